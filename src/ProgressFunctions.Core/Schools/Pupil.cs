@@ -1,0 +1,38 @@
+namespace ProgressFunctions.Core.Schools;
+
+/// <summary>SEN provision as the school census records it.</summary>
+public enum SenStatus
+{
+    None,
+    /// <summary>SEN support (census code K).</summary>
+    Support,
+    /// <summary>Education, health and care plan (census code E).</summary>
+    Ehcp,
+}
+
+/// <summary>A pupil on roll, with the characteristics attendance and progress are broken down by.</summary>
+/// <remarks>
+/// <see cref="Id"/> is the school's pseudonymous pupil id, safe for logs; the UPN and names are personal data and
+/// never logged. <see cref="LeavingDate"/> is the last day on roll, inclusive.
+/// </remarks>
+public sealed record Pupil
+{
+    public required string Id { get; init; }
+    public required string Upn { get; init; }
+    public required string LegalForename { get; init; }
+    public required string LegalSurname { get; init; }
+    public string? PreferredForename { get; init; }
+    public DateOnly DateOfBirth { get; init; }
+    public string Gender { get; init; } = "";
+    public int YearGroup { get; init; }
+    public string RegistrationGroup { get; init; } = "";
+    public SenStatus Sen { get; init; }
+    public bool FreeSchoolMeals { get; init; }
+    public bool PupilPremium { get; init; }
+    public bool EnglishAdditionalLanguage { get; init; }
+    public bool LookedAfter { get; init; }
+    public DateOnly? AdmissionDate { get; init; }
+    public DateOnly? LeavingDate { get; init; }
+
+    public string DisplayName => $"{PreferredForename ?? LegalForename} {LegalSurname}";
+}

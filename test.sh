@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test in the repository and ends with one summary line: "N passed, N failed, N skipped".
+# Tests that need a server (Azurite, the Cosmos test server, SQLite) start it themselves; the npm packages for the
+# emulators are installed by the test fixtures on first use.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+status=0
+projects=(tests/ProgressFunctions.Core.Tests tests/ProgressFunctions.Integration.Tests)
+
+for project in "${projects[@]}"; do
+  name=$(basename "$project")
+  echo "== $name"
+  if ! dotnet test "$project" --nologo --configuration Release \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+      --results-directory "$results"; then
+    status=1
+  fi
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "$name: no test results (the build or the test host failed)"
+    echo "missing" >> "$results/missing"
+    status=1
+  fi
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o "$1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ -f "$results/missing" ]; then
+  failed=$((failed + $(wc -l < "$results/missing")))
+fi
+
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
