@@ -1,0 +1,8 @@
+namespace ProgressFunctions.Core.Schools;
+
+public enum SchoolPhase
+{
+    Primary,
+    Secondary,
+    AllThrough,
+}
