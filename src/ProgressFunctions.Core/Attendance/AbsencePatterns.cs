@@ -8,7 +8,7 @@ namespace ProgressFunctions.Core.Attendance;
 /// year-to-date absence rate, so a pupil who is often absent on every day shows no "pattern" (that is overall
 /// absence, reported as such). A whole-day pattern hides the session patterns of the same weekday. The AM/PM split
 /// compares the last <c>TrendWeeks * 5</c> mornings and afternoons and is reported when one half has at least three
-/// times the absences of the other.
+/// times the absences of the other, unless weekday patterns already explain every one of those absences.
 /// </remarks>
 internal static class AbsencePatterns
 {
@@ -84,7 +84,8 @@ internal static class AbsencePatterns
         for (var s = 0; s < 2; s++)
         {
             var (mine, other) = (halves[s], halves[1 - s]);
-            if (mine.Absent >= rules.PatternMinimumAbsent && mine.Absent >= 3 * other.Absent)
+            var explained = mine.AbsentDates.All(d => patterns.Any(p => p.Day == d.DayOfWeek));
+            if (mine.Absent >= rules.PatternMinimumAbsent && mine.Absent >= 3 * other.Absent && !explained)
             {
                 patterns.Add(mine.ToPattern(null, (SessionOfDay)s));
             }
@@ -105,6 +106,8 @@ internal static class AbsencePatterns
         public int Count { get; private set; }
 
         public int Absent => _absentDates.Count;
+
+        public IReadOnlyList<DateOnly> AbsentDates => _absentDates;
 
         public bool IsFull => Count >= capacity;
 

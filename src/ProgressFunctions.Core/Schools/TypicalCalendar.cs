@@ -8,9 +8,9 @@ namespace ProgressFunctions.Core.Schools;
 /// <remarks>
 /// Autumn from the first Monday of September (two INSET days) to the last Friday before 21 December, with the last
 /// full week of October as half term. Spring from the first Monday after 1 January (one INSET day), half term from
-/// the first Monday after 14 February, ending on the Thursday before Good Friday (or the last Friday of March when
-/// Easter is late). Summer from two weeks later, and never before Easter Tuesday, with half term in the week of the
-/// spring bank holiday, ending once the year reaches 195 days (two INSET days at the end).
+/// the first Monday after 14 February, ending a week before Good Friday; the Easter holiday is the week of Good Friday
+/// and the week of Easter Monday. Summer from the Monday after that, with half term in the week of the spring bank
+/// holiday, ending once the year reaches 195 days (two INSET days at the end).
 /// </remarks>
 public static class TypicalCalendar
 {
@@ -25,21 +25,17 @@ public static class TypicalCalendar
         var autumn = new Term(TermName.Autumn, autumnStart, autumnEnd, new DateRange(octHalf, octHalf.AddDays(6)));
 
         var springStart = FirstOnOrAfter(new DateOnly(y + 1, 1, 2), DayOfWeek.Monday);
+        while (bankHolidays.Contains(springStart))
+        {
+            springStart = springStart.AddDays(1);   // a substitute New Year holiday
+        }
+
         var febHalf = FirstOnOrAfter(new DateOnly(y + 1, 2, 15), DayOfWeek.Monday);
+        // Easter holiday: the week of Good Friday and the week of Easter Monday.
         var goodFriday = Easter.Sunday(y + 1).AddDays(-2);
-        var springEnd = goodFriday.AddDays(-1);   // Maundy Thursday: the Easter weekend is in the holiday
-        if (springEnd > new DateOnly(y + 1, 4, 1))
-        {
-            springEnd = LastOnOrBefore(new DateOnly(y + 1, 3, 31), DayOfWeek.Friday);
-        }
-
+        var springEnd = goodFriday.AddDays(-7);
         var spring = new Term(TermName.Spring, springStart, springEnd, new DateRange(febHalf, febHalf.AddDays(6)));
-
-        var summerStart = FirstOnOrAfter(springEnd.AddDays(1), DayOfWeek.Monday).AddDays(14);
-        if (summerStart <= Easter.Sunday(y + 1).AddDays(1))
-        {
-            summerStart = FirstOnOrAfter(Easter.Sunday(y + 1).AddDays(2), DayOfWeek.Monday);
-        }
+        var summerStart = Easter.Sunday(y + 1).AddDays(8);
 
         var springBank = LastOnOrBefore(new DateOnly(y + 1, 5, 31), DayOfWeek.Monday);
         var summerHalf = new DateRange(springBank, springBank.AddDays(6));
