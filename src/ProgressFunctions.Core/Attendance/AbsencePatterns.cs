@@ -4,11 +4,12 @@ namespace ProgressFunctions.Core.Attendance;
 /// <remarks>
 /// For each weekday (and each weekday session) the last <see cref="AttendanceRules.PatternLookback"/> occurrences
 /// with a possible mark, up to the as-of date, are examined. A pattern needs at least
-/// <see cref="AttendanceRules.PatternMinimumAbsent"/> absences among them and a rate more than twice the pupil's
+/// <see cref="AttendanceRules.PatternMinimumAbsent"/> absences among them and a rate at least three times the pupil's
 /// year-to-date absence rate, so a pupil who is often absent on every day shows no "pattern" (that is overall
-/// absence, reported as such). A whole-day pattern hides the session patterns of the same weekday. The AM/PM split
-/// compares the last <c>TrendWeeks * 5</c> mornings and afternoons and is reported when one half has at least three
-/// times the absences of the other, unless weekday patterns already explain every one of those absences.
+/// absence, reported as such, and chance alone often puts 3 of 5 on one weekday). A whole-day pattern hides the
+/// session patterns of the same weekday. The AM/PM split compares the last <c>TrendWeeks * 5</c> mornings and
+/// afternoons and is reported when one half has at least three times the absences of the other and at least twice
+/// the minimum that weekday patterns do not already explain.
 /// </remarks>
 internal static class AbsencePatterns
 {
@@ -84,8 +85,8 @@ internal static class AbsencePatterns
         for (var s = 0; s < 2; s++)
         {
             var (mine, other) = (halves[s], halves[1 - s]);
-            var explained = mine.AbsentDates.All(d => patterns.Any(p => p.Day == d.DayOfWeek));
-            if (mine.Absent >= rules.PatternMinimumAbsent && mine.Absent >= 3 * other.Absent && !explained)
+            var unexplained = mine.AbsentDates.Count(d => !patterns.Any(p => p.Day == d.DayOfWeek));
+            if (unexplained >= 2 * rules.PatternMinimumAbsent && mine.Absent >= 3 * other.Absent)
             {
                 patterns.Add(mine.ToPattern(null, (SessionOfDay)s));
             }
@@ -94,7 +95,7 @@ internal static class AbsencePatterns
 
     private static bool IsNotable(Occurrences o, AttendanceRules rules, AttendanceTotals yearToDate) =>
         o.Absent >= rules.PatternMinimumAbsent
-        && (long)o.Absent * yearToDate.Possible > 2L * yearToDate.Absent * o.Count;
+        && (long)o.Absent * yearToDate.Possible >= 3L * yearToDate.Absent * o.Count;
 
     private static bool AllFull(Occurrences[] days, Occurrences[] slots, Occurrences[] halves) =>
         Array.TrueForAll(days, o => o.IsFull) && Array.TrueForAll(slots, o => o.IsFull) && Array.TrueForAll(halves, o => o.IsFull);

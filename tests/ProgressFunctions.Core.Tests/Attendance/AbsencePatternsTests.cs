@@ -48,11 +48,22 @@ public class AbsencePatternsTests
         var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), s_asOf)
             .Mark(D("2025-12-01"), SessionOfDay.Pm, "O").Mark(D("2025-12-09"), SessionOfDay.Pm, "O")
             .Mark(D("2025-12-17"), SessionOfDay.Pm, "O").Mark(D("2025-12-11"), SessionOfDay.Pm, "O")
+            .Mark(D("2025-12-02"), SessionOfDay.Pm, "O").Mark(D("2025-11-26"), SessionOfDay.Pm, "O")
             .Build();
 
         var patterns = AttendanceMeasures.Summarise(register, s_asOf, AttendanceRules.Default).Patterns;
 
-        Assert.Contains(patterns, p => p.Evidence == "absent 4 of last 20 afternoons");
+        Assert.Contains(patterns, p => p.Evidence == "absent 6 of last 20 afternoons");
+    }
+
+    [Fact]
+    public void Summarise_FewAfternoonsMissed_IsNoAmPmSplit()
+    {
+        var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), s_asOf)
+            .Mark(D("2025-12-01"), SessionOfDay.Pm, "O").Mark(D("2025-12-09"), SessionOfDay.Pm, "O").Mark(D("2025-12-17"), SessionOfDay.Pm, "O")
+            .Build();
+
+        Assert.Empty(AttendanceMeasures.Summarise(register, s_asOf, AttendanceRules.Default).Patterns);
     }
 
     [Fact]
