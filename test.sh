@@ -5,6 +5,19 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The PDF tests check files with the tools a person would use: qpdf and poppler (pdftotext, pdfinfo).
+missing=()
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${missing[*]}"
+    (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 || echo "could not install ${missing[*]}"
+  else
+    echo "missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}'; the PDF checks fail without them"
+  fi
+fi
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0

@@ -1,0 +1,78 @@
+using PdfSharp.Drawing;
+using ProgressFunctions.Core.Reports.Documents;
+
+namespace ProgressFunctions.Infrastructure.Reports.Pdf;
+
+/// <summary>Places one block at the cursor.</summary>
+internal static class BlockLayout
+{
+    public static void Draw(PageFlow flow, ReportBlock block)
+    {
+        switch (block)
+        {
+            case Heading h: DrawHeading(flow, h); break;
+            case Paragraph p: DrawParagraph(flow, p); break;
+            case KeyFacts k: DrawFacts(flow, k); break;
+            case TableBlock t: TableLayout.Draw(flow, t); break;
+            case LineChart l: LineChartLayout.Draw(flow, l); break;
+            case BarChart b: BarChartLayout.Draw(flow, b); break;
+            case PageBreak: flow.NewPage(); return;
+            default: throw new NotSupportedException($"no layout for {block.GetType().Name}");
+        }
+
+        flow.Y += Theme.BlockGap;
+    }
+
+    private static void DrawHeading(PageFlow flow, Heading heading)
+    {
+        var font = heading.Level <= 1 ? Theme.H1 : Theme.H2;
+        // Keep a heading with at least a few lines of what follows it.
+        flow.Ensure(TextWrap.LineHeight(font) + 60);
+        var g = flow.Graphics;
+        flow.Y += heading.Level <= 1 ? 4 : 0;
+        g.DrawString(heading.Value, font, new XSolidBrush(Theme.Accent), new XPoint(flow.Left, flow.Y + font.Size));
+        flow.Y += TextWrap.LineHeight(font);
+        if (heading.Level <= 1)
+        {
+            g.DrawLine(new XPen(Theme.Accent, 0.8), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
+            flow.Y += 4;
+        }
+    }
+
+    private static void DrawParagraph(PageFlow flow, Paragraph paragraph)
+    {
+        var font = paragraph.Small ? Theme.Small : Theme.Body;
+        var brush = new XSolidBrush(paragraph.Small ? Theme.Muted : Theme.Ink);
+        foreach (var line in TextWrap.Lines(flow.Graphics, paragraph.Value, font, flow.Width))
+        {
+            flow.Ensure(TextWrap.LineHeight(font));
+            flow.Graphics.DrawString(line, font, brush, new XPoint(flow.Left, flow.Y + font.Size));
+            flow.Y += TextWrap.LineHeight(font);
+        }
+    }
+
+    private static void DrawFacts(PageFlow flow, KeyFacts facts)
+    {
+        const double height = 52, gap = 8;
+        const int perRow = 4;
+        for (var start = 0; start < facts.Facts.Count; start += perRow)
+        {
+            flow.Ensure(height);
+            var row = facts.Facts.Skip(start).Take(perRow).ToList();
+            var width = (flow.Width - (gap * (perRow - 1))) / perRow;
+            for (var i = 0; i < row.Count; i++)
+            {
+                DrawFact(flow.Graphics, row[i], flow.Left + (i * (width + gap)), flow.Y, width, height);
+            }
+
+            flow.Y += height + gap;
+        }
+    }
+
+    private static void DrawFact(XGraphics g, KeyFact fact, double x, double y, double width, double height)
+    {
+        g.DrawRoundedRectangle(new XSolidBrush(Theme.ToneFill(fact.Tone)), x, y, width, height, 6, 6);
+        g.DrawString(fact.Label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
+        g.DrawString(fact.Value, Theme.FactValue, new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+    }
+}

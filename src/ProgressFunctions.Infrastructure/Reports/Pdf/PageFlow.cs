@@ -1,0 +1,80 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace ProgressFunctions.Infrastructure.Reports.Pdf;
+
+/// <summary>Top-to-bottom flow over A4 pages: blocks ask for room and get a fresh page when there is none.</summary>
+internal sealed class PageFlow(PdfDocument document) : IDisposable
+{
+    private XGraphics? _graphics;
+
+    public XGraphics Graphics => _graphics ?? NewPage();
+
+    public double Y { get; set; }
+
+    public double Left => Theme.Margin;
+
+    public double Width => Theme.ContentWidth;
+
+    public double Remaining => Theme.ContentBottom - Y;
+
+    public bool AtPageTop => Y <= Theme.ContentTop + 0.01;
+
+    /// <summary>Makes sure <paramref name="height"/> points fit below the cursor, starting a new page if not.</summary>
+    /// <returns>True when a new page was started.</returns>
+    public bool Ensure(double height)
+    {
+        if (_graphics is not null && (height <= Remaining || AtPageTop))
+        {
+            return false;
+        }
+
+        NewPage();
+        return true;
+    }
+
+    public XGraphics NewPage()
+    {
+        _graphics?.Dispose();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(Theme.PageWidth);
+        page.Height = XUnit.FromPoint(Theme.PageHeight);
+        _graphics = XGraphics.FromPdfPage(page);
+        Y = Theme.ContentTop;
+        return _graphics;
+    }
+
+    public void Dispose() => _graphics?.Dispose();
+}
+
+/// <summary>Greedy word wrapping with the real font metrics.</summary>
+internal static class TextWrap
+{
+    public static IReadOnlyList<string> Lines(XGraphics graphics, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+                {
+                    lines.Add(line);
+                    line = word;
+                }
+                else
+                {
+                    line = candidate;
+                }
+            }
+
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    public static double LineHeight(XFont font) => font.Size * 1.3;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Reports.Documents;
+
+namespace ProgressFunctions.Infrastructure.Reports.Pdf;
+
+/// <summary>Renders a <see cref="ReportDocument"/> as an A4 PDF with PDFsharp.</summary>
+/// <remarks>
+/// Deterministic for unencrypted documents: dates come from <see cref="ReportDocument.Issued"/>, never the clock, so
+/// the same document renders to the same bytes. An encrypted document (a <see cref="ReportDocument.Password"/> is
+/// set) differs between renders, because encryption keys are salted.
+/// </remarks>
+public sealed class PdfReportRenderer : IReportRenderer
+{
+    public PdfReportRenderer() => SegoeWpFontResolver.EnsureInstalled();
+
+    public string ContentType => "application/pdf";
+
+    public byte[] Render(ReportDocument document)
+    {
+        using var pdf = new PdfDocument();
+        SetMetadata(pdf, document);
+        using (var flow = new PageFlow(pdf))
+        {
+            TitleBlock(flow, document);
+            foreach (var block in document.Blocks)
+            {
+                BlockLayout.Draw(flow, block);
+            }
+        }
+
+        PageChrome.Draw(pdf, document);
+        if (document.Password is { Length: > 0 } password)
+        {
+            pdf.SecuritySettings.UserPassword = password;
+            pdf.SecuritySettings.OwnerPassword = password;
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return document.Password is { Length: > 0 } ? stream.ToArray() : DeterministicIds.Apply(stream.ToArray(), Seed(document));
+    }
+
+    private static void SetMetadata(PdfDocument pdf, ReportDocument document)
+    {
+        var issued = document.Issued.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        pdf.Info.Title = document.Title;
+        pdf.Info.Subject = document.Subject;
+        pdf.Info.Author = document.Author;
+        pdf.Info.Creator = "ProgressFunctions";
+        pdf.Info.CreationDate = issued;
+        pdf.Info.ModificationDate = issued;
+        // PDFsharp's content-stream deflate ends without a proper stream end (qpdf warns); fonts still compress.
+        pdf.Options.CompressContentStreams = false;
+        pdf.PageLayout = PdfPageLayout.SinglePage;
+    }
+
+    private static string Seed(ReportDocument document) =>
+        string.Join('\n', [document.Title, document.Subject, document.Author, document.Issued.ToString("O", CultureInfo.InvariantCulture), .. document.Text()]);
+
+    private static void TitleBlock(PageFlow flow, ReportDocument document)
+    {
+        var g = flow.Graphics;
+        foreach (var line in TextWrap.Lines(g, document.Title, Theme.Title, flow.Width))
+        {
+            g.DrawString(line, Theme.Title, new XSolidBrush(Theme.Accent), new XPoint(flow.Left, flow.Y + Theme.Title.Size));
+            flow.Y += TextWrap.LineHeight(Theme.Title);
+        }
+
+        var issued = document.Issued.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        g.DrawString($"{document.Subject} · {issued}", Theme.Body, new XSolidBrush(Theme.Muted), new XPoint(flow.Left, flow.Y + Theme.Body.Size));
+        flow.Y += TextWrap.LineHeight(Theme.Body) + Theme.BlockGap;
+    }
+}
+
+/// <summary>The header and footer on every page, drawn once the page count is known.</summary>
+internal static class PageChrome
+{
+    public static void Draw(PdfDocument pdf, ReportDocument document)
+    {
+        var muted = new XSolidBrush(Theme.Muted);
+        var rule = new XPen(Theme.Rule, 0.6);
+        for (var i = 0; i < pdf.PageCount; i++)
+        {
+            using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
+            var top = Theme.Margin;
+            g.DrawString(document.Author, Theme.BodyBold, new XSolidBrush(Theme.Accent), new XPoint(Theme.Margin, top + 10));
+            var title = Fit(g, document.Title, Theme.Small, Theme.ContentWidth / 2);
+            var titleWidth = g.MeasureString(title, Theme.Small).Width;
+            g.DrawString(title, Theme.Small, muted, new XPoint(Theme.PageWidth - Theme.Margin - titleWidth, top + 10));
+            g.DrawLine(rule, Theme.Margin, top + 18, Theme.PageWidth - Theme.Margin, top + 18);
+
+            var bottom = Theme.PageHeight - Theme.Margin;
+            g.DrawLine(rule, Theme.Margin, bottom - 14, Theme.PageWidth - Theme.Margin, bottom - 14);
+            g.DrawString("Confidential: for the named recipient only", Theme.Small, muted, new XPoint(Theme.Margin, bottom));
+            var page = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pdf.PageCount}");
+            g.DrawString(page, Theme.Small, muted, new XPoint(Theme.PageWidth - Theme.Margin - g.MeasureString(page, Theme.Small).Width, bottom));
+        }
+    }
+
+    private static string Fit(XGraphics g, string text, XFont font, double width)
+    {
+        if (g.MeasureString(text, font).Width <= width)
+        {
+            return text;
+        }
+
+        while (text.Length > 1 && g.MeasureString(text + "…", font).Width > width)
+        {
+            text = text[..^1];
+        }
+
+        return text + "…";
+    }
+}

@@ -1,0 +1,82 @@
+using PdfSharp.Drawing;
+using ProgressFunctions.Core.Reports.Documents;
+
+namespace ProgressFunctions.Infrastructure.Reports.Pdf;
+
+/// <summary>Tables whose rows wrap within their cells and whose header repeats on every page they reach.</summary>
+internal static class TableLayout
+{
+    private const double Padding = 4;
+
+    public static void Draw(PageFlow flow, TableBlock table)
+    {
+        var widths = Widths(table.Columns, flow.Width);
+        if (table.Caption is { } caption)
+        {
+            flow.Ensure(TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1)));
+            flow.Graphics.DrawString(caption, Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
+            flow.Y += TextWrap.LineHeight(Theme.H2);
+        }
+
+        var header = new TableRow([.. table.Columns.Select(c => c.Header)]);
+        flow.Ensure(RowHeight(1) * 2);
+        DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var lines = CellLines(flow.Graphics, table.Rows[i], widths);
+            if (flow.Ensure(RowHeight(lines.Max(l => l.Count))))
+            {
+                DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
+            }
+
+            DrawRow(flow, table.Columns, widths, table.Rows[i], Theme.Body, isHeader: false, index: i);
+        }
+    }
+
+    private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, TableRow row, XFont font, bool isHeader, int index)
+    {
+        var g = flow.Graphics;
+        var lines = CellLines(g, row, widths);
+        var height = RowHeight(lines.Max(l => l.Count));
+        if (isHeader || index % 2 == 1 || row.Tone != Tone.Normal)
+        {
+            var fill = isHeader ? Theme.Band : row.Tone != Tone.Normal ? Theme.ToneFill(row.Tone) : XColor.FromArgb(250, 250, 251);
+            g.DrawRectangle(new XSolidBrush(fill), flow.Left, flow.Y, flow.Width, height);
+        }
+
+        var brush = new XSolidBrush(isHeader ? Theme.Ink : Theme.ToneColour(row.Tone));
+        var x = flow.Left;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var y = flow.Y + Padding + font.Size;
+            foreach (var line in lines[c])
+            {
+                var width = g.MeasureString(line, font).Width;
+                var left = columns[c].Align switch
+                {
+                    Align.Right => x + widths[c] - Padding - width,
+                    Align.Centre => x + ((widths[c] - width) / 2),
+                    _ => x + Padding,
+                };
+                g.DrawString(line, font, brush, new XPoint(left, y));
+                y += TextWrap.LineHeight(font);
+            }
+
+            x += widths[c];
+        }
+
+        flow.Y += height;
+        g.DrawLine(new XPen(Theme.Rule, 0.4), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
+    }
+
+    private static List<IReadOnlyList<string>> CellLines(XGraphics g, TableRow row, double[] widths) =>
+        [.. row.Cells.Select((cell, c) => TextWrap.Lines(g, cell, Theme.Body, widths[c] - (2 * Padding)))];
+
+    private static double RowHeight(int lines) => (lines * TextWrap.LineHeight(Theme.Body)) + (2 * Padding) - 2;
+
+    private static double[] Widths(IReadOnlyList<TableColumn> columns, double total)
+    {
+        var weight = columns.Sum(c => c.Weight);
+        return [.. columns.Select(c => total * c.Weight / weight)];
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using ProgressFunctions.Infrastructure.Reports.Pdf;
+
+namespace ProgressFunctions.Integration.Tests.Reports;
+
+public class PdfReportRendererTests
+{
+    private readonly PdfReportRenderer _renderer = new();
+
+    [Fact]
+    public void Render_SameDocument_SameBytes()
+    {
+        var document = SampleDocuments.Long(rows: 20);
+
+        Assert.Equal(_renderer.Render(document), _renderer.Render(document));
+    }
+
+    [Fact]
+    public void Render_LongTable_PassesQpdfCheckAndHoldsTheText()
+    {
+        var path = Write(_renderer.Render(SampleDocuments.Long(rows: 80)));
+
+        var check = PdfTools.Run("qpdf", $"--check \"{path}\"");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("No syntax or stream encoding errors", check.Output);
+
+        var text = PdfTools.Run("pdftotext", $"-enc UTF-8 \"{path}\" -").Output;
+        Assert.Contains("Łukasz Nowak-Siobhán", text);
+        Assert.Contains("Zoë Park Academy", text);
+        Assert.Contains("93.4%", text);
+        Assert.Contains("Subject 80", text);
+        var pages = int.Parse(PdfTools.Info(path)["Pages"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(pages >= 3);
+        Assert.Contains($"Page {pages} of {pages}", text);
+        // The header row is repeated on every page the table reaches.
+        Assert.True(text.Split("Status").Length - 1 >= pages - 1);
+    }
+
+    [Fact]
+    public void Render_Metadata_TitleSubjectAuthorAndIssuedDate()
+    {
+        var info = PdfTools.Info(Write(_renderer.Render(SampleDocuments.Long(rows: 5))));
+
+        Assert.Equal("Progress report: Łukasz Nowak-Siobhán", info["Title"]);
+        Assert.Equal("Autumn term 2025/26", info["Subject"]);
+        Assert.Equal("Zoë Park Academy", info["Author"]);
+        Assert.Contains("2025", info["CreationDate"]);
+        Assert.Contains("Dec 12", info["CreationDate"]);
+    }
+
+    [Fact]
+    public void Render_WithPassword_IsEncryptedAndOpensWithIt()
+    {
+        var path = Write(_renderer.Render(SampleDocuments.Long(rows: 5) with { Password = "2013-04-07" }));
+
+        Assert.NotEqual(0, PdfTools.Run("pdftotext", $"\"{path}\" -").ExitCode);
+        var text = PdfTools.Run("pdftotext", $"-upw 2013-04-07 -enc UTF-8 \"{path}\" -");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Łukasz", text.Output);
+        Assert.Contains("User password = 2013-04-07", PdfTools.Run("qpdf", $"--show-encryption --password=2013-04-07 \"{path}\"").Output);
+    }
+
+    private static string Write(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pf-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        return path;
+    }
+}
+
+/// <summary>The poppler and qpdf command-line tools, an independent reader of what the renderer writes.</summary>
+internal static class PdfTools
+{
+    public static (int ExitCode, string Output) Run(string tool, string arguments)
+    {
+        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    public static Dictionary<string, string> Info(string path) =>
+        Run("pdfinfo", $"-enc UTF-8 \"{path}\"").Output.Split('\n')
+            .Where(l => l.Contains(':', StringComparison.Ordinal))
+            .ToDictionary(l => l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+}
