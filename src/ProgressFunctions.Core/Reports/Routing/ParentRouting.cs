@@ -1,0 +1,80 @@
+namespace ProgressFunctions.Core.Reports.Routing;
+
+/// <summary>Why a contact was not sent a pupil's report, so the school can follow up by other means.</summary>
+public enum NotSentReason
+{
+    NoParentalResponsibility,
+    NoCorrespondence,
+    Restricted,
+    NoEmailAddress,
+    InvalidEmailAddress,
+    UnknownContact,
+    NoEligibleContact,
+}
+
+/// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
+public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Reason, string? Detail = null);
+
+/// <summary>One e-mail to one contact carrying the reports of each of their children at the school.</summary>
+/// <remarks><see cref="PupilIds"/> are in ordinal order, so the same inputs always give the same envelopes.</remarks>
+public sealed record ParentEnvelope(string ContactId, string Email, IReadOnlyList<string> PupilIds);
+
+public sealed record ParentRoutingResult(IReadOnlyList<ParentEnvelope> Envelopes, IReadOnlyList<NotSent> NotSent);
+
+/// <summary>Who receives pupils' reports at home.</summary>
+/// <remarks>
+/// A pupil's report goes only to that pupil's own contacts, through a link to that pupil with parental
+/// responsibility, correspondence on and no restriction, and only to a contact with a valid e-mail address. Every
+/// link that fails a rule is recorded with its reason; a pupil nobody can be sent to is recorded once with
+/// <see cref="NotSentReason.NoEligibleContact"/>. Contacts with several children get one envelope.
+/// </remarks>
+public static class ParentRouting
+{
+    public static ParentRoutingResult Route(IEnumerable<string> pupilIds, SchoolDirectory directory)
+    {
+        var byContact = new SortedDictionary<string, (string Email, SortedSet<string> Pupils)>(StringComparer.Ordinal);
+        var notSent = new List<NotSent>();
+        foreach (var pupilId in pupilIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var eligible = 0;
+            foreach (var link in directory.LinksOf(pupilId).OrderBy(l => l.Priority).ThenBy(l => l.ContactId, StringComparer.Ordinal))
+            {
+                if (Refusal(link, directory) is { } refused)
+                {
+                    notSent.Add(refused);
+                    continue;
+                }
+
+                var email = directory.Contact(link.ContactId)!.Email!.Trim();
+                eligible++;
+                if (!byContact.TryGetValue(link.ContactId, out var entry))
+                {
+                    entry = (email, new SortedSet<string>(StringComparer.Ordinal));
+                    byContact[link.ContactId] = entry;
+                }
+
+                entry.Pupils.Add(pupilId);
+            }
+
+            if (eligible == 0)
+            {
+                notSent.Add(new NotSent(pupilId, null, NotSentReason.NoEligibleContact));
+            }
+        }
+
+        var envelopes = byContact.Select(kv => new ParentEnvelope(kv.Key, kv.Value.Email, [.. kv.Value.Pupils])).ToList();
+        return new ParentRoutingResult(envelopes, notSent);
+    }
+
+    private static NotSent? Refusal(Schools.ContactLink link, SchoolDirectory directory)
+    {
+        var contact = directory.Contact(link.ContactId);
+        return contact is null ? new NotSent(link.PupilId, link.ContactId, NotSentReason.UnknownContact)
+            : link.Restriction is { } restriction ? new NotSent(link.PupilId, link.ContactId, NotSentReason.Restricted, restriction)
+            : !link.ParentalResponsibility ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoParentalResponsibility)
+            : !link.ReceivesCorrespondence ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoCorrespondence)
+            : string.IsNullOrWhiteSpace(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoEmailAddress)
+            : !EmailAddresses.IsValid(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.InvalidEmailAddress)
+            : null;
+    }
+}

@@ -1,0 +1,36 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Reports.Routing;
+
+/// <summary>Who is who at a school: pupils, their contacts and how they are linked, staff and their roles.</summary>
+public sealed class SchoolDirectory
+{
+    private readonly Dictionary<string, Pupil> _pupils;
+    private readonly Dictionary<string, Contact> _contacts;
+    private readonly Dictionary<string, StaffMember> _staff;
+    private readonly ILookup<string, ContactLink> _linksByPupil;
+
+    public SchoolDirectory(IEnumerable<Pupil> pupils, IEnumerable<Contact> contacts, IEnumerable<ContactLink> links, IEnumerable<StaffMember> staff, IEnumerable<StaffRole> roles)
+    {
+        _pupils = pupils.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _contacts = contacts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _staff = staff.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        Links = [.. links];
+        Roles = [.. roles];
+        _linksByPupil = Links.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<Pupil> Pupils => _pupils.Values;
+
+    public IReadOnlyList<ContactLink> Links { get; }
+
+    public IReadOnlyList<StaffRole> Roles { get; }
+
+    public Pupil? Pupil(string id) => _pupils.GetValueOrDefault(id);
+
+    public Contact? Contact(string id) => _contacts.GetValueOrDefault(id);
+
+    public StaffMember? Staff(string id) => _staff.GetValueOrDefault(id);
+
+    public IEnumerable<ContactLink> LinksOf(string pupilId) => _linksByPupil[pupilId];
+}
