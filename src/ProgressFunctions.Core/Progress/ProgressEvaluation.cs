@@ -15,13 +15,13 @@ public static class ProgressEvaluation
 {
     public static ProgressResult Evaluate(IEnumerable<Target> targets, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf)
     {
-        var resultsBySubject = results.Where(r => r.Date <= asOf).ToLookup(r => Key(r.PupilId, r.Subject));
+        var resultsBySubject = results.Where(r => r.Date <= asOf).ToLookup(r => SubjectKey.Of(r.PupilId, r.Subject));
         var subjects = new List<SubjectProgress>();
         var issues = new List<ProgressIssue>();
         var ordered = targets
             .OrderBy(t => t.PupilId, StringComparer.Ordinal).ThenBy(t => t.Subject.Trim(), StringComparer.OrdinalIgnoreCase)
             .ThenBy(t => t.Source).ThenBy(t => t.Scale, StringComparer.Ordinal).ThenBy(t => t.Grade, StringComparer.Ordinal);
-        foreach (var group in ordered.GroupBy(t => Key(t.PupilId, t.Subject)))
+        foreach (var group in ordered.GroupBy(t => SubjectKey.Of(t.PupilId, t.Subject)))
         {
             var target = group.First();
             if (group.Count() > 1)
@@ -105,8 +105,6 @@ public static class ProgressEvaluation
 
         return rowScale.Contains(row.Grade) ? null : rowScale.NotOnScaleMessage(row.Grade);
     }
-
-    private static string Key(string pupilId, string subject) => pupilId + "\u001f" + subject.Trim().ToUpperInvariant();
 
     private static IEnumerable<ProgressIssue> Order(IEnumerable<ProgressIssue> issues) =>
         issues.OrderBy(i => i.PupilId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)

@@ -39,10 +39,10 @@ public static class DefaultTargetSetter
     public static IReadOnlyList<Target> Fill(IEnumerable<Target> schoolTargets, IEnumerable<SubjectEnrolment> enrolments, TransitionMatrices matrices)
     {
         var targets = schoolTargets.ToList();
-        var covered = targets.Select(t => Key(t.PupilId, t.Subject)).ToHashSet(StringComparer.Ordinal);
+        var covered = targets.Select(t => SubjectKey.Of(t.PupilId, t.Subject)).ToHashSet(StringComparer.Ordinal);
         foreach (var enrolment in enrolments)
         {
-            if (covered.Add(Key(enrolment.PupilId, enrolment.Subject)) && For(enrolment, matrices) is { } target)
+            if (covered.Add(SubjectKey.Of(enrolment.PupilId, enrolment.Subject)) && For(enrolment, matrices) is { } target)
             {
                 targets.Add(target);
             }
@@ -50,6 +50,4 @@ public static class DefaultTargetSetter
 
         return targets;
     }
-
-    private static string Key(string pupilId, string subject) => pupilId + "\u001f" + subject.Trim().ToUpperInvariant();
 }

@@ -36,7 +36,7 @@ public static class SnapshotBuilder
         {
             var register = registers.GetValueOrDefault(p.Id);
             var subjects = subjectsByPupil[p.Id]
-                .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SnapshotComparison.Key(p.Id, s.Subject))))
+                .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
                 .OrderBy(s => s.Subject, StringComparer.Ordinal).ToEquatableList();
             return new PupilSnapshot(
                 p.Id, p.YearGroup, p.RegistrationGroup, p.Sen,

@@ -20,7 +20,7 @@ public static class SnapshotComparison
         var before = SubjectsOf(previous);
         return current.Pupils.SelectMany(p => p.Subjects.Select(s =>
         {
-            var then = before.GetValueOrDefault(Key(p.PupilId, s.Subject));
+            var then = before.GetValueOrDefault(SubjectKey.Of(p.PupilId, s.Subject));
             return new SubjectChange(p.PupilId, s.Subject, then?.Current, s.Current, then?.Band, s.Band);
         })).ToEquatableList();
     }
@@ -33,8 +33,6 @@ public static class SnapshotComparison
     }
 
     internal static Dictionary<string, SubjectSnapshot> SubjectsOf(TermSnapshot? snapshot) =>
-        (snapshot?.Pupils ?? []).SelectMany(p => p.Subjects.Select(s => (Key: Key(p.PupilId, s.Subject), Subject: s)))
+        (snapshot?.Pupils ?? []).SelectMany(p => p.Subjects.Select(s => (Key: SubjectKey.Of(p.PupilId, s.Subject), Subject: s)))
             .ToDictionary(e => e.Key, e => e.Subject, StringComparer.Ordinal);
-
-    internal static string Key(string pupilId, string subject) => pupilId + "\u001f" + subject.ToUpperInvariant();
 }
