@@ -12,6 +12,13 @@ namespace ProgressFunctions.Core.Progress;
 public sealed record BandThresholds(decimal Above = 0.5m, decimal Below = -0.5m, decimal WellBelow = -1.5m)
 {
     public static BandThresholds Default { get; } = new();
+
+    /// <summary>Why these thresholds cannot band anything (for a school-defined scale), or null when they can.</summary>
+    /// <remarks>The bands only partition the line when WellBelow &lt;= Below &lt; Above.</remarks>
+    public string? Problem =>
+        WellBelow <= Below && Below < Above
+            ? null
+            : $"band thresholds must satisfy well below ({WellBelow}) <= below ({Below}) < above ({Above})";
 }
 
 /// <summary>An ordered grade scale with a numeric value per grade.</summary>
@@ -68,7 +75,24 @@ public sealed class GradeScale
 
     /// <exception cref="ArgumentException">The grade is not on this scale; the message names both.</exception>
     public decimal ValueOf(string grade) =>
-        TryGetValue(grade, out var value) ? value : throw new ArgumentException($"'{grade}' is not a grade on the {Name} scale", nameof(grade));
+        TryGetValue(grade, out var value) ? value : throw new ArgumentException(NotOnScaleMessage(grade), nameof(grade));
+
+    /// <summary>The row error for a grade this scale does not have, naming the grade, the scale and its grades.</summary>
+    public string NotOnScaleMessage(string grade) =>
+        Grades.Count <= 12
+            ? $"'{grade}' is not a grade on the {Name} scale (grades: {string.Join(", ", Grades)})"
+            : $"'{grade}' is not a grade on the {Name} scale ({Grades[0]} to {Grades[^1]})";
+
+    /// <summary>The grade whose value is nearest <paramref name="value"/>, for showing a fractional expectation.</summary>
+    /// <remarks>
+    /// Display only: the value is rounded half-up to a whole point (4.5 shows as 5) and clamped to the scale, so an
+    /// expected 4.5 on the GCSE scale reads "5". Comparisons use the exact value, never this grade.
+    /// </remarks>
+    public string NearestGrade(decimal value)
+    {
+        var rounded = Percentages.RoundHalfUp(Math.Clamp(value, Lowest, Highest), 0);
+        return Grades.MinBy(g => Math.Abs(_values[g] - rounded))!;
+    }
 
     /// <summary>The grade as the scale writes it ("a*" becomes "A*").</summary>
     public string Normalise(string grade) => Grades.First(g => string.Equals(g, grade.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+
+namespace ProgressFunctions.Core;
+
+/// <summary>An immutable list that compares by its items, so records holding one keep value equality.</summary>
+/// <remarks>
+/// Records compare their members with <c>Equals</c>, and a plain list or array compares by reference; a snapshot made
+/// twice from the same inputs would then never be equal to itself. Two lists are equal when they hold equal items in
+/// the same order. Build one with a collection expression: <c>EquatableList&lt;int&gt; xs = [1, 2];</c>.
+/// </remarks>
+[CollectionBuilder(typeof(EquatableList), nameof(EquatableList.Create))]
+public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
+{
+    private readonly ImmutableArray<T> _items;
+
+    internal EquatableList(ImmutableArray<T> items) => _items = items;
+
+    public static EquatableList<T> Empty { get; } = new(ImmutableArray<T>.Empty);
+
+    public int Count => _items.Length;
+
+    public T this[int index] => _items[index];
+
+    public bool Equals(EquatableList<T>? other) =>
+        other is not null && (ReferenceEquals(this, other) || _items.AsSpan().SequenceEqual(other._items.AsSpan(), EqualityComparer<T>.Default));
+
+    public override bool Equals(object? obj) => Equals(obj as EquatableList<T>);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in _items)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public ImmutableArray<T>.Enumerator GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)_items).GetEnumerator();
+
+    public override string ToString() => "[" + string.Join(", ", _items) + "]";
+}
+
+public static class EquatableList
+{
+    public static EquatableList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? EquatableList<T>.Empty : new([.. items]);
+
+    public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new([.. items]);
+}

@@ -1,0 +1,68 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Progress.Snapshots;
+
+/// <summary>One subject of a pupil at a snapshot: where they are, where they aim, where they should be by now.</summary>
+/// <remarks>
+/// <see cref="Current"/> is the latest result on or before the snapshot date. <see cref="Expected"/> is the flight
+/// path on that result's date (so it agrees with <see cref="Band"/>), or on the snapshot date when there is no result
+/// yet. <see cref="ChangeSinceLast"/> is current minus the current value in the previous snapshot, in scale points;
+/// null when either has no result. Values are exact; <see cref="ExpectedGrade"/> is for display only.
+/// </remarks>
+public sealed record SubjectSnapshot(
+    string Subject,
+    string? TeachingGroup,
+    string Scale,
+    string? CurrentGrade,
+    decimal? Current,
+    string TargetGrade,
+    TargetSource TargetSource,
+    decimal Expected,
+    string ExpectedGrade,
+    ProgressBand? Band,
+    ProgressConcern Concerns,
+    decimal? ChangeSinceLast,
+    ProgressBand? PreviousBand)
+{
+    public decimal? Difference => Current - Expected;
+
+    public bool NotMakingExpectedProgress => Concerns != ProgressConcern.None;
+}
+
+/// <summary>Homework due in the term up to the snapshot date.</summary>
+/// <remarks>Completion counts work handed in on time or late; both rates are exact, null when none was set.</remarks>
+public sealed record HomeworkSummary(int Completed, int Late, int Missing)
+{
+    public static HomeworkSummary None { get; } = new(0, 0, 0);
+
+    public int Set => Completed + Late + Missing;
+
+    public decimal? CompletionRate => Percentages.Of(Completed + Late, Set);
+
+    public decimal? OnTimeRate => Percentages.Of(Completed, Set);
+}
+
+/// <summary>One pupil at a snapshot: attendance, progress per subject, behaviour and homework.</summary>
+/// <remarks>
+/// Term figures run from the term's first day to the snapshot date, both inclusive; year figures from 1 August.
+/// <see cref="BehaviourPoints"/> adds up the negative events' points as a positive number;
+/// <see cref="AchievementPoints"/> adds up the positive ones.
+/// </remarks>
+public sealed record PupilSnapshot(
+    string PupilId,
+    int YearGroup,
+    string RegistrationGroup,
+    SenStatus Sen,
+    AttendanceTotals TermAttendance,
+    AttendanceTotals YearAttendance,
+    EquatableList<SubjectSnapshot> Subjects,
+    int BehaviourPoints,
+    int AchievementPoints,
+    HomeworkSummary Homework)
+{
+    /// <summary>The attendance band of the year so far, or null with no possible sessions.</summary>
+    public AttendanceBand? AttendanceBand => YearAttendance.Band;
+
+    public bool NotMakingExpectedProgress => Subjects.Any(s => s.NotMakingExpectedProgress);
+}

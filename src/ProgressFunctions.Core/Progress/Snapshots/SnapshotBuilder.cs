@@ -1,0 +1,90 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress.Ks2;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Progress.Snapshots;
+
+/// <summary>Makes a term snapshot from its inputs: read, then this pure compute, then write.</summary>
+/// <remarks>
+/// Pupils on roll on the snapshot date are included (admitted on or before it, leaving on or after it). Term
+/// attendance, behaviour and homework run from the term's first day to <see cref="SnapshotInputs.AsOf"/>, both
+/// inclusive; year attendance from 1 August. A pupil without a register has zero sessions. Nothing reads the clock,
+/// and every collection is put in a fixed order, so the same inputs in any order give an equal snapshot.
+/// </remarks>
+public static class SnapshotBuilder
+{
+    /// <exception cref="ArgumentException">The calendar has no term for the key's year and term.</exception>
+    public static TermSnapshot Build(SnapshotInputs inputs)
+    {
+        var key = inputs.Key;
+        var asOf = inputs.AsOf;
+        var term = inputs.Calendar.TermsOf(key.Year).FirstOrDefault(t => t.Name == key.Term)
+            ?? throw new ArgumentException($"the school calendar has no {key.Term} term in {key.Year}", nameof(inputs));
+        var termToDate = new DateRange(term.Start, asOf < term.End ? asOf : term.End);
+
+        var onRoll = inputs.Pupils
+            .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
+            .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var progress = ProgressEvaluation.Evaluate(inputs.Targets, inputs.Results, inputs.Scales, asOf);
+        var subjectsByPupil = progress.Subjects.ToLookup(s => s.PupilId, StringComparer.Ordinal);
+        var registers = inputs.Registers.ToDictionary(r => r.PupilId, StringComparer.Ordinal);
+        var behaviour = inputs.Behaviour.Where(b => termToDate.Contains(b.Date)).ToLookup(b => b.PupilId, StringComparer.Ordinal);
+        var homework = inputs.Homework.Where(h => termToDate.Contains(h.Due)).ToLookup(h => h.PupilId, StringComparer.Ordinal);
+        var previous = SnapshotComparison.SubjectsOf(inputs.Previous);
+
+        var pupils = onRoll.Select(p =>
+        {
+            var register = registers.GetValueOrDefault(p.Id);
+            var subjects = subjectsByPupil[p.Id]
+                .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
+                .OrderBy(s => s.Subject, StringComparer.Ordinal).ToEquatableList();
+            return new PupilSnapshot(
+                p.Id, p.YearGroup, p.RegistrationGroup, p.Sen,
+                register?.Totals(termToDate) ?? AttendanceTotals.Zero,
+                register is null ? AttendanceTotals.Zero : AttendanceMeasures.YearToDate(register, asOf),
+                subjects,
+                -behaviour[p.Id].Where(b => b.Points < 0).Sum(b => b.Points),
+                behaviour[p.Id].Where(b => b.Points > 0).Sum(b => b.Points),
+                HomeworkOf(homework[p.Id]));
+        }).ToEquatableList();
+
+        var onRollIds = onRoll.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var issues = progress.Issues.Where(i => onRollIds.Contains(i.PupilId)).ToList();
+        var ks2 = key.Term == TermName.Summer ? Ks2Of(onRoll.Where(p => p.YearGroup == 6), inputs.Results, asOf, issues) : null;
+        return new TermSnapshot(key, asOf, pupils, CohortProgress.AllOf(pupils), ks2, issues.ToEquatableList());
+    }
+
+    private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, SubjectSnapshot? previous)
+    {
+        scales.TryGet(progress.Scale, out var scale);
+        var latest = progress.Latest;
+        var expected = latest?.Expected ?? progress.Path.ExpectedAt(asOf);
+        return new SubjectSnapshot(
+            progress.Subject, progress.TeachingGroup, progress.Scale, latest?.Grade, latest?.Value, progress.TargetGrade, progress.TargetSource,
+            expected, scale!.NearestGrade(expected), latest?.Band, progress.Concerns, latest?.Value - previous?.Current, previous?.Band);
+    }
+
+    private static HomeworkSummary HomeworkOf(IEnumerable<HomeworkRecord> records)
+    {
+        var list = records.ToList();
+        return list.Count == 0
+            ? HomeworkSummary.None
+            : new HomeworkSummary(
+                list.Count(h => h.Status == HomeworkStatus.Completed),
+                list.Count(h => h.Status == HomeworkStatus.Late),
+                list.Count(h => h.Status == HomeworkStatus.Missing));
+    }
+
+    private static Ks2Summary? Ks2Of(IEnumerable<Pupil> year6, IReadOnlyList<AssessmentResult> results, DateOnly asOf, List<ProgressIssue> issues)
+    {
+        var byPupil = results.Where(r => r.Date <= asOf).ToLookup(r => r.PupilId, StringComparer.Ordinal);
+        var cohort = year6.Select(p => Ks2ResultReader.Read(p.Id, byPupil[p.Id])).ToList();
+        if (cohort.All(c => c.Results is { Reading: null, Maths: null, Gps: null, WritingTa: null }) && cohort.All(c => c.Issues.Count == 0))
+        {
+            return null;
+        }
+
+        issues.AddRange(cohort.SelectMany(c => c.Issues));
+        return Ks2Summary.Of(cohort.Select(c => c.Results));
+    }
+}

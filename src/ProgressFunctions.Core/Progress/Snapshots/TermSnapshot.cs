@@ -1,0 +1,45 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress.Ks2;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Progress.Snapshots;
+
+/// <summary>A term snapshot: an immutable value, equal to any other snapshot made from the same inputs.</summary>
+/// <remarks>
+/// <see cref="Pupils"/> are ordered by pupil id and each pupil's subjects by name (ordinal), <see cref="Cohorts"/> as
+/// <see cref="CohortProgress.AllOf"/> orders them, so equality and a serialised copy do not depend on input order.
+/// <see cref="Ks2"/> is the Year 6 SATs summary, present in a summer-term snapshot when Year 6 has KS2 results.
+/// <see cref="Issues"/> lists the input rows that were left out, and why.
+/// </remarks>
+public sealed record TermSnapshot(
+    SnapshotKey Key,
+    DateOnly AsOf,
+    EquatableList<PupilSnapshot> Pupils,
+    EquatableList<CohortProgress> Cohorts,
+    Ks2Summary? Ks2,
+    EquatableList<ProgressIssue> Issues)
+{
+    public PupilSnapshot? Pupil(string pupilId) => Pupils.FirstOrDefault(p => p.PupilId == pupilId);
+
+    public IEnumerable<PupilSnapshot> NotMakingExpectedProgress => Pupils.Where(p => p.NotMakingExpectedProgress);
+}
+
+/// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build"/> does the rest.</summary>
+/// <remarks>
+/// <see cref="AsOf"/> is the last day of data included (a <see cref="DueSnapshot.DataTo"/>); rows dated after it are
+/// ignored. <see cref="Previous"/> is the school's snapshot before this one, if any, for the change since then.
+/// </remarks>
+public sealed record SnapshotInputs
+{
+    public required SnapshotKey Key { get; init; }
+    public required DateOnly AsOf { get; init; }
+    public required SchoolCalendar Calendar { get; init; }
+    public required IReadOnlyList<Pupil> Pupils { get; init; }
+    public IReadOnlyList<PupilRegister> Registers { get; init; } = [];
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+    public IReadOnlyList<AssessmentResult> Results { get; init; } = [];
+    public IReadOnlyList<BehaviourEvent> Behaviour { get; init; } = [];
+    public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
+    public GradeScaleSet Scales { get; init; } = GradeScaleSet.Standard;
+    public TermSnapshot? Previous { get; init; }
+}

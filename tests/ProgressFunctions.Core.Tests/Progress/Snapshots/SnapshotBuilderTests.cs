@@ -1,0 +1,97 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Tests.Builders;
+
+namespace ProgressFunctions.Core.Tests.Progress.Snapshots;
+
+public class SnapshotBuilderTests
+{
+    [Fact]
+    public void Build_SameInputsTwice_GivesEqualSnapshots()
+    {
+        var first = SnapshotBuilder.Build(SnapshotData.Inputs());
+        var second = SnapshotBuilder.Build(SnapshotData.Inputs());
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+    }
+
+    [Fact]
+    public void Build_SameInputsInAnotherOrder_GivesAnEqualSnapshot()
+    {
+        var inputs = SnapshotData.Inputs();
+        var shuffled = inputs with
+        {
+            Pupils = [.. inputs.Pupils.Reverse()],
+            Registers = [.. inputs.Registers.Reverse()],
+            Targets = [.. inputs.Targets.Reverse()],
+            Results = [.. inputs.Results.Reverse()],
+        };
+        Assert.Equal(SnapshotBuilder.Build(inputs), SnapshotBuilder.Build(shuffled));
+    }
+
+    [Fact]
+    public void Build_OneResultDifferent_GivesAnUnequalSnapshot() =>
+        Assert.NotEqual(SnapshotBuilder.Build(SnapshotData.Inputs("3")), SnapshotBuilder.Build(SnapshotData.Inputs("4")));
+
+    [Fact]
+    public void Build_Pupil_HasTermAttendanceBehaviourAndHomeworkToTheSnapshotDate()
+    {
+        var snapshot = SnapshotBuilder.Build(SnapshotData.Inputs());
+        var p2 = snapshot.Pupil("p2")!;
+        // 63 school days from 3 September to 5 December: 126 sessions, the first 20 unauthorised absence.
+        Assert.Equal(new AttendanceTotals(106, 0, 0, 20, 0), p2.TermAttendance);
+        Assert.Equal(AttendanceBand.Persistent, p2.AttendanceBand);
+        Assert.Equal((3, 2), (p2.BehaviourPoints, p2.AchievementPoints));   // the July event is in last year
+
+        var p1 = snapshot.Pupil("p1")!;
+        Assert.Equal(new HomeworkSummary(1, 1, 1), p1.Homework);              // the 12 December piece is not due yet
+        Assert.Equal(200m / 3m, p1.Homework.CompletionRate);
+    }
+
+    [Fact]
+    public void Build_Subjects_HaveCurrentTargetExpectedAndBand()
+    {
+        var snapshot = SnapshotBuilder.Build(SnapshotData.Inputs());
+        // Path 3 -> 5 from 1 Sep 2025 to 31 Aug 2026; on 1 December (day 91 of 364) the expectation is 3.5.
+        var maths = snapshot.Pupil("p2")!.Subjects.Single();
+        Assert.Equal(("3", 3m, "5", 3.5m, "4", ProgressBand.Below), (maths.CurrentGrade, maths.Current, maths.TargetGrade, maths.Expected, maths.ExpectedGrade, maths.Band));
+        Assert.True(snapshot.Pupil("p2")!.NotMakingExpectedProgress);
+        Assert.Equal(["English", "Maths"], snapshot.Pupil("p1")!.Subjects.Select(s => s.Subject));
+        Assert.Equal("p1", Assert.Single(snapshot.Issues).PupilId);   // the "Z" English result
+        Assert.Null(snapshot.Ks2);
+    }
+
+    [Fact]
+    public void Build_Cohorts_SummariseSchoolYearSenAndTeachingGroups()
+    {
+        var cohorts = SnapshotBuilder.Build(SnapshotData.Inputs()).Cohorts;
+        Assert.Equal(
+            ["School Whole school", "YearGroup Year 10", "YearGroup Year 11", "Sen No SEN", "Sen SEN support (K)",
+             "Subject English", "TeachingGroup 10E1", "Subject Maths", "TeachingGroup 10X1", "TeachingGroup 10X2"],
+            cohorts.Select(c => $"{c.Kind} {c.Name}"));
+
+        var school = cohorts[0];
+        Assert.Equal((3, 2, 1, 1), (school.Pupils, school.PupilsWithPossibleSessions, school.PersistentAbsentees, school.NotMakingExpectedProgress));
+        Assert.Equal([1, 1, 1, 0], school.Bands.Select(b => b.Entries));
+        Assert.Equal(50m, school.PersistentAbsenceRate);
+        var maths = cohorts.Single(c => c.Kind == CohortKind.Subject && c.Name == "Maths");
+        Assert.Equal((2, 1), (maths.Pupils, maths.NotMakingExpectedProgress));
+    }
+
+    [Fact]
+    public void Build_WithPreviousSnapshot_GivesTheChangeSinceThen()
+    {
+        var previous = SnapshotBuilder.Build(SnapshotData.Inputs("2"));                 // d = -1.5: well below
+        var current = SnapshotBuilder.Build(SnapshotData.Inputs("3") with { Previous = previous });
+
+        var maths = current.Pupil("p2")!.Subjects.Single();
+        Assert.Equal((1m, ProgressBand.WellBelow, ProgressBand.Below), (maths.ChangeSinceLast!.Value, maths.PreviousBand!.Value, maths.Band!.Value));
+
+        var change = SnapshotComparison.Compare(previous, current).Single(c => c.PupilId == "p2");
+        Assert.Equal((1m, 1), (change.Change!.Value, change.BandMovement!.Value));
+        Assert.Empty(SnapshotComparison.NewlyNotMakingExpectedProgress(previous, current));
+        Assert.Equal(["p2"], SnapshotComparison.NewlyNotMakingExpectedProgress(null, current));
+    }
+}
