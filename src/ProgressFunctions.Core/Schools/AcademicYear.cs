@@ -1,10 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ProgressFunctions.Core.Schools;
 
 /// <summary>An English school academic year, named by the calendar year it starts in.</summary>
-/// <remarks>From 1 August (inclusive) to 31 July (inclusive) of the next calendar year. Written "2025/26".</remarks>
+/// <remarks>From 1 August (inclusive) to 31 July (inclusive) of the next calendar year. Written "2025/26", in JSON too.</remarks>
+[JsonConverter(typeof(AcademicYearJsonConverter))]
 public readonly record struct AcademicYear(int StartYear) : IComparable<AcademicYear>
 {
     public DateOnly Start => new(StartYear, 8, 1);
@@ -47,4 +50,13 @@ public readonly record struct AcademicYear(int StartYear) : IComparable<Academic
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{StartYear}/{(StartYear + 1) % 100:00}");
+}
+
+/// <summary>Stores an academic year as its written form, "2025/26".</summary>
+public sealed class AcademicYearJsonConverter : JsonConverter<AcademicYear>
+{
+    public override AcademicYear Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        AcademicYear.TryParse(reader.GetString(), out var year) ? year : throw new JsonException($"'{reader.GetString()}' is not an academic year such as 2025/26");
+
+    public override void Write(Utf8JsonWriter writer, AcademicYear value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

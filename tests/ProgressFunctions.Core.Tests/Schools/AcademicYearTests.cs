@@ -94,3 +94,19 @@ public class BankHolidaysTests
         Assert.Contains("'25/12/2026'", error.Message);
     }
 }
+
+public class AcademicYearJsonTests
+{
+    [Fact]
+    public void Serialize_Year_RoundTripsAsWrittenForm()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new { Year = new AcademicYear(2025) });
+
+        Assert.Equal("""{"Year":"2025/26"}""", json);
+        Assert.Equal(new AcademicYear(2025), System.Text.Json.JsonSerializer.Deserialize<AcademicYear>("\"2025/26\""));
+    }
+
+    [Fact]
+    public void Deserialize_BadYear_SaysWhy() =>
+        Assert.Contains("'2025/27'", Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<AcademicYear>("\"2025/27\"")).Message);
+}
