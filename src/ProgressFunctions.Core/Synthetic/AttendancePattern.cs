@@ -39,9 +39,9 @@ internal static class AttendancePattern
             {
                 (am, pm) = (s_holiday, s_holiday);
             }
-            else if (spell > 0 || random.NextDouble() < traits.AbsenceRate / 2.5)
+            else if (spell > 0 || random.NextDouble() < traits.AbsenceRate / (2 - traits.AbsenceRate))
             {
-                // Absence comes in spells of one to three days.
+                // Absence comes in spells of one to three days (two on average, hence the start probability f / (2 - f)).
                 spell = spell > 0 ? spell - 1 : random.Next(3);
                 var reason = day >= recent && traits.Seed % 2 == 0 ? s_unknown
                     : random.NextDouble() switch { < 0.75 => s_illness, < 0.85 => s_medical, _ => s_other };
