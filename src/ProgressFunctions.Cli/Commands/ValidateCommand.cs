@@ -114,11 +114,11 @@ internal static class ValidateCommand
 
         using var stream = File.OpenRead(path);
         var profile = ProfileBeside(path);
-        var calendar = profile?.Calendar ?? TypicalCalendar.Build(new AcademicYear(2015), 16, BankHolidays.EnglandAndWales);
+        var calendar = profile?.Calendar ?? TypicalYears();
         return (CtfReader.Read(stream, calendar, Path.GetFileName(path), profile?.Scales), null);
     }
 
-    /// <summary>A school.json beside the CTF gives its calendar and grade scales; without one, typical English calendars for 2015/16 to 2030/31 are used.</summary>
+    /// <summary>A school.json beside the CTF gives its calendar and grade scales; without one, typical English calendars are used.</summary>
     private static SchoolProfile? ProfileBeside(string ctfPath)
     {
         var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ctfPath))!, SchoolJson.FileName);
@@ -129,5 +129,13 @@ internal static class ValidateCommand
 
         using var json = File.OpenRead(beside);
         return SchoolJson.Read(json, BankHolidays.EnglandAndWales, new List<ImportIssue>());
+    }
+
+    /// <summary>Typical calendars for every year from 2018/19 to 2030/31 that the shipped bank holidays can build.</summary>
+    private static SchoolCalendar TypicalYears()
+    {
+        var years = Enumerable.Range(2018, 13).Select(y => TypicalCalendar.For(new AcademicYear(y), BankHolidays.EnglandAndWales))
+            .Where(y => SchoolCalendar.Create(y.Terms, y.InsetDays, BankHolidays.EnglandAndWales).IsValid).ToList();
+        return SchoolCalendar.Create(years.SelectMany(y => y.Terms), years.SelectMany(y => y.InsetDays), BankHolidays.EnglandAndWales).GetValueOrThrow();
     }
 }
