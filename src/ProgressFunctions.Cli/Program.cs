@@ -5,6 +5,8 @@ var root = new RootCommand("progress: pupil progress and attendance for English 
 {
     CodesCommand.Create(),
     DemoCommand.Create(),
+    GenerateCommand.Create(),
+    ValidateCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Text.Json;
+using ProgressFunctions.Cli.Imports;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Imports.Ctf;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Cli.Commands;
+
+/// <summary><c>progress validate &lt;path&gt;</c>: reads an export without storing anything and lists every problem.</summary>
+/// <remarks>Exit codes: 0 no errors (warnings allowed), 1 row errors, 2 the input cannot be read at all.</remarks>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A CSV bundle folder, a .zip of one, or a CTF .xml file" };
+        var json = new Option<bool>("--json") { Description = "Print the issues and counts as JSON" };
+        var command = new Command("validate", "Check an MIS export (CSV bundle or CTF) and print each problem as file:line:column: reason.\n\nExample: progress validate ./oakfield.zip")
+        {
+            path, json,
+        };
+        command.SetAction(result => Run(result.GetValue(path)!, result.GetValue(json), Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int Run(string path, bool asJson, TextWriter stdout, TextWriter stderr)
+    {
+        SchoolExport export;
+        try
+        {
+            var read = Read(path);
+            if (read.Error is not null)
+            {
+                stderr.WriteLine($"progress validate: {read.Error}");
+                return 2;
+            }
+
+            export = read.Export!;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"progress validate: cannot read {path}: {e.Message}");
+            return 2;
+        }
+
+        if (asJson)
+        {
+            var body = new
+            {
+                errors = export.ErrorCount,
+                warnings = export.WarningCount,
+                recordsRead = export.RecordsRead,
+                issues = export.Issues.Select(i => new { i.File, i.Line, i.Column, i.Value, i.Reason, severity = i.Severity.ToString().ToLowerInvariant() }),
+            };
+            stdout.WriteLine(JsonSerializer.Serialize(body, CliJson.Options));
+        }
+        else
+        {
+            foreach (var issue in export.Issues)
+            {
+                stdout.WriteLine(issue.ToString());
+            }
+
+            stdout.WriteLine();
+            foreach (var (file, count) in export.RecordsRead)
+            {
+                stdout.WriteLine($"{file}: {count} records read");
+            }
+
+            stdout.WriteLine($"{export.ErrorCount} errors, {export.WarningCount} warnings");
+        }
+
+        return export.HasErrors ? 1 : 0;
+    }
+
+    private static (SchoolExport? Export, string? Error) Read(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            using var folder = new DirectoryBundleSource(path);
+            return (BundleReader.Read(folder), null);
+        }
+
+        if (!File.Exists(path))
+        {
+            return (null, $"{path} does not exist");
+        }
+
+        var head = new byte[64];
+        int n;
+        using (var probe = File.OpenRead(path))
+        {
+            n = probe.Read(head);
+        }
+
+        if (n >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
+        {
+            if (!ZipBundleSource.TryOpen(File.OpenRead(path), Path.GetFileName(path), ZipLimits.Default, out var zip, out var error))
+            {
+                return (null, error);
+            }
+
+            using (zip)
+            {
+                return (BundleReader.Read(zip!), null);
+            }
+        }
+
+        if (!CtfReader.LooksLikeXml(head.AsSpan(0, n)))
+        {
+            return (null, $"{Path.GetFileName(path)} is not a folder, a zip archive or an XML (CTF) file");
+        }
+
+        using var stream = File.OpenRead(path);
+        var profile = ProfileBeside(path);
+        var calendar = profile?.Calendar ?? TypicalYears();
+        return (CtfReader.Read(stream, calendar, Path.GetFileName(path), profile?.Scales), null);
+    }
+
+    /// <summary>A school.json beside the CTF gives its calendar and grade scales; without one, typical English calendars are used.</summary>
+    private static SchoolProfile? ProfileBeside(string ctfPath)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ctfPath))!, SchoolJson.FileName);
+        if (!File.Exists(beside))
+        {
+            return null;
+        }
+
+        using var json = File.OpenRead(beside);
+        return SchoolJson.Read(json, BankHolidays.EnglandAndWales, new List<ImportIssue>());
+    }
+
+    /// <summary>Typical calendars for every year from 2018/19 to 2030/31 that the shipped bank holidays can build.</summary>
+    private static SchoolCalendar TypicalYears()
+    {
+        var years = Enumerable.Range(2018, 13).Select(y => TypicalCalendar.For(new AcademicYear(y), BankHolidays.EnglandAndWales))
+            .Where(y => SchoolCalendar.Create(y.Terms, y.InsetDays, BankHolidays.EnglandAndWales).IsValid).ToList();
+        return SchoolCalendar.Create(years.SelectMany(y => y.Terms), years.SelectMany(y => y.InsetDays), BankHolidays.EnglandAndWales).GetValueOrThrow();
+    }
+}

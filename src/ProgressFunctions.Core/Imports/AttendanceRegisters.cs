@@ -1,0 +1,57 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>The session marks of an import, one <see cref="PupilRegister"/> (one byte per session) per pupil.</summary>
+/// <remarks>
+/// Holding marks in registers rather than as objects keeps a 50,000-pupil trust's year (19 million marks) in about
+/// 20 MB. Minutes late are kept only for the sessions that have them.
+/// </remarks>
+public sealed class AttendanceRegisters
+{
+    private readonly Dictionary<string, PupilRegister> _byPupil = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string PupilId, int Session), int> _minutesLate = [];
+
+    public AttendanceRegisters(SchoolCalendar calendar) => Calendar = calendar;
+
+    public SchoolCalendar Calendar { get; }
+
+    public IReadOnlyDictionary<string, PupilRegister> ByPupil => _byPupil;
+
+    public IReadOnlyDictionary<(string PupilId, int Session), int> MinutesLate => _minutesLate;
+
+    public long MarkCount { get; internal set; }
+
+    public static AttendanceRegisters Empty(SchoolCalendar calendar) => new(calendar);
+
+    /// <summary>Every mark, pupil by pupil in id order, then in session order, with minutes late where known.</summary>
+    public IEnumerable<SessionMark> Marks()
+    {
+        foreach (var pupilId in _byPupil.Keys.Order(StringComparer.Ordinal))
+        {
+            var register = _byPupil[pupilId];
+            for (var s = 0; s < Calendar.SessionCount; s++)
+            {
+                if (register.MarkAt(s) is { } code)
+                {
+                    int? late = _minutesLate.TryGetValue((pupilId, s), out var m) ? m : null;
+                    yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, late);
+                }
+            }
+        }
+    }
+
+    internal PupilRegister RegisterFor(string pupilId)
+    {
+        if (!_byPupil.TryGetValue(pupilId, out var register))
+        {
+            register = new PupilRegister(pupilId, Calendar);
+            _byPupil[pupilId] = register;
+        }
+
+        return register;
+    }
+
+    internal void SetMinutesLate(string pupilId, int session, int minutes) => _minutesLate[(pupilId, session)] = minutes;
+}

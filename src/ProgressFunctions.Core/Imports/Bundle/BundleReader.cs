@@ -1,0 +1,113 @@
+using ProgressFunctions.Core.Imports.Csv;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports.Bundle;
+
+/// <summary>Options for reading a bundle.</summary>
+/// <remarks><see cref="FallbackCalendar"/> places attendance when school.json has no usable term dates.</remarks>
+public sealed record BundleReadOptions(SchoolCalendar? FallbackCalendar = null, BankHolidays? BankHolidays = null)
+{
+    public static BundleReadOptions Default { get; } = new();
+}
+
+/// <summary>Reads a whole CSV bundle (DESIGN.md section 6) into a <see cref="SchoolExport"/>; bad rows become issues.</summary>
+public static class BundleReader
+{
+    public static SchoolExport Read(IBundleSource source, BundleReadOptions? options = null)
+    {
+        options ??= BundleReadOptions.Default;
+        var issues = new List<ImportIssue>(source.Issues);
+        var counts = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+
+        var profile = ReadFile(source, SchoolJson.FileName, issues, required: true,
+            stream => SchoolJson.Read(stream, options.BankHolidays ?? BankHolidays.EnglandAndWales, issues));
+        counts[SchoolJson.FileName] = profile is null ? 0 : 1;
+        var scales = profile?.Scales ?? GradeScaleSet.Standard;
+
+        var pupils = ReadText(source, PupilsCsv.FileName, issues, required: true, text => PupilsCsv.Read(text, issues)) ?? [];
+        counts[PupilsCsv.FileName] = pupils.Count;
+        var byUpn = pupils.ToDictionary(p => p.Upn, p => p.Id, StringComparer.OrdinalIgnoreCase);
+
+        var (contacts, links) = ReadText(source, ContactsCsv.FileName, issues, false, text => ContactsCsv.Read(text, byUpn, issues));
+        counts[ContactsCsv.FileName] = links?.Count ?? 0;
+        var (staff, roles) = ReadText(source, StaffCsv.FileName, issues, false, text => StaffCsv.Read(text, issues));
+        counts[StaffCsv.FileName] = staff?.Count ?? 0;
+        var assessments = ReadText(source, AssessmentsCsv.FileName, issues, false, text => AssessmentsCsv.Read(text, byUpn, scales, issues)) ?? [];
+        counts[AssessmentsCsv.FileName] = assessments.Count;
+        var targets = ReadText(source, AssessmentsCsv.TargetsFileName, issues, false, text => AssessmentsCsv.ReadTargets(text, byUpn, scales, issues)) ?? [];
+        counts[AssessmentsCsv.TargetsFileName] = targets.Count;
+        var behaviour = ReadText(source, BehaviourCsv.FileName, issues, false, text => BehaviourCsv.Read(text, byUpn, issues)) ?? [];
+        counts[BehaviourCsv.FileName] = behaviour.Count;
+        var homework = ReadText(source, BehaviourCsv.HomeworkFileName, issues, false, text => BehaviourCsv.ReadHomework(text, byUpn, issues), quietIfMissing: true) ?? [];
+        counts[BehaviourCsv.HomeworkFileName] = homework.Count;
+
+        AttendanceRegisters? attendance = null;
+        var calendar = profile?.Calendar ?? options.FallbackCalendar;
+        if (calendar is null)
+        {
+            issues.Add(ImportIssue.Error(AttendanceCsv.FileName, 0, "", "", "attendance was not read: there is no valid calendar (fix the terms in school.json)"));
+        }
+        else
+        {
+            attendance = new AttendanceRegisters(calendar);
+            var sink = new AttendanceSink(attendance);
+            counts[AttendanceCsv.FileName] = ReadText(source, AttendanceCsv.FileName, issues, false, text => AttendanceCsv.Read(text, sink, byUpn, issues));
+        }
+
+        return new SchoolExport
+        {
+            Profile = profile,
+            Pupils = pupils,
+            Contacts = contacts ?? [],
+            ContactLinks = links ?? [],
+            Staff = staff ?? [],
+            StaffRoles = [.. roles ?? [], .. profile?.StaffRoles ?? []],
+            Attendance = attendance,
+            Assessments = assessments,
+            Targets = targets,
+            Behaviour = behaviour,
+            Homework = homework,
+            Issues = issues,
+            RecordsRead = counts,
+        };
+    }
+
+    private static T? ReadText<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<TextReader, T> read, bool quietIfMissing = false) =>
+        ReadFile(source, file, issues, required, stream =>
+        {
+            var (reader, _) = TextDecoding.Open(stream);
+            using (reader)
+            {
+                return read(reader);
+            }
+        }, quietIfMissing);
+
+    private static T? ReadFile<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<Stream, T> read, bool quietIfMissing = false)
+    {
+        var stream = source.Open(file);
+        if (stream is null)
+        {
+            if (required || !quietIfMissing)
+            {
+                issues.Add(new ImportIssue(file, 0, "", "", $"{source.Name} has no {file}", required ? IssueSeverity.Error : IssueSeverity.Warning));
+            }
+
+            return default;
+        }
+
+        using (stream)
+        {
+            try
+            {
+                return read(stream);
+            }
+            catch (Exception e) when (e is InvalidDataException or ArchiveLimitExceededException)
+            {
+                // A corrupt or over-limit archive entry: the rows read so far are lost for this file only.
+                issues.Add(ImportIssue.Error(file, 0, "", "", e.Message));
+                return default;
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using ProgressFunctions.Core.Attendance;
+
+namespace ProgressFunctions.Core.Imports.Csv;
+
+/// <summary><c>attendance.csv</c>: one row per pupil per session, streamed straight into registers.</summary>
+/// <remarks>
+/// Built for 19 million rows: fields are spans over the reader's buffer, the pupil and date of the previous row are
+/// reused (exports are sorted by pupil then date), and nothing is allocated per row except for problems reported.
+/// </remarks>
+public static class AttendanceCsv
+{
+    public const string FileName = "attendance.csv";
+
+    public static readonly CsvColumn Upn = new("UPN", true, "Pupil UPN", "Unique Pupil Number");
+    public static readonly CsvColumn Date = new("Date", true, "Session Date", "Attendance Date");
+    public static readonly CsvColumn Session = new("Session", true, "AM/PM", "AMPM", "Session Name");
+    public static readonly CsvColumn Mark = new("Mark", true, "Code", "Attendance Mark", "Attendance Code");
+    public static readonly CsvColumn MinutesLate = new("Minutes Late", false, "Mins Late", "Late Minutes");
+
+    public static IReadOnlyList<CsvColumn> Columns { get; } = [Upn, Date, Session, Mark, MinutesLate];
+
+    /// <summary>
+    /// Reads every row into <paramref name="sink"/>'s registers; returns the number of rows accepted.
+    /// <paramref name="pupilIdByUpn"/> is the pupils of the export, or null to accept any valid UPN (a registers-only file).
+    /// </summary>
+    public static long Read(TextReader text, AttendanceSink sink, IReadOnlyDictionary<string, string>? pupilIdByUpn, ICollection<ImportIssue> issues, string file = FileName)
+    {
+        var reader = new CsvReader(text);
+        if (!reader.Read())
+        {
+            issues.Add(ImportIssue.Error(file, 1, "", "", "the file is empty: expected a header row"));
+            return 0;
+        }
+
+        var map = HeaderMap.Match(reader, file, Columns, issues);
+        if (map is null)
+        {
+            return 0;
+        }
+
+        var (iUpn, iDate, iSession, iMark, iLate) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate]);
+        var width = reader.FieldCount;
+        var pupils = new PupilLookup(sink.Registers, pupilIdByUpn);
+        Span<char> lastDate = stackalloc char[16];
+        var lastDateLength = -1;
+        var date = default(DateOnly);
+        long accepted = 0;
+        while (reader.Read())
+        {
+            if (reader.IsBlank || !CsvTable.CheckShape(reader, file, width, issues))
+            {
+                continue;
+            }
+
+            var upn = reader[iUpn].Trim();
+            var register = pupils.Find(upn, out var upnProblem);
+            if (register is null)
+            {
+                issues.Add(ImportIssue.Error(file, reader.Line, Upn.Name, upn.ToString(), upnProblem!));
+                continue;
+            }
+
+            var dateText = reader[iDate].Trim();
+            if (lastDateLength < 0 || !dateText.SequenceEqual(lastDate[..lastDateLength]))
+            {
+                if (!FieldParse.TryDate(dateText, out date))
+                {
+                    lastDateLength = -1;
+                    issues.Add(ImportIssue.Error(file, reader.Line, Date.Name, dateText.ToString(), $"'{dateText}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)"));
+                    continue;
+                }
+
+                lastDateLength = dateText.Length <= lastDate.Length ? dateText.Length : -1;
+                if (lastDateLength >= 0)
+                {
+                    dateText.CopyTo(lastDate);
+                }
+            }
+
+            if (!FieldParse.TrySession(reader[iSession], out var session))
+            {
+                issues.Add(ImportIssue.Error(file, reader.Line, Session.Name, reader.GetString(iSession), $"'{reader.GetString(iSession)}' is not a session (AM or PM)"));
+                continue;
+            }
+
+            if (!AttendanceCode.TryParse(reader[iMark].Trim(), out var code))
+            {
+                var raw = reader.GetString(iMark);
+                issues.Add(ImportIssue.Error(file, reader.Line, Mark.Name, raw, $"unknown attendance code '{raw}' (see 'progress codes')"));
+                continue;
+            }
+
+            int? minutes = null;
+            if (iLate >= 0 && !reader[iLate].Trim().IsEmpty)
+            {
+                if (!FieldParse.TryInt(reader[iLate], out var m) || m < 0)
+                {
+                    issues.Add(ImportIssue.Error(file, reader.Line, MinutesLate.Name, reader.GetString(iLate), "minutes late must be a whole number of minutes, 0 or more"));
+                    continue;
+                }
+
+                minutes = m;
+            }
+
+            if (Place(sink, register, date, session, code, minutes, file, reader.Line, issues))
+            {
+                accepted++;
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Applies one mark and reports what the import rules say about it; false when it was not stored.</summary>
+    internal static bool Place(AttendanceSink sink, PupilRegister register, DateOnly date, SessionOfDay session, AttendanceCode code, int? minutes, string file, int line, ICollection<ImportIssue> issues)
+    {
+        switch (sink.Apply(register, date, session, code, out var previous))
+        {
+            case MarkOutcome.NotASchoolDay:
+                issues.Add(ImportIssue.Error(file, line, Date.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    $"{date:yyyy-MM-dd} is not a school day in the school's calendar (weekend, holiday, INSET day or outside the terms)"));
+                return false;
+            case MarkOutcome.SkippedClosure:
+                return true;
+            case MarkOutcome.Duplicate:
+                var kept = register.Mark(date, session)!.Value;
+                issues.Add(ImportIssue.Warning(file, line, Mark.Name, code.Code,
+                    $"two marks for the {session.ToString().ToUpperInvariant()} session of {date:yyyy-MM-dd} ('{previous}' and '{code}'): kept the better mark '{kept}'"));
+                break;
+            default:
+                break;
+        }
+
+        if (minutes is { } m && register.Mark(date, session) == code)
+        {
+            sink.Registers.SetMinutesLate(register.PupilId, AttendanceSink.SessionIndex(sink.Calendar, date, session), m);
+        }
+
+        return true;
+    }
+}

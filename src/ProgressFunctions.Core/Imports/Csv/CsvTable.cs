@@ -1,0 +1,172 @@
+using System.Globalization;
+
+namespace ProgressFunctions.Core.Imports.Csv;
+
+/// <summary>One data row of a CSV file during reading, with its columns found by name and a place to report problems.</summary>
+/// <remarks>A row the handler reports an error on is not accepted; warnings keep it.</remarks>
+public sealed class CsvRow
+{
+    private readonly CsvReader _reader;
+    private readonly HeaderMap _map;
+    private readonly ICollection<ImportIssue> _issues;
+
+    internal CsvRow(CsvReader reader, HeaderMap map, string file, ICollection<ImportIssue> issues)
+    {
+        _reader = reader;
+        _map = map;
+        File = file;
+        _issues = issues;
+    }
+
+    public string File { get; }
+
+    public int Line => _reader.Line;
+
+    public bool HasErrors { get; internal set; }
+
+    public bool Has(CsvColumn column) => _map[column] >= 0;
+
+    /// <summary>The trimmed value, or "" when the column is absent.</summary>
+    public string Get(CsvColumn column) => _map[column] is var i and >= 0 ? _reader.GetString(i) : "";
+
+    public string? GetOrNull(CsvColumn column) => Get(column) is { Length: > 0 } value ? value : null;
+
+    public void Error(CsvColumn column, string value, string reason)
+    {
+        HasErrors = true;
+        _issues.Add(ImportIssue.Error(File, Line, column.Name, value, reason));
+    }
+
+    public void Warning(CsvColumn column, string value, string reason) =>
+        _issues.Add(ImportIssue.Warning(File, Line, column.Name, value, reason));
+
+    /// <summary>A required non-empty value; reports it missing otherwise.</summary>
+    public string Required(CsvColumn column)
+    {
+        var value = Get(column);
+        if (value.Length == 0)
+        {
+            Error(column, "", $"'{column.Name}' is empty");
+        }
+
+        return value;
+    }
+
+    public DateOnly? Date(CsvColumn column, bool required = false)
+    {
+        var value = Get(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, "", $"'{column.Name}' is empty");
+            }
+
+            return null;
+        }
+
+        if (FieldParse.TryDate(value, out var date))
+        {
+            return date;
+        }
+
+        Error(column, value, $"'{value}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)");
+        return null;
+    }
+
+    public bool Bool(CsvColumn column, bool whenAbsent = false)
+    {
+        if (!Has(column))
+        {
+            return whenAbsent;
+        }
+
+        var value = Get(column);
+        if (FieldParse.TryBool(value, out var result))
+        {
+            return result;
+        }
+
+        Error(column, value, $"'{value}' is not yes or no (Y/N, true/false, 1/0)");
+        return false;
+    }
+
+    public int? Int(CsvColumn column)
+    {
+        var value = Get(column);
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (FieldParse.TryInt(value, out var n))
+        {
+            return n;
+        }
+
+        Error(column, value, $"'{value}' is not a whole number");
+        return null;
+    }
+}
+
+/// <summary>Reads a small CSV file (pupils, contacts, staff...) row by row through a handler.</summary>
+public static class CsvTable
+{
+    /// <summary>Calls <paramref name="onRow"/> for each well-formed data row; returns the number of rows accepted.</summary>
+    /// <remarks>Blank lines are skipped; a row with the wrong number of fields or an unclosed quote is reported and skipped.</remarks>
+    public static int Read(TextReader text, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues, Action<CsvRow> onRow)
+    {
+        var reader = new CsvReader(text);
+        if (!reader.Read())
+        {
+            issues.Add(ImportIssue.Error(file, 1, "", "", "the file is empty: expected a header row"));
+            return 0;
+        }
+
+        var map = HeaderMap.Match(reader, file, columns, issues);
+        if (map is null)
+        {
+            return 0;
+        }
+
+        var width = reader.FieldCount;
+        var row = new CsvRow(reader, map, file, issues);
+        var accepted = 0;
+        while (reader.Read())
+        {
+            if (reader.IsBlank)
+            {
+                continue;
+            }
+
+            if (!CheckShape(reader, file, width, issues))
+            {
+                continue;
+            }
+
+            row.HasErrors = false;
+            onRow(row);
+            accepted += row.HasErrors ? 0 : 1;
+        }
+
+        return accepted;
+    }
+
+    internal static bool CheckShape(CsvReader reader, string file, int width, ICollection<ImportIssue> issues)
+    {
+        if (reader.UnterminatedQuote)
+        {
+            issues.Add(ImportIssue.Error(file, reader.Line, "", "", "a quoted field is never closed: the file may be truncated"));
+            return false;
+        }
+
+        if (reader.FieldCount != width)
+        {
+            issues.Add(ImportIssue.Error(file, reader.Line, "", "",
+                string.Create(CultureInfo.InvariantCulture, $"the row has {reader.FieldCount} fields but the header has {width} (a truncated row, or an unquoted comma)")));
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+namespace ProgressFunctions.Core.Imports.Csv;
+
+/// <summary>A column a CSV file may carry, with the names MIS exports give it.</summary>
+public sealed record CsvColumn(string Name, bool Required, params string[] Aliases)
+{
+    internal IEnumerable<string> AllNames => [Name, .. Aliases];
+}
+
+/// <summary>Finds each known column in a header row, case-insensitively and ignoring spaces, '_' and '-'.</summary>
+internal sealed class HeaderMap
+{
+    private readonly Dictionary<CsvColumn, int> _indexes;
+
+    private HeaderMap(Dictionary<CsvColumn, int> indexes) => _indexes = indexes;
+
+    public int this[CsvColumn column] => _indexes.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>Maps the header the reader is on; null (with an issue per missing column) when a required one is absent.</summary>
+    public static HeaderMap? Match(CsvReader header, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues)
+    {
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.FieldCount; i++)
+        {
+            byName.TryAdd(Normalise(header[i]), i);
+        }
+
+        var indexes = new Dictionary<CsvColumn, int>();
+        var missing = new List<CsvColumn>();
+        foreach (var column in columns)
+        {
+            var found = column.AllNames.Select(n => byName.GetValueOrDefault(Normalise(n), -1)).FirstOrDefault(i => i >= 0, -1);
+            if (found >= 0)
+            {
+                indexes[column] = found;
+            }
+            else if (column.Required)
+            {
+                missing.Add(column);
+            }
+        }
+
+        foreach (var column in missing)
+        {
+            var hint = header.FieldCount == 1 && (header[0].Contains(';') || header[0].Contains('\t'))
+                ? " (the file seems to use ';' or tabs between fields: save it as comma-separated)"
+                : "";
+            issues.Add(ImportIssue.Error(file, header.Line, column.Name, "", $"required column '{column.Name}' is missing{hint}"));
+        }
+
+        return missing.Count == 0 ? new HeaderMap(indexes) : null;
+    }
+
+    internal static string Normalise(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 128)];
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) && n < buffer.Length)
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}

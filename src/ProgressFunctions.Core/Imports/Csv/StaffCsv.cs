@@ -1,0 +1,93 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports.Csv;
+
+/// <summary><c>staff.csv</c>: one row per member of staff, with their roles.</summary>
+/// <remarks>
+/// <c>Roles</c> holds one or more <c>Role[:Scope]</c> separated by ';', e.g. <c>YearLeader:9;Teacher:9A</c>; a
+/// member with several rows gets the roles of every row.
+/// </remarks>
+public static class StaffCsv
+{
+    public const string FileName = "staff.csv";
+
+    public static readonly CsvColumn StaffId = new("Staff ID", true, "Staff Code", "Employee ID", "Staff Id");
+    public static readonly CsvColumn Title = new("Title", false);
+    public static readonly CsvColumn Forename = new("Forename", true, "First Name");
+    public static readonly CsvColumn Surname = new("Surname", true, "Last Name");
+    public static readonly CsvColumn Email = new("Email", true, "E-mail", "Work Email", "Email Address");
+    public static readonly CsvColumn Roles = new("Roles", false, "Role", "Staff Role", "Job Role");
+
+    public static IReadOnlyList<CsvColumn> Columns { get; } = [StaffId, Title, Forename, Surname, Email, Roles];
+
+    public static (List<StaffMember> Staff, List<StaffRole> Roles) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
+    {
+        var staff = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
+        var roles = new List<StaffRole>();
+        CsvTable.Read(text, file, Columns, issues, row =>
+        {
+            var id = row.Required(StaffId);
+            var email = row.Required(Email);
+            if (email.Length > 0 && !FieldParse.IsEmail(email))
+            {
+                row.Error(Email, email, $"'{email}' is not an e-mail address");
+            }
+
+            var member = new StaffMember { Id = id, Title = row.Get(Title), Forename = row.Required(Forename), Surname = row.Required(Surname), Email = email };
+            var parsed = new List<StaffRole>();
+            foreach (var part in row.Get(Roles).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (StaffRoles.TryParse(id, part, out var role))
+                {
+                    parsed.Add(role);
+                }
+                else
+                {
+                    row.Error(Roles, part, $"'{part}' is not a role ({string.Join(", ", Enum.GetNames<StaffRoleKind>())}, optionally ':scope')");
+                }
+            }
+
+            if (!row.HasErrors)
+            {
+                staff.TryAdd(id, member);
+                roles.AddRange(parsed);
+            }
+        });
+        return ([.. staff.Values], roles);
+    }
+}
+
+/// <summary>Role names as schools write them ("Head of Year", "SENCo", "YearLeader").</summary>
+public static class StaffRoles
+{
+    private static readonly Dictionary<string, StaffRoleKind> s_aliases = new(StringComparer.Ordinal)
+    {
+        ["head"] = StaffRoleKind.Headteacher,
+        ["headofyear"] = StaffRoleKind.YearLeader,
+        ["progressleader"] = StaffRoleKind.YearLeader,
+        ["headofdepartment"] = StaffRoleKind.SubjectLeader,
+        ["subjectlead"] = StaffRoleKind.SubjectLeader,
+        ["attendance"] = StaffRoleKind.AttendanceOfficer,
+        ["mentor"] = StaffRoleKind.ProgressMentor,
+    };
+
+    /// <summary>Reads <c>Role[:Scope]</c>.</summary>
+    public static bool TryParse(string staffId, string text, out StaffRole role)
+    {
+        role = null!;
+        var colon = text.IndexOf(':');
+        var name = HeaderMap.Normalise(colon < 0 ? text : text[..colon]);
+        var scope = colon < 0 ? null : text[(colon + 1)..].Trim();
+        var kind = Enum.GetValues<StaffRoleKind>().Cast<StaffRoleKind?>().FirstOrDefault(k => HeaderMap.Normalise(k.ToString()) == name)
+            ?? (s_aliases.TryGetValue(name, out var alias) ? alias : null);
+        if (kind is null)
+        {
+            return false;
+        }
+
+        role = new StaffRole(staffId, kind.Value, string.IsNullOrEmpty(scope) ? null : scope);
+        return true;
+    }
+
+    public static string Format(StaffRole role) => role.Scope is null ? role.Role.ToString() : $"{role.Role}:{role.Scope}";
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>A mark as known, with the time of the export it came from.</summary>
+public readonly record struct StampedMark(AttendanceCode Code, DateTimeOffset ExportedAt);
+
+/// <summary>What the product already knows about a school, built up export by export.</summary>
+public sealed record KnownSchool
+{
+    public static KnownSchool Empty { get; } = new();
+
+    public ImmutableDictionary<string, Pupil> Pupils { get; init; } = ImmutableDictionary<string, Pupil>.Empty;
+    public ImmutableDictionary<string, Contact> Contacts { get; init; } = ImmutableDictionary<string, Contact>.Empty;
+    public ImmutableHashSet<ContactLink> ContactLinks { get; init; } = [];
+    public ImmutableDictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark> Attendance { get; init; } =
+        ImmutableDictionary<(string, DateOnly, SessionOfDay), StampedMark>.Empty;
+    public ImmutableDictionary<(string PupilId, string Subject, string Point), AssessmentResult> Assessments { get; init; } =
+        ImmutableDictionary<(string, string, string), AssessmentResult>.Empty;
+}
+
+/// <summary>How much one merge changed.</summary>
+public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int LeaversMarked, int ContactsChanged, int MarksChanged, int AssessmentsChanged)
+{
+    public bool ChangedNothing => PupilsAdded + PupilsUpdated + LeaversMarked + ContactsChanged + MarksChanged + AssessmentsChanged == 0;
+}
+
+/// <summary>Merges one export into what is known: a pure function, so re-applying the same export changes nothing.</summary>
+/// <remarks>
+/// New pupils are added and changed fields updated. A known pupil missing from the export is a leaver: their
+/// <see cref="Pupil.LeavingDate"/> is set to the day before the export (never deleted; a returning pupil's leaving date
+/// is cleared by the export's own record). A session's mark is replaced only by a strictly newer export, so an old
+/// file re-uploaded late cannot undo corrections.
+/// </remarks>
+public static class ExportMerge
+{
+    public static (KnownSchool School, MergeSummary Summary) Apply(KnownSchool known, SchoolExport export, DateTimeOffset exportedAt)
+    {
+        var pupils = known.Pupils.ToBuilder();
+        int added = 0, updated = 0, leavers = 0;
+        var inExport = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pupil in export.Pupils)
+        {
+            inExport.Add(pupil.Id);
+            if (!pupils.TryGetValue(pupil.Id, out var before))
+            {
+                pupils[pupil.Id] = pupil;
+                added++;
+            }
+            else if (before != pupil)
+            {
+                pupils[pupil.Id] = pupil;
+                updated++;
+            }
+        }
+
+        var leftOn = DateOnly.FromDateTime(exportedAt.UtcDateTime).AddDays(-1);
+        foreach (var (id, pupil) in known.Pupils.Where(p => !inExport.Contains(p.Key) && p.Value.LeavingDate is null))
+        {
+            pupils[id] = pupil with { LeavingDate = leftOn };
+            leavers++;
+        }
+
+        var contacts = known.Contacts.ToBuilder();
+        var contactChanges = 0;
+        foreach (var contact in export.Contacts.Where(c => !contacts.TryGetValue(c.Id, out var before) || before != c))
+        {
+            contacts[contact.Id] = contact;
+            contactChanges++;
+        }
+
+        var links = known.ContactLinks.ToBuilder();
+        foreach (var pupilId in export.ContactLinks.Select(l => l.PupilId).Distinct())
+        {
+            // The export's links for a pupil are the pupil's links now.
+            var current = export.ContactLinks.Where(l => l.PupilId == pupilId).ToHashSet();
+            var old = links.Where(l => l.PupilId == pupilId).ToList();
+            if (!current.SetEquals(old))
+            {
+                old.ForEach(l => links.Remove(l));
+                links.UnionWith(current);
+                contactChanges++;
+            }
+        }
+
+        var marks = known.Attendance.ToBuilder();
+        var markChanges = 0;
+        foreach (var mark in export.Attendance?.Marks() ?? [])
+        {
+            var key = (mark.PupilId, mark.Date, mark.Session);
+            if (!marks.TryGetValue(key, out var before) || (before.ExportedAt < exportedAt && before.Code != mark.Code))
+            {
+                marks[key] = new StampedMark(mark.Code, exportedAt);
+                markChanges++;
+            }
+        }
+
+        var results = known.Assessments.ToBuilder();
+        var resultChanges = 0;
+        foreach (var result in export.Assessments.Where(r => !results.TryGetValue((r.PupilId, r.Subject, r.Point), out var before) || before != r))
+        {
+            results[(result.PupilId, result.Subject, result.Point)] = result;
+            resultChanges++;
+        }
+
+        var school = known with
+        {
+            Pupils = pupils.ToImmutable(),
+            Contacts = contacts.ToImmutable(),
+            ContactLinks = links.ToImmutable(),
+            Attendance = marks.ToImmutable(),
+            Assessments = results.ToImmutable(),
+        };
+        return (school, new MergeSummary(added, updated, leavers, contactChanges, markChanges, resultChanges));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net.Mail;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>Parsing of the value kinds MIS files hold, tolerant of the forms schools' exports use.</summary>
+public static class FieldParse
+{
+    /// <summary>ISO <c>yyyy-MM-dd</c> (optionally followed by a time) or UK <c>dd/MM/yyyy</c> (day and month may be one digit).</summary>
+    public static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        text = text.Trim();
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-'
+            && TryDigits(text[..4], out var y) && TryDigits(text.Slice(5, 2), out var m) && TryDigits(text.Slice(8, 2), out var d)
+            && (text.Length == 10 || text[10] is 'T' or ' '))
+        {
+            return TryMake(y, m, d, out date);
+        }
+
+        var first = text.IndexOf('/');
+        var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('/') + first + 1;
+        if (first is 1 or 2 && second - first is 2 or 3 && text.Length - second - 1 == 4
+            && TryDigits(text[..first], out d) && TryDigits(text[(first + 1)..second], out m) && TryDigits(text[(second + 1)..], out y))
+        {
+            return TryMake(y, m, d, out date);
+        }
+
+        return false;
+    }
+
+    /// <summary>Y/N, Yes/No, True/False, 1/0 (case-insensitive); empty is false.</summary>
+    public static bool TryBool(ReadOnlySpan<char> text, out bool value)
+    {
+        text = text.Trim();
+        value = text.Equals("y", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("1", StringComparison.Ordinal);
+        return value || text.IsEmpty || text.Equals("n", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("0", StringComparison.Ordinal);
+    }
+
+    /// <summary>A plain address <c>local@domain.tld</c>: no display name, no spaces, a dot in the domain.</summary>
+    public static bool IsEmail(string text)
+    {
+        var at = text.LastIndexOf('@');
+        return at > 0 && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.') && !text.Any(char.IsWhiteSpace)
+            && MailAddress.TryCreate(text, out var address) && address.Address == text;
+    }
+
+    public static bool TryInt(ReadOnlySpan<char> text, out int value) =>
+        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>"AM"/"PM" (also "A"/"P", "morning"/"afternoon"), case-insensitive.</summary>
+    public static bool TrySession(ReadOnlySpan<char> text, out Attendance.SessionOfDay session)
+    {
+        text = text.Trim();
+        session = Attendance.SessionOfDay.Am;
+        if (text.Equals("AM", StringComparison.OrdinalIgnoreCase) || text.Equals("A", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("morning", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        session = Attendance.SessionOfDay.Pm;
+        return text.Equals("PM", StringComparison.OrdinalIgnoreCase) || text.Equals("P", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("afternoon", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool TryMake(int y, int m, int d, out DateOnly date)
+    {
+        date = default;
+        if (y < 1900 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return false;
+        }
+
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}

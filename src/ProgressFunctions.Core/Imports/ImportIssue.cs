@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace ProgressFunctions.Core.Imports;
+
+public enum IssueSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>One problem found in an import: where it is, what was there, and why it was not accepted as is.</summary>
+/// <remarks>
+/// <see cref="Line"/> is the 1-based physical line of the file where the record starts (0 when the problem concerns
+/// the whole file); <see cref="Column"/> is the column header or XML element name. <see cref="Value"/> may hold
+/// personal data (a UPN, a name): show it to the school's own users, never write it to logs.
+/// </remarks>
+public sealed record ImportIssue(string File, int Line, string Column, string Value, string Reason, IssueSeverity Severity = IssueSeverity.Error)
+{
+    public bool IsError => Severity == IssueSeverity.Error;
+
+    /// <summary>The compiler-style form <c>file:line:column: reason</c> that <c>progress validate</c> prints.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {(IsError ? "" : "warning: ")}{Reason}");
+
+    public static ImportIssue Error(string file, int line, string column, string value, string reason) =>
+        new(file, line, column, value, reason, IssueSeverity.Error);
+
+    public static ImportIssue Warning(string file, int line, string column, string value, string reason) =>
+        new(file, line, column, value, reason, IssueSeverity.Warning);
+}

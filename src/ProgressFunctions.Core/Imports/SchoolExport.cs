@@ -1,0 +1,34 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>Everything one MIS export held that could be read, plus every problem found while reading it.</summary>
+/// <remarks>
+/// Records here are the valid ones only: a row with an error is left out and named in <see cref="Issues"/>; a row with a
+/// warning is kept. <see cref="RecordsRead"/> counts accepted records per file name. <see cref="Attendance"/> is null
+/// when there was no calendar to place marks on.
+/// </remarks>
+public sealed record SchoolExport
+{
+    public SchoolProfile? Profile { get; init; }
+    public IReadOnlyList<Pupil> Pupils { get; init; } = [];
+    public IReadOnlyList<Contact> Contacts { get; init; } = [];
+    public IReadOnlyList<ContactLink> ContactLinks { get; init; } = [];
+    public IReadOnlyList<StaffMember> Staff { get; init; } = [];
+    public IReadOnlyList<StaffRole> StaffRoles { get; init; } = [];
+    public AttendanceRegisters? Attendance { get; init; }
+    public IReadOnlyList<AttendanceSummary> AttendanceSummaries { get; init; } = [];
+    public IReadOnlyList<AssessmentResult> Assessments { get; init; } = [];
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+    public IReadOnlyList<BehaviourEvent> Behaviour { get; init; } = [];
+    public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
+    public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
+    public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
+
+    public int ErrorCount => Issues.Count(i => i.IsError);
+
+    public int WarningCount => Issues.Count(i => !i.IsError);
+
+    public bool HasErrors => Issues.Any(i => i.IsError);
+}

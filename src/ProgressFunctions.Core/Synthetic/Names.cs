@@ -1,0 +1,34 @@
+namespace ProgressFunctions.Core.Synthetic;
+
+/// <summary>Names for synthetic pupils, contacts and staff: common in English schools, some with non-ASCII letters.</summary>
+/// <remarks>Non-ASCII names (Zoë, Siobhán, Łukasz...) make sure encodings and CSV quoting are exercised by every demo.</remarks>
+internal static class Names
+{
+    public static readonly string[] Girls =
+    [
+        "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia", "Grace", "Freya", "Zoë", "Siobhán",
+        "Aoife", "Niamh", "Chloë", "Maja", "Zofia", "Aisha", "Fatima", "Maryam", "Priya", "Renée", "Ella", "Poppy", "Evie", "Hannah",
+    ];
+
+    public static readonly string[] Boys =
+    [
+        "Oliver", "George", "Noah", "Arthur", "Leo", "Muhammad", "Harry", "Oscar", "Archie", "Henry", "Theo", "Jack", "Łukasz", "Seán",
+        "Oisín", "Jakub", "Mateusz", "Kacper", "Ibrahim", "Yusuf", "Arjun", "Kwame", "Tomás", "Dylan", "Finley", "Alfie", "Reuben", "Ewan",
+    ];
+
+    public static readonly string[] Surnames =
+    [
+        "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson", "Roberts", "Robinson",
+        "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel",
+        "Khan", "Ahmed", "Begum", "Hussain", "Kowalski", "Nowak", "Wiśniewski", "O'Brien", "Ó Súilleabháin", "MacDonald",
+        "Okafor", "Mensah", "Nguyen", "Da Silva", "Murphy", "Kelly", "Singh", "Kaur", "Brontë", "Müller", "Byrne", "Jackson",
+    ];
+
+    public static readonly string[] AdultForenames =
+    [
+        "Sarah", "Emma", "Laura", "Rebecca", "Claire", "Joanne", "Agnieszka", "Nadia", "Siân", "Bríd", "Amara", "Samina",
+        "David", "James", "Mark", "Paul", "Richard", "Daniel", "Piotr", "Tariq", "Rhys", "Ciarán", "Emeka", "Rajesh",
+    ];
+
+    public static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
+}

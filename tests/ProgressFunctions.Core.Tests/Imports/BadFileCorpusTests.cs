@@ -1,0 +1,160 @@
+using System.IO.Compression;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Imports.Csv;
+using ProgressFunctions.Core.Imports.Ctf;
+
+namespace ProgressFunctions.Core.Tests.Imports;
+
+public class BadFileCorpusTests
+{
+    private static List<ImportIssue> ReadPupils(string file, out List<ProgressFunctions.Core.Schools.Pupil> pupils)
+    {
+        var issues = new List<ImportIssue>();
+        var (reader, _) = TextDecoding.Open(new MemoryStream(TestFiles.Bytes(file)));
+        pupils = PupilsCsv.Read(reader, issues);
+        return issues;
+    }
+
+    [Fact]
+    public void Pupils_TruncatedRow_ReportsLineThreeAndKeepsGoodRow()
+    {
+        var issue = Assert.Single(ReadPupils("pupils_truncated_row.csv", out var pupils));
+        Assert.Equal(3, issue.Line);
+        Assert.Contains("2 fields but the header has 6", issue.Reason);
+        Assert.Single(pupils);
+    }
+
+    [Fact]
+    public void Pupils_WrongDelimiter_NamesMissingColumnsAndTheDelimiter()
+    {
+        var issues = ReadPupils("pupils_wrong_delimiter.csv", out var pupils);
+        Assert.Empty(pupils);
+        Assert.All(issues, i => Assert.Contains("';'", i.Reason));
+        Assert.Contains(issues, i => i.Column == "Legal Surname");
+    }
+
+    [Fact]
+    public void Pupils_BadCheckLetter_OneErrorOtherRowKept()
+    {
+        var issue = Assert.Single(ReadPupils("pupils_bad_check_letter.csv", out var pupils));
+        Assert.Equal((3, "UPN", "Z201100025002"), (issue.Line, issue.Column, issue.Value));
+        Assert.Contains("expected 'R'", issue.Reason);
+        Assert.Equal(new DateOnly(2014, 1, 2), Assert.Single(pupils).DateOfBirth);
+    }
+
+    [Fact]
+    public void Pupils_DuplicateUpn_SecondRowRejected()
+    {
+        var issue = Assert.Single(ReadPupils("pupils_duplicate_upn.csv", out var pupils));
+        Assert.Contains("duplicate UPN", issue.Reason);
+        Assert.Single(pupils);
+    }
+
+    [Fact]
+    public void Pupils_Windows1252_DecodesNames()
+    {
+        Assert.Empty(ReadPupils("pupils_windows1252.csv", out var pupils));
+        Assert.Equal(["Zoë Brontë", "Siobhán Ó Súilleabháin"], pupils.Select(p => p.DisplayName));
+    }
+
+    [Fact]
+    public void Pupils_Utf8BomAliasesQuotedCommaAndNewline_Read()
+    {
+        Assert.Empty(ReadPupils("pupils_utf8_bom.csv", out var pupils));
+        Assert.Equal("Kowalski, Jr", pupils[0].LegalSurname);
+        Assert.Equal("Łukasz", pupils[0].LegalForename);
+        Assert.Equal("Seán\nMichael", pupils[1].LegalForename);
+        Assert.Equal(7, pupils[1].YearGroup);
+    }
+
+    [Fact]
+    public void Attendance_UnknownCodeWeekendAndDoubleMark_ErrorsWarningAndBestMarkKept()
+    {
+        var export = BundleReader.Read(TestFiles.Bundle(
+            ("pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")), ("attendance.csv", TestFiles.Bytes("attendance_unknown_code.csv"))));
+        var attendance = export.Issues.Where(i => i.File == "attendance.csv").ToList();
+        Assert.Contains(attendance, i => i.IsError && i.Line == 3 && i.Reason.Contains("unknown attendance code 'Q9'"));
+        Assert.Contains(attendance, i => i.IsError && i.Line == 4 && i.Reason.Contains("not a school day"));
+        var warning = Assert.Single(attendance, i => !i.IsError);
+        Assert.Contains("kept the better mark '/'", warning.Reason);
+        var register = export.Attendance!.ByPupil.Values.Single();
+        Assert.Equal("/", register.Mark(new DateOnly(2025, 9, 4), ProgressFunctions.Core.Attendance.SessionOfDay.Am)!.Value.Code);
+        Assert.Equal(3, export.RecordsRead["attendance.csv"]);   // the second mark for 4 September is read, then resolved
+    }
+
+    [Fact]
+    public void Contacts_UnknownPupilAndBadEmail_Reported()
+    {
+        var export = BundleReader.Read(TestFiles.Bundle(
+            ("pupils.csv", TestFiles.Bytes("pupils_truncated_row.csv")), ("contacts.csv", TestFiles.Bytes("contacts_bad.csv"))));
+        var issues = export.Issues.Where(i => i.File == "contacts.csv").ToList();
+        Assert.Contains(issues, i => i.Line == 3 && i.Reason.Contains("not in pupils.csv"));
+        Assert.Contains(issues, i => i.Line == 4 && i.Column == "Email" && i.Reason.Contains("not an e-mail address"));
+        Assert.Equal(2, export.Contacts.Count);
+        Assert.Null(export.Contacts.Single(c => c.Forename == "Dave").Email);
+    }
+
+    [Fact]
+    public void Ctf_Doctype_RejectedWithoutExpansion()
+    {
+        using var stream = File.OpenRead(TestFiles.PathOf("ctf_doctype.xml"));
+        var export = CtfReader.Read(stream, TestFiles.Calendar2025, "ctf_doctype.xml");
+        var issue = Assert.Single(export.Issues);
+        Assert.Contains("DOCTYPE", issue.Reason);
+        Assert.Empty(export.Pupils);
+    }
+
+    [Fact]
+    public void Zip_PathOutsideArchive_RefusedAndNamed()
+    {
+        var zip = Zip(("../pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")), ("school.json", "{}"u8.ToArray()));
+        Assert.True(ZipBundleSource.TryOpen(zip, "evil.zip", ZipLimits.Default, out var source, out _));
+        using (source)
+        {
+            var export = BundleReader.Read(source!);
+            Assert.Contains(export.Issues, i => i.Column == "../pupils.csv" && i.Reason.Contains("outside the archive"));
+            Assert.Contains(export.Issues, i => i.Reason.Contains("has no pupils.csv"));
+        }
+    }
+
+    [Fact]
+    public void Zip_Bomb_RefusedByRatioAndSizeLimits()
+    {
+        var zip = Zip(("attendance.csv", new byte[40 << 20]), ("pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")));
+        Assert.True(ZipBundleSource.TryOpen(zip, "bomb.zip", ZipLimits.Default, out var source, out _));
+        using (source)
+        {
+            Assert.Contains(source!.Issues, i => i.Reason.Contains("zip bomb"));
+        }
+
+        Assert.True(ZipBundleSource.TryOpen(Zip(("attendance.csv", new byte[40 << 20])), "bomb.zip", new ZipLimits(MaxEntryBytes: 1 << 20, MaxCompressionRatio: int.MaxValue), out source, out _));
+        using (source)
+        {
+            Assert.Contains(source!.Issues, i => i.Reason.Contains("the limit is"));
+        }
+    }
+
+    [Fact]
+    public void Zip_NotAZip_OneLineError()
+    {
+        Assert.False(ZipBundleSource.TryOpen(new MemoryStream("hello"u8.ToArray()), "x.zip", ZipLimits.Default, out _, out var error));
+        Assert.Contains("not a readable zip", error);
+    }
+
+    private static MemoryStream Zip(params (string Name, byte[] Bytes)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in entries)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+}

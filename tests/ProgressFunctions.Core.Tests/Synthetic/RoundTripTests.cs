@@ -1,0 +1,94 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Imports.Ctf;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Core.Tests.Imports;
+
+namespace ProgressFunctions.Core.Tests.Synthetic;
+
+public class RoundTripTests
+{
+    private static readonly SyntheticSchool s_school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 80, seed: 5));
+
+    private static SchoolExport ReadCsv() => BundleReader.Read(new MemoryBundleSource(TestFiles.Write(s_school)));
+
+    private static SchoolExport ReadCtf()
+    {
+        using var stream = new MemoryStream();
+        CtfWriter.Write(s_school, stream, new DateTime(2026, 7, 10, 16, 0, 0));
+        stream.Position = 0;
+        return CtfReader.Read(stream, s_school.Calendar, "school.ctf.xml", s_school.Profile.Scales);
+    }
+
+    /// <summary>The pupil fields a CTF carries (no registration group, pupil premium or dates on roll).</summary>
+    private static Pupil CtfView(Pupil p) => p with { RegistrationGroup = "", PupilPremium = false, AdmissionDate = null, LeavingDate = null };
+
+    [Fact]
+    public void CsvBundle_GeneratedSchool_ReadsBackWithoutIssues()
+    {
+        var export = ReadCsv();
+        Assert.Empty(export.Issues);
+        Assert.Equal(s_school.Pupils, export.Pupils);
+        Assert.Equal(s_school.Contacts.OrderBy(c => c.Id), export.Contacts.OrderBy(c => c.Id));
+        Assert.Equal(s_school.ContactLinks, export.ContactLinks);
+        Assert.Equal(s_school.Staff, export.Staff);
+        Assert.Equal(s_school.StaffRoles, export.StaffRoles);
+        Assert.Equal(s_school.Assessments, export.Assessments);
+        Assert.Equal(s_school.Targets, export.Targets);
+        Assert.Equal(s_school.Behaviour, export.Behaviour);
+        Assert.Equal(s_school.Homework, export.Homework);
+        Assert.Equal(s_school.AllMarks().OrderBy(m => m.PupilId, StringComparer.Ordinal).ThenBy(m => m.Date).ThenBy(m => m.Session), export.Attendance!.Marks());
+    }
+
+    [Fact]
+    public void CsvAndCtf_SameSchool_GiveTheSameModelForWhatBothCarry()
+    {
+        var csv = ReadCsv();
+        var ctf = ReadCtf();
+        Assert.Empty(ctf.Issues);
+        Assert.Equal(csv.Pupils.Select(CtfView), ctf.Pupils);
+        Assert.Equal(csv.Contacts.OrderBy(c => c.Id), ctf.Contacts.OrderBy(c => c.Id));
+        Assert.Equal(
+            csv.ContactLinks.Select(l => (l.ContactId, l.PupilId, l.Relationship, l.ParentalResponsibility, l.Priority)),
+            ctf.ContactLinks.Select(l => (l.ContactId, l.PupilId, l.Relationship, l.ParentalResponsibility, l.Priority)));
+        Assert.Equal(csv.Assessments, ctf.Assessments);
+        Assert.Equal(csv.Attendance!.Marks().Select(m => m with { MinutesLate = null }), ctf.Attendance!.Marks());
+    }
+
+    [Fact]
+    public void Generate_SameOptions_SameSchoolAndMarks()
+    {
+        var again = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 80, seed: 5));
+        Assert.Equal(s_school.Pupils, again.Pupils);
+        Assert.Equal(s_school.AllMarks(), again.AllMarks());
+    }
+
+    [Fact]
+    public void Generate_Secondary_HasRealisticPatterns()
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 600, seed: 1));
+        var absenceRates = school.Pupils.Select(p => school.MarksOf(p).ToList())
+            .Select(m => (double)m.Count(x => x.Code.Category.IsAbsence()) / m.Count(x => x.Code.Category.IsPossible())).ToList();
+        Assert.InRange(absenceRates.Count(r => r >= 0.1), 30, 200);    // persistent absentees
+        Assert.InRange(absenceRates.Count(r => r >= 0.5), 2, 40);      // severe absentees
+        var marks = school.AllMarks().ToList();
+        Assert.Contains(marks, m => m.Code.Code == "N" && m.Date > school.Options.AsOf.AddDays(-10));
+        Assert.Contains(marks, m => m.Code.Code == "G");
+        Assert.Contains(marks, m => m.Code.Code == "L" && m.MinutesLate > 0);
+        Assert.Contains(school.Pupils, p => p.LegalForename is "Zoë" or "Siobhán" or "Łukasz");
+        Assert.Contains(school.Contacts, c => c.Email is null);
+        Assert.Contains(school.ContactLinks, l => l.Restriction is not null && !l.ReceivesCorrespondence);
+        Assert.Contains(school.ContactLinks, l => !l.ParentalResponsibility);
+        Assert.Equal(3, school.Assessments.Select(a => a.Point).Distinct().Count());
+    }
+
+    [Fact]
+    public void Generate_SixPointsPrimary_UsesTeacherAssessment()
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 70) with { AssessmentPointsPerYear = 6 });
+        Assert.Equal(6, school.Assessments.Select(a => a.Point).Distinct().Count());
+        Assert.All(school.Assessments, a => Assert.Equal("KS2 TA", a.Scale));
+    }
+}

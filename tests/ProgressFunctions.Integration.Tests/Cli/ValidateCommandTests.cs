@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using ProgressFunctions.Cli.Commands;
+
+namespace ProgressFunctions.Integration.Tests.Cli;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("pf-validate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out, string Err) Validate(string path, bool json = false)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = ValidateCommand.Run(path, json, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Generate(string format)
+    {
+        var folder = Path.Combine(_dir, format);
+        Assert.Equal(0, GenerateCommand.Run(40, "primary", 3, format, folder, TextWriter.Null, TextWriter.Null));
+        return folder;
+    }
+
+    [Fact]
+    public void Run_GeneratedFolderZipAndCtf_ExitZeroWithSummary()
+    {
+        var folder = Generate("both");
+        var (code, output, _) = Validate(folder);
+        Assert.Equal(0, code);
+        Assert.Contains("pupils.csv: 40 records read", output);
+        Assert.EndsWith("0 errors, 0 warnings" + Environment.NewLine, output);
+
+        var zip = Path.Combine(_dir, "bundle.zip");
+        File.Delete(Path.Combine(folder, "school.ctf.xml"));
+        ZipFile.CreateFromDirectory(folder, zip);
+        Assert.Equal(0, Validate(zip).Code);
+
+        var ctfFolder = Generate("ctf");
+        Assert.Equal(0, Validate(Path.Combine(ctfFolder, "school.ctf.xml")).Code);
+    }
+
+    [Fact]
+    public void Run_RowErrors_ExitOneAndFileLineColumnReason()
+    {
+        var folder = Generate("csv");
+        var attendance = Path.Combine(folder, "attendance.csv");
+        var lines = File.ReadAllLines(attendance);
+        var fields = lines[5].Split(',');
+        fields[3] = "Q9";
+        lines[5] = string.Join(',', fields);
+        File.WriteAllLines(attendance, lines);
+        var (code, output, _) = Validate(folder);
+        Assert.Equal(1, code);
+        Assert.Contains("attendance.csv:6:Mark: unknown attendance code 'Q9'", output);
+        var (jsonCode, json, _) = Validate(folder, json: true);
+        Assert.Equal(1, jsonCode);
+        Assert.Contains("\"errors\": 1", json);
+    }
+
+    [Theory]
+    [InlineData("missing.zip", null, "does not exist")]
+    [InlineData("fake.zip", "PK not really a zip", "not a readable zip")]
+    [InlineData("notes.txt", "hello", "not a folder, a zip archive or an XML")]
+    public void Run_Unreadable_ExitTwoOneLine(string name, string? content, string message)
+    {
+        var path = Path.Combine(_dir, name);
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        var (code, output, error) = Validate(path);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(message, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+}
