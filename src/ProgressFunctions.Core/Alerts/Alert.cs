@@ -1,0 +1,43 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Alerts;
+
+/// <summary>The conditions the daily attendance check raises alerts for.</summary>
+public enum AlertRule
+{
+    NewUnexplainedAbsence,
+    OverdueUnexplainedAbsence,
+    AttendanceThreshold,
+    PersistentAbsenceRunway,
+    PenaltyNoticeThreshold,
+    ContinuousAbsence,
+    AbsencePattern,
+    Lateness,
+}
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Urgent,
+}
+
+/// <summary>One condition about one pupil, with its evidence and the staff roles who act on it.</summary>
+/// <remarks>
+/// <see cref="Level"/> orders how bad the condition is within its rule (a lower threshold crossed, more
+/// unauthorised sessions, a longer spell); an alert in cool-down is raised again only at a higher level.
+/// </remarks>
+public sealed record Alert(
+    string PupilId,
+    AlertRule Rule,
+    AlertSeverity Severity,
+    int Level,
+    string Evidence,
+    EquatableList<StaffRoleKind> Audience,
+    DateOnly RaisedOn);
+
+/// <summary>What was last alerted for one pupil and rule, kept between daily checks.</summary>
+public sealed record AlertState(string PupilId, AlertRule Rule, int Level, DateOnly LastRaised)
+{
+    public string Id => $"{PupilId}-{Rule}";
+}
