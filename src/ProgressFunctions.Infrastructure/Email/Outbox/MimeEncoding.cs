@@ -108,7 +108,9 @@ internal static class MimeEncoding
         var phrase = IsPrintableAscii(displayName)
             ? $"\"{displayName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\""
             : EncodedWords(displayName);
-        return $"{phrase} <{address}>";
+        var lastLine = phrase[(phrase.LastIndexOf('\n') + 1)..];
+        // Header names take up to 10 characters of the first line; fold before the address when it would not fit.
+        return lastLine.Length + address.Length + 3 + 10 > MaxLine ? $"{phrase}{Crlf} <{address}>" : $"{phrase} <{address}>";
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal static class MimeWriter
             return Encoding.ASCII.GetBytes(output.ToString());
         }
 
-        Header(output, "Content-Type", $"multipart/mixed; boundary=\"{mixed}\"");
+        Header(output, "Content-Type", $"multipart/mixed;{Crlf} boundary=\"{mixed}\"");
         // Every part ends in CRLF, which the next delimiter takes as its own, so decoded parts keep their exact text.
         output.Append(Crlf).Append("This is a multi-part message in MIME format.").Append(Crlf);
         output.Append("--").Append(mixed).Append(Crlf);
@@ -65,7 +65,7 @@ internal static class MimeWriter
             TextPart(output, "text/plain", message.TextBody);
             return;
         }
-        Header(output, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+        Header(output, "Content-Type", $"multipart/alternative;{Crlf} boundary=\"{boundary}\"");
         output.Append(Crlf);
         output.Append("--").Append(boundary).Append(Crlf);
         TextPart(output, "text/plain", message.TextBody);
