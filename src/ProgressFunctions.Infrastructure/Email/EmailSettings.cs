@@ -20,7 +20,7 @@ public sealed record EmailSettings(EmailOptions Email, SendGridOptions SendGrid)
         var problems = new List<string>();
         var providerText = Text(configuration, "Email:Provider");
         var provider = EmailProvider.Outbox;
-        if (providerText is not null && !Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        if (providerText is not null && (!providerText.All(char.IsAsciiLetter) || !Enum.TryParse(providerText, ignoreCase: true, out provider)))
         {
             problems.Add($"Email__Provider must be Outbox or SendGrid; it is '{providerText}'.");
         }

@@ -23,6 +23,7 @@ public class EmailSettingsTests
     [InlineData("Email:Provider=SendGrid", "SendGrid__ApiKey is required when Email__Provider is SendGrid.")]
     [InlineData("Email:Provider=SendGrid", "Email__From is required when Email__Provider is SendGrid")]
     [InlineData("Email:Provider=Smtp", "Email__Provider must be Outbox or SendGrid; it is 'Smtp'.")]
+    [InlineData("Email:Provider=1", "Email__Provider must be Outbox or SendGrid; it is '1'.")]
     [InlineData("Email:From=not-an-address", "Email__From is not a valid address")]
     [InlineData("Email:ReplyTo=a@b", "Email__ReplyTo is not a valid address")]
     [InlineData("SendGrid:BaseUrl=ftp://x.org", "SendGrid__BaseUrl must be an absolute http(s) URL; it is 'ftp://x.org'.")]

@@ -65,6 +65,20 @@ public sealed class SendGridEmailSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_429WithResetBeyondCap_GivesUpAtOnceAsTransient()
+    {
+        var reset = TestMessages.Now.AddMinutes(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var server = new RecordingHttpServer(new ScriptedResponse(429, TooManyRequests, ("X-RateLimit-Reset", reset)));
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => Sender(server).SendAsync(TestMessages.Report(), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+        Assert.Contains("too many requests", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+        Assert.Empty(_time.Waits);
+    }
+
+    [Fact]
     public async Task SendAsync_500Twice_RetriesWithBackoffThenSucceeds()
     {
         using var server = new RecordingHttpServer(new ScriptedResponse(500), new ScriptedResponse(503, "", ("Retry-After", "3")));
