@@ -1,0 +1,112 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ProgressFunctions.Core.Email;
+
+/// <summary>An e-mail address with an optional display name, validated on creation.</summary>
+/// <remarks>
+/// The rule is deliberately narrower than RFC 5322, because every address here must be accepted by SendGrid and by
+/// ordinary mail clients: an ASCII dot-atom local part of 1-64 characters (letters, digits and
+/// <c>!#$%&amp;'*+/=?^_`{|}~-</c>, dots only between other characters), an <c>@</c>, and a domain of two or more
+/// dot-separated labels of letters, digits and hyphens (1-63 characters each, no leading or trailing hyphen);
+/// at most 254 characters in all. Quoted local parts, IP-literal domains and non-ASCII addresses are refused.
+/// Display names may hold any Unicode except control characters. Addresses are personal data: log
+/// <see cref="Masked"/>, never <see cref="Address"/>. The domain is lower-cased on creation, so equality ignores its case.
+/// </remarks>
+public sealed record EmailAddress
+{
+    private const string LocalSpecials = "!#$%&'*+/=?^_`{|}~-";
+
+    private EmailAddress(string address, string? displayName)
+    {
+        Address = address;
+        DisplayName = displayName;
+    }
+
+    public string Address { get; }
+
+    public string? DisplayName { get; }
+
+    /// <summary>The part after the <c>@</c>, lower-cased.</summary>
+    public string Domain => Address[(Address.LastIndexOf('@') + 1)..];
+
+    /// <summary>First character of the local part, then <c>***@domain</c>: safe for logs.</summary>
+    public string Masked => $"{Address[0]}***@{Domain}";
+
+    public static EmailAddress Create(string address, string? displayName = null) =>
+        TryCreate(address, displayName, out var result, out var error) ? result : throw new ArgumentException(error, nameof(address));
+
+    public static bool TryCreate(string? address, string? displayName, [NotNullWhen(true)] out EmailAddress? result, out string error)
+    {
+        result = null;
+        var trimmed = address?.Trim() ?? "";
+        error = Validate(trimmed);
+        if (error.Length == 0 && displayName is not null && displayName.Any(char.IsControl))
+        {
+            error = "The display name contains a control character.";
+        }
+        if (error.Length > 0)
+        {
+            return false;
+        }
+        var at = trimmed.LastIndexOf('@');
+        var normalised = string.Concat(trimmed.AsSpan(0, at + 1), trimmed[(at + 1)..].ToLowerInvariant());
+        var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        result = new EmailAddress(normalised, name);
+        return true;
+    }
+
+    /// <summary>Reads <c>addr@example.org</c> or <c>Display Name &lt;addr@example.org&gt;</c> (as in settings).</summary>
+    public static EmailAddress Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var open = text.LastIndexOf('<');
+        if (open >= 0 && text.TrimEnd().EndsWith('>'))
+        {
+            var name = text[..open].Trim().Trim('"');
+            var address = text[(open + 1)..text.LastIndexOf('>')];
+            return Create(address, name.Length == 0 ? null : name);
+        }
+        return Create(text);
+    }
+
+    /// <summary>Masked, so that an address printed by accident does not leak.</summary>
+    public override string ToString() => Masked;
+
+    private static string Validate(string address)
+    {
+        if (address.Length == 0)
+        {
+            return "The e-mail address is empty.";
+        }
+        if (address.Length > 254)
+        {
+            return $"The e-mail address is {address.Length} characters long; at most 254 are allowed.";
+        }
+        var at = address.LastIndexOf('@');
+        if (at <= 0 || at == address.Length - 1)
+        {
+            return "The e-mail address needs one '@' with text on both sides.";
+        }
+        var local = address[..at];
+        var domain = address[(at + 1)..];
+        var masked = $"{address[0]}***@{domain}";
+        if (local.Length > 64 || !IsDotAtom(local))
+        {
+            return $"The local part of {masked} is not a valid dot-atom (ASCII letters, digits, {LocalSpecials} and single inner dots, at most 64).";
+        }
+        var labels = domain.Split('.');
+        if (labels.Length < 2 || !labels.All(IsDomainLabel))
+        {
+            return $"The domain of {masked} is not a valid host name (two or more labels of letters, digits and inner hyphens).";
+        }
+        return "";
+    }
+
+    private static bool IsDotAtom(string local) =>
+        local[0] != '.' && local[^1] != '.' && !local.Contains("..", StringComparison.Ordinal)
+        && local.All(c => char.IsAsciiLetterOrDigit(c) || c == '.' || LocalSpecials.Contains(c, StringComparison.Ordinal));
+
+    private static bool IsDomainLabel(string label) =>
+        label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-'
+        && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ProgressFunctions.Core.Email;
+
+namespace ProgressFunctions.Infrastructure.Email.Outbox;
+
+/// <summary>The embedded default sender: writes each message as <c>.eml</c> files into a folder, with an index.</summary>
+/// <remarks>
+/// One file per recipient, so no copy shows another recipient's address: <c>{key}.eml</c> for a single recipient,
+/// <c>{key}.{hash of address}.eml</c> otherwise. Each file is written to a hidden temporary file, flushed to disk and
+/// renamed into place, so a crash never leaves half a message. Writing a key again replaces its file with identical
+/// content and adds no index row. The index row is appended after the rename: a crash between the two leaves a
+/// complete message without its row (the files are the record; the index is a convenience). The receipt's provider
+/// message ids are the file names. A mail server or client can pick the files up as they are.
+/// </remarks>
+public sealed class OutboxEmailSender : IEmailSender
+{
+    public const string ProviderName = "Outbox";
+    public const string IndexFileName = "index.csv";
+
+    private readonly string _directory;
+    private readonly EmailAddress _defaultFrom;
+    private readonly EmailAddress? _defaultReplyTo;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxEmailSender> _logger;
+    private readonly OutboxIndex _index;
+
+    public OutboxEmailSender(string directory, EmailAddress defaultFrom, EmailAddress? defaultReplyTo, TimeProvider time, ILogger<OutboxEmailSender> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        _directory = Path.GetFullPath(directory);
+        _defaultFrom = defaultFrom ?? throw new ArgumentNullException(nameof(defaultFrom));
+        _defaultReplyTo = defaultReplyTo;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _index = new OutboxIndex(Path.Combine(_directory, IndexFileName), time);
+    }
+
+    public string Directory => _directory;
+
+    public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        EmailLimits.EnsureSendable(message);
+        System.IO.Directory.CreateDirectory(_directory);
+        var now = _time.GetUtcNow();
+        var from = message.From ?? _defaultFrom;
+        var files = new List<string>(message.To.Count);
+        foreach (var recipient in message.To)
+        {
+            var name = message.To.Count == 1 ? message.MessageKey : $"{message.MessageKey}.{AddressHash(recipient)}";
+            var envelope = new MailEnvelope(from, message.ReplyTo ?? _defaultReplyTo, recipient, $"{name}@{from.Domain}", now);
+            var fileName = name + ".eml";
+            var existed = await WriteAtomicallyAsync(fileName, MimeWriter.Write(message, envelope), cancellationToken);
+            if (!existed)
+            {
+                await _index.AppendAsync(
+                    new OutboxIndexRow(now, fileName, message.MessageKey, message.ReportId, message.RecipientId, recipient.Address), cancellationToken);
+            }
+            files.Add(fileName);
+        }
+        _logger.LogInformation(
+            "Outbox wrote message {MessageKey} (report {ReportId}) for {RecipientCount} recipient(s) as {FileCount} file(s)",
+            message.MessageKey, message.ReportId, message.To.Count, files.Count);
+        return new SendReceipt
+        {
+            Provider = ProviderName,
+            MessageKey = message.MessageKey,
+            ProviderMessageIds = files,
+            AcceptedAt = now,
+            RecipientCount = message.To.Count,
+        };
+    }
+
+    // Returns whether the file already existed (a repeat of the same key).
+    private async Task<bool> WriteAtomicallyAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(_directory, fileName);
+        var temporary = Path.Combine(_directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            var existed = File.Exists(target);
+            File.Move(temporary, target, overwrite: true);
+            return existed;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static string AddressHash(EmailAddress address) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Address.ToLowerInvariant())))[..12];
+}
