@@ -18,7 +18,9 @@ internal sealed class NodeServer : IDisposable
 
     public static async Task<NodeServer> StartAsync(string name, string script, string arguments, IReadOnlyList<Regex> readyLines, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("node", $"\"{script}\" {arguments}")
+        // start.js ends the server when this process is gone, even if it was killed before it could clean up.
+        string wrapper = Path.Combine(EmulatorPackages.Directory, "start.js");
+        var start = new ProcessStartInfo("node", $"\"{wrapper}\" {Environment.ProcessId} \"{script}\" {arguments}")
         {
             WorkingDirectory = EmulatorPackages.Directory,
             RedirectStandardOutput = true,
