@@ -1,0 +1,35 @@
+namespace ProgressFunctions.Core.Ports;
+
+/// <summary>A storage operation failed for a reason the caller cannot fix by retrying the same call.</summary>
+/// <remarks>The message names the resource (container, blob, queue, document) and what the service answered.
+/// <see cref="Status"/> is the HTTP status where there is one (0 for the embedded store).</remarks>
+public class StorageException : Exception
+{
+    public StorageException()
+    {
+    }
+
+    public StorageException(string message)
+        : base(message)
+    {
+    }
+
+    public StorageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public StorageException(string resource, int status, string? errorCode, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Resource = resource;
+        Status = status;
+        ErrorCode = errorCode;
+    }
+
+    public string Resource { get; } = "";
+
+    public int Status { get; }
+
+    public string? ErrorCode { get; }
+}

@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using ProgressFunctions.Core.Ports;
+
+namespace ProgressFunctions.Infrastructure.Embedded;
+
+/// <summary>Blobs as files under <c>&lt;data&gt;/blobs/&lt;container&gt;/&lt;name&gt;</c>.</summary>
+/// <remarks>
+/// A put streams into a temporary file in <c>blobs-tmp</c> (same volume) and renames it into place, so readers and
+/// a crash never see a partial blob; create-only puts use a rename that refuses to replace, so of two concurrent
+/// callers one wins. Content types live beside the data in <c>blobs-meta</c>. <see cref="BlobPath"/> has already
+/// refused <c>..</c>, absolute and empty segments, and the full path is checked again to stay under the root.
+/// </remarks>
+internal sealed class FileBlobStore : IBlobStore
+{
+    private const string DefaultContentType = "application/octet-stream";
+    private readonly string _blobs;
+    private readonly string _meta;
+    private readonly string _temp;
+
+    public FileBlobStore(string dataDirectory)
+    {
+        string root = Path.GetFullPath(dataDirectory);
+        _blobs = Path.Combine(root, "blobs");
+        _meta = Path.Combine(root, "blobs-meta");
+        _temp = Path.Combine(root, "blobs-tmp");
+        Directory.CreateDirectory(_blobs);
+        Directory.CreateDirectory(_meta);
+        Directory.CreateDirectory(_temp);
+    }
+
+    public async Task<bool> PutAsync(BlobPath path, Stream content, string contentType, bool onlyIfAbsent = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string target = FileOf(_blobs, path);
+        if (onlyIfAbsent && File.Exists(target))
+        {
+            return false;
+        }
+
+        string temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, 81920, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                File.Move(temp, target, overwrite: !onlyIfAbsent);
+            }
+            catch (IOException) when (onlyIfAbsent && File.Exists(target))
+            {
+                return false;
+            }
+
+            await WriteContentTypeAsync(path, contentType, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(BlobPath path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            Stream stream = new FileStream(FileOf(_blobs, path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public async IAsyncEnumerable<BlobItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (container, namePrefix) = BlobPath.ParsePrefix(prefix);
+        string root = Path.Combine(_blobs, container);
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        // Names only are collected (to sort as Azure does); contents and metadata are read one blob at a time.
+        var names = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(name => name.StartsWith(namePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (string name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = BlobPath.Parse(container + "/" + name);
+            var info = new FileInfo(FileOf(_blobs, path));
+            if (info.Exists)
+            {
+                yield return new BlobItem(path, info.Length, await ReadContentTypeAsync(path, cancellationToken));
+            }
+        }
+    }
+
+    public Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken = default)
+    {
+        string file = FileOf(_blobs, path);
+        bool existed = File.Exists(file);
+        File.Delete(file);
+        File.Delete(FileOf(_meta, path));
+        return Task.FromResult(existed);
+    }
+
+    public Task<bool> ExistsAsync(BlobPath path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(File.Exists(FileOf(_blobs, path)));
+
+    private async Task WriteContentTypeAsync(BlobPath path, string contentType, CancellationToken cancellationToken)
+    {
+        string file = FileOf(_meta, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        string temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(temp, string.IsNullOrWhiteSpace(contentType) ? DefaultContentType : contentType, cancellationToken);
+        File.Move(temp, file, overwrite: true);
+    }
+
+    private async Task<string> ReadContentTypeAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(FileOf(_meta, path), cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return DefaultContentType;
+        }
+    }
+
+    private static string FileOf(string root, BlobPath path)
+    {
+        string full = Path.GetFullPath(Path.Combine(root, path.Container, path.Name.Replace('/', Path.DirectorySeparatorChar)));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new ArgumentException($"Blob path '{path}' resolves outside the blob folder.", nameof(path));
+    }
+}

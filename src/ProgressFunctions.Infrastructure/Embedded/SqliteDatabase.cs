@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+
+namespace ProgressFunctions.Infrastructure.Embedded;
+
+/// <summary>The embedded store's SQLite file: documents and queue messages, shared safely by several processes.</summary>
+/// <remarks>
+/// WAL journal: readers never block the writer and a process killed mid-write leaves the last committed state
+/// (SQLite replays or discards the WAL on next open). <c>synchronous=NORMAL</c> keeps commits durable across a crash
+/// of the process; only a power loss may drop the last commits, never corrupt the file. Writers in other processes
+/// wait for the lock (busy timeout) instead of failing. Connections are pooled by Microsoft.Data.Sqlite.
+/// </remarks>
+internal sealed class SqliteDatabase
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS documents (
+            school_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (school_id, type, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS queues (name TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS messages (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            queue TEXT NOT NULL,
+            id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            inserted_at INTEGER NOT NULL,
+            visible_at INTEGER NOT NULL,
+            dequeue_count INTEGER NOT NULL DEFAULT 0,
+            receipt TEXT
+        );
+        CREATE INDEX IF NOT EXISTS messages_visible ON messages (queue, visible_at, seq);
+        """;
+
+    private readonly string _connectionString;
+
+    private SqliteDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the database file and its schema.</summary>
+    public static SqliteDatabase Open(string path)
+    {
+        string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var database = new SqliteDatabase(path);
+        using var connection = database.Connect();
+        using (var wal = connection.CreateCommand())
+        {
+            // Setting WAL needs a moment of exclusive access; the busy timeout covers a second process opening too.
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var schema = connection.CreateCommand();
+        schema.Transaction = transaction;
+        schema.CommandText = Schema;
+        schema.ExecuteNonQuery();
+        transaction.Commit();
+        return database;
+    }
+
+    /// <summary>An open connection with the per-connection settings applied. Dispose it (it returns to the pool).</summary>
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}
