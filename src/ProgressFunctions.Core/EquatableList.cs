@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -11,6 +13,7 @@ namespace ProgressFunctions.Core;
 /// the same order. Build one with a collection expression: <c>EquatableList&lt;int&gt; xs = [1, 2];</c>.
 /// </remarks>
 [CollectionBuilder(typeof(EquatableList), nameof(EquatableList.Create))]
+[JsonConverter(typeof(EquatableListJsonConverterFactory))]
 public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -53,4 +56,23 @@ public static class EquatableList
     public static EquatableList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? EquatableList<T>.Empty : new([.. items]);
 
     public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new([.. items]);
+}
+
+/// <summary>Stores an <see cref="EquatableList{T}"/> as a plain JSON array.</summary>
+public sealed class EquatableListJsonConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableList<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+
+    private sealed class Converter<T> : JsonConverter<EquatableList<T>>
+    {
+        public override EquatableList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            EquatableList.Create<T>(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+
+        public override void Write(Utf8JsonWriter writer, EquatableList<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
+    }
 }

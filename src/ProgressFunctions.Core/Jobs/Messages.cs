@@ -31,6 +31,7 @@ public enum ReportKind
     Sen,
     WholeSchool,
     Ks2,
+    ImportErrors,
 }
 
 /// <summary>A request to render and send one report to one recipient (a contact or a member of staff).</summary>

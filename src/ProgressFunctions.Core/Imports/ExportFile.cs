@@ -1,0 +1,53 @@
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Imports.Ctf;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>An export read from one file, or why it could not be read at all.</summary>
+/// <remarks><see cref="SchoolJson"/> is the bundle's <c>school.json</c> text, kept so the school's settings can be stored verbatim.</remarks>
+public sealed record ExportRead(SchoolExport? Export, string? SchoolJson, string? Error);
+
+/// <summary>Reads an export delivered as one file: a zipped CSV bundle or a CTF XML file, told apart by content.</summary>
+public static class ExportFile
+{
+    /// <remarks>A CTF carries no term dates, so it is placed on the calendar of <paramref name="known"/>, the stored profile.</remarks>
+    public static ExportRead Read(byte[] content, string name, SchoolProfile? known)
+    {
+        if (content.Length >= 2 && content[0] == (byte)'P' && content[1] == (byte)'K')
+        {
+            if (!ZipBundleSource.TryOpen(new MemoryStream(content, writable: false), name, ZipLimits.Default, out var zip, out var error))
+            {
+                return new ExportRead(null, null, error);
+            }
+
+            using (zip)
+            {
+                var export = BundleReader.Read(zip!, new BundleReadOptions(known?.Calendar));
+                return new ExportRead(export, ReadText(zip!, SchoolJsonFile), null);
+            }
+        }
+
+        if (CtfReader.LooksLikeXml(content.AsSpan(0, Math.Min(content.Length, 256))))
+        {
+            return known?.Calendar is { } calendar
+                ? new ExportRead(CtfReader.Read(new MemoryStream(content, writable: false), calendar, name, known.Scales), null, null)
+                : new ExportRead(null, null, $"{name} is a CTF file, which carries no term dates: import a CSV bundle with school.json for this school first");
+        }
+
+        return new ExportRead(null, null, $"{name} is neither a zip archive of a CSV bundle nor an XML (CTF) file");
+    }
+
+    private const string SchoolJsonFile = "school.json";
+
+    private static string? ReadText(IBundleSource source, string file)
+    {
+        using var stream = source.Open(file);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,69 @@
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Jobs.Stored;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>The documents one export changes, computed from what is stored and the export: the pure part of ingest.</summary>
+/// <remarks>
+/// The merge rules are <see cref="ExportMerge"/>'s: pupils added or updated, leavers marked (never deleted), a
+/// session's mark replaced only by a newer export. Targets, behaviour and homework are replaced per pupil only when
+/// the export carries that file; otherwise what is stored stays.
+/// </remarks>
+public sealed record IngestPlan(
+    StoredProfile? Profile,
+    IReadOnlyList<PupilRecord> Pupils,
+    IReadOnlyList<Schools.Contact> Contacts,
+    IReadOnlyList<AttendanceYear> Attendance,
+    IReadOnlyList<PupilProgress> Progress,
+    StaffDirectory? Staff,
+    MergeSummary Summary)
+{
+    public static IngestPlan For(SchoolState state, SchoolExport export, string? schoolJson, DateTimeOffset exportedAt)
+    {
+        var known = state.ToKnown();
+        var (merged, summary) = ExportMerge.Apply(known, export, exportedAt);
+        var linksByPupil = merged.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        var inExport = export.Pupils.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var pupils = merged.Pupils.Values
+            .Where(p => inExport.Contains(p.Id) || !known.Pupils.TryGetValue(p.Id, out var before) || before != p)
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new PupilRecord(p, [.. linksByPupil[p.Id].OrderBy(l => l.ContactId, StringComparer.Ordinal)]))
+            .ToList();
+        var contacts = merged.Contacts.Values.Where(c => !known.Contacts.TryGetValue(c.Id, out var before) || before != c).ToList();
+
+        var marked = export.Attendance?.ByPupil.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        var attendance = merged.Attendance
+            .Where(m => marked.Contains(m.Key.PupilId))
+            .GroupBy(m => m.Key.PupilId, StringComparer.Ordinal)
+            .SelectMany(g => AttendanceYearCodec.Encode(g.Key, g.Select(m => (m.Key.Date, m.Key.Session, m.Value))))
+            .ToList();
+
+        return new IngestPlan(
+            schoolJson is null ? null : new StoredProfile(schoolJson, exportedAt),
+            pupils,
+            contacts,
+            attendance,
+            ProgressOf(state, export, merged, inExport),
+            export.Staff.Count > 0 ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
+            summary);
+    }
+
+    private static List<PupilProgress> ProgressOf(SchoolState state, SchoolExport export, KnownSchool merged, HashSet<string> inExport)
+    {
+        bool Has(string file) => export.RecordsRead.TryGetValue(file, out var n) && n > 0;
+        var targets = export.Targets.ToLookup(t => t.PupilId, StringComparer.Ordinal);
+        var behaviour = export.Behaviour.ToLookup(b => b.PupilId, StringComparer.Ordinal);
+        var homework = export.Homework.ToLookup(h => h.PupilId, StringComparer.Ordinal);
+        var results = merged.Assessments.Values.ToLookup(r => r.PupilId, StringComparer.Ordinal);
+        return [.. inExport.Order(StringComparer.Ordinal).Select(id =>
+        {
+            var before = state.Progress.GetValueOrDefault(id);
+            return new PupilProgress(
+                id,
+                Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],
+                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date)],
+                Has("behaviour.csv") ? [.. behaviour[id]] : before?.Behaviour ?? [],
+                Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? []);
+        })];
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Text;
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>Everything stored about one school, read in one pass: the "read" of every job.</summary>
+public sealed record SchoolState(
+    string SchoolId,
+    SchoolProfile? Profile,
+    IReadOnlyDictionary<string, PupilRecord> Pupils,
+    IReadOnlyDictionary<string, Contact> Contacts,
+    StaffDirectory Staff,
+    IReadOnlyDictionary<string, PupilProgress> Progress,
+    IReadOnlyList<AttendanceYear> Attendance)
+{
+    public SchoolCalendar? Calendar => Profile?.Calendar;
+
+    public static async Task<SchoolState> LoadAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    {
+        var documents = context.Documents;
+        var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
+        var profile = stored is null ? null : ParseProfile(stored.Body.SchoolJson);
+        var pupils = await ToDictionary(documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken), p => p.Pupil.Id);
+        var contacts = await ToDictionary(documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken), c => c.Id);
+        var progress = await ToDictionary(documents.ListAsync<PupilProgress>(schoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        var staff = (await documents.ReadAsync<StaffDirectory>(schoolId, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
+        var attendance = new List<AttendanceYear>();
+        await foreach (var year in documents.ListAsync<AttendanceYear>(schoolId, DocumentTypes.Attendance, cancellationToken))
+        {
+            attendance.Add(year.Body);
+        }
+
+        return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance);
+    }
+
+    /// <summary>Pupils on roll on <paramref name="asOf"/>: admitted by then (or with no admission date) and not yet left.</summary>
+    public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) =>
+        [.. Pupils.Values.Select(p => p.Pupil)
+            .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)];
+
+    public SchoolDirectory Directory() =>
+        new(Pupils.Values.Select(p => p.Pupil), Contacts.Values, Pupils.Values.SelectMany(p => p.Links), Staff.Staff, Staff.Roles);
+
+    /// <summary>One register per pupil over the school's calendar, filled from the stored years.</summary>
+    public IReadOnlyDictionary<string, PupilRegister> Registers(SchoolCalendar calendar)
+    {
+        var registers = Pupils.Keys.ToDictionary(id => id, id => new PupilRegister(id, calendar), StringComparer.Ordinal);
+        foreach (var year in Attendance)
+        {
+            if (registers.TryGetValue(year.PupilId, out var register))
+            {
+                AttendanceYearCodec.Fill(register, [year]);
+            }
+        }
+
+        return registers;
+    }
+
+    /// <summary>What the export merge needs to know about the school.</summary>
+    public KnownSchool ToKnown() => new()
+    {
+        Pupils = Pupils.Values.ToImmutableDictionary(p => p.Pupil.Id, p => p.Pupil, StringComparer.Ordinal),
+        Contacts = Contacts.ToImmutableDictionary(StringComparer.Ordinal),
+        ContactLinks = [.. Pupils.Values.SelectMany(p => p.Links)],
+        Attendance = Attendance.SelectMany(y => AttendanceYearCodec.Decode(y).Select(m => (Key: (y.PupilId, m.Date, m.Session), m.Mark)))
+            .ToImmutableDictionary(m => m.Key, m => m.Mark),
+        Assessments = Progress.Values.SelectMany(p => p.Results).ToImmutableDictionary(r => (r.PupilId, r.Subject, r.Point)),
+    };
+
+    internal static SchoolProfile? ParseProfile(string schoolJson)
+    {
+        var issues = new List<ImportIssue>();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(schoolJson));
+        return SchoolJson.Read(stream, BankHolidays.EnglandAndWales, issues);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, T>> ToDictionary<T>(IAsyncEnumerable<Ports.Document<T>> documents, Func<T, string> key)
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        await foreach (var document in documents)
+        {
+            result[key(document.Body)] = document.Body;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Jobs.Stored;
+
+/// <summary>The document types a school's partition holds, and the registry of schools.</summary>
+public static class DocumentTypes
+{
+    /// <summary>The partition listing every school the store knows (one document per school).</summary>
+    public const string RegistryPartition = "registry";
+    public const string School = "school";
+    public const string Profile = "profile";
+    public const string Pupil = "pupil";
+    public const string Contact = "contact";
+    public const string Staff = "staff";
+    public const string Attendance = "attendance";
+    public const string Progress = "progress";
+    public const string ImportReceipt = "import";
+    public const string AlertState = "alert-state";
+    public const string AlertDay = "alerts";
+    public const string CheckRun = "check";
+    public const string Snapshot = "snapshot";
+    public const string Sent = "sent";
+}
+
+/// <summary>A school in the registry.</summary>
+public sealed record SchoolEntry(string SchoolId, string Name);
+
+/// <summary>The school's <c>school.json</c> as last imported, kept verbatim and re-read with the current rules.</summary>
+public sealed record StoredProfile(string SchoolJson, DateTimeOffset ImportedAt);
+
+/// <summary>A pupil and their links to contacts.</summary>
+public sealed record PupilRecord(Pupil Pupil, IReadOnlyList<ContactLink> Links);
+
+/// <summary>Staff and their roles, replaced by each export that carries them.</summary>
+public sealed record StaffDirectory(IReadOnlyList<StaffMember> Staff, IReadOnlyList<StaffRole> Roles);
+
+/// <summary>A pupil's targets, results, behaviour and homework.</summary>
+public sealed record PupilProgress(
+    string PupilId,
+    IReadOnlyList<Target> Targets,
+    IReadOnlyList<AssessmentResult> Results,
+    IReadOnlyList<BehaviourEvent> Behaviour,
+    IReadOnlyList<HomeworkRecord> Homework);
+
+/// <summary>One pupil's marks for one academic year, by date, each with the export that wrote it.</summary>
+/// <remarks>
+/// Each day is <c>"yyyy-MM-dd AM PM amStamp pmStamp"</c>: the two marks (<c>-</c> when empty) and, for each, an
+/// index into <see cref="Stamps"/>, the times of the exports that wrote them. Dates, not session numbers, so a later change to the school's term
+/// dates cannot move a mark to another day.
+/// </remarks>
+public sealed record AttendanceYear(string PupilId, int Year, IReadOnlyList<DateTimeOffset> Stamps, IReadOnlyList<string> Days);
+
+/// <summary>Proof an export was stored, keyed by the SHA-256 of its bytes, so a re-upload is a no-op.</summary>
+public sealed record ImportReceipt(string Name, string Sha256, DateTimeOffset ImportedAt, IReadOnlyDictionary<string, long> RecordsRead, int Errors, int Warnings);
+
+/// <summary>One (report, recipient) send, written after the provider accepted it.</summary>
+public sealed record SendRecord(string ReportId, string RecipientId, DateTimeOffset SentAt, string Provider, string ProviderMessageId);
