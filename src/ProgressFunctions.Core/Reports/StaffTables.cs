@@ -29,16 +29,16 @@ public static class StaffTables
             Math.Max(1, counts.Max() ?? 0));
     }
 
-    /// <summary>One row per pupil: name, group, attendance, sessions missed and band; worst first.</summary>
+    /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions and SEN; worst first.</summary>
     public static TableBlock AttendanceList(string caption, IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory) => new(
-        [Column("Pupil", 2.2), Column("Form", 0.8), Number("Attendance"), Number("Absent sessions", 1.2), Number("Unauthorised", 1.1), Column("Band", 2.2)],
+        [Column("Pupil", 2.2), Column("Form", 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7), Column("SEN", 1.1)],
         [.. pupils.OrderBy(p => p.YearAttendance.AttendanceRate ?? 100).ThenBy(p => p.PupilId, StringComparer.Ordinal).Select(p => new TableRow(
             [
                 NameOf(directory, p.PupilId), p.RegistrationGroup, Percent(p.YearAttendance.AttendanceRate),
-                Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), p.AttendanceBand?.Label() ?? "-",
+                Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late), SenLabel(p.Sen),
             ],
             ToneOf(p.AttendanceBand)))],
-        caption);
+        caption + ", sessions this year");
 
     /// <summary>Subject entries not making expected progress: pupil, subject, grades, band and why.</summary>
     public static TableBlock BelowExpected(string caption, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, SchoolDirectory directory, bool showSubject = true) => new(

@@ -60,6 +60,7 @@ public static class ParentReport
             blocks.Add(WeeklyChart(register, input.AsOf));
         }
 
+        blocks.Add(new PageBreak());
         blocks.Add(new Heading("Subjects"));
         if (snapshot.Subjects.Count == 0)
         {
