@@ -38,7 +38,7 @@ public static class StaffTables
                 Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late), SenLabel(p.Sen),
             ],
             ToneOf(p.AttendanceBand)))],
-        caption + ", sessions this year");
+        caption);
 
     /// <summary>Subject entries not making expected progress: pupil, subject, grades, band and why.</summary>
     public static TableBlock BelowExpected(string caption, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, SchoolDirectory directory, bool showSubject = true) => new(

@@ -31,10 +31,10 @@ public static class YearGroupReport
         blocks.Add(StaffTables.AttendanceBands(pupils));
         blocks.Add(persistent.Count == 0
             ? new Paragraph("No pupil in this year group is persistently absent (10% or more of sessions missed).")
-            : StaffTables.AttendanceList($"Persistent absence, 10% to 50% of sessions missed ({Count(persistent.Count)})", persistent, input.Directory));
+            : StaffTables.AttendanceList($"Persistent absence: 10% to 50% of sessions missed this year ({Count(persistent.Count)})", persistent, input.Directory));
         blocks.Add(severe.Count == 0
             ? new Paragraph("No pupil in this year group is severely absent (50% or more of sessions missed).")
-            : StaffTables.AttendanceList($"Severe absence, 50% or more of sessions missed ({Count(severe.Count)})", severe, input.Directory));
+            : StaffTables.AttendanceList($"Severe absence: 50% or more of sessions missed this year ({Count(severe.Count)})", severe, input.Directory));
 
         blocks.Add(new Heading("Progress"));
         var entries = pupils.SelectMany(p => p.Subjects.Select(s => (Pupil: p, Subject: s))).ToList();
