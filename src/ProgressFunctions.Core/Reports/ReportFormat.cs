@@ -93,6 +93,19 @@ public static class ReportFormat
     public static string SafeFilePart(string value) =>
         string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
+    /// <summary>"AM" or "PM".</summary>
+    public static string Session(SessionOfDay session) => session == SessionOfDay.Am ? "AM" : "PM";
+
+    /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
+    public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
+        items.OrderBy(i => LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);
+
+    private static int LeadingNumber(string name)
+    {
+        var digits = name.TakeWhile(char.IsAsciiDigit).Count();
+        return digits == 0 ? int.MaxValue : int.Parse(name.AsSpan(0, Math.Min(digits, 9)), s_invariant);
+    }
+
     public static TableColumn Column(string header, double weight = 1, Align align = Align.Left) => new(header, weight, align);
 
     public static TableColumn Number(string header, double weight = 1) => new(header, weight, Align.Right);

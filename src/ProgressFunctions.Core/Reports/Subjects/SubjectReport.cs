@@ -16,7 +16,7 @@ public static class SubjectReport
     {
         var cohorts = input.Snapshot.Cohorts.Where(c => string.Equals(c.Subject, input.Subject, StringComparison.OrdinalIgnoreCase)).ToList();
         var subject = cohorts.FirstOrDefault(c => c.Kind == CohortKind.Subject);
-        var groups = cohorts.Where(c => c.Kind == CohortKind.TeachingGroup).ToList();
+        var groups = cohorts.Where(c => c.Kind == CohortKind.TeachingGroup).InGroupOrder(c => c.Name).ToList();
         var name = subject?.Name ?? input.Subject;
         var entries = input.Snapshot.Pupils
             .SelectMany(p => p.Subjects.Where(s => string.Equals(s.Subject, input.Subject, StringComparison.OrdinalIgnoreCase)).Select(s => (Pupil: p, Subject: s)))

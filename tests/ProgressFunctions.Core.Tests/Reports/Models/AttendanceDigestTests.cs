@@ -28,8 +28,8 @@ public class AttendanceDigestTests
 
         string Evidence(string caption, string pupil) =>
             document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith(caption, StringComparison.Ordinal)).Rows.First(r => r.Cells[0] == $"{pupil} Test").Cells[2];
-        Assert.Equal("Am session, reason not yet known", Evidence("New unexplained absences today", "overdue"));
-        Assert.StartsWith("N mark on 12 Nov Am, 12 school days old", Evidence("Unexplained absences overdue", "overdue"));
+        Assert.Equal("AM session, reason not yet known", Evidence("New unexplained absences today", "overdue"));
+        Assert.StartsWith("N mark on 12 Nov AM, 12 school days old", Evidence("Unexplained absences overdue", "overdue"));
         // 10 school weeks back from the week of 24 Nov, skipping half term, starts on 15 Sep.
         Assert.Equal("10 unauthorised sessions from 15 Sep to 28 Nov", Evidence("10 or more unauthorised sessions", "rolling"));
         Assert.Equal("absent every session since 10 Nov: 15 school days, 30 sessions", Evidence("Continuous absence", "spell"));
