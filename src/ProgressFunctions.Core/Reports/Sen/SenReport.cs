@@ -38,7 +38,7 @@ public static class SenReport
         {
             blocks.Add(new Heading("Pupils"));
             blocks.Add(new TableBlock(
-                [Column("Pupil", 2), Column("Year", 0.8), Column("SEN", 1), Number("Attendance"), Number("Behaviour points", 1), Number("Homework", 1), Column("Subjects not making expected progress", 3)],
+                [Column("Pupil", 2), Column("Year", 0.8), Column("SEN", 1.1), Number("Attendance", 1.2), Number("Behaviour", 1.1), Number("Homework", 1.2), Column("Subjects not making expected progress", 2.8)],
                 [.. pupils.Select(p => new TableRow(
                     [
                         NameOf(input.Directory, p.PupilId), YearLabel(p.YearGroup), SenLabel(p.Sen), Percent(p.YearAttendance.AttendanceRate),
