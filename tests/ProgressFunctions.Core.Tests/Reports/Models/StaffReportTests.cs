@@ -61,7 +61,9 @@ public class StaffReportTests
 
         var document = SubjectReport.Build(new SubjectReportInput(school.Name, ReportData.AsOf, snapshot, "mathematics", school.Directory));
 
-        var groups = snapshot.Cohorts.Where(c => c.Kind == CohortKind.TeachingGroup && c.Subject == "Mathematics").ToList();
+        // Groups in year order: 7Ma1 before 10Ma1.
+        var groups = snapshot.Cohorts.Where(c => c.Kind == CohortKind.TeachingGroup && c.Subject == "Mathematics")
+            .OrderBy(c => int.Parse(c.Name[..^3], System.Globalization.CultureInfo.InvariantCulture)).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Pupils per progress band");
         Assert.Equal([.. groups.Select(g => g.Name), "All groups"], table.Rows.Select(r => r.Cells[0]));
         var onTrack = table.Columns.Select(c => c.Header).ToList().IndexOf("On track");
