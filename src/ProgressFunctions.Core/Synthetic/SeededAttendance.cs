@@ -23,8 +23,9 @@ public static class SeededAttendance
         for (var p = 0; p < pupilIds.Count; p++)
         {
             // One generator per pupil, seeded from the school seed and the pupil's position, so a pupil's marks
-            // do not change when the cohort grows.
-            var random = new Random(HashCode.Combine(seed, p) & int.MaxValue);
+            // do not change when the cohort grows. Not HashCode.Combine: it is seeded per process, so the marks would
+            // differ between runs.
+            var random = new Random(unchecked((seed * 1_000_003) + p) & int.MaxValue);
             var profile = Profile.Draw(random);
             registers[p] = Fill(new PupilRegister(pupilIds[p], calendar), profile, random, lastDay);
         }

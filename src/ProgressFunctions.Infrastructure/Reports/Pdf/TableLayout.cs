@@ -23,7 +23,7 @@ internal static class TableLayout
         DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
         for (var i = 0; i < table.Rows.Count; i++)
         {
-            var lines = CellLines(flow.Graphics, table.Rows[i], widths);
+            var lines = CellLines(flow.Graphics, table.Rows[i], widths, Theme.Body);
             if (flow.Ensure(RowHeight(lines.Max(l => l.Count))))
             {
                 DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
@@ -36,7 +36,7 @@ internal static class TableLayout
     private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, TableRow row, XFont font, bool isHeader, int index)
     {
         var g = flow.Graphics;
-        var lines = CellLines(g, row, widths);
+        var lines = CellLines(g, row, widths, font);
         var height = RowHeight(lines.Max(l => l.Count));
         if (isHeader || index % 2 == 1 || row.Tone != Tone.Normal)
         {
@@ -69,8 +69,9 @@ internal static class TableLayout
         g.DrawLine(new XPen(Theme.Rule, 0.4), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
     }
 
-    private static List<IReadOnlyList<string>> CellLines(XGraphics g, TableRow row, double[] widths) =>
-        [.. row.Cells.Select((cell, c) => TextWrap.Lines(g, cell, Theme.Body, widths[c] - (2 * Padding)))];
+    // Measured in the font the row is drawn in, so a bold header wraps where it must and stays inside its column.
+    private static List<IReadOnlyList<string>> CellLines(XGraphics g, TableRow row, double[] widths, XFont font) =>
+        [.. row.Cells.Select((cell, c) => TextWrap.Lines(g, cell, font, widths[c] - (2 * Padding)))];
 
     private static double RowHeight(int lines) => (lines * TextWrap.LineHeight(Theme.Body)) + (2 * Padding) - 2;
 

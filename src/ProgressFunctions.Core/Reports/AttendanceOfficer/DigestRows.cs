@@ -1,0 +1,51 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Reports.Documents;
+using static ProgressFunctions.Core.Reports.ReportFormat;
+
+namespace ProgressFunctions.Core.Reports.AttendanceOfficer;
+
+/// <summary>The digest's sections, today's marks and evidence wording.</summary>
+internal static class DigestRows
+{
+    public sealed record TodayMark(string PupilId, SessionOfDay Session, AttendanceCode Code);
+
+    public static (IReadOnlyList<TodayMark> Unexplained, IReadOnlyList<TodayMark> Late) Today(AttendanceDigestInput input)
+    {
+        var unexplained = new List<TodayMark>();
+        var late = new List<TodayMark>();
+        foreach (var register in input.Registers.OrderBy(r => r.PupilId, StringComparer.Ordinal))
+        {
+            foreach (var session in new[] { SessionOfDay.Am, SessionOfDay.Pm })
+            {
+                if (register.Mark(input.AsOf, session) is not { } code)
+                {
+                    continue;
+                }
+
+                if (code == AttendanceCode.NotYetKnown)
+                {
+                    unexplained.Add(new TodayMark(register.PupilId, session, code));
+                }
+                else if (code.IsLate)
+                {
+                    late.Add(new TodayMark(register.PupilId, session, code));
+                }
+            }
+        }
+
+        return (unexplained, late);
+    }
+
+    public static ReportBlock Section(string title, string whenEmpty, IReadOnlyList<TableRow> rows) =>
+        rows.Count == 0
+            ? new Paragraph($"{title}: {whenEmpty}")
+            : new TableBlock([Column("Pupil", 2), Column("Group", 0.8), Column("Evidence", 5)], rows, $"{title} ({Count(rows.Count)})");
+
+    public static string Runway(PupilAttendanceSummary summary) =>
+        summary.Runway.BeforePersistent is { } sessions
+            ? $"attendance {Percent(summary.YearToDate.AttendanceRate)}; {(sessions == 1 ? "1 more session" : $"{sessions} more sessions")} absent this year would make persistent absence"
+            : $"attendance {Percent(summary.YearToDate.AttendanceRate)}; will be persistently absent at year end even with full attendance from now";
+
+    public static string Dates(AbsencePattern pattern) =>
+        pattern.AbsentDates.Count == 0 ? "" : " (" + string.Join(", ", pattern.AbsentDates.Select(ShortDate)) + ")";
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+
+namespace ProgressFunctions.Core.Reports.Email;
+
+/// <summary>An e-mail ready to hand to a sender: subject, plain text and HTML with the same sentences, and the files to attach.</summary>
+public sealed record ComposedEmail(string Subject, string TextBody, string HtmlBody, IReadOnlyList<string> AttachmentFileNames);
+
+/// <summary>One child's report in a parent's envelope.</summary>
+/// <remarks><see cref="PasswordProtected"/>: the PDF opens with the child's date of birth (ddmmyyyy).</remarks>
+public sealed record ChildReport(string PupilName, string FileName, bool PasswordProtected = false);
+
+/// <summary>A parent's envelope: every report of their children at the school this term, in one message.</summary>
+/// <remarks>
+/// <see cref="Greeting"/>: how to address the contact ("Ms Smith"), null for "Dear parent or carer". <see cref="Period"/>:
+/// what the reports cover, e.g. "Autumn term 2025/26". <see cref="ContactLine"/>: whom to contact, e.g. "the school
+/// office on 01234 567890 or office@school.example".
+/// </remarks>
+public sealed record ParentEmailInput(string SchoolName, string? Greeting, string Period, IReadOnlyList<ChildReport> Reports, string ContactLine);
+
+/// <summary>A report sent to a member of staff.</summary>
+/// <remarks><see cref="ReportTitle"/> is the report's title, e.g. "Year 9 report".</remarks>
+public sealed record StaffEmailInput(string SchoolName, string RecipientName, string ReportTitle, string Period, string FileName, string ContactLine);
+
+/// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
+/// <remarks>
+/// The subject line names the school, the period and the kind of report, never a pupil's grades or figures. The text
+/// and HTML bodies are built from one list of paragraphs, so they say the same thing; every interpolated value is
+/// HTML-encoded, styles are inline, and there are no images or scripts.
+/// </remarks>
+public static class ReportEmailComposer
+{
+    private const string Font = "font-family:Segoe UI,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;";
+
+    public static ComposedEmail ForParent(ParentEmailInput input)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(input.Reports.Count);
+        var several = input.Reports.Count > 1;
+        var paragraphs = new List<string>
+        {
+            input.Greeting is { Length: > 0 } greeting ? $"Dear {greeting}," : "Dear parent or carer,",
+            several
+                ? $"Please find attached the {input.Period} progress reports from {input.SchoolName} for each of your children."
+                : $"Please find attached the {input.Period} progress report from {input.SchoolName}.",
+        };
+        paragraphs.AddRange(input.Reports.Select(r =>
+            $"{r.PupilName}'s report, covering attendance, punctuality, behaviour and progress in each subject, is attached as {r.FileName}."
+            + (r.PasswordProtected ? $" It opens with {r.PupilName}'s date of birth written as eight digits, day, month and year (ddmmyyyy)." : "")));
+        paragraphs.Add($"If you have any questions about {(several ? "these reports" : "this report")}, please contact {input.ContactLine}.");
+        paragraphs.Add("With best wishes,");
+        paragraphs.Add(input.SchoolName);
+        var subject = $"{input.SchoolName}: {input.Period} progress {(several ? "reports" : "report")}";
+        return Compose(subject, paragraphs, [.. input.Reports.Select(r => r.FileName)]);
+    }
+
+    public static ComposedEmail ForStaff(StaffEmailInput input) => Compose(
+        $"{input.SchoolName}: {input.ReportTitle}, {input.Period}",
+        [
+            $"Dear {input.RecipientName},",
+            $"The {input.ReportTitle} for {input.Period} is attached as {input.FileName}. It holds pupils' personal data: please keep it within the school and do not forward it outside.",
+            $"If anything in it looks wrong, please contact {input.ContactLine}.",
+            input.SchoolName,
+        ],
+        [input.FileName]);
+
+    /// <summary>The daily digest to an attendance officer; <paramref name="date"/> is already formatted ("12 March 2026").</summary>
+    public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName, string contactLine) => Compose(
+        $"{schoolName}: attendance digest for {date}",
+        [
+            $"Dear {recipientName},",
+            $"Today's attendance digest for {date} is attached as {fileName}: new and overdue unexplained absences, lateness, pupils close to persistent absence, "
+                + "the rolling 10-week unauthorised count, open continuous absences and patterns, each with its evidence.",
+            "It holds pupils' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    private static ComposedEmail Compose(string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> attachments)
+    {
+        var text = string.Join("\n\n", paragraphs) + "\n";
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#ffffff;\"><div style=\"max-width:640px;").Append(Font).Append("\">");
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p style=\"margin:0 0 14px 0;\">").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+        }
+
+        html.Append("</div></body></html>");
+        return new ComposedEmail(OneLine(subject), text, html.ToString(), attachments);
+    }
+
+    /// <summary>A subject is one line: line breaks (header injection) become spaces.</summary>
+    private static string OneLine(string value) => string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,148 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Routing;
+using static ProgressFunctions.Core.Reports.ReportFormat;
+
+namespace ProgressFunctions.Core.Reports.Parents;
+
+/// <summary>What a parent progress report is made from: one pupil at one term snapshot.</summary>
+/// <remarks>
+/// <see cref="Register"/> draws the "attendance by school week" chart for the year up to <see cref="AsOf"/>; without
+/// it the chart is left out. <see cref="ProtectWithDateOfBirth"/> encrypts the PDF with the pupil's date of birth
+/// (ddMMyyyy), when the school's setting asks for it. <see cref="ContactLine"/> says whom to contact, e.g. "the
+/// school office on 01234 567890 or office@school.example".
+/// </remarks>
+public sealed record ParentReportInput(
+    string SchoolName,
+    DateOnly Issued,
+    SnapshotKey Key,
+    DateOnly AsOf,
+    PupilSnapshot Pupil,
+    SchoolDirectory Directory,
+    string ContactLine)
+{
+    public PupilRegister? Register { get; init; }
+
+    public GradeScaleSet Scales { get; init; } = GradeScaleSet.Standard;
+
+    public bool ProtectWithDateOfBirth { get; init; }
+
+    /// <summary>The input for one pupil of a snapshot.</summary>
+    /// <exception cref="ArgumentException">The snapshot has no such pupil.</exception>
+    public static ParentReportInput For(TermSnapshot snapshot, string pupilId, string schoolName, DateOnly issued, SchoolDirectory directory, string contactLine) =>
+        new(schoolName, issued, snapshot.Key, snapshot.AsOf,
+            snapshot.Pupil(pupilId) ?? throw new ArgumentException($"the snapshot has no pupil {pupilId}", nameof(pupilId)),
+            directory, contactLine);
+}
+
+/// <summary>The progress report a pupil's parents and carers receive at a term snapshot.</summary>
+public static class ParentReport
+{
+    private const string DefaultTargetMark = " *";
+
+    public static ReportDocument Build(ParentReportInput input)
+    {
+        var snapshot = input.Pupil;
+        var pupil = input.Directory.Pupil(snapshot.PupilId);
+        var name = pupil?.DisplayName ?? snapshot.PupilId;
+        var forename = pupil is null ? "your child" : pupil.PreferredForename ?? pupil.LegalForename;
+        var blocks = new List<ReportBlock>
+        {
+            new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, form {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."),
+            KeyFactsOf(snapshot),
+            new Heading("Attendance"),
+            new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),
+        };
+        if (input.Register is { } register)
+        {
+            blocks.Add(WeeklyChart(register, input.AsOf));
+        }
+
+        blocks.Add(new PageBreak());
+        blocks.Add(new Heading("Subjects"));
+        if (snapshot.Subjects.Count == 0)
+        {
+            blocks.Add(new Paragraph("No subject results have been recorded yet this year."));
+        }
+        else
+        {
+            blocks.Add(new Paragraph("Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."));
+            blocks.AddRange(SubjectCharts(snapshot, input.Scales));
+            blocks.Add(SubjectTable(snapshot));
+            if (snapshot.Subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix))
+            {
+                blocks.Add(new Paragraph("* This target is an estimate from national figures (the DfE's Key Stage 2 to Key Stage 4 transition matrices), because the school has not yet set one.", Small: true));
+            }
+        }
+
+        blocks.Add(new Heading("Questions"));
+        blocks.Add(new Paragraph($"If you would like to talk about this report, please contact {input.ContactLine}. We are always glad to help."));
+        return new ReportDocument($"Progress report: {name}", TermLabel(input.Key), input.SchoolName, input.Issued, blocks)
+        {
+            FileName = $"{TermSlug(input.Key)}-{SafeFilePart(snapshot.PupilId)}.pdf",
+            Password = input.ProtectWithDateOfBirth && pupil is not null ? pupil.DateOfBirth.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    private static KeyFacts KeyFactsOf(PupilSnapshot pupil)
+    {
+        var homework = pupil.Homework.Set == 0 ? "None set" : Percent(pupil.Homework.CompletionRate);
+        return new KeyFacts(
+        [
+            new KeyFact("Attendance this year", Percent(pupil.YearAttendance.AttendanceRate), ToneOf(pupil.YearAttendance.Band)),
+            new KeyFact("Attendance this term", Percent(pupil.TermAttendance.AttendanceRate), ToneOf(pupil.TermAttendance.Band)),
+            new KeyFact("Late this term", pupil.TermAttendance.Late == 1 ? "1 session" : $"{Count(pupil.TermAttendance.Late)} sessions"),
+            new KeyFact("Achievement points", Count(pupil.AchievementPoints), pupil.AchievementPoints > 0 ? Tone.Good : Tone.Normal),
+            new KeyFact("Behaviour points", Count(pupil.BehaviourPoints)),
+            new KeyFact("Homework handed in", homework),
+        ]);
+    }
+
+    private static LineChart WeeklyChart(PupilRegister register, DateOnly asOf)
+    {
+        var weeks = WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf));
+        var values = weeks.Select(w => w.AttendanceRate is { } rate ? (double?)(double)Percentages.RoundHalfUp(rate, 1) : null).ToList();
+        var lowest = values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(100).Min();
+        var yMin = Math.Min(80, Math.Floor(lowest / 10) * 10);
+        return new LineChart("Attendance by school week", [.. weeks.Select(w => ShortDate(w.Monday))], [new ChartSeries("Attendance", values)],
+            [new ReferenceLine("95% expected", 95, Tone.Good), new ReferenceLine("90% persistent absence", 90, Tone.Concern)], yMin, 100, "%");
+    }
+
+    private static IEnumerable<BarChart> SubjectCharts(PupilSnapshot pupil, GradeScaleSet scales)
+    {
+        foreach (var group in pupil.Subjects.Where(s => s.Current is not null).GroupBy(s => s.Scale, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!scales.TryGet(group.Key, out var scale))
+            {
+                continue;
+            }
+
+            var subjects = group.ToList();
+            var title = pupil.Subjects.Select(s => s.Scale).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1
+                ? $"Current and target grade ({scale.Name})"
+                : "Current and target grade";
+            yield return new BarChart(title, [.. subjects.Select(s => s.Subject)],
+                [
+                    new ChartSeries("Current", [.. subjects.Select(s => (double?)(double)s.Current!.Value)]),
+                    new ChartSeries("Target", [.. subjects.Select(s => scale.TryGetValue(s.TargetGrade, out var v) ? (double?)(double)v : null)]),
+                ],
+                (double)scale.Highest, AxisLabels(scale));
+        }
+    }
+
+    private static TableBlock SubjectTable(PupilSnapshot pupil) => new(
+        [Column("Subject", 2.4), Column("Current", 1, Align.Centre), Column("Target", 1, Align.Centre), Column("Expected now", 1.1, Align.Centre),
+            Column("Progress", 1.3), Column("Change since last", 1.3, Align.Centre)],
+        [.. pupil.Subjects.Select(s => new TableRow(
+            [
+                s.Subject,
+                s.CurrentGrade ?? "-",
+                s.TargetGrade + (s.TargetSource == TargetSource.DfeTransitionMatrix ? DefaultTargetMark : ""),
+                s.ExpectedGrade,
+                Label(s.Band),
+                Change(s.ChangeSinceLast),
+            ],
+            ToneOf(s.Band)))]);
+}

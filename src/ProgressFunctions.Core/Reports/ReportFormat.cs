@@ -1,0 +1,112 @@
+using System.Globalization;
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Reports;
+
+/// <summary>The display rules every report shares: tones, names, grades, counts and dates, in one place.</summary>
+public static class ReportFormat
+{
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Attendance tone: 97% and above good, 95-97% normal, 90-95% caution, persistent (or severe) absence concern.</summary>
+    public static Tone ToneOf(AttendanceBand? band) => band switch
+    {
+        AttendanceBand.Excellent => Tone.Good,
+        AttendanceBand.AtRisk => Tone.Caution,
+        AttendanceBand.Persistent or AttendanceBand.Severe => Tone.Concern,
+        _ => Tone.Normal,
+    };
+
+    public static Tone ToneOf(ProgressBand? band) => band switch
+    {
+        ProgressBand.Above => Tone.Good,
+        ProgressBand.Below => Tone.Caution,
+        ProgressBand.WellBelow => Tone.Concern,
+        _ => Tone.Normal,
+    };
+
+    public static string Percent(decimal? rate) => Percentages.Format(rate);
+
+    public static string Count(int value) => value.ToString("N0", s_invariant);
+
+    /// <summary>"12 March 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", s_invariant);
+
+    /// <summary>"12 Mar".</summary>
+    public static string ShortDate(DateOnly date) => date.ToString("d MMM", s_invariant);
+
+    /// <summary>"Autumn term 2025/26".</summary>
+    public static string TermLabel(SnapshotKey key) => $"{key.Term} term {key.Year}";
+
+    /// <summary>"2025-26-autumn": the year and term part of file names.</summary>
+    public static string TermSlug(SnapshotKey key) =>
+        string.Create(s_invariant, $"{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}-{key.Term.ToString().ToLowerInvariant()}");
+
+    /// <summary>The pupil's display name, or their pseudonymous id when the directory does not know them.</summary>
+    public static string NameOf(SchoolDirectory directory, string pupilId) => directory.Pupil(pupilId)?.DisplayName ?? pupilId;
+
+    public static string YearLabel(int yearGroup) => yearGroup == 0 ? "Reception" : string.Create(s_invariant, $"Year {yearGroup}");
+
+    public static string SenLabel(SenStatus sen) => sen switch
+    {
+        SenStatus.Support => "SEN support",
+        SenStatus.Ehcp => "EHC plan",
+        _ => "None",
+    };
+
+    public static string Label(ProgressBand? band) => band?.Label() ?? "No result yet";
+
+    /// <summary>A change in scale points: "+1", "-0.5", "No change", "-" when unknown.</summary>
+    public static string Change(decimal? points) => points switch
+    {
+        null => "-",
+        0m => "No change",
+        > 0m => "+" + Points(points.Value),
+        _ => "-" + Points(-points.Value),
+    };
+
+    /// <summary>Up to one decimal place, half-up, trailing zero dropped ("1", "0.5").</summary>
+    public static string Points(decimal value) => Percentages.RoundHalfUp(value, 1).ToString("0.#", s_invariant);
+
+    /// <summary>Why a subject counts as not making expected progress, in words.</summary>
+    public static string Reason(ProgressConcern concerns) => concerns switch
+    {
+        ProgressConcern.None => "",
+        ProgressConcern.BelowAtLatestPoint => "Below the expected grade",
+        ProgressConcern.FallingTwoPointsInARow => "Fallen at two points in a row",
+        _ => "Below the expected grade and fallen at two points in a row",
+    };
+
+    /// <summary>Axis labels for a bar chart of grade values: the grade at each whole value from 0 to the top, "" where none.</summary>
+    public static IReadOnlyList<string> AxisLabels(GradeScale scale)
+    {
+        var byValue = scale.Grades.ToDictionary(g => scale.ValueOf(g), g => g);
+        return [.. Enumerable.Range(0, (int)scale.Highest + 1).Select(v => byValue.GetValueOrDefault(v, ""))];
+    }
+
+    /// <summary>A file-name-safe form of an id: letters, digits, '-' and '_' kept, anything else '_'.</summary>
+    public static string SafeFilePart(string value) =>
+        string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+
+    /// <summary>"AM" or "PM".</summary>
+    public static string Session(SessionOfDay session) => session == SessionOfDay.Am ? "AM" : "PM";
+
+    /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
+    public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
+        items.OrderBy(i => LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);
+
+    private static int LeadingNumber(string name)
+    {
+        var digits = name.TakeWhile(char.IsAsciiDigit).Count();
+        return digits == 0 ? int.MaxValue : int.Parse(name.AsSpan(0, Math.Min(digits, 9)), s_invariant);
+    }
+
+    public static TableColumn Column(string header, double weight = 1, Align align = Align.Left) => new(header, weight, align);
+
+    public static TableColumn Number(string header, double weight = 1) => new(header, weight, Align.Right);
+}

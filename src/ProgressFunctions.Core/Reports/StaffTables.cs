@@ -1,0 +1,75 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Routing;
+using static ProgressFunctions.Core.Reports.ReportFormat;
+
+namespace ProgressFunctions.Core.Reports;
+
+/// <summary>Blocks the staff reports share: attendance bands, pupil attendance lists, subjects below expected, behaviour.</summary>
+public static class StaffTables
+{
+    public static KeyFacts CohortFacts(CohortProgress cohort) => new(
+    [
+        new KeyFact("Pupils", Count(cohort.Pupils)),
+        new KeyFact("Attendance this year", Percent(cohort.AttendanceRate), ToneOf(cohort.YearAttendance.Band)),
+        new KeyFact("Persistent absence", $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
+        new KeyFact("Severe absence", Count(cohort.SevereAbsentees), cohort.SevereAbsentees > 0 ? Tone.Concern : Tone.Good),
+        new KeyFact("Not making expected progress", Count(cohort.NotMakingExpectedProgress), cohort.NotMakingExpectedProgress > 0 ? Tone.Caution : Tone.Good),
+        new KeyFact("Behaviour points", Count(cohort.BehaviourPoints)),
+    ]);
+
+    /// <summary>Pupils per attendance band (year to date), pupils with no possible sessions left out.</summary>
+    public static BarChart AttendanceBands(IEnumerable<PupilSnapshot> pupils)
+    {
+        var summary = CohortSummary.Of("", pupils.Select(p => p.YearAttendance));
+        var counts = Attendance.AttendanceBands.All.Select(b => (double?)summary.Bands[b]).ToList();
+        return new BarChart("Pupils by attendance band", [.. Attendance.AttendanceBands.All.Select(b => b.Label())], [new ChartSeries("Pupils", counts)],
+            Math.Max(1, counts.Max() ?? 0));
+    }
+
+    /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions and SEN; worst first.</summary>
+    public static TableBlock AttendanceList(string caption, IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory) => new(
+        [Column("Pupil", 2.2), Column("Form", 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7), Column("SEN", 1.1)],
+        [.. pupils.OrderBy(p => p.YearAttendance.AttendanceRate ?? 100).ThenBy(p => p.PupilId, StringComparer.Ordinal).Select(p => new TableRow(
+            [
+                NameOf(directory, p.PupilId), p.RegistrationGroup, Percent(p.YearAttendance.AttendanceRate),
+                Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late), SenLabel(p.Sen),
+            ],
+            ToneOf(p.AttendanceBand)))],
+        caption);
+
+    /// <summary>Subject entries not making expected progress: pupil, subject, grades, band and why.</summary>
+    public static TableBlock BelowExpected(string caption, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, SchoolDirectory directory, bool showSubject = true) => new(
+        [
+            Column(showSubject ? "Subject" : "Group", 1.5), Column("Pupil", 2), Column("Current", 0.8, Align.Centre), Column("Expected", 0.8, Align.Centre),
+            Column("Target", 0.8, Align.Centre), Column("Band", 1), Column("Why", 2.4),
+        ],
+        [.. entries.Where(e => e.Subject.NotMakingExpectedProgress)
+            .OrderBy(e => e.Subject.Subject, StringComparer.Ordinal).ThenBy(e => e.Subject.Difference ?? 0).ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
+            .Select(e => new TableRow(
+                [
+                    showSubject ? e.Subject.Subject : e.Subject.TeachingGroup ?? "-", NameOf(directory, e.Pupil.PupilId), e.Subject.CurrentGrade ?? "-",
+                    e.Subject.ExpectedGrade, e.Subject.TargetGrade, Label(e.Subject.Band), Reason(e.Subject.Concerns),
+                ],
+                ToneOf(e.Subject.Band)))],
+        caption);
+
+    /// <summary>The pupils with the most behaviour points, at most <paramref name="top"/>, none with zero.</summary>
+    public static ReportBlock Behaviour(IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory, int top = 15)
+    {
+        var rows = pupils.Where(p => p.BehaviourPoints > 0)
+            .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).Take(top)
+            .Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, Count(p.BehaviourPoints), Count(p.AchievementPoints)]))
+            .ToList();
+        return rows.Count == 0
+            ? new Paragraph("No behaviour points were recorded this term.")
+            : new TableBlock([Column("Pupil", 2.2), Column("Form", 0.8), Number("Behaviour points"), Number("Achievement points")], rows,
+                $"Highest behaviour points this term (top {Count(rows.Count)})");
+    }
+
+    /// <summary>Entries per progress band, as counts.</summary>
+    public static IReadOnlyList<string> BandCells(CohortProgress cohort) =>
+        [.. ProgressBands.All.Select(b => Count(cohort.Bands.FirstOrDefault(c => c.Band == b)?.Entries ?? 0)), Count(cohort.NoResult)];
+}

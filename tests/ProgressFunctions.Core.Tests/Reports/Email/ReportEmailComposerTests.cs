@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ProgressFunctions.Core.Reports.Email;
+
+namespace ProgressFunctions.Core.Tests.Reports.Email;
+
+public partial class ReportEmailComposerTests
+{
+    private const string Contact = "the school office on 01632 960123 or office@zoepark.example";
+
+    public static TheoryData<string, ComposedEmail> Emails => new()
+    {
+        { "one child", ReportEmailComposer.ForParent(new("Zoë Park Academy", "Ms Nowak", "Spring term 2025/26", [new("Łukasz Nowak", "2025-26-spring-P00001.pdf")], Contact)) },
+        { "two children, protected", ReportEmailComposer.ForParent(new("Zoë Park Academy", null, "Spring term 2025/26",
+            [new("Amelia O'Brien", "2025-26-spring-P00002.pdf", true), new("Jack <b>O'Brien</b> & co", "2025-26-spring-P00003.pdf", true)], Contact)) },
+        { "staff", ReportEmailComposer.ForStaff(new("Zoë Park Academy", "Ms Evans", "Year 9 report", "Spring term 2025/26", "2025-26-spring-year-9.pdf", Contact)) },
+        { "digest", ReportEmailComposer.ForAttendanceDigest("Zoë Park Academy", "Mr Rao", "13 March 2026", "attendance-digest-2026-03-13.pdf", Contact) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Emails))]
+    public void Compose_AnyCase_SubjectHoldsNoFigureOrGrade(string name, ComposedEmail email)
+    {
+        Assert.DoesNotContain("%", email.Subject, StringComparison.Ordinal);
+        // The only numbers are the period, the digest's date and a year group: never a figure or a grade.
+        var withoutPeriod = email.Subject.Replace("2025/26", "", StringComparison.Ordinal).Replace("13 March 2026", "", StringComparison.Ordinal).Replace("Year 9", "", StringComparison.Ordinal);
+        Assert.False(Digits().IsMatch(withoutPeriod), name);
+        Assert.DoesNotContain("grade", email.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("attendance figure", email.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', email.Subject);
+    }
+
+    [Theory]
+    [MemberData(nameof(Emails))]
+    public void Compose_AnyCase_TextAndHtmlCarryTheSameSentences(string name, ComposedEmail email)
+    {
+        var html = Paragraph().Matches(email.HtmlBody).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var text = email.TextBody.TrimEnd('\n').Split("\n\n");
+
+        Assert.Equal(text, html);
+        Assert.NotEmpty(html);
+        Assert.All(email.AttachmentFileNames, f => Assert.Contains(f, email.TextBody, StringComparison.Ordinal));
+        Assert.Contains(Contact, email.TextBody, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Emails))]
+    public void Compose_AnyCase_HtmlHasNoRemoteImageScriptOrRawMarkupFromValues(string name, ComposedEmail email)
+    {
+        Assert.False(RemoteImage().IsMatch(email.HtmlBody), name);
+        Assert.DoesNotContain("<script", email.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", email.HtmlBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ForParent_TwoChildren_OneParagraphPerChildNamingTheFile()
+    {
+        var email = ReportEmailComposer.ForParent(new("Zoë Park Academy", null, "Spring term 2025/26",
+            [new("Amelia O'Brien", "a.pdf", true), new("Jack O'Brien", "b.pdf")], Contact));
+
+        Assert.Equal("Zoë Park Academy: Spring term 2025/26 progress reports", email.Subject);
+        Assert.Equal(["a.pdf", "b.pdf"], email.AttachmentFileNames);
+        Assert.Contains("Amelia O'Brien's report, covering attendance, punctuality, behaviour and progress in each subject, is attached as a.pdf. It opens with Amelia O'Brien's date of birth", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Jack O'Brien's report, covering attendance, punctuality, behaviour and progress in each subject, is attached as b.pdf.\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Jack O&#39;Brien&#39;s report", email.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("Dear parent or carer,", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForStaff_SubjectWithLineBreak_IsOneLine()
+    {
+        var email = ReportEmailComposer.ForStaff(new("Zoë Park\r\nBcc: x@evil.example", "Ms Evans", "SEN report", "Spring term 2025/26", "sen.pdf", Contact));
+
+        Assert.Equal("Zoë Park Bcc: x@evil.example: SEN report, Spring term 2025/26", email.Subject);
+    }
+
+    [GeneratedRegex("[0-9]")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex("<p[^>]*>(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex Paragraph();
+
+    [GeneratedRegex("<img[^>]+src\\s*=\\s*[\"']?https?:", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoteImage();
+}

@@ -1,0 +1,56 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Reports.AttendanceOfficer;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Tests.Builders;
+using static ProgressFunctions.Core.Tests.Builders.Calendars;
+
+namespace ProgressFunctions.Core.Tests.Reports.Models;
+
+public class AttendanceDigestTests
+{
+    private static readonly DateOnly s_asOf = D("2025-11-28");
+
+    [Fact]
+    public void Build_EachConcern_RowWithEvidence()
+    {
+        var directory = new DirectoryBuilder().Pupil("spell").Pupil("overdue").Pupil("rolling").Pupil("late").Pupil("fine").Build();
+        var registers = new[]
+        {
+            new RegisterBuilder(Year2025, "spell").Present(D("2025-09-03"), D("2025-11-07")).Fill(D("2025-11-10"), s_asOf, "I").Build(),
+            new RegisterBuilder(Year2025, "overdue").Present(D("2025-09-03"), s_asOf).Day(D("2025-11-12"), "N").Mark(s_asOf, SessionOfDay.Am, "N").Build(),
+            new RegisterBuilder(Year2025, "rolling").Present(D("2025-09-03"), s_asOf).Fill(D("2025-11-03"), D("2025-11-07"), "O").Build(),
+            new RegisterBuilder(Year2025, "late").Present(D("2025-09-03"), s_asOf).Mark(s_asOf, SessionOfDay.Am, "U").Build(),
+            new RegisterBuilder(Year2025, "fine").Present(D("2025-09-03"), s_asOf).Build(),
+        };
+        var summaries = registers.Select(r => AttendanceMeasures.Summarise(r, s_asOf, AttendanceRules.Default)).ToList();
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput("Test School", s_asOf, Year2025, summaries, registers, directory));
+
+        string Evidence(string caption, string pupil) =>
+            document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith(caption, StringComparison.Ordinal)).Rows.First(r => r.Cells[0] == $"{pupil} Test").Cells[2];
+        Assert.Equal("AM session, reason not yet known", Evidence("New unexplained absences today", "overdue"));
+        Assert.StartsWith("N mark on 12 Nov AM, 12 school days old", Evidence("Unexplained absences overdue", "overdue"));
+        // 10 school weeks back from the week of 24 Nov, skipping half term, starts on 15 Sep.
+        Assert.Equal("10 unauthorised sessions from 15 Sep to 28 Nov", Evidence("10 or more unauthorised sessions", "rolling"));
+        Assert.Equal("absent every session since 10 Nov: 15 school days, 30 sessions", Evidence("Continuous absence", "spell"));
+        Assert.Contains("late after the register closed", Evidence("Late today", "late"));
+        Assert.DoesNotContain(document.Text(), t => t.Contains("fine Test", StringComparison.Ordinal));
+        Assert.Equal("attendance-digest-2025-11-28.pdf", document.FileName);
+    }
+
+    [Fact]
+    public void Build_SeededSchool_PatternRowsCarryTheirEvidence()
+    {
+        var (school, _) = ReportData.School();
+        var summaries = ReportData.Summaries(school);
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput(school.Name, ReportData.AsOf, school.Calendar, summaries, school.Registers, school.Directory));
+
+        var patterns = summaries.SelectMany(s => s.Patterns).ToList();
+        Assert.NotEmpty(patterns);
+        var rows = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Patterns", StringComparison.Ordinal)).Rows;
+        Assert.Equal(patterns.Count, rows.Count);
+        Assert.All(patterns, p => Assert.Contains(rows, r => r.Cells[2].StartsWith(p.Evidence, StringComparison.Ordinal)));
+        Assert.Equal(document.Text(), AttendanceDigest.Build(new AttendanceDigestInput(school.Name, ReportData.AsOf, school.Calendar, summaries, school.Registers, school.Directory)).Text());
+    }
+}

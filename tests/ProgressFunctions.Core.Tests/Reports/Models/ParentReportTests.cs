@@ -1,0 +1,117 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Parents;
+using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Core.Tests.Builders;
+
+namespace ProgressFunctions.Core.Tests.Reports.Models;
+
+public class ParentReportTests
+{
+    [Fact]
+    public void Build_SeededPupil_HoldsNameSubjectsAndFormattedFigures()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[5];
+        var name = school.Directory.Pupil(pupil.PupilId)!.DisplayName;
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId));
+
+        var text = ReportData.AllText(document);
+        Assert.Equal($"Progress report: {name}", document.Title);
+        Assert.Equal("Spring term 2025/26", document.Subject);
+        Assert.Equal(school.Name, document.Author);
+        Assert.Contains(Percentages.Format(pupil.YearAttendance.AttendanceRate), text);
+        Assert.Contains(Percentages.Format(pupil.TermAttendance.AttendanceRate), text);
+        Assert.All(pupil.Subjects, s => Assert.Contains(s.Subject, text));
+        var table = document.Blocks.OfType<TableBlock>().Single();
+        Assert.Equal(["Subject", "Current", "Target", "Expected now", "Progress", "Change since last"], table.Columns.Select(c => c.Header));
+        Assert.Equal(pupil.Subjects.Select(s => s.CurrentGrade ?? "-"), table.Rows.Select(r => r.Cells[1]));
+        Assert.Equal(pupil.Subjects.Select(s => s.Band?.Label() ?? "No result yet"), table.Rows.Select(r => r.Cells[4]));
+        Assert.Contains(document.Blocks, b => b is LineChart { Title: "Attendance by school week" });
+        Assert.Contains(document.Blocks, b => b is BarChart { Title: "Current and target grade" });
+    }
+
+    [Fact]
+    public void Build_FileNameAndPassword_ArePseudonymousAndFromDateOfBirth()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = school.Directory.Pupil(snapshot.Pupils[0].PupilId)!;
+        var input = ReportData.ParentInput(school, snapshot, pupil.Id);
+
+        var open = ParentReport.Build(input);
+        var locked = ParentReport.Build(input with { ProtectWithDateOfBirth = true });
+
+        Assert.Equal($"2025-26-spring-{pupil.Id}.pdf", open.FileName);
+        Assert.Null(open.Password);
+        Assert.Equal(pupil.DateOfBirth.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture), locked.Password);
+        Assert.DoesNotContain(pupil.LegalSurname, open.FileName, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TargetSource.DfeTransitionMatrix, true)]
+    [InlineData(TargetSource.School, false)]
+    public void Build_DefaultTarget_MarkedWithFootnote(TargetSource source, bool footnote)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1];
+        var subjects = pupil.Subjects.Select(s => s with { TargetSource = source }).ToEquatableList();
+        var input = ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil with { Subjects = subjects } };
+
+        var document = ParentReport.Build(input);
+
+        var targets = document.Blocks.OfType<TableBlock>().Single().Rows.Select(r => r.Cells[2]).ToList();
+        Assert.All(targets, t => Assert.Equal(footnote, t.EndsWith(" *", StringComparison.Ordinal)));
+        Assert.Equal(footnote, document.Text().Any(t => t.StartsWith("* This target is an estimate", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Build_EveryPupilOfSeededCohort_NeverMentionsAnotherPupil(int seed)
+    {
+        var school = SeededSchool.Create(40, seed, ReportData.AsOf);
+        var snapshot = school.Snapshot();
+        foreach (var pupil in snapshot.Pupils)
+        {
+            var name = school.Directory.Pupil(pupil.PupilId)!.DisplayName;
+            var text = ReportData.AllText(ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId)));
+            foreach (var other in school.Directory.Pupils.Where(o => o.Id != pupil.PupilId))
+            {
+                Assert.DoesNotContain(other.Id, text, StringComparison.Ordinal);
+                if (other.DisplayName != name)
+                {
+                    Assert.DoesNotContain(other.DisplayName, text, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_SameInput_EqualText()
+    {
+        var (school, snapshot) = ReportData.School();
+        var first = ParentReport.Build(ReportData.ParentInput(school, snapshot, snapshot.Pupils[2].PupilId));
+        var again = SeededSchool.Create(120, 7, ReportData.AsOf);
+
+        var second = ParentReport.Build(ReportData.ParentInput(again, again.Snapshot(), snapshot.Pupils[2].PupilId));
+
+        Assert.Equal(first.Text(), second.Text());
+        Assert.Equal(first.FileName, second.FileName);
+    }
+
+    [Theory]
+    [InlineData(0, "No subject results have been recorded yet this year.")]
+    public void Build_NoSubjects_SaysSo(int subjects, string expected)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[0] with { Subjects = snapshot.Pupils[0].Subjects.Take(subjects).ToEquatableList() };
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil });
+
+        Assert.Contains(expected, document.Text());
+        Assert.DoesNotContain(document.Blocks, b => b is BarChart or TableBlock);
+    }
+}

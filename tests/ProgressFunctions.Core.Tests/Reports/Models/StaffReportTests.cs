@@ -1,0 +1,125 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Ks2;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Ks2Sats;
+using ProgressFunctions.Core.Reports.Sen;
+using ProgressFunctions.Core.Reports.Subjects;
+using ProgressFunctions.Core.Reports.WholeSchool;
+using ProgressFunctions.Core.Reports.YearGroups;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Tests.Builders;
+
+namespace ProgressFunctions.Core.Tests.Reports.Models;
+
+public class StaffReportTests
+{
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    [InlineData(11)]
+    public void YearGroupReport_Build_ListsExactlyThePersistentAbsenteesOfThatYear(int year)
+    {
+        var (school, snapshot) = ReportData.School(200, seed: 3);
+
+        var document = YearGroupReport.Build(new YearGroupReportInput(school.Name, ReportData.AsOf, snapshot, year, school.Directory));
+
+        var listed = document.Blocks.OfType<TableBlock>().Where(t => t.Caption!.Contains("absence", StringComparison.Ordinal))
+            .SelectMany(t => t.Rows.Select(r => r.Cells[0])).Order(StringComparer.Ordinal);
+        var expected = snapshot.Pupils.Where(p => p.YearGroup == year && p.YearAttendance.IsPersistentAbsence)
+            .Select(p => school.Directory.Pupil(p.PupilId)!.DisplayName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, listed);
+        Assert.NotEmpty(expected);
+        Assert.Equal($"Year {year} report", document.Title);
+        var cohort = snapshot.Cohorts.Single(c => c.Kind == CohortKind.YearGroup && c.Name == $"Year {year}");
+        Assert.Contains(Percentages.Format(cohort.AttendanceRate), document.Text());
+        Assert.Contains($"{cohort.PersistentAbsentees} ({Percentages.Format(cohort.PersistentAbsenceRate)})", document.Text());
+    }
+
+    [Fact]
+    public void YearGroupReport_Build_ListsSubjectsBelowExpectedAndHighestBehaviour()
+    {
+        var (school, snapshot) = ReportData.School();
+
+        var text = YearGroupReport.Build(new YearGroupReportInput(school.Name, ReportData.AsOf, snapshot, 8, school.Directory)).Text().ToList();
+
+        var year8 = snapshot.Pupils.Where(p => p.YearGroup == 8).ToList();
+        var worst = year8.OrderByDescending(p => p.BehaviourPoints).First();
+        Assert.Contains(school.Directory.Pupil(worst.PupilId)!.DisplayName, text);
+        Assert.Contains(worst.BehaviourPoints.ToString(System.Globalization.CultureInfo.InvariantCulture), text);
+        foreach (var (pupil, subject) in year8.SelectMany(p => p.Subjects.Where(s => s.NotMakingExpectedProgress).Select(s => (p, s))))
+        {
+            Assert.Contains(school.Directory.Pupil(pupil.PupilId)!.DisplayName, text);
+            Assert.Contains(subject.Subject, text);
+        }
+    }
+
+    [Fact]
+    public void SubjectReport_Build_CountsEveryTeachingGroupPerBand()
+    {
+        var (school, snapshot) = ReportData.School();
+
+        var document = SubjectReport.Build(new SubjectReportInput(school.Name, ReportData.AsOf, snapshot, "mathematics", school.Directory));
+
+        // Groups in year order: 7Ma1 before 10Ma1.
+        var groups = snapshot.Cohorts.Where(c => c.Kind == CohortKind.TeachingGroup && c.Subject == "Mathematics")
+            .OrderBy(c => int.Parse(c.Name[..^3], System.Globalization.CultureInfo.InvariantCulture)).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Pupils per progress band");
+        Assert.Equal([.. groups.Select(g => g.Name), "All groups"], table.Rows.Select(r => r.Cells[0]));
+        var onTrack = table.Columns.Select(c => c.Header).ToList().IndexOf("On track");
+        Assert.Equal(groups.Select(g => g.Bands.Single(b => b.Band == ProgressBand.OnTrack).Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            table.Rows.SkipLast(1).Select(r => r.Cells[onTrack]));
+        var chart = document.Blocks.OfType<BarChart>().Single();
+        Assert.Equal(["Above", "On track", "Below", "Well below"], chart.Series.Select(s => s.Name));
+        Assert.Equal("Mathematics report", document.Title);
+        Assert.Equal("2025-26-spring-subject-mathematics.pdf", document.FileName);
+    }
+
+    [Fact]
+    public void SenReport_Build_ListsEverySenPupilAndNoOther()
+    {
+        var (school, snapshot) = ReportData.School();
+
+        var document = SenReport.Build(new SenReportInput(school.Name, ReportData.AsOf, snapshot, school.Directory));
+
+        var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Pupils with SEN", StringComparison.Ordinal));
+        var sen = snapshot.Pupils.Where(p => p.Sen != SenStatus.None).ToList();
+        Assert.Equal(sen.Count, table.Rows.Count);
+        Assert.All(sen, p => Assert.Contains(table.Rows, r => r.Cells[0] == school.Directory.Pupil(p.PupilId)!.DisplayName
+            && r.Cells[3] == Percentages.Format(p.YearAttendance.AttendanceRate)));
+    }
+
+    [Fact]
+    public void WholeSchoolReport_Build_HasEveryCohortWithItsFigures()
+    {
+        var (school, snapshot) = ReportData.School();
+
+        var document = WholeSchoolReport.Build(new WholeSchoolReportInput(school.Name, ReportData.AsOf, snapshot));
+
+        var cohorts = document.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Cohorts");
+        var expected = snapshot.Cohorts.Where(c => c.Kind is CohortKind.School or CohortKind.YearGroup or CohortKind.Sen).ToList();
+        Assert.Equal(expected.Select(c => c.Name), cohorts.Rows.Select(r => r.Cells[0]));
+        Assert.Equal(expected.Select(c => Percentages.Format(c.AttendanceRate)), cohorts.Rows.Select(r => r.Cells[2]));
+        Assert.Equal(expected.Select(c => c.NotMakingExpectedProgress.ToString(System.Globalization.CultureInfo.InvariantCulture)), cohorts.Rows.Select(r => r.Cells[6]));
+    }
+
+    [Fact]
+    public void Ks2SatsReport_Build_ShowsPercentagesHalfUp()
+    {
+        // 8 pupils: reading 100+ for 5 (62.5% -> "62.5%"), RWM expected 3 of 8 (37.5%), higher 1 of 8 (12.5%).
+        var summary = Ks2Summary.Of(
+        [
+            new("a", 112, 111, 105, "GDS"), new("b", 104, 101, 100, "EXS"), new("c", 100, 100, 99, "EXS"), new("d", 101, 95, 90, "EXS"),
+            new("e", 103, 99, 96, "WTS"), new("f", 95, 90, 92, "WTS"), new("g", null, 85, null, null), new("h", 90, 104, 101, "EXS"),
+        ]);
+        var key = new SnapshotKey("100001", new AcademicYear(2025), TermName.Summer, SnapshotPoint.End);
+
+        var document = Ks2SatsReport.Build(new Ks2SatsReportInput("Zoë Park Primary", new DateOnly(2026, 7, 10), key, summary));
+
+        var rows = document.Blocks.OfType<TableBlock>().Single().Rows;
+        Assert.Equal(["Reading", "8", "5", "62.5%", "1", "12.5%"], rows[0].Cells);
+        Assert.Equal(["Reading, writing and maths", "8", "3", "37.5%", "1", "12.5%"], rows[4].Cells);
+        Assert.Contains("37.5%", document.Blocks.OfType<KeyFacts>().Single().Facts.Select(f => f.Value));
+        Assert.Equal("2025-26-summer-ks2-sats.pdf", document.FileName);
+    }
+}
