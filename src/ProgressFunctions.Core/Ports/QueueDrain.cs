@@ -23,6 +23,9 @@ public sealed record DrainOptions
 
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Stop after handling this many messages (null: until the queue shows none).</summary>
+    public int? MaxMessages { get; init; }
+
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a failed message stays hidden before its next attempt.</summary>
@@ -63,6 +66,13 @@ public static class QueueDrain
 
             foreach (var message in batch)
             {
+                if (completed + retried + poisoned >= options.MaxMessages)
+                {
+                    // Leave the rest of the batch for the next drain; it reappears after the visibility timeout.
+                    await Task.WhenAll(batch.SkipWhile(m => m != message).Select(m => queue.AbandonAsync(queueName, m, TimeSpan.Zero, cancellationToken)));
+                    return new DrainResult(completed, retried, poisoned);
+                }
+
                 if (message.DequeueCount > options.MaxAttempts)
                 {
                     string error = $"Delivered {message.DequeueCount} times without completing; the handler's process stopped.";

@@ -1,0 +1,138 @@
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>A stored snapshot and whether its reports have been queued.</summary>
+public sealed record StoredSnapshot(TermSnapshot Snapshot, bool ReportsQueued);
+
+/// <summary>The pupils whose reports could not be addressed, and why, for the school to follow up another way.</summary>
+public sealed record NotSentList(string SnapshotId, IReadOnlyList<NotSent> NotSent);
+
+public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyList<string> AlreadyTaken, int ReportsQueued, int NotSent, string Message);
+
+/// <summary>Takes the term snapshots that are due by the school's own calendar, catching up any that were missed.</summary>
+/// <remarks>
+/// A snapshot is keyed by (school, year, term, point) and created only if absent, so it is never taken twice. Missed
+/// snapshots are taken in date order so each compares with the one before; only the latest due snapshot queues
+/// reports, because parents should not receive last term's report weeks late. The stored snapshot is flagged once
+/// its report requests are queued; a crash before the flag re-queues them, and the send ledger keeps anyone from
+/// receiving a report twice.
+/// </remarks>
+public static class SnapshotJob
+{
+    public static async Task<SnapshotJobResult> RunDueAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
+        if (state.Calendar is not { } calendar)
+        {
+            return NoCalendar(schoolId);
+        }
+
+        var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
+        return await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, cancellationToken);
+    }
+
+    /// <summary>Takes one named snapshot of the as-of date's academic year, if its data is complete by then.</summary>
+    public static async Task<SnapshotJobResult> TakeAsync(JobContext context, string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
+        if (state.Calendar is not { } calendar)
+        {
+            return NoCalendar(schoolId);
+        }
+
+        var year = SnapshotSchedule.For(calendar).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
+        var index = year.FindIndex(d => d.Term.Name == term && d.Point == point);
+        if (index < 0)
+        {
+            return new SnapshotJobResult([], [], 0, 0, $"the calendar has no {term} term in {AcademicYear.Containing(asOf)}");
+        }
+
+        if (!year[index].IsReadyOn(asOf))
+        {
+            return new SnapshotJobResult([], [], 0, 0, $"the {term} {point} snapshot covers data to {year[index].DataTo:yyyy-MM-dd}; it can be taken from {year[index].DataTo.AddDays(1):yyyy-MM-dd}");
+        }
+
+        return await TakeInOrderAsync(context, state, calendar, year[..(index + 1)], index, cancellationToken);
+    }
+
+    private static SnapshotJobResult NoCalendar(string schoolId) =>
+        new([], [], 0, 0, $"school {schoolId} has no stored calendar: ingest an export with school.json first");
+
+    /// <summary>Takes every snapshot in <paramref name="due"/> not yet stored, in order; queues reports for the one at <paramref name="reportIndex"/>.</summary>
+    private static async Task<SnapshotJobResult> TakeInOrderAsync(JobContext context, SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, CancellationToken cancellationToken)
+    {
+        var schoolId = state.SchoolId;
+        var (taken, already, queued, notSent) = (new List<string>(), new List<string>(), 0, 0);
+        TermSnapshot? previous = null;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var key = due[i].KeyFor(schoolId);
+            var id = DocumentId(key);
+            var stored = (await context.Documents.ReadAsync<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, cancellationToken))?.Body;
+            if (stored is null)
+            {
+                stored = new StoredSnapshot(SnapshotBuilder.Build(Inputs(state, calendar, key, due[i].DataTo, previous)), ReportsQueued: false);
+                await context.Documents.CreateIfAbsentAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, stored), cancellationToken);
+                taken.Add(id);
+            }
+            else
+            {
+                already.Add(id);
+            }
+
+            if (i == reportIndex && !stored.ReportsQueued)
+            {
+                var (requests, refused) = ReportRequests.For(stored.Snapshot, id, state.Directory());
+                await QueueAsync(context, requests, cancellationToken);
+                await context.Documents.UpsertAsync(new Document<NotSentList>(schoolId, DocumentTypes.Snapshot + "-not-sent", id, new NotSentList(id, refused)), cancellationToken);
+                await context.Documents.UpsertAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, stored with { ReportsQueued = true }), cancellationToken);
+                (queued, notSent) = (requests.Count, refused.Count);
+            }
+
+            previous = stored.Snapshot;
+        }
+
+        var message = due.Count == 0 ? "no snapshot is due yet"
+            : $"{taken.Count} snapshots taken ({string.Join(", ", taken)}), {already.Count} already taken; {queued} report requests queued, {notSent} reports not addressable";
+        return new SnapshotJobResult(taken, already, queued, notSent, message);
+    }
+
+    /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
+    public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    private static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
+    {
+        var registers = state.Registers(calendar);
+        var pupils = state.OnRoll(dataTo);
+        var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
+        return new SnapshotInputs
+        {
+            Key = key,
+            AsOf = dataTo,
+            Calendar = calendar,
+            Pupils = pupils,
+            Registers = [.. pupils.Select(p => registers[p.Id])],
+            Targets = [.. progress.SelectMany(p => p.Targets)],
+            Results = [.. progress.SelectMany(p => p.Results)],
+            Behaviour = [.. progress.SelectMany(p => p.Behaviour)],
+            Homework = [.. progress.SelectMany(p => p.Homework)],
+            Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
+            Previous = previous,
+        };
+    }
+
+    private static async Task QueueAsync(JobContext context, IReadOnlyList<ReportRequest> requests, CancellationToken cancellationToken)
+    {
+        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
+        foreach (var request in requests)
+        {
+            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(request), cancellationToken);
+        }
+    }
+}

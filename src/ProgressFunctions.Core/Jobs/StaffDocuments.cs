@@ -1,0 +1,30 @@
+using System.Globalization;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Ks2Sats;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Reports.Sen;
+using ProgressFunctions.Core.Reports.Subjects;
+using ProgressFunctions.Core.Reports.WholeSchool;
+using ProgressFunctions.Core.Reports.YearGroups;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>The staff report a request names, built from its snapshot.</summary>
+internal static class StaffDocuments
+{
+    public static ReportDocument? Build(ReportRequest request, TermSnapshot snapshot, string school, SchoolDirectory directory)
+    {
+        var issued = snapshot.AsOf;
+        return request.Kind switch
+        {
+            ReportKind.YearGroup when int.TryParse(request.Scope, NumberStyles.None, CultureInfo.InvariantCulture, out var year) =>
+                YearGroupReport.Build(new YearGroupReportInput(school, issued, snapshot, year, directory)),
+            ReportKind.Subject when request.Scope is { } subject => SubjectReport.Build(new SubjectReportInput(school, issued, snapshot, subject, directory)),
+            ReportKind.Sen => SenReport.Build(new SenReportInput(school, issued, snapshot, directory)),
+            ReportKind.WholeSchool => WholeSchoolReport.Build(new WholeSchoolReportInput(school, issued, snapshot)),
+            ReportKind.Ks2 when snapshot.Ks2 is { } ks2 => Ks2SatsReport.Build(new Ks2SatsReportInput(school, issued, snapshot.Key, ks2)),
+            _ => null,
+        };
+    }
+}
