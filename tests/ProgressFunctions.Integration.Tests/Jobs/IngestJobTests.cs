@@ -1,0 +1,103 @@
+using ProgressFunctions.Core.Jobs;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+public class IngestJobTests
+{
+    [Fact]
+    public async Task RunAsync_NewExport_StoresPupilsAttendanceAndProgress()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 30);
+
+        var result = await fixture.IngestAsync(JobsFixture.Zip(school));
+
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.Equal(30, result.Summary!.PupilsAdded);
+        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(30, state.Pupils.Count);
+        Assert.NotNull(state.Calendar);
+        var registers = state.Registers(state.Calendar!);
+        Assert.Equal(school.AllMarks().Count(), registers.Values.Sum(r => r.Marks().Count()));
+        Assert.Contains(JobsFixture.School, await SchoolJobs.SchoolIdsAsync(fixture.Context, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameExportTwice_SecondIsANoOp()
+    {
+        using var fixture = new JobsFixture();
+        var export = JobsFixture.Zip(JobsFixture.Generate());
+
+        await fixture.IngestAsync(export);
+        var again = await fixture.IngestAsync(export, "renamed.zip");
+
+        Assert.Equal(IngestOutcome.AlreadyImported, again.Outcome);
+        Assert.Contains("already imported", again.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_CorruptExportAfterGoodOne_StoresNothingAndKeepsTheGoodData()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
+        var before = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+
+        var corrupt = await fixture.IngestAsync("PK\u0003\u0004 truncated"u8.ToArray(), "broken.zip");
+        var notAnExport = await fixture.IngestAsync("hello"u8.ToArray(), "notes.txt");
+
+        Assert.Equal(IngestOutcome.Unreadable, corrupt.Outcome);
+        Assert.Equal(IngestOutcome.Unreadable, notAnExport.Outcome);
+        Assert.Contains("notes.txt is neither a zip archive", notAnExport.Message);
+        var after = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(before.Pupils.Keys.Order(), after.Pupils.Keys.Order());
+        Assert.Equal(before.Attendance.Sum(a => a.Days.Count), after.Attendance.Sum(a => a.Days.Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_ExportWithRowErrors_StoresGoodRowsAndWritesErrorsCsv()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 20);
+        var files = new Dictionary<string, byte[]>();
+        Core.Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
+        files["attendance.csv"] = [.. files["attendance.csv"], .. "NOT-A-UPN,2025-12-01,AM,/,\n"u8.ToArray()];
+
+        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "with-errors.zip");
+
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.True(result.Errors >= 1);
+        Assert.Equal("mis-exports-rejected/100001/with-errors.zip.errors.csv", result.RejectedPath);
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
+        var text = await new StreamReader(csv!).ReadToEndAsync();
+        Assert.StartsWith("file,line,column,value,reason,severity", text);
+        Assert.Contains("attendance.csv", text);
+        Assert.Equal(1, await fixture.Context.Queue.CountAsync(JobResources.ReportRequestsQueue));
+    }
+
+    [Fact]
+    public async Task RunAsync_CtfBeforeAnyBundle_SaysSchoolJsonIsNeeded()
+    {
+        using var fixture = new JobsFixture();
+        var ctf = new MemoryStream();
+        Core.Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 5), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
+
+        var result = await fixture.IngestAsync(ctf.ToArray(), "school.ctf.xml");
+
+        Assert.Equal(IngestOutcome.Unreadable, result.Outcome);
+        Assert.Contains("import a CSV bundle with school.json", result.Message);
+    }
+
+    /// <summary>A write-only stream that hands its bytes over when closed.</summary>
+    private sealed class CapturingStream(Action<byte[]> closed) : MemoryStream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                closed(ToArray());
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ProgressFunctions.Core.Email;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Infrastructure.Email.Outbox;
+using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.Infrastructure.Reports.Pdf;
+using ProgressFunctions.Integration.Tests.Storage.Embedded;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+/// <summary>A fresh embedded store, outbox and clock per test, and a small synthetic school to feed them.</summary>
+internal sealed class JobsFixture : IDisposable
+{
+    public const string School = "100001";
+    public static readonly DateOnly AsOf = new(2025, 12, 5);   // a Friday in the autumn term of 2025/26
+
+    private readonly EmbeddedStorage _storage;
+
+    public JobsFixture(IEmailSender? sender = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "pf-jobs-" + Guid.NewGuid().ToString("N"));
+        Clock = new ManualTimeProvider(new DateTimeOffset(2025, 12, 5, 7, 0, 0, TimeSpan.Zero));
+        _storage = EmbeddedStorage.Open(Path.Combine(Directory, "data"), Clock);
+        Outbox = new OutboxEmailSender(Path.Combine(Directory, "outbox"), EmailAddress.Create("reports@school.example", "Test School"), null, Clock, NullLogger<OutboxEmailSender>.Instance);
+        Context = new JobContext(_storage.Documents, _storage.Blobs, _storage.Queue, sender ?? Outbox, new PdfReportRenderer(), Clock);
+    }
+
+    public string Directory { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public OutboxEmailSender Outbox { get; }
+
+    public JobContext Context { get; }
+
+    public string OutboxDirectory => Path.Combine(Directory, "outbox");
+
+    public static SyntheticSchool Generate(int pupils = 40, int seed = 7, DateOnly? asOf = null) =>
+        SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, pupils, seed, new AcademicYear(2025), asOf ?? AsOf) { Urn = School });
+
+    public static byte[] Zip(SyntheticSchool school) => BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
+
+    public Task<IngestResult> IngestAsync(byte[] export, string name = "export.zip") =>
+        IngestJob.RunAsync(Context, School, name, new MemoryStream(export), CancellationToken.None);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on a slow CI disk; the temp folder is cleaned by the OS.
+        }
+    }
+}

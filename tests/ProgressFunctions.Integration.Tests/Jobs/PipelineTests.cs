@@ -1,0 +1,137 @@
+using ProgressFunctions.Core.Email;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Ports;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+public class PipelineTests
+{
+    [Fact]
+    public async Task Pipeline_IngestCheckSnapshotDispatch_SendsEachReportOnce()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 40)));
+
+        var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var snapshots = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(CheckOutcome.Checked, check.Outcome);
+        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(state.OnRoll(JobsFixture.AsOf).Count, check.Pupils.Count);
+        Assert.NotEmpty(check.Alerts);
+        Assert.Equal(["2025-26-autumn-start"], snapshots.Taken);
+        Assert.True(snapshots.ReportsQueued > 0);
+        Assert.Equal(0, drained.Poisoned);
+        var emails = Directory.GetFiles(fixture.OutboxDirectory, "*.eml");
+        var ledger = new List<Core.Jobs.Stored.SendRecord>();
+        await foreach (var sent in fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent))
+        {
+            ledger.Add(sent.Body);
+        }
+
+        Assert.NotEmpty(emails);
+        Assert.Equal(ledger.Count, emails.Length);
+        Assert.Contains(ledger, r => r.ReportId.StartsWith("Parent.", StringComparison.Ordinal));
+        Assert.Contains(ledger, r => r.ReportId.StartsWith("AttendanceDigest.", StringComparison.Ordinal));
+        Assert.Contains(ledger, r => r.ReportId.StartsWith("YearGroup.", StringComparison.Ordinal));
+        var pdfs = await ListAsync(fixture, "reports/100001/");
+        Assert.Contains(pdfs, p => p.Contains("2025-26/autumn/", StringComparison.Ordinal) && p.EndsWith(".pdf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispatch_RedeliveredRequest_SendsNothingTwice()
+    {
+        using var fixture = new JobsFixture();
+        await Prepare(fixture);
+        var request = await PeekAsync(fixture);
+
+        var first = await DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
+        var second = await DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
+
+        Assert.Equal(1, first.Sent);
+        Assert.Equal((0, 1), (second.Sent, second.AlreadySent));
+    }
+
+    [Fact]
+    public async Task Dispatch_SenderFailsOnSeventhMessage_RerunSendsTheRestAndNobodyGetsTwo()
+    {
+        var failing = new FailingSender(failOnCall: 7);
+        using var fixture = new JobsFixture(failing);
+        failing.Inner = fixture.Outbox;
+        await Prepare(fixture);
+        var queued = await fixture.Context.Queue.CountAsync(JobResources.ReportRequestsQueue);
+
+        var first = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(5), CancellationToken.None);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        var rerun = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal((queued - 1, 1), (first.Completed, first.Retried));
+        Assert.Equal(1, rerun.Completed);
+        Assert.Equal(failing.Accepted.Count, failing.Accepted.Distinct().Count());
+        Assert.Equal(0, await fixture.Context.Queue.CountAsync(JobResources.ReportRequestsQueue));
+    }
+
+    [Fact]
+    public async Task Dispatch_RequestThatAlwaysFails_LandsInPoisonQueueWithItsError()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
+        await fixture.Context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue);
+        await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new ReportRequest(JobsFixture.School, ReportKind.YearGroup, "2099-00-autumn-end", "staff", "7")));
+
+        var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((4, 1), (result.Retried, result.Poisoned));
+        var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
+        var record = PoisonMessage.FromJson(poison.Body);
+        Assert.Equal(5, record.DequeueCount);
+        Assert.Contains("snapshot 2099-00-autumn-end of school 100001 is not stored", record.LastError);
+    }
+
+    private static async Task Prepare(JobsFixture fixture)
+    {
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
+        await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+    }
+
+    private static async Task<ReportRequest> PeekAsync(JobsFixture fixture)
+    {
+        var message = (await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromMinutes(1)))[0];
+        await fixture.Context.Queue.CompleteAsync(JobResources.ReportRequestsQueue, message);
+        return QueueMessages.Read<ReportRequest>(message.Body).Message!;
+    }
+
+    private static async Task<List<string>> ListAsync(JobsFixture fixture, string prefix)
+    {
+        var paths = new List<string>();
+        await foreach (var blob in fixture.Context.Blobs.ListAsync(prefix))
+        {
+            paths.Add(blob.Path.Value);
+        }
+
+        return paths;
+    }
+
+    /// <summary>Passes sends to the outbox but fails once, on the Nth call, as a provider outage would.</summary>
+    private sealed class FailingSender(int failOnCall) : IEmailSender
+    {
+        private int _calls;
+
+        public IEmailSender? Inner { get; set; }
+
+        public List<string> Accepted { get; } = [];
+
+        public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == failOnCall)
+            {
+                throw new EmailSendException("provider unavailable", isTransient: true, statusCode: 503, providerErrors: null, innerException: null);
+            }
+
+            var receipt = await Inner!.SendAsync(message, cancellationToken);
+            Accepted.Add(message.MessageKey);
+            return receipt;
+        }
+    }
+}
