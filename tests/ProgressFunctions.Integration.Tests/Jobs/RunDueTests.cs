@@ -1,0 +1,74 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Ports;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+public class RunDueTests
+{
+    [Fact]
+    public async Task RunAsync_TwiceInARow_SecondRunDoesNothing()
+    {
+        using var fixture = new JobsFixture();
+        await Upload(fixture, JobsFixture.Generate(pupils: 25));
+
+        var first = await RunDue.RunAsync(fixture.Context, JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var second = await RunDue.RunAsync(fixture.Context, JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Contains(first.Steps, s => s.Step == "ingest" && s.Outcome.Contains("pupils added", StringComparison.Ordinal));
+        Assert.True(first.Dispatch.Completed > 0);
+        Assert.Contains(second.Steps, s => s.Step == "ingest" && s.Outcome.Contains("already imported", StringComparison.Ordinal));
+        Assert.Contains(second.Steps, s => s.Outcome.Contains("already ran", StringComparison.Ordinal));
+        Assert.Contains(second.Steps, s => s.Outcome.Contains("0 snapshots taken", StringComparison.Ordinal));
+        Assert.Equal(new DrainResult(0, 0, 0), second.Dispatch);
+    }
+
+    [Theory]
+    [InlineData("2025-12-06", "is not a school day")]   // Saturday
+    [InlineData("2025-09-01", "is not a school day")]   // INSET day
+    public async Task RunAsync_DayWithoutSchool_RunsNoAttendanceCheck(string date, string expected)
+    {
+        using var fixture = new JobsFixture();
+        var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        await Upload(fixture, JobsFixture.Generate(pupils: 10));
+
+        var result = await RunDue.RunAsync(fixture.Context, asOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstDayOfTheYear_ChecksWithNoSnapshotDue()
+    {
+        using var fixture = new JobsFixture();
+        var firstDay = new DateOnly(2025, 9, 3);
+        await Upload(fixture, JobsFixture.Generate(pupils: 10, asOf: firstDay));
+
+        var result = await RunDue.RunAsync(fixture.Context, firstDay, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.StartsWith("checked", StringComparison.Ordinal));
+        Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.TakeSnapshots) && s.Outcome == "no snapshot is due yet");
+    }
+
+    [Fact]
+    public async Task RunAsync_DayAfterMissedSnapshots_CatchesUpButReportsOnlyTheLatest()
+    {
+        using var fixture = new JobsFixture();
+        var spring = new DateOnly(2026, 3, 20);
+        await Upload(fixture, JobsFixture.Generate(pupils: 15, asOf: spring));
+
+        var result = await RunDue.RunAsync(fixture.Context, spring, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var snapshots = Assert.Single(result.Steps, s => s.Step == nameof(SchoolJobKind.TakeSnapshots)).Outcome;
+        Assert.Contains("4 snapshots taken (2025-26-autumn-start, 2025-26-autumn-end, 2025-26-spring-start, 2025-26-spring-end)", snapshots);
+        var sent = new List<string>();
+        await foreach (var record in fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent))
+        {
+            sent.Add(record.Body.ReportId);
+        }
+
+        Assert.All(sent.Where(id => !id.StartsWith("AttendanceDigest.", StringComparison.Ordinal)), id => Assert.Contains("2025-26-spring-end", id));
+    }
+
+    private static async Task Upload(JobsFixture fixture, Core.Synthetic.SyntheticSchool school) =>
+        await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/export.zip"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");
+}
