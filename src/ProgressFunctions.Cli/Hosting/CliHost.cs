@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Infrastructure.Configuration;
+
+namespace ProgressFunctions.Cli.Hosting;
+
+/// <summary>Where the CLI keeps things and what it talks to, from options, environment and <c>appsettings.json</c>.</summary>
+/// <remarks>
+/// Precedence, highest first: command-line options, environment variables (<c>Progress__Store</c>,
+/// <c>AzureWebJobsStorage</c>, <c>CosmosDb__Endpoint</c>, <c>Email__Provider</c>...), <c>appsettings.json</c> in the
+/// working directory. The outbox defaults to <c>{data}/outbox</c> so one folder holds a school's whole state.
+/// </remarks>
+internal sealed record StoreChoice(string? Store, string? DataDirectory, string? OutboxDirectory = null);
+
+/// <summary>The job context built from settings, and what it cost (Cosmos request units) when it is disposed.</summary>
+internal sealed class CliHost : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CliHost(ServiceProvider services, JobContext context, string dataDirectory)
+    {
+        _services = services;
+        Context = context;
+        DataDirectory = dataDirectory;
+    }
+
+    public JobContext Context { get; }
+
+    public string DataDirectory { get; }
+
+    public double RequestCharge => _services.GetService<IStorageCost>()?.RequestCharge ?? 0;
+
+    public static CliHost Create(StoreChoice choice, IJobProgress progress, TimeProvider clock)
+    {
+        var configuration = Configuration(choice);
+        var services = new ServiceCollection().AddSingleton(clock).AddJobs(configuration).BuildServiceProvider();
+        var context = services.GetRequiredService<JobContext>() with { Progress = progress };
+        return new CliHost(services, context, configuration["Progress:DataDirectory"] ?? "data");
+    }
+
+    internal static IConfiguration Configuration(StoreChoice choice)
+    {
+        var fromFiles = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var data = choice.DataDirectory ?? fromFiles["Progress:DataDirectory"] ?? "data";
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Progress:DataDirectory"] = data,
+            ["Email:OutboxDirectory"] = choice.OutboxDirectory ?? fromFiles["Email:OutboxDirectory"] ?? Path.Combine(data, "outbox"),
+        };
+        if (choice.Store is { } store)
+        {
+            overrides["Progress:Store"] = store;
+        }
+
+        return new ConfigurationBuilder().AddConfiguration(fromFiles).AddInMemoryCollection(overrides).Build();
+    }
+
+    public void Dispose() => _services.Dispose();
+}
