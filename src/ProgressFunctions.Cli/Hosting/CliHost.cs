@@ -35,7 +35,7 @@ internal sealed class CliHost : IDisposable
     public static CliHost Create(StoreChoice choice, IJobProgress progress, TimeProvider clock)
     {
         var configuration = Configuration(choice);
-        var services = new ServiceCollection().AddSingleton(clock).AddJobs(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(clock).AddInfrastructure(configuration).BuildServiceProvider();
         var context = services.GetRequiredService<JobContext>() with { Progress = progress };
         return new CliHost(services, context, configuration["Progress:DataDirectory"] ?? "data");
     }

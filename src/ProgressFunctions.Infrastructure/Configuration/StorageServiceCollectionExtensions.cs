@@ -10,10 +10,10 @@ namespace ProgressFunctions.Infrastructure.Configuration;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the storage ports (<see cref="IDocumentStore"/>, <see cref="IBlobStore"/>,
+    /// <summary>Registers only the storage ports (<see cref="IDocumentStore"/>, <see cref="IBlobStore"/>,
     /// <see cref="IMessageQueue"/>, <see cref="IStorageCost"/>) for the configured store, validating the settings now
     /// so that a missing one stops start-up with a message naming it.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = StorageSettings.FromConfiguration(configuration);

@@ -12,16 +12,16 @@ using ProgressFunctions.Infrastructure.Reports.Pdf;
 
 namespace ProgressFunctions.Infrastructure.Configuration;
 
-public static class JobsServiceCollectionExtensions
+public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything the jobs need: the storage ports (<see cref="StorageServiceCollectionExtensions.AddInfrastructure"/>),
-    /// the configured e-mail sender, the PDF renderer and a <see cref="JobContext"/> over them. Settings are validated
-    /// now, so a missing one stops start-up with a message naming it.
+    /// The one registration a host makes: the storage ports (<see cref="StorageServiceCollectionExtensions.AddStorage"/>),
+    /// the configured e-mail sender, the PDF renderer and a <see cref="JobContext"/> over them. Storage and e-mail
+    /// settings are validated now, so a missing one stops start-up with a message naming it.
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddInfrastructure(configuration);
+        services.AddStorage(configuration);
         var email = EmailSettings.Load(configuration);
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(email);
