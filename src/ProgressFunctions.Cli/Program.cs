@@ -3,10 +3,16 @@ using ProgressFunctions.Cli.Commands;
 
 var root = new RootCommand("progress: pupil progress and attendance for English schools")
 {
-    CodesCommand.Create(),
     DemoCommand.Create(),
+    JobCommands.Ingest(),
+    JobCommands.CheckAttendance(),
+    JobCommands.Snapshot(),
+    JobCommands.Dispatch(),
+    JobCommands.RunDueCommand(),
+    BenchCommand.Create(),
+    CodesCommand.Create(),
     GenerateCommand.Create(),
     ValidateCommand.Create(),
 };
 
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProgressFunctions.Core;
+using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using Spectre.Console;
 
@@ -8,9 +9,10 @@ namespace ProgressFunctions.Cli.Demo;
 /// <summary>Lays out the attendance picture of a school for the terminal; every figure comes from Core.</summary>
 internal static class AttendanceReport
 {
-    public static void Write(IAnsiConsole console, DemoSchool school, IReadOnlyList<PupilAttendanceSummary> summaries)
+    public static void Write(IAnsiConsole console, IReadOnlyList<PupilAttendanceView> pupils)
     {
-        var withTotals = school.Pupils.Zip(summaries, (p, s) => (Pupil: p, Totals: s.YearToDate)).ToList();
+        var summaries = pupils.Select(p => p.Summary).ToList();
+        var withTotals = pupils.Select(p => (p.Pupil, Totals: p.Summary.YearToDate)).ToList();
         var whole = CohortSummary.Of("Whole school", withTotals.Select(p => p.Totals));
         console.Write(CohortTable("Attendance this year to date", [whole, .. CohortBreakdown.By(withTotals, CohortDimension.YearGroup)]));
         console.Write(BandTable(whole));

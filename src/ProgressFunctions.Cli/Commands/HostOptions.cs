@@ -1,0 +1,66 @@
+using System.CommandLine;
+using ProgressFunctions.Cli.Hosting;
+
+namespace ProgressFunctions.Cli.Commands;
+
+/// <summary>The options every job command takes: which store, where the embedded one lives, and how loud errors are.</summary>
+internal sealed class HostOptions
+{
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = "embedded (default: one SQLite file and a folder) or azure (Cosmos DB + Storage from settings)",
+        CustomParser = r =>
+        {
+            var value = r.Tokens.Single().Value;
+            if (!value.Equals("embedded", StringComparison.OrdinalIgnoreCase) && !value.Equals("azure", StringComparison.OrdinalIgnoreCase))
+            {
+                r.AddError($"--store: '{value}' is not embedded or azure");
+            }
+
+            return value;
+        },
+    };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Folder of the embedded store (default ./data)" };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show the full error with its stack trace" };
+
+    public static HostOptions AddTo(Command command)
+    {
+        var options = new HostOptions();
+        command.Options.Add(options.Store);
+        command.Options.Add(options.Data);
+        command.Options.Add(options.Verbose);
+        return options;
+    }
+
+    public StoreChoice Choice(ParseResult result) => new(result.GetValue(Store), result.GetValue(Data));
+}
+
+/// <summary>Runs a command body: one clear line and exit code 1 on failure, the stack trace only with --verbose.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(string command, bool verbose, TextWriter error, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
+            return 1;
+        }
+    }
+
+    private static string OneLine(Exception e)
+    {
+        var inner = e;
+        while (inner is AggregateException { InnerException: { } next })
+        {
+            inner = next;
+        }
+
+        return inner.Message.ReplaceLineEndings(" ");
+    }
+}

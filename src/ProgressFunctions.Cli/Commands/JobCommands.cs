@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using ProgressFunctions.Cli.Hosting;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Schools;
+using Spectre.Console;
+
+namespace ProgressFunctions.Cli.Commands;
+
+/// <summary>The job commands: each parses its options, runs one job through the configured store, and reports.</summary>
+internal static class JobCommands
+{
+    public static Command Ingest()
+    {
+        var path = new Argument<string>("path") { Description = "A CSV bundle folder, a .zip of one, or a CTF .xml file" };
+        var school = SchoolOption();
+        var command = new Command("ingest", "Read, validate and store an MIS export; row errors go to mis-exports-rejected.\n\nExample: progress ingest ./export --school 100001") { path, school };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => Run(r, host, "ingest", async (context, console) =>
+        {
+            var (bytes, name) = ReadExport(r.GetValue(path)!);
+            var result = await IngestJob.RunAsync(context, r.GetValue(school)!, name, new MemoryStream(bytes), ct);
+            console.WriteLine(result.Message);
+            if (result.RejectedPath is { } rejected)
+            {
+                console.WriteLine($"row errors and warnings: {rejected}");
+            }
+
+            return result.Outcome == IngestOutcome.Unreadable ? 2 : result.Errors > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    public static Command CheckAttendance()
+    {
+        var school = SchoolOption();
+        var asOf = CommonOptions.AsOf();
+        var command = new Command("check-attendance", "Run the daily attendance check and queue the staff digests.\n\nExample: progress check-attendance --school 100001 --as-of 2026-03-20") { school, asOf };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => Run(r, host, "check-attendance", async (context, console) =>
+        {
+            var result = await AttendanceCheckJob.RunAsync(context, r.GetValue(school)!, CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
+            console.WriteLine(result.Message);
+            foreach (var rule in result.Alerts.GroupBy(a => a.Rule).OrderBy(g => g.Key))
+            {
+                console.WriteLine($"  {rule.Key}: {rule.Count()}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Snapshot()
+    {
+        var school = SchoolOption();
+        var term = new Option<TermName>("--term") { Description = "autumn, spring or summer", Required = true };
+        var point = new Option<SnapshotPoint>("--point") { Description = "start or end", Required = true };
+        var asOf = CommonOptions.AsOf();
+        var command = new Command("snapshot", "Take a term snapshot and queue its reports (never twice).\n\nExample: progress snapshot --school 100001 --term autumn --point end") { school, term, point, asOf };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => Run(r, host, "snapshot", async (context, console) =>
+        {
+            var result = await SnapshotJob.TakeAsync(context, r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
+            console.WriteLine(result.Message);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Dispatch()
+    {
+        var max = new Option<int?>("--max") { Description = "Send at most N report requests, then stop" };
+        var command = new Command("dispatch", "Render and send queued reports; each recipient gets each report once.\n\nExample: progress dispatch --max 100") { max };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => Run(r, host, "dispatch", async (context, console) =>
+        {
+            var result = await DispatchJob.DrainAsync(context, r.GetValue(max), TimeSpan.FromMinutes(5), ct);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Completed} requests done, {result.Retried} to retry, {result.Poisoned} moved to {JobResources.ReportRequestsQueue}-poison"));
+            return result.Poisoned > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    public static Command RunDueCommand()
+    {
+        var asOf = CommonOptions.AsOf();
+        var command = new Command("run-due", "Do everything due now for every school: new exports, today's check, due snapshots, sending.\n\nExample: progress run-due --as-of 2026-03-20") { asOf };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => Run(r, host, "run-due", async (context, console) =>
+        {
+            var result = await RunDue.RunAsync(context, CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), TimeSpan.FromMinutes(5), ct);
+            foreach (var step in result.Steps)
+            {
+                console.WriteLine($"{step.SchoolId} {step.Step}: {step.Outcome}");
+            }
+
+            console.WriteLine($"reports: {result.Dispatch.Completed} requests done, {result.Dispatch.Retried} to retry, {result.Dispatch.Poisoned} poisoned");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<string> SchoolOption() => new("--school") { Description = "The school's id (its URN)", Required = true };
+
+    private static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body)
+    {
+        var console = Terminal.Create();
+        return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>
+        {
+            using var cli = CliHost.Create(host.Choice(result), progress, TimeProvider.System);
+            return await body(cli.Context, console);
+        }));
+    }
+
+    /// <summary>A file's bytes, or a folder packed as the zip it would be uploaded as.</summary>
+    internal static (byte[] Bytes, string Name) ReadExport(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)));
+            return (BundleZip.Create(files), Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) + ".zip");
+        }
+
+        return File.Exists(path) ? (File.ReadAllBytes(path), Path.GetFileName(path)) : throw new FileNotFoundException($"{path} does not exist");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace ProgressFunctions.Cli.Demo;
+
+/// <summary>The end of the demo: what each phase did and cost.</summary>
+internal static class DemoSummary
+{
+    public static void Write(IAnsiConsole console, DemoOutcome outcome, int reportFiles, int emails, string outDirectory)
+    {
+        foreach (var ingest in outcome.Ingests)
+        {
+            console.WriteLine("ingest: " + ingest.Message);
+        }
+
+        foreach (var snapshot in outcome.Snapshots)
+        {
+            console.WriteLine("snapshots: " + snapshot.Message);
+        }
+
+        var alerts = new Table().Title("Alerts raised by the attendance check").AddColumns("Rule", "Alerts", "Most severe");
+        foreach (var rule in outcome.Checks.SelectMany(c => c.Alerts).GroupBy(a => a.Rule).OrderBy(g => g.Key))
+        {
+            alerts.AddRow(rule.Key.ToString(), N(rule.Count()), rule.Max(a => a.Severity).ToString());
+        }
+
+        console.Write(alerts);
+        var phases = new Table().Title("Time per phase").AddColumn("Phase").AddColumn(new TableColumn("Seconds").RightAligned());
+        foreach (var phase in outcome.Phases)
+        {
+            phases.AddRow(phase.Phase, phase.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
+        }
+
+        phases.AddRow("[bold]total[/]", outcome.Phases.Sum(p => p.Elapsed.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture));
+        console.Write(phases);
+        var dispatch = outcome.Dispatch;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reports: {dispatch?.Completed ?? 0} requests sent ({dispatch?.Poisoned ?? 0} failed), {reportFiles} PDFs, {emails} e-mails; peak memory {outcome.PeakWorkingSetBytes / (1024 * 1024)} MiB"));
+        console.WriteLine($"files: {Path.Combine(outDirectory, "reports")}, {Path.Combine(outDirectory, "outbox")}, {Path.Combine(outDirectory, "alerts.json")}, {Path.Combine(outDirectory, "import-errors.csv")}");
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+}
