@@ -70,6 +70,8 @@ internal static class DemoCommand
         var data = store.DataDirectory ?? Path.Combine(outPath, "data");
         if (ownsData && Directory.Exists(data))
         {
+            // A pooled connection would otherwise keep writing to the deleted database file.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
 

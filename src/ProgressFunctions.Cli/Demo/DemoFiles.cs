@@ -50,9 +50,8 @@ internal static class DemoFiles
                 continue;
             }
 
-            // reports/{school}/{year}/{term}/{file} -> {year}-{term}-{file}, flat so a person can open them all.
-            var parts = blob.Path.Name.Split('/');
-            await using var target = File.Create(Path.Combine(folder, string.Join('-', parts.Skip(1))));
+            // Flat, so a person can open them all; report file names already carry the year and term or date.
+            await using var target = File.Create(Path.Combine(folder, blob.Path.Name[(blob.Path.Name.LastIndexOf('/') + 1)..]));
             await source.CopyToAsync(target, cancellationToken);
             copied++;
         }

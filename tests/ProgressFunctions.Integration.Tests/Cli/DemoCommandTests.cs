@@ -1,4 +1,5 @@
 using ProgressFunctions.Cli.Commands;
+using ProgressFunctions.Cli.Hosting;
 using ProgressFunctions.Core.Schools;
 using Spectre.Console;
 
@@ -7,47 +8,54 @@ namespace ProgressFunctions.Integration.Tests.Cli;
 public class DemoCommandTests
 {
     [Fact]
-    public void Run_SmallSchool_PrintsAsOfCohortBandsAndPupils()
+    public async Task RunAsync_SmallSchool_LeavesReportsOutboxAlertsAndErrors()
     {
-        var (exit, text) = RunDemo(pupils: 120, SchoolPhase.Primary, seed: 7, new DateOnly(2026, 3, 20));
+        var outDir = CliProcess.TempFolder();
+
+        var (exit, text) = await RunDemo(outDir, pupils: 60, SchoolPhase.Secondary, seed: 7, new DateOnly(2026, 3, 20));
 
         Assert.Equal(0, exit);
         Assert.Contains("as of 2026-03-20 (2025/26)", text);
         Assert.Contains("Whole school", text);
-        Assert.Contains("Reception", text);
-        Assert.Contains("50% and below (severe absence)", text);
-        Assert.Contains("Pupils to look at", text);
+        Assert.Contains("Time per phase", text);
+        Assert.Contains("render and send", text);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "reports"), "*.pdf"));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml"));
+        Assert.True(File.Exists(Path.Combine(outDir, "outbox", "index.csv")));
+        Assert.StartsWith("[", File.ReadAllText(Path.Combine(outDir, "alerts.json")).TrimStart());
+        Assert.StartsWith("file,line,column,value,reason,severity", File.ReadAllText(Path.Combine(outDir, "import-errors.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "export", "school.json")));
     }
 
     [Fact]
-    public void Run_SameSeedAndDate_SameOutputFigures()
+    public async Task RunAsync_RunTwice_StartsFreshAndGivesTheSameAlerts()
     {
-        var date = new DateOnly(2025, 11, 14);
+        var outDir = CliProcess.TempFolder();
 
-        var first = Figures(RunDemo(80, SchoolPhase.Secondary, 3, date).Text);
-        var second = Figures(RunDemo(80, SchoolPhase.Secondary, 3, date).Text);
+        await RunDemo(outDir, 40, SchoolPhase.Primary, 3, new DateOnly(2025, 11, 14));
+        var first = File.ReadAllText(Path.Combine(outDir, "alerts.json"));
+        var emails = Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml").Length;
+        await RunDemo(outDir, 40, SchoolPhase.Primary, 3, new DateOnly(2025, 11, 14));
 
-        Assert.Equal(first, second);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(outDir, "alerts.json")));
+        Assert.Equal(emails, Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml").Length);
     }
 
     [Fact]
-    public void Run_NoPupils_FailsWithMessage()
+    public async Task RunAsync_NoPupils_FailsWithMessage()
     {
-        var (exit, text) = RunDemo(0, SchoolPhase.Secondary, 1, new DateOnly(2025, 11, 14));
+        var (exit, text) = await RunDemo(CliProcess.TempFolder(), 0, SchoolPhase.Secondary, 1, new DateOnly(2025, 11, 14));
 
         Assert.Equal(2, exit);
         Assert.Contains("--pupils must be at least 1", text);
     }
 
-    private static (int Exit, string Text) RunDemo(int pupils, SchoolPhase phase, int seed, DateOnly asOf)
+    private static async Task<(int Exit, string Text)> RunDemo(string outDir, int pupils, SchoolPhase phase, int seed, DateOnly asOf)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = 200;
-        var exit = DemoCommand.Run(console, pupils, phase, seed, asOf);
+        var exit = await DemoCommand.RunAsync(console, new StoreChoice(null, null), pupils, phase, seed, asOf, outDir, CancellationToken.None);
         return (exit, writer.ToString());
     }
-
-    // Everything but the timing line, which varies from run to run.
-    private static string Figures(string text) => string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("Generated", StringComparison.Ordinal)));
 }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace ProgressFunctions.Integration.Tests.Cli;
+
+/// <summary>Runs the built <c>progress</c> program as a person would, in a folder of its own.</summary>
+internal static class CliProcess
+{
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "progress.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The CLI must not pick up a developer's own settings.
+        start.Environment.Remove("Progress__Store");
+        start.Environment.Remove("Email__Provider");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    public static string TempFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,73 @@
+namespace ProgressFunctions.Integration.Tests.Cli;
+
+public class JobCommandsTests
+{
+    [Fact]
+    public void Ingest_GoodFolderThenSameAgainThenGarbage_ExitCodesAndMessages()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", "export").ExitCode);
+
+        var first = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+        var again = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not an export");
+        var garbage = CliProcess.Run(folder, "ingest", "notes.txt", "--school", "100001");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("20 pupils added", first.Output);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already imported", again.Output);
+        Assert.Equal(2, garbage.ExitCode);
+        Assert.Contains("notes.txt is neither a zip archive", garbage.Output);
+        Assert.True(File.Exists(Path.Combine(folder, "data", "progress.db")));
+    }
+
+    [Fact]
+    public void RunDue_AfterIngest_ChecksSnapshotsAndSends()
+    {
+        var folder = CliProcess.TempFolder();
+        CliProcess.Run(folder, "generate", "--pupils", "15", "--phase", "primary", "--out", "export");
+        CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+
+        var run = CliProcess.Run(folder, "run-due", "--as-of", "2026-03-20");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("100001 CheckAttendance: checked", run.Output);
+        Assert.Contains("snapshots taken", run.Output);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "data", "outbox"), "*.eml"));
+    }
+
+    [Fact]
+    public void Command_BadSetting_OneLineErrorWithoutStackTrace()
+    {
+        var folder = CliProcess.TempFolder();
+
+        var azure = CliProcess.Run(folder, "dispatch", "--store", "azure");
+        var verbose = CliProcess.Run(folder, "dispatch", "--store", "azure", "--verbose");
+
+        Assert.Equal(1, azure.ExitCode);
+        Assert.StartsWith("progress dispatch: ", azure.Error);
+        Assert.Contains("AzureWebJobsStorage", azure.Error);
+        Assert.DoesNotContain("   at ", azure.Error);
+        Assert.Contains("   at ", verbose.Error);
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("ingest")]
+    [InlineData("check-attendance")]
+    [InlineData("snapshot")]
+    [InlineData("dispatch")]
+    [InlineData("run-due")]
+    [InlineData("bench")]
+    [InlineData("validate")]
+    [InlineData("generate")]
+    [InlineData("codes")]
+    public void Help_EveryCommand_HasAnExample(string command)
+    {
+        var help = CliProcess.Run(CliProcess.TempFolder(), command, "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("Example: progress " + command, help.Output);
+    }
+}
