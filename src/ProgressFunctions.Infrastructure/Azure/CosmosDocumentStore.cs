@@ -12,9 +12,10 @@ namespace ProgressFunctions.Infrastructure.Azure;
 /// requests) is added to <see cref="RequestCharge"/>. Bulk upserts issue all writes at once; with
 /// <c>AllowBulkExecution</c> on the client the SDK packs them into batches per partition.
 /// </remarks>
-internal sealed class CosmosDocumentStore(Container container) : IDocumentStore, IStorageCost
+internal sealed class CosmosDocumentStore(Container container, bool readMissingByQuery = false) : IDocumentStore, IStorageCost
 {
     private const string ListQuery = "SELECT * FROM c WHERE c.schoolId = @schoolId AND c.type = @type";
+    private const string ReadQuery = "SELECT * FROM c WHERE c.schoolId = @schoolId AND c.type = @type AND c.id = @id";
     private readonly RequestChargeMeter _meter = new();
 
     public double RequestCharge => _meter.Total;
@@ -22,6 +23,11 @@ internal sealed class CosmosDocumentStore(Container container) : IDocumentStore,
     public async Task<Document<T>?> ReadAsync<T>(string schoolId, string type, string id, CancellationToken cancellationToken = default)
     {
         new DocumentKey(schoolId, type, id).Validate();
+        if (readMissingByQuery)
+        {
+            return await ReadByQueryAsync<T>(schoolId, type, id, cancellationToken);
+        }
+
         try
         {
             var response = await container.ReadItemAsync<CosmosItem<T>>(
@@ -34,6 +40,24 @@ internal sealed class CosmosDocumentStore(Container container) : IDocumentStore,
             _meter.Add(ex.RequestCharge);
             return null;
         }
+    }
+
+    /// <summary>A read as a single-partition query, for servers that fail a point read of a missing item (see <see cref="CosmosSettings.ReadByQuery"/>).</summary>
+    private async Task<Document<T>?> ReadByQueryAsync<T>(string schoolId, string type, string id, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition(ReadQuery).WithParameter("@schoolId", schoolId).WithParameter("@type", type).WithParameter("@id", CosmosItem<T>.ItemId(type, id));
+        using var feed = container.GetItemQueryIterator<CosmosItem<T>>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(schoolId) });
+        while (feed.HasMoreResults)
+        {
+            var page = await feed.ReadNextAsync(cancellationToken);
+            _meter.Add(page.RequestCharge);
+            if (page.FirstOrDefault() is { } item)
+            {
+                return ToDocument(item, item.ETag);
+            }
+        }
+
+        return null;
     }
 
     public async Task<string> UpsertAsync<T>(Document<T> document, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ public sealed class CosmosStorage : IDisposable
     private CosmosStorage(CosmosClient client, CosmosSettings settings)
     {
         Client = client;
-        _store = new CosmosDocumentStore(client.GetContainer(settings.Database, settings.Container));
+        _store = new CosmosDocumentStore(client.GetContainer(settings.Database, settings.Container), settings.ReadByQuery);
     }
 
     public CosmosClient Client { get; }

@@ -21,6 +21,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         {
             Gateway = isTestServer,
             LimitToEndpoint = isTestServer,
+            ReadByQuery = isTestServer,
             AllowBulkExecution = !isTestServer || Environment.GetEnvironmentVariable("PROGRESS_TEST_COSMOS_BULK") == "1",
         };
         Storage = CosmosStorage.Create(Settings, isTestServer ? AcceptSelfSignedCertificate : null);

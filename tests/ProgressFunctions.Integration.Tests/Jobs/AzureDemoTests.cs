@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ProgressFunctions.Cli.Demo;
+using ProgressFunctions.Core.Email;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Infrastructure.Azure;
+using ProgressFunctions.Infrastructure.Email.Outbox;
+using ProgressFunctions.Infrastructure.Reports.Pdf;
+using ProgressFunctions.Integration.Tests.Storage.Azure;
+using ProgressFunctions.Integration.Tests.Storage.Emulators;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+/// <summary>The whole demo on the Azure adapters: Cosmos DB (its test server) and Blob and Queue Storage (Azurite).</summary>
+public class AzureDemoTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
+{
+    [Fact]
+    public async Task DemoRun_AzureStores_RunsTheWholeMissionAndASecondRunDoesNothing()
+    {
+        var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
+        var outbox = Path.Combine(Path.GetTempPath(), "pf-azure-demo-" + Guid.NewGuid().ToString("N"));
+        var sender = new OutboxEmailSender(outbox, EmailAddress.Create("reports@school.example"), null, TimeProvider.System, NullLogger<OutboxEmailSender>.Instance);
+        var context = new JobContext(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new PdfReportRenderer(), TimeProvider.System);
+        var asOf = new DateOnly(2026, 3, 20);
+
+        var outcome = await DemoRun.RunAsync(context, new DemoOptions(12, SchoolPhase.Secondary, 11, asOf), CancellationToken.None);
+        var again = await RunDue.RunAsync(context, asOf, TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Stored, Assert.Single(outcome.Ingests).Outcome);
+        Assert.Equal(CheckOutcome.Checked, Assert.Single(outcome.Checks).Outcome);
+        Assert.NotEmpty(Assert.Single(outcome.Snapshots).Taken);
+        Assert.True(outcome.Dispatch!.Completed > 0);
+        Assert.Equal(0, outcome.Dispatch.Poisoned);
+        Assert.NotEmpty(Directory.GetFiles(outbox, "*.eml"));
+        Assert.True(await azure.Blobs.ListAsync("reports/100001/").AnyAsync());
+        Assert.Contains(again.Steps, s => s.Outcome.Contains("already ran", StringComparison.Ordinal) || s.Outcome.Contains("not a school day", StringComparison.Ordinal));
+        Assert.Equal(0, again.Dispatch.Completed);
+        Assert.True(cosmos.Storage.Cost.RequestCharge >= 0);
+    }
+}
