@@ -16,8 +16,10 @@ public sealed record KnownSchool
     public ImmutableDictionary<string, Pupil> Pupils { get; init; } = ImmutableDictionary<string, Pupil>.Empty;
     public ImmutableDictionary<string, Contact> Contacts { get; init; } = ImmutableDictionary<string, Contact>.Empty;
     public ImmutableHashSet<ContactLink> ContactLinks { get; init; } = [];
-    public ImmutableDictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark> Attendance { get; init; } =
-        ImmutableDictionary<(string, DateOnly, SessionOfDay), StampedMark>.Empty;
+    /// <summary>Every mark known, by pupil and session.</summary>
+    /// <remarks>A plain read-only dictionary rather than an immutable one: a school year holds hundreds of thousands of marks, and a merge copies it once.</remarks>
+    public IReadOnlyDictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark> Attendance { get; init; } =
+        new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>();
     public ImmutableDictionary<(string PupilId, string Subject, string Point), AssessmentResult> Assessments { get; init; } =
         ImmutableDictionary<(string, string, string), AssessmentResult>.Empty;
 }
@@ -73,20 +75,21 @@ public static class ExportMerge
         }
 
         var links = known.ContactLinks.ToBuilder();
-        foreach (var pupilId in export.ContactLinks.Select(l => l.PupilId).Distinct())
+        var knownByPupil = known.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        foreach (var current in export.ContactLinks.GroupBy(l => l.PupilId, StringComparer.Ordinal))
         {
             // The export's links for a pupil are the pupil's links now.
-            var current = export.ContactLinks.Where(l => l.PupilId == pupilId).ToHashSet();
-            var old = links.Where(l => l.PupilId == pupilId).ToList();
-            if (!current.SetEquals(old))
+            var now = current.ToHashSet();
+            var old = knownByPupil[current.Key].ToList();
+            if (!now.SetEquals(old))
             {
                 old.ForEach(l => links.Remove(l));
-                links.UnionWith(current);
+                links.UnionWith(now);
                 contactChanges++;
             }
         }
 
-        var marks = known.Attendance.ToBuilder();
+        var marks = new Dictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark>(known.Attendance);
         var markChanges = 0;
         foreach (var mark in export.Attendance?.Marks() ?? [])
         {
@@ -111,7 +114,7 @@ public static class ExportMerge
             Pupils = pupils.ToImmutable(),
             Contacts = contacts.ToImmutable(),
             ContactLinks = links.ToImmutable(),
-            Attendance = marks.ToImmutable(),
+            Attendance = marks,
             Assessments = results.ToImmutable(),
         };
         return (school, new MergeSummary(added, updated, leavers, contactChanges, markChanges, resultChanges));

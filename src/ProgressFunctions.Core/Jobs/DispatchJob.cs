@@ -107,13 +107,24 @@ internal sealed class DispatchSession(JobContext context)
         }
 
         var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors ? null
-            : (await SourceAsync<StoredSnapshot>(request, DocumentTypes.Snapshot, cancellationToken))?.Snapshot
-              ?? throw new InvalidOperationException($"snapshot {request.Source} of school {request.SchoolId} is not stored");
+            : await SnapshotAsync(request, cancellationToken) ?? throw new InvalidOperationException($"snapshot {request.Source} of school {request.SchoolId} is not stored");
         var alerts = request.Kind == ReportKind.AttendanceDigest
             ? await SourceAsync<AlertDay>(request, DocumentTypes.AlertDay, cancellationToken) ?? throw new InvalidOperationException($"no alerts stored for {request.Source}")
             : null;
         var file = request.Kind == ReportKind.ImportErrors ? await ReadBlobAsync(request.Source, cancellationToken) : null;
         return new DispatchInputs(school.State, school.Directory, school.Registers, snapshot, alerts, file);
+    }
+
+    private async Task<Progress.Snapshots.TermSnapshot?> SnapshotAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var key = (request.SchoolId + "/" + DocumentTypes.Snapshot, request.Source);
+        if (!_sources.TryGetValue(key, out var value))
+        {
+            value = await SnapshotStore.LoadAsync(context, request.SchoolId, request.Source, cancellationToken);
+            _sources[key] = value;
+        }
+
+        return (Progress.Snapshots.TermSnapshot?)value;
     }
 
     private async Task<T?> SourceAsync<T>(ReportRequest request, string type, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed record SchoolState(
         Contacts = Contacts.ToImmutableDictionary(StringComparer.Ordinal),
         ContactLinks = [.. Pupils.Values.SelectMany(p => p.Links)],
         Attendance = Attendance.SelectMany(y => AttendanceYearCodec.Decode(y).Select(m => (Key: (y.PupilId, m.Date, m.Session), m.Mark)))
-            .ToImmutableDictionary(m => m.Key, m => m.Mark),
+            .ToDictionary(m => m.Key, m => m.Mark),
         Assessments = Progress.Values.SelectMany(p => p.Results).ToImmutableDictionary(r => (r.PupilId, r.Subject, r.Point)),
     };
 

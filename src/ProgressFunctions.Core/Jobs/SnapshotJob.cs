@@ -7,9 +7,6 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
-/// <summary>A stored snapshot and whether its reports have been queued.</summary>
-public sealed record StoredSnapshot(TermSnapshot Snapshot, bool ReportsQueued);
-
 /// <summary>The pupils whose reports could not be addressed, and why, for the school to follow up another way.</summary>
 public sealed record NotSentList(string SnapshotId, IReadOnlyList<NotSent> NotSent);
 
@@ -70,15 +67,20 @@ public static class SnapshotJob
         var schoolId = state.SchoolId;
         var (taken, already, queued, notSent) = (new List<string>(), new List<string>(), 0, 0);
         TermSnapshot? previous = null;
+        string? previousId = null;
+        var registers = new Lazy<IReadOnlyDictionary<string, Attendance.PupilRegister>>(() => state.Registers(calendar));
         for (var i = 0; i < due.Count; i++)
         {
             var key = due[i].KeyFor(schoolId);
             var id = DocumentId(key);
-            var stored = (await context.Documents.ReadAsync<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, cancellationToken))?.Body;
-            if (stored is null)
+            var header = await SnapshotStore.ReadHeaderAsync(context, schoolId, id, cancellationToken);
+            TermSnapshot? snapshot = null;
+            if (header is null)
             {
-                stored = new StoredSnapshot(SnapshotBuilder.Build(Inputs(state, calendar, key, due[i].DataTo, previous)), ReportsQueued: false);
-                await context.Documents.CreateIfAbsentAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, stored), cancellationToken);
+                // Each snapshot is compared with the one before it, loaded only when one has to be built.
+                previous ??= previousId is null ? null : await SnapshotStore.LoadAsync(context, schoolId, previousId, cancellationToken);
+                snapshot = SnapshotBuilder.Build(Inputs(state, calendar, registers.Value, key, due[i].DataTo, previous));
+                header = await SnapshotStore.SaveAsync(context, schoolId, id, snapshot, cancellationToken);
                 taken.Add(id);
             }
             else
@@ -86,16 +88,17 @@ public static class SnapshotJob
                 already.Add(id);
             }
 
-            if (i == reportIndex && !stored.ReportsQueued)
+            if (i == reportIndex && !header.ReportsQueued)
             {
-                var (requests, refused) = ReportRequests.For(stored.Snapshot, id, state.Directory());
+                snapshot ??= await SnapshotStore.LoadAsync(context, schoolId, id, cancellationToken);
+                var (requests, refused) = ReportRequests.For(snapshot!, id, state.Directory());
                 await QueueAsync(context, requests, cancellationToken);
                 await context.Documents.UpsertAsync(new Document<NotSentList>(schoolId, DocumentTypes.Snapshot + "-not-sent", id, new NotSentList(id, refused)), cancellationToken);
-                await context.Documents.UpsertAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, stored with { ReportsQueued = true }), cancellationToken);
+                await SnapshotStore.MarkReportsQueuedAsync(context, schoolId, id, header, cancellationToken);
                 (queued, notSent) = (requests.Count, refused.Count);
             }
 
-            previous = stored.Snapshot;
+            (previous, previousId) = (snapshot, id);
         }
 
         var message = due.Count == 0 ? "no snapshot is due yet"
@@ -106,9 +109,8 @@ public static class SnapshotJob
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    private static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
+    private static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
     {
-        var registers = state.Registers(calendar);
         var pupils = state.OnRoll(dataTo);
         var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
         return new SnapshotInputs

@@ -38,7 +38,9 @@ public class ExportMergeTests
     {
         var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
         var key = known.Attendance.Keys.First();
-        var corrected = known with { Attendance = known.Attendance.SetItem(key, new StampedMark(ProgressFunctions.Core.Attendance.AttendanceCode.Illness, s_monday.AddDays(1))) };
+        var marks = known.Attendance.ToDictionary();
+        marks[key] = new StampedMark(ProgressFunctions.Core.Attendance.AttendanceCode.Illness, s_monday.AddDays(1));
+        var corrected = known with { Attendance = marks };
         var (after, summary) = ExportMerge.Apply(corrected, s_export, s_monday);
         Assert.Equal(0, summary.MarksChanged);
         Assert.Equal("I", after.Attendance[key].Code.Code);

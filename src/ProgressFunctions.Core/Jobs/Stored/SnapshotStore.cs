@@ -1,0 +1,59 @@
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Ks2;
+using ProgressFunctions.Core.Progress.Snapshots;
+
+namespace ProgressFunctions.Core.Jobs.Stored;
+
+/// <summary>A stored snapshot's header: everything but the pupils, and whether its reports have been queued.</summary>
+public sealed record StoredSnapshot(SnapshotKey Key, DateOnly AsOf, EquatableList<CohortProgress> Cohorts, Ks2Summary? Ks2, EquatableList<ProgressIssue> Issues, int Parts, bool ReportsQueued);
+
+/// <summary>Up to <see cref="SnapshotStore.PupilsPerPart"/> pupils of a snapshot.</summary>
+public sealed record SnapshotPart(string SnapshotId, int Part, EquatableList<PupilSnapshot> Pupils);
+
+/// <summary>Stores a snapshot as a header and parts, because a whole school's snapshot outgrows one document.</summary>
+/// <remarks>
+/// A 1,500-pupil snapshot is about 6 MB of JSON and Cosmos DB items are limited to 2 MB; 200 pupils are about 0.8 MB.
+/// Parts are written first and the header last, created only if absent: a snapshot exists once its header does,
+/// and a crash before that leaves only parts, which the retry overwrites with the same values.
+/// </remarks>
+public static class SnapshotStore
+{
+    public const int PupilsPerPart = 200;
+    private const string PartType = DocumentTypes.Snapshot + "-part";
+
+    public static async Task<StoredSnapshot?> ReadHeaderAsync(JobContext context, string schoolId, string id, CancellationToken cancellationToken) =>
+        (await context.Documents.ReadAsync<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, cancellationToken))?.Body;
+
+    public static async Task<StoredSnapshot> SaveAsync(JobContext context, string schoolId, string id, TermSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var parts = snapshot.Pupils.Chunk(PupilsPerPart).Select((pupils, i) => new SnapshotPart(id, i, [.. pupils])).ToList();
+        await context.Documents.BulkUpsertAsync(parts.Select(p => new Document<SnapshotPart>(schoolId, PartType, PartId(id, p.Part), p)), cancellationToken);
+        var header = new StoredSnapshot(snapshot.Key, snapshot.AsOf, snapshot.Cohorts, snapshot.Ks2, snapshot.Issues, parts.Count, ReportsQueued: false);
+        var created = await context.Documents.CreateIfAbsentAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header), cancellationToken);
+        return created.Created ? header : (await ReadHeaderAsync(context, schoolId, id, cancellationToken))!;
+    }
+
+    public static async Task<TermSnapshot?> LoadAsync(JobContext context, string schoolId, string id, CancellationToken cancellationToken)
+    {
+        if (await ReadHeaderAsync(context, schoolId, id, cancellationToken) is not { } header)
+        {
+            return null;
+        }
+
+        var pupils = new List<PupilSnapshot>();
+        for (var i = 0; i < header.Parts; i++)
+        {
+            var part = await context.Documents.ReadAsync<SnapshotPart>(schoolId, PartType, PartId(id, i), cancellationToken)
+                ?? throw new InvalidOperationException($"snapshot {id} of school {schoolId} is missing part {i} of {header.Parts}");
+            pupils.AddRange(part.Body.Pupils);
+        }
+
+        return new TermSnapshot(header.Key, header.AsOf, [.. pupils], header.Cohorts, header.Ks2, header.Issues);
+    }
+
+    public static Task MarkReportsQueuedAsync(JobContext context, string schoolId, string id, StoredSnapshot header, CancellationToken cancellationToken) =>
+        context.Documents.UpsertAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header with { ReportsQueued = true }), cancellationToken);
+
+    private static string PartId(string id, int part) => $"{id}.{part}";
+}
