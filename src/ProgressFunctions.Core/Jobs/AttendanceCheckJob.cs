@@ -67,10 +67,44 @@ public static class AttendanceCheckJob
             await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new ReportRequest(schoolId, ReportKind.AttendanceDigest, runId, digest.StaffId)), cancellationToken);
         }
 
+        var letters = await QueueLettersAsync(context, state, views, asOf, cancellationToken);
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId, new CheckRun(asOf, views.Count, evaluation.Raised.Count, digests.Count)), cancellationToken);
         var note = error is null ? "" : $" (school.json {error}; default alert rules used)";
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils: {evaluation.Raised.Count} alerts, {digests.Count} digests queued{note}", views, evaluation.Raised, digests.Count);
+        var letterNote = letters > 0 ? $", {letters} parent letters queued" : "";
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils: {evaluation.Raised.Count} alerts, {digests.Count} digests queued{letterNote}{note}", views, evaluation.Raised, digests.Count);
+    }
+
+    /// <summary>Queues the parent letters that are due (opt-in), then records each stage so it is written about once a year.</summary>
+    private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var (rules, _) = ParentLetterRules.FromJson(state.Profile!.Settings.GetValueOrDefault("parentLetters"));
+        if (rules is not { Enabled: true })
+        {
+            return 0;
+        }
+
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var record in context.Documents.ListAsync<LetterDue>(state.SchoolId, DocumentTypes.Letter, cancellationToken))
+        {
+            sent.UnionWith(record.Body.Settles.Select(s => LetterDue.StageId(record.Body.PupilId, record.Body.Year, s)));
+        }
+
+        var queued = 0;
+        var directory = state.Directory();
+        foreach (var letter in ParentLetters.Due(views, rules, sent, asOf))
+        {
+            foreach (var envelope in Reports.Routing.ParentRouting.Route([letter.PupilId], directory).Envelopes)
+            {
+                await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
+                    new ReportRequest(state.SchoolId, ReportKind.AttendanceLetter, letter.Id, envelope.ContactId, null, [letter.PupilId])), cancellationToken);
+                queued++;
+            }
+
+            await context.Documents.CreateIfAbsentAsync(new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter), cancellationToken);
+        }
+
+        return queued;
     }
 
     internal static List<PupilAttendanceView> Views(SchoolState state, Schools.SchoolCalendar calendar, DateOnly asOf)

@@ -106,13 +106,16 @@ internal sealed class DispatchSession(JobContext context)
             _schools[request.SchoolId] = school;
         }
 
-        var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors ? null
+        var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors or ReportKind.AttendanceLetter ? null
             : await SnapshotAsync(request, cancellationToken) ?? throw new InvalidOperationException($"snapshot {request.Source} of school {request.SchoolId} is not stored");
         var alerts = request.Kind == ReportKind.AttendanceDigest
             ? await SourceAsync<AlertDay>(request, DocumentTypes.AlertDay, cancellationToken) ?? throw new InvalidOperationException($"no alerts stored for {request.Source}")
             : null;
         var file = request.Kind == ReportKind.ImportErrors ? await ReadBlobAsync(request.Source, cancellationToken) : null;
-        return new DispatchInputs(school.State, school.Directory, school.Registers, snapshot, alerts, file);
+        var letter = request.Kind == ReportKind.AttendanceLetter
+            ? await SourceAsync<Alerts.LetterDue>(request, DocumentTypes.Letter, cancellationToken) ?? throw new InvalidOperationException($"no letter {request.Source} is stored")
+            : null;
+        return new DispatchInputs(school.State, school.Directory, school.Registers, snapshot, alerts, file) { Letter = letter };
     }
 
     private async Task<Progress.Snapshots.TermSnapshot?> SnapshotAsync(ReportRequest request, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public enum ReportKind
     WholeSchool,
     Ks2,
     ImportErrors,
+    AttendanceLetter,
 }
 
 /// <summary>A request to render and send one report to one recipient (a contact or a member of staff).</summary>

@@ -19,7 +19,10 @@ public sealed record Outgoing(string RecipientId, EmailAddress To, IReadOnlyList
 }
 
 /// <summary>What dispatch has loaded for a request.</summary>
-public sealed record DispatchInputs(SchoolState State, SchoolDirectory Directory, IReadOnlyDictionary<string, PupilRegister> Registers, TermSnapshot? Snapshot, AlertDay? Alerts, byte[]? File);
+public sealed record DispatchInputs(SchoolState State, SchoolDirectory Directory, IReadOnlyDictionary<string, PupilRegister> Registers, TermSnapshot? Snapshot, AlertDay? Alerts, byte[]? File)
+{
+    public LetterDue? Letter { get; init; }
+}
 
 /// <summary>Turns a report request into the e-mails to send: pure, so what would be sent can be tested without sending.</summary>
 /// <remarks>
@@ -37,6 +40,7 @@ public static class ReportAssembly
             ReportKind.Parent => Parent(request, inputs, profile, contactLine),
             ReportKind.AttendanceDigest => Digest(request, inputs, profile.Name, contactLine),
             ReportKind.ImportErrors => ImportErrors(request, inputs, profile.Name, contactLine),
+            ReportKind.AttendanceLetter => Letter(request, inputs, profile, contactLine),
             _ => Staff(request, inputs, profile.Name, contactLine),
         };
     }
@@ -62,6 +66,23 @@ public static class ReportAssembly
         var children = envelope.PupilIds.Zip(documents, (id, d) => new ChildReport(inputs.Directory.Pupil(id)!.DisplayName, d.FileName, d.Password is not null)).ToList();
         var email = ReportEmailComposer.ForParent(new ParentEmailInput(profile.Name, contact.DisplayName, Period(snapshot.Key), children, contactLine));
         return ([new Outgoing(contact.Id, to, documents, email, TermFolder(snapshot.Key))], null);
+    }
+
+    private static (IReadOnlyList<Outgoing>, string?) Letter(ReportRequest request, DispatchInputs inputs, Imports.SchoolProfile profile, string contactLine)
+    {
+        var letter = inputs.Letter!;
+        var envelope = ParentRouting.Route([letter.PupilId], inputs.Directory).Envelopes.FirstOrDefault(e => e.ContactId == request.RecipientId);
+        var contact = inputs.Directory.Contact(request.RecipientId);
+        if (envelope is null || contact is null || inputs.Directory.Pupil(letter.PupilId) is not { } pupil || !EmailAddress.TryCreate(envelope.Email, contact.DisplayName, out var to, out _))
+        {
+            return ([], $"contact {request.RecipientId} may no longer receive letters about {letter.PupilId}");
+        }
+
+        var (rules, _) = ParentLetterRules.FromJson(profile.Settings.GetValueOrDefault("parentLetters"));
+        var document = Reports.Parents.AttendanceLetter.Build(new Reports.Parents.AttendanceLetterInput(profile.Name, letter, pupil, contact.DisplayName, contactLine, (rules ?? ParentLetterRules.Off).Template));
+        var email = ReportEmailComposer.ForAttendanceLetter(profile.Name, contact.DisplayName, pupil.DisplayName, document.FileName, contactLine);
+        var folder = $"{inputs.State.SchoolId}/{letter.Year.StartYear}/letters";
+        return ([new Outgoing(contact.Id, to, [document], email, folder)], null);
     }
 
     private static (IReadOnlyList<Outgoing>, string?) Staff(ReportRequest request, DispatchInputs inputs, string school, string contactLine)

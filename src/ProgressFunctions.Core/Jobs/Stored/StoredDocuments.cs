@@ -21,6 +21,7 @@ public static class DocumentTypes
     public const string CheckRun = "check";
     public const string Snapshot = "snapshot";
     public const string Sent = "sent";
+    public const string Letter = "letter";
 }
 
 /// <summary>A school in the registry.</summary>

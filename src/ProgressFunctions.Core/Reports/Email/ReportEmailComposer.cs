@@ -76,6 +76,18 @@ public static class ReportEmailComposer
         ],
         [fileName]);
 
+    /// <summary>A letter to a family about a child's attendance; the subject names no figure.</summary>
+    public static ComposedEmail ForAttendanceLetter(string schoolName, string? greeting, string pupilName, string fileName, string contactLine) => Compose(
+        $"{schoolName}: a letter about {pupilName}'s attendance",
+        [
+            greeting is { Length: > 0 } g ? $"Dear {g}," : "Dear parent or carer,",
+            $"Please find attached a letter from {schoolName} about {pupilName}'s attendance, as {fileName}.",
+            $"We would like to work with you on this; please contact {contactLine}.",
+            "With best wishes,",
+            schoolName,
+        ],
+        [fileName]);
+
     private static ComposedEmail Compose(string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> attachments)
     {
         var text = string.Join("\n\n", paragraphs) + "\n";

@@ -1,0 +1,53 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using ProgressFunctions.Core.Jobs;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+public class ParentLetterTests
+{
+    [Fact]
+    public async Task Check_LettersOn_SendsEachStageOnceAsPdfAndEmail()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(WithLettersOn(JobsFixture.Zip(JobsFixture.Generate(pupils: 40))));
+
+        var first = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var next = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf.AddDays(3), CancellationToken.None);
+
+        Assert.Contains("parent letters queued", first.Message);
+        var letters = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceLetter.*.eml");
+        Assert.NotEmpty(letters);
+        Assert.Contains("attendance-letter-2025-", File.ReadAllText(letters[0]));
+        Assert.DoesNotContain("parent letters queued", next.Message);
+    }
+
+    [Fact]
+    public async Task Check_LettersOffByDefault_SendsNone()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 40)));
+
+        var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+
+        Assert.DoesNotContain("parent letters", check.Message);
+    }
+
+    /// <summary>The same export with <c>"parentLetters": { "enabled": true }</c> added to its school.json.</summary>
+    private static byte[] WithLettersOn(byte[] zip)
+    {
+        using var input = new ZipArchive(new MemoryStream(zip));
+        var files = input.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
+        var json = JsonNode.Parse(files["school.json"])!.AsObject();
+        json["parentLetters"] = new JsonObject { ["enabled"] = true };
+        files["school.json"] = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+        return Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value)));
+    }
+}
