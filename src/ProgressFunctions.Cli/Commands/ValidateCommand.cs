@@ -3,7 +3,6 @@ using System.Text.Json;
 using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
-using ProgressFunctions.Core.Imports.Ctf;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Cli.Commands;
@@ -87,35 +86,8 @@ internal static class ValidateCommand
             return (null, $"{path} does not exist");
         }
 
-        var head = new byte[64];
-        int n;
-        using (var probe = File.OpenRead(path))
-        {
-            n = probe.Read(head);
-        }
-
-        if (n >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
-        {
-            if (!ZipBundleSource.TryOpen(File.OpenRead(path), Path.GetFileName(path), ZipLimits.Default, out var zip, out var error))
-            {
-                return (null, error);
-            }
-
-            using (zip)
-            {
-                return (BundleReader.Read(zip!), null);
-            }
-        }
-
-        if (!CtfReader.LooksLikeXml(head.AsSpan(0, n)))
-        {
-            return (null, $"{Path.GetFileName(path)} is not a folder, a zip archive or an XML (CTF) file");
-        }
-
-        using var stream = File.OpenRead(path);
-        var profile = ProfileBeside(path);
-        var calendar = profile?.Calendar ?? TypicalYears();
-        return (CtfReader.Read(stream, calendar, Path.GetFileName(path), profile?.Scales), null);
+        var read = ExportFile.Read(File.ReadAllBytes(path), Path.GetFileName(path), ProfileBeside(path), TypicalYears());
+        return (read.Export, read.Error);
     }
 
     /// <summary>A school.json beside the CTF gives its calendar and grade scales; without one, typical English calendars are used.</summary>

@@ -1,5 +1,6 @@
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Imports.Ctf;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Imports;
 
@@ -10,8 +11,11 @@ public sealed record ExportRead(SchoolExport? Export, string? SchoolJson, string
 /// <summary>Reads an export delivered as one file: a zipped CSV bundle or a CTF XML file, told apart by content.</summary>
 public static class ExportFile
 {
-    /// <remarks>A CTF carries no term dates, so it is placed on the calendar of <paramref name="known"/>, the stored profile.</remarks>
-    public static ExportRead Read(byte[] content, string name, SchoolProfile? known)
+    /// <remarks>
+    /// A CTF carries no term dates, so it is placed on the calendar of <paramref name="known"/>, the stored profile,
+    /// or on <paramref name="fallbackCalendar"/> when there is none (validation without a school's own dates).
+    /// </remarks>
+    public static ExportRead Read(byte[] content, string name, SchoolProfile? known, SchoolCalendar? fallbackCalendar = null)
     {
         if (content.Length >= 2 && content[0] == (byte)'P' && content[1] == (byte)'K')
         {
@@ -29,8 +33,8 @@ public static class ExportFile
 
         if (CtfReader.LooksLikeXml(content.AsSpan(0, Math.Min(content.Length, 256))))
         {
-            return known?.Calendar is { } calendar
-                ? new ExportRead(CtfReader.Read(new MemoryStream(content, writable: false), calendar, name, known.Scales), null, null)
+            return (known?.Calendar ?? fallbackCalendar) is { } calendar
+                ? new ExportRead(CtfReader.Read(new MemoryStream(content, writable: false), calendar, name, known?.Scales), null, null)
                 : new ExportRead(null, null, $"{name} is a CTF file, which carries no term dates: import a CSV bundle with school.json for this school first");
         }
 

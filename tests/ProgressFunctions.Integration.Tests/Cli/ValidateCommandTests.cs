@@ -62,7 +62,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("missing.zip", null, "does not exist")]
     [InlineData("fake.zip", "PK not really a zip", "not a readable zip")]
-    [InlineData("notes.txt", "hello", "not a folder, a zip archive or an XML")]
+    [InlineData("notes.txt", "hello", "is neither a zip archive of a CSV bundle nor an XML (CTF) file")]
     public void Run_Unreadable_ExitTwoOneLine(string name, string? content, string message)
     {
         var path = Path.Combine(_dir, name);
