@@ -102,7 +102,8 @@ public static class SnapshotJob
         }
 
         var message = due.Count == 0 ? "no snapshot is due yet"
-            : $"{taken.Count} snapshots taken ({string.Join(", ", taken)}), {already.Count} already taken; {queued} report requests queued, {notSent} reports not addressable";
+            : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})")
+              + $", {already.Count} already taken; {queued} report requests queued, {notSent} reports not addressable";
         return new SnapshotJobResult(taken, already, queued, notSent, message);
     }
 
