@@ -51,7 +51,7 @@ internal static class AttendanceReport
         var table = new Table().Title("Pupils to look at (pseudonymous ids)")
             .AddColumns("Pupil", "Attendance", "Runway to PA", "Unauth. 10 wks", "Pattern / evidence");
         var interesting = summaries
-            .Where(s => s.Patterns.Count > 0 || s.RollingUnauthorised.ReachesThreshold || s.Runway.BeforePersistent is < 10)
+            .Where(s => s.Patterns.Count > 0 || s.RollingUnauthorised.ReachesThreshold || (s.Runway.BeforePersistent is < 10 && s.Runway.BeforePersistent < s.Runway.SessionsRemaining))
             .OrderByDescending(s => s.Patterns.Count).ThenBy(s => s.PupilId, StringComparer.Ordinal)
             .Take(8);
         foreach (var s in interesting)

@@ -12,7 +12,8 @@ public sealed record AlertEvaluation(IReadOnlyList<Alert> Raised, IReadOnlyList<
 /// <summary>Turns each pupil's attendance measures into alerts, without repeating what was alerted recently.</summary>
 /// <remarks>
 /// A condition already alerted within <see cref="AlertRules.CoolDownDays"/> is raised again only if it has worsened
-/// (a higher <see cref="Alert.Level"/>); state from an earlier academic year is ignored. Each new day's unexplained
+/// (a higher <see cref="Alert.Level"/>); state from an earlier academic year is ignored, and so is state raised on
+/// the as-of date itself, so that re-running a day's check gives that day's alerts again. Each new day's unexplained
 /// absence is a new condition. SENCOs are added to the audience of every warning or urgent alert about a pupil with
 /// SEN support or an EHC plan.
 /// </remarks>
@@ -40,8 +41,11 @@ public static class AlertEngine
         return new AlertEvaluation(raised, [.. states.Values.OrderBy(s => s.Id, StringComparer.Ordinal)]);
     }
 
+    // A state raised on the as-of date itself is that day's own alert (a re-run after a crash): raise it again, so the
+    // re-run's record of the day is complete; the send ledger keeps the digests from going out twice.
     private static bool InCoolDown(AlertState last, Alert alert, AlertRules rules, DateOnly asOf) =>
-        AcademicYear.Containing(last.LastRaised) == AcademicYear.Containing(asOf)
+        last.LastRaised != asOf
+        && AcademicYear.Containing(last.LastRaised) == AcademicYear.Containing(asOf)
         && asOf.DayNumber - last.LastRaised.DayNumber < rules.CoolDownDays
         && alert.Level <= last.Level;
 
@@ -66,7 +70,8 @@ public static class AlertEngine
             yield return threshold;
         }
 
-        if (!s.YearToDate.IsPersistentAbsence && s.Runway.BeforePersistent is { } runway && runway < rules.RunwaySessions && s.YearToDate.Possible >= rules.MinimumPossibleSessions)
+        if (!s.YearToDate.IsPersistentAbsence && s.Runway.BeforePersistent is { } runway && runway < rules.RunwaySessions
+            && runway < s.Runway.SessionsRemaining && s.YearToDate.Possible >= rules.MinimumPossibleSessions)
         {
             yield return make(AlertRule.PersistentAbsenceRunway, AlertSeverity.Warning, rules.RunwaySessions - runway,
                 Text($"can miss only {runway} more sessions this year before reaching persistent absence"), [StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader]);

@@ -32,13 +32,22 @@ public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int Leaver
 
 /// <summary>Merges one export into what is known: a pure function, so re-applying the same export changes nothing.</summary>
 /// <remarks>
-/// New pupils are added and changed fields updated. A known pupil missing from the export is a leaver: their
+/// New pupils are added and changed fields updated. A known pupil missing from a full-roll export (<see cref="IsFullRoll"/>) is a leaver: their
 /// <see cref="Pupil.LeavingDate"/> is set to the day before the export (never deleted; a returning pupil's leaving date
 /// is cleared by the export's own record). A session's mark is replaced only by a strictly newer export, so an old
 /// file re-uploaded late cannot undo corrections.
 /// </remarks>
 public static class ExportMerge
 {
+    /// <summary>Only a bundle whose <c>pupils.csv</c> was read without a row error lists the whole roll.</summary>
+    /// <remarks>
+    /// A CTF usually carries the pupils being transferred, and a rejected pupils.csv row would otherwise look like a
+    /// pupil who left: neither may take anyone off roll.
+    /// </remarks>
+    public static bool IsFullRoll(SchoolExport export) =>
+        export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0
+        && !export.Issues.Any(i => i.IsError && string.Equals(i.File, "pupils.csv", StringComparison.OrdinalIgnoreCase));
+
     public static (KnownSchool School, MergeSummary Summary) Apply(KnownSchool known, SchoolExport export, DateTimeOffset exportedAt)
     {
         var pupils = known.Pupils.ToBuilder();
@@ -60,7 +69,7 @@ public static class ExportMerge
         }
 
         var leftOn = DateOnly.FromDateTime(exportedAt.UtcDateTime).AddDays(-1);
-        foreach (var (id, pupil) in known.Pupils.Where(p => !inExport.Contains(p.Key) && p.Value.LeavingDate is null))
+        foreach (var (id, pupil) in known.Pupils.Where(p => IsFullRoll(export) && !inExport.Contains(p.Key) && p.Value.LeavingDate is null))
         {
             pupils[id] = pupil with { LeavingDate = leftOn };
             leavers++;

@@ -94,7 +94,14 @@ public static class AttendanceCheckJob
         var directory = state.Directory();
         foreach (var letter in ParentLetters.Due(views, rules, sent, asOf))
         {
-            foreach (var envelope in Reports.Routing.ParentRouting.Route([letter.PupilId], directory).Envelopes)
+            var routed = Reports.Routing.ParentRouting.Route([letter.PupilId], directory);
+            if (routed.NotSent.Count > 0)
+            {
+                // Recorded like a snapshot's refusals, so the school can write by other means.
+                await context.Documents.UpsertAsync(new Document<NotSentList>(state.SchoolId, DocumentTypes.Letter + "-not-sent", letter.Id, new NotSentList(letter.Id, routed.NotSent)), cancellationToken);
+            }
+
+            foreach (var envelope in routed.Envelopes)
             {
                 await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
                     new ReportRequest(state.SchoolId, ReportKind.AttendanceLetter, letter.Id, envelope.ContactId, null, [letter.PupilId])), cancellationToken);

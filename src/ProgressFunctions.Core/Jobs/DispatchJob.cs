@@ -31,14 +31,21 @@ public static class DispatchJob
         var done = 0;
         return await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
-            var (request, error) = QueueMessages.Read<ReportRequest>(message.Body);
-            _ = request ?? throw new FormatException(error);
+            // A malformed request goes straight to the poison queue: retrying cannot mend it.
+            var request = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(context.Queue, JobResources.ReportRequestsQueue, message.Id, message.DequeueCount, message.Body, ct);
+            if (request is null)
+            {
+                return;
+            }
+
             await session.HandleAsync(request, ct);
             context.Progress.Report("sending reports", ++done, Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
     }
 
-    internal static string LedgerId(ReportRequest request, string recipientId) => $"{request.ReportId}.{recipientId}";
+    /// <summary>The ledger's document id for one (report, recipient); characters document ids may not hold become ':'.</summary>
+    internal static string LedgerId(ReportRequest request, string recipientId) =>
+        string.Concat($"{request.ReportId}.{recipientId}".Select(c => c is '/' or '\\' or '?' or '#' ? ':' : c));
 
     internal static string MessageKey(string ledgerId)
     {

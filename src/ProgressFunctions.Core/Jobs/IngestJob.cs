@@ -21,7 +21,8 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
 /// Idempotent: a receipt keyed by the SHA-256 of the file is written last, so the same bytes uploaded again do
 /// nothing, and a crash before the receipt re-runs a merge that changes nothing already stored. A file that cannot
 /// be read at all stores nothing. Row errors never stop the valid rows; they are written to
-/// <c>mis-exports-rejected/{schoolId}/{name}.errors.csv</c> and the school's data managers are told.
+/// <c>mis-exports-rejected/{schoolId}/{name}.{sha}.errors.csv</c> (the first 12 hex digits of the file's SHA-256, so
+/// next week's export of the same name is its own report) and the school's data managers are told.
 /// </remarks>
 public static class IngestJob
 {
@@ -51,7 +52,7 @@ public static class IngestJob
         var now = context.Clock.GetUtcNow();
         var plan = IngestPlan.For(state, read.Export, read.Export.Profile is null ? null : read.SchoolJson, now);
         await WriteAsync(context, schoolId, read.Export.Profile?.Name, plan, cancellationToken);
-        var rejected = await RejectRowsAsync(context, schoolId, exportName, read.Export, cancellationToken);
+        var rejected = await RejectRowsAsync(context, schoolId, $"{exportName}.{sha[..12]}", read.Export, cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, sha,
             new ImportReceipt(exportName, sha, now, read.Export.RecordsRead, read.Export.ErrorCount, read.Export.WarningCount)), cancellationToken);
         return new IngestResult(IngestOutcome.Stored, Describe(exportName, plan.Summary, read.Export), plan.Summary, read.Export.ErrorCount, read.Export.WarningCount, rejected);

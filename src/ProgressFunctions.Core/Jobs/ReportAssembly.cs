@@ -89,6 +89,11 @@ public static class ReportAssembly
     {
         var snapshot = inputs.Snapshot!;
         var document = StaffDocuments.Build(request, snapshot, school, inputs.Directory);
+        if (!StaffDocuments.StillCovers(request, inputs.Directory))
+        {
+            return ([], $"staff {request.RecipientId} no longer holds the role this {request.Kind} report goes to");
+        }
+
         if (document is null || StaffAddress(inputs.Directory, request.RecipientId) is not { } to)
         {
             return ([], $"no {request.Kind} report for {request.Scope ?? "the school"} or no address for staff {request.RecipientId}");
@@ -113,7 +118,8 @@ public static class ReportAssembly
         var document = AttendanceDigest.Build(new AttendanceDigestInput(school, day.Date, inputs.State.Calendar!, summaries, registers, inputs.Directory));
         var date = day.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var email = ReportEmailComposer.ForAttendanceDigest(school, inputs.Directory.Staff(request.RecipientId)!.DisplayName, date, document.FileName, contactLine);
-        var folder = $"{inputs.State.SchoolId}/{AcademicYear.Containing(day.Date).StartYear}/daily/{day.Date:yyyy-MM-dd}";
+        // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.
+        var folder = $"{inputs.State.SchoolId}/{AcademicYear.Containing(day.Date).StartYear}/daily/{day.Date:yyyy-MM-dd}/{request.RecipientId}";
         return ([new Outgoing(request.RecipientId, to, [document], email, folder)], null);
     }
 

@@ -7,12 +7,26 @@ using ProgressFunctions.Core.Reports.Sen;
 using ProgressFunctions.Core.Reports.Subjects;
 using ProgressFunctions.Core.Reports.WholeSchool;
 using ProgressFunctions.Core.Reports.YearGroups;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>The staff report a request names, built from its snapshot.</summary>
 internal static class StaffDocuments
 {
+    /// <summary>Whether the recipient still holds a role the report goes to (roles may change between snapshot and send).</summary>
+    public static bool StillCovers(ReportRequest request, SchoolDirectory directory)
+    {
+        StaffRoleKind[] roles = request.Kind switch
+        {
+            ReportKind.YearGroup => [StaffRoleKind.YearLeader],
+            ReportKind.Subject => [StaffRoleKind.SubjectLeader],
+            ReportKind.Sen => [StaffRoleKind.Senco, StaffRoleKind.ProgressMentor],
+            _ => [StaffRoleKind.Headteacher, StaffRoleKind.ProgressAssistant],
+        };
+        return roles.Any(role => StaffRouting.Route(role, request.Scope, directory).Recipients.Any(s => s.Id == request.RecipientId));
+    }
+
     public static ReportDocument? Build(ReportRequest request, TermSnapshot snapshot, string school, SchoolDirectory directory)
     {
         var issued = snapshot.AsOf;

@@ -117,6 +117,28 @@ public class AlertEngineTests
     }
 
     [Fact]
+    public void Evaluate_LastDaysOfTheYear_NoRunwayAlertForPupilsWhoCannotReachPa()
+    {
+        var lastDay = D("2026-07-16");
+        var builder = new RegisterBuilder(Year2025).Present(D("2025-09-03"), lastDay);
+
+        var raised = Evaluate(builder, asOf: lastDay).Raised;
+
+        Assert.DoesNotContain(raised, a => a.Rule == AlertRule.PersistentAbsenceRunway);
+    }
+
+    [Fact]
+    public void Evaluate_SameDayRerun_RaisesTheDaysAlertsAgain()
+    {
+        var builder = new RegisterBuilder(Year2025).Present(D("2025-09-03"), s_asOf).Fill(D("2025-12-01"), D("2025-12-12"), "I");
+        var first = Evaluate(builder);
+
+        var rerun = Evaluate(builder, previous: first.States);
+
+        Assert.Equal(first.Raised, rerun.Raised);
+    }
+
+    [Fact]
     public void FromJson_PartialSettings_KeepDefaultsAndRejectNonsense()
     {
         var (rules, error) = AlertRules.FromJson("""{ "coolDownDays": 7, "attendanceThresholds": [96, 93] }""");

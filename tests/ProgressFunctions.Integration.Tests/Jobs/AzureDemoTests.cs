@@ -33,8 +33,7 @@ public class AzureDemoTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
         Assert.Equal(0, outcome.Dispatch.Poisoned);
         Assert.NotEmpty(Directory.GetFiles(outbox, "*.eml"));
         Assert.True(await azure.Blobs.ListAsync("reports/100001/").AnyAsync());
-        Assert.Contains(again.Steps, s => s.Outcome.Contains("already ran", StringComparison.Ordinal) || s.Outcome.Contains("not a school day", StringComparison.Ordinal));
+        Assert.Contains(again.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.Contains("already ran", StringComparison.Ordinal));
         Assert.Equal(0, again.Dispatch.Completed);
-        Assert.True(cosmos.Storage.Cost.RequestCharge >= 0);
     }
 }

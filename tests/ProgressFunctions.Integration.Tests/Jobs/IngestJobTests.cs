@@ -66,7 +66,7 @@ public class IngestJobTests
 
         Assert.Equal(IngestOutcome.Stored, result.Outcome);
         Assert.True(result.Errors >= 1);
-        Assert.Equal("mis-exports-rejected/100001/with-errors.zip.errors.csv", result.RejectedPath);
+        Assert.Matches("^mis-exports-rejected/100001/with-errors\\.zip\\.[0-9a-f]{12}\\.errors\\.csv$", result.RejectedPath);
         await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
         var text = await new StreamReader(csv!).ReadToEndAsync();
         Assert.StartsWith("file,line,column,value,reason,severity", text);

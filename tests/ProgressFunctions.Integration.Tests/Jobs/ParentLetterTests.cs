@@ -30,8 +30,12 @@ public class ParentLetterTests
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 40)));
 
         var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var queued = await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 32, TimeSpan.FromMinutes(1));
 
+        Assert.Equal(CheckOutcome.Checked, check.Outcome);
+        Assert.NotEmpty(check.Alerts);
         Assert.DoesNotContain("parent letters", check.Message);
+        Assert.DoesNotContain(queued, m => QueueMessages.Read<ReportRequest>(m.Body).Message!.Kind == ReportKind.AttendanceLetter);
     }
 
     /// <summary>The same export with <c>"parentLetters": { "enabled": true }</c> added to its school.json.</summary>

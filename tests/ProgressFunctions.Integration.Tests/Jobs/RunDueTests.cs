@@ -66,6 +66,7 @@ public class RunDueTests
             sent.Add(record.Body.ReportId);
         }
 
+        Assert.Contains(sent, id => id.StartsWith("Parent.2025-26-spring-end", StringComparison.Ordinal));
         Assert.All(sent.Where(id => !id.StartsWith("AttendanceDigest.", StringComparison.Ordinal)), id => Assert.Contains("2025-26-spring-end", id));
     }
 

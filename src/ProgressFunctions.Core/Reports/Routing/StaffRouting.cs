@@ -5,7 +5,8 @@ namespace ProgressFunctions.Core.Reports.Routing;
 /// <summary>The staff a report about a group goes to.</summary>
 /// <remarks>
 /// A role covers a group when it is the same kind and its scope names that group (year "9" for a year leader,
-/// the subject for a subject leader), or when it is a whole-school role (no scope). The result has each member of
+/// the subject for a subject leader), or when it is a whole-school role (no scope). A whole-school report
+/// (<c>scope</c> null) goes only to whole-school roles: a mentor scoped to one group never receives every pupil. The result has each member of
 /// staff once, ordered by id; staff without a valid e-mail address are returned as not sent.
 /// </remarks>
 public static class StaffRouting
@@ -13,7 +14,7 @@ public static class StaffRouting
     public static StaffRoutingResult Route(StaffRoleKind role, string? scope, SchoolDirectory directory)
     {
         var staffIds = directory.Roles
-            .Where(r => r.Role == role && (r.Scope is null || scope is null || string.Equals(r.Scope.Trim(), scope.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Where(r => r.Role == role && (r.Scope is null || (scope is not null && string.Equals(r.Scope.Trim(), scope.Trim(), StringComparison.OrdinalIgnoreCase))))
             .Select(r => r.StaffId)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);

@@ -43,3 +43,19 @@ public class EmailAddressesTests
     [InlineData("", false)]
     public void IsValid_Address_AcceptsRealAddressesOnly(string address, bool expected) => Assert.Equal(expected, EmailAddresses.IsValid(address));
 }
+
+public class StaffRoutingScopeTests
+{
+    [Fact]
+    public void Route_WholeSchoolReport_NeverReachesAScopedRole()
+    {
+        var school = new DirectoryBuilder()
+            .Staff("mentor-7a", StaffRoleKind.ProgressMentor, "7A").Staff("mentor", StaffRoleKind.ProgressMentor)
+            .Staff("y9", StaffRoleKind.YearLeader, "9")
+            .Build();
+
+        Assert.Equal(["mentor"], StaffRouting.Route(StaffRoleKind.ProgressMentor, null, school).Recipients.Select(s => s.Id));
+        Assert.Empty(StaffRouting.Route(StaffRoleKind.YearLeader, null, school).Recipients);
+        Assert.Equal(["mentor", "mentor-7a"], StaffRouting.Route(StaffRoleKind.ProgressMentor, "7A", school).Recipients.Select(s => s.Id));
+    }
+}

@@ -1,0 +1,101 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Ports;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+/// <summary>Crash replays and partial inputs: the paths where a retry or a partial export could lose or repeat work.</summary>
+public class ReviewFindingsTests
+{
+    [Fact]
+    public async Task Check_CrashAfterAlertStatesBeforeRunRecord_RerunKeepsTheDaysAlertsAndDigests()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
+        var first = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        // The crash: the run record was never written.
+        await fixture.Context.Documents.DeleteAsync(JobsFixture.School, DocumentTypes.CheckRun, "2025-12-05");
+
+        var rerun = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var day = await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05");
+        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.NotEmpty(first.Alerts);
+        Assert.Equal(first.Alerts.Count, rerun.Alerts.Count);
+        Assert.Equal(first.Alerts.Count, day!.Body.Alerts.Count);
+        var digests = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceDigest.*.eml");
+        Assert.Equal(first.DigestsQueued, digests.Length);
+        Assert.Equal(2 * first.DigestsQueued, drained.Completed);
+    }
+
+    [Fact]
+    public async Task Ingest_BadPupilRowThenCtf_NobodyIsMarkedAsLeaver()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 20);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var files = Unzip(JobsFixture.Zip(school));
+        var lines = System.Text.Encoding.UTF8.GetString(files["pupils.csv"]).Split('\n').ToList();
+        lines[1] = "X" + lines[1][1..];   // a wrong UPN check letter: the row is rejected
+        files["pupils.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines));
+
+        var partial = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "bad-row.zip");
+        var ctf = new MemoryStream();
+        Core.Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 3, seed: 99), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
+        var transfer = await fixture.IngestAsync(ctf.ToArray(), "transfer.xml");
+
+        Assert.True(partial.Errors > 0);
+        Assert.Equal(0, partial.Summary!.LeaversMarked);
+        Assert.Equal(0, transfer.Summary!.LeaversMarked);
+        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        Assert.All(school.Pupils.Where(p => p.LeavingDate is null), p => Assert.Null(state.Pupils[p.Id].Pupil.LeavingDate));
+    }
+
+    [Fact]
+    public async Task Ingest_SameNameDifferentErrors_BothReachTheDataManagers()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 15);
+        var first = await fixture.IngestAsync(WithBadAttendanceRow(school, "2025-12-01"), "export.zip");
+        var second = await fixture.IngestAsync(WithBadAttendanceRow(school, "2025-12-02"), "export.zip");
+
+        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.NotEqual(first.RejectedPath, second.RejectedPath);
+        Assert.Equal(2, drained.Completed);
+        Assert.Equal(2, Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml").Length);
+    }
+
+    [Fact]
+    public async Task Drain_MalformedRequest_PoisonedAtOnce()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.Context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue);
+        await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, """{"schoolId":"100001","kind":"dance"}""");
+
+        var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((1, 0), (result.Completed, result.Retried));
+        var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
+        Assert.Contains("malformed ReportRequest", PoisonMessage.FromJson(poison.Body).LastError);
+    }
+
+    private static byte[] WithBadAttendanceRow(Core.Synthetic.SyntheticSchool school, string date)
+    {
+        var files = Unzip(JobsFixture.Zip(school));
+        files["attendance.csv"] = [.. files["attendance.csv"], .. System.Text.Encoding.UTF8.GetBytes($"NOT-A-UPN,{date},AM,/,\n")];
+        return Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value)));
+    }
+
+    private static Dictionary<string, byte[]> Unzip(byte[] zip)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
+    }
+}
