@@ -26,6 +26,10 @@ public sealed record SchoolExport
     public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
     public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>When the MIS produced the export, if the file says (a CTF header's DateTime, or <c>exportedAt</c> in school.json).</summary>
+    /// <remarks>This, not the upload time, decides which of two exports is newer; without it the time of ingest stands in.</remarks>
+    public DateTimeOffset? ExportedAt { get; init; }
+
     public int ErrorCount => Issues.Count(i => i.IsError);
 
     public int WarningCount => Issues.Count(i => !i.IsError);

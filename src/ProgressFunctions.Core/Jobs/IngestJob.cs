@@ -18,7 +18,9 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
 
 /// <summary>Ingest an MIS export: read it, validate it row by row, merge it into what is stored, and store it.</summary>
 /// <remarks>
-/// Idempotent: a receipt keyed by the SHA-256 of the file is written last, so the same bytes uploaded again do
+/// Which of two exports is newer is decided by the time the file says it was made (CTF header, or <c>exportedAt</c>
+/// in school.json), so an old file uploaded late cannot undo corrections; a file that does not say is taken as made
+/// when it is ingested. Idempotent: a receipt keyed by the SHA-256 of the file is written last, so the same bytes uploaded again do
 /// nothing, and a crash before the receipt re-runs a merge that changes nothing already stored. A file that cannot
 /// be read at all stores nothing. Row errors never stop the valid rows; they are written to
 /// <c>mis-exports-rejected/{schoolId}/{name}.{sha}.errors.csv</c> (the first 12 hex digits of the file's SHA-256, so
@@ -50,7 +52,7 @@ public static class IngestJob
         }
 
         var now = context.Clock.GetUtcNow();
-        var plan = IngestPlan.For(state, read.Export, read.Export.Profile is null ? null : read.SchoolJson, now);
+        var plan = IngestPlan.For(state, read.Export, read.Export.Profile is null ? null : read.SchoolJson, read.Export.ExportedAt ?? now);
         await WriteAsync(context, schoolId, read.Export.Profile?.Name, plan, cancellationToken);
         var rejected = await RejectRowsAsync(context, schoolId, $"{exportName}.{sha[..12]}", read.Export, cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, sha,

@@ -67,6 +67,21 @@ public class ReviewFindingsTests
     }
 
     [Fact]
+    public async Task Ingest_ExportSaysWhenItWasMade_MarksCarryThatTimeNotTheUploadTime()
+    {
+        using var fixture = new JobsFixture();
+        var files = Unzip(JobsFixture.Zip(JobsFixture.Generate(pupils: 5)));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(files["school.json"])!.AsObject();
+        json["exportedAt"] = "2025-11-28T16:30:00Z";
+        files["school.json"] = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+
+        await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))));
+
+        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        Assert.All(state.Attendance, year => Assert.Equal([new DateTimeOffset(2025, 11, 28, 16, 30, 0, TimeSpan.Zero)], year.Stamps));
+    }
+
+    [Fact]
     public async Task Drain_MalformedRequest_PoisonedAtOnce()
     {
         using var fixture = new JobsFixture();

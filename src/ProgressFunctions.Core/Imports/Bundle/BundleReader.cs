@@ -70,6 +70,8 @@ public static class BundleReader
             Homework = homework,
             Issues = issues,
             RecordsRead = counts,
+            ExportedAt = profile?.Settings.TryGetValue("exportedAt", out var at) == true
+                && DateTimeOffset.TryParse(at.Trim('"'), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var stamp) ? stamp : null,
         };
     }
 

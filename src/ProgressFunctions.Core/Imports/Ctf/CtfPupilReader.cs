@@ -22,8 +22,16 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
 
     public List<ImportIssue> Issues { get; } = [];
 
+    private DateTimeOffset? _exportedAt;
+
     public void Header(XElement header)
     {
+        // The CTF header's DateTime is local time in England; it orders exports, so the offset of the day is applied.
+        if (DateTime.TryParse(Value(header, "DateTime"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            _exportedAt = new DateTimeOffset(at, Jobs.SchoolClock.TimeZone.GetUtcOffset(at));
+        }
+
         var source = Child(header, "SourceSchool");
         _profile = new SchoolProfile
         {
@@ -84,6 +92,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
 
     public SchoolExport ToExport() => new()
     {
+        ExportedAt = _exportedAt,
         Profile = _profile,
         Pupils = _pupils,
         Contacts = [.. _contacts.Values],
