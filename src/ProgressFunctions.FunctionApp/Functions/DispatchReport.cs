@@ -7,7 +7,7 @@ namespace ProgressFunctions.FunctionApp.Functions;
 
 /// <summary>Renders one report and e-mails it to one recipient (<c>report-requests</c> queue).</summary>
 /// <remarks>Exactly once per recipient and report even on redelivery: the dispatch job checks its send ledger.</remarks>
-public sealed class DispatchReport(JobContext jobs, ILogger<DispatchReport> logger)
+public sealed class DispatchReport(JobContext jobs, ReportDispatcher dispatcher, ILogger<DispatchReport> logger)
 {
     [Function(nameof(DispatchReport))]
     public async Task RunAsync(
@@ -23,7 +23,7 @@ public sealed class DispatchReport(JobContext jobs, ILogger<DispatchReport> logg
         }
 
         // Recipient ids are pseudonymous (contact or staff ids), never addresses.
-        await DispatchJob.HandleAsync(jobs, request, cancellationToken);
+        await dispatcher.HandleAsync(request, cancellationToken);
         logger.LogInformation("Report {ReportId} for school {SchoolId} handled for recipient {RecipientId}", request.ReportId, request.SchoolId, request.RecipientId);
     }
 }

@@ -35,6 +35,8 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<IEmailSender>(),
             sp.GetRequiredService<IReportRenderer>(),
             sp.GetRequiredService<TimeProvider>()));
+        // One dispatcher per host: it keeps each school's data for a few minutes across report requests.
+        services.AddSingleton(sp => new ReportDispatcher(sp.GetRequiredService<JobContext>()));
         return services;
     }
 }

@@ -54,6 +54,42 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task ReportDispatcher_SameRequestsHandledTwiceAtOnce_NobodyGetsTwo()
+    {
+        var counting = new FailingSender(failOnCall: int.MaxValue);
+        using var fixture = new JobsFixture(counting);
+        counting.Inner = fixture.Outbox;
+        await Prepare(fixture);
+        var messages = await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 32, TimeSpan.FromMinutes(1));
+        var requests = messages.Select(m => QueueMessages.Read<ReportRequest>(m.Body).Message!).ToList();
+        var dispatcher = new ReportDispatcher(fixture.Context);
+
+        // Each request handled twice at the same moment, as two hosts would after an early redelivery; a worker that
+        // finds a live claim backs off, and its retry later finds the report sent.
+        var attempts = await Task.WhenAll(requests.Concat(requests).Select(r => Task.Run(async () =>
+        {
+            try
+            {
+                await dispatcher.HandleAsync(r, CancellationToken.None);
+                return true;
+            }
+            catch (SendInProgressException)
+            {
+                return false;
+            }
+        })));
+        foreach (var request in requests)
+        {
+            await dispatcher.HandleAsync(request, CancellationToken.None);
+        }
+
+        Assert.NotEmpty(counting.Accepted);
+        Assert.Equal(counting.Accepted.Count, counting.Accepted.Distinct().Count());
+        Assert.Equal(Directory.GetFiles(fixture.OutboxDirectory, "*.eml").Length, counting.Accepted.Count);
+        Assert.Contains(true, attempts);
+    }
+
+    [Fact]
     public async Task Dispatch_SenderFailsOnSeventhMessage_RerunSendsTheRestAndNobodyGetsTwo()
     {
         var failing = new FailingSender(failOnCall: 7);
@@ -120,7 +156,7 @@ public class PipelineTests
 
         public IEmailSender? Inner { get; set; }
 
-        public List<string> Accepted { get; } = [];
+        public System.Collections.Concurrent.ConcurrentQueue<string> Accepted { get; } = new();
 
         public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
@@ -130,7 +166,7 @@ public class PipelineTests
             }
 
             var receipt = await Inner!.SendAsync(message, cancellationToken);
-            Accepted.Add(message.MessageKey);
+            Accepted.Enqueue(message.MessageKey);
             return receipt;
         }
     }

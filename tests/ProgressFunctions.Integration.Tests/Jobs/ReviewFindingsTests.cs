@@ -81,6 +81,32 @@ public class ReviewFindingsTests
         Assert.All(state.Attendance, year => Assert.Equal([new DateTimeOffset(2025, 11, 28, 16, 30, 0, TimeSpan.Zero)], year.Stamps));
     }
 
+    [Theory]
+    [InlineData(1, false)]    // a live claim: another worker is sending, back off
+    [InlineData(11, true)]    // older than the 10-minute lease: that worker stopped, take over and send
+    public async Task Dispatch_ClaimedByAnotherWorker_BacksOffUntilTheLeaseRunsOut(int claimedMinutesAgo, bool sends)
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
+        await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var message = (await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromMinutes(1)))[0];
+        var request = QueueMessages.Read<ReportRequest>(message.Body).Message!;
+        var claimedAt = fixture.Clock.GetUtcNow().AddMinutes(-claimedMinutesAgo);
+        await fixture.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, DispatchJob.LedgerId(request, request.RecipientId),
+            new SendRecord(request.ReportId, request.RecipientId, claimedAt, "", "") { Status = SendStatus.Claimed }));
+
+        var attempt = () => DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
+
+        if (sends)
+        {
+            Assert.Equal(1, (await attempt()).Sent);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<SendInProgressException>(attempt);
+        }
+    }
+
     [Fact]
     public async Task Drain_MalformedRequest_PoisonedAtOnce()
     {

@@ -55,5 +55,16 @@ public sealed record AttendanceYear(string PupilId, int Year, IReadOnlyList<Date
 /// <summary>Proof an export was stored, keyed by the SHA-256 of its bytes, so a re-upload is a no-op.</summary>
 public sealed record ImportReceipt(string Name, string Sha256, DateTimeOffset ImportedAt, IReadOnlyDictionary<string, long> RecordsRead, int Errors, int Warnings);
 
-/// <summary>One (report, recipient) send, written after the provider accepted it.</summary>
-public sealed record SendRecord(string ReportId, string RecipientId, DateTimeOffset SentAt, string Provider, string ProviderMessageId);
+public enum SendStatus
+{
+    /// <summary>A worker has claimed the send and is sending now; <see cref="SendRecord.At"/> is when it claimed.</summary>
+    Claimed,
+    /// <summary>The provider accepted the message; <see cref="SendRecord.At"/> is when.</summary>
+    Sent,
+}
+
+/// <summary>One (report, recipient) send: claimed before sending, marked sent once the provider accepted it.</summary>
+public sealed record SendRecord(string ReportId, string RecipientId, DateTimeOffset At, string Provider, string ProviderMessageId)
+{
+    public SendStatus Status { get; init; } = SendStatus.Sent;
+}
