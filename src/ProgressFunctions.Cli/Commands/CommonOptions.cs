@@ -24,6 +24,6 @@ internal static class CommonOptions
     /// <summary>The shell's one read of the clock: the as-of date when none was given is today in England.</summary>
     public static DateOnly ResolveAsOf(string? text, TimeProvider clock) =>
         text is null
-            ? ProgressFunctions.Core.Jobs.SchoolClock.Today(clock)
+            ? ProgressFunctions.Core.Schools.SchoolClock.Today(clock)
             : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ProgressFunctions.Cli.Hosting;
-using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Schools;
@@ -120,8 +120,7 @@ internal static class JobCommands
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)));
-            return (BundleZip.Create(files), Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) + ".zip");
+            return (ExportFolder.Zip(path), Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) + ".zip");
         }
 
         return File.Exists(path) ? (File.ReadAllBytes(path), Path.GetFileName(path)) : throw new FileNotFoundException($"{path} does not exist");

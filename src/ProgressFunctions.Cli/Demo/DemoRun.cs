@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
@@ -59,7 +60,7 @@ internal static class DemoRun
         {
             Directory.CreateDirectory(folder);
             CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
-            return (BundleZip.Create(Directory.EnumerateFiles(folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)))), school.Calendar);
+            return (ExportFolder.Zip(folder), school.Calendar);
         }
 
         return (BundleZip.Capture(create => CsvBundleWriter.Write(school, create)), school.Calendar);

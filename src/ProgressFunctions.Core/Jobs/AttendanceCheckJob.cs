@@ -2,6 +2,7 @@ using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Reports.Routing;
 
 namespace ProgressFunctions.Core.Jobs;
 
@@ -58,7 +59,8 @@ public static class AttendanceCheckJob
         }
 
         var evaluation = AlertEngine.Evaluate(views, rules, previous, asOf);
-        var digests = DigestPlanner.Plan(evaluation.Raised, state.Directory());
+        var directory = state.Directory();
+        var digests = DigestPlanner.Plan(evaluation.Raised, directory);
 
         await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, new AlertDay(asOf, evaluation.Raised)), cancellationToken);
         await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
@@ -67,7 +69,7 @@ public static class AttendanceCheckJob
             await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new ReportRequest(schoolId, ReportKind.AttendanceDigest, runId, digest.StaffId)), cancellationToken);
         }
 
-        var letters = await QueueLettersAsync(context, state, views, asOf, cancellationToken);
+        var letters = await QueueLettersAsync(context, state, directory, views, asOf, cancellationToken);
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId, new CheckRun(asOf, views.Count, evaluation.Raised.Count, digests.Count)), cancellationToken);
         var note = error is null ? "" : $" (school.json {error}; default alert rules used)";
@@ -76,7 +78,7 @@ public static class AttendanceCheckJob
     }
 
     /// <summary>Queues the parent letters that are due (opt-in), then records each stage so it is written about once a year.</summary>
-    private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
+    private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, SchoolDirectory directory, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
     {
         var (rules, _) = ParentLetterRules.FromJson(state.Profile!.Settings.GetValueOrDefault("parentLetters"));
         if (rules is not { Enabled: true })
@@ -91,10 +93,9 @@ public static class AttendanceCheckJob
         }
 
         var queued = 0;
-        var directory = state.Directory();
         foreach (var letter in ParentLetters.Due(views, rules, sent, asOf))
         {
-            var routed = Reports.Routing.ParentRouting.Route([letter.PupilId], directory);
+            var routed = ParentRouting.Route([letter.PupilId], directory);
             if (routed.NotSent.Count > 0)
             {
                 // Recorded like a snapshot's refusals, so the school can write by other means.

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.FunctionApp.Functions;
 

@@ -63,21 +63,9 @@ public static class TextDecoding
 }
 
 /// <summary>A read-only stream that replays bytes already read from the start of another stream, then the rest of it.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ForwardReadStream(rest)
 {
     private int _offset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -89,26 +77,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
             return n;
         }
 
-        return rest.Read(buffer);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            rest.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return Inner.Read(buffer);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         // The CTF header's DateTime is local time in England; it orders exports, so the offset of the day is applied.
         if (DateTime.TryParse(Value(header, "DateTime"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
         {
-            _exportedAt = new DateTimeOffset(at, Jobs.SchoolClock.TimeZone.GetUtcOffset(at));
+            _exportedAt = new DateTimeOffset(at, SchoolClock.TimeZone.GetUtcOffset(at));
         }
 
         var source = Child(header, "SourceSchool");

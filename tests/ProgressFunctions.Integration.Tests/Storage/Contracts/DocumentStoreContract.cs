@@ -1,5 +1,4 @@
 using ProgressFunctions.Core.Ports;
-using Xunit.Abstractions;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Contracts;
 
@@ -9,23 +8,8 @@ public abstract class DocumentStoreContract
 {
     protected abstract IDocumentStore Store { get; }
 
-    /// <summary>Where test output goes, so that a test can say what it could not exercise.</summary>
-    protected abstract ITestOutputHelper Output { get; }
-
-    /// <summary>Why a point read of a missing document cannot be exercised on this server, or null when it can.</summary>
-    protected virtual string? MissingReadLimitation => null;
-
-    /// <summary>Reads a document the test expects to be absent, unless the server cannot answer that (then says so).</summary>
-    private async Task AssertAbsentAsync(string schoolId, string type, string id)
-    {
-        if (MissingReadLimitation is { } limitation)
-        {
-            Output.WriteLine($"NOT EXERCISED: point read of a missing document. {limitation}");
-            return;
-        }
-
+    private async Task AssertAbsentAsync(string schoolId, string type, string id) =>
         Assert.Null(await Store.ReadAsync<TestPupil>(schoolId, type, id));
-    }
 
     protected static string NewSchool() => "school-" + Guid.NewGuid().ToString("N")[..12];
 

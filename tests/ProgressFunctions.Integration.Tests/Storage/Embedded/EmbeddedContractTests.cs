@@ -1,15 +1,12 @@
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Integration.Tests.Storage.Contracts;
-using Xunit.Abstractions;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
-public sealed class EmbeddedDocumentStoreTests(EmbeddedStoreFixture fixture, ITestOutputHelper output)
+public sealed class EmbeddedDocumentStoreTests(EmbeddedStoreFixture fixture)
     : DocumentStoreContract, IClassFixture<EmbeddedStoreFixture>
 {
     protected override IDocumentStore Store => fixture.Storage.Documents;
-
-    protected override ITestOutputHelper Output => output;
 }
 
 [Collection(LargeBlobCollection.Name)]

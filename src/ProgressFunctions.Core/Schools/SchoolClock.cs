@@ -1,4 +1,4 @@
-namespace ProgressFunctions.Core.Jobs;
+namespace ProgressFunctions.Core.Schools;
 
 /// <summary>Turns an instant into the date a school in England is living on.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Schools;
 
-namespace ProgressFunctions.Core.Tests.Jobs;
+namespace ProgressFunctions.Core.Tests.Schools;
 
 public sealed class SchoolClockTests
 {
