@@ -44,7 +44,9 @@ internal static class DemoCommand
         {
             using var host = CliHost.Create(choice, progress, TimeProvider.System);
             var result = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, phase, seed, asOf, ExportFolder: Path.Combine(outPath, "export")), cancellationToken);
-            return (result, await DemoFiles.WriteAsync(host.Context, result, outPath, cancellationToken));
+            var files = await DemoFiles.WriteAsync(host.Context, result, outPath, cancellationToken);
+            JobCommands.ReportCost(console, host);
+            return (result, files);
         });
 
         console.MarkupLine(CultureInfo.InvariantCulture, "Attendance checked on [bold]{0:yyyy-MM-dd}[/] (the last school day on or before the as-of date)", outcome.CheckedOn);

@@ -103,6 +103,15 @@ internal static class JobCommands
         return command;
     }
 
+    /// <summary>On Cosmos DB, what the command cost in request units.</summary>
+    internal static void ReportCost(IAnsiConsole console, CliHost host)
+    {
+        if (host.RequestCharge > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage cost: {host.RequestCharge:N0} request units"));
+        }
+    }
+
     private static Option<string> SchoolOption() => new("--school") { Description = "The school's id (its URN)", Required = true };
 
     private static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body)
@@ -111,7 +120,9 @@ internal static class JobCommands
         return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>
         {
             using var cli = CliHost.Create(host.Choice(result), progress, TimeProvider.System);
-            return await body(cli.Context, console);
+            var exit = await body(cli.Context, console);
+            ReportCost(console, cli);
+            return exit;
         }));
     }
 

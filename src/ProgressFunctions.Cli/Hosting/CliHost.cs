@@ -19,17 +19,15 @@ internal sealed class CliHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliHost(ServiceProvider services, JobContext context, string dataDirectory)
+    private CliHost(ServiceProvider services, JobContext context)
     {
         _services = services;
         Context = context;
-        DataDirectory = dataDirectory;
     }
 
     public JobContext Context { get; }
 
-    public string DataDirectory { get; }
-
+    /// <summary>Cosmos DB request units spent so far (zero on the embedded store), so a command can say what it cost.</summary>
     public double RequestCharge => _services.GetService<IStorageCost>()?.RequestCharge ?? 0;
 
     public static CliHost Create(StoreChoice choice, IJobProgress progress, TimeProvider clock)
@@ -37,7 +35,7 @@ internal sealed class CliHost : IDisposable
         var configuration = Configuration(choice);
         var services = new ServiceCollection().AddSingleton(clock).AddInfrastructure(configuration).BuildServiceProvider();
         var context = services.GetRequiredService<JobContext>() with { Progress = progress };
-        return new CliHost(services, context, configuration["Progress:DataDirectory"] ?? "data");
+        return new CliHost(services, context);
     }
 
     internal static IConfiguration Configuration(StoreChoice choice)
