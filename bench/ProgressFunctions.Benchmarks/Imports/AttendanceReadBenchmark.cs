@@ -13,7 +13,7 @@ public class AttendanceReadBenchmark
 {
     private byte[] _file = [];
     private SyntheticSchool _school = null!;
-    private Dictionary<string, string> _pupils = [];
+    private PupilIndex _pupils = new();
 
     public long Rows { get; private set; }
 
@@ -28,7 +28,7 @@ public class AttendanceReadBenchmark
         }
 
         _file = stream.ToArray();
-        _pupils = _school.Pupils.ToDictionary(p => p.Upn, p => p.Id);
+        _pupils = PupilIndex.Of(_school.Pupils);
     }
 
     [Benchmark]

@@ -35,7 +35,7 @@ internal static class DemoFiles
             return;
         }
 
-        await output.WriteAsync("file,line,column,value,reason,severity\n"u8.ToArray(), cancellationToken);
+        await output.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Core.Imports.ImportErrorsCsv.Header), cancellationToken);
     }
 
     private static async Task<int> CopyReportsAsync(JobContext context, string folder, CancellationToken cancellationToken)

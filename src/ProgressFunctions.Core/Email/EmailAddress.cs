@@ -9,7 +9,9 @@ namespace ProgressFunctions.Core.Email;
 /// <c>!#$%&amp;'*+/=?^_`{|}~-</c>, dots only between other characters), an <c>@</c>, and a domain of two or more
 /// dot-separated labels of letters, digits and hyphens (1-63 characters each, no leading or trailing hyphen);
 /// at most 254 characters in all. Quoted local parts, IP-literal domains and non-ASCII addresses are refused.
-/// Display names may hold any Unicode except control characters. Addresses are personal data: log
+/// This is the only address rule: import, routing and sending all use it, so an address accepted at import is never
+/// refused at send. Display names may hold any Unicode; a control character (a tab or line break typed into the MIS)
+/// becomes a space, because a name is never a reason not to send. Addresses are personal data: log
 /// <see cref="Masked"/>, never <see cref="Address"/>. The domain is lower-cased on creation, so equality ignores its case.
 /// </remarks>
 public sealed record EmailAddress
@@ -40,20 +42,19 @@ public sealed record EmailAddress
         result = null;
         var trimmed = address?.Trim() ?? "";
         error = Validate(trimmed);
-        if (error.Length == 0 && displayName is not null && displayName.Any(char.IsControl))
-        {
-            error = "The display name contains a control character.";
-        }
         if (error.Length > 0)
         {
             return false;
         }
         var at = trimmed.LastIndexOf('@');
         var normalised = string.Concat(trimmed.AsSpan(0, at + 1), trimmed[(at + 1)..].ToLowerInvariant());
-        var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        var name = string.IsNullOrWhiteSpace(displayName) ? null : Schools.PersonName.Clean(displayName);
         result = new EmailAddress(normalised, name);
         return true;
     }
+
+    /// <summary>Whether <paramref name="address"/> (trimmed) keeps the rule above.</summary>
+    public static bool IsValid([NotNullWhen(true)] string? address) => address is not null && Validate(address.Trim()).Length == 0;
 
     /// <summary>Reads <c>addr@example.org</c> or <c>Display Name &lt;addr@example.org&gt;</c> (as in settings).</summary>
     public static EmailAddress Parse(string text)

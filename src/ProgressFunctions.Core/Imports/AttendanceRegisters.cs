@@ -53,5 +53,18 @@ public sealed class AttendanceRegisters
         return register;
     }
 
+    /// <summary>Drops a pupil's marks (a pupil the import refused after reading).</summary>
+    internal void Remove(string pupilId)
+    {
+        if (_byPupil.Remove(pupilId, out var register))
+        {
+            MarkCount -= Enumerable.Range(0, Calendar.SessionCount).Count(s => register.MarkAt(s) is not null);
+            foreach (var key in _minutesLate.Keys.Where(k => k.PupilId == pupilId).ToList())
+            {
+                _minutesLate.Remove(key);
+            }
+        }
+    }
+
     internal void SetMinutesLate(string pupilId, int session, int minutes) => _minutesLate[(pupilId, session)] = minutes;
 }

@@ -34,7 +34,8 @@ public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int Leaver
 /// <remarks>
 /// New pupils are added and changed fields updated. A known pupil missing from a full-roll export (<see cref="IsFullRoll"/>) is a leaver: their
 /// <see cref="Pupil.LeavingDate"/> is set to the day before the export (never deleted; a returning pupil's leaving date
-/// is cleared by the export's own record). A session's mark is replaced only by a strictly newer export, so an old
+/// is cleared by the export's own record). A pupil's contact links are replaced by the export's for every pupil it lists
+/// contacts for (<see cref="SchoolExport.PupilsWithContactRows"/>). A session's mark is replaced only by a strictly newer export, so an old
 /// file re-uploaded late cannot undo corrections.
 /// </remarks>
 public static class ExportMerge
@@ -85,11 +86,12 @@ public static class ExportMerge
 
         var links = known.ContactLinks.ToBuilder();
         var knownByPupil = known.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
-        foreach (var current in export.ContactLinks.GroupBy(l => l.PupilId, StringComparer.Ordinal))
+        var exportLinks = export.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        foreach (var pupilId in exportLinks.Select(g => g.Key).Union(export.PupilsWithContactRows, StringComparer.Ordinal))
         {
-            // The export's links for a pupil are the pupil's links now.
-            var now = current.ToHashSet();
-            var old = knownByPupil[current.Key].ToList();
+            // The export's links for a pupil are the pupil's links now, even none: a refused row vouches for nothing.
+            var now = exportLinks[pupilId].ToHashSet();
+            var old = knownByPupil[pupilId].ToList();
             if (!now.SetEquals(old))
             {
                 old.ForEach(l => links.Remove(l));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 
 namespace ProgressFunctions.Core.Imports;
 
@@ -39,13 +38,8 @@ public static class FieldParse
             || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("0", StringComparison.Ordinal);
     }
 
-    /// <summary>A plain address <c>local@domain.tld</c>: no display name, no spaces, a dot in the domain.</summary>
-    public static bool IsEmail(string text)
-    {
-        var at = text.LastIndexOf('@');
-        return at > 0 && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.') && !text.Any(char.IsWhiteSpace)
-            && MailAddress.TryCreate(text, out var address) && address.Address == text;
-    }
+    /// <summary>A plain address, by the product's one address rule (<see cref="Email.EmailAddress"/>).</summary>
+    public static bool IsEmail(string text) => Email.EmailAddress.IsValid(text);
 
     public static bool TryInt(ReadOnlySpan<char> text, out int value) =>
         int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);

@@ -28,3 +28,9 @@ public sealed record ImportIssue(string File, int Line, string Column, string Va
     public static ImportIssue Warning(string file, int line, string column, string value, string reason) =>
         new(file, line, column, value, reason, IssueSeverity.Warning);
 }
+
+/// <summary>Where a record is in an export: its file and the 1-based line it starts on.</summary>
+public readonly record struct RowRef(string File, int Line)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}");
+}

@@ -24,6 +24,13 @@ public sealed record SchoolExport
     public IReadOnlyList<BehaviourEvent> Behaviour { get; init; } = [];
     public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
     public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
+
+    /// <summary>Every pupil the export lists contacts for (even when each of those rows was refused).</summary>
+    /// <remarks>Their links become exactly <see cref="ContactLinks"/>' links for them: a link only an earlier export vouched for is dropped.</remarks>
+    public IReadOnlySet<string> PupilsWithContactRows { get; init; } = new HashSet<string>();
+
+    /// <summary>Where each pupil's record is in the export (<c>pupils.csv:7</c>), for errors found when it is merged.</summary>
+    public IReadOnlyDictionary<string, RowRef> PupilRows { get; init; } = new Dictionary<string, RowRef>();
     public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
 
     /// <summary>When the MIS produced the export, if the file says (a CTF header's DateTime, or <c>exportedAt</c> in school.json).</summary>

@@ -12,7 +12,7 @@ public static class SchoolJson
 
     private static readonly HashSet<string> s_known = new(StringComparer.OrdinalIgnoreCase)
     {
-        "urn", "name", "phase", "localAuthority", "establishment", "terms", "insetDays", "closureDays", "gradeScales", "staffRoles",
+        "urn", "schoolId", "name", "phase", "localAuthority", "establishment", "terms", "insetDays", "closureDays", "gradeScales", "staffRoles",
     };
 
     private static readonly JsonDocumentOptions s_options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 16 };
@@ -43,6 +43,12 @@ public static class SchoolJson
             var errors = new JsonErrors(file, issues);
             var urn = errors.String(root, "urn", required: true);
             var name = errors.String(root, "name", required: true);
+            var schoolId = errors.String(root, "schoolId");
+            if (schoolId is not null && Schools.RecordId.Check(schoolId, "schoolId") is { } badId)
+            {
+                errors.Add("schoolId", schoolId, badId);
+                schoolId = null;
+            }
             var phaseText = errors.String(root, "phase") ?? "secondary";
             if (!Enum.TryParse<SchoolPhase>(phaseText.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var phase))
             {
@@ -74,6 +80,7 @@ public static class SchoolJson
             return urn is null || name is null ? null : new SchoolProfile
             {
                 Urn = urn,
+                SchoolId = schoolId,
                 Name = name,
                 Phase = phase,
                 LocalAuthority = errors.String(root, "localAuthority") ?? "",

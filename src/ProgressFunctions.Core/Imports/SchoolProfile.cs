@@ -13,6 +13,9 @@ namespace ProgressFunctions.Core.Imports;
 public sealed record SchoolProfile
 {
     public required string Urn { get; init; }
+
+    /// <summary>The id the trust files this school under, when it is not the URN (<c>schoolId</c> in school.json).</summary>
+    public string? SchoolId { get; init; }
     public required string Name { get; init; }
     public SchoolPhase Phase { get; init; }
     public string LocalAuthority { get; init; } = "";

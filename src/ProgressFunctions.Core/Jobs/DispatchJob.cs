@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Core.Jobs;
 
-public sealed record DispatchResult(int Sent, int AlreadySent, string? Skipped);
+/// <summary>What handling one request did: sent, found already sent, not sent (each with its reason), and when to try again.</summary>
+/// <remarks><see cref="RetryAfter"/> is set when another worker held a send: the request is queued again to run then.</remarks>
+public sealed record DispatchResult(int Sent, int AlreadySent, IReadOnlyList<Undelivered> NotSent, TimeSpan? RetryAfter = null);
 
 /// <summary>Renders and sends the reports of one request, recording each send so a redelivered request sends nothing twice.</summary>
 /// <remarks>
@@ -21,6 +24,29 @@ public static class DispatchJob
     public static Task<DispatchResult> HandleAsync(JobContext context, ReportRequest request, CancellationToken cancellationToken) =>
         new ReportDispatcher(context).HandleAsync(request, cancellationToken);
 
+    /// <summary>Handles one delivered <c>report-requests</c> message: the queue trigger's and the drain's one path.</summary>
+    /// <remarks>
+    /// A malformed body is poisoned at once. A send held by another worker's live claim is re-queued as a new message
+    /// hidden until the claim expires, and this delivery completes: a crashed worker's report is sent after its lease,
+    /// never poisoned. Any other failure is thrown, for the host's retries.
+    /// </remarks>
+    public static async Task<DispatchResult?> HandleQueuedAsync(JobContext context, ReportDispatcher dispatcher, string messageId, long dequeueCount, string body, CancellationToken cancellationToken)
+    {
+        var request = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(context.Queue, JobResources.ReportRequestsQueue, messageId, dequeueCount, body, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var result = await dispatcher.HandleAsync(request, cancellationToken);
+        if (result.RetryAfter is { } later)
+        {
+            await context.Queue.SendLaterAsync(JobResources.ReportRequestsQueue, body, later, cancellationToken);
+        }
+
+        return result;
+    }
+
     /// <summary>Drains the report queue, poisoning a request after 5 failed attempts; loaded schools are cached across requests.</summary>
     /// <remarks>A failed request waits <paramref name="retryAfter"/> before its next attempt, so a mail outage is not burnt through in one drain.</remarks>
     public static async Task<DrainResult> DrainAsync(JobContext context, int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
@@ -31,25 +57,45 @@ public static class DispatchJob
         var done = 0;
         return await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
-            // A malformed request goes straight to the poison queue: retrying cannot mend it.
-            var request = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(context.Queue, JobResources.ReportRequestsQueue, message.Id, message.DequeueCount, message.Body, ct);
-            if (request is null)
-            {
-                return;
-            }
-
-            await session.HandleAsync(request, ct);
+            await HandleQueuedAsync(context, session, message.Id, message.DequeueCount, message.Body, ct);
             context.Progress.Report("sending reports", ++done, Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
     }
 
-    /// <summary>The ledger's document id for one (report, recipient); characters document ids may not hold become ':'.</summary>
-    public static string LedgerId(ReportRequest request, string recipientId) =>
-        string.Concat($"{request.ReportId}.{recipientId}".Select(c => c is '/' or '\\' or '?' or '#' ? ':' : c));
+    /// <summary>The ledger's document id for one (report, recipient): different pairs never share one.</summary>
+    /// <remarks>
+    /// The characters a document id may not hold (<c>/ \ ? #</c>, control characters) and <c>%</c> itself are written
+    /// as <c>%XX</c>, so the mapping is one to one; an id too long for a document is shortened by
+    /// <see cref="DocumentId"/>.
+    /// </remarks>
+    public static string LedgerId(ReportRequest request, string recipientId) => DocumentId($"{request.ReportId}.{recipientId}");
 
-    internal static string MessageKey(string ledgerId)
+    /// <summary>A document id for any text, one to one: escaped as <see cref="LedgerId"/> says; past 190 characters, a prefix and a SHA-256.</summary>
+    public static string DocumentId(string text)
     {
-        var safe = new string([.. ledgerId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]).Trim('.');
-        return safe.Length <= 100 ? safe : safe[..80] + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ledgerId)))[..16];
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c is '/' or '\\' or '?' or '#' or '%' || char.IsControl(c)
+                ? escaped.Append(CultureInfo.InvariantCulture, $"%{(int)c:X2}")
+                : escaped.Append(c);
+        }
+
+        var id = escaped.ToString();
+        return id.Length <= DocumentKey.MaxIdLength ? id : id[..150] + "~" + Hash(text, 32);
     }
+
+    /// <summary>The outbox file name and provider key of a message: readable, and unique per ledger id by construction.</summary>
+    /// <remarks>
+    /// A readable slug of the ledger id (letters, digits, <c>-_.</c>; at most 80 characters) and 16 hex digits of its
+    /// SHA-256: ids that slug alike (<c>C 100</c> and <c>C-100</c>) or differ only in case still get different names,
+    /// on every file system.
+    /// </remarks>
+    public static string MessageKey(string ledgerId)
+    {
+        var slug = new string([.. ledgerId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]).Trim('.');
+        return (slug.Length <= 80 ? slug : slug[..80]) + "-" + Hash(ledgerId, 16);
+    }
+
+    private static string Hash(string text, int hexDigits) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..hexDigits];
 }

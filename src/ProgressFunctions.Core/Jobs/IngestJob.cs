@@ -18,102 +18,138 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
 
 /// <summary>Ingest an MIS export: read it, validate it row by row, merge it into what is stored, and store it.</summary>
 /// <remarks>
+/// <para>
+/// One import of a school at a time: the school's <see cref="ImportLock"/> is held from reading what is stored to
+/// writing the result, so two exports arriving together are merged one after the other, the second into what the
+/// first stored. The export is stored completely or not at all (<see cref="ImportLock.CommitAsync"/>), and the
+/// import receipt, keyed by the SHA-256 of the file, is written only after the data, so the same bytes uploaded again
+/// do nothing and a crash before the receipt re-runs a merge that changes nothing already stored.
+/// </para>
+/// <para>
 /// Which of two exports is newer is decided by the time the file says it was made (CTF header, or <c>exportedAt</c>
 /// in school.json), so an old file uploaded late cannot undo corrections; a file that does not say is taken as made
-/// when it is ingested. Idempotent: a receipt keyed by the SHA-256 of the file is written last, so the same bytes uploaded again do
-/// nothing, and a crash before the receipt re-runs a merge that changes nothing already stored. A file that cannot
-/// be read at all stores nothing. Row errors never stop the valid rows; they are written to
-/// <c>mis-exports-rejected/{schoolId}/{name}.{sha}.errors.csv</c> (the first 12 hex digits of the file's SHA-256, so
-/// next week's export of the same name is its own report) and the school's data managers are told.
+/// when it is ingested. The export must be the school's own (<see cref="ExportSchool"/>), and its pupils the pupils
+/// stored under the same ids (<see cref="PupilIdentity"/>). Row errors never stop the valid rows; they are written
+/// to <c>mis-exports-rejected/{schoolId}/{name}.{sha}.errors.csv</c> (the first 12 hex digits of the file's SHA-256,
+/// so next week's export of the same name is its own report) and the school's data managers are told. A file that
+/// cannot be read at all stores nothing; its reason is written beside it as <c>...reason.txt</c> and sent to them too.
+/// </para>
 /// </remarks>
 public static class IngestJob
 {
+    /// <summary>How long an import waits for another import of the same school to finish.</summary>
+    public static TimeSpan LockWait { get; } = TimeSpan.FromMinutes(2);
+
     public static async Task<IngestResult> RunAsync(JobContext context, string schoolId, string exportName, Stream export, CancellationToken cancellationToken)
     {
+        if (Schools.RecordId.Check(schoolId, "the school id") is { } badSchool)
+        {
+            return new IngestResult(IngestOutcome.Unreadable, $"{exportName}: {badSchool}");
+        }
+
         var bytes = await ReadAllAsync(export, cancellationToken);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (await context.Documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, sha, cancellationToken) is { } receipt)
+        var import = new ImportRef(Convert.ToHexStringLower(SHA256.HashData(bytes)), exportName);
+        if (await ReceiptAsync(context, schoolId, import, cancellationToken) is { } done)
         {
-            return new IngestResult(IngestOutcome.AlreadyImported, $"{exportName} was already imported on {receipt.Body.ImportedAt:yyyy-MM-dd HH:mm} UTC as {receipt.Body.Name}; nothing to do");
+            return done;
         }
 
-        context.Progress.Report("reading export", 0, 1);
-        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
-        var read = ExportFile.Read(bytes, exportName, state.Profile);
-        if (read.Error is not null || read.Export is null)
+        var held = await ImportLock.AcquireAsync(context, schoolId, LockWait, cancellationToken);
+        try
         {
-            return new IngestResult(IngestOutcome.Unreadable, read.Error ?? $"{exportName} could not be read");
+            // Another import of these very bytes may have finished while this one waited.
+            return await ReceiptAsync(context, schoolId, import, cancellationToken)
+                ?? await ImportAsync(context, held, schoolId, import, bytes, cancellationToken);
         }
-
-        if (read.Export.Profile is null && state.Profile is null)
+        finally
         {
-            return new IngestResult(IngestOutcome.Unreadable, $"{exportName} has no usable school.json and none is stored for school {schoolId}: " +
-                string.Join("; ", read.Export.Issues.Where(i => i.File == "school.json").Select(i => i.Reason).DefaultIfEmpty("school.json is missing")));
+            await held.ReleaseAsync(CancellationToken.None);
         }
-
-        var now = context.Clock.GetUtcNow();
-        var plan = IngestPlan.For(state, read.Export, read.Export.Profile is null ? null : read.SchoolJson, read.Export.ExportedAt ?? now);
-        await WriteAsync(context, schoolId, read.Export.Profile?.Name, plan, cancellationToken);
-        var rejected = await RejectRowsAsync(context, schoolId, $"{exportName}.{sha[..12]}", read.Export, cancellationToken);
-        await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, sha,
-            new ImportReceipt(exportName, sha, now, read.Export.RecordsRead, read.Export.ErrorCount, read.Export.WarningCount)), cancellationToken);
-        return new IngestResult(IngestOutcome.Stored, Describe(exportName, plan.Summary, read.Export), plan.Summary, read.Export.ErrorCount, read.Export.WarningCount, rejected);
     }
 
-    private static async Task WriteAsync(JobContext context, string schoolId, string? name, IngestPlan plan, CancellationToken cancellationToken)
+    private static async Task<IngestResult> ImportAsync(JobContext context, ImportLock held, string schoolId, ImportRef import, byte[] bytes, CancellationToken cancellationToken)
     {
-        var documents = context.Documents;
-        if (plan.Profile is { } profile)
+        context.Progress.Report("reading export", 0, 1);
+        var state = await SchoolState.LoadUnguardedAsync(context, schoolId, cancellationToken);
+        var read = ExportFile.Read(bytes, import.Name, state.Profile);
+        var refusal = read.Error ?? (read.Export is null ? $"{import.Name} could not be read" : null)
+            ?? (read.Export!.Profile is null && state.Profile is null
+                ? $"{import.Name} has no usable school.json and none is stored for school {schoolId}: " +
+                  string.Join("; ", read.Export.Issues.Where(i => i.File == "school.json").Select(i => i.Reason).DefaultIfEmpty("school.json is missing"))
+                : null)
+            ?? ExportSchool.Mismatch(schoolId, read.Export, read.SchoolJson is not null, state.Profile);
+        if (refusal is not null)
         {
-            await documents.UpsertAsync(new Document<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, profile), cancellationToken);
-            await documents.UpsertAsync(new Document<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, schoolId, new SchoolEntry(schoolId, name ?? schoolId)), cancellationToken);
+            var reasonPath = await RejectAsync(context, schoolId, import, refusal, cancellationToken);
+            return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        context.Progress.Report("storing", 0, 4);
-        await documents.BulkUpsertAsync(plan.Pupils.Select(p => new Document<PupilRecord>(schoolId, DocumentTypes.Pupil, p.Pupil.Id, p)), cancellationToken);
-        await documents.BulkUpsertAsync(plan.Contacts.Select(c => new Document<Schools.Contact>(schoolId, DocumentTypes.Contact, c.Id, c)), cancellationToken);
-        context.Progress.Report("storing", 2, 4);
-        await documents.BulkUpsertAsync(plan.Attendance.Select(a => new Document<AttendanceYear>(schoolId, DocumentTypes.Attendance, AttendanceYearCodec.DocumentId(a.PupilId, new Schools.AcademicYear(a.Year)), a)), cancellationToken);
-        await documents.BulkUpsertAsync(plan.Progress.Select(p => new Document<PupilProgress>(schoolId, DocumentTypes.Progress, p.PupilId, p)), cancellationToken);
-        if (plan.Staff is { } staff)
+        var exportRead = PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal));
+        var now = context.Clock.GetUtcNow();
+        var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
+        context.Progress.Report("storing", 0, 1);
+        await held.CommitAsync(import, plan.Writes(), cancellationToken);
+        context.Progress.Report("storing", 1, 1);
+        if (plan.Profile is not null)
         {
-            await documents.UpsertAsync(new Document<StaffDirectory>(schoolId, DocumentTypes.Staff, DocumentTypes.Staff, staff), cancellationToken);
+            // Listed only once its data is stored, so run-due never meets a school with nothing in it.
+            await context.Documents.UpsertAsync(new Document<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, schoolId,
+                new SchoolEntry(schoolId, exportRead.Profile?.Name ?? schoolId)), cancellationToken);
         }
 
-        context.Progress.Report("storing", 4, 4);
+        var rejected = await RejectRowsAsync(context, schoolId, import, exportRead, cancellationToken);
+        await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
+            new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
+        return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected);
     }
 
-    private static async Task<string?> RejectRowsAsync(JobContext context, string schoolId, string exportName, SchoolExport export, CancellationToken cancellationToken)
+    private static async Task<IngestResult?> ReceiptAsync(JobContext context, string schoolId, ImportRef import, CancellationToken cancellationToken) =>
+        await context.Documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256, cancellationToken) is { } receipt
+            ? new IngestResult(IngestOutcome.AlreadyImported, $"{import.Name} was already imported on {receipt.Body.ImportedAt:yyyy-MM-dd HH:mm} UTC as {receipt.Body.Name}; nothing to do")
+            : null;
+
+    /// <summary>Where this export's report goes: <c>mis-exports-rejected/{school}/{name}.{sha12}</c> plus a suffix.</summary>
+    private static BlobPath RejectedPath(string schoolId, ImportRef import, string suffix) =>
+        BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{SafeName(import.Name)}.{import.Sha256[..12]}.{suffix}");
+
+    /// <summary>Writes why the export was refused beside where it is kept, and tells the data managers.</summary>
+    private static async Task<string> RejectAsync(JobContext context, string schoolId, ImportRef import, string reason, CancellationToken cancellationToken)
+    {
+        var path = RejectedPath(schoolId, import, "reason.txt");
+        var text = $"{import.Name} was not imported: {reason}\r\nSHA-256 {import.Sha256}\r\n";
+        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), "text/plain", cancellationToken: cancellationToken);
+        await NotifyDataManagersAsync(context, schoolId, path, cancellationToken);
+        return path.Value;
+    }
+
+    private static async Task<string?> RejectRowsAsync(JobContext context, string schoolId, ImportRef import, SchoolExport export, CancellationToken cancellationToken)
     {
         if (export.Issues.Count == 0)
         {
             return null;
         }
 
-        var path = BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{SafeName(exportName)}.errors.csv");
-        var csv = new StringBuilder("file,line,column,value,reason,severity\n");
-        foreach (var issue in export.Issues)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{Csv(issue.File)},{issue.Line},{Csv(issue.Column)},{Csv(issue.Value)},{Csv(issue.Reason)},{issue.Severity.ToString().ToLowerInvariant()}\n");
-        }
-
-        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
+        var path = RejectedPath(schoolId, import, "errors.csv");
+        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
         if (export.HasErrors)
         {
-            await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
-            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
-                new ReportRequest(schoolId, ReportKind.ImportErrors, path.Value, "data-managers")), cancellationToken);
+            await NotifyDataManagersAsync(context, schoolId, path, cancellationToken);
         }
 
         return path.Value;
     }
 
+    private static async Task NotifyDataManagersAsync(JobContext context, string schoolId, BlobPath file, CancellationToken cancellationToken)
+    {
+        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
+        await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
+            new ReportRequest(schoolId, ReportKind.ImportErrors, file.Value, "data-managers")), cancellationToken);
+    }
+
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
         $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
 
-    private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-'));
-
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).TrimStart('.');
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {

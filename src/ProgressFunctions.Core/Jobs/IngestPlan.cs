@@ -48,6 +48,27 @@ public sealed record IngestPlan(
             summary);
     }
 
+    /// <summary>Every document the plan writes, for one commit; the school's profile first.</summary>
+    public IReadOnlyList<Ports.DocumentWrite> Writes()
+    {
+        var writes = new List<Ports.DocumentWrite>(Pupils.Count + Contacts.Count + Attendance.Count + Progress.Count + 2);
+        if (Profile is { } profile)
+        {
+            writes.Add(Ports.DocumentWrite.Of(DocumentTypes.Profile, DocumentTypes.Profile, profile));
+        }
+
+        writes.AddRange(Pupils.Select(p => Ports.DocumentWrite.Of(DocumentTypes.Pupil, p.Pupil.Id, p)));
+        writes.AddRange(Contacts.Select(c => Ports.DocumentWrite.Of(DocumentTypes.Contact, c.Id, c)));
+        writes.AddRange(Attendance.Select(a => Ports.DocumentWrite.Of(DocumentTypes.Attendance, AttendanceYearCodec.DocumentId(a.PupilId, new Schools.AcademicYear(a.Year)), a)));
+        writes.AddRange(Progress.Select(p => Ports.DocumentWrite.Of(DocumentTypes.Progress, p.PupilId, p)));
+        if (Staff is { } staff)
+        {
+            writes.Add(Ports.DocumentWrite.Of(DocumentTypes.Staff, DocumentTypes.Staff, staff));
+        }
+
+        return writes;
+    }
+
     private static List<PupilProgress> ProgressOf(SchoolState state, SchoolExport export, KnownSchool merged, HashSet<string> inExport)
     {
         bool Has(string file) => export.RecordsRead.TryGetValue(file, out var n) && n > 0;

@@ -33,6 +33,8 @@ public enum ReportKind
     Ks2,
     ImportErrors,
     AttendanceLetter,
+    /// <summary>To the data managers: reports held back at send because the stored data no longer matched the decision.</summary>
+    ReportsHeldBack,
 }
 
 /// <summary>A request to render and send one report to one recipient (a contact or a member of staff).</summary>

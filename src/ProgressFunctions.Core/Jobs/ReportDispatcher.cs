@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Routing;
 
 namespace ProgressFunctions.Core.Jobs;
@@ -24,14 +25,24 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
     public async Task<DispatchResult> HandleAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var inputs = await LoadAsync(request, cancellationToken);
-        var (outgoing, skipped) = ReportAssembly.For(request, inputs);
+        var assembled = ReportAssembly.For(request, inputs);
+        await RecordUndeliveredAsync(request, assembled.Undelivered, cancellationToken);
         int sent = 0, already = 0;
-        foreach (var mail in outgoing)
+        DateTimeOffset? retryAt = null;
+        foreach (var mail in assembled.Outgoing)
         {
             var ledgerId = DispatchJob.LedgerId(request, mail.RecipientId);
-            if (!await ClaimAsync(request, mail.RecipientId, ledgerId, cancellationToken))
+            var claim = await ClaimAsync(request, mail.RecipientId, ledgerId, cancellationToken);
+            if (claim.Sent)
             {
                 already++;
+                continue;
+            }
+
+            if (claim.HeldUntil is { } until)
+            {
+                // Another worker holds this send; the others in the request go ahead, and this one is tried again later.
+                retryAt = retryAt is { } r && r > until ? r : until;
                 continue;
             }
 
@@ -49,34 +60,65 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
             sent++;
         }
 
-        return new DispatchResult(sent, already, skipped);
+        var retryAfter = retryAt is { } at ? at - context.Clock.GetUtcNow() + TimeSpan.FromSeconds(5) : (TimeSpan?)null;
+        return new DispatchResult(sent, already, assembled.Undelivered, retryAfter);
     }
 
     /// <summary>How long a claim stands before another worker may take the send over (its worker is presumed dead).</summary>
-    /// <remarks>Longer than the slowest send: the SendGrid adapter gives up within five attempts of at most a minute each.</remarks>
+    /// <remarks>
+    /// Longer than the slowest send (the SendGrid adapter gives up within five attempts of at most a minute each). A
+    /// request that meets a live claim is queued again to run just after the claim expires (see
+    /// <see cref="DispatchJob.HandleQueuedAsync"/>), so a worker that crashed mid-send delays the report by at most
+    /// this long and never uses up the queue's attempts.
+    /// </remarks>
     public static TimeSpan ClaimLease { get; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Claims one (report, recipient) send: true to send now, false when it was already sent.</summary>
-    /// <exception cref="SendInProgressException">Another worker holds a live claim; the request is retried later.</exception>
-    private async Task<bool> ClaimAsync(ReportRequest request, string recipientId, string ledgerId, CancellationToken cancellationToken)
+    private readonly record struct Claim(bool Sent, DateTimeOffset? HeldUntil);
+
+    /// <summary>Claims one (report, recipient) send: go ahead, already sent, or held by another worker until a time.</summary>
+    private async Task<Claim> ClaimAsync(ReportRequest request, string recipientId, string ledgerId, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         var claim = new Document<SendRecord>(request.SchoolId, DocumentTypes.Sent, ledgerId, new SendRecord(request.ReportId, recipientId, now, "", "") { Status = SendStatus.Claimed });
         var existing = await context.Documents.ReadAsync<SendRecord>(request.SchoolId, DocumentTypes.Sent, ledgerId, cancellationToken);
         if (existing is null)
         {
-            return (await context.Documents.CreateIfAbsentAsync(claim, cancellationToken)).Created ? true : throw new SendInProgressException(ledgerId);
+            return (await context.Documents.CreateIfAbsentAsync(claim, cancellationToken)).Created ? default : new Claim(false, now + ClaimLease);
         }
 
         if (existing.Body.Status == SendStatus.Sent)
         {
-            return false;
+            return new Claim(true, null);
         }
 
         // A claim older than the lease belongs to a worker that stopped: take it over, one taker only (ETag).
-        return now - existing.Body.At >= ClaimLease && (await context.Documents.ReplaceAsync(claim, existing.ETag!, cancellationToken)).Replaced
-            ? true
-            : throw new SendInProgressException(ledgerId);
+        var expires = existing.Body.At + ClaimLease;
+        return now >= expires && (await context.Documents.ReplaceAsync(claim, existing.ETag!, cancellationToken)).Replaced
+            ? default
+            : new Claim(false, expires > now ? expires : now + TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Records each message that is not sent, with its reason, and asks the data managers to look where the data contradicts the decision.</summary>
+    private async Task RecordUndeliveredAsync(ReportRequest request, IReadOnlyList<Undelivered> undelivered, CancellationToken cancellationToken)
+    {
+        if (undelivered.Count == 0)
+        {
+            return;
+        }
+
+        var now = context.Clock.GetUtcNow();
+        await context.Documents.BulkUpsertAsync(undelivered.Select(u => new Document<UndeliveredRecord>(request.SchoolId, DocumentTypes.NotSent,
+            DispatchJob.DocumentId($"{DispatchJob.LedgerId(request, u.RecipientId)}{(u.PupilIds.Count == 1 ? "." + u.PupilIds[0] : "")}"),
+            new UndeliveredRecord(request.ReportId, request.Kind, u.RecipientId, u.PupilIds, u.Reason, now))), cancellationToken);
+        if (undelivered.Where(u => u.TellDataManagers).ToList() is { Count: > 0 } contradictions)
+        {
+            var csv = SpreadsheetCsv.Row("report", "recipient", "pupils", "reason")
+                + string.Concat(contradictions.Select(u => SpreadsheetCsv.Row(request.ReportId, u.RecipientId, string.Join(' ', u.PupilIds), u.Reason)));
+            var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{request.SchoolId}/held-back/{DispatchJob.MessageKey(DispatchJob.LedgerId(request, request.RecipientId))}.csv");
+            await context.Blobs.PutAsync(path, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
+            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
+                new ReportRequest(request.SchoolId, ReportKind.ReportsHeldBack, path.Value, "data-managers")), cancellationToken);
+        }
     }
 
     private static EmailMessage Message(ReportRequest request, Outgoing mail, string ledgerId, List<EmailAttachment> attachments) => new()
@@ -100,7 +142,7 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
             return new School(state, state.Directory(), state.Registers(calendar));
         }))!;
 
-        var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors or ReportKind.AttendanceLetter ? null
+        var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors or ReportKind.ReportsHeldBack or ReportKind.AttendanceLetter ? null
             : (Progress.Snapshots.TermSnapshot?)await CachedAsync($"snapshot/{request.SchoolId}/{request.Source}", async () => await SnapshotStore.LoadAsync(context, request.SchoolId, request.Source, cancellationToken))
               ?? throw new InvalidOperationException($"snapshot {request.Source} of school {request.SchoolId} is not stored");
         var alerts = request.Kind == ReportKind.AttendanceDigest
@@ -109,7 +151,7 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
         var letter = request.Kind == ReportKind.AttendanceLetter
             ? await DocumentAsync<Alerts.LetterDue>(request, DocumentTypes.Letter, cancellationToken) ?? throw new InvalidOperationException($"no letter {request.Source} is stored")
             : null;
-        var file = request.Kind == ReportKind.ImportErrors ? await ReadBlobAsync(request.Source, cancellationToken) : null;
+        var file = request.Kind is ReportKind.ImportErrors or ReportKind.ReportsHeldBack ? await ReadBlobAsync(request.Source, cancellationToken) : null;
         return new DispatchInputs(school.State, school.Directory, school.Registers, snapshot, alerts, file) { Letter = letter };
     }
 
@@ -140,22 +182,4 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
     }
 
     private sealed record School(SchoolState State, SchoolDirectory Directory, IReadOnlyDictionary<string, Attendance.PupilRegister> Registers);
-}
-
-/// <summary>Another worker is sending this report to this recipient now; retry the request later.</summary>
-public sealed class SendInProgressException : Exception
-{
-    public SendInProgressException(string ledgerId)
-        : base($"{ledgerId} is being sent by another worker; retry later")
-    {
-    }
-
-    public SendInProgressException()
-    {
-    }
-
-    public SendInProgressException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

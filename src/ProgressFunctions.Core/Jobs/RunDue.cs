@@ -16,26 +16,29 @@ public static class RunDue
     public static async Task<RunDueResult> RunAsync(JobContext context, DateOnly asOf, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         var steps = new List<RunDueStep>();
+        var exports = new List<BlobPath>();
         await foreach (var blob in context.Blobs.ListAsync(JobResources.ExportsContainer + "/", cancellationToken))
         {
-            var parts = blob.Path.Name.Split('/', 2);
-            if (parts.Length != 2)
-            {
-                steps.Add(new RunDueStep("-", "ingest", $"{blob.Path} is not under mis-exports/{{schoolId}}/: left alone"));
-                continue;
-            }
+            exports.Add(blob.Path);
+        }
 
-            await using var content = await context.Blobs.OpenReadAsync(blob.Path, cancellationToken);
-            if (content is not null)
-            {
-                var result = await IngestJob.RunAsync(context, parts[0], parts[1], content, cancellationToken);
-                steps.Add(new RunDueStep(parts[0], "ingest", result.Message));
-            }
+        foreach (var path in exports)
+        {
+            var result = await ExportIntake.RunAsync(context, path, cancellationToken);
+            steps.Add(new RunDueStep(path.Name.Split('/', 2)[0], "ingest", result.Message));
         }
 
         foreach (var message in await SchoolJobs.PlanAsync(context, asOf, cancellationToken))
         {
-            steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), await SchoolJobs.RunAsync(context, message, cancellationToken)));
+            try
+            {
+                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), await SchoolJobs.RunAsync(context, message, cancellationToken)));
+            }
+            catch (SchoolBusyException busy)
+            {
+                // Another school's work goes on; this one is done by the next run.
+                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), busy.Message));
+            }
         }
 
         var dispatch = await DispatchJob.DrainAsync(context, max: null, retryAfter, cancellationToken);

@@ -20,7 +20,47 @@ public sealed record SchoolState(
 {
     public SchoolCalendar? Calendar => Profile?.Calendar;
 
+    /// <summary>Loads the school as one consistent whole: never while an import is writing it, nor after one stopped part way.</summary>
+    /// <remarks>
+    /// The import lock is read before and after loading; if an import wrote in between (its generation moved on, or
+    /// it is writing now), the load is repeated, up to three times.
+    /// </remarks>
+    /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
     public static async Task<SchoolState> LoadAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await ImportLock.ReadAsync(context, schoolId, cancellationToken);
+            ThrowIfUnreadable(schoolId, before, context.Clock.GetUtcNow());
+            var state = await LoadUnguardedAsync(context, schoolId, cancellationToken);
+            var after = await ImportLock.ReadAsync(context, schoolId, cancellationToken);
+            if (after.Generation == before.Generation && after.Writing is null)
+            {
+                return state;
+            }
+
+            if (attempt == 3)
+            {
+                throw SchoolBusyException.Importing(schoolId, after.Writing);
+            }
+        }
+    }
+
+    private static void ThrowIfUnreadable(string schoolId, ImportLockState import, DateTimeOffset now)
+    {
+        if (import.Writing is { } writing)
+        {
+            throw import.IsHeld(now) ? SchoolBusyException.Importing(schoolId, writing) : SchoolBusyException.Incomplete(schoolId, writing);
+        }
+
+        if (import.Incomplete.Count > 0)
+        {
+            throw SchoolBusyException.Incomplete(schoolId, import.Incomplete[0]);
+        }
+    }
+
+    /// <summary>Loads without consulting the import lock: for the import itself, which holds it.</summary>
+    internal static async Task<SchoolState> LoadUnguardedAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
     {
         var documents = context.Documents;
         var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);

@@ -13,7 +13,7 @@ public sealed record Document<T>(string SchoolId, string Type, string Id, T Body
 
 /// <summary>The identity of a document, validated so that every adapter accepts the same keys.</summary>
 /// <remarks>
-/// School ids and types are 1 to 64 characters of letters, digits, <c>-</c>, <c>_</c> and <c>.</c>; ids are 1 to 190
+/// School ids and types keep <see cref="Schools.RecordId"/>'s rule; ids are 1 to 190
 /// characters without <c>/ \ ? #</c> or control characters (Cosmos DB's id rules, leaving room for the type prefix).
 /// </remarks>
 public readonly record struct DocumentKey(string SchoolId, string Type, string Id)
@@ -41,17 +41,9 @@ public readonly record struct DocumentKey(string SchoolId, string Type, string I
 
     internal static void ValidateName(string value, string what)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > 64)
+        if (Schools.RecordId.Check(value, $"A document {what}") is { } reason)
         {
-            throw new ArgumentException($"A document {what} must be 1 to 64 characters.", what);
-        }
-
-        foreach (char c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                throw new ArgumentException($"Document {what} '{value}' contains '{c}'; use letters, digits, '-', '_' or '.'.", what);
-            }
+            throw new ArgumentException(reason, what);
         }
     }
 }

@@ -38,4 +38,44 @@ public interface IDocumentStore
     /// <remarks>Not atomic as a whole: if it fails part-way, some documents are written and a retry upserts them
     /// again with the same result, so callers simply retry.</remarks>
     Task BulkUpsertAsync<T>(IEnumerable<Document<T>> documents, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (upserts) every document, of any types, to one school's partition as one unit.</summary>
+    /// <remarks>
+    /// Every key is validated before anything is written. The embedded store commits all in one transaction: all or
+    /// nothing. Cosmos DB commits at most 100 items atomically, so there the writes go in order, and a failure after
+    /// the first write is thrown as <see cref="PartialCommitException"/>; any other exception means nothing was
+    /// written. Callers that need readers never to see half a commit guard it (ingest holds the school's import lock
+    /// and writes the lock's release as the last document of the commit).
+    /// </remarks>
+    Task CommitAsync(string schoolId, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One document of a <see cref="IDocumentStore.CommitAsync"/>: any body type, serialised by its runtime type.</summary>
+public sealed record DocumentWrite(string Type, string Id, object Body)
+{
+    public static DocumentWrite Of<T>(string type, string id, T body)
+        where T : notnull => new(type, id, body);
+}
+
+/// <summary>A commit failed after some of its documents were written (only on stores that cannot commit atomically).</summary>
+public sealed class PartialCommitException : StorageException
+{
+    public PartialCommitException()
+    {
+    }
+
+    public PartialCommitException(string message)
+        : base(message)
+    {
+    }
+
+    public PartialCommitException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public PartialCommitException(int written, int total, Exception innerException)
+        : base($"{written} of {total} documents were written before the commit failed: {innerException.Message}", innerException)
+    {
+    }
 }

@@ -22,6 +22,9 @@ public interface IMessageQueue
 
     Task SendAsync(string queue, string body, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends a message that stays hidden for <paramref name="delay"/> (up to 7 days) before it can be received.</summary>
+    Task SendLaterAsync(string queue, string body, TimeSpan delay, CancellationToken cancellationToken = default);
+
     /// <summary>Receives up to <paramref name="maxMessages"/> (1 to 32) visible messages and hides them for
     /// <paramref name="visibilityTimeout"/> (1 second to 7 days). An empty list when none is visible.</summary>
     Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);

@@ -22,7 +22,8 @@ public sealed record Pupil
     public required string LegalForename { get; init; }
     public required string LegalSurname { get; init; }
     public string? PreferredForename { get; init; }
-    public DateOnly DateOfBirth { get; init; }
+    /// <summary>Null when the MIS did not give it (older stored records hold 0001-01-01 for that, read as null).</summary>
+    public DateOnly? DateOfBirth { get => _dateOfBirth; init => _dateOfBirth = value == default(DateOnly) ? null : value; }
     public string Gender { get; init; } = "";
     public int YearGroup { get; init; }
     public string RegistrationGroup { get; init; } = "";
@@ -33,6 +34,8 @@ public sealed record Pupil
     public bool LookedAfter { get; init; }
     public DateOnly? AdmissionDate { get; init; }
     public DateOnly? LeavingDate { get; init; }
+
+    private readonly DateOnly? _dateOfBirth;
 
     public string DisplayName => $"{PreferredForename ?? LegalForename} {LegalSurname}";
 }

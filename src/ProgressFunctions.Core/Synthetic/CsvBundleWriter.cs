@@ -25,7 +25,7 @@ public static class CsvBundleWriter
         Table(create, PupilsCsv.FileName, ["UPN", "Pupil ID", "Legal Surname", "Legal Forename", "Preferred Forename", "Date of Birth", "Gender", "Year", "Reg Group", "SEN", "FSM", "Pupil Premium", "EAL", "Looked After", "Admission Date", "Leaving Date"],
             school.Pupils.Select(p => new[]
             {
-                p.Upn, p.Id, p.LegalSurname, p.LegalForename, p.PreferredForename ?? "", Date(p.DateOfBirth), p.Gender, Num(p.YearGroup), p.RegistrationGroup,
+                p.Upn, p.Id, p.LegalSurname, p.LegalForename, p.PreferredForename ?? "", Date(p.DateOfBirth!.Value), p.Gender, Num(p.YearGroup), p.RegistrationGroup,
                 p.Sen switch { SenStatus.Support => "K", SenStatus.Ehcp => "E", _ => "N" }, YesNo(p.FreeSchoolMeals), YesNo(p.PupilPremium), YesNo(p.EnglishAdditionalLanguage),
                 YesNo(p.LookedAfter), p.AdmissionDate is { } a ? Date(a) : "", p.LeavingDate is { } l ? Date(l) : "",
             }));

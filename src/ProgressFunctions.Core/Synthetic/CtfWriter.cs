@@ -67,7 +67,7 @@ public static class CtfWriter
             xml.WriteElementString("PreferredForename", preferred);
         }
 
-        xml.WriteElementString("DOB", Date(pupil.DateOfBirth));
+        xml.WriteElementString("DOB", Date(pupil.DateOfBirth!.Value));
         xml.WriteElementString("Gender", pupil.Gender);
         xml.WriteElementString("NCyearActual", pupil.YearGroup == 0 ? "R" : pupil.YearGroup.ToString(CultureInfo.InvariantCulture));
         xml.WriteElementString("FirstLanguage", pupil.EnglishAdditionalLanguage ? "POL" : "ENG");
@@ -83,7 +83,7 @@ public static class CtfWriter
         {
             xml.WriteStartElement("FSMhistory");
             xml.WriteStartElement("FSMinstance");
-            xml.WriteElementString("FSMstartDate", Date(pupil.AdmissionDate ?? pupil.DateOfBirth));
+            xml.WriteElementString("FSMstartDate", Date(pupil.AdmissionDate ?? pupil.DateOfBirth!.Value));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -92,7 +92,7 @@ public static class CtfWriter
         {
             xml.WriteStartElement("SENhistory");
             xml.WriteStartElement("SEN");
-            xml.WriteElementString("StartDate", Date(pupil.AdmissionDate ?? pupil.DateOfBirth));
+            xml.WriteElementString("StartDate", Date(pupil.AdmissionDate ?? pupil.DateOfBirth!.Value));
             xml.WriteElementString("SENprovision", pupil.Sen == SenStatus.Ehcp ? "E" : "K");
             xml.WriteEndElement();
             xml.WriteEndElement();

@@ -25,7 +25,10 @@ internal sealed class AzureMessageQueue(StorageRestClient client) : IMessageQueu
         }
     }
 
-    public async Task SendAsync(string queue, string body, CancellationToken cancellationToken = default)
+    public Task SendAsync(string queue, string body, CancellationToken cancellationToken = default) =>
+        SendLaterAsync(queue, body, TimeSpan.Zero, cancellationToken);
+
+    public async Task SendLaterAsync(string queue, string body, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         byte[] bytes = Encoding.UTF8.GetBytes(body);
@@ -35,7 +38,8 @@ internal sealed class AzureMessageQueue(StorageRestClient client) : IMessageQueu
         }
 
         var xml = new XElement("QueueMessage", new XElement("MessageText", Convert.ToBase64String(bytes)));
-        using var message = client.Create(RequestMethod.Post, client.Account.QueueEndpoint, QueueNames.Validate(queue) + "/messages");
+        using var message = client.Create(RequestMethod.Post, client.Account.QueueEndpoint, QueueNames.Validate(queue) + "/messages",
+            [.. delay > TimeSpan.Zero ? [("visibilitytimeout", Seconds(delay))] : Array.Empty<(string, string)>()]);
         message.Request.Headers.SetValue("Content-Type", "application/xml");
         message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString(SaveOptions.DisableFormatting)));
         var response = await client.SendAsync(message, cancellationToken);

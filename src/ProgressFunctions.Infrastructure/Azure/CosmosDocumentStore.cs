@@ -157,6 +157,35 @@ internal sealed class CosmosDocumentStore(Container container, bool readMissingB
         }
     }
 
+    public async Task CommitAsync(string schoolId, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var documents = writes.Select(w => new Document<object>(schoolId, w.Type, w.Id, w.Body)).ToList();
+        documents.ForEach(d => d.Key.Validate());
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        // The last document (the caller's completion marker) is written alone, after every other has landed. Writes
+        // within a chunk run at once, so after any failure some may have landed: it is always a partial commit.
+        var written = 0;
+        try
+        {
+            foreach (var chunk in documents[..^1].Chunk(100))
+            {
+                await Task.WhenAll(chunk.Select(d => UpsertAsync(d, cancellationToken)));
+                written += chunk.Length;
+            }
+
+            await UpsertAsync(documents[^1], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new PartialCommitException(written, documents.Count, e);
+        }
+    }
+
     private static ItemRequestOptions NoContent { get; } = new() { EnableContentResponseOnWrite = false };
 
     private async Task<ItemResponse<CosmosItem<T>>> Run<T>(Func<Task<ItemResponse<CosmosItem<T>>>> call, Document<T> document)

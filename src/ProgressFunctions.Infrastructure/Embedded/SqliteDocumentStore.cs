@@ -150,6 +150,22 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         }
     }
 
+    public async Task CommitAsync(string schoolId, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var documents = writes.Select(w => new Document<object>(schoolId, w.Type, w.Id, w.Body)).ToList();
+        documents.ForEach(d => d.Key.Validate());
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = UpsertCommand(connection, transaction);
+        foreach (var document in documents)
+        {
+            await UpsertOneAsync(command, document, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static SqliteCommand UpsertCommand(SqliteConnection connection, SqliteTransaction? transaction)
     {
         var command = SqliteDatabase.Command(

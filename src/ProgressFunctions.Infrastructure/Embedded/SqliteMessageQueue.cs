@@ -21,7 +21,10 @@ internal sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider t
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task SendAsync(string queue, string body, CancellationToken cancellationToken = default)
+    public Task SendAsync(string queue, string body, CancellationToken cancellationToken = default) =>
+        SendLaterAsync(queue, body, TimeSpan.Zero, cancellationToken);
+
+    public async Task SendLaterAsync(string queue, string body, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         QueueNames.Validate(queue);
         ArgumentNullException.ThrowIfNull(body);
@@ -36,12 +39,13 @@ internal sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider t
             connection,
             """
             INSERT INTO messages (queue, id, body, inserted_at, visible_at)
-            SELECT $q, $id, $b, $now, $now WHERE EXISTS (SELECT 1 FROM queues WHERE name = $q)
+            SELECT $q, $id, $b, $now, $visible WHERE EXISTS (SELECT 1 FROM queues WHERE name = $q)
             """);
         command.Parameters.AddWithValue("$q", queue);
         command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("D"));
         command.Parameters.AddWithValue("$b", body);
         command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$visible", now + (long)delay.TotalMilliseconds);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new StorageException(queue, 404, "QueueNotFound", $"Queue '{queue}' does not exist; create it first.");

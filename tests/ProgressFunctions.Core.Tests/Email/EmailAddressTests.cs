@@ -4,6 +4,27 @@ namespace ProgressFunctions.Core.Tests.Email;
 
 public class EmailAddressTests
 {
+    /// <remarks>The one address rule: import, routing and send all ask <see cref="EmailAddress.IsValid"/>.</remarks>
+    [Theory]
+    [InlineData("parent@example.org", true)]
+    [InlineData("o'brien.s+school@mail.example.co.uk", true)]
+    [InlineData(" parent@example.org ", true)]
+    [InlineData("n/a", false)]
+    [InlineData("none", false)]
+    [InlineData("parent@localhost", false)]
+    [InlineData("parent@@example.org", false)]
+    [InlineData("par ent@example.org", false)]
+    [InlineData("a@b@example.org", false)]
+    [InlineData("parent@example..org", false)]
+    [InlineData("zoë@example.org", false)]
+    [InlineData("", false)]
+    public void IsValid_Address_SameAnswerAtImportRoutingAndSend(string address, bool expected)
+    {
+        Assert.Equal(expected, EmailAddress.IsValid(address));
+        Assert.Equal(expected, ProgressFunctions.Core.Imports.FieldParse.IsEmail(address.Trim()));
+        Assert.Equal(expected, EmailAddress.TryCreate(address, "Name", out _, out _));
+    }
+
     [Theory]
     [InlineData("parent@example.org")]
     [InlineData("first.last+school@sub.example.co.uk")]
@@ -46,11 +67,12 @@ public class EmailAddressTests
         Assert.Equal("Jo.Bloggs@example.org", EmailAddress.Create(" Jo.Bloggs@Example.ORG ").Address);
     }
 
-    [Fact]
-    public void Create_NameWithNewLine_Refuses()
-    {
-        Assert.Throws<ArgumentException>(() => EmailAddress.Create("a@example.org", "Evil\r\nBcc: x@y.org"));
-    }
+    [Theory]
+    [InlineData("Evil\r\nBcc: x@y.org", "Evil Bcc: x@y.org")]
+    [InlineData("Jo\tBloggs", "Jo Bloggs")]
+    [InlineData("  Ann \n  Lee ", "Ann Lee")]
+    public void Create_NameWithControlCharacters_CleansThemToSpaces(string name, string expected) =>
+        Assert.Equal(expected, EmailAddress.Create("a@example.org", name).DisplayName);
 
     [Theory]
     [InlineData("jo@example.org", "j***@example.org")]

@@ -12,7 +12,7 @@ public class BadFileCorpusTests
     {
         var issues = new List<ImportIssue>();
         var (reader, _) = TextDecoding.Open(new MemoryStream(TestFiles.Bytes(file)));
-        pupils = PupilsCsv.Read(reader, issues);
+        (pupils, _) = PupilsCsv.Read(reader, issues);
         return issues;
     }
 
@@ -44,11 +44,12 @@ public class BadFileCorpusTests
     }
 
     [Fact]
-    public void Pupils_DuplicateUpn_SecondRowRejected()
+    public void Pupils_DuplicateUpn_BothRowsRefusedEachNamingTheOther()
     {
-        var issue = Assert.Single(ReadPupils("pupils_duplicate_upn.csv", out var pupils));
-        Assert.Contains("duplicate UPN", issue.Reason);
-        Assert.Single(pupils);
+        var issues = ReadPupils("pupils_duplicate_upn.csv", out var pupils);
+        Assert.Equal([(2, "UPN C201100025001 is also used on line 3"), (3, "UPN C201100025001 is also used on line 2")],
+            issues.Select(i => (i.Line, i.Reason[..i.Reason.IndexOf(':')])));
+        Assert.Empty(pupils);
     }
 
     [Fact]
@@ -61,10 +62,11 @@ public class BadFileCorpusTests
     [Fact]
     public void Pupils_Utf8BomAliasesQuotedCommaAndNewline_Read()
     {
-        Assert.Empty(ReadPupils("pupils_utf8_bom.csv", out var pupils));
+        var issue = Assert.Single(ReadPupils("pupils_utf8_bom.csv", out var pupils));
         Assert.Equal("Kowalski, Jr", pupils[0].LegalSurname);
         Assert.Equal("Łukasz", pupils[0].LegalForename);
-        Assert.Equal("Seán\nMichael", pupils[1].LegalForename);
+        Assert.Equal("Seán Michael", pupils[1].LegalForename);
+        Assert.Equal((IssueSeverity.Warning, 3, "Legal Forename"), (issue.Severity, issue.Line, issue.Column));
         Assert.Equal(7, pupils[1].YearGroup);
     }
 
@@ -89,7 +91,7 @@ public class BadFileCorpusTests
         var export = BundleReader.Read(TestFiles.Bundle(
             ("pupils.csv", TestFiles.Bytes("pupils_truncated_row.csv")), ("contacts.csv", TestFiles.Bytes("contacts_bad.csv"))));
         var issues = export.Issues.Where(i => i.File == "contacts.csv").ToList();
-        Assert.Contains(issues, i => i.Line == 3 && i.Reason.Contains("not in pupils.csv"));
+        Assert.Contains(issues, i => i.Line == 3 && i.Reason.Contains("no pupil with this UPN in pupils.csv"));
         Assert.Contains(issues, i => i.Line == 4 && i.Column == "Email" && i.Reason.Contains("not an e-mail address"));
         Assert.Equal(2, export.Contacts.Count);
         Assert.Null(export.Contacts.Single(c => c.Forename == "Dave").Email);

@@ -103,7 +103,9 @@ public class ReviewFindingsTests
         }
         else
         {
-            await Assert.ThrowsAsync<SendInProgressException>(attempt);
+            var held = await attempt();
+            Assert.Equal(0, held.Sent);
+            Assert.NotNull(held.RetryAfter);
         }
     }
 

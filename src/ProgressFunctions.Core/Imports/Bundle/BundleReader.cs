@@ -25,12 +25,13 @@ public static class BundleReader
         counts[SchoolJson.FileName] = profile is null ? 0 : 1;
         var scales = profile?.Scales ?? GradeScaleSet.Standard;
 
-        var pupils = ReadText(source, PupilsCsv.FileName, issues, required: true, text => PupilsCsv.Read(text, issues)) ?? [];
+        var (pupils, byUpn) = ReadText(source, PupilsCsv.FileName, issues, required: true, text => PupilsCsv.Read(text, issues));
+        pupils ??= [];
+        byUpn ??= new PupilIndex();
         counts[PupilsCsv.FileName] = pupils.Count;
-        var byUpn = pupils.ToDictionary(p => p.Upn, p => p.Id, StringComparer.OrdinalIgnoreCase);
 
-        var (contacts, links) = ReadText(source, ContactsCsv.FileName, issues, false, text => ContactsCsv.Read(text, byUpn, issues));
-        counts[ContactsCsv.FileName] = links?.Count ?? 0;
+        var contacts = ReadText(source, ContactsCsv.FileName, issues, false, text => ContactsCsv.Read(text, byUpn, issues));
+        counts[ContactsCsv.FileName] = contacts?.Links.Count ?? 0;
         var (staff, roles) = ReadText(source, StaffCsv.FileName, issues, false, text => StaffCsv.Read(text, issues));
         counts[StaffCsv.FileName] = staff?.Count ?? 0;
         var assessments = ReadText(source, AssessmentsCsv.FileName, issues, false, text => AssessmentsCsv.Read(text, byUpn, scales, issues)) ?? [];
@@ -59,8 +60,10 @@ public static class BundleReader
         {
             Profile = profile,
             Pupils = pupils,
-            Contacts = contacts ?? [],
-            ContactLinks = links ?? [],
+            Contacts = contacts?.Contacts ?? [],
+            ContactLinks = contacts?.Links ?? [],
+            PupilsWithContactRows = contacts?.PupilsListed ?? new HashSet<string>(),
+            PupilRows = byUpn.WhereById,
             Staff = staff ?? [],
             StaffRoles = [.. roles ?? [], .. profile?.StaffRoles ?? []],
             Attendance = attendance,

@@ -26,12 +26,12 @@ public static class AssessmentsCsv
     public static IReadOnlyList<CsvColumn> TargetColumns { get; } = [Upn, Subject, Scale, Target, Baseline, CourseStart, CourseEnd, TeachingGroup];
 
     public static List<AssessmentResult> Read(
-        TextReader text, IReadOnlyDictionary<string, string> pupilIdByUpn, GradeScaleSet scales, ICollection<ImportIssue> issues, string file = FileName)
+        TextReader text, PupilIndex pupils, GradeScaleSet scales, ICollection<ImportIssue> issues, string file = FileName)
     {
         var results = new List<AssessmentResult>();
         CsvTable.Read(text, file, Columns, issues, row =>
         {
-            var pupilId = PupilOf(row, Upn, pupilIdByUpn);
+            var pupilId = row.Pupil(Upn, pupils);
             var scale = ScaleOf(row, scales);
             var result = new AssessmentResult
             {
@@ -51,12 +51,12 @@ public static class AssessmentsCsv
     }
 
     public static List<Target> ReadTargets(
-        TextReader text, IReadOnlyDictionary<string, string> pupilIdByUpn, GradeScaleSet scales, ICollection<ImportIssue> issues, string file = TargetsFileName)
+        TextReader text, PupilIndex pupils, GradeScaleSet scales, ICollection<ImportIssue> issues, string file = TargetsFileName)
     {
         var targets = new List<Target>();
         CsvTable.Read(text, file, TargetColumns, issues, row =>
         {
-            var pupilId = PupilOf(row, Upn, pupilIdByUpn);
+            var pupilId = row.Pupil(Upn, pupils);
             var scale = ScaleOf(row, scales);
             var target = new Target
             {
@@ -75,18 +75,6 @@ public static class AssessmentsCsv
             }
         });
         return targets;
-    }
-
-    internal static string PupilOf(CsvRow row, CsvColumn column, IReadOnlyDictionary<string, string> pupilIdByUpn)
-    {
-        var upn = row.Required(column).ToUpperInvariant();
-        if (upn.Length > 0 && !pupilIdByUpn.TryGetValue(upn, out var id))
-        {
-            row.Error(column, upn, "no pupil with this UPN in pupils.csv");
-            return "";
-        }
-
-        return pupilIdByUpn.GetValueOrDefault(upn, "");
     }
 
     private static GradeScale? ScaleOf(CsvRow row, GradeScaleSet scales)

@@ -22,9 +22,9 @@ public static class AttendanceCsv
 
     /// <summary>
     /// Reads every row into <paramref name="sink"/>'s registers; returns the number of rows accepted.
-    /// <paramref name="pupilIdByUpn"/> is the pupils of the export, or null to accept any valid UPN (a registers-only file).
+    /// <paramref name="pupils"/> is the pupils of the export, or null to accept any valid UPN (a registers-only file).
     /// </summary>
-    public static long Read(TextReader text, AttendanceSink sink, IReadOnlyDictionary<string, string>? pupilIdByUpn, ICollection<ImportIssue> issues, string file = FileName)
+    public static long Read(TextReader text, AttendanceSink sink, PupilIndex? pupils, ICollection<ImportIssue> issues, string file = FileName)
     {
         var reader = new CsvReader(text);
         if (!reader.Read())
@@ -41,7 +41,7 @@ public static class AttendanceCsv
 
         var (iUpn, iDate, iSession, iMark, iLate) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate]);
         var width = reader.FieldCount;
-        var pupils = new PupilLookup(sink.Registers, pupilIdByUpn);
+        var lookup = new PupilLookup(sink.Registers, pupils);
         Span<char> lastDate = stackalloc char[16];
         var lastDateLength = -1;
         var date = default(DateOnly);
@@ -54,10 +54,14 @@ public static class AttendanceCsv
             }
 
             var upn = reader[iUpn].Trim();
-            var register = pupils.Find(upn, out var upnProblem);
+            var register = lookup.Find(upn, out var upnProblem);
             if (register is null)
             {
-                issues.Add(ImportIssue.Error(file, reader.Line, Upn.Name, upn.ToString(), upnProblem!));
+                if (upnProblem is not null)
+                {
+                    issues.Add(ImportIssue.Error(file, reader.Line, Upn.Name, upn.ToString(), upnProblem));
+                }
+
                 continue;
             }
 

@@ -21,14 +21,14 @@ public static class BehaviourCsv
 
     public static IReadOnlyList<CsvColumn> HomeworkColumns { get; } = [Upn, Subject, Due, Status];
 
-    public static List<BehaviourEvent> Read(TextReader text, IReadOnlyDictionary<string, string> pupilIdByUpn, ICollection<ImportIssue> issues, string file = FileName)
+    public static List<BehaviourEvent> Read(TextReader text, PupilIndex pupils, ICollection<ImportIssue> issues, string file = FileName)
     {
         var events = new List<BehaviourEvent>();
         CsvTable.Read(text, file, Columns, issues, row =>
         {
             var e = new BehaviourEvent
             {
-                PupilId = AssessmentsCsv.PupilOf(row, Upn, pupilIdByUpn),
+                PupilId = row.Pupil(Upn, pupils),
                 Date = row.Date(Date, required: true) ?? default,
                 Points = row.Int(Points) ?? 0,
                 Category = row.Get(Category),
@@ -41,12 +41,12 @@ public static class BehaviourCsv
         return events;
     }
 
-    public static List<HomeworkRecord> ReadHomework(TextReader text, IReadOnlyDictionary<string, string> pupilIdByUpn, ICollection<ImportIssue> issues, string file = HomeworkFileName)
+    public static List<HomeworkRecord> ReadHomework(TextReader text, PupilIndex pupils, ICollection<ImportIssue> issues, string file = HomeworkFileName)
     {
         var records = new List<HomeworkRecord>();
         CsvTable.Read(text, file, HomeworkColumns, issues, row =>
         {
-            var pupilId = AssessmentsCsv.PupilOf(row, Upn, pupilIdByUpn);
+            var pupilId = row.Pupil(Upn, pupils);
             var statusText = row.Required(Status);
             if (!Enum.TryParse<HomeworkStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             {

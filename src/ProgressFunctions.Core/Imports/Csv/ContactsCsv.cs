@@ -23,22 +23,28 @@ public static class ContactsCsv
     public static IReadOnlyList<CsvColumn> Columns { get; } =
         [ContactId, PupilUpn, Title, Forename, Surname, Email, Phone, Relationship, Responsibility, Correspondence, Priority, Restriction];
 
-    /// <summary>Reads contacts and links; <paramref name="pupilIdByUpn"/> is the pupils read from the same export.</summary>
-    public static (List<Contact> Contacts, List<ContactLink> Links) Read(
-        TextReader text, IReadOnlyDictionary<string, string> pupilIdByUpn, ICollection<ImportIssue> issues, string file = FileName)
+    /// <summary>Reads contacts and links; <paramref name="pupils"/> is the pupils read from the same export.</summary>
+    /// <remarks>
+    /// A contact has one row per pupil, and every row of one Contact ID must describe the same person (name and
+    /// e-mail). When two rows of one id describe different people, the id cannot be trusted for either family: none
+    /// of its rows is imported, and each error names the other row. <see cref="ContactRows.PupilsListed"/> holds every
+    /// pupil the file has a row for, imported or not: their links become exactly the imported ones, so a link the
+    /// export no longer vouches for is never kept from an earlier export.
+    /// </remarks>
+    public static ContactRows Read(TextReader text, PupilIndex pupils, ICollection<ImportIssue> issues, string file = FileName)
     {
-        var contacts = new Dictionary<string, Contact>(StringComparer.Ordinal);
-        var links = new List<ContactLink>();
+        var rows = new List<(Contact Contact, ContactLink Link, int Line)>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         CsvTable.Read(text, file, Columns, issues, row =>
         {
-            var upn = row.Required(PupilUpn).ToUpperInvariant();
-            if (upn.Length > 0 && !pupilIdByUpn.ContainsKey(upn))
+            var pupilId = row.Pupil(PupilUpn, pupils);
+            if (pupilId.Length > 0)
             {
-                row.Error(PupilUpn, upn, "contact for a pupil who is not in pupils.csv");
+                listed.Add(pupilId);
             }
 
-            var forename = row.Required(Forename);
-            var surname = row.Required(Surname);
+            var forename = row.Name(Forename);
+            var surname = row.Name(Surname);
             var email = row.GetOrNull(Email);
             if (email is not null && !FieldParse.IsEmail(email))
             {
@@ -48,33 +54,47 @@ public static class ContactsCsv
             }
 
             var phone = row.GetOrNull(Phone);
-            var priority = row.Int(Priority) ?? 1;
+            if (row.Has(ContactId) && RecordId.Check(row.Get(ContactId), "Contact ID") is { } badId)
+            {
+                row.Error(ContactId, row.Get(ContactId), badId);
+            }
+
             var link = new ContactLink
             {
                 ContactId = row.GetOrNull(ContactId) ?? RecordIds.Contact(forename, surname, email, phone),
-                PupilId = pupilIdByUpn.GetValueOrDefault(upn, ""),
+                PupilId = pupilId,
                 Relationship = row.Get(Relationship),
                 ParentalResponsibility = row.Bool(Responsibility),
                 ReceivesCorrespondence = row.Bool(Correspondence, whenAbsent: true),
-                Priority = priority,
+                Priority = row.Int(Priority) ?? 1,
                 Restriction = row.GetOrNull(Restriction),
             };
-            if (row.HasErrors)
+            if (!row.HasErrors)
             {
-                return;
+                rows.Add((new Contact { Id = link.ContactId, Title = row.Name(Title, required: false), Forename = forename, Surname = surname, Email = email, Phone = phone }, link, row.Line));
             }
-
-            contacts.TryAdd(link.ContactId, new Contact
-            {
-                Id = link.ContactId,
-                Title = row.Get(Title),
-                Forename = forename,
-                Surname = surname,
-                Email = email,
-                Phone = phone,
-            });
-            links.Add(link);
         });
-        return ([.. contacts.Values], links);
+
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(r => r.Contact.Id, StringComparer.Ordinal).Where(g => g.DistinctBy(r => Person(r.Contact)).Count() > 1))
+        {
+            refused.Add(group.Key);
+            foreach (var r in group)
+            {
+                var other = group.First(o => Person(o.Contact) != Person(r.Contact)).Line;
+                issues.Add(ImportIssue.Error(file, r.Line, ContactId.Name, group.Key,
+                    $"Contact ID {group.Key} is also used on line {other} for a different person (name or e-mail differ): none of its rows is imported"));
+            }
+        }
+
+        var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
+        return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed);
     }
+
+    /// <summary>Who a row says the contact is: what must agree between the rows of one Contact ID.</summary>
+    private static string Person(Contact c) =>
+        $"{c.Forename.ToUpperInvariant()}|{c.Surname.ToUpperInvariant()}|{c.Email?.Trim().ToUpperInvariant()}";
 }
+
+/// <summary>What contacts.csv gave: the contacts, their links to pupils, and every pupil it has a row for.</summary>
+public sealed record ContactRows(List<Contact> Contacts, List<ContactLink> Links, IReadOnlySet<string> PupilsListed);

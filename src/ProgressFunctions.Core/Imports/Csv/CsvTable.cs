@@ -24,6 +24,8 @@ public sealed class CsvRow
 
     public bool HasErrors { get; internal set; }
 
+    private readonly HashSet<string> _refusedPupilsReported = new(StringComparer.OrdinalIgnoreCase);
+
     public bool Has(CsvColumn column) => _map[column] >= 0;
 
     /// <summary>The trimmed value, or "" when the column is absent.</summary>
@@ -50,6 +52,51 @@ public sealed class CsvRow
         }
 
         return value;
+    }
+
+    /// <summary>A required, trimmed name or title: control characters (a tab or line break typed into the MIS) become spaces, with a warning.</summary>
+    /// <remarks>Cleaned here, once, so that no later step (an e-mail header, a file name) has a reason to drop the person.</remarks>
+    public string Name(CsvColumn column, bool required = true)
+    {
+        var value = required ? Required(column) : Get(column);
+        if (!Schools.PersonName.NeedsCleaning(value))
+        {
+            return value;
+        }
+
+        var cleaned = Schools.PersonName.Clean(value);
+        Warning(column, cleaned, $"'{column.Name}' held a tab, line break or other control character; each was replaced by a space");
+        return cleaned;
+    }
+
+    /// <summary>The id of the pupil a dependent row names by UPN, or "" with an error.</summary>
+    /// <remarks>
+    /// A pupil refused in pupils.csv is reported once per file (on its first row here, pointing to its pupils.csv row);
+    /// its further rows are refused without another message.
+    /// </remarks>
+    public string Pupil(CsvColumn column, PupilIndex pupils)
+    {
+        var upn = Required(column).ToUpperInvariant();
+        if (upn.Length == 0)
+        {
+            return "";
+        }
+
+        if (pupils.Find(upn, out var problem, out var refused) is { } id)
+        {
+            return id;
+        }
+
+        if (!refused || _refusedPupilsReported.Add(upn))
+        {
+            Error(column, upn, problem!);
+        }
+        else
+        {
+            HasErrors = true;
+        }
+
+        return "";
     }
 
     public DateOnly? Date(CsvColumn column, bool required = false)

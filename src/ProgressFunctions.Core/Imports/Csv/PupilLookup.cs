@@ -6,20 +6,25 @@ namespace ProgressFunctions.Core.Imports.Csv;
 internal sealed class PupilLookup
 {
     private readonly AttendanceRegisters _registers;
-    private readonly IReadOnlyDictionary<string, string>? _pupilIdByUpn;
+    private readonly PupilIndex? _pupils;
     private readonly Dictionary<string, PupilRegister?> _byUpn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PupilRegister?>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly HashSet<string> _refusedReported = new(StringComparer.Ordinal);
     private string _lastUpn = "";
     private PupilRegister? _last;
 
-    public PupilLookup(AttendanceRegisters registers, IReadOnlyDictionary<string, string>? pupilIdByUpn)
+    public PupilLookup(AttendanceRegisters registers, PupilIndex? pupils)
     {
         _registers = registers;
-        _pupilIdByUpn = pupilIdByUpn;
+        _pupils = pupils;
         _bySpan = _byUpn.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The register, or null with the reason the UPN cannot be used.</summary>
+    /// <remarks>
+    /// For a pupil refused in pupils.csv the reason is given on the first row only (it says every row for the pupil is
+    /// refused); later rows come back null with a null <paramref name="problem"/>, to be skipped without a message.
+    /// </remarks>
     public PupilRegister? Find(ReadOnlySpan<char> upn, out string? problem)
     {
         problem = null;
@@ -40,7 +45,7 @@ internal sealed class PupilLookup
 
         if (register is null)
         {
-            problem = Upn.Check(key) ?? "no pupil with this UPN in pupils.csv";
+            problem = Problem(key.ToString());
             return null;
         }
 
@@ -49,11 +54,22 @@ internal sealed class PupilLookup
         return register;
     }
 
+    private string? Problem(string upn)
+    {
+        if (_pupils is null)
+        {
+            return Upn.Check(upn) ?? "no pupil with this UPN in pupils.csv";
+        }
+
+        _pupils.Find(upn, out var problem, out var refused);
+        return !refused || _refusedReported.Add(upn) ? problem : null;
+    }
+
     private PupilRegister? Resolve(string upn)
     {
-        if (_pupilIdByUpn is not null)
+        if (_pupils is not null)
         {
-            return _pupilIdByUpn.TryGetValue(upn, out var id) ? _registers.RegisterFor(id) : null;
+            return _pupils.Find(upn, out _, out _) is { } id ? _registers.RegisterFor(id) : null;
         }
 
         return Upn.IsValid(upn) ? _registers.RegisterFor(RecordIds.PupilFromUpn(upn)) : null;

@@ -27,10 +27,15 @@ public static class PupilsCsv
     public static IReadOnlyList<CsvColumn> Columns { get; } =
         [Upn, PupilId, LegalSurname, LegalForename, PreferredForename, DateOfBirth, Gender, Year, RegGroup, Sen, Fsm, PupilPremium, Eal, LookedAfter, AdmissionDate, LeavingDate];
 
-    public static List<Pupil> Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
+    /// <summary>Reads the pupils, refusing every row whose id or UPN another row also has.</summary>
+    /// <remarks>
+    /// Two rows with one Pupil ID (or one UPN) cannot both be right, and either could be the one that contacts,
+    /// marks and results refer to: so neither is imported, each error names the other row, and the rows that depend
+    /// on them are refused through the returned <see cref="PupilIndex"/>. Ids keep <see cref="RecordId"/>'s rule.
+    /// </remarks>
+    public static (List<Pupil> Pupils, PupilIndex Index) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
     {
-        var pupils = new List<Pupil>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rows = new List<PupilRow>();
         CsvTable.Read(text, file, Columns, issues, row =>
         {
             var upn = row.Required(Upn).ToUpperInvariant();
@@ -38,19 +43,20 @@ public static class PupilsCsv
             {
                 row.Error(Upn, upn, reason);
             }
-            else if (upn.Length > 0 && !seen.Add(upn))
+
+            if (row.Has(PupilId) && RecordId.Check(row.Get(PupilId), "Pupil ID") is { } badId)
             {
-                row.Error(Upn, upn, "duplicate UPN: another row already has it");
+                row.Error(PupilId, row.Get(PupilId), badId);
             }
 
             var pupil = new Pupil
             {
-                Id = row.GetOrNull(PupilId) ?? RecordIds.PupilFromUpn(upn),
+                Id = row.GetOrNull(PupilId) ?? (upn.Length > 0 ? RecordIds.PupilFromUpn(upn) : ""),
                 Upn = upn,
-                LegalSurname = row.Required(LegalSurname),
-                LegalForename = row.Required(LegalForename),
-                PreferredForename = row.GetOrNull(PreferredForename),
-                DateOfBirth = row.Date(DateOfBirth) ?? default,
+                LegalSurname = row.Name(LegalSurname),
+                LegalForename = row.Name(LegalForename),
+                PreferredForename = row.Name(PreferredForename, required: false) is { Length: > 0 } preferred ? preferred : null,
+                DateOfBirth = row.Date(DateOfBirth),
                 Gender = row.Get(Gender),
                 YearGroup = YearGroup(row),
                 RegistrationGroup = row.Get(RegGroup),
@@ -62,12 +68,47 @@ public static class PupilsCsv
                 AdmissionDate = row.Date(AdmissionDate),
                 LeavingDate = row.Date(LeavingDate),
             };
-            if (!row.HasErrors)
-            {
-                pupils.Add(pupil);
-            }
+            rows.Add(new PupilRow(pupil, row.Line, row.HasErrors));
         });
-        return pupils;
+
+        var clashing = Clashes(rows, r => r.Pupil.Id, StringComparer.Ordinal, PupilId.Name, "Pupil ID", file, issues)
+            .Union(Clashes(rows, r => r.Pupil.Upn, StringComparer.OrdinalIgnoreCase, Upn.Name, "UPN", file, issues))
+            .ToHashSet();
+        var index = new PupilIndex();
+        var pupils = new List<Pupil>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (r.HasErrors || clashing.Contains(r.Line))
+            {
+                index.Refuse(r.Pupil.Upn, r.HasErrors ? $"its row {file}:{r.Line} has errors" : $"{file}:{r.Line} shares its Pupil ID or UPN with another row");
+            }
+            else
+            {
+                pupils.Add(r.Pupil);
+                index.Accept(r.Pupil.Upn, r.Pupil.Id, new RowRef(file, r.Line));
+            }
+        }
+
+        return (pupils, index);
+    }
+
+    private sealed record PupilRow(Pupil Pupil, int Line, bool HasErrors);
+
+    /// <summary>Reports every row whose key another row also has, naming the first other row; returns their lines.</summary>
+    private static IEnumerable<int> Clashes(List<PupilRow> rows, Func<PupilRow, string> key, StringComparer comparer, string column, string what, string file, ICollection<ImportIssue> issues)
+    {
+        // Rows that share a UPN share a derived id too: that clash is reported once, as the UPN's.
+        foreach (var group in rows.Where(r => key(r).Length > 0).GroupBy(key, comparer)
+                     .Where(g => g.Count() > 1 && (what == "UPN" || g.Select(r => r.Pupil.Upn).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)))
+        {
+            foreach (var r in group)
+            {
+                var other = group.First(o => o.Line != r.Line).Line;
+                issues.Add(ImportIssue.Error(file, r.Line, column, key(r),
+                    $"{what} {key(r)} is also used on line {other}: neither row is imported, nor the rows that refer to them"));
+                yield return r.Line;
+            }
+        }
     }
 
     /// <summary>"7", "Y7", "Year 7"; "R" or "Reception" is 0, "N1"/"N2" nursery are -2/-1.</summary>

@@ -20,20 +20,29 @@ public static class StaffCsv
 
     public static IReadOnlyList<CsvColumn> Columns { get; } = [StaffId, Title, Forename, Surname, Email, Roles];
 
+    /// <remarks>
+    /// Staff ids keep <see cref="RecordId"/>'s rule. A member may have several rows (one per role), but every row of one
+    /// Staff ID must name the same person (name and e-mail); when two rows disagree, none of that id's rows is imported
+    /// and each error names the other row, so a report never goes to the wrong member of staff.
+    /// </remarks>
     public static (List<StaffMember> Staff, List<StaffRole> Roles) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
     {
-        var staff = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
-        var roles = new List<StaffRole>();
+        var rows = new List<(StaffMember Member, List<StaffRole> Roles, int Line)>();
         CsvTable.Read(text, file, Columns, issues, row =>
         {
             var id = row.Required(StaffId);
+            if (id.Length > 0 && RecordId.Check(id, "Staff ID") is { } badId)
+            {
+                row.Error(StaffId, id, badId);
+            }
+
             var email = row.Required(Email);
             if (email.Length > 0 && !FieldParse.IsEmail(email))
             {
                 row.Error(Email, email, $"'{email}' is not an e-mail address");
             }
 
-            var member = new StaffMember { Id = id, Title = row.Get(Title), Forename = row.Required(Forename), Surname = row.Required(Surname), Email = email };
+            var member = new StaffMember { Id = id, Title = row.Name(Title, required: false), Forename = row.Name(Forename), Surname = row.Name(Surname), Email = email };
             var parsed = new List<StaffRole>();
             foreach (var part in row.Get(Roles).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -49,12 +58,27 @@ public static class StaffCsv
 
             if (!row.HasErrors)
             {
-                staff.TryAdd(id, member);
-                roles.AddRange(parsed);
+                rows.Add((member, parsed, row.Line));
             }
         });
-        return ([.. staff.Values], roles);
+
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(r => r.Member.Id, StringComparer.Ordinal).Where(g => g.DistinctBy(r => Person(r.Member)).Count() > 1))
+        {
+            refused.Add(group.Key);
+            foreach (var r in group)
+            {
+                var other = group.First(o => Person(o.Member) != Person(r.Member)).Line;
+                issues.Add(ImportIssue.Error(file, r.Line, StaffId.Name, group.Key,
+                    $"Staff ID {group.Key} is also used on line {other} for a different person (name or e-mail differ): none of its rows is imported"));
+            }
+        }
+
+        var accepted = rows.Where(r => !refused.Contains(r.Member.Id)).ToList();
+        return ([.. accepted.Select(r => r.Member).DistinctBy(m => m.Id)], [.. accepted.SelectMany(r => r.Roles)]);
     }
+
+    private static string Person(StaffMember m) => $"{m.Forename.ToUpperInvariant()}|{m.Surname.ToUpperInvariant()}|{m.Email.Trim().ToUpperInvariant()}";
 }
 
 /// <summary>Role names as schools write them ("Head of Year", "SENCo", "YearLeader").</summary>

@@ -16,6 +16,8 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
     private readonly List<AttendanceSummary> _summaries = [];
     private readonly List<AssessmentResult> _assessments = [];
     private readonly HashSet<string> _upns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _withContacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RowRef> _rows = new(StringComparer.Ordinal);
     private readonly AttendanceSink _sink = new(new AttendanceRegisters(calendar));
     private SchoolProfile? _profile;
     private long _marks;
@@ -67,6 +69,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         }
 
         var id = RecordIds.PupilFromUpn(upn);
+        _rows[id] = new RowRef(file, line);
         var senProvision = Children(Child(pupil, "SENhistory"), "SEN").Select(s => Value(s, "SENprovision")).LastOrDefault() ?? "";
         var fsm = Children(Child(pupil, "FSMhistory"), "FSMinstance").Any(f => Value(f, "FSMendDate").Length == 0);
         var firstLanguage = Value(basic, "FirstLanguage");
@@ -74,10 +77,10 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         {
             Id = id,
             Upn = upn,
-            LegalSurname = First(basic, "Surname", "LegalSurname"),
-            LegalForename = First(basic, "Forename", "LegalForename"),
-            PreferredForename = Value(basic, "PreferredForename") is { Length: > 0 } p ? p : null,
-            DateOfBirth = TryDate(Value(basic, "DOB"), out var dob) ? dob : default,
+            LegalSurname = Clean(First(basic, "Surname", "LegalSurname"), "Surname", line),
+            LegalForename = Clean(First(basic, "Forename", "LegalForename"), "Forename", line),
+            PreferredForename = Name(basic, "PreferredForename", line) is { Length: > 0 } p ? p : null,
+            DateOfBirth = TryDate(Value(basic, "DOB"), out var dob) ? dob : null,
             Gender = First(basic, "Gender", "Sex"),
             YearGroup = Value(basic, "NCyearActual") is var y && int.TryParse(y, out var year) ? year : 0,
             Sen = senProvision.ToUpperInvariant() switch { "K" => SenStatus.Support, "E" or "S" => SenStatus.Ehcp, _ => SenStatus.None },
@@ -101,17 +104,39 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         AttendanceSummaries = _summaries,
         Assessments = _assessments,
         Issues = Issues,
+        PupilRows = _rows,
+        PupilsWithContactRows = _withContacts,
         RecordsRead = new Dictionary<string, long>
         {
             [file] = _pupils.Count, ["pupils"] = _pupils.Count, ["contacts"] = _links.Count, ["attendance marks"] = _marks, ["assessments"] = _assessments.Count,
         },
     };
 
+    private string Name(XElement element, string name, int line) => Clean(Value(element, name), name, line);
+
+    /// <summary>A name with control characters made spaces (<see cref="PersonName"/>), with a warning when it had any.</summary>
+    private string Clean(string value, string element, int line)
+    {
+        if (!PersonName.NeedsCleaning(value))
+        {
+            return value;
+        }
+
+        var cleaned = PersonName.Clean(value);
+        Issues.Add(ImportIssue.Warning(file, line, element, cleaned, $"{element} held a tab, line break or other control character; each was replaced by a space"));
+        return cleaned;
+    }
+
     private static string First(XElement element, string name, string alternative) =>
         Value(element, name) is { Length: > 0 } v ? v : Value(element, alternative);
 
     private void ReadContacts(XElement pupil, string pupilId, int line)
     {
+        if (Child(pupil, "Contacts") is not null)
+        {
+            _withContacts.Add(pupilId);
+        }
+
         foreach (var contact in Children(Child(pupil, "Contacts"), "Contact"))
         {
             var email = Value(contact, "Email") is { Length: > 0 } e ? e : null;
@@ -122,7 +147,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             }
 
             var phone = Children(Child(contact, "Phones"), "Phone").Select(p => Value(p, "PhoneNo")).FirstOrDefault(p => p.Length > 0);
-            var (forename, surname) = (Value(contact, "Forename"), Value(contact, "Surname"));
+            var (forename, surname) = (Name(contact, "Forename", line), Name(contact, "Surname", line));
             var contactId = RecordIds.Contact(forename, surname, email, phone);
             _contacts.TryAdd(contactId, new Contact { Id = contactId, Title = Value(contact, "Title"), Forename = forename, Surname = surname, Email = email, Phone = phone });
             _links.Add(new ContactLink

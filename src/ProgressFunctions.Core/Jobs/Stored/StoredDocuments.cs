@@ -22,6 +22,8 @@ public static class DocumentTypes
     public const string Snapshot = "snapshot";
     public const string Sent = "sent";
     public const string Letter = "letter";
+    public const string ImportLock = "import-lock";
+    public const string NotSent = "not-sent";
 }
 
 /// <summary>A school in the registry.</summary>
@@ -68,3 +70,6 @@ public sealed record SendRecord(string ReportId, string RecipientId, DateTimeOff
 {
     public SendStatus Status { get; init; } = SendStatus.Sent;
 }
+
+/// <summary>A message that was not sent to a recipient (or a pupil's report left out of it), and why.</summary>
+public sealed record UndeliveredRecord(string ReportId, Jobs.ReportKind Kind, string RecipientId, IReadOnlyList<string> PupilIds, string Reason, DateTimeOffset At);

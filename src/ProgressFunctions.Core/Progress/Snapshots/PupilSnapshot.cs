@@ -61,6 +61,10 @@ public sealed record PupilSnapshot(
     int AchievementPoints,
     HomeworkSummary Homework)
 {
+    /// <summary>The pupil's UPN when the snapshot was taken: with the id, who the figures are about (null in snapshots stored before it was kept).</summary>
+    /// <remarks>Checked against the stored pupil before any report built from the snapshot is sent, so figures never reach another child's family.</remarks>
+    public string? Upn { get; init; }
+
     /// <summary>The attendance band of the year so far, or null with no possible sessions.</summary>
     public AttendanceBand? AttendanceBand => YearAttendance.Band;
 

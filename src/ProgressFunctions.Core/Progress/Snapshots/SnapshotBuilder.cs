@@ -45,7 +45,7 @@ public static class SnapshotBuilder
                 subjects,
                 -behaviour[p.Id].Where(b => b.Points < 0).Sum(b => b.Points),
                 behaviour[p.Id].Where(b => b.Points > 0).Sum(b => b.Points),
-                HomeworkOf(homework[p.Id]));
+                HomeworkOf(homework[p.Id])) { Upn = p.Upn };
         }).ToEquatableList();
 
         var onRollIds = onRoll.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

@@ -82,9 +82,14 @@ public static class ParentReport
         return new ReportDocument($"Progress report: {name}", TermLabel(input.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Key)}-{SafeFilePart(snapshot.PupilId)}.pdf",
-            Password = input.ProtectWithDateOfBirth && pupil is not null ? pupil.DateOfBirth.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture) : null,
+            Password = input.ProtectWithDateOfBirth ? PasswordOf(pupil) : null,
         };
     }
+
+    /// <summary>The pupil's date of birth as ddMMyyyy; a protected report is never built without one (never a guessable constant).</summary>
+    private static string PasswordOf(Schools.Pupil? pupil) =>
+        pupil?.DateOfBirth?.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture)
+        ?? throw new InvalidOperationException("a protected report needs the pupil's date of birth; routing refuses these before building");
 
     private static KeyFacts KeyFactsOf(PupilSnapshot pupil)
     {

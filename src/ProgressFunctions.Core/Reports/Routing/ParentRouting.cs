@@ -10,6 +10,10 @@ public enum NotSentReason
     InvalidEmailAddress,
     UnknownContact,
     NoEligibleContact,
+    /// <summary>The pupil is no longer stored, or no longer under the UPN the report's figures are about.</summary>
+    PupilIdentityChanged,
+    /// <summary>The school protects parent reports with the date of birth, and the pupil has none.</summary>
+    NoDateOfBirthForProtectedReport,
 }
 
 /// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
@@ -66,7 +70,8 @@ public static class ParentRouting
         return new ParentRoutingResult(envelopes, notSent);
     }
 
-    private static NotSent? Refusal(Schools.ContactLink link, SchoolDirectory directory)
+    /// <summary>Why <paramref name="link"/> may not carry a report to its contact, or null when it may.</summary>
+    internal static NotSent? Refusal(Schools.ContactLink link, SchoolDirectory directory)
     {
         var contact = directory.Contact(link.ContactId);
         return contact is null ? new NotSent(link.PupilId, link.ContactId, NotSentReason.UnknownContact)
@@ -74,7 +79,7 @@ public static class ParentRouting
             : !link.ParentalResponsibility ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoParentalResponsibility)
             : !link.ReceivesCorrespondence ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoCorrespondence)
             : string.IsNullOrWhiteSpace(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoEmailAddress)
-            : !EmailAddresses.IsValid(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.InvalidEmailAddress)
+            : !Core.Email.EmailAddress.IsValid(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.InvalidEmailAddress)
             : null;
     }
 }

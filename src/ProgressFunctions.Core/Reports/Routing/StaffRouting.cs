@@ -22,7 +22,7 @@ public static class StaffRouting
         var unreachable = new List<string>();
         foreach (var id in staffIds)
         {
-            if (directory.Staff(id) is { } member && EmailAddresses.IsValid(member.Email))
+            if (directory.Staff(id) is { } member && Core.Email.EmailAddress.IsValid(member.Email))
             {
                 recipients.Add(member);
             }

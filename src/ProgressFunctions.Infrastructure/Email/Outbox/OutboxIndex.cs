@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using ProgressFunctions.Core.Reports;
 
 namespace ProgressFunctions.Infrastructure.Email.Outbox;
 
@@ -11,8 +12,7 @@ internal sealed record OutboxIndexRow(
 /// <remarks>
 /// A row is written with a single append under a process-wide lock and an exclusive file handle, so concurrent
 /// senders (threads or processes) never interleave lines. The index holds full addresses: it is the school's own
-/// local record, like the .eml files beside it, and is never logged. Cells that a spreadsheet would run as a
-/// formula (leading <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) are prefixed with an apostrophe.
+/// local record, like the .eml files beside it, and is never logged. Rows are written by <see cref="SpreadsheetCsv"/>.
 /// </remarks>
 internal sealed class OutboxIndex(string path, TimeProvider time)
 {
@@ -24,9 +24,9 @@ internal sealed class OutboxIndex(string path, TimeProvider time)
 
     public async Task AppendAsync(OutboxIndexRow row, CancellationToken cancellationToken)
     {
-        var line = string.Join(',',
+        var line = SpreadsheetCsv.Row(
             row.WrittenAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            Cell(row.File), Cell(row.MessageKey), Cell(row.ReportId), Cell(row.RecipientId), Cell(row.Recipient)) + "\r\n";
+            row.File, row.MessageKey, row.ReportId, row.RecipientId, row.Recipient);
         var gate = s_locks.GetOrAdd(System.IO.Path.GetFullPath(Path), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -57,15 +57,5 @@ internal sealed class OutboxIndex(string path, TimeProvider time)
                 await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
             }
         }
-    }
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        var safe = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 }

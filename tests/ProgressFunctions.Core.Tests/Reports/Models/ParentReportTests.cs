@@ -44,7 +44,7 @@ public class ParentReportTests
 
         Assert.Equal($"2025-26-spring-{pupil.Id}.pdf", open.FileName);
         Assert.Null(open.Password);
-        Assert.Equal(pupil.DateOfBirth.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture), locked.Password);
+        Assert.Equal(pupil.DateOfBirth!.Value.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture), locked.Password);
         Assert.DoesNotContain(pupil.LegalSurname, open.FileName, StringComparison.Ordinal);
     }
 

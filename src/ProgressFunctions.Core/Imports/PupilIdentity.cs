@@ -1,0 +1,71 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>Checks that the pupils of an export are the pupils already stored under the same ids, before they are merged.</summary>
+/// <remarks>
+/// A pupil's identity is its UPN and its id together. An id the store knows under a different UPN, or a UPN the store
+/// knows under a different id, is never re-linked silently: the export's pupil is refused with an error giving both
+/// UPNs (or both ids), and so is everything in the export that refers to it (contacts, marks, results, targets,
+/// behaviour, homework). The one expected change is a temporary UPN (ending in a letter) replaced by the permanent
+/// one: that is accepted, with a warning so the data manager sees it. The errors are issues of pupils.csv, so an
+/// export with one is not taken as the full roll.
+/// </remarks>
+public static class PupilIdentity
+{
+    public static SchoolExport Check(SchoolExport export, IReadOnlyDictionary<string, Pupil> stored)
+    {
+        var idByUpn = stored.Values.GroupBy(p => p.Upn, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var issues = new List<ImportIssue>();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pupil in export.Pupils)
+        {
+            var (file, line) = export.PupilRows.GetValueOrDefault(pupil.Id, new RowRef("pupils", 0));
+            if (stored.TryGetValue(pupil.Id, out var before) && !string.Equals(before.Upn, pupil.Upn, StringComparison.OrdinalIgnoreCase))
+            {
+                if (IsTemporary(before.Upn) && !IsTemporary(pupil.Upn))
+                {
+                    issues.Add(ImportIssue.Warning(file, line, "UPN", pupil.Upn, $"pupil {pupil.Id}'s temporary UPN {before.Upn} is replaced by the permanent UPN {pupil.Upn}"));
+                    continue;
+                }
+
+                issues.Add(ImportIssue.Error(file, line, "Pupil ID", pupil.Id,
+                    $"Pupil ID {pupil.Id} is stored for UPN {before.Upn} but this export gives it UPN {pupil.Upn}: not imported, nor anything else about this pupil in the export (check the MIS: an id never moves to another pupil)"));
+                refused.Add(pupil.Id);
+            }
+            else if (idByUpn.TryGetValue(pupil.Upn, out var storedId) && storedId != pupil.Id)
+            {
+                issues.Add(ImportIssue.Error(file, line, "UPN", pupil.Upn,
+                    $"UPN {pupil.Upn} is stored as pupil {storedId} but this export gives it Pupil ID {pupil.Id}: not imported, nor anything else about this pupil in the export (check the MIS: a pupil keeps one id)"));
+                refused.Add(pupil.Id);
+            }
+        }
+
+        if (issues.Count == 0)
+        {
+            return export;
+        }
+
+        foreach (var id in refused)
+        {
+            export.Attendance?.Remove(id);
+        }
+
+        bool Kept(string pupilId) => !refused.Contains(pupilId);
+        return export with
+        {
+            Pupils = [.. export.Pupils.Where(p => Kept(p.Id))],
+            ContactLinks = [.. export.ContactLinks.Where(l => Kept(l.PupilId))],
+            PupilsWithContactRows = export.PupilsWithContactRows.Where(Kept).ToHashSet(StringComparer.Ordinal),
+            AttendanceSummaries = [.. export.AttendanceSummaries.Where(s => Kept(s.PupilId))],
+            Assessments = [.. export.Assessments.Where(a => Kept(a.PupilId))],
+            Targets = [.. export.Targets.Where(t => Kept(t.PupilId))],
+            Behaviour = [.. export.Behaviour.Where(b => Kept(b.PupilId))],
+            Homework = [.. export.Homework.Where(h => Kept(h.PupilId))],
+            Issues = [.. export.Issues, .. issues],
+        };
+    }
+
+    /// <summary>A temporary UPN ends in a letter; a permanent one in a digit (DfE UPN standard).</summary>
+    public static bool IsTemporary(string upn) => upn.Length == 13 && char.IsAsciiLetter(upn[^1]);
+}

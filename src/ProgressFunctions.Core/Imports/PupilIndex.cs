@@ -1,0 +1,60 @@
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>Which pupil each UPN of an export is, and which pupils' rows were refused, for the files that name pupils by UPN.</summary>
+/// <remarks>
+/// A refused pupil (a duplicate or invalid id, a duplicate UPN) takes every row that depends on it with it: contacts,
+/// attendance, results, targets, behaviour. Those rows are refused with a pointer to the pupil's row, once per file
+/// and pupil, so one bad pupil row gives one error per file rather than hundreds.
+/// </remarks>
+public sealed class PupilIndex
+{
+    private readonly Dictionary<string, string> _idByUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _refusedByUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RowRef> _whereById = new(StringComparer.Ordinal);
+
+    /// <summary>UPN (upper case) to pupil id, for the pupils accepted.</summary>
+    public IReadOnlyDictionary<string, string> IdByUpn => _idByUpn;
+
+    /// <summary>Where each accepted pupil's row is (<c>pupils.csv:7</c>), for errors found after reading.</summary>
+    public IReadOnlyDictionary<string, RowRef> WhereById => _whereById;
+
+    /// <summary>An index of pupils read elsewhere (a registers-only file, a benchmark), each accepted.</summary>
+    public static PupilIndex Of(IEnumerable<Schools.Pupil> pupils)
+    {
+        var index = new PupilIndex();
+        foreach (var pupil in pupils)
+        {
+            index.Accept(pupil.Upn, pupil.Id, new RowRef("pupils", 0));
+        }
+
+        return index;
+    }
+
+    public void Accept(string upn, string pupilId, RowRef where)
+    {
+        _idByUpn[upn] = pupilId;
+        _whereById[pupilId] = where;
+    }
+
+    /// <summary>Records that the pupil with <paramref name="upn"/> was refused, and why (with where its row is).</summary>
+    public void Refuse(string upn, string why)
+    {
+        _idByUpn.Remove(upn);
+        _refusedByUpn.TryAdd(upn, why);
+    }
+
+    /// <summary>The pupil id for a UPN, or null with the reason; a refused pupil's reason points to its row.</summary>
+    public string? Find(string upn, out string? problem, out bool refused)
+    {
+        if (_idByUpn.TryGetValue(upn, out var id))
+        {
+            (problem, refused) = (null, false);
+            return id;
+        }
+
+        refused = _refusedByUpn.TryGetValue(upn, out var why);
+        problem = refused ? $"the pupil was not imported ({why}), so neither is this row nor any other row for this pupil in the file"
+            : Upn.Check(upn) ?? "no pupil with this UPN in pupils.csv";
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ProgressFunctions.Core.Schools;
+
+/// <summary>The one rule for the text of a person's name, as it is stored, printed and put in e-mail headers.</summary>
+/// <remarks>
+/// A tab, line break or other control character typed into an MIS name field becomes a space, and runs of spaces
+/// become one; the name is trimmed. Cleaned once at import (with a warning naming the field) and again wherever a
+/// name meets a header, so a name is never a reason for a message not to be sent.
+/// </remarks>
+public static class PersonName
+{
+    public static bool NeedsCleaning(string name) => name.Any(char.IsControl);
+
+    public static string Clean(string name) =>
+        string.Join(' ', name.Split((char[])[' ', .. name.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
+}
