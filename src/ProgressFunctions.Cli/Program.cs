@@ -15,4 +15,7 @@ var root = new RootCommand("progress: pupil progress and attendance for English 
     ValidateCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// A bad argument means the command could not run: exit 2, as every other "could not run" (README, exit codes).
+var parsed = root.Parse(args);
+var exit = await parsed.InvokeAsync();
+return parsed.Errors.Count > 0 && exit == 1 ? 2 : exit;

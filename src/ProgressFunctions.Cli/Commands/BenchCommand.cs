@@ -32,7 +32,7 @@ internal static class BenchCommand
         var folder = Path.Combine(Path.GetTempPath(), "progress-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var host = CliHost.Create(new StoreChoice("embedded", Path.Combine(folder, "data"), Path.Combine(folder, "outbox")), JobProgress.None, TimeProvider.System);
+            using var host = CliHost.Create(new StoreChoice("embedded", Path.Combine(folder, "data"), Path.Combine(folder, "outbox"), CreateStore: true), JobProgress.None, TimeProvider.System);
             var outcome = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, SchoolPhase.Secondary, 2026, asOf, schools, render), cancellationToken);
             var figures = new
             {

@@ -78,6 +78,6 @@ internal static class DemoCommand
         }
 
         Directory.CreateDirectory(outPath);
-        return store with { DataDirectory = data, OutboxDirectory = Path.Combine(outPath, "outbox") };
+        return store with { DataDirectory = data, OutboxDirectory = Path.Combine(outPath, "outbox"), CreateStore = true };
     }
 }

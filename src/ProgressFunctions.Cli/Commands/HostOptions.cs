@@ -37,7 +37,11 @@ internal sealed class HostOptions
     public StoreChoice Choice(ParseResult result) => new(result.GetValue(Store), result.GetValue(Data));
 }
 
-/// <summary>Runs a command body: one clear line and exit code 1 on failure, the stack trace only with --verbose.</summary>
+/// <summary>Runs a command body: on failure one clear line and exit code 2 ("could not run"), the stack trace only with --verbose.</summary>
+/// <remarks>
+/// Exit codes, everywhere: 0 done; 1 done, but with row errors or messages not sent; 2 could not run (a bad argument,
+/// an unknown school, a missing or damaged store, an unreadable input, or a failure part way), with one line that says what to do.
+/// </remarks>
 internal static class CommandRunner
 {
     public static async Task<int> RunAsync(string command, bool verbose, TextWriter error, Func<Task<int>> body)
@@ -49,7 +53,7 @@ internal static class CommandRunner
         catch (Exception e) when (e is not OperationCanceledException)
         {
             error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
-            return 1;
+            return 2;
         }
     }
 

@@ -29,7 +29,7 @@ internal static class JobCommands
             }
 
             return result.Outcome == IngestOutcome.Unreadable ? 2 : result.Errors > 0 ? 1 : 0;
-        }));
+        }, createStore: true));
         return command;
     }
 
@@ -99,7 +99,7 @@ internal static class JobCommands
 
             console.WriteLine($"reports: {result.Dispatch.Completed} requests done, {result.Dispatch.Retried} to retry, {result.Dispatch.Poisoned} poisoned");
             return 0;
-        }));
+        }, checkStore: true));
         return command;
     }
 
@@ -112,14 +112,37 @@ internal static class JobCommands
         }
     }
 
-    private static Option<string> SchoolOption() => new("--school") { Description = "The school's id (its URN)", Required = true };
+    internal static Option<string> SchoolOption()
+    {
+        var option = new Option<string>("--school") { Description = "The school's id (its URN, or the schoolId its school.json names)", Required = true };
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && RecordId.Check(r.Tokens[0].Value, "--school") is { } problem)
+            {
+                r.AddError(problem);
+            }
+        });
+        return option;
+    }
 
-    private static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body)
+    private static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body, bool createStore = false, bool checkStore = false)
     {
         var console = Terminal.Create();
         return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>
         {
-            using var cli = CliHost.Create(host.Choice(result), progress, TimeProvider.System);
+            using var cli = CliHost.Create(host.Choice(result) with { CreateStore = createStore }, progress, TimeProvider.System);
+            if (cli.Embedded is { } embedded)
+            {
+                if (embedded.Created)
+                {
+                    console.WriteLine($"started a new store in {embedded.DataDirectory}");
+                }
+                else if (checkStore)
+                {
+                    embedded.CheckIntegrity();
+                }
+            }
+
             var exit = await body(cli.Context, console);
             ReportCost(console, cli);
             return exit;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Configuration;
+using ProgressFunctions.Infrastructure.Embedded;
 
 namespace ProgressFunctions.Cli.Hosting;
 
@@ -12,7 +13,8 @@ namespace ProgressFunctions.Cli.Hosting;
 /// <c>AzureWebJobsStorage</c>, <c>CosmosDb__Endpoint</c>, <c>Email__Provider</c>...), <c>appsettings.json</c> in the
 /// working directory. The outbox defaults to <c>{data}/outbox</c> so one folder holds a school's whole state.
 /// </remarks>
-internal sealed record StoreChoice(string? Store, string? DataDirectory, string? OutboxDirectory = null);
+/// <remarks><see cref="CreateStore"/>: start an embedded store when the data folder has none (demo, ingest); every other command needs one.</remarks>
+internal sealed record StoreChoice(string? Store, string? DataDirectory, string? OutboxDirectory = null, bool CreateStore = false);
 
 /// <summary>The job context built from settings, and what it cost (Cosmos request units) when it is disposed.</summary>
 internal sealed class CliHost : IDisposable
@@ -29,6 +31,9 @@ internal sealed class CliHost : IDisposable
 
     /// <summary>Cosmos DB request units spent so far (zero on the embedded store), so a command can say what it cost.</summary>
     public double RequestCharge => _services.GetService<IStorageCost>()?.RequestCharge ?? 0;
+
+    /// <summary>The embedded store, when that is the one in use (resolved, so opening it happens here).</summary>
+    public EmbeddedStorage? Embedded => _services.GetRequiredService<StorageSettings>().Store == StoreKind.Embedded ? _services.GetRequiredService<EmbeddedStorage>() : null;
 
     public static CliHost Create(StoreChoice choice, IJobProgress progress, TimeProvider clock)
     {
@@ -50,6 +55,11 @@ internal sealed class CliHost : IDisposable
             ["Progress:DataDirectory"] = data,
             ["Email:OutboxDirectory"] = choice.OutboxDirectory ?? fromFiles["Email:OutboxDirectory"] ?? Path.Combine(data, "outbox"),
         };
+        if (choice.CreateStore)
+        {
+            overrides["Progress:CreateStore"] = "true";
+        }
+
         if (choice.Store is { } store)
         {
             overrides["Progress:Store"] = store;

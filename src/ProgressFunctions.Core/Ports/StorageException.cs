@@ -33,3 +33,22 @@ public class StorageException : Exception
 
     public string? ErrorCode { get; }
 }
+
+/// <summary>The store cannot be used at all: missing where one must exist, empty, truncated or damaged. Nothing was changed.</summary>
+/// <remarks>Not retried: a person must act (restore a backup, point at the right folder). The CLI prints the message and exits 2.</remarks>
+public sealed class StoreUnavailableException : StorageException
+{
+    public StoreUnavailableException()
+    {
+    }
+
+    public StoreUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public StoreUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -14,16 +14,15 @@ public sealed class DispatchReport(JobContext jobs, ReportDispatcher dispatcher,
         [QueueTrigger(JobResources.ReportRequestsQueue, Connection = "AzureWebJobsStorage")] StorageQueueMessage queued,
         CancellationToken cancellationToken)
     {
-        var request = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(
-            jobs.Queue, JobResources.ReportRequestsQueue, queued.MessageId, queued.DequeueCount, queued.MessageText, cancellationToken);
-        if (request is null)
+        var result = await DispatchJob.HandleQueuedAsync(jobs, dispatcher, queued.MessageId, queued.DequeueCount, queued.MessageText, cancellationToken);
+        if (result is null)
         {
             logger.LogError("Malformed message {MessageId} moved to the poison queue", queued.MessageId);
             return;
         }
 
-        // Recipient ids are pseudonymous (contact or staff ids), never addresses.
-        await dispatcher.HandleAsync(request, cancellationToken);
-        logger.LogInformation("Report {ReportId} for school {SchoolId} handled for recipient {RecipientId}", request.ReportId, request.SchoolId, request.RecipientId);
+        // Counts only: recipient and pupil ids stay in the send ledger and the not-sent records.
+        logger.LogInformation("Message {MessageId}: {Sent} sent, {AlreadySent} already sent, {NotSent} not sent (recorded), retry in {RetryAfter}",
+            queued.MessageId, result.Sent, result.AlreadySent, result.NotSent.Count, result.RetryAfter);
     }
 }

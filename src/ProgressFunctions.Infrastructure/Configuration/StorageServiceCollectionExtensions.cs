@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (settings.Store == StoreKind.Embedded)
         {
-            services.AddSingleton(sp => EmbeddedStorage.Open(settings.DataDirectory, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => EmbeddedStorage.Open(settings.DataDirectory, sp.GetRequiredService<TimeProvider>(), settings.CreateStore));
             services.AddSingleton(sp => sp.GetRequiredService<EmbeddedStorage>().Documents);
             services.AddSingleton(sp => sp.GetRequiredService<EmbeddedStorage>().Blobs);
             services.AddSingleton(sp => sp.GetRequiredService<EmbeddedStorage>().Queue);

@@ -19,6 +19,9 @@ public sealed record StorageSettings
 
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>Create the embedded store when the data folder has none (<c>Progress:CreateStore</c>: the demo and ingest set it); otherwise a missing store is an error.</summary>
+    public bool CreateStore { get; init; }
+
     public string? StorageConnectionString { get; init; }
 
     public Uri? BlobServiceUri { get; init; }
@@ -62,7 +65,12 @@ public sealed record StorageSettings
             problems.Add($"Progress__Store is '{storeText}'; use Embedded or Azure.");
         }
 
-        var settings = new StorageSettings { Store = store, DataDirectory = Value("Progress:DataDirectory") ?? "data" };
+        var settings = new StorageSettings
+        {
+            Store = store,
+            DataDirectory = Value("Progress:DataDirectory") ?? "data",
+            CreateStore = bool.TryParse(Value("Progress:CreateStore"), out var create) && create,
+        };
         if (store == StoreKind.Azure && problems.Count == 0)
         {
             string? connection = Value("AzureWebJobsStorage");

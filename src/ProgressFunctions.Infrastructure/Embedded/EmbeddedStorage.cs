@@ -7,11 +7,22 @@ public sealed class EmbeddedStorage
 {
     public const string DatabaseFileName = "progress.db";
 
-    private EmbeddedStorage(string dataDirectory, TimeProvider time)
+    private readonly SqliteDatabase _database;
+
+    private EmbeddedStorage(string dataDirectory, TimeProvider time, bool create)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
+        var path = Path.Combine(DataDirectory, DatabaseFileName);
+        Created = !File.Exists(path);
+        if (Created && !create)
+        {
+            throw new StoreUnavailableException($"there is no store in {DataDirectory} (no {DatabaseFileName}): pass --data with the folder that holds it, or run 'progress ingest' to start one");
+        }
+
+        SqliteDatabase.CheckFile(path);
         Directory.CreateDirectory(DataDirectory);
-        var database = SqliteDatabase.Open(Path.Combine(DataDirectory, DatabaseFileName));
+        var database = SqliteDatabase.Open(path);
+        _database = database;
         var documents = new SqliteDocumentStore(database);
         Documents = documents;
         Cost = documents;
@@ -21,6 +32,9 @@ public sealed class EmbeddedStorage
 
     public string DataDirectory { get; }
 
+    /// <summary>True when this open created the store (the folder had none).</summary>
+    public bool Created { get; }
+
     public IDocumentStore Documents { get; }
 
     public IBlobStore Blobs { get; }
@@ -29,7 +43,13 @@ public sealed class EmbeddedStorage
 
     public IStorageCost Cost { get; }
 
-    /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/>; default <c>./data</c>.</summary>
-    public static EmbeddedStorage Open(string? dataDirectory = null, TimeProvider? time = null) =>
-        new(dataDirectory ?? "data", time ?? TimeProvider.System);
+    /// <summary>Opens the store in <paramref name="dataDirectory"/> (default <c>./data</c>), creating it only when <paramref name="create"/>.</summary>
+    /// <remarks>A store file that is empty, truncated or not SQLite is never replaced: it stops here.</remarks>
+    /// <exception cref="StoreUnavailableException">No store and not <paramref name="create"/>, or the file is not a usable store.</exception>
+    public static EmbeddedStorage Open(string? dataDirectory = null, TimeProvider? time = null, bool create = true) =>
+        new(dataDirectory ?? "data", time ?? TimeProvider.System, create);
+
+    /// <summary>SQLite's own check of the whole file (<c>PRAGMA quick_check</c>): seconds for a large store, so run where that is acceptable (once per run-due).</summary>
+    /// <exception cref="StoreUnavailableException">The file is damaged.</exception>
+    public void CheckIntegrity() => _database.QuickCheck();
 }

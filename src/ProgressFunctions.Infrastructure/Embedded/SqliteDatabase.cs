@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Infrastructure.Embedded;
 
@@ -76,6 +77,45 @@ internal sealed class SqliteDatabase
         schema.ExecuteNonQuery();
         transaction.Commit();
         return database;
+    }
+
+    /// <summary>Refuses a store file that exists but cannot be a SQLite database: empty (0 bytes), or without SQLite's header.</summary>
+    /// <remarks>Opening such a file would make SQLite start a new, empty database in its place and every school's data would seem gone.</remarks>
+    public static void CheckFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var header = new byte[16];
+        int read;
+        using (var file = File.OpenRead(path))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read == 0)
+        {
+            throw new StoreUnavailableException($"the store {path} is empty (0 bytes): it was truncated or replaced; restore it from a backup (it was left as it is)");
+        }
+
+        if (read < header.Length || !header.AsSpan().SequenceEqual("SQLite format 3\0"u8))
+        {
+            throw new StoreUnavailableException($"the store {path} is not a SQLite database (it may be damaged or another file): restore it from a backup (it was left as it is)");
+        }
+    }
+
+    /// <summary>Runs <c>PRAGMA quick_check</c>; throws naming the first problem when it is not "ok".</summary>
+    public void QuickCheck()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, "PRAGMA quick_check(1);");
+        var answer = command.ExecuteScalar() as string;
+        if (answer != "ok")
+        {
+            throw new StoreUnavailableException($"the store {Path} failed SQLite's integrity check ({answer}): restore it from a backup (it was left as it is)");
+        }
     }
 
     /// <summary>An open connection with the per-connection settings applied. Dispose it (it returns to the pool).</summary>

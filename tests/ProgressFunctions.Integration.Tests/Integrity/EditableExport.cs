@@ -1,0 +1,160 @@
+using System.Text;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Synthetic;
+
+namespace ProgressFunctions.Integration.Tests.Integrity;
+
+/// <summary>A generated school's CSV bundle as tables a test can damage the way real MIS exports are damaged.</summary>
+internal sealed class EditableExport
+{
+    private readonly Dictionary<string, byte[]> _raw = new(StringComparer.Ordinal);
+
+    public EditableExport(SyntheticSchool school)
+    {
+        CsvBundleWriter.Write(school, name => new CapturingStream(bytes => _raw[name] = bytes));
+        foreach (var (name, bytes) in _raw.Where(r => r.Key.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            Tables[name] = Table.Parse(Encoding.UTF8.GetString(bytes));
+        }
+    }
+
+    public Dictionary<string, Table> Tables { get; } = new(StringComparer.Ordinal);
+
+    public Table Pupils => Tables["pupils.csv"];
+
+    public Table Contacts => Tables["contacts.csv"];
+
+    public Table Staff => Tables["staff.csv"];
+
+    /// <summary>Changes school.json (a top-level key set to a JSON value).</summary>
+    public void SetSchoolJson(string key, System.Text.Json.Nodes.JsonNode? value)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(_raw["school.json"])!.AsObject();
+        json[key] = value;
+        _raw["school.json"] = Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
+    /// <summary>Gives every pupil a different name, so that a test can tell from a report's title whose report it is.</summary>
+    public EditableExport WithDistinctNames()
+    {
+        for (var i = 0; i < Pupils.Rows.Count; i++)
+        {
+            Pupils.Set(i, "Legal Surname", Pupils.Get(i, "Legal Surname") + "-" + (char)('a' + (i / 26 % 26)) + (char)('a' + (i % 26)));
+        }
+
+        return this;
+    }
+
+    /// <summary>The bundle as a zip, with the tables as edited.</summary>
+    public byte[] Zip() => BundleZip.Create(_raw.Select(r => (r.Key, Content(r.Key))));
+
+    /// <summary>Writes the bundle as a folder (what <c>progress ingest ./folder</c> reads).</summary>
+    public string WriteFolder(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var name in _raw.Keys)
+        {
+            File.WriteAllBytes(Path.Combine(folder, name), Content(name));
+        }
+
+        return folder;
+    }
+
+    private byte[] Content(string name) => Tables.TryGetValue(name, out var table) ? Encoding.UTF8.GetBytes(table.ToCsv()) : _raw[name];
+
+    private sealed class CapturingStream(Action<byte[]> done) : MemoryStream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                done(ToArray());
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>A CSV table with a header, cells by column name; quoted fields read and written per RFC 4180.</summary>
+internal sealed class Table
+{
+    private Table(List<string> header, List<List<string>> rows) => (Header, Rows) = (header, rows);
+
+    public List<string> Header { get; }
+
+    public List<List<string>> Rows { get; }
+
+    public string Get(int row, string column) => Rows[row][Header.IndexOf(column)];
+
+    public void Set(int row, string column, string value) => Rows[row][Header.IndexOf(column)] = value;
+
+    /// <summary>Rows (0-based) whose <paramref name="column"/> is <paramref name="value"/>.</summary>
+    public IEnumerable<int> Where(string column, string value) =>
+        Enumerable.Range(0, Rows.Count).Where(i => Rows[i][Header.IndexOf(column)] == value);
+
+    /// <summary>The file line a data row is on (header is line 1; no cell here spans lines).</summary>
+    public static int LineOf(int row) => row + 2;
+
+    public static Table Parse(string text)
+    {
+        var records = new List<List<string>>();
+        var field = new StringBuilder();
+        var record = new List<string>();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                record.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                records.Add(record);
+                record = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        return new Table(records[0], records.Skip(1).ToList());
+    }
+
+    public string ToCsv() =>
+        string.Concat(new[] { Header }.Concat(Rows).Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n\t") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
