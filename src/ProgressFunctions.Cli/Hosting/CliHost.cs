@@ -34,6 +34,7 @@ internal sealed class CliHost : IDisposable
     {
         var configuration = Configuration(choice);
         var services = new ServiceCollection().AddSingleton(clock).AddInfrastructure(configuration).BuildServiceProvider();
+        services.ValidateSettings();
         var context = services.GetRequiredService<JobContext>() with { Progress = progress };
         return new CliHost(services, context);
     }
