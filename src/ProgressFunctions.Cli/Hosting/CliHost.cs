@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Infrastructure.Azure;
 using ProgressFunctions.Infrastructure.Configuration;
 
 namespace ProgressFunctions.Cli.Hosting;
@@ -27,6 +29,9 @@ internal sealed class CliHost : IDisposable
 
     public JobContext Context { get; }
 
+    /// <summary>The store the settings chose.</summary>
+    public StoreKind Store => _services.GetRequiredService<IOptions<StorageSettings>>().Value.Store;
+
     /// <summary>Cosmos DB request units spent so far (zero on the embedded store), so a command can say what it cost.</summary>
     public double RequestCharge => _services.GetService<IStorageCost>()?.RequestCharge ?? 0;
 
@@ -35,8 +40,22 @@ internal sealed class CliHost : IDisposable
         var configuration = Configuration(choice);
         var services = new ServiceCollection().AddSingleton(clock).AddInfrastructure(configuration).BuildServiceProvider();
         services.ValidateSettings();
+        PrepareCosmos(services);
         var context = services.GetRequiredService<JobContext>() with { Progress = progress };
         return new CliHost(services, context);
+    }
+
+    /// <summary>On a development account reached with a key (the emulator, the test server), creates the database and
+    /// container when missing, so the local loop needs nothing but settings; in Azure, Bicep creates them and the
+    /// managed identity could not.</summary>
+    private static void PrepareCosmos(ServiceProvider services)
+    {
+        var settings = services.GetRequiredService<IOptions<StorageSettings>>().Value;
+        if (settings.Store == StoreKind.Azure && (settings.Cosmos.ConnectionString is { Length: > 0 } || settings.Cosmos.Key is { Length: > 0 }))
+        {
+            // The CLI has no synchronization context, so waiting here cannot deadlock.
+            services.GetRequiredService<CosmosStorage>().CreateContainerIfMissingAsync(settings.Cosmos).GetAwaiter().GetResult();
+        }
     }
 
     internal static IConfiguration Configuration(StoreChoice choice)
