@@ -21,7 +21,7 @@ internal static class SendGridMessages
             message.SetReplyTo(new EmailAddress(replyTo.Address, replyTo.DisplayName));
         }
 
-        message.SetSubject(batch.Subject);
+        message.SetGlobalSubject(batch.Subject);
         for (int i = 0; i < batch.To.Count; i++)
         {
             message.AddTo(new EmailAddress(batch.To[i].Address, RecipientName(batch.To[i].DisplayName)), i);
