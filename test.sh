@@ -21,12 +21,21 @@ fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-projects=(tests/ProgressFunctions.Core.Tests tests/ProgressFunctions.Integration.Tests)
+projects=(tests/ProgressFunctions.Core.Tests tests/ProgressFunctions.Integration.Tests tests/ProgressFunctions.FunctionApp.Tests)
+
+# Every project of the solution builds first, the Function App and the benchmarks included; a failed build is a
+# failed run even where no test project depends on the project that broke.
+echo "== build"
+if ! dotnet build ProgressFunctions.sln --nologo --configuration Release; then
+  echo "the build failed"
+  echo "build" >> "$results/missing"
+  status=1
+fi
 
 for project in "${projects[@]}"; do
   name=$(basename "$project")
   echo "== $name"
-  if ! dotnet test "$project" --nologo --configuration Release \
+  if ! dotnet test "$project" --nologo --configuration Release --no-build \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
       --results-directory "$results"; then
     status=1

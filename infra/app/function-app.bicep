@@ -107,6 +107,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SendGrid__SandboxMode: string(sendGridSandboxMode)
     SendGrid__MaxAttempts: '5'
     SchoolJobsSchedule: schoolJobsSchedule
+    // The polling twin of IngestMisExport is for Azurite, where Event Grid never fires; Flex Consumption runs only the
+    // Event Grid blob trigger.
+    'AzureWebJobs.IngestMisExportPolling.Disabled': 'true'
   }
 }
 

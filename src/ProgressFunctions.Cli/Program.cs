@@ -5,6 +5,7 @@ var root = new RootCommand("progress: pupil progress and attendance for English 
 {
     DemoCommand.Create(),
     JobCommands.Ingest(),
+    UploadCommand.Create(),
     JobCommands.CheckAttendance(),
     JobCommands.Snapshot(),
     JobCommands.Dispatch(),

@@ -1,13 +1,12 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using ProgressFunctions.FunctionApp;
-using ProgressFunctions.Infrastructure.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.UseMiddleware<ExceptionLoggingMiddleware>();
 
-// Storage and e-mail settings are validated inside AddInfrastructure, so a wrong setting stops the host at start-up
-// with a message naming it rather than failing the first report sent.
-builder.Services.AddInfrastructure(builder.Configuration);
+// Settings are validated when the host starts, so a wrong one stops it with a line naming the setting rather than
+// failing the first report sent.
+builder.Services.AddProgressFunctions(builder.Configuration);
 
 builder.Build().Run();

@@ -7,19 +7,36 @@ namespace ProgressFunctions.FunctionApp.Functions;
 
 /// <summary>An MIS export uploaded to <c>mis-exports/{schoolId}/{name}</c> is parsed, validated and merged.</summary>
 /// <remarks>
-/// Flex Consumption supports only the Event Grid blob trigger source; the subscription is infra/app/blob-events.bicep.
-/// A re-uploaded or redelivered export is harmless: the ingest job is idempotent (import receipts). An export that
-/// cannot be read, or is not the school's, is moved to mis-exports-rejected with its reason and reported.
+/// Two triggers run the same ingest. <see cref="RunAsync"/> uses the Event Grid source, the only one Flex Consumption
+/// runs (the subscription is infra/app/blob-events.bicep); Event Grid never reaches Azurite, so
+/// <see cref="RunPollingAsync"/> scans the container instead for local development and is disabled in Azure by the
+/// app setting <c>AzureWebJobs.IngestMisExportPolling.Disabled</c>. Should both ever see an export, the second run
+/// changes nothing: the ingest job is idempotent (import receipts), as it is for a re-upload or a redelivery. An
+/// export that cannot be read, or is not the school's, is moved to mis-exports-rejected with its reason and reported.
 /// </remarks>
 public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> logger)
 {
+    public const string PollingName = nameof(IngestMisExport) + "Polling";
+
     [Function(nameof(IngestMisExport))]
-    public async Task RunAsync(
+    public Task RunAsync(
         [BlobTrigger(JobResources.ExportsContainer + "/{schoolId}/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")]
         Stream export,
         string schoolId,
         string name,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        IngestAsync(export, schoolId, name, cancellationToken);
+
+    [Function(PollingName)]
+    public Task RunPollingAsync(
+        [BlobTrigger(JobResources.ExportsContainer + "/{schoolId}/{name}", Connection = "AzureWebJobsStorage")]
+        Stream export,
+        string schoolId,
+        string name,
+        CancellationToken cancellationToken) =>
+        IngestAsync(export, schoolId, name, cancellationToken);
+
+    private async Task IngestAsync(Stream export, string schoolId, string name, CancellationToken cancellationToken)
     {
         // The trigger's stream is not used: ExportIntake reads the blob itself so that it can move an unreadable one aside.
         await export.DisposeAsync();

@@ -1,31 +1,41 @@
-using Azure.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Infrastructure.Azure;
 
-/// <summary>The Azure Blob and Queue adapters over one storage account.</summary>
+/// <summary>The Blob and Queue adapters over one storage account, on Microsoft's Storage SDKs.</summary>
+/// <remarks>Hosts get the service clients from <c>AddAzureClients</c> (see
+/// <see cref="Configuration.StorageServiceCollectionExtensions"/>); <see cref="FromConnectionString"/> is for tools and
+/// tests that have only a connection string.</remarks>
 public sealed class AzureStorage
 {
-    private AzureStorage(StorageAccount account, TokenCredential? credential, TimeProvider time)
+    public AzureStorage(BlobServiceClient blobs, QueueServiceClient queues)
     {
-        var client = new StorageRestClient(account, credential, time);
-        Blobs = new AzureBlobStore(client);
-        Queue = new AzureMessageQueue(client);
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(queues);
+        Blobs = new AzureBlobStore(blobs);
+        Queue = new AzureMessageQueue(queues);
     }
 
     public IBlobStore Blobs { get; }
 
     public IMessageQueue Queue { get; }
 
-    /// <summary>Shared Key from a connection string (Azurite's <c>UseDevelopmentStorage=true</c> included).</summary>
-    public static AzureStorage FromConnectionString(string connectionString, TimeProvider? time = null) =>
-        new(StorageAccount.FromConnectionString(connectionString), null, time ?? TimeProvider.System);
-
-    /// <summary>Bearer tokens (managed identity) against the given service URIs.</summary>
-    public static AzureStorage FromServiceUris(Uri blobServiceUri, Uri queueServiceUri, TokenCredential credential, TimeProvider? time = null)
+    /// <summary>Clients for a connection string (Azurite's <c>UseDevelopmentStorage=true</c> included).</summary>
+    public static AzureStorage FromConnectionString(string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(blobServiceUri);
-        string account = blobServiceUri.Host.Split('.')[0];
-        return new(new StorageAccount(account, blobServiceUri, queueServiceUri, null), credential, time ?? TimeProvider.System);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new(new BlobServiceClient(connectionString), new QueueServiceClient(connectionString, QueueOptions(new QueueClientOptions())));
+    }
+
+    /// <summary>Base64 message text, as the Functions queue trigger reads and writes it (host.json
+    /// <c>messageEncoding</c>); a message another writer left undecodable is moved to its poison queue.</summary>
+    public static QueueClientOptions QueueOptions(QueueClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        options.MessageDecodingFailed += UndecodableMessages.PoisonAsync;
+        return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Core;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using ProgressFunctions.Core.Ports;
@@ -23,9 +24,11 @@ public sealed class CosmosStorage : IDisposable
     /// <summary>The request units spent through this store so far.</summary>
     public IStorageCost Cost => _store;
 
-    /// <summary>Creates the client. <paramref name="httpClientFactory"/> is for tests against servers with
-    /// self-signed certificates; production passes none and keeps certificate validation.</summary>
-    public static CosmosStorage Create(CosmosSettings settings, Func<HttpClient>? httpClientFactory = null)
+    /// <summary>Creates the client from a connection string, an endpoint and key, or an endpoint and
+    /// <paramref name="credential"/> (a new <see cref="DefaultAzureCredential"/> when none is given).</summary>
+    /// <remarks><paramref name="httpClientFactory"/> is for tools against servers with self-signed certificates that
+    /// cannot use a connection string; production passes none and keeps certificate validation.</remarks>
+    public static CosmosStorage Create(CosmosSettings settings, Func<HttpClient>? httpClientFactory = null, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = new CosmosClientOptions
@@ -37,9 +40,14 @@ public sealed class CosmosStorage : IDisposable
             UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(StorageJson.Options),
             HttpClientFactory = httpClientFactory,
         };
-        var client = settings.Key is { Length: > 0 } key
-            ? new CosmosClient(settings.Endpoint.ToString(), key, options)
-            : new CosmosClient(settings.Endpoint.ToString(), new DefaultAzureCredential(), options);
+        var client = settings switch
+        {
+            // The SDK reads AccountEndpoint, AccountKey and DisableServerCertificateValidation from the string itself.
+            { ConnectionString: { Length: > 0 } connection } => new CosmosClient(connection, options),
+            { Endpoint: { } endpoint, Key: { Length: > 0 } key } => new CosmosClient(endpoint.ToString(), key, options),
+            { Endpoint: { } endpoint } => new CosmosClient(endpoint.ToString(), credential ?? new DefaultAzureCredential(), options),
+            _ => throw new ArgumentException("CosmosDb__ConnectionString or CosmosDb__Endpoint is needed.", nameof(settings)),
+        };
         return new CosmosStorage(client, settings);
     }
 

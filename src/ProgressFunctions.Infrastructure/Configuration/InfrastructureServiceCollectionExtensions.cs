@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Infrastructure.Email;
+using ProgressFunctions.Infrastructure.Email.SendGrid;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 
 namespace ProgressFunctions.Infrastructure.Configuration;
@@ -16,17 +18,29 @@ public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
     /// The one registration a host makes: the storage ports (<see cref="StorageServiceCollectionExtensions.AddStorage"/>),
-    /// the configured e-mail sender, the PDF renderer and a <see cref="JobContext"/> over them. Storage and e-mail
-    /// settings are validated now, so a missing one stops start-up with a message naming it.
+    /// the configured e-mail sender, the PDF renderer and a <see cref="JobContext"/> over them. The settings are options
+    /// bound from configuration and validated on start, so a wrong one stops start-up with a line naming it: a host
+    /// does that when it starts, a tool by calling <see cref="ValidateSettings"/>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
-        var email = EmailSettings.Load(configuration);
+        services.AddOptions<EmailOptions>()
+            .Configure(options => SettingsText.BindIfReadable(configuration.GetSection(EmailOptions.Section), options))
+            .ValidateOnStart();
+        services.AddOptions<SendGridOptions>()
+            .Configure(options => SettingsText.BindIfReadable(configuration.GetSection(SendGridOptions.Section), options));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
+        services.TryAddSingleton<IConfiguration>(configuration);
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(email);
-        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(100) });
-        services.AddSingleton<IEmailSender>(sp => EmailSenderFactory.Create(email, sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        services.AddHttpClient(SendGridEmailSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(100));
+        services.AddSingleton<IEmailSender>(sp => EmailSenderFactory.Create(
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value,
+            sp.GetRequiredService<IOptions<SendGridOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();
         services.AddSingleton(sp => new JobContext(
             sp.GetRequiredService<IDocumentStore>(),
@@ -37,6 +51,15 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         // One dispatcher per host: it keeps each school's data for a few minutes across report requests.
         services.AddSingleton(sp => new ReportDispatcher(sp.GetRequiredService<JobContext>()));
+        return services;
+    }
+
+    /// <summary>Runs the start-up validation of every setting now, as a host does when it starts.</summary>
+    /// <exception cref="OptionsValidationException">A setting is missing or wrong; each failure names it.</exception>
+    public static IServiceProvider ValidateSettings(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<IStartupValidator>().Validate();
         return services;
     }
 }

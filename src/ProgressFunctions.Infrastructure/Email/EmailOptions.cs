@@ -12,19 +12,31 @@ public enum EmailProvider
     SendGrid,
 }
 
-/// <summary>Provider-independent e-mail settings (<c>Email__*</c>).</summary>
-public sealed record EmailOptions
+/// <summary>Provider-independent e-mail settings (<c>Email__*</c>), bound from configuration section <c>Email</c>.</summary>
+public sealed class EmailOptions
 {
+    public const string Section = "Email";
+
     /// <summary>The outbox's sender when <c>Email__From</c> is not set; the reserved .invalid domain cannot receive mail.</summary>
     public static readonly EmailAddress DefaultOutboxFrom = EmailAddress.Create("noreply@outbox.invalid", "ProgressFunctions");
 
-    public EmailProvider Provider { get; init; } = EmailProvider.Outbox;
+    public EmailProvider Provider { get; set; } = EmailProvider.Outbox;
 
-    /// <summary>Sender of messages that name none; with SendGrid it must be a verified sender identity.</summary>
-    public EmailAddress From { get; init; } = DefaultOutboxFrom;
+    /// <summary>Sender of messages that name none, e.g. <c>School Office &lt;office@school.org.uk&gt;</c>; with SendGrid
+    /// it must be a verified sender identity.</summary>
+    public string? From { get; set; }
 
-    public EmailAddress? ReplyTo { get; init; }
+    public string? ReplyTo { get; set; }
 
     /// <summary>Folder of the outbox adapter, relative to the working directory unless absolute.</summary>
-    public string OutboxDirectory { get; init; } = "outbox";
+    public string OutboxDirectory { get; set; } = "outbox";
+
+    /// <summary><see cref="From"/> parsed (the validator has checked it), or <see cref="DefaultOutboxFrom"/>.</summary>
+    public EmailAddress FromAddress => From is { Length: > 0 } from ? EmailAddress.Parse(from.Trim()) : DefaultOutboxFrom;
+
+    public EmailAddress? ReplyToAddress => ReplyTo is { Length: > 0 } replyTo && replyTo.Trim().Length > 0 ? EmailAddress.Parse(replyTo.Trim()) : null;
+
+    /// <summary>The settings without addresses, for logs.</summary>
+    public override string ToString() =>
+        $"EmailOptions {{ Provider = {Provider}, From = {(From is { Length: > 0 } ? "(set)" : "(default)")}, OutboxDirectory = {OutboxDirectory} }}";
 }

@@ -7,7 +7,7 @@ using ProgressFunctions.Infrastructure.Azure;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 using ProgressFunctions.Integration.Tests.Storage.Azure;
-using ProgressFunctions.Integration.Tests.Storage.Emulators;
+using ProgressFunctions.TestSupport.Emulators;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
 

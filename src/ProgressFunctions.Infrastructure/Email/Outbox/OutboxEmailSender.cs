@@ -52,7 +52,7 @@ public sealed class OutboxEmailSender : IEmailSender
             var name = message.To.Count == 1 ? message.MessageKey : $"{message.MessageKey}.{AddressHash(recipient)}";
             var envelope = new MailEnvelope(from, message.ReplyTo ?? _defaultReplyTo, recipient, $"{name}@{from.Domain}", now);
             var fileName = name + ".eml";
-            var existed = await WriteAtomicallyAsync(fileName, MimeWriter.Write(message, envelope), cancellationToken);
+            var existed = await WriteAtomicallyAsync(fileName, MimeMessages.Write(message, envelope), cancellationToken);
             if (!existed)
             {
                 await _index.AppendAsync(

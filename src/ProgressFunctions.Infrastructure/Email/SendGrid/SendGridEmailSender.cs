@@ -1,35 +1,38 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Email;
+using SendGrid;
 
 namespace ProgressFunctions.Infrastructure.Email.SendGrid;
 
-/// <summary>Sends through the SendGrid v3 Mail Send HTTP API (<c>POST /v3/mail/send</c>) with an injected HttpClient.</summary>
+/// <summary>Sends through the SendGrid v3 Mail Send API with SendGrid's SDK, on an HttpClient from
+/// <see cref="IHttpClientFactory"/> (named <see cref="HttpClientName"/>).</summary>
 /// <remarks>
 /// Success is 202 Accepted (200 in sandbox mode): SendGrid has queued the message, which is not delivery; bounces and
 /// drops arrive later through its Event Webhook, correlated by the kept <c>X-Message-Id</c>. A message over 1,000
 /// recipients is sent as one request per 1,000 (one personalization per recipient); an oversize message is refused
-/// before any request. 429 and 5xx, and connection failures, are retried up to <see cref="SendGridOptions.MaxAttempts"/>
-/// with back-off honouring the rate-limit headers; other 4xx fail at once with SendGrid's own error messages.
-/// Logs carry the message key, report id, counts and statuses: never the API key or a full address.
+/// before any request. The SDK's own retry covers neither 429 nor <c>X-RateLimit-Reset</c>, so it is off and this
+/// sender retries 429 and 5xx, and connection failures, up to <see cref="SendGridOptions.MaxAttempts"/> with back-off
+/// honouring the rate-limit headers (<see cref="SendGridRetry"/>); other 4xx fail at once with SendGrid's own error
+/// messages. Logs carry the message key, report id, counts and statuses: never the API key or a full address.
 /// A retry after a lost response can send twice; callers de-duplicate by (report, recipient).
 /// </remarks>
 public sealed class SendGridEmailSender : IEmailSender
 {
     public const string ProviderName = "SendGrid";
+    public const string HttpClientName = "SendGrid";
 
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _http;
     private readonly SendGridOptions _options;
     private readonly EmailAddress _defaultFrom;
     private readonly EmailAddress? _defaultReplyTo;
     private readonly TimeProvider _time;
     private readonly ILogger<SendGridEmailSender> _logger;
-    private readonly Uri _endpoint;
+    private readonly SendGridClientOptions _client;
 
     public SendGridEmailSender(
-        HttpClient http, SendGridOptions options, EmailAddress defaultFrom, EmailAddress? defaultReplyTo, TimeProvider time, ILogger<SendGridEmailSender> logger)
+        IHttpClientFactory http, SendGridOptions options, EmailAddress defaultFrom, EmailAddress? defaultReplyTo, TimeProvider time, ILogger<SendGridEmailSender> logger)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -39,7 +42,7 @@ public sealed class SendGridEmailSender : IEmailSender
         _defaultReplyTo = defaultReplyTo;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _endpoint = new Uri(options.BaseUrl, "v3/mail/send");
+        _client = new SendGridClientOptions { ApiKey = options.ApiKey, Host = options.BaseUrl.ToString().TrimEnd('/') };
     }
 
     public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -48,8 +51,8 @@ public sealed class SendGridEmailSender : IEmailSender
         var ids = new List<string>(batches.Count);
         foreach (var batch in batches)
         {
-            var payload = SendGridPayload.Build(batch, batch.From ?? _defaultFrom, batch.ReplyTo ?? _defaultReplyTo, _options.SandboxMode);
-            ids.Add(await PostAsync(batch, payload, cancellationToken));
+            var request = SendGridMessages.Build(batch, batch.From ?? _defaultFrom, batch.ReplyTo ?? _defaultReplyTo, _options.SandboxMode);
+            ids.Add(await PostAsync(batch, request, cancellationToken));
         }
         return new SendReceipt
         {
@@ -61,19 +64,16 @@ public sealed class SendGridEmailSender : IEmailSender
         };
     }
 
-    private async Task<string> PostAsync(EmailMessage batch, byte[] payload, CancellationToken cancellationToken)
+    private async Task<string> PostAsync(EmailMessage batch, global::SendGrid.Helpers.Mail.SendGridMessage request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(payload) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-            HttpResponseMessage response;
+            // A client per attempt: the factory pools the handlers, and a fresh one follows DNS changes.
+            var client = new SendGridClient(_http.CreateClient(HttpClientName), _client);
+            Response response;
             try
             {
-                response = await _http.SendAsync(request, cancellationToken);
+                response = await client.SendEmailAsync(request, cancellationToken);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -86,40 +86,37 @@ public sealed class SendGridEmailSender : IEmailSender
                 continue;
             }
 
-            using (response)
+            var status = (int)response.StatusCode;
+            // Any other 2xx is taken as accepted too: failing it would make the caller send again.
+            if (response.IsSuccessStatusCode)
             {
-                var status = (int)response.StatusCode;
-                // Any other 2xx is taken as accepted too: failing it would make the caller send again.
-                if (response.IsSuccessStatusCode)
-                {
-                    return Accepted(batch, response, attempt);
-                }
-                var errors = await ReadErrorsAsync(response, cancellationToken);
-                var summary = $"SendGrid answered {status} {response.ReasonPhrase} for message '{batch.MessageKey}'"
-                    + (errors.Count > 0 ? ": " + string.Join("; ", errors) : "");
-                if (!SendGridRetry.IsTransient(response.StatusCode))
-                {
-                    _logger.LogError("{Summary}; not retried", summary);
-                    throw new EmailSendException(summary, isTransient: false, status, errors);
-                }
-                if (attempt >= _options.MaxAttempts)
-                {
-                    _logger.LogError("{Summary}; giving up after {Attempts} attempts", summary, attempt);
-                    throw new EmailSendException($"{summary} (gave up after {attempt} attempts)", isTransient: true, status, errors);
-                }
-                var requested = SendGridRetry.RequestedDelay(response.Headers, _time.GetUtcNow());
-                if (requested > _options.MaxRetryDelay)
-                {
-                    throw new EmailSendException(
-                        $"{summary}; SendGrid asks to wait {requested.Value.TotalSeconds:0} s, longer than the {_options.MaxRetryDelay.TotalSeconds:0} s cap: try later",
-                        isTransient: true, status, errors);
-                }
-                await WaitAsync(batch, attempt, requested ?? SendGridRetry.Backoff(attempt, _options), status.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                return Accepted(batch, response, attempt);
             }
+            var errors = await ReadErrorsAsync(response, cancellationToken);
+            var summary = $"SendGrid answered {status} {response.StatusCode} for message '{batch.MessageKey}'"
+                + (errors.Count > 0 ? ": " + string.Join("; ", errors) : "");
+            if (!SendGridRetry.IsTransient(response.StatusCode))
+            {
+                _logger.LogError("{Summary}; not retried", summary);
+                throw new EmailSendException(summary, isTransient: false, status, errors);
+            }
+            if (attempt >= _options.MaxAttempts)
+            {
+                _logger.LogError("{Summary}; giving up after {Attempts} attempts", summary, attempt);
+                throw new EmailSendException($"{summary} (gave up after {attempt} attempts)", isTransient: true, status, errors);
+            }
+            var requested = SendGridRetry.RequestedDelay(response.Headers, _time.GetUtcNow());
+            if (requested > _options.MaxRetryDelay)
+            {
+                throw new EmailSendException(
+                    $"{summary}; SendGrid asks to wait {requested.Value.TotalSeconds:0} s, longer than the {_options.MaxRetryDelay.TotalSeconds:0} s cap: try later",
+                    isTransient: true, status, errors);
+            }
+            await WaitAsync(batch, attempt, requested ?? SendGridRetry.Backoff(attempt, _options), status.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
     }
 
-    private string Accepted(EmailMessage batch, HttpResponseMessage response, int attempt)
+    private string Accepted(EmailMessage batch, Response response, int attempt)
     {
         var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
         if (string.IsNullOrWhiteSpace(id))
@@ -146,9 +143,9 @@ public sealed class SendGridEmailSender : IEmailSender
     }
 
     // SendGrid's ErrorResponse: {"errors":[{"message":"...","field":"...","help":...}],"id":"..."}; anything else is kept raw.
-    private static async Task<IReadOnlyList<string>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ReadErrorsAsync(Response response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(body))
         {
             return [];

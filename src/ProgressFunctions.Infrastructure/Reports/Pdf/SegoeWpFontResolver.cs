@@ -27,7 +27,6 @@ internal sealed class SegoeWpFontResolver : IFontResolver
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new SegoeWpFontResolver();
             s_installed = true;
         }

@@ -93,7 +93,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         {
             var text = await File.ReadAllTextAsync(Path.Combine(_directory, receipt.ProviderMessageIds[i]));
             var toLines = text.Split("\r\n").Where(l => l.StartsWith("To:", StringComparison.Ordinal)).ToList();
-            Assert.Equal([$"To: \"Parent {i + 1}\" <parent{i + 1}@example.org>"], toLines);
+            Assert.Equal([$"To: Parent {i + 1} <parent{i + 1}@example.org>"], toLines);
         }
         Assert.Equal(4, File.ReadAllLines(Path.Combine(_directory, "index.csv")).Length);
     }

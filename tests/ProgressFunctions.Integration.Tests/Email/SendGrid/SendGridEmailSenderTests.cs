@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Infrastructure.Email.SendGrid;
@@ -173,8 +174,10 @@ public sealed class SendGridEmailSenderTests
         Assert.DoesNotContain("office@school", _logs.AllText, StringComparison.Ordinal);
     }
 
+    private static readonly IHttpClientFactory s_http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+
     private SendGridEmailSender Sender(RecordingHttpServer server, bool sandbox = false) => new(
-        new HttpClient(),
+        s_http,
         new SendGridOptions { ApiKey = ApiKey, BaseUrl = server.BaseUrl, SandboxMode = sandbox },
         EmailAddress.Create("default@school.example.org"),
         null,

@@ -1,5 +1,5 @@
 using ProgressFunctions.Infrastructure.Azure;
-using ProgressFunctions.Integration.Tests.Storage.Emulators;
+using ProgressFunctions.TestSupport.Emulators;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Azure;
 

@@ -1,9 +1,10 @@
 using ProgressFunctions.Infrastructure.Azure;
-using ProgressFunctions.Integration.Tests.Storage.Emulators;
+using ProgressFunctions.TestSupport.Emulators;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Azure;
 
-/// <summary>The Cosmos document adapter against the Cosmos test server (started on first use) or a configured account.</summary>
+/// <summary>The Cosmos document adapter against the Cosmos test server (started on first use) or a configured account,
+/// reached through a connection string as <c>CosmosDb__ConnectionString</c> gives it.</summary>
 public sealed class CosmosFixture : IAsyncLifetime
 {
     public CosmosStorage Storage { get; private set; } = null!;
@@ -15,16 +16,19 @@ public sealed class CosmosFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (endpoint, key, isTestServer) = await CosmosTestServer.EndpointAsync();
+        var (_, _, isTestServer) = await CosmosTestServer.EndpointAsync();
         IsTestServer = isTestServer;
-        Settings = new CosmosSettings(endpoint, "progress-tests", "documents-" + Guid.NewGuid().ToString("N")[..8], key)
+        Settings = new CosmosSettings
         {
+            ConnectionString = await CosmosTestServer.ConnectionStringAsync(),
+            Database = "progress-tests",
+            Container = "documents-" + Guid.NewGuid().ToString("N")[..8],
             Gateway = isTestServer,
             LimitToEndpoint = isTestServer,
             ReadByQuery = isTestServer,
             AllowBulkExecution = !isTestServer || Environment.GetEnvironmentVariable("PROGRESS_TEST_COSMOS_BULK") == "1",
         };
-        Storage = CosmosStorage.Create(Settings, isTestServer ? AcceptSelfSignedCertificate : null);
+        Storage = CosmosStorage.Create(Settings);
         await Storage.CreateContainerIfMissingAsync(Settings);
     }
 
@@ -33,10 +37,4 @@ public sealed class CosmosFixture : IAsyncLifetime
         Storage.Dispose();
         return Task.CompletedTask;
     }
-
-    // Test only: the test server's certificate is self-signed for localhost; it never leaves 127.0.0.1.
-    private static HttpClient AcceptSelfSignedCertificate() => new(new HttpClientHandler
-    {
-        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-    });
 }

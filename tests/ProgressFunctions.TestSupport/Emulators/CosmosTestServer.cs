@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 
-namespace ProgressFunctions.Integration.Tests.Storage.Emulators;
+namespace ProgressFunctions.TestSupport.Emulators;
 
 /// <summary>The Cosmos DB endpoint the document tests use: <c>@vercel/cosmosdb-server</c> started here, once per test
 /// process, or a real account named by <c>PROGRESS_TEST_COSMOS_ENDPOINT</c> and <c>PROGRESS_TEST_COSMOS_KEY</c>.</summary>
-internal static class CosmosTestServer
+public static class CosmosTestServer
 {
     public const string EndpointVariable = "PROGRESS_TEST_COSMOS_ENDPOINT";
     public const string KeyVariable = "PROGRESS_TEST_COSMOS_KEY";
@@ -13,6 +13,14 @@ internal static class CosmosTestServer
     private static readonly Lazy<Task<(Uri Endpoint, string Key, bool IsTestServer)>> s_endpoint = new(StartAsync);
 
     public static Task<(Uri Endpoint, string Key, bool IsTestServer)> EndpointAsync() => s_endpoint.Value;
+
+    /// <summary>The account as a <c>CosmosDb__ConnectionString</c>; the test server's certificate is self-signed, so
+    /// for it the string turns certificate validation off, as it would for the emulator.</summary>
+    public static async Task<string> ConnectionStringAsync()
+    {
+        var (endpoint, key, isTestServer) = await EndpointAsync();
+        return $"AccountEndpoint={endpoint};AccountKey={key};" + (isTestServer ? "DisableServerCertificateValidation=True;" : "");
+    }
 
     private static async Task<(Uri, string, bool)> StartAsync()
     {

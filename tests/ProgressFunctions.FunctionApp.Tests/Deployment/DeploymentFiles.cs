@@ -1,24 +1,26 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ProgressFunctions.Integration.Tests.Deployment;
+namespace ProgressFunctions.FunctionApp.Tests.Deployment;
 
-/// <summary>The text of every file that must agree for a deployment to work: the Function App's sources, the
-/// Infrastructure classes that read settings, the job resource names, the sample settings, host.json and the Bicep.</summary>
+/// <summary>One binding of a function as the generated <c>functions.metadata</c> declares it.</summary>
+/// <remarks><see cref="Target"/> is the queue name, the blob path or the timer schedule.</remarks>
+internal sealed record FunctionBinding(string Function, string Type, string Direction, string Target, string? Source, string? Connection);
+
+/// <summary>Everything that must agree for a deployment to work: the Function App's generated metadata, the settings
+/// the code binds, the job resource names, the sample settings, host.json and the Bicep.</summary>
 /// <remarks>Files are keyed by their path relative to the repository root, with forward slashes. Tests build this from
-/// the repository (<see cref="Load"/>) or, to prove a check can fail, from edited copies (<see cref="With"/>).</remarks>
+/// the repository and the build output (<see cref="Load"/>) or, to prove a check can fail, from edited copies.</remarks>
 internal sealed record DeploymentFiles(
-    IReadOnlyDictionary<string, string> FunctionAppSources,
-    IReadOnlyDictionary<string, string> SettingsSources,
-    string JobResourcesSource,
+    IReadOnlyList<FunctionBinding> Bindings,
+    IReadOnlyDictionary<string, string> SettingsRead,
+    IReadOnlyDictionary<string, string> JobResources,
     string LocalSettingsSample,
     string HostJson,
     IReadOnlyDictionary<string, string> Bicep,
     string MainParameters)
 {
     public const string FunctionAppFolder = "src/ProgressFunctions.FunctionApp";
-    public const string InfrastructureFolder = "src/ProgressFunctions.Infrastructure";
-    public const string JobResourcesPath = "src/ProgressFunctions.Core/Jobs/Messages.cs";
     public const string LocalSettingsSamplePath = "local.settings.sample.json";
     public const string HostJsonPath = FunctionAppFolder + "/host.json";
     public const string MainParametersPath = "infra/main.parameters.json";
@@ -26,35 +28,34 @@ internal sealed record DeploymentFiles(
     /// <summary>The repository root: the nearest folder above the test assembly that holds ProgressFunctions.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The metadata the Functions SDK generated for this build, copied beside the tests.</summary>
+    public static string MetadataPath { get; } = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+
     public static DeploymentFiles Load(string root)
     {
+        var bindings = FunctionMetadata.Read(File.ReadAllText(MetadataPath));
         return new DeploymentFiles(
-            SourcesUnder(root, FunctionAppFolder, "*.cs", _ => true),
-            // Only the classes that take an IConfiguration read settings; the rest of Infrastructure is adapters.
-            SourcesUnder(root, InfrastructureFolder, "*.cs", text => text.Contains("IConfiguration", StringComparison.Ordinal)),
-            Read(root, JobResourcesPath),
+            bindings,
+            SettingsCatalog.Read(bindings),
+            typeof(ProgressFunctions.Core.Jobs.JobResources).GetFields()
+                .Where(f => f.IsLiteral)
+                .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal),
             Read(root, LocalSettingsSamplePath),
             Read(root, HostJsonPath),
-            SourcesUnder(root, "infra", "*.bicep", _ => true),
+            SourcesUnder(root, "infra", "*.bicep"),
             Read(root, MainParametersPath));
     }
 
-    /// <summary>A copy with one file's text replaced (the path must exist in one of the file sets).</summary>
+    /// <summary>A copy with one file's text replaced (the path must be one of the files).</summary>
     public DeploymentFiles With(string path, Func<string, string> edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        static Dictionary<string, string> Edited(IReadOnlyDictionary<string, string> files, string path, Func<string, string> edit) =>
-            files.ToDictionary(f => f.Key, f => f.Key == path ? edit(f.Value) : f.Value, StringComparer.Ordinal);
-
         return path switch
         {
-            JobResourcesPath => this with { JobResourcesSource = edit(JobResourcesSource) },
             LocalSettingsSamplePath => this with { LocalSettingsSample = edit(LocalSettingsSample) },
             HostJsonPath => this with { HostJson = edit(HostJson) },
             MainParametersPath => this with { MainParameters = edit(MainParameters) },
-            _ when FunctionAppSources.ContainsKey(path) => this with { FunctionAppSources = Edited(FunctionAppSources, path, edit) },
-            _ when SettingsSources.ContainsKey(path) => this with { SettingsSources = Edited(SettingsSources, path, edit) },
-            _ when Bicep.ContainsKey(path) => this with { Bicep = Edited(Bicep, path, edit) },
+            _ when Bicep.ContainsKey(path) => this with { Bicep = Bicep.ToDictionary(f => f.Key, f => f.Key == path ? edit(f.Value) : f.Value, StringComparer.Ordinal) },
             _ => throw new ArgumentException($"No deployment file {path}.", nameof(path)),
         };
     }
@@ -99,7 +100,7 @@ internal sealed record DeploymentFiles(
         return settings;
     }
 
-    private static Dictionary<string, string> SourcesUnder(string root, string folder, string pattern, Func<string, bool> keep)
+    private static Dictionary<string, string> SourcesUnder(string root, string folder, string pattern)
     {
         string directory = Path.Combine(root, folder);
         if (!Directory.Exists(directory))
@@ -110,7 +111,6 @@ internal sealed record DeploymentFiles(
         return Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories)
             .Where(path => !IsBuildOutput(Path.GetRelativePath(root, path)))
             .Select(path => (Relative: Path.GetRelativePath(root, path).Replace('\\', '/'), Text: File.ReadAllText(path)))
-            .Where(file => keep(file.Text))
             .OrderBy(file => file.Relative, StringComparer.Ordinal)
             .ToDictionary(file => file.Relative, file => file.Text, StringComparer.Ordinal);
     }

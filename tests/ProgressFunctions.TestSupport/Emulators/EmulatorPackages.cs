@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace ProgressFunctions.Integration.Tests.Storage.Emulators;
+namespace ProgressFunctions.TestSupport.Emulators;
 
 /// <summary>Installs tools/emulators (npm ci) once, even when several test processes start at the same time.</summary>
-internal static class EmulatorPackages
+public static class EmulatorPackages
 {
     private static readonly SemaphoreSlim s_gate = new(1, 1);
 

@@ -1,12 +1,17 @@
 using System.Text.RegularExpressions;
 
-namespace ProgressFunctions.Integration.Tests.Storage.Emulators;
+namespace ProgressFunctions.TestSupport.Emulators;
 
 /// <summary>The storage account the Azure blob and queue tests use: Azurite started here, once per test process,
 /// or a real account named by <c>PROGRESS_TEST_STORAGE_CONNECTION</c>.</summary>
-internal static class Azurite
+public static class Azurite
 {
     public const string ConnectionVariable = "PROGRESS_TEST_STORAGE_CONNECTION";
+
+    /// <summary>Azurite's account and well-known key: public, documented, and only ever valid for the emulator.</summary>
+    public const string Account = "devstoreaccount1";
+
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly Regex s_blobReady = new(@"Blob service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)");
     private static readonly Regex s_queueReady = new(@"Queue service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)");
@@ -27,8 +32,7 @@ internal static class Azurite
             + "--inMemoryPersistence --skipApiVersionCheck --loose --disableTelemetry";
         var server = await NodeServer.StartAsync(
             "Azurite", EmulatorPackages.PathOf("azurite/dist/src/azurite.js"), arguments, [s_blobReady, s_queueReady], TimeSpan.FromSeconds(90));
-        const string Account = "devstoreaccount1";
-        return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={ProgressFunctions.Infrastructure.Azure.StorageAccount.DevelopmentAccountKey};"
+        return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};"
             + $"BlobEndpoint=http://127.0.0.1:{server.Port(s_blobReady)}/{Account};QueueEndpoint=http://127.0.0.1:{server.Port(s_queueReady)}/{Account};";
     }
 }

@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ProgressFunctions.Integration.Tests.Deployment;
+namespace ProgressFunctions.FunctionApp.Tests.Deployment;
 
 /// <summary>The Function App, its sample settings, host.json and the Bicep agree: every setting the code reads is
 /// provided, every queue and container it uses is provisioned, every schedule parses. Read as text, because the
@@ -12,8 +12,6 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     private const string FunctionAppBicep = "infra/app/function-app.bicep";
     private const string StorageBicep = "infra/app/storage.bicep";
     private const string BlobEventsBicep = "infra/app/blob-events.bicep";
-    private const string TimerSource = DeploymentFiles.FunctionAppFolder + "/Functions/ScheduleSchoolJobs.cs";
-    private const string EmailSettingsSource = DeploymentFiles.InfrastructureFolder + "/Email/EmailSettings.cs";
 
     [Fact]
     public void SettingsReadByCode_AreDerivedFromTheSources()
@@ -27,6 +25,9 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
         Assert.Contains("Email__From", settings.Keys);
         Assert.Contains("SendGrid__ApiKey", settings.Keys);
         Assert.Contains("SchoolJobsSchedule", settings.Keys);
+        Assert.Contains("CosmosDb__ConnectionString", settings.Keys);
+        Assert.Contains("CosmosDb__ReadByQuery", settings.Keys);
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", settings.Keys);
     }
 
     [Fact]
@@ -55,13 +56,17 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     public void SampleAndBicep_HoldNoSecrets() => AssertNone(DeploymentChecks.CheckNoSecrets(s_repository));
 
     [Fact]
-    public void Bindings_AreReadFromEveryFunction()
+    public void Metadata_EveryFunctionAndBinding_AsTheHostIndexesThem()
     {
-        var bindings = DeploymentChecks.Bindings(s_repository);
+        var bindings = s_repository.Bindings.Select(b => $"{b.Function} {b.Direction} {b.Type} {b.Target} {b.Source ?? "-"} {b.Connection ?? "-"}");
         Assert.Equal(
-            ["DispatchReport QueueTrigger report-requests", "IngestMisExport BlobTrigger mis-exports/{schoolId}/{name}",
-             "RunSchoolJob QueueTrigger school-jobs", "ScheduleSchoolJobs QueueOutput school-jobs", "ScheduleSchoolJobs TimerTrigger %SchoolJobsSchedule%"],
-            bindings.Select(b => $"{b.Function} {b.Kind} {b.Path}").Order(StringComparer.Ordinal));
+            ["DispatchReport In queueTrigger report-requests - AzureWebJobsStorage",
+             "IngestMisExport In blobTrigger mis-exports/{schoolId}/{name} EventGrid AzureWebJobsStorage",
+             "IngestMisExportPolling In blobTrigger mis-exports/{schoolId}/{name} - AzureWebJobsStorage",
+             "RunSchoolJob In queueTrigger school-jobs - AzureWebJobsStorage",
+             "ScheduleSchoolJobs In timerTrigger %SchoolJobsSchedule% - -",
+             "ScheduleSchoolJobs Out queue school-jobs - AzureWebJobsStorage"],
+            bindings.Order(StringComparer.Ordinal));
     }
 
     // The checks must be able to fail: each test below breaks one file and expects the problem to name what broke.
@@ -83,7 +88,7 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     [Fact]
     public void CheckSettings_NewSettingInTheCode_MustBeAddedToBoth()
     {
-        var broken = s_repository.With(EmailSettingsSource, t => t + "\n// Text(configuration, \"Reports:LogoUrl\")\n");
+        var broken = s_repository with { SettingsRead = new Dictionary<string, string>(s_repository.SettingsRead) { ["Reports__LogoUrl"] = "ReportOptions" } };
         var problems = DeploymentChecks.CheckSettings(broken);
         AssertProblem(problems, "Reports__LogoUrl", DeploymentFiles.LocalSettingsSamplePath);
         AssertProblem(problems, "Reports__LogoUrl", FunctionAppBicep);
@@ -92,7 +97,8 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     [Fact]
     public void CheckSettings_ScheduleSettingRenamedInTheAttribute_NamesIt()
     {
-        var broken = s_repository.With(TimerSource, t => t.Replace("%SchoolJobsSchedule%", "%MorningSchedule%", StringComparison.Ordinal));
+        var bindings = s_repository.Bindings.Select(b => b.Target == "%SchoolJobsSchedule%" ? b with { Target = "%MorningSchedule%" } : b).ToList();
+        var broken = s_repository with { Bindings = bindings, SettingsRead = SettingsCatalog.Read(bindings) };
         AssertProblem(DeploymentChecks.CheckSettings(broken), "MorningSchedule", DeploymentFiles.LocalSettingsSamplePath);
     }
 
@@ -111,11 +117,16 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CheckStorage_QueueRenamedInTheBuild_NamesIt()
+    {
+        var broken = s_repository with { Bindings = [.. s_repository.Bindings.Select(b => b.Target == "school-jobs" ? b with { Target = "school-work" } : b)] };
+        AssertProblem(DeploymentChecks.CheckStorage(broken), "'school-work'", "RunSchoolJob");
+    }
+
+    [Fact]
     public void CheckStorage_NewJobResourceNotProvisioned_NamesIt()
     {
-        var broken = s_repository.With(
-            DeploymentFiles.JobResourcesPath,
-            t => t.Replace("public const string ReportsContainer", "public const string ArchiveContainer = \"archive\";\n    public const string ReportsContainer", StringComparison.Ordinal));
+        var broken = s_repository with { JobResources = new Dictionary<string, string>(s_repository.JobResources) { ["ArchiveContainer"] = "archive" } };
         AssertProblem(DeploymentChecks.CheckStorage(broken), "'archive'", "JobResources.ArchiveContainer");
     }
 
@@ -124,6 +135,13 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     {
         var broken = s_repository.With(BlobEventsBicep, t => t.Replace("containerName string = 'mis-exports'", "containerName string = 'uploads'", StringComparison.Ordinal));
         AssertProblem(DeploymentChecks.CheckBlobEvents(broken), "IngestMisExport", "'mis-exports'");
+    }
+
+    [Fact]
+    public void CheckBlobEvents_PollingTwinLeftEnabledInAzure_NamesIt()
+    {
+        var broken = s_repository.With(FunctionAppBicep, t => RemoveLine(t, "AzureWebJobs.IngestMisExportPolling.Disabled"));
+        AssertProblem(DeploymentChecks.CheckBlobEvents(broken), "IngestMisExportPolling", "AzureWebJobs.IngestMisExportPolling.Disabled");
     }
 
     [Fact]
@@ -169,19 +187,21 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
         Assert.Equal(valid, DeploymentChecks.IsSixFieldNcrontab(expression));
 
     [Fact]
-    public void TestScript_NeverBuildsTheFunctionApp_ButTheWorkflowDoes()
+    public void TestScript_BuildsTheWholeSolutionAndRunsEveryTestProject()
     {
         string root = DeploymentFiles.RepositoryRoot;
         string testScript = File.ReadAllText(Path.Combine(root, "test.sh"));
-        Assert.DoesNotContain("FunctionApp", testScript, StringComparison.Ordinal);
-        foreach (var project in Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.csproj", SearchOption.AllDirectories))
+        string solution = File.ReadAllText(Path.Combine(root, "ProgressFunctions.sln"));
+        Assert.Contains("dotnet build ProgressFunctions.sln", testScript, StringComparison.Ordinal);
+        foreach (var project in Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.Tests.csproj", SearchOption.AllDirectories))
         {
-            Assert.DoesNotContain("ProgressFunctions.FunctionApp", File.ReadAllText(project), StringComparison.Ordinal);
+            string name = Path.GetFileNameWithoutExtension(project);
+            Assert.Contains($"tests/{name}", testScript, StringComparison.Ordinal);
+            Assert.Contains($"{name}.csproj", solution, StringComparison.Ordinal);
         }
 
-        Assert.Contains("ProgressFunctions.FunctionApp.csproj", File.ReadAllText(Path.Combine(root, "ProgressFunctions.sln")), StringComparison.Ordinal);
+        Assert.Contains("ProgressFunctions.FunctionApp.csproj", solution, StringComparison.Ordinal);
         string workflow = File.ReadAllText(Path.Combine(root, ".github", "workflows", "ci.yml"));
-        Assert.Contains("dotnet build ProgressFunctions.sln", workflow, StringComparison.Ordinal);
         Assert.Contains("./test.sh", workflow, StringComparison.Ordinal);
     }
 

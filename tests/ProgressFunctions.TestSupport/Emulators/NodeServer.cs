@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ProgressFunctions.Integration.Tests.Storage.Emulators;
+namespace ProgressFunctions.TestSupport.Emulators;
 
 /// <summary>A Node.js server process started on free loopback ports (port 0) whose actual ports are read from its
 /// start-up output; killed with its children when disposed or when the test process exits.</summary>
-internal sealed class NodeServer : IDisposable
+public sealed class NodeServer : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NCrontab;
 
-namespace ProgressFunctions.Integration.Tests.Deployment;
+namespace ProgressFunctions.FunctionApp.Tests.Deployment;
 
 /// <summary>A storage queue or blob container the Function App uses, and what uses it.</summary>
 internal sealed record StorageUse(StorageKind Kind, string Name, string UsedBy);
@@ -14,14 +14,11 @@ internal enum StorageKind
     Container,
 }
 
-/// <summary>One binding attribute on a function, as written in the source.</summary>
-internal sealed record BindingAttribute(string File, string Function, string Kind, string Path, IReadOnlyDictionary<string, string> Named);
-
 /// <summary>Cross-checks of the deployment files, each returning one problem per line, naming what is missing where.</summary>
 /// <remarks>
-/// The settings and resource names come from the code (Infrastructure's settings classes, the Function App's binding
-/// attributes and <c>JobResources</c>), not from a list kept here; the only hand-kept lists are the exemptions below,
-/// each with its reason, and a stale exemption is itself a problem.
+/// The settings, bindings and resource names come from the code and the build (the options classes, the generated
+/// <c>functions.metadata</c> and <c>JobResources</c>), not from a list kept here; the only hand-kept lists are the
+/// exemptions below, each with its reason, and a stale exemption is itself a problem.
 /// </remarks>
 internal static partial class DeploymentChecks
 {
@@ -30,10 +27,18 @@ internal static partial class DeploymentChecks
 
     public const string BlobTriggerPoisonQueue = "webjobs-blobtrigger-poison";
 
+    private const string TestServerSwitch = "a switch for emulators and test servers (docs/configuration.md); Azure Cosmos DB needs the default";
+
     /// <summary>Settings the code reads that the local sample need not hold.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotInSample = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Progress__DataDirectory"] = "the embedded store's folder; the Function App always runs with Progress__Store=Azure",
+        ["CosmosDb__ConnectionString"] = "an alternative to CosmosDb__Endpoint + CosmosDb__Key, which the sample uses",
+        ["CosmosDb__AllowBulkExecution"] = TestServerSwitch,
+        ["CosmosDb__ReadByQuery"] = TestServerSwitch,
+        ["SendGrid__InitialRetryDelay"] = "the default back-off suits SendGrid's documented limits",
+        ["SendGrid__MaxRetryDelay"] = "the default back-off suits SendGrid's documented limits",
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "telemetry is off locally unless a developer sets it",
     };
 
     /// <summary>Settings the code reads that the Azure app settings must not or need not hold.</summary>
@@ -41,49 +46,21 @@ internal static partial class DeploymentChecks
     {
         ["Progress__DataDirectory"] = "the embedded store's folder; Azure runs with Progress__Store=Azure",
         ["CosmosDb__Key"] = "local auth is disabled on the account; the app uses its managed identity",
+        ["CosmosDb__ConnectionString"] = "local auth is disabled on the account; the app uses its managed identity",
+        ["CosmosDb__Gateway"] = TestServerSwitch,
+        ["CosmosDb__LimitToEndpoint"] = TestServerSwitch,
+        ["CosmosDb__AllowBulkExecution"] = TestServerSwitch,
+        ["CosmosDb__ReadByQuery"] = TestServerSwitch,
         ["Email__OutboxDirectory"] = "the outbox is for local runs; Azure sends with SendGrid",
+        ["SendGrid__InitialRetryDelay"] = "the default back-off suits SendGrid's documented limits",
+        ["SendGrid__MaxRetryDelay"] = "the default back-off suits SendGrid's documented limits",
     };
-
-    private static readonly string[] s_bindingKinds = ["QueueTrigger", "QueueOutput", "BlobTrigger", "BlobInput", "BlobOutput", "TimerTrigger"];
 
     /// <summary>Every app setting the code reads, by its environment-variable name (<c>A__B</c>), with where it is read.</summary>
     public static IReadOnlyDictionary<string, string> SettingsReadByCode(DeploymentFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (file, text) in files.SettingsSources)
-        {
-            // Configuration keys are written "Section:Key" (IConfiguration), which Functions app settings spell Section__Key.
-            foreach (Match m in ColonKey().Matches(text))
-            {
-                settings.TryAdd(m.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal), file);
-            }
-
-            foreach (Match m in SingleKeyRead().Matches(text))
-            {
-                settings.TryAdd(m.Groups[1].Value, file);
-            }
-        }
-
-        foreach (var (file, text) in files.FunctionAppSources)
-        {
-            foreach (Match m in AppSettingReference().Matches(text))
-            {
-                settings.TryAdd(m.Groups[1].Value, file);
-            }
-
-            foreach (Match m in ConnectionName().Matches(text))
-            {
-                settings.TryAdd(m.Groups[1].Value, file);
-            }
-
-            foreach (Match m in SingleKeyRead().Matches(text))
-            {
-                settings.TryAdd(m.Groups[1].Value, file);
-            }
-        }
-
-        return settings;
+        return files.SettingsRead;
     }
 
     /// <summary>Connection names: settings whose identity-based form is a family of <c>Name__*</c> settings.</summary>
@@ -91,14 +68,7 @@ internal static partial class DeploymentChecks
     {
         ArgumentNullException.ThrowIfNull(files);
         var names = new HashSet<string>(StringComparer.Ordinal) { HostStorage };
-        foreach (var text in files.FunctionAppSources.Values)
-        {
-            foreach (Match m in ConnectionName().Matches(text))
-            {
-                names.Add(m.Groups[1].Value);
-            }
-        }
-
+        names.UnionWith(files.Bindings.Select(b => b.Connection).OfType<string>());
         return names;
     }
 
@@ -120,12 +90,12 @@ internal static partial class DeploymentChecks
         {
             if (!NotInSample.ContainsKey(setting) && !Provided(setting, sample.Keys, connections))
             {
-                problems.Add($"Setting {setting} (read in {source}) is missing from {DeploymentFiles.LocalSettingsSamplePath} Values.");
+                problems.Add($"Setting {setting} (read by {source}) is missing from {DeploymentFiles.LocalSettingsSamplePath} Values.");
             }
 
             if (bicep.Count > 0 && !NotInBicep.ContainsKey(setting) && !Provided(setting, bicep.Keys, connections))
             {
-                problems.Add($"Setting {setting} (read in {source}) is missing from the Function App's app settings in {bicepFiles}.");
+                problems.Add($"Setting {setting} (read by {source}) is missing from the Function App's app settings in {bicepFiles}.");
             }
         }
 
@@ -155,64 +125,12 @@ internal static partial class DeploymentChecks
         return problems;
     }
 
-    /// <summary>The constants of <c>JobResources</c>: name to value.</summary>
-    public static IReadOnlyDictionary<string, string> JobResources(DeploymentFiles files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var match = Regex.Match(files.JobResourcesSource, @"class\s+JobResources\b[^{]*\{(?<body>[^}]*)\}");
-        return match.Success
-            ? ConstString().Matches(match.Groups["body"].Value).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal)
-            : throw new InvalidOperationException($"No class JobResources in {DeploymentFiles.JobResourcesPath}.");
-    }
-
-    /// <summary>The binding attributes of every function, with their first (path) argument resolved.</summary>
-    public static IReadOnlyList<BindingAttribute> Bindings(DeploymentFiles files, List<string>? problems = null)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var constants = JobResources(files);
-        var bindings = new List<BindingAttribute>();
-        foreach (var (file, text) in files.FunctionAppSources)
-        {
-            var functions = FunctionAttribute().Matches(text);
-            for (int i = 0; i < functions.Count; i++)
-            {
-                string function = functions[i].Groups[1].Success ? functions[i].Groups[1].Value : functions[i].Groups[2].Value;
-                int end = i + 1 < functions.Count ? functions[i + 1].Index : text.Length;
-                string region = text[functions[i].Index..end];
-                foreach (Match attribute in Attribute().Matches(region))
-                {
-                    string kind = attribute.Groups["kind"].Value;
-                    if (!s_bindingKinds.Contains(kind))
-                    {
-                        continue;
-                    }
-
-                    var arguments = SplitOutsideQuotes(attribute.Groups["args"].Value, ',');
-                    var named = arguments.Skip(1)
-                        .Select(a => a.Split('=', 2))
-                        .Where(p => p.Length == 2)
-                        .ToDictionary(p => p[0].Trim(), p => p[1].Trim().Trim('"'), StringComparer.Ordinal);
-                    if (Evaluate(arguments.FirstOrDefault() ?? "", constants) is { } path)
-                    {
-                        bindings.Add(new BindingAttribute(file, function, kind, path, named));
-                    }
-                    else
-                    {
-                        problems?.Add($"Cannot read the path of [{kind}({arguments.FirstOrDefault()})] on {function} in {file}: use a string literal or JobResources constants joined with +.");
-                    }
-                }
-            }
-        }
-
-        return bindings;
-    }
-
-    /// <summary>Every queue and container the code uses: the <c>JobResources</c> constants and the bindings' paths.</summary>
+    /// <summary>Every queue and container the code uses: the <c>JobResources</c> constants and the bindings' targets.</summary>
     public static IReadOnlyList<StorageUse> StorageUses(DeploymentFiles files, List<string>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var uses = new List<StorageUse>();
-        foreach (var (name, value) in JobResources(files))
+        foreach (var (name, value) in files.JobResources)
         {
             if (name.EndsWith("Queue", StringComparison.Ordinal))
             {
@@ -228,24 +146,24 @@ internal static partial class DeploymentChecks
             }
         }
 
-        foreach (var binding in Bindings(files, problems))
+        foreach (var binding in files.Bindings)
         {
-            string usedBy = $"[{binding.Kind}] on {binding.Function}";
-            switch (binding.Kind)
+            string usedBy = $"{binding.Type} of {binding.Function}";
+            switch (binding.Type)
             {
-                case "QueueTrigger":
-                    uses.Add(new StorageUse(StorageKind.Queue, binding.Path, usedBy));
-                    uses.Add(new StorageUse(StorageKind.Queue, binding.Path + "-poison", $"poison queue of {usedBy}"));
+                case "queueTrigger":
+                    uses.Add(new StorageUse(StorageKind.Queue, binding.Target, usedBy));
+                    uses.Add(new StorageUse(StorageKind.Queue, binding.Target + "-poison", $"poison queue of {usedBy}"));
                     break;
-                case "QueueOutput":
-                    uses.Add(new StorageUse(StorageKind.Queue, binding.Path, usedBy));
+                case "queue":
+                    uses.Add(new StorageUse(StorageKind.Queue, binding.Target, usedBy));
                     break;
-                case "BlobTrigger":
-                    uses.Add(new StorageUse(StorageKind.Container, binding.Path.Split('/')[0], usedBy));
+                case "blobTrigger":
+                    uses.Add(new StorageUse(StorageKind.Container, binding.Target.Split('/')[0], usedBy));
                     uses.Add(new StorageUse(StorageKind.Queue, BlobTriggerPoisonQueue, $"poison queue of {usedBy}"));
                     break;
-                case "BlobInput" or "BlobOutput":
-                    uses.Add(new StorageUse(StorageKind.Container, binding.Path.Split('/')[0], usedBy));
+                case "blob":
+                    uses.Add(new StorageUse(StorageKind.Container, binding.Target.Split('/')[0], usedBy));
                     break;
             }
         }
@@ -306,8 +224,9 @@ internal static partial class DeploymentChecks
         return problems;
     }
 
-    /// <summary>Blob triggers must use the Event Grid source (the only one Flex Consumption runs), and each needs an
-    /// Event Grid subscription on its container that posts to the host's blobs webhook for that function.</summary>
+    /// <summary>Blob triggers that run in Azure must use the Event Grid source (the only one Flex Consumption runs), and
+    /// each needs an Event Grid subscription on its container that posts to the host's blobs webhook for that function;
+    /// a polling twin for local development must be disabled in Azure and enabled locally.</summary>
     public static IReadOnlyList<string> CheckBlobEvents(DeploymentFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -318,11 +237,24 @@ internal static partial class DeploymentChecks
             .ToList();
         bool systemTopic = files.Bicep.Values.Any(t =>
             t.Contains("'Microsoft.EventGrid/systemTopics@", StringComparison.Ordinal) && t.Contains("topicType: 'Microsoft.Storage.StorageAccounts'", StringComparison.Ordinal));
-        foreach (var trigger in Bindings(files).Where(b => b.Kind == "BlobTrigger"))
+        var bicep = files.BicepAppSettings();
+        var sample = files.SampleValues();
+        foreach (var trigger in files.Bindings.Where(b => b.Type == "blobTrigger"))
         {
-            if (!trigger.Named.TryGetValue("Source", out var source) || source != "BlobTriggerSource.EventGrid")
+            string disabled = $"AzureWebJobs.{trigger.Function}.Disabled";
+            if (trigger.Source != "EventGrid")
             {
-                problems.Add($"[BlobTrigger] on {trigger.Function} does not set Source = BlobTriggerSource.EventGrid; Flex Consumption runs only event-based blob triggers.");
+                // A polling trigger is for local development only: Flex Consumption runs only event-based blob triggers.
+                if (!bicep.TryGetValue(disabled, out var setting) || setting.Expression != "'true'")
+                {
+                    problems.Add($"blobTrigger of {trigger.Function} polls the container (no Event Grid source) but infra/ does not set {disabled} to 'true'; Flex Consumption runs only event-based blob triggers.");
+                }
+
+                if (sample.TryGetValue(disabled, out var local) && local.Equals("true", StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add($"{DeploymentFiles.LocalSettingsSamplePath} disables {trigger.Function}, the only blob trigger that fires on Azurite.");
+                }
+
                 continue;
             }
 
@@ -331,7 +263,7 @@ internal static partial class DeploymentChecks
                 problems.Add($"No Event Grid system topic on the storage account (Microsoft.EventGrid/systemTopics with topicType 'Microsoft.Storage.StorageAccounts') for {trigger.Function}.");
             }
 
-            string container = trigger.Path.Split('/')[0];
+            string container = trigger.Target.Split('/')[0];
             bool subscribed = subscriptions.Any(s =>
                 s.Text.Contains($"functionName=Host.Functions.{trigger.Function}&", StringComparison.Ordinal)
                 && s.Text.Contains($"/blobServices/default/containers/{container}/", StringComparison.Ordinal)
@@ -353,12 +285,12 @@ internal static partial class DeploymentChecks
         var problems = new List<string>();
         var sample = files.SampleValues();
         var bicep = files.BicepAppSettings();
-        foreach (var timer in Bindings(files).Where(b => b.Kind == "TimerTrigger"))
+        foreach (var timer in files.Bindings.Where(b => b.Type == "timerTrigger"))
         {
-            var setting = Regex.Match(timer.Path, @"^%(\w+)%$");
+            var setting = Regex.Match(timer.Target, @"^%(\w+)%$");
             if (!setting.Success)
             {
-                Validate(timer.Path, $"[TimerTrigger] on {timer.Function}");
+                Validate(timer.Target, $"timerTrigger of {timer.Function}");
                 continue;
             }
 
@@ -581,72 +513,6 @@ internal static partial class DeploymentChecks
             }
         }
     }
-
-    /// <summary>A C# attribute argument: string literals and <c>JobResources</c> constants joined with +.</summary>
-    private static string? Evaluate(string expression, IReadOnlyDictionary<string, string> constants)
-    {
-        var result = new System.Text.StringBuilder();
-        foreach (var part in SplitOutsideQuotes(expression, '+'))
-        {
-            if (Regex.Match(part, "^\"([^\"]*)\"$") is { Success: true } literal)
-            {
-                result.Append(literal.Groups[1].Value);
-            }
-            else if (Regex.Match(part, @"^(?:JobResources\.)?(\w+)$") is { Success: true } constant && constants.TryGetValue(constant.Groups[1].Value, out var value))
-            {
-                result.Append(value);
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return result.Length == 0 ? null : result.ToString();
-    }
-
-    private static List<string> SplitOutsideQuotes(string text, char separator)
-    {
-        var parts = new List<string>();
-        bool quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && text[i] == separator)
-            {
-                parts.Add(text[start..i].Trim());
-                start = i + 1;
-            }
-        }
-
-        parts.Add(text[start..].Trim());
-        return parts.Where(p => p.Length > 0).ToList();
-    }
-
-    [GeneratedRegex("\"([A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9]*)+)\"")]
-    private static partial Regex ColonKey();
-
-    [GeneratedRegex("(?:\\b(?:Value|Text)\\(\\s*(?:\\w+\\s*,\\s*)?|[Cc]onfiguration\\[\\s*)\"([A-Za-z][A-Za-z0-9_]*)\"")]
-    private static partial Regex SingleKeyRead();
-
-    [GeneratedRegex("\"%([A-Za-z0-9_]+)%\"")]
-    private static partial Regex AppSettingReference();
-
-    [GeneratedRegex("\\bConnection\\s*=\\s*\"([^\"]+)\"")]
-    private static partial Regex ConnectionName();
-
-    [GeneratedRegex("\\bconst\\s+string\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"")]
-    private static partial Regex ConstString();
-
-    [GeneratedRegex("\\[Function\\((?:nameof\\((\\w+)\\)|\"([^\"]+)\")\\)\\]")]
-    private static partial Regex FunctionAttribute();
-
-    [GeneratedRegex("\\[(?<kind>\\w+)\\((?<args>(?:[^()\"]|\"[^\"]*\")*)\\)")]
-    private static partial Regex Attribute();
 
     [GeneratedRegex("(?i)(key|secret|password)$")]
     private static partial Regex SecretName();

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using ProgressFunctions.Core.Email;
+
+namespace ProgressFunctions.Infrastructure.Email.Outbox;
+
+/// <summary>Builds one recipient's copy of a message as a MIME document with MimeKit.</summary>
+/// <remarks>
+/// Structure: <c>multipart/mixed</c> holding <c>multipart/alternative</c> (text/plain first, then text/html, both
+/// UTF-8 quoted-printable) followed by the base64 attachments; without attachments the alternative part (or the
+/// plain text alone) is the whole body. Written as 7-bit ASCII with CRLF line ends and lines of at most 78
+/// characters. Boundaries are derived from the message id, not drawn at random, so the same message written twice is
+/// byte-for-byte the same.
+/// </remarks>
+internal static class MimeMessages
+{
+    private static readonly FormatOptions s_format = CreateFormat();
+
+    public static byte[] Write(EmailMessage message, MailEnvelope envelope)
+    {
+        var mime = new MimeMessage
+        {
+            Date = envelope.Date.ToUniversalTime(),
+            MessageId = envelope.MessageId,
+            Subject = message.Subject,
+        };
+        mime.From.Add(Mailbox(envelope.From));
+        if (envelope.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(Mailbox(replyTo));
+        }
+
+        mime.To.Add(Mailbox(envelope.To));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(envelope.MessageId)))[..24];
+        MimeEntity body = message.HtmlBody is null
+            ? Text("plain", message.TextBody)
+            : Parts($"=_pf_alt_{hash}", "alternative", Text("plain", message.TextBody), Text("html", message.HtmlBody));
+
+        if (message.Attachments.Count > 0)
+        {
+            body = Parts($"=_pf_mixed_{hash}", "mixed", [body, .. message.Attachments.Select(Attachment)]);
+        }
+
+        mime.Body = body;
+        using var output = new MemoryStream();
+        mime.WriteTo(s_format, output);
+        return output.ToArray();
+    }
+
+    private static Multipart Parts(string boundary, string subtype, params MimeEntity[] parts)
+    {
+        var multipart = new Multipart(subtype) { Boundary = boundary };
+        foreach (var part in parts)
+        {
+            multipart.Add(part);
+        }
+
+        return multipart;
+    }
+
+    private static MailboxAddress Mailbox(EmailAddress address) => new(address.DisplayName ?? "", address.Address);
+
+    private static TextPart Text(string subtype, string text)
+    {
+        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, text);
+        return part;
+    }
+
+    private static MimePart Attachment(EmailAttachment attachment) => new(ContentType.Parse(attachment.ContentType))
+    {
+        Content = new MimeContent(new MemoryStream(attachment.Content.ToArray(), writable: false)),
+        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+        ContentTransferEncoding = ContentEncoding.Base64,
+        FileName = attachment.FileName,
+    };
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = false;
+        return format;
+    }
+}
+
+/// <summary>The per-copy envelope of an outbox message: who it is from and to, its id and its date.</summary>
+internal sealed record MailEnvelope(EmailAddress From, EmailAddress? ReplyTo, EmailAddress To, string MessageId, DateTimeOffset Date);
