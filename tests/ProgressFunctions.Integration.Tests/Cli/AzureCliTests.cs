@@ -7,6 +7,7 @@ namespace ProgressFunctions.Integration.Tests.Cli;
 /// <summary>The local Azure loop through the <c>progress</c> process, configured by environment variables only, against
 /// Azurite and the Cosmos test server; the blobs it writes are read back with Microsoft's own Storage client (the queue
 /// messages the jobs write are read with Microsoft's queue client in the Function App tests and AzureQueueEncodingTests).</summary>
+[Collection(Integrity.AzureQueuesCollection.Name)]
 public sealed class AzureCliTests
 {
     [Fact]

@@ -12,6 +12,7 @@ using ProgressFunctions.TestSupport.Emulators;
 namespace ProgressFunctions.Integration.Tests.Jobs;
 
 /// <summary>The whole demo on the Azure adapters: Cosmos DB (its test server) and Blob and Queue Storage (Azurite).</summary>
+[Collection(Integrity.AzureQueuesCollection.Name)]
 public class AzureDemoTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
 {
     [Fact]
