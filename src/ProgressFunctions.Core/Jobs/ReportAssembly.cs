@@ -34,7 +34,7 @@ public static class ReportAssembly
     public static (IReadOnlyList<Outgoing> Outgoing, string? Skipped) For(ReportRequest request, DispatchInputs inputs)
     {
         var profile = inputs.State.Profile!;
-        var contactLine = profile.Settings.TryGetValue("contactLine", out var line) ? line.Trim('"') : $"the {profile.Name} office";
+        var contactLine = SchoolSettings.ContactLine(profile.Settings, profile.Name);
         return request.Kind switch
         {
             ReportKind.Parent => Parent(request, inputs, profile, contactLine),
