@@ -63,7 +63,8 @@ public static class Ks2ResultReader
 
         int? Score(string test)
         {
-            if (!latest.TryGetValue(test, out var row))
+            // A letter code on the test scale (absent, working below the test) is no score and no problem.
+            if (!latest.TryGetValue(test, out var row) || !row.Grade.Trim().All(char.IsAsciiDigit))
             {
                 return null;
             }
