@@ -84,9 +84,9 @@ public static class ReportFormat
     public static IEnumerable<ReportBlock> DefaultTargetNoteFor(IEnumerable<SubjectSnapshot> subjects) =>
         subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix) ? [new Paragraph(DefaultTargetNote, Small: true)] : [];
 
-    /// <summary>Late sessions, with the minutes late when the MIS gave them: "3 sessions, 42 minutes".</summary>
+    /// <summary>Late sessions, with the minutes late when the MIS gave them: "3 sessions, 42 min".</summary>
     public static string Late(int sessions, int? minutes) =>
-        (sessions == 1 ? "1 session" : $"{Count(sessions)} sessions") + (minutes is > 0 ? $", {Count(minutes.Value)} minutes" : "");
+        (sessions == 1 ? "1 session" : $"{Count(sessions)} sessions") + (minutes is > 0 ? $", {Count(minutes.Value)} min" : "");
 
     /// <summary>Why a subject counts as not making expected progress, in words.</summary>
     public static string Reason(ProgressConcern concerns) => concerns switch

@@ -126,7 +126,7 @@ public static class AttendanceDigest
 
     private static string Intro(AttendanceDigestInput input, int pupils, bool marked)
     {
-        var figures = $"Figures marked ({input.Scope}) cover the {Count(pupils)} pupils of the {input.Scope} on roll; the lists are the pupils you have alerts about today.";
+        var figures = $"Figures marked ({input.Scope}) cover {Count(pupils)} pupils on roll ({input.Scope}); the lists are the pupils you have alerts about today.";
         var register = marked
             ? $" Registers up to {Date(input.AsOf)}."
             : $" No marks yet for today: figures are up to {Date(input.MeasuredOn)}, the latest register received.";

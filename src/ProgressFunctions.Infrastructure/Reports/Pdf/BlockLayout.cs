@@ -84,7 +84,20 @@ internal static class BlockLayout
     private static void DrawFact(XGraphics g, KeyFact fact, double x, double y, double width, double height)
     {
         g.DrawRoundedRectangle(new XSolidBrush(Theme.ToneFill(fact.Tone)), x, y, width, height, 6, 6);
-        g.DrawString(fact.Label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
-        g.DrawString(fact.Value, Theme.FactValue, new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+        g.DrawString(fact.Label, Fit(g, fact.Label, Theme.Small, width - 16, 6), new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
+        g.DrawString(fact.Value, Fit(g, fact.Value, Theme.FactValue, width - 16, 9), new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+    }
+
+    /// <summary>The font, made smaller (down to <paramref name="smallest"/> points) until <paramref name="text"/> fits its box.</summary>
+    private static XFont Fit(XGraphics g, string text, XFont font, double width, double smallest)
+    {
+        var size = font.Size;
+        while (size > smallest && g.MeasureString(text, font).Width > width)
+        {
+            size -= 0.5;
+            font = new XFont(SegoeWpFontResolver.Family, size, font.Style);
+        }
+
+        return font;
     }
 }
