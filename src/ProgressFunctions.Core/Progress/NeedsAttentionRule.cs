@@ -8,8 +8,10 @@ namespace ProgressFunctions.Core.Progress;
 /// <summary>Which pupils need attention for their progress: a pupil-level rule that picks out the few to act on first.</summary>
 /// <remarks>
 /// A pupil needs attention when any enabled condition holds at their latest results: well below the flight path in
-/// any subject (<see cref="WellBelowInAnySubject"/>); below or well below in one of <see cref="CoreSubjects"/>
-/// (matched case-insensitively, after trimming); or below or well below in at least <see cref="ShareOfSubjects"/> of
+/// any subject (<see cref="WellBelowInAnySubject"/>); below or well below in at least <see cref="CoreSubjectsBelow"/>
+/// of <see cref="CoreSubjects"/> (matched case-insensitively, after trimming; by default 2, i.e. both English and
+/// maths in a secondary school, two of reading, writing and maths in a primary; 1 makes it "English or maths", which
+/// in a school where a quarter of results are below flags about half the pupils); or below or well below in at least <see cref="ShareOfSubjects"/> of
 /// the subjects they have a result in (0.5: half or more; 0 turns it off), counted only with at least
 /// <see cref="MinimumSubjectsForShare"/> such subjects. <see cref="FallingTwoPointsInARow"/> adds pupils whose result
 /// fell at each of the last two points in any subject. Subjects without a result count in nothing: a pupil with no
@@ -23,6 +25,8 @@ public sealed record NeedsAttentionRule
     public bool WellBelowInAnySubject { get; init; } = true;
 
     public IReadOnlyList<string> CoreSubjects { get; init; } = ["English", "English Language", "Mathematics", "Maths", "Reading", "Writing"];
+
+    public int CoreSubjectsBelow { get; init; } = 2;
 
     public decimal ShareOfSubjects { get; init; } = 0.5m;
 
@@ -43,7 +47,8 @@ public sealed record NeedsAttentionRule
         }
 
         var below = results.Where(s => s.Band!.Value.IsBelowExpected()).ToList();
-        if (below.Where(s => CoreSubjects.Any(c => string.Equals(c.Trim(), s.Subject.Trim(), StringComparison.OrdinalIgnoreCase))).Select(s => s.Subject).ToList() is { Count: > 0 } core)
+        if (below.Where(s => CoreSubjects.Any(c => string.Equals(c.Trim(), s.Subject.Trim(), StringComparison.OrdinalIgnoreCase))).Select(s => s.Subject).ToList() is { } core
+            && core.Count >= CoreSubjectsBelow)
         {
             reasons.Add("below in " + string.Join(", ", core));
         }
@@ -75,6 +80,8 @@ public sealed record NeedsAttentionRule
             var rule = JsonSerializer.Deserialize<NeedsAttentionRule>(json, s_json) ?? Default;
             return rule.ShareOfSubjects is < 0 or > 1
                 ? (null, string.Create(CultureInfo.InvariantCulture, $"needsAttention.shareOfSubjects is {rule.ShareOfSubjects}: it must be between 0 (off) and 1"))
+                : rule.CoreSubjectsBelow < 1
+                    ? (null, string.Create(CultureInfo.InvariantCulture, $"needsAttention.coreSubjectsBelow is {rule.CoreSubjectsBelow}: it must be 1 or more"))
                 : rule.MinimumSubjectsForShare < 1
                     ? (null, string.Create(CultureInfo.InvariantCulture, $"needsAttention.minimumSubjectsForShare is {rule.MinimumSubjectsForShare}: it must be 1 or more"))
                     : (rule, null);

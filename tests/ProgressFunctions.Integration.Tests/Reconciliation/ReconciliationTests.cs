@@ -228,7 +228,7 @@ public sealed class ReconciliationTests
         }
     }
 
-    /// <summary>The default needs-attention rule, recounted: well below anywhere, below in English or maths (reading, writing and maths in a primary), or below in half or more of 3+ subjects with results.</summary>
+    /// <summary>The default needs-attention rule, recounted: well below anywhere, below in two core subjects (English and maths; two of reading, writing and maths in a primary), or below in half or more of 3+ subjects with results.</summary>
     private static string NeedsAttention(ReconciledSchool school, IReadOnlyList<PupilRow> pupils, DateOnly asOf)
     {
         string[] core = ["English", "English Language", "Mathematics", "Maths", "Reading", "Writing"];
@@ -239,7 +239,7 @@ public sealed class ReconciliationTests
         var flagged = bands.Count(b =>
         {
             var below = b.Where(x => x.Band is "Below" or "Well below").ToList();
-            return b.Any(x => x.Band == "Well below") || below.Any(x => core.Contains(x.Subject)) || (b.Count >= 3 && below.Count * 2 >= b.Count);
+            return b.Any(x => x.Band == "Well below") || below.Count(x => core.Contains(x.Subject)) >= 2 || (b.Count >= 3 && below.Count * 2 >= b.Count);
         });
         return withResults == 0 ? "No results yet" : $"{Number(flagged)} ({Percent(flagged, withResults)})";
     }
