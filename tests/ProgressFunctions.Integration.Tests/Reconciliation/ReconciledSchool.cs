@@ -15,11 +15,10 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 /// <remarks>
 /// The generator is used through its entry point (<see cref="SchoolGenerator.Generate"/>) and the files it writes; the
 /// primary school's export gets Year 6 KS2 test scaled scores (and a later teacher-assessment drop in reading) added
-/// by this fixture, as an MIS export carries them after results day. Built once per phase and shared by the tests.
+/// by this fixture, as an MIS export carries them after results day. Built once per phase (<see cref="ReconciliationSchools"/>).
 /// </remarks>
 internal sealed class ReconciledSchool
 {
-    private static readonly ConcurrentDictionary<SchoolPhase, Lazy<Task<ReconciledSchool>>> s_built = new();
 
     public required JobsFixture Jobs { get; init; }
     public required ExportRows Export { get; init; }
@@ -32,9 +31,6 @@ internal sealed class ReconciledSchool
 
     public Core.Reports.Routing.SchoolDirectory Directory => State.Directory();
 
-    /// <summary>The primary school as of 14 July 2026 (after KS2 results day), the secondary as of 20 March 2026.</summary>
-    public static Task<ReconciledSchool> For(SchoolPhase phase) =>
-        s_built.GetOrAdd(phase, p => new Lazy<Task<ReconciledSchool>>(() => BuildAsync(p))).Value;
 
     /// <summary>The text of a sent PDF whose file name ends with <paramref name="suffix"/>, whitespace collapsed to single spaces.</summary>
     public string Pdf(string suffix) => PdfOrNull(suffix) ?? throw new InvalidOperationException($"no PDF ending {suffix} was sent");
@@ -42,7 +38,8 @@ internal sealed class ReconciledSchool
     /// <summary>As <see cref="Pdf"/>, or null when no such report was sent (a primary school has no subject leaders).</summary>
     public string? PdfOrNull(string suffix) => PdfText.SingleOrDefault(p => p.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
 
-    private static async Task<ReconciledSchool> BuildAsync(SchoolPhase phase)
+    /// <summary>The primary school as of 14 July 2026 (after KS2 results day), the secondary as of 20 March 2026.</summary>
+    public static async Task<ReconciledSchool> BuildAsync(SchoolPhase phase)
     {
         var primary = phase == SchoolPhase.Primary;
         var asOf = primary ? new DateOnly(2026, 7, 14) : new DateOnly(2026, 3, 20);
@@ -122,5 +119,22 @@ internal sealed class ReconciledSchool
         }
 
         return texts;
+    }
+}
+
+/// <summary>The two reconciled schools, each built on first use and shared by the tests of the class; removed afterwards.</summary>
+public sealed class ReconciliationSchools : IDisposable
+{
+    private readonly ConcurrentDictionary<SchoolPhase, Lazy<Task<ReconciledSchool>>> _built = new();
+
+    internal Task<ReconciledSchool> For(SchoolPhase phase) =>
+        _built.GetOrAdd(phase, p => new Lazy<Task<ReconciledSchool>>(() => ReconciledSchool.BuildAsync(p))).Value;
+
+    public void Dispose()
+    {
+        foreach (var school in _built.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully))
+        {
+            school.Value.Result.Jobs.Dispose();
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 /// and compared with the report models and with the text of the PDFs the jobs sent: a primary and a secondary school,
 /// through ingest, the attendance check, the snapshots and dispatch on the embedded store.
 /// </summary>
-public sealed class ReconciliationTests
+public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassFixture<ReconciliationSchools>
 {
     public static TheoryData<SchoolPhase> Phases => [SchoolPhase.Primary, SchoolPhase.Secondary];
 
@@ -25,7 +25,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task WholeSchool_EveryCohortsAttendance_MatchesTheExport(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
         var model = WholeSchoolReport.Build(new WholeSchoolReportInput(school.Export.SchoolName, asOf, school.Snapshot));
@@ -54,7 +54,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task YearGroup_FactsAndPersistentAbsenceList_MatchTheExport(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var term = TermOf(school, asOf);
         foreach (var year in school.Export.Pupils.Where(p => p.OnRoll(asOf)).GroupBy(p => p.Year))
@@ -86,7 +86,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task Parent_AttendanceAndLateness_MatchTheExportForEveryPupil(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var term = TermOf(school, asOf);
         var contactLine = SchoolSettings.ContactLine(school.State.Profile!.Settings, school.Export.SchoolName);
@@ -115,7 +115,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task Subject_ProgressBandsByTeachingGroup_MatchTheExport(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
         var results = school.Export.Results.ToLookup(r => r.Upn, StringComparer.Ordinal);
@@ -149,7 +149,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task Sen_GroupsAttendance_MatchTheExport(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var model = SenReport.Build(new SenReportInput(school.Export.SchoolName, asOf, school.Snapshot, school.Directory));
         var pdf = school.Pdf("-sen.pdf");
@@ -168,7 +168,7 @@ public sealed class ReconciliationTests
     [MemberData(nameof(Phases))]
     public async Task Digests_HeadlineFiguresCoverEachRecipientsScope(SchoolPhase phase)
     {
-        var school = await ReconciledSchool.For(phase);
+        var school = await schools.For(phase);
         var asOf = school.AsOf;
         var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
         var digests = DigestPlanner.Plan(school.Alerts.Alerts, school.Directory);
@@ -198,7 +198,7 @@ public sealed class ReconciliationTests
     [Fact]
     public async Task Ks2_Summary_MatchesTheTestScoresInTheExport()
     {
-        var school = await ReconciledSchool.For(SchoolPhase.Primary);
+        var school = await schools.For(SchoolPhase.Primary);
         var ks2 = Assert.IsType<Core.Progress.Snapshots.TermSnapshot>(school.Ks2);
         var year6 = school.Export.Pupils.Where(p => p.Year == 6 && p.OnRoll(ks2.AsOf)).ToList();
         int? Score(PupilRow p, params string[] subjects) => school.Export.Results
