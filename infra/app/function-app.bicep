@@ -19,7 +19,7 @@ param emailReplyTo string = ''
 param sendGridSandboxMode bool = false
 
 @description('Six-field NCRONTAB, UTC, for ScheduleSchoolJobs.')
-param schoolJobsSchedule string = '0 30 6 * * 1-5'
+param schoolJobsSchedule string = '0 */15 6-18 * * 1-5'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName

@@ -47,7 +47,7 @@ public static class ReportAssembly
     public static Assembled For(ReportRequest request, DispatchInputs inputs)
     {
         var profile = inputs.State.Profile!;
-        var contactLine = profile.Settings.TryGetValue("contactLine", out var line) ? line.Trim('"') : $"the {profile.Name} office";
+        var contactLine = SchoolSettings.ContactLine(profile.Settings, profile.Name);
         return request.Kind switch
         {
             ReportKind.Parent => Parent(request, inputs, profile, contactLine),
@@ -131,9 +131,8 @@ public static class ReportAssembly
             return Nothing(request, $"no digest for staff {request.RecipientId} on {day.Date:yyyy-MM-dd}");
         }
 
-        var registers = mine.Alerts.Select(a => a.PupilId).Distinct().Select(id => inputs.Registers[id]).ToList();
-        var summaries = registers.Select(r => AttendanceMeasures.Summarise(r, day.Date, AttendanceRules.Default)).ToList();
-        var document = AttendanceDigest.Build(new AttendanceDigestInput(school, day.Date, inputs.State.Calendar!, summaries, registers, inputs.Directory));
+        var document = AttendanceDigest.Build(AttendanceDigestInput.For(school, day.Date, day.RegisterDate, day.Run, request.RecipientId, mine.Alerts.Select(a => a.PupilId),
+            inputs.State.Calendar!, inputs.Directory, inputs.Registers, inputs.State.OnRoll(day.Date)));
         var date = day.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var email = ReportEmailComposer.ForAttendanceDigest(school, inputs.Directory.Staff(request.RecipientId)!.DisplayName, date, document.FileName, contactLine);
         // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.

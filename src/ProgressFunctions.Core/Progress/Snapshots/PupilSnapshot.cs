@@ -47,7 +47,10 @@ public sealed record HomeworkSummary(int Completed, int Late, int Missing)
 /// <remarks>
 /// Term figures run from the term's first day to the snapshot date, both inclusive; year figures from 1 August.
 /// <see cref="BehaviourPoints"/> adds up the negative events' points as a positive number;
-/// <see cref="AchievementPoints"/> adds up the positive ones.
+/// <see cref="AchievementPoints"/> adds up the positive ones. <see cref="TermMinutesLate"/> sums the minutes late
+/// the MIS gave for the term's late sessions (null in snapshots taken before minutes were kept).
+/// <see cref="NeedsAttention"/> says why the school's <see cref="NeedsAttentionRule"/> picks the pupil out; null when it
+/// does not (and in snapshots taken before the rule existed).
 /// </remarks>
 public sealed record PupilSnapshot(
     string PupilId,
@@ -69,4 +72,11 @@ public sealed record PupilSnapshot(
     public AttendanceBand? AttendanceBand => YearAttendance.Band;
 
     public bool NotMakingExpectedProgress => Subjects.Any(s => s.NotMakingExpectedProgress);
+
+    public int? TermMinutesLate { get; init; }
+
+    public string? NeedsAttention { get; init; }
+
+    /// <summary>Whether any subject has a result yet: without one, nothing can be said about progress.</summary>
+    public bool HasResults => Subjects.Any(s => s.Band is not null);
 }
