@@ -92,8 +92,7 @@ public static class AttendanceCheckJob
         }
 
         var runId = CheckRun.IdFor(asOf, run);
-        var (rules, error) = AlertRules.FromJson(state.Profile!.Settings.GetValueOrDefault("alerts"));
-        rules ??= AlertRules.Default;
+        var rules = state.Profile!.Settings.Alerts;
         var views = onRoll.Select(p => new PupilAttendanceView(p, AttendanceMeasures.Summarise(registers[p.Id], register.MeasuredOn, AttendanceRules.Default), registers[p.Id])).ToList();
         var previous = new List<AlertState>();
         await foreach (var s in context.Documents.ListAsync<AlertState>(schoolId, DocumentTypes.AlertState, cancellationToken))
@@ -118,11 +117,10 @@ public static class AttendanceCheckJob
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
-        var note = error is null ? "" : $" (school.json {error}; default alert rules used)";
         var letterNote = letters > 0 ? $", {letters} parent letters queued" : "";
         var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{today}{note}", views, raised, digests.Count);
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{today}", views, raised, digests.Count);
     }
 
     /// <summary>The day's completed runs, in order: run 1 under the date, then ".2", ".3"... until one is missing.</summary>
@@ -161,8 +159,8 @@ public static class AttendanceCheckJob
     /// <summary>Queues the parent letters that are due (opt-in), then records each stage so it is written about once a year.</summary>
     private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, SchoolDirectory directory, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var (rules, _) = ParentLetterRules.FromJson(state.Profile!.Settings.GetValueOrDefault("parentLetters"));
-        if (rules is not { Enabled: true })
+        var rules = state.Profile!.Settings.ParentLetters;
+        if (!rules.Enabled)
         {
             return 0;
         }

@@ -70,7 +70,7 @@ public static class SchoolJobs
         var date = SchoolClock.DateAt(now);
         var stored = await context.Documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
         var profile = stored is null ? null : SchoolState.ParseProfile(stored.Body.SchoolJson);
-        var close = profile is null ? SchoolSettings.DefaultRegistersClose : SchoolSettings.RegistersClose(profile.Settings).Time;
+        var close = (profile?.Settings ?? SchoolSettings.Default).RegistersClose;
         var checkedToday = await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(date, 1), cancellationToken) is not null;
         return (SchoolClock.IsCheckDue(profile?.Calendar, close, now, checkedToday: false), (date, checkedToday));
     }

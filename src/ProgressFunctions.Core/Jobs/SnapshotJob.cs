@@ -174,7 +174,7 @@ public static class SnapshotJob
             Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
             Previous = previous,
             DefaultTargets = Progress.DefaultTargets.TransitionMatrices.Dfe2024,
-            NeedsAttention = SchoolSettings.NeedsAttention(state.Profile?.Settings ?? new Dictionary<string, string>()).Rule,
+            NeedsAttention = (state.Profile?.Settings ?? SchoolSettings.Default).NeedsAttention,
         };
     }
 

@@ -68,7 +68,7 @@ public sealed record NeedsAttentionRule
 
     /// <summary>Reads school.json's <c>"needsAttention"</c> object (raw JSON); missing keys keep their defaults.</summary>
     /// <returns>The rule, or an error naming the bad value.</returns>
-    internal static (NeedsAttentionRule? Rule, string? Error) FromJson(string? json)
+    public static (NeedsAttentionRule? Rule, string? Error) FromJson(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {

@@ -1,63 +1,93 @@
-using System.Text;
-using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Tests.Schools;
 
-public sealed class SchoolSettingsTests
+public class SchoolSettingsTests
 {
+    private static (SchoolSettings Settings, IReadOnlyList<(string Key, string Value, string Reason)> Problems) Parse(string key, string json) =>
+        SchoolSettings.Parse(new Dictionary<string, string> { [key] = json });
+
     [Theory]
-    [InlineData(null, "09:30", false)]
-    [InlineData("\"08:50\"", "08:50", false)]
-    [InlineData("\"9:05\"", "09:05", false)]
-    [InlineData("\"half nine\"", "09:30", true)]
-    [InlineData("\"25:00\"", "09:30", true)]
-    [InlineData("930", "09:30", true)]
-    public void RegistersClose_Setting_ParsedOrDefaultWithError(string? raw, string expected, bool error)
+    [InlineData("\"09:30\"", 9, 30)]
+    [InlineData("\"8:45\"", 8, 45)]
+    [InlineData("\"16:05\"", 16, 5)]
+    public void Parse_RegistersClose_ReadsTheTime(string json, int hour, int minute)
     {
-        var settings = raw is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["registersClose"] = raw };
+        var (settings, problems) = Parse("registersClose", json);
 
-        var (time, problem) = SchoolSettings.RegistersClose(settings);
+        Assert.Equal(new TimeOnly(hour, minute), settings.RegistersClose);
+        Assert.Empty(problems);
+    }
 
-        Assert.Equal(TimeOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
-        Assert.Equal(error, problem is not null);
+    /// <remarks>A setting that is not usable is reported naming its key, and its default is used: never a silent change.</remarks>
+    [Theory]
+    [InlineData("registersClose", "\"half nine\"", "registersClose 'half nine' is not a time of day")]
+    [InlineData("registersClose", "930", "registersClose '930' is not a time of day")]
+    [InlineData("parentLetters", "{ \"enabled\": true, \"stage\": [95] }", "parentLetters:")]
+    [InlineData("parentLetters", "{ \"enabled\": true, \"stages\": [120] }", "parentLetters.stages must be percentages")]
+    [InlineData("alerts", "{ \"coolDownDay\": 3 }", "alerts")]
+    [InlineData("protectParentReports", "\"yes\"", "protectParentReports must be true or false")]
+    [InlineData("reviewSchoolDays", "-1", "reviewSchoolDays must be a whole number of school days from 0 to 10")]
+    [InlineData("reviewSchoolDays", "\"two\"", "reviewSchoolDays must be")]
+    [InlineData("sender", "\"office at school\"", "sender:")]
+    [InlineData("needsAttention", "{ \"shareOfSubjects\": 1.5 }", "1.5")]
+    [InlineData("exportedAt", "\"yesterday\"", "exportedAt 'yesterday' is not a date and time")]
+    public void Parse_BadValue_ProblemNamesTheKeyAndTheDefaultStands(string key, string json, string reason)
+    {
+        var (settings, problems) = Parse(key, json);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((key, json), (problem.Key, problem.Value));
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("the default is used", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(Value(SchoolSettings.Default, key), Value(settings, key));
+        Assert.Empty(settings.Other);
+    }
+
+    private static object? Value(SchoolSettings settings, string key) => key switch
+    {
+        "registersClose" => settings.RegistersClose,
+        "parentLetters" => settings.ParentLetters,
+        "alerts" => settings.Alerts,
+        "protectParentReports" => settings.ProtectParentReports,
+        "reviewSchoolDays" => settings.ReviewSchoolDays,
+        "sender" => settings.Sender,
+        "needsAttention" => settings.NeedsAttention,
+        "exportedAt" => settings.ExportedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(key)),
+    };
+
+    [Fact]
+    public void Parse_ContactLineWithEscapedQuotes_ReadsTheText()
+    {
+        Assert.Equal("the \"front\" office", Parse("contactLine", "\"the \\\"front\\\" office\"").Settings.ContactLine);
+        Assert.Equal("the Oak office", SchoolSettings.Default.ContactLineFor("Oak"));
     }
 
     [Fact]
-    public void ContactLine_JsonEscapes_ReadAsText() =>
-        Assert.Equal("the \"front\" office", SchoolSettings.ContactLine(new Dictionary<string, string> { ["contactLine"] = "\"the \\\"front\\\" office\"" }, "Oak"));
-
-    [Fact]
-    public void ContactLine_None_IsTheSchoolOffice() =>
-        Assert.Equal("the Oak office", SchoolSettings.ContactLine(new Dictionary<string, string>(), "Oak"));
-
-    [Fact]
-    public void NeedsAttention_PartialSettings_KeepDefaultsAndRejectNonsense()
+    public void Parse_EveryKnownSetting_Typed()
     {
-        var (rule, error) = SchoolSettings.NeedsAttention(new Dictionary<string, string> { ["needsAttention"] = """{ "shareOfSubjects": 0.75, "coreSubjects": ["Maths"] }""" });
-        Assert.Null(error);
-        Assert.Equal((0.75m, true), (rule.ShareOfSubjects, rule.WellBelowInAnySubject));
-        Assert.Equal(["Maths"], rule.CoreSubjects);
+        var (settings, problems) = SchoolSettings.Parse(new Dictionary<string, string>
+        {
+            ["exportedAt"] = "\"2025-11-28T16:30:00Z\"",
+            ["parentLetters"] = "{ \"enabled\": true, \"stages\": [92] }",
+            ["protectParentReports"] = "true",
+            ["reviewSchoolDays"] = "3",
+            ["sender"] = "\"Oakfield Office <office@oakfield.sch.uk>\"",
+            ["replyTo"] = "\"attendance@oakfield.sch.uk\"",
+            ["needsAttention"] = """{ "shareOfSubjects": 0.75, "coreSubjects": ["Maths"] }""",
+            ["somethingElse"] = "42",
+        });
 
-        Assert.Contains("1.5", SchoolSettings.NeedsAttention(new Dictionary<string, string> { ["needsAttention"] = """{ "shareOfSubjects": 1.5 }""" }).Error);
-        Assert.Contains("shareOfSubject", SchoolSettings.NeedsAttention(new Dictionary<string, string> { ["needsAttention"] = """{ "shareOfSubject": 0.5 }""" }).Error);
-    }
-
-    [Fact]
-    public void SchoolJsonRead_BadSetting_IsAnImportWarningNamingTheValue()
-    {
-        const string Json = """
-            { "urn": "100001", "name": "Oak", "terms": [{ "name": "autumn", "start": "2025-09-03", "end": "2025-12-19" }],
-              "registersClose": "half nine", "needsAttention": { "shareOfSubjects": 2 } }
-            """;
-        var issues = new List<ImportIssue>();
-
-        var profile = SchoolJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(Json)), BankHolidays.EnglandAndWales, issues);
-
-        Assert.NotNull(profile);
-        var close = Assert.Single(issues, i => i.Column == "registersClose");
-        Assert.False(close.IsError);
-        Assert.Contains("'half nine'", close.Reason);
-        Assert.Contains(issues, i => i.Column == "needsAttention" && !i.IsError && i.Reason.Contains("shareOfSubjects is 2", StringComparison.Ordinal));
+        Assert.Empty(problems);
+        Assert.Equal(new DateTimeOffset(2025, 11, 28, 16, 30, 0, TimeSpan.Zero), settings.ExportedAt);
+        Assert.True(settings.ParentLetters.Enabled);
+        Assert.Equal([92m], settings.ParentLetters.Stages);
+        Assert.True(settings.ProtectParentReports);
+        Assert.Equal(3, settings.ReviewSchoolDays);
+        Assert.Equal(("office@oakfield.sch.uk", "Oakfield Office"), (settings.Sender!.Address, settings.Sender.DisplayName));
+        Assert.Equal("attendance@oakfield.sch.uk", settings.ReplyTo!.Address);
+        Assert.Equal(0.75m, settings.NeedsAttention.ShareOfSubjects);
+        Assert.Equal("42", settings.Other["somethingElse"]);
     }
 }

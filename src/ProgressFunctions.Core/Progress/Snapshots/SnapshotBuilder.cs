@@ -49,6 +49,8 @@ public static class SnapshotBuilder
                 HomeworkOf(homework[p.Id]))
             {
                 Upn = p.Upn,
+                Name = new PupilName(p.LegalForename, p.LegalSurname, p.PreferredForename),
+                Weeks = register is null ? null : WeeklyRates.Write(WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf))),
                 TermMinutesLate = register?.MinutesLate(termToDate) ?? 0,
                 NeedsAttention = inputs.NeedsAttention.Reason(subjects),
             };

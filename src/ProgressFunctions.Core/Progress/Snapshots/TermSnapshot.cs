@@ -23,6 +23,20 @@ public sealed record TermSnapshot(
     public PupilSnapshot? Pupil(string pupilId) => Pupils.FirstOrDefault(p => p.PupilId == pupilId);
 
     public IEnumerable<PupilSnapshot> NotMakingExpectedProgress => Pupils.Where(p => p.NotMakingExpectedProgress);
+
+    /// <summary>The snapshot's pupils as a directory (names as they were when it was taken), so its reports need nothing else; pupils of older snapshots without names are left out.</summary>
+    public Reports.Routing.SchoolDirectory Directory() => new(
+        Pupils.Where(p => p.Name is not null).Select(p => new Schools.Pupil
+        {
+            Id = p.PupilId,
+            Upn = p.Upn ?? "",
+            LegalForename = p.Name!.LegalForename,
+            LegalSurname = p.Name.LegalSurname,
+            PreferredForename = p.Name.PreferredForename,
+            YearGroup = p.YearGroup,
+            RegistrationGroup = p.RegistrationGroup,
+            Sen = p.Sen,
+        }), [], [], [], []);
 }
 
 /// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build"/> does the rest.</summary>
