@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using ProgressFunctions.Core.Imports.Ctf;
+using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Schools;
 
-namespace ProgressFunctions.Core.Synthetic;
+namespace ProgressFunctions.Synthetic;
 
 /// <summary>Writes a synthetic school as a Common Transfer File (the subset <see cref="CtfReader"/> reads).</summary>
 /// <remarks>
@@ -160,7 +161,7 @@ public static class CtfWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteAssessments(XmlWriter xml, IEnumerable<Progress.AssessmentResult> results, int yearGroup)
+    private static void WriteAssessments(XmlWriter xml, IEnumerable<AssessmentResult> results, int yearGroup)
     {
         xml.WriteStartElement("StageAssessments");
         xml.WriteStartElement("KeyStage");
