@@ -12,8 +12,11 @@ internal sealed record RollEntry(Pupil Pupil, PupilTraits Traits, Family Family,
 /// A pupil is a cohort (the calendar year their Reception year starts, or would have) and a place in it; everything
 /// about the person comes from a random stream seeded by those two and the school seed, so the same pupil is in every
 /// export of the school, a year group up each September. About 3% of pupils join part-way through their time at the
-/// school; one who has not joined by the as-of date is not on roll, and the next place in the cohort is, so each year
-/// group holds its share of <see cref="GeneratorOptions.Pupils"/> exactly.
+/// school; one due to join in a later year is not on roll, and the next place in the cohort is, so each year group holds
+/// its share of <see cref="GeneratorOptions.Pupils"/> exactly. A pupil joining during the as-of year joins part-way
+/// through the school days up to the as-of date, so nothing in an export is dated after it: the one thing about a
+/// pupil that differs between two exports of a year. The September intake is admitted on 1 September, so an export
+/// made in the August before lists them ahead of their first day, as an MIS does.
 /// </remarks>
 internal static class Roll
 {
@@ -96,7 +99,9 @@ internal static class Roll
         var year = cohort + context.EntryYearGroup + offset;
         if (year == context.Options.Year.StartYear)
         {
-            return context.Calendar.DayAt((int)(fraction * (context.Calendar.SchoolDayCount - 1)));
+            // Joined this year, so far: part-way through the school days up to the as-of date (none yet: not yet joined).
+            var daysSoFar = context.Calendar.DaysUpTo(context.Options.AsOf);
+            return daysSoFar == 0 ? DateOnly.MaxValue : context.Calendar.DayAt((int)(fraction * (daysSoFar - 1)));
         }
 
         var date = new DateOnly(year, 9, 8).AddDays((int)(fraction * 300));
