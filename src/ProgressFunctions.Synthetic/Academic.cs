@@ -18,7 +18,7 @@ internal sealed record Academic(double Ability, double Reading, double Writing, 
         double Standing() => Ks2Model.Standing(ability, Normal.Sample(random, 0, 1));
         var (reading, writing, maths, gps) = (Standing(), Standing(), Standing(), Standing());
         var subjects = Enumerable.Range(0, 8).Select(_ => Standing()).ToArray();
-        var offsets = Enumerable.Range(0, 8).Select(_ => 0.2 * Normal.Sample(random, 0, 1)).ToArray();
+        var offsets = Enumerable.Range(0, 8).Select(_ => 0.15 * Normal.Sample(random, 0, 1)).ToArray();
         var choices = Enumerable.Range(0, 4).Select(_ => random.NextDouble()).ToArray();
         return new Academic(ability, reading, writing, maths, gps, subjects, offsets, choices);
     }

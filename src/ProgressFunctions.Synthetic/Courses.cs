@@ -11,7 +11,7 @@ internal sealed record Course(RollEntry Entry, string Subject, int SubjectIndex,
     {
         var expected = (double)new FlightPath(Baseline, Target, Start, End).ExpectedAt(date);
         var ramp = Math.Min(1, (date.DayNumber - Start.DayNumber) / 120.0);
-        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + (0.22 * noise);
+        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + (0.15 * noise);
     }
 }
 
@@ -61,14 +61,21 @@ internal static class Courses
         }
     }
 
-    /// <summary>English, mathematics and science for all; history or geography (a third take both); French, art and computing as options.</summary>
-    private static bool TakesAtGcse(int subject, IReadOnlyList<double> choices) => People.SecondarySubjects[subject] switch
+    /// <summary>
+    /// English, mathematics and science for all; history or geography (a third take both); French, art and computing,
+    /// most pupils dropping one of the three: six to eight subjects.
+    /// </summary>
+    private static bool TakesAtGcse(int subject, IReadOnlyList<double> choices)
     {
-        "History" => choices[0] < 0.65,
-        "Geography" => choices[0] >= 0.35,
-        "French" => choices[1] < 0.5,
-        "Art" => choices[2] < 0.35,
-        "Computing" => choices[3] < 0.4,
-        _ => true,
-    };
+        var dropped = choices[1] < 0.7 ? (int)(choices[2] * 3) : -1;
+        return People.SecondarySubjects[subject] switch
+        {
+            "History" => choices[0] < 0.65,
+            "Geography" => choices[0] >= 0.35,
+            "French" => dropped != 0,
+            "Art" => dropped != 1,
+            "Computing" => dropped != 2,
+            _ => true,
+        };
+    }
 }

@@ -63,11 +63,11 @@ internal sealed class PersonHabits
     /// <summary>The pupil's quantile on the absence distribution: the cohort's Weyl sequence at their place.</summary>
     public static double Quantile(int seed, int cohort, int place) => Seeds.Weyl(place, Seeds.GoldenStep, seed, 11, cohort);
 
-    /// <summary>Most pupils run close to their flight path; about one in seven falls behind, one in ten runs ahead.</summary>
+    /// <summary>Most pupils run close to their flight path; about one in eight falls behind, one in ten runs ahead.</summary>
     private static double Momentum(double kind, double gaussian) => kind switch
     {
-        < 0.75 => 0.15 + (0.15 * gaussian),
-        < 0.9 => -0.75 + (0.25 * gaussian),
+        < 0.78 => 0.2 + (0.12 * gaussian),
+        < 0.9 => -0.8 + (0.25 * gaussian),
         _ => 0.7 + (0.2 * gaussian),
     };
 
