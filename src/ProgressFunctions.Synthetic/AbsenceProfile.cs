@@ -51,7 +51,7 @@ internal sealed record AbsenceProfile(
         MeanPropensity: 0.06,
         SevereShare: 0.023,
         YearMultiplier: new Dictionary<int, double> { [7] = 0.80, [8] = 0.94, [9] = 1.03, [10] = 1.08, [11] = 1.15 },
-        UnauthorisedShare: 0.185,
+        UnauthorisedShare: 0.2,
         UnauthorisedSlope: 1.2,
         HolidayFamilies: 0.12,
         FridayAfternoonHabit: 0.04,

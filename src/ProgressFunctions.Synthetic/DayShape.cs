@@ -44,7 +44,7 @@ internal sealed class DayShape
             var beforeBreak = DaysBeforeBreak(calendar, d) < 3;
             illness[d] = s_illnessByMonth[date.Month] * (beforeBreak ? 1.2 : 1);
             other[d] = (beforeBreak ? 1.8 : 1)
-                * (summer is not null && summer.Range.Contains(date) ? 1.35 : 1)
+                * (summer is not null && summer.Range.Contains(date) ? 1.2 : 1)
                 * date.DayOfWeek switch { DayOfWeek.Friday => 1.2, DayOfWeek.Monday => 1.1, _ => 1 };
             single[d * 2] = date.DayOfWeek == DayOfWeek.Monday ? 1.2 : 0.9;
             single[(d * 2) + 1] = date.DayOfWeek == DayOfWeek.Friday ? 2.2 : 0.9;

@@ -8,9 +8,10 @@ namespace ProgressFunctions.Synthetic;
 /// A pupil's place on the absence distribution is not an independent draw but the cohort's golden-ratio (Weyl)
 /// sequence at the pupil's place: any run of places covers the distribution evenly, so a year group of any size holds
 /// close to the national shares of persistent and severe absentees instead of a lottery around them, while each pupil
-/// keeps their place for life. Every other draw is made whatever the phase or the outcome of earlier draws, so the stream stays aligned: the same pupil
-/// has the same habits in a primary or secondary school of any size. The year's draws (marks seed, how this year
-/// compares with the pupil's usual, a holiday, a trip) come from a stream seeded by the school year as well.
+/// keeps their place for life. Every other draw is made whatever the phase or the outcome of earlier draws, so the
+/// stream stays aligned: the same pupil has the same habits in a primary or secondary school of any size. The year's
+/// draws (marks seed, how this year compares with the pupil's usual, a holiday, a trip) come from a stream seeded by the
+/// school year as well.
 /// </remarks>
 internal sealed class PersonHabits
 {
@@ -53,9 +54,9 @@ internal sealed class PersonHabits
         var unauthorised = severe
             ? Math.Clamp(0.5 + _unauthorisedNoise, 0.3, 0.8)
             : Math.Clamp(profile.UnauthorisedShare + (profile.UnauthorisedSlope * (propensity - profile.MeanPropensity)) + _unauthorisedNoise, 0.05, 0.85);
-        var holiday = _takesHolidays && holidayDraw < 0.85 && context.Breaks.Count > 0
+        (int Start, int Days)? holiday = _takesHolidays && holidayDraw < 0.85 && context.Breaks.Count > 0
             ? HolidayBlock(calendar.SchoolDayCount, context.Breaks[breakIndex], before, length)
-            : ((int, int)?)null;
+            : null;
         return new PupilTraits(markSeed, propensity, unauthorised, severe, _friday, _lateRate, holiday,
             tripDraw < 0.5 ? tripDay : null, _momentum, HasTargets: !(_noTargets && pupil.YearGroup >= 10));
     }

@@ -9,10 +9,11 @@ namespace ProgressFunctions.Synthetic;
 /// <remarks>
 /// <para>
 /// Secondary: eight subjects in years 7-9 on the school's "KS3 steps" scale over the year; in years 10-11 English,
-/// mathematics, science and three or four options on the GCSE scale over the two-year course. Primary: reading,
+/// mathematics, science, history and/or geography and two or three of French, art and computing on the GCSE scale over
+/// the two-year course. Primary: reading,
 /// writing and mathematics teacher assessment (WTS/EXS/GDS) in years 1-6, the path flat at the year's expected grade.
 /// Targets and baselines follow the pupil's standing (<see cref="Academic"/>); each result lies on the flight path plus
-/// the pupil's momentum (most run close to it, about one in seven falls behind over the autumn, one in ten runs ahead),
+/// the pupil's momentum (most run close to it, about one in eight falls behind over the autumn, one in ten runs ahead),
 /// a per-subject offset and a little noise, rounded to the scale. About 10% of KS4 pupils have no targets, so the
 /// school's default targets fill in.
 /// </para>

@@ -23,7 +23,7 @@ internal static class Roll
     public static List<RollEntry> Make(GeneratorOptions options, SchoolCalendar calendar, IReadOnlyList<int> years, AbsenceProfile profile)
     {
         var roll = new List<RollEntry>(options.Pupils);
-        var shape = new YearContext(options, calendar, years, profile);
+        var context = new YearContext(options, calendar, years, profile);
         for (var y = 0; y < years.Count; y++)
         {
             var size = (options.Pupils / years.Count) + (y < options.Pupils % years.Count ? 1 : 0);
@@ -31,7 +31,7 @@ internal static class Roll
             var cohort = options.Year.StartYear - years[y];
             for (var (place, added) = (0, 0); added < size; place++)
             {
-                if (Draw(shape, years[y], forms, cohort, place) is { } entry)
+                if (Draw(context, years[y], forms, cohort, place) is { } entry)
                 {
                     roll.Add(entry);
                     added++;

@@ -15,8 +15,10 @@ internal sealed record DemoOptions(int Pupils, SchoolPhase Phase, int Seed, Date
 
 internal sealed record PhaseTiming(string Phase, TimeSpan Elapsed);
 
+/// <remarks><see cref="ExportDays"/> holds the day each ingested export was made, in the order of <see cref="Ingests"/>.</remarks>
 internal sealed record DemoOutcome(
     IReadOnlyList<PhaseTiming> Phases,
+    IReadOnlyList<DateOnly> ExportDays,
     IReadOnlyList<IngestResult> Ingests,
     IReadOnlyList<AttendanceCheckResult> Checks,
     IReadOnlyList<SnapshotJobResult> Snapshots,
@@ -71,6 +73,7 @@ internal static class DemoRun
     private sealed class Run(JobContext context, DemoOptions options, CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, TimeSpan> _timings = [];
+        private readonly List<DateOnly> _exportDays = [];
         private readonly List<IngestResult> _ingests = [];
         private readonly List<AttendanceCheckResult> _checks = [];
         private readonly List<SnapshotJobResult> _snapshots = [];
@@ -83,6 +86,7 @@ internal static class DemoRun
         {
             var exportDay = school.Options.AsOf;
             var zip = Timed("generate", () => Export(school));
+            _exportDays.Add(exportDay);
             _ingests.Add(await TimedAsync("ingest", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(zip), cancellationToken)));
             if (check)
             {
@@ -98,20 +102,8 @@ internal static class DemoRun
             }
         }
 
-        private byte[] Export(SyntheticSchool school)
-        {
-            if (options.ExportFolder is not { } folder)
-            {
-                return BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
-            }
-
-            Directory.CreateDirectory(folder);
-            CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
-            return ExportFolder.Zip(folder);
-        }
-
         public DemoOutcome Outcome() =>
-            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64);
+            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64);
 
         public T Timed<T>(string phase, Func<T> work)
         {
@@ -127,6 +119,18 @@ internal static class DemoRun
             var result = await work();
             _timings[phase] = _timings.GetValueOrDefault(phase) + clock.Elapsed;
             return result;
+        }
+
+        private byte[] Export(SyntheticSchool school)
+        {
+            if (options.ExportFolder is not { } folder)
+            {
+                return BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
+            }
+
+            Directory.CreateDirectory(folder);
+            CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
+            return ExportFolder.Zip(folder);
         }
 
         /// <summary>The check runs for the export day, or for the last school day before it (a weekend or holiday).</summary>
