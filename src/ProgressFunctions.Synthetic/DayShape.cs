@@ -6,7 +6,8 @@ namespace ProgressFunctions.Synthetic;
 /// <remarks>
 /// The shapes of DfE's weekly data for 2024/25: illness low in September, climbing to a December peak and high through
 /// the winter, easing in the summer; the last days before a half term or holiday worse (for illness and more so for
-/// other absence: holidays taken early, "the last day"); unauthorised absence higher in the summer term; single-session
+/// other absence: holidays taken early, "the last day"); other absence higher from May; each term weighted by the
+/// phase's <see cref="AbsenceProfile.ByTerm"/>; single-session
 /// absence (appointments, afternoons off) concentrated on Friday afternoons. Each shape is scaled to a mean of 1 over
 /// the calendar's school days, so a pupil's yearly propensity is kept and only moved around the year.
 /// </remarks>
@@ -31,20 +32,25 @@ internal sealed class DayShape
     /// <summary>Per session (day * 2 + AM/PM): a single session missed.</summary>
     public double[] Single { get; }
 
-    public static DayShape For(SchoolCalendar calendar)
+    public static DayShape For(SchoolCalendar calendar, AbsenceProfile profile)
     {
         var days = calendar.SchoolDayCount;
         var illness = new double[days];
         var other = new double[days];
         var single = new double[days * 2];
-        var summer = calendar.Terms.FirstOrDefault(t => t.Name == TermName.Summer);
         for (var d = 0; d < days; d++)
         {
             var date = calendar.DayAt(d);
             var beforeBreak = DaysBeforeBreak(calendar, d) < 3;
-            illness[d] = s_illnessByMonth[date.Month] * (beforeBreak ? 1.2 : 1);
-            other[d] = (beforeBreak ? 1.8 : 1)
-                * (summer is not null && summer.Range.Contains(date) ? 1.2 : 1)
+            var term = calendar.TermOf(date)?.Name switch
+            {
+                TermName.Autumn => profile.ByTerm.Autumn,
+                TermName.Spring => profile.ByTerm.Spring,
+                _ => profile.ByTerm.Summer,
+            };
+            illness[d] = term * s_illnessByMonth[date.Month] * (beforeBreak ? 1.2 : 1);
+            other[d] = term * (beforeBreak ? 1.8 : 1)
+                * (date.Month is >= 5 and <= 7 ? 1.2 : 1)
                 * date.DayOfWeek switch { DayOfWeek.Friday => 1.2, DayOfWeek.Monday => 1.1, _ => 1 };
             single[d * 2] = date.DayOfWeek == DayOfWeek.Monday ? 1.2 : 0.9;
             single[(d * 2) + 1] = date.DayOfWeek == DayOfWeek.Friday ? 2.2 : 0.9;

@@ -41,7 +41,7 @@ public static class SchoolGenerator
         var (contacts, links) = People.Contacts(roll);
         var (staff, roles) = People.Staff(options.Phase, years);
         var progress = options.IncludeProgress ? ProgressData.Make(options, calendar, roll, Ks3Steps) : ProgressData.None;
-        return new SyntheticSchool(options, profile, roll, DayShape.For(calendar))
+        return new SyntheticSchool(options, profile, roll, DayShape.For(calendar, absence))
         {
             Contacts = contacts,
             ContactLinks = links,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Synthetic;
+using Xunit.Abstractions;
 
 namespace ProgressFunctions.Core.Tests.Synthetic;
 
@@ -20,7 +21,7 @@ namespace ProgressFunctions.Core.Tests.Synthetic;
 /// that from seed to seed). Part-year figures are held more loosely (1.0), since a single autumn varies more.
 /// </para>
 /// </remarks>
-public class CalibrationTests
+public class CalibrationTests(ITestOutputHelper output)
 {
     private const double AbsenceTolerance = 0.6;
     private const double UnauthorisedTolerance = 0.4;
@@ -36,6 +37,7 @@ public class CalibrationTests
     public void FullYear_GeneratedSchool_WithinToleranceOfNationalFigures(SchoolPhase phase, int pupils, int seed, double absence, double unauthorised, double persistent)
     {
         var figures = AbsenceFigures.Of(Rows(phase, pupils, seed, s_yearEnd).Marks);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase} seed {seed}, 2025/26: {figures}; national {absence}%, {unauthorised}%, PA {persistent}%"));
 
         Assert.True(Math.Abs(figures.OverallAbsence - absence) <= AbsenceTolerance, $"overall absence: {figures} against {absence}%");
         Assert.True(Math.Abs(figures.Unauthorised - unauthorised) <= UnauthorisedTolerance, $"unauthorised: {figures} against {unauthorised}%");
@@ -49,6 +51,7 @@ public class CalibrationTests
     public void AutumnTerm_GeneratedSchool_PlausibleAgainstNationalAutumn(SchoolPhase phase, double absence)
     {
         var figures = AbsenceFigures.Of(Rows(phase, 1400, 42, new DateOnly(2025, 12, 19)).Marks);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase}, autumn 2025: {figures}; national autumn 2024/25 {absence}%"));
 
         Assert.True(Math.Abs(figures.OverallAbsence - absence) <= 1.0, $"autumn: {figures} against {absence}%");
     }
@@ -167,6 +170,7 @@ public class CalibrationTests
             ks2[upn].SingleOrDefault(r => r.Subject == subject && r.Scale == "KS2") is { } row ? int.Parse(row.Grade, CultureInfo.InvariantCulture) : null;
         bool Writing(string upn) => ks2[upn].SingleOrDefault(r => r.Subject == "Writing" && r.Scale == "KS2 TA")?.Grade is "EXS" or "GDS";
         double Share(Func<string, bool> met) => 100.0 * year6.Count(met) / year6.Count;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reading {Share(p => Score(p, "English reading") >= 100):F1}%, maths {Share(p => Score(p, "Maths") >= 100):F1}%, writing {Share(Writing):F1}%, RWM {Share(p => Score(p, "English reading") >= 100 && Score(p, "Maths") >= 100 && Writing(p)):F1}%, high reading {Share(p => Score(p, "English reading") >= 110):F1}%, high maths {Share(p => Score(p, "Maths") >= 110):F1}%"));
         Assert.Equal(300, year6.Count);
         Assert.InRange(Share(p => Score(p, "English reading") >= 100), 70, 80);
         Assert.InRange(Share(p => Score(p, "Maths") >= 100), 69, 79);

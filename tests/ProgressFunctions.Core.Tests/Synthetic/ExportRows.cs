@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using nietras.SeparatedValues;
 using ProgressFunctions.Core.Tests.Imports;
 using ProgressFunctions.Synthetic;
 
@@ -12,8 +12,8 @@ internal sealed record MarkRow(string Upn, DateOnly Date, string Session, string
 internal sealed record ResultRow(string Upn, string Subject, string Point, DateOnly Date, string Scale, string Grade);
 
 /// <summary>
-/// A generated school's export read back the plain way, for checking the generator without the product's own readers
-/// and attendance functions: the CSV files split into rows and fields, and the DfE code categories written out here.
+/// A generated school's export read back apart from the product, for checking the generator without its own readers
+/// and attendance functions: the CSV files read with Sep, and the DfE code categories written out here.
 /// </summary>
 internal sealed class ExportRows
 {
@@ -34,11 +34,36 @@ internal sealed class ExportRows
     public static ExportRows Of(SyntheticSchool school)
     {
         var files = TestFiles.Write(school);
-        var pupils = Rows(files["pupils.csv"]);
-        var years = pupils.Skip(1).ToDictionary(r => r[Column(pupils[0], "UPN")], r => int.Parse(r[Column(pupils[0], "Year")], CultureInfo.InvariantCulture));
-        var marks = Rows(files["attendance.csv"]).Skip(1)
-            .Select(r => new MarkRow(r[0], Date(r[1]), r[2], r[3], r[4].Length == 0 ? null : int.Parse(r[4], CultureInfo.InvariantCulture))).ToList();
-        var results = Rows(files["assessments.csv"]).Skip(1).Select(r => new ResultRow(r[0], r[1], r[2], Date(r[3]), r[4], r[5])).ToList();
+        var years = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var pupils = Read(files["pupils.csv"]))
+        {
+            foreach (var row in pupils)
+            {
+                years[row["UPN"].ToString()] = row["Year"].Parse<int>();
+            }
+        }
+
+        var marks = new List<MarkRow>();
+        using (var attendance = Read(files["attendance.csv"]))
+        {
+            foreach (var row in attendance)
+            {
+                var minutes = row["Minutes Late"].ToString();
+                marks.Add(new MarkRow(row["UPN"].ToString(), Date(row["Date"].ToString()), row["Session"].ToString(), row["Mark"].ToString(),
+                    minutes.Length == 0 ? null : int.Parse(minutes, CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var results = new List<ResultRow>();
+        using (var assessments = Read(files["assessments.csv"]))
+        {
+            foreach (var row in assessments)
+            {
+                results.Add(new ResultRow(row["UPN"].ToString(), row["Subject"].ToString(), row["Point"].ToString(), Date(row["Date"].ToString()),
+                    row["Scale"].ToString(), row["Grade"].ToString()));
+            }
+        }
+
         return new ExportRows(years, marks, results);
     }
 
@@ -56,48 +81,10 @@ internal sealed class ExportRows
 
     public static bool IsPossible(string code) => Category(code) != "not possible";
 
-    private static int Column(string[] header, string name) => Array.IndexOf(header, name);
-
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180 rows: fields split at commas outside quotes, doubled quotes inside them.</summary>
-    private static List<string[]> Rows(byte[] file)
-    {
-        var rows = new List<string[]>();
-        foreach (var line in Encoding.UTF8.GetString(file).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (c == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
-        }
-
-        return rows;
-    }
+    /// <summary>A comma-separated file with a header row, quoted fields unescaped.</summary>
+    private static SepReader Read(byte[] file) => Sep.New(',').Reader(o => o with { Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(file);
 }
 
 /// <summary>Absence figures computed from attendance rows the DfE way: sessions summed over pupils, then divided.</summary>
