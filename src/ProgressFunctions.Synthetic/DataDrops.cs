@@ -2,8 +2,8 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Synthetic;
 
-/// <summary>One assessment point of the year: its name (unique across years, "2025/26 Autumn 1") and its date.</summary>
-internal sealed record DataDrop(string Name, DateOnly Date);
+/// <summary>One assessment point of the year: its name (unique across years, "2025/26 Autumn 1"), its date, and whether it is the year's last.</summary>
+internal sealed record DataDrop(string Name, DateOnly Date, bool EndOfYear = false);
 
 /// <summary>When a school records results: a September baseline, then once each half term.</summary>
 /// <remarks>
@@ -31,7 +31,7 @@ internal static class DataDrops
 
             if (calendar.SchoolDayBeforeEnd(term, 12) is { } late)
             {
-                drops.Add(new($"{year} {name} 2", late));
+                drops.Add(new($"{year} {name} 2", late, term.Name == TermName.Summer));
             }
         }
 

@@ -69,11 +69,16 @@ internal sealed record ProgressData(List<AssessmentResult> Assessments, List<Tar
             var random = new Random(Seeds.Of(options.Seed, 7, course.Entry.Cohort, course.Entry.Place, options.Year.StartYear, course.SubjectIndex));
             foreach (var drop in drops.Where(d => d.Date >= course.Start))
             {
-                var grade = course.Scale.NearestGrade((decimal)course.ValueAt(drop.Date, Normal.Sample(random, 0, 1)));
+                var value = course.ValueAt(drop.Date, Normal.Sample(random, 0, 1));
+                // Year 6's last writing assessment is the statutory KS2 teacher assessment, the grade its target was set from.
+                var grade = course.Scale.NearestGrade(IsKs2Writing(course, drop) ? course.Target : (decimal)value);
                 data.Assessments.Add(new AssessmentResult { PupilId = pupil.Id, Subject = course.Subject, Point = drop.Name, Date = drop.Date, Scale = course.Scale.Name, Grade = grade });
             }
         }
     }
+
+    private static bool IsKs2Writing(Course course, DataDrop drop) =>
+        drop.EndOfYear && course.Entry.Pupil.YearGroup == 6 && course.Subject == "Writing" && course.Scale == GradeScale.PrimaryTeacherAssessment;
 
     /// <summary>Year 6 results in an export from results day on; secondary pupils' own KS2 reading and maths.</summary>
     private static void AddKs2(ProgressData data, GeneratorOptions options, RollEntry entry, Academic academic)
