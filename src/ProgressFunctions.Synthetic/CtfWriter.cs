@@ -11,7 +11,7 @@ namespace ProgressFunctions.Synthetic;
 /// <remarks>
 /// Per-session marks go in <c>AttendMarks</c>: two characters per calendar day from <c>AttendStartDate</c> (AM, PM),
 /// <c>-</c> where there is no session mark. School assessment results are written as <c>StageAssessment</c> with
-/// <c>Method</c> INT and the scale in <c>ResultQualifier</c>. The export time is given by the caller: Core reads no clock.
+/// <c>Method</c> INT and the scale in <c>ResultQualifier</c>. The export time is given by the caller: the generator reads no clock.
 /// </remarks>
 public static class CtfWriter
 {
