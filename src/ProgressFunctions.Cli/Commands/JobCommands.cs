@@ -48,7 +48,7 @@ internal static class JobCommands
                 console.WriteLine($"  {rule.Key}: {rule.Count()}");
             }
 
-            return 0;
+            return result.Outcome == CheckOutcome.NoSchool ? 2 : 0;
         }));
         return command;
     }
@@ -65,7 +65,7 @@ internal static class JobCommands
         {
             var result = await SnapshotJob.TakeAsync(context, r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
             console.WriteLine(result.Message);
-            return 0;
+            return result.Ran ? 0 : 2;
         }));
         return command;
     }
@@ -78,8 +78,8 @@ internal static class JobCommands
         command.SetAction((r, ct) => Run(r, host, "dispatch", async (context, console) =>
         {
             var result = await DispatchJob.DrainAsync(context, r.GetValue(max), TimeSpan.FromMinutes(5), ct);
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Completed} requests done, {result.Retried} to retry, {result.Poisoned} moved to {JobResources.ReportRequestsQueue}-poison"));
-            return result.Poisoned > 0 ? 1 : 0;
+            console.WriteLine(Describe(result));
+            return result.Poisoned > 0 || result.NotSent > 0 ? 1 : 0;
         }));
         return command;
     }
@@ -97,11 +97,14 @@ internal static class JobCommands
                 console.WriteLine($"{step.SchoolId} {step.Step}: {step.Outcome}");
             }
 
-            console.WriteLine($"reports: {result.Dispatch.Completed} requests done, {result.Dispatch.Retried} to retry, {result.Dispatch.Poisoned} poisoned");
-            return 0;
+            console.WriteLine("reports: " + Describe(result.Dispatch));
+            return result.Dispatch.NotSent > 0 || result.Dispatch.Poisoned > 0 ? 1 : 0;
         }, checkStore: true));
         return command;
     }
+
+    private static string Describe(DispatchDrainResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Sent} e-mails sent, {r.NotSent} not sent (each recorded with its reason: progress sent, progress not-sent), {r.Waiting} waiting for their batch to be released; {r.Retried} to retry, {r.Poisoned} moved to {JobResources.ReportRequestsQueue}-poison");
 
     /// <summary>On Cosmos DB, what the command cost in request units.</summary>
     internal static void ReportCost(IAnsiConsole console, CliHost host)
@@ -125,7 +128,7 @@ internal static class JobCommands
         return option;
     }
 
-    private static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body, bool createStore = false, bool checkStore = false)
+    internal static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body, bool createStore = false, bool checkStore = false)
     {
         var console = Terminal.Create();
         return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>

@@ -15,7 +15,11 @@ internal sealed record DemoOptions(int Pupils, SchoolPhase Phase, int Seed, Date
 
 internal sealed record PhaseTiming(string Phase, TimeSpan Elapsed);
 
-/// <remarks><see cref="ExportDays"/> holds the day each ingested export was made, in the order of <see cref="Ingests"/>.</remarks>
+/// <remarks>
+/// <see cref="ExportDays"/> holds the day each ingested export was made, in the order of <see cref="Ingests"/>.
+/// <see cref="Released"/> says which batches of messages to families the demo released at once, without the review
+/// period a school would have.
+/// </remarks>
 internal sealed record DemoOutcome(
     IReadOnlyList<PhaseTiming> Phases,
     IReadOnlyList<DateOnly> ExportDays,
@@ -24,7 +28,10 @@ internal sealed record DemoOutcome(
     IReadOnlyList<SnapshotJobResult> Snapshots,
     DrainResult? Dispatch,
     DateOnly CheckedOn,
-    long PeakWorkingSetBytes);
+    long PeakWorkingSetBytes)
+{
+    public IReadOnlyList<BatchActionResult> Released { get; init; } = [];
+}
 
 /// <summary>Runs the whole mission over the ports and times each phase; the demo and the bench both use it.</summary>
 /// <remarks>
@@ -77,6 +84,7 @@ internal static class DemoRun
         private readonly List<IngestResult> _ingests = [];
         private readonly List<AttendanceCheckResult> _checks = [];
         private readonly List<SnapshotJobResult> _snapshots = [];
+        private readonly List<BatchActionResult> _released = [];
         private DrainResult? _dispatch;
         private DateOnly _checkedOn = options.AsOf;
 
@@ -97,13 +105,28 @@ internal static class DemoRun
             _snapshots.Add(await TimedAsync("snapshot", () => SnapshotJob.RunDueAsync(context, schoolId, exportDay, cancellationToken)));
             if (send)
             {
+                // A school reviews each batch first; the demo releases at once (and says so), stale batches excepted.
+                foreach (var batch in await BatchJob.ListAsync(context, schoolId, cancellationToken))
+                {
+                    if (batch.State == Core.Sending.BatchState.Prepared && !batch.Stale)
+                    {
+                        _released.Add(await BatchJob.ReleaseAsync(context, schoolId, batch.Batch.Id, includeStale: false, cancellationToken));
+                    }
+                }
+            }
+
+            if (send)
+            {
                 var drained = await TimedAsync("render and send", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken));
                 _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) : drained;
             }
         }
 
         public DemoOutcome Outcome() =>
-            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64);
+            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64)
+            {
+                Released = _released,
+            };
 
         public T Timed<T>(string phase, Func<T> work)
         {

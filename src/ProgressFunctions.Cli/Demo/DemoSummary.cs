@@ -18,6 +18,11 @@ internal static class DemoSummary
             console.WriteLine("snapshots: " + snapshot.Message);
         }
 
+        foreach (var released in outcome.Released)
+        {
+            console.WriteLine($"demo: {released.Message} at once; a school reviews each batch first (progress batches, hold, release)");
+        }
+
         var alerts = new Table().Title("Alerts raised by the attendance check").AddColumns("Rule", "Alerts", "Most severe");
         foreach (var rule in outcome.Checks.SelectMany(c => c.Alerts).GroupBy(a => a.Rule).OrderBy(g => g.Key))
         {

@@ -70,6 +70,9 @@ public sealed record EmailAddress
         return Create(text);
     }
 
+    /// <summary>The address as a header writes it, <c>Name &lt;address&gt;</c> (read back by <see cref="Parse"/>).</summary>
+    public string ToHeader() => DisplayName is null ? Address : $"{DisplayName} <{Address}>";
+
     /// <summary>Masked, so that an address printed by accident does not leak.</summary>
     public override string ToString() => Masked;
 

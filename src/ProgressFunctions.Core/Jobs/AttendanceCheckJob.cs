@@ -2,7 +2,7 @@ using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
-using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Sending;
 
 namespace ProgressFunctions.Core.Jobs;
 
@@ -107,17 +107,13 @@ public static class AttendanceCheckJob
 
         var alertDay = new AlertDay(asOf, raised) { Run = run, RegisterDate = register.MeasuredOn, MarksToday = register.HasMarksOnAsOf };
         await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, alertDay), cancellationToken);
-        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        foreach (var digest in digests)
-        {
-            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new ReportRequest(schoolId, ReportKind.AttendanceDigest, runId, digest.StaffId)), cancellationToken);
-        }
-
-        var letters = await QueueLettersAsync(context, state, directory, views, asOf, cancellationToken);
+        var inputs = new CheckDecisions.CheckRunInputs(schoolId, runId, asOf, register.MeasuredOn, run, calendar, directory, registers, onRoll, Letterheads.Of(state.Profile));
+        await OutgoingStore.DecideAsync(context, schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
+        var letters = await PrepareLettersAsync(context, state, inputs, views, cancellationToken);
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
-        var letterNote = letters > 0 ? $", {letters} parent letters queued" : "";
+        var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
         var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
         return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{today}", views, raised, digests.Count);
@@ -156,8 +152,8 @@ public static class AttendanceCheckJob
         return [.. raised.Where(a => !told.TryGetValue((a.PupilId, a.Rule), out var level) || a.Level > level)];
     }
 
-    /// <summary>Queues the parent letters that are due (opt-in), then records each stage so it is written about once a year.</summary>
-    private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, SchoolDirectory directory, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>Prepares the parent letters that are due (opt-in) as a batch for staff to review, then records each stage so it is written about once a year.</summary>
+    private static async Task<int> PrepareLettersAsync(JobContext context, SchoolState state, CheckDecisions.CheckRunInputs run, List<PupilAttendanceView> views, CancellationToken cancellationToken)
     {
         var rules = state.Profile!.Settings.ParentLetters;
         if (!rules.Enabled)
@@ -171,26 +167,17 @@ public static class AttendanceCheckJob
             sent.UnionWith(record.Body.Settles.Select(s => LetterDue.StageId(record.Body.PupilId, record.Body.Year, s)));
         }
 
-        var queued = 0;
-        foreach (var letter in ParentLetters.Due(views, rules, sent, asOf))
+        var due = ParentLetters.Due(views, rules, sent, run.AsOf).ToList();
+        if (due.Count == 0)
         {
-            var routed = ParentRouting.Route([letter.PupilId], directory);
-            if (routed.NotSent.Count > 0)
-            {
-                // Recorded like a snapshot's refusals, so the school can write by other means.
-                await context.Documents.UpsertAsync(new Document<NotSentList>(state.SchoolId, DocumentTypes.Letter + "-not-sent", letter.Id, new NotSentList(letter.Id, routed.NotSent)), cancellationToken);
-            }
-
-            foreach (var envelope in routed.Envelopes)
-            {
-                await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
-                    new ReportRequest(state.SchoolId, ReportKind.AttendanceLetter, letter.Id, envelope.ContactId, null, [letter.PupilId])), cancellationToken);
-                queued++;
-            }
-
-            await context.Documents.CreateIfAbsentAsync(new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter), cancellationToken);
+            return 0;
         }
 
-        return queued;
+        var batchId = $"letters-{run.RunId}";
+        var (letters, notReached) = CheckDecisions.Letters(run, due, rules, batchId);
+        await BatchJob.PrepareAsync(context, state, BatchKind.AttendanceLetters, batchId, run.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            run.RegisterDate ?? run.AsOf, run.AsOf, letters, notReached, cancellationToken);
+        await context.Documents.BulkUpsertAsync(due.Select(letter => new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter)), cancellationToken);
+        return letters.Count;
     }
 }

@@ -6,8 +6,24 @@ using ProgressFunctions.Core.Ports;
 namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>What handling one request did: sent, found already sent, not sent (each with its reason), and when to try again.</summary>
-/// <remarks><see cref="RetryAfter"/> is set when another worker held a send: the request is queued again to run then.</remarks>
-public sealed record DispatchResult(int Sent, int AlreadySent, IReadOnlyList<Undelivered> NotSent, TimeSpan? RetryAfter = null);
+/// <remarks>
+/// <see cref="RetryAfter"/> is set when another worker held a send: the request is queued again to run then.
+/// <see cref="Waiting"/>: the message's batch is not released (or is held); releasing it queues the message again.
+/// </remarks>
+public sealed record DispatchResult(int Sent, int AlreadySent, IReadOnlyList<Undelivered> NotSent, TimeSpan? RetryAfter = null)
+{
+    public bool Waiting { get; init; }
+}
+
+/// <summary>A drain of the report queue: the queue's counts, and how many e-mails went, were refused (each recorded) or wait for their batch.</summary>
+public sealed record DispatchDrainResult(int Completed, int Retried, int Poisoned) : DrainResult(Completed, Retried, Poisoned)
+{
+    public int Sent { get; init; }
+
+    public int NotSent { get; init; }
+
+    public int Waiting { get; init; }
+}
 
 /// <summary>Renders and sends the reports of one request, recording each send so a redelivered request sends nothing twice.</summary>
 /// <remarks>
@@ -21,7 +37,7 @@ public sealed record DispatchResult(int Sent, int AlreadySent, IReadOnlyList<Und
 /// </remarks>
 public static class DispatchJob
 {
-    public static Task<DispatchResult> HandleAsync(JobContext context, ReportRequest request, CancellationToken cancellationToken) =>
+    public static Task<DispatchResult> HandleAsync(JobContext context, SendRequest request, CancellationToken cancellationToken) =>
         new ReportDispatcher(context).HandleAsync(request, cancellationToken);
 
     /// <summary>Handles one delivered <c>report-requests</c> message: the queue trigger's and the drain's one path.</summary>
@@ -32,7 +48,7 @@ public static class DispatchJob
     /// </remarks>
     public static async Task<DispatchResult?> HandleQueuedAsync(JobContext context, ReportDispatcher dispatcher, string messageId, long dequeueCount, string body, CancellationToken cancellationToken)
     {
-        var request = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(context.Queue, JobResources.ReportRequestsQueue, messageId, dequeueCount, body, cancellationToken);
+        var request = await TriggeredMessages.ReadOrPoisonAsync<SendRequest>(context.Queue, JobResources.ReportRequestsQueue, messageId, dequeueCount, body, cancellationToken);
         if (request is null)
         {
             return null;
@@ -49,17 +65,24 @@ public static class DispatchJob
 
     /// <summary>Drains the report queue, poisoning a request after 5 failed attempts; loaded schools are cached across requests.</summary>
     /// <remarks>A failed request waits <paramref name="retryAfter"/> before its next attempt, so a mail outage is not burnt through in one drain.</remarks>
-    public static async Task<DrainResult> DrainAsync(JobContext context, int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public static async Task<DispatchDrainResult> DrainAsync(JobContext context, int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         var session = new ReportDispatcher(context);
         await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
         var total = await context.Queue.CountAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        var done = 0;
-        return await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
+        var (done, sent, notSent, waiting) = (0, 0, 0, 0);
+        var drained = await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
-            await HandleQueuedAsync(context, session, message.Id, message.DequeueCount, message.Body, ct);
-            context.Progress.Report("sending reports", ++done, Math.Max(total, done));
+            if (await HandleQueuedAsync(context, session, message.Id, message.DequeueCount, message.Body, ct) is { } result)
+            {
+                Interlocked.Add(ref sent, result.Sent);
+                Interlocked.Add(ref notSent, result.NotSent.Count);
+                Interlocked.Add(ref waiting, result.Waiting ? 1 : 0);
+            }
+
+            context.Progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
+        return new DispatchDrainResult(drained.Completed, drained.Retried, drained.Poisoned) { Sent = sent, NotSent = notSent, Waiting = waiting };
     }
 
     /// <summary>The ledger's document id for one (report, recipient): different pairs never share one.</summary>
@@ -68,7 +91,7 @@ public static class DispatchJob
     /// as <c>%XX</c>, so the mapping is one to one; an id too long for a document is shortened by
     /// <see cref="DocumentId"/>.
     /// </remarks>
-    public static string LedgerId(ReportRequest request, string recipientId) => DocumentId($"{request.ReportId}.{recipientId}");
+    public static string LedgerId(string reportId, string recipientId) => DocumentId($"{reportId}.{recipientId}");
 
     /// <summary>A document id for any text, one to one: escaped as <see cref="LedgerId"/> says; past 190 characters, a prefix and a SHA-256.</summary>
     public static string DocumentId(string text)

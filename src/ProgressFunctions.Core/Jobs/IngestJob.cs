@@ -80,7 +80,7 @@ public static class IngestJob
             ?? ExportSchool.Mismatch(schoolId, read.Export, read.SchoolJson is not null, state.Profile);
         if (refusal is not null)
         {
-            var reasonPath = await RejectAsync(context, schoolId, import, refusal, cancellationToken);
+            var reasonPath = await RejectAsync(context, state, import, refusal, cancellationToken);
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
@@ -97,7 +97,7 @@ public static class IngestJob
                 new SchoolEntry(schoolId, exportRead.Profile?.Name ?? schoolId)), cancellationToken);
         }
 
-        var rejected = await RejectRowsAsync(context, schoolId, import, exportRead, cancellationToken);
+        var rejected = await RejectRowsAsync(context, schoolId, import, exportRead, exportRead.Profile ?? state.Profile, plan.Staff ?? state.Staff, cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
             new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected);
@@ -113,16 +113,16 @@ public static class IngestJob
         BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{SafeName(import.Name)}.{import.Sha256[..12]}.{suffix}");
 
     /// <summary>Writes why the export was refused beside where it is kept, and tells the data managers.</summary>
-    private static async Task<string> RejectAsync(JobContext context, string schoolId, ImportRef import, string reason, CancellationToken cancellationToken)
+    private static async Task<string> RejectAsync(JobContext context, SchoolState state, ImportRef import, string reason, CancellationToken cancellationToken)
     {
-        var path = RejectedPath(schoolId, import, "reason.txt");
+        var path = RejectedPath(state.SchoolId, import, "reason.txt");
         var text = $"{import.Name} was not imported: {reason}\r\nSHA-256 {import.Sha256}\r\n";
         await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), "text/plain", cancellationToken: cancellationToken);
-        await NotifyDataManagersAsync(context, schoolId, path, cancellationToken);
+        await NotifyDataManagersAsync(context, state.SchoolId, state.Profile, state.Staff, path, cancellationToken);
         return path.Value;
     }
 
-    private static async Task<string?> RejectRowsAsync(JobContext context, string schoolId, ImportRef import, SchoolExport export, CancellationToken cancellationToken)
+    private static async Task<string?> RejectRowsAsync(JobContext context, string schoolId, ImportRef import, SchoolExport export, SchoolProfile? profile, StaffDirectory staff, CancellationToken cancellationToken)
     {
         if (export.Issues.Count == 0)
         {
@@ -133,17 +133,28 @@ public static class IngestJob
         await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
         if (export.HasErrors)
         {
-            await NotifyDataManagersAsync(context, schoolId, path, cancellationToken);
+            await NotifyDataManagersAsync(context, schoolId, profile, staff, path, cancellationToken);
         }
 
         return path.Value;
     }
 
-    private static async Task NotifyDataManagersAsync(JobContext context, string schoolId, BlobPath file, CancellationToken cancellationToken)
+    /// <summary>Decides one message to each data manager with the file; when the school has none who can be reached, records that.</summary>
+    private static async Task NotifyDataManagersAsync(JobContext context, string schoolId, SchoolProfile? profile, StaffDirectory staff, BlobPath file, CancellationToken cancellationToken)
     {
-        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
-            new ReportRequest(schoolId, ReportKind.ImportErrors, file.Value, "data-managers")), cancellationToken);
+        var school = profile is null ? new Sending.Letterhead(schoolId, $"the school's data manager") : Sending.Letterheads.Of(profile);
+        var why = new Sending.SendReason($"import of {file.Name[(file.Name.LastIndexOf('/') + 1)..]}", DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
+        var (messages, unreachable) = Sending.StaffNotices.ToDataManagers(ReportKind.ImportErrors, file.Value,
+            new Reports.Routing.SchoolDirectory([], [], [], staff.Staff, staff.Roles), school, why);
+        await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
+        var now = context.Clock.GetUtcNow();
+        List<UndeliveredRecord> notReached = [.. unreachable.Select(id => new UndeliveredRecord($"{ReportKind.ImportErrors}.{file.Value}", ReportKind.ImportErrors, id, [], "the data manager has no valid e-mail address", now))];
+        if (messages.Count == 0 && notReached.Count == 0)
+        {
+            notReached.Add(new UndeliveredRecord($"{ReportKind.ImportErrors}.{file.Value}", ReportKind.ImportErrors, "data-managers", [], "the school has no data manager in its staff list", now));
+        }
+
+        await OutgoingStore.RecordUndeliveredAsync(context, schoolId, notReached, cancellationToken);
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,

@@ -35,19 +35,13 @@ public enum ReportKind
     AttendanceLetter,
     /// <summary>To the data managers: reports held back at send because the stored data no longer matched the decision.</summary>
     ReportsHeldBack,
+    /// <summary>To the data managers and the headteacher: a batch of parent messages to review before it goes.</summary>
+    BatchPreview,
 }
 
-/// <summary>A request to render and send one report to one recipient (a contact or a member of staff).</summary>
-/// <remarks>
-/// <see cref="Source"/> names what the report is built from: a snapshot id for term reports, an ISO date for the
-/// attendance digest. <see cref="Scope"/> is the year group or subject for group reports. A parent request carries
-/// every child of the contact in <see cref="PupilIds"/>, so the contact gets one e-mail with each child's report.
-/// </remarks>
-public sealed record ReportRequest(string SchoolId, ReportKind Kind, string Source, string RecipientId, string? Scope = null, IReadOnlyList<string>? PupilIds = null)
-{
-    /// <summary>The report's identity in the send ledger: the same request always has the same id.</summary>
-    public string ReportId => Scope is null ? $"{Kind}.{Source}" : $"{Kind}.{Source}.{Scope}";
-}
+/// <summary>The queue message that sends one decided message: the school and the message's id, nothing else.</summary>
+/// <remarks>Everything the send needs is in the stored <see cref="Sending.OutgoingMessage"/>; the queue never carries personal data.</remarks>
+public sealed record SendRequest(string SchoolId, string OutgoingId);
 
 /// <summary>Reads and writes queue message bodies as camelCase JSON with enum names, rejecting malformed ones.</summary>
 public static class QueueMessages
@@ -78,8 +72,8 @@ public static class QueueMessages
     private static string? Validate(object message) => message switch
     {
         SchoolJobMessage m when string.IsNullOrWhiteSpace(m.SchoolId) => "SchoolJobMessage has no schoolId",
-        ReportRequest r when string.IsNullOrWhiteSpace(r.SchoolId) || string.IsNullOrWhiteSpace(r.Source) || string.IsNullOrWhiteSpace(r.RecipientId)
-            => "ReportRequest needs schoolId, source and recipientId",
+        SendRequest r when string.IsNullOrWhiteSpace(r.SchoolId) || string.IsNullOrWhiteSpace(r.OutgoingId)
+            => "SendRequest needs schoolId and outgoingId",
         _ => null,
     };
 }

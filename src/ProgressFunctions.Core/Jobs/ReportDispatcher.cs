@@ -1,68 +1,35 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Sending;
 
 namespace ProgressFunctions.Core.Jobs;
 
-/// <summary>
-/// Sends report requests, keeping each school's loaded data for <see cref="CacheFor"/> so that the thousand parent
-/// reports of one snapshot do not each load the whole school. Safe to share between concurrent requests (one per
-/// Functions host); the CLI makes one per drain.
-/// </summary>
-/// <remarks>
-/// A cached school is at most <see cref="CacheFor"/> old (default 5 minutes), so a report never uses data older than
-/// that; snapshots are immutable, so caching them is exact. Nothing missing is cached.
-/// </remarks>
-public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = null)
+/// <summary>A message that will not be sent to one recipient (or a pupil's report left out of it), and why: always recorded, never dropped unseen.</summary>
+/// <remarks><see cref="TellDataManagers"/> is set when the stored data contradicts the decision (a pupil's identity changed): someone must look.</remarks>
+public sealed record Undelivered(string RecipientId, IReadOnlyList<string> PupilIds, string Reason, bool TellDataManagers = false)
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, Task<object?> Value)> _cache = new(StringComparer.Ordinal);
+    public static Undelivered Of(NotSent refusal) => new(refusal.ContactId ?? "", [refusal.PupilId],
+        refusal.Detail is null ? refusal.Reason.ToString() : $"{refusal.Reason}: {refusal.Detail}",
+        TellDataManagers: refusal.Reason == NotSentReason.PupilIdentityChanged);
+}
 
-    public TimeSpan CacheFor { get; } = cacheFor ?? TimeSpan.FromMinutes(5);
-
-    public async Task<DispatchResult> HandleAsync(ReportRequest request, CancellationToken cancellationToken)
-    {
-        var inputs = await LoadAsync(request, cancellationToken);
-        var assembled = ReportAssembly.For(request, inputs);
-        await RecordUndeliveredAsync(request, assembled.Undelivered, cancellationToken);
-        int sent = 0, already = 0;
-        DateTimeOffset? retryAt = null;
-        foreach (var mail in assembled.Outgoing)
-        {
-            var ledgerId = DispatchJob.LedgerId(request, mail.RecipientId);
-            var claim = await ClaimAsync(request, mail.RecipientId, ledgerId, cancellationToken);
-            if (claim.Sent)
-            {
-                already++;
-                continue;
-            }
-
-            if (claim.HeldUntil is { } until)
-            {
-                // Another worker holds this send; the others in the request go ahead, and this one is tried again later.
-                retryAt = retryAt is { } r && r > until ? r : until;
-                continue;
-            }
-
-            var attachments = new List<EmailAttachment>(mail.Files);
-            foreach (var document in mail.Documents)
-            {
-                var pdf = context.Renderer.Render(document);
-                await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.BlobFolder}/{document.FileName}"), new MemoryStream(pdf), context.Renderer.ContentType, cancellationToken: cancellationToken);
-                attachments.Add(EmailAttachment.Pdf(document.FileName, pdf));
-            }
-
-            var receipt = await context.Email.SendAsync(Message(request, mail, ledgerId, attachments), cancellationToken);
-            await context.Documents.UpsertAsync(new Document<SendRecord>(request.SchoolId, DocumentTypes.Sent, ledgerId,
-                new SendRecord(request.ReportId, mail.RecipientId, context.Clock.GetUtcNow(), receipt.Provider, receipt.ProviderMessageId)), cancellationToken);
-            sent++;
-        }
-
-        var retryAfter = retryAt is { } at ? at - context.Clock.GetUtcNow() + TimeSpan.FromSeconds(5) : (TimeSpan?)null;
-        return new DispatchResult(sent, already, assembled.Undelivered, retryAfter);
-    }
+/// <summary>Sends decided messages: checks each may still go, renders each distinct document once, sends, records.</summary>
+/// <remarks>
+/// Reads only what the message names: its stored <see cref="OutgoingMessage"/>, its batch, the few stored records the
+/// send-time check needs (the pupils and the contact, or the staff list), and the immutable snapshot its reports are
+/// built from. Snapshots and rendered documents are kept in bounded caches (<see cref="LoadCache{T}"/>), never the
+/// school's mutable data. Safe to share between concurrent sends (one per Functions host); the CLI makes one per drain.
+/// </remarks>
+public sealed class ReportDispatcher(JobContext context)
+{
+    private readonly LoadCache<TermSnapshot> _snapshots = new(16);
+    private readonly LoadCache<byte[]> _rendered = new(512);
 
     /// <summary>How long a claim stands before another worker may take the send over (its worker is presumed dead).</summary>
     /// <remarks>
@@ -73,14 +40,83 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
     /// </remarks>
     public static TimeSpan ClaimLease { get; } = TimeSpan.FromMinutes(10);
 
+    public async Task<DispatchResult> HandleAsync(SendRequest request, CancellationToken cancellationToken)
+    {
+        var school = request.SchoolId;
+        var message = await OutgoingStore.ReadAsync(context, school, request.OutgoingId, cancellationToken)
+            ?? throw new InvalidOperationException($"outgoing message {request.OutgoingId} of school {school} is not stored");
+        if ((await context.Documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken))?.Body.Status == SendStatus.Sent)
+        {
+            return new DispatchResult(0, 1, []);
+        }
+
+        if (message.BatchId is { } batchId && await BatchGateAsync(school, batchId, cancellationToken) is { } gate)
+        {
+            if (gate.Length == 0)
+            {
+                return new DispatchResult(0, 0, []) { Waiting = true };
+            }
+
+            var superseded = new Undelivered(message.Recipient.Id, PupilsOf(message), gate);
+            await RecordAsync(school, message, [superseded], cancellationToken);
+            return new DispatchResult(0, 0, [superseded]);
+        }
+
+        var prepared = await new MessageAssembly(context, _snapshots).PrepareAsync(school, message, cancellationToken);
+        await RecordAsync(school, message, prepared.Refused, cancellationToken);
+        if (prepared.Mail is not { } mail)
+        {
+            return new DispatchResult(0, 0, prepared.Refused);
+        }
+
+        var claim = await ClaimAsync(school, message, cancellationToken);
+        if (claim.Sent)
+        {
+            return new DispatchResult(0, 1, prepared.Refused);
+        }
+
+        if (claim.HeldUntil is { } until)
+        {
+            return new DispatchResult(0, 0, prepared.Refused, until - context.Clock.GetUtcNow() + TimeSpan.FromSeconds(5));
+        }
+
+        var attachments = new List<EmailAttachment>(mail.Files);
+        foreach (var (document, key) in mail.Documents)
+        {
+            var pdf = await _rendered.GetAsync(key, () => Task.FromResult(context.Renderer.Render(document)));
+            await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{document.FileName}"), new MemoryStream(pdf), context.Renderer.ContentType, cancellationToken: cancellationToken);
+            attachments.Add(EmailAttachment.Pdf(document.FileName, pdf));
+        }
+
+        var receipt = await context.Email.SendAsync(EmailOf(message, mail, attachments), cancellationToken);
+        await context.Documents.UpsertAsync(new Document<SendRecord>(school, DocumentTypes.Sent, message.Id,
+            new SendRecord(message.ReportId, message.Recipient.Id, context.Clock.GetUtcNow(), receipt.Provider, receipt.ProviderMessageId)), cancellationToken);
+        return new DispatchResult(1, 0, prepared.Refused);
+    }
+
+    /// <summary>Null when the batch lets its messages go; "" to wait (prepared or held); otherwise why it never will without staff.</summary>
+    private async Task<string?> BatchGateAsync(string school, string batchId, CancellationToken cancellationToken)
+    {
+        var all = await context.Documents.ListAsync<Batch>(school, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var batch = all.FirstOrDefault(b => b.Id == batchId) ?? throw new InvalidOperationException($"batch {batchId} of school {school} is not stored");
+        if (batch.State is BatchState.Prepared or BatchState.Held)
+        {
+            return "";
+        }
+
+        return !batch.IncludeStale && BatchRules.NewerThan(batch, all) is { } newer
+            ? $"superseded: batch {newer.Id} has newer data (to {newer.DataTo:yyyy-MM-dd}); release with --include-stale to send this one"
+            : null;
+    }
+
     private readonly record struct Claim(bool Sent, DateTimeOffset? HeldUntil);
 
-    /// <summary>Claims one (report, recipient) send: go ahead, already sent, or held by another worker until a time.</summary>
-    private async Task<Claim> ClaimAsync(ReportRequest request, string recipientId, string ledgerId, CancellationToken cancellationToken)
+    /// <summary>Claims the send: go ahead, already sent, or held by another worker until a time.</summary>
+    private async Task<Claim> ClaimAsync(string school, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
-        var claim = new Document<SendRecord>(request.SchoolId, DocumentTypes.Sent, ledgerId, new SendRecord(request.ReportId, recipientId, now, "", "") { Status = SendStatus.Claimed });
-        var existing = await context.Documents.ReadAsync<SendRecord>(request.SchoolId, DocumentTypes.Sent, ledgerId, cancellationToken);
+        var claim = new Document<SendRecord>(school, DocumentTypes.Sent, message.Id, new SendRecord(message.ReportId, message.Recipient.Id, now, "", "") { Status = SendStatus.Claimed });
+        var existing = await context.Documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken);
         if (existing is null)
         {
             return (await context.Documents.CreateIfAbsentAsync(claim, cancellationToken)).Created ? default : new Claim(false, now + ClaimLease);
@@ -98,8 +134,8 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
             : new Claim(false, expires > now ? expires : now + TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Records each message that is not sent, with its reason, and asks the data managers to look where the data contradicts the decision.</summary>
-    private async Task RecordUndeliveredAsync(ReportRequest request, IReadOnlyList<Undelivered> undelivered, CancellationToken cancellationToken)
+    /// <summary>Records what will not be sent, and asks the data managers to look where the stored data contradicts the decision.</summary>
+    private async Task RecordAsync(string school, OutgoingMessage message, IReadOnlyList<Undelivered> undelivered, CancellationToken cancellationToken)
     {
         if (undelivered.Count == 0)
         {
@@ -107,79 +143,46 @@ public sealed class ReportDispatcher(JobContext context, TimeSpan? cacheFor = nu
         }
 
         var now = context.Clock.GetUtcNow();
-        await context.Documents.BulkUpsertAsync(undelivered.Select(u => new Document<UndeliveredRecord>(request.SchoolId, DocumentTypes.NotSent,
-            DispatchJob.DocumentId($"{DispatchJob.LedgerId(request, u.RecipientId)}{(u.PupilIds.Count == 1 ? "." + u.PupilIds[0] : "")}"),
-            new UndeliveredRecord(request.ReportId, request.Kind, u.RecipientId, u.PupilIds, u.Reason, now))), cancellationToken);
-        if (undelivered.Where(u => u.TellDataManagers).ToList() is { Count: > 0 } contradictions)
+        await OutgoingStore.RecordUndeliveredAsync(context, school,
+            undelivered.Select(u => new UndeliveredRecord(message.ReportId, message.Kind, u.RecipientId, u.PupilIds, u.Reason, now) { BatchId = message.BatchId }), cancellationToken);
+        if (undelivered.Where(u => u.TellDataManagers).ToList() is not { Count: > 0 } contradictions)
         {
-            var csv = SpreadsheetCsv.Row("report", "recipient", "pupils", "reason")
-                + string.Concat(contradictions.Select(u => SpreadsheetCsv.Row(request.ReportId, u.RecipientId, string.Join(' ', u.PupilIds), u.Reason)));
-            var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{request.SchoolId}/held-back/{DispatchJob.MessageKey(DispatchJob.LedgerId(request, request.RecipientId))}.csv");
-            await context.Blobs.PutAsync(path, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
-            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(
-                new ReportRequest(request.SchoolId, ReportKind.ReportsHeldBack, path.Value, "data-managers")), cancellationToken);
+            return;
         }
+
+        var csv = SpreadsheetCsv.Row("report", "recipient", "pupils", "reason")
+            + string.Concat(contradictions.Select(u => SpreadsheetCsv.Row(message.ReportId, u.RecipientId, string.Join(' ', u.PupilIds), u.Reason)));
+        var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{school}/held-back/{DispatchJob.MessageKey(message.Id)}.csv");
+        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
+        var staff = (await context.Documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
+        var (notices, _) = StaffNotices.ToDataManagers(ReportKind.ReportsHeldBack, path.Value, new SchoolDirectory([], [], [], staff.Staff, staff.Roles), message.School,
+            new SendReason($"reports held back at send: {message.ReportId}", message.Why.DataTo));
+        await OutgoingStore.DecideAsync(context, school, notices, cancellationToken);
     }
 
-    private static EmailMessage Message(ReportRequest request, Outgoing mail, string ledgerId, List<EmailAttachment> attachments) => new()
+    private static IReadOnlyList<string> PupilsOf(OutgoingMessage message) => message.Payload switch
     {
-        MessageKey = DispatchJob.MessageKey(ledgerId),
+        ParentReportPayload parent => [.. parent.Children.Select(c => c.PupilId)],
+        DocumentPayload document => document.PupilIds,
+        _ => [],
+    };
+
+    private static EmailMessage EmailOf(OutgoingMessage message, PreparedMail mail, List<EmailAttachment> attachments) => new()
+    {
+        MessageKey = DispatchJob.MessageKey(message.Id),
+        From = message.School.Sender is { } from ? EmailAddress.Parse(from) : null,
+        ReplyTo = message.School.ReplyTo is { } replyTo ? EmailAddress.Parse(replyTo) : null,
         To = [mail.To],
         Subject = mail.Email.Subject,
         TextBody = mail.Email.TextBody,
         HtmlBody = mail.Email.HtmlBody,
         Attachments = attachments,
-        Categories = [request.Kind.ToString().ToLowerInvariant()],
-        CustomArgs = new Dictionary<string, string> { [EmailMessage.ReportIdArg] = request.ReportId, [EmailMessage.RecipientIdArg] = mail.RecipientId },
+        Categories = [message.Kind.ToString().ToLowerInvariant()],
+        CustomArgs = new Dictionary<string, string> { [EmailMessage.ReportIdArg] = message.ReportId, [EmailMessage.RecipientIdArg] = message.Recipient.Id },
     };
 
-    private async Task<DispatchInputs> LoadAsync(ReportRequest request, CancellationToken cancellationToken)
-    {
-        var school = (School)(await CachedAsync("school/" + request.SchoolId, async () =>
-        {
-            var state = await SchoolState.LoadAsync(context, request.SchoolId, cancellationToken);
-            var calendar = state.Calendar ?? throw new InvalidOperationException($"school {request.SchoolId} has no stored calendar");
-            return new School(state, state.Directory(), state.Registers(calendar));
-        }))!;
+    internal static string Period(SnapshotKey key) => $"{key.Term} term {key.Year}";
 
-        var snapshot = request.Kind is ReportKind.AttendanceDigest or ReportKind.ImportErrors or ReportKind.ReportsHeldBack or ReportKind.AttendanceLetter ? null
-            : (Progress.Snapshots.TermSnapshot?)await CachedAsync($"snapshot/{request.SchoolId}/{request.Source}", async () => await SnapshotStore.LoadAsync(context, request.SchoolId, request.Source, cancellationToken))
-              ?? throw new InvalidOperationException($"snapshot {request.Source} of school {request.SchoolId} is not stored");
-        var alerts = request.Kind == ReportKind.AttendanceDigest
-            ? await DocumentAsync<AlertDay>(request, DocumentTypes.AlertDay, cancellationToken) ?? throw new InvalidOperationException($"no alerts stored for {request.Source}")
-            : null;
-        var letter = request.Kind == ReportKind.AttendanceLetter
-            ? await DocumentAsync<Alerts.LetterDue>(request, DocumentTypes.Letter, cancellationToken) ?? throw new InvalidOperationException($"no letter {request.Source} is stored")
-            : null;
-        var file = request.Kind is ReportKind.ImportErrors or ReportKind.ReportsHeldBack ? await ReadBlobAsync(request.Source, cancellationToken) : null;
-        return new DispatchInputs(school.State, school.Directory, school.Registers, snapshot, alerts, file) { Letter = letter };
-    }
-
-    private async Task<T?> DocumentAsync<T>(ReportRequest request, string type, CancellationToken cancellationToken)
-        where T : class =>
-        (T?)await CachedAsync($"{type}/{request.SchoolId}/{request.Source}", async () => (await context.Documents.ReadAsync<T>(request.SchoolId, type, request.Source, cancellationToken))?.Body);
-
-    /// <summary>One load per key at a time, shared by concurrent requests, kept until it is older than <see cref="CacheFor"/>.</summary>
-    private async Task<object?> CachedAsync(string key, Func<Task<object?>> load)
-    {
-        var now = context.Clock.GetUtcNow();
-        var entry = _cache.AddOrUpdate(key, _ => (now, load()), (_, old) => now - old.LoadedAt < CacheFor && !old.Value.IsFaulted ? old : (now, load()));
-        var value = await entry.Value;
-        if (value is null)
-        {
-            _cache.TryRemove(KeyValuePair.Create(key, entry));
-        }
-
-        return value;
-    }
-
-    private async Task<byte[]> ReadBlobAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = await context.Blobs.OpenReadAsync(BlobPath.Parse(path), cancellationToken) ?? throw new InvalidOperationException($"{path} is missing");
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    private sealed record School(SchoolState State, SchoolDirectory Directory, IReadOnlyDictionary<string, Attendance.PupilRegister> Registers);
+    internal static string TermFolder(SnapshotKey key) =>
+        string.Create(CultureInfo.InvariantCulture, $"{key.SchoolId}/{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}/{key.Term.ToString().ToLowerInvariant()}");
 }

@@ -4,7 +4,7 @@ namespace ProgressFunctions.Core.Jobs;
 
 public sealed record RunDueStep(string SchoolId, string Step, string Outcome);
 
-public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DrainResult Dispatch);
+public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrainResult Dispatch);
 
 /// <summary>Everything due now for every school: new exports, today's attendance check, due snapshots, then the report queue.</summary>
 /// <remarks>

@@ -54,12 +54,18 @@ public static class SchoolJobs
     }
 
     /// <summary>Runs one school's job; both are idempotent, so a redelivered or caught-up message is harmless.</summary>
-    public static async Task<string> RunAsync(JobContext context, SchoolJobMessage message, CancellationToken cancellationToken) =>
-        message.Job switch
+    /// <remarks>The snapshot job also releases the batches whose review period is over (<see cref="BatchJob.ReleaseDueAsync"/>).</remarks>
+    public static async Task<string> RunAsync(JobContext context, SchoolJobMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Job == SchoolJobKind.CheckAttendance)
         {
-            SchoolJobKind.CheckAttendance => (await AttendanceCheckJob.RunAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message,
-            _ => (await SnapshotJob.RunDueAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message,
-        };
+            return (await AttendanceCheckJob.RunAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message;
+        }
+
+        var snapshots = (await SnapshotJob.RunDueAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message;
+        var released = await BatchJob.ReleaseDueAsync(context, message.SchoolId, message.AsOf, cancellationToken);
+        return released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}";
+    }
 
     private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>
         [new(schoolId, SchoolJobKind.CheckAttendance, asOf), new(schoolId, SchoolJobKind.TakeSnapshots, asOf)];

@@ -1,5 +1,4 @@
 using ProgressFunctions.Core.Jobs.Stored;
-using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports.Routing;
@@ -10,15 +9,24 @@ namespace ProgressFunctions.Core.Jobs;
 /// <summary>The pupils whose reports could not be addressed, and why, for the school to follow up another way.</summary>
 public sealed record NotSentList(string SnapshotId, IReadOnlyList<NotSent> NotSent);
 
-public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyList<string> AlreadyTaken, int ReportsQueued, int NotSent, string Message);
+public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyList<string> AlreadyTaken, int ReportsQueued, int NotSent, string Message)
+{
+    /// <summary>The batch of parent reports this run prepared, if it prepared one.</summary>
+    public Sending.Batch? Batch { get; init; }
+
+    /// <summary>False when the job could not run (no calendar, no such term, data not complete yet): the CLI exits 2.</summary>
+    public bool Ran { get; init; } = true;
+}
 
 /// <summary>Takes the term snapshots that are due by the school's own calendar, catching up any that were missed.</summary>
 /// <remarks>
 /// A snapshot is keyed by (school, year, term, point) and created only if absent, so it is never taken twice. Missed
-/// snapshots are taken in date order so each compares with the one before; only the latest due snapshot queues
-/// reports, because parents should not receive last term's report weeks late. The stored snapshot is flagged once
-/// its report requests are queued; a crash before the flag re-queues them, and the send ledger keeps anyone from
-/// receiving a report twice.
+/// snapshots are taken in date order so each compares with the one before; only the latest due snapshot decides its
+/// reports, because parents should not receive last term's report weeks late. Deciding them stores one message per
+/// recipient (<see cref="Sending.SnapshotDecisions"/>): staff reports are queued at once, parent reports become a
+/// batch that staff review before it goes (<see cref="BatchJob"/>). The stored snapshot is flagged once its reports
+/// are decided, so taking it again never decides, or sends, anything twice; a crash before the flag decides again,
+/// the same way, and the send ledger keeps anyone from receiving a report twice.
 /// </remarks>
 public static class SnapshotJob
 {
@@ -31,7 +39,7 @@ public static class SnapshotJob
         }
 
         var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
-        var result = await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, cancellationToken);
+        var result = await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, asOf, cancellationToken);
         return await Ks2Async(context, state, calendar, asOf, cancellationToken) is { } ks2
             ? result with { Taken = [.. result.Taken, .. ks2.Taken], ReportsQueued = result.ReportsQueued + ks2.Queued, Message = result.Message + "; " + ks2.Message }
             : result;
@@ -71,10 +79,9 @@ public static class SnapshotJob
         if (!header.ReportsQueued)
         {
             var snapshot = await SnapshotStore.LoadAsync(context, state.SchoolId, id, cancellationToken);
-            var requests = ReportRequests.ForKs2(snapshot!, id, state.Directory());
-            await QueueAsync(context, requests, cancellationToken);
+            var (messages, _) = Sending.SnapshotDecisions.Staff(snapshot!, id, state.Directory(), Sending.Letterheads.Of(state.Profile!), new Sending.SendReason("KS2 results in the export", snapshot!.AsOf));
+            queued = await OutgoingStore.DecideAsync(context, state.SchoolId, messages, cancellationToken);
             await SnapshotStore.MarkReportsQueuedAsync(context, state.SchoolId, id, header, cancellationToken);
-            queued = requests.Count;
         }
 
         return (taken, queued, taken.Count == 0 && queued == 0 ? "KS2 results snapshot already taken" : $"KS2 results snapshot {id}: {queued} report requests queued");
@@ -93,23 +100,24 @@ public static class SnapshotJob
         var index = year.FindIndex(d => d.Term.Name == term && d.Point == point);
         if (index < 0)
         {
-            return new SnapshotJobResult([], [], 0, 0, $"the calendar has no {term} term in {AcademicYear.Containing(asOf)}");
+            return new SnapshotJobResult([], [], 0, 0, $"the calendar has no {term} term in {AcademicYear.Containing(asOf)}: check the terms in school.json") { Ran = false };
         }
 
         if (!year[index].IsReadyOn(asOf))
         {
-            return new SnapshotJobResult([], [], 0, 0, $"the {term} {point} snapshot covers data to {year[index].DataTo:yyyy-MM-dd}; it can be taken from {year[index].DataTo.AddDays(1):yyyy-MM-dd}");
+            return new SnapshotJobResult([], [], 0, 0, $"the {term} {point} snapshot covers data to {year[index].DataTo:yyyy-MM-dd}; it can be taken from {year[index].DataTo.AddDays(1):yyyy-MM-dd}") { Ran = false };
         }
 
-        return await TakeInOrderAsync(context, state, calendar, year[..(index + 1)], index, cancellationToken);
+        return await TakeInOrderAsync(context, state, calendar, year[..(index + 1)], index, asOf, cancellationToken);
     }
 
     private static SnapshotJobResult NoCalendar(string schoolId) =>
-        new([], [], 0, 0, $"school {schoolId} has no stored calendar: ingest an export with school.json first");
+        new([], [], 0, 0, $"school {schoolId} has no stored calendar: ingest an export with school.json first") { Ran = false };
 
     /// <summary>Takes every snapshot in <paramref name="due"/> not yet stored, in order; queues reports for the one at <paramref name="reportIndex"/>.</summary>
-    private static async Task<SnapshotJobResult> TakeInOrderAsync(JobContext context, SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, CancellationToken cancellationToken)
+    private static async Task<SnapshotJobResult> TakeInOrderAsync(JobContext context, SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, DateOnly asOf, CancellationToken cancellationToken)
     {
+        Sending.Batch? batch = null;
         var schoolId = state.SchoolId;
         var (taken, already, queued, notSent) = (new List<string>(), new List<string>(), 0, 0);
         TermSnapshot? previous = null;
@@ -137,11 +145,8 @@ public static class SnapshotJob
             if (i == reportIndex && !header.ReportsQueued)
             {
                 snapshot ??= await SnapshotStore.LoadAsync(context, schoolId, id, cancellationToken);
-                var (requests, refused) = ReportRequests.For(snapshot!, id, state.Directory());
-                await QueueAsync(context, requests, cancellationToken);
-                await context.Documents.UpsertAsync(new Document<NotSentList>(schoolId, DocumentTypes.Snapshot + "-not-sent", id, new NotSentList(id, refused)), cancellationToken);
+                (queued, notSent, batch) = await DecideReportsAsync(context, state, snapshot!, id, asOf, cancellationToken);
                 await SnapshotStore.MarkReportsQueuedAsync(context, schoolId, id, header, cancellationToken);
-                (queued, notSent) = (requests.Count, refused.Count);
             }
 
             (previous, previousId) = (snapshot, id);
@@ -149,8 +154,9 @@ public static class SnapshotJob
 
         var message = due.Count == 0 ? "no snapshot is due yet"
             : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})")
-              + $", {already.Count} already taken; {queued} report requests queued, {notSent} reports not addressable";
-        return new SnapshotJobResult(taken, already, queued, notSent, message);
+              + $", {already.Count} already taken; {queued} staff reports queued"
+              + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, to go on {batch.ReleaseOn:yyyy-MM-dd} unless held");
+        return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch };
     }
 
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
@@ -178,12 +184,22 @@ public static class SnapshotJob
         };
     }
 
-    private static async Task QueueAsync(JobContext context, IReadOnlyList<ReportRequest> requests, CancellationToken cancellationToken)
+    /// <summary>Decides the snapshot's reports: staff messages queued now, parent messages prepared as a batch; records staff no report can reach.</summary>
+    private static async Task<(int Queued, int NotReached, Sending.Batch? Batch)> DecideReportsAsync(
+        JobContext context, SchoolState state, TermSnapshot snapshot, string snapshotId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        foreach (var request in requests)
+        var school = Sending.Letterheads.Of(state.Profile!);
+        var batchId = $"parents-{snapshotId}";
+        var sends = Sending.SnapshotDecisions.For(snapshot, snapshotId, state.Directory(), school, state.Profile!.Settings.ProtectParentReports, batchId);
+        var queued = await OutgoingStore.DecideAsync(context, state.SchoolId, sends.Staff, cancellationToken);
+        await OutgoingStore.RecordUndeliveredAsync(context, state.SchoolId, sends.StaffNotReached.Select(id =>
+            new UndeliveredRecord($"snapshot.{snapshotId}", ReportKind.WholeSchool, id, [], "the member of staff has no valid e-mail address", context.Clock.GetUtcNow())), cancellationToken);
+        if (sends.Parents.Count == 0 && sends.NotReached.Count == 0)
         {
-            await context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(request), cancellationToken);
+            return (queued, 0, null);
         }
+
+        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
+        return (queued, sends.NotReached.Count, batch);
     }
 }

@@ -15,26 +15,26 @@ namespace ProgressFunctions.Core.Jobs;
 internal static class StaffDocuments
 {
     /// <summary>Whether the recipient still holds a role the report goes to (roles may change between snapshot and send).</summary>
-    public static bool StillCovers(ReportRequest request, SchoolDirectory directory)
+    public static bool StillCovers(ReportKind kind, string? scope, string staffId, SchoolDirectory directory)
     {
-        StaffRoleKind[] roles = request.Kind switch
+        StaffRoleKind[] roles = kind switch
         {
             ReportKind.YearGroup => [StaffRoleKind.YearLeader],
             ReportKind.Subject => [StaffRoleKind.SubjectLeader],
             ReportKind.Sen => [StaffRoleKind.Senco, StaffRoleKind.ProgressMentor],
             _ => [StaffRoleKind.Headteacher, StaffRoleKind.ProgressAssistant],
         };
-        return roles.Any(role => StaffRouting.Route(role, request.Scope, directory).Recipients.Any(s => s.Id == request.RecipientId));
+        return roles.Any(role => StaffRouting.Route(role, scope, directory).Recipients.Any(s => s.Id == staffId));
     }
 
-    public static ReportDocument? Build(ReportRequest request, TermSnapshot snapshot, string school, SchoolDirectory directory)
+    public static ReportDocument? Build(ReportKind kind, string? scope, TermSnapshot snapshot, string school, SchoolDirectory directory)
     {
         var issued = snapshot.AsOf;
-        return request.Kind switch
+        return kind switch
         {
-            ReportKind.YearGroup when int.TryParse(request.Scope, NumberStyles.None, CultureInfo.InvariantCulture, out var year) =>
+            ReportKind.YearGroup when int.TryParse(scope, NumberStyles.None, CultureInfo.InvariantCulture, out var year) =>
                 YearGroupReport.Build(new YearGroupReportInput(school, issued, snapshot, year, directory)),
-            ReportKind.Subject when request.Scope is { } subject => SubjectReport.Build(new SubjectReportInput(school, issued, snapshot, subject, directory)),
+            ReportKind.Subject when scope is { } subject => SubjectReport.Build(new SubjectReportInput(school, issued, snapshot, subject, directory)),
             ReportKind.Sen => SenReport.Build(new SenReportInput(school, issued, snapshot, directory)),
             ReportKind.WholeSchool => WholeSchoolReport.Build(new WholeSchoolReportInput(school, issued, snapshot)),
             ReportKind.Ks2 when snapshot.Ks2 is { } ks2 => Ks2SatsReport.Build(new Ks2SatsReportInput(school, issued, snapshot.Key, ks2)),

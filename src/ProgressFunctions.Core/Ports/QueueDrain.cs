@@ -14,7 +14,7 @@ public sealed record PoisonMessage(string Queue, string MessageId, int DequeueCo
 }
 
 /// <summary>Counts from one <see cref="QueueDrain.DrainAsync"/>.</summary>
-public sealed record DrainResult(int Completed, int Retried, int Poisoned);
+public record DrainResult(int Completed, int Retried, int Poisoned);
 
 /// <summary>Settings of a drain; the defaults match the Functions queue trigger (5 attempts).</summary>
 public sealed record DrainOptions

@@ -76,9 +76,12 @@ public static class BatchRules
         return day;
     }
 
-    /// <summary>The batch of the same kind whose data is newer than <paramref name="batch"/>'s, if there is one: then <paramref name="batch"/> is stale.</summary>
-    /// <remarks>A stale batch is never sent unless staff release it with <c>--include-stale</c>: families must not get last term's report after this term's.</remarks>
-    public static Batch? NewerThan(Batch batch, IEnumerable<Batch> all) =>
+    /// <summary>The parent-report batch whose data is newer than <paramref name="batch"/>'s, if there is one: then <paramref name="batch"/> is stale.</summary>
+    /// <remarks>
+    /// A stale batch is never sent unless staff release it with <c>--include-stale</c>: families must not get last term's
+    /// report after this term's. Only term reports supersede each other; each day's attendance letters are their own.
+    /// </remarks>
+    public static Batch? NewerThan(Batch batch, IEnumerable<Batch> all) => batch.Kind != BatchKind.ParentReports ? null :
         all.Where(b => b.Kind == batch.Kind && b.Id != batch.Id && b.DataTo > batch.DataTo).MaxBy(b => b.DataTo);
 
     /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>

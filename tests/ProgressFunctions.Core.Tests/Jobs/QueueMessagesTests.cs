@@ -13,16 +13,23 @@ public class QueueMessagesTests
     }
 
     [Fact]
-    public void Read_ReportRequest_RoundTrips()
+    public void Read_SendRequest_RoundTripsAndCarriesOnlyIds()
     {
-        var request = new ReportRequest("100001", ReportKind.YearGroup, "2025-26-autumn-end", "staff-9", "9");
+        var request = new SendRequest("100001", "YearGroup.2025-26-autumn-end.9.staff-9");
 
-        var (read, error) = QueueMessages.Read<ReportRequest>(QueueMessages.Write(request));
+        var json = QueueMessages.Write(request);
+        var (read, error) = QueueMessages.Read<SendRequest>(json);
 
         Assert.Null(error);
-        Assert.Equal(request.ReportId, read!.ReportId);
-        Assert.Equal("YearGroup.2025-26-autumn-end.9", read.ReportId);
+        Assert.Equal(request, read);
+        Assert.Equal("""{"schoolId":"100001","outgoingId":"YearGroup.2025-26-autumn-end.9.staff-9"}""", json);
     }
+
+    [Theory]
+    [InlineData("""{"schoolId":"100001","outgoingId":""}""", "SendRequest needs schoolId and outgoingId")]
+    [InlineData("""{"schoolId":"100001","kind":"parent","source":"x","recipientId":"c1"}""", "malformed SendRequest")]
+    public void Read_MalformedOrOlderSendRequest_ClearError(string body, string expected) =>
+        Assert.Contains(expected, QueueMessages.Read<SendRequest>(body).Error);
 
     [Theory]
     [InlineData("not json", "malformed SchoolJobMessage")]

@@ -73,10 +73,10 @@ public class ConcurrencyAndCrashTests
         await SnapshotJob.RunDueAsync(run.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var queue = run.Context.Queue;
         var message = (await queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromSeconds(1)))[0];
-        var request = QueueMessages.Read<ReportRequest>(message.Body).Message!;
+        var request = (await OutgoingStore.ReadAsync(run.Context, JobsFixture.School, QueueMessages.Read<SendRequest>(message.Body).Message!.OutgoingId, CancellationToken.None))!;
         // The worker claimed the send and died before sending.
-        await run.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, DispatchJob.LedgerId(request, request.RecipientId),
-            new SendRecord(request.ReportId, request.RecipientId, run.Fixture.Clock.GetUtcNow(), "", "") { Status = SendStatus.Claimed }));
+        await run.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, request.Id,
+            new SendRecord(request.ReportId, request.Recipient.Id, run.Fixture.Clock.GetUtcNow(), "", "") { Status = SendStatus.Claimed }));
         run.Fixture.Clock.Advance(TimeSpan.FromSeconds(2));
 
         // The host retries five times, 30 seconds apart (host.json); none of them may poison it.
@@ -87,13 +87,13 @@ public class ConcurrencyAndCrashTests
             run.Fixture.Clock.Advance(TimeSpan.FromSeconds(31));
         }
 
-        Assert.DoesNotContain(run.Sender.Sent, m => m.RecipientId == request.RecipientId && m.ReportId == request.ReportId);
+        Assert.DoesNotContain(run.Sender.Sent, m => m.RecipientId == request.Recipient.Id && m.ReportId == request.ReportId);
         run.Fixture.Clock.Advance(ReportDispatcher.ClaimLease);
         await DispatchJob.DrainAsync(run.Context, null, TimeSpan.FromSeconds(30), CancellationToken.None);
         run.Fixture.Clock.Advance(ReportDispatcher.ClaimLease);
         await DispatchJob.DrainAsync(run.Context, null, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        Assert.Single(run.Sender.Sent, m => m.RecipientId == request.RecipientId && m.ReportId == request.ReportId);
+        Assert.Single(run.Sender.Sent, m => m.RecipientId == request.Recipient.Id && m.ReportId == request.ReportId);
         Assert.Equal(0, await queue.CountAsync(QueueNames.Poison(JobResources.ReportRequestsQueue)));
     }
 
@@ -122,9 +122,9 @@ public class ConcurrencyAndCrashTests
     public async Task Outbox_IdsThatSlugAlikeOrDifferInCase_EachFamilyGetsItsOwnFile()
     {
         using var fixture = new JobsFixture();
-        var request = new ReportRequest(JobsFixture.School, ReportKind.Parent, "2025-26-autumn-end", "x");
-        var keys = new[] { "C-100", "C_100", "c-100", "C.100" }.Select(id => DispatchJob.MessageKey(DispatchJob.LedgerId(request, id))).ToList();
-        var ledger = new[] { "a/b", "a:b", "a%2Fb", "a?b" }.Select(id => DispatchJob.LedgerId(request, id)).ToList();
+        const string report = "Parent.2025-26-autumn-end";
+        var keys = new[] { "C-100", "C_100", "c-100", "C.100" }.Select(id => DispatchJob.MessageKey(DispatchJob.LedgerId(report, id))).ToList();
+        var ledger = new[] { "a/b", "a:b", "a%2Fb", "a?b" }.Select(id => DispatchJob.LedgerId(report, id)).ToList();
 
         foreach (var key in keys)
         {

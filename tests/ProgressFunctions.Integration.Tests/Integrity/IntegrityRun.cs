@@ -28,6 +28,11 @@ internal sealed class IntegrityRun : IDisposable
     public async Task<SnapshotJobResult> SnapshotAndSendAsync()
     {
         var snapshot = await SnapshotJob.RunDueAsync(Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        foreach (var batch in await BatchJob.ListAsync(Context, JobsFixture.School, CancellationToken.None))
+        {
+            await BatchJob.ReleaseAsync(Context, JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
+        }
+
         await DispatchJob.DrainAsync(Context, null, TimeSpan.Zero, CancellationToken.None);
         return snapshot;
     }

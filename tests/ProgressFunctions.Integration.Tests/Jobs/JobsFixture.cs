@@ -43,6 +43,18 @@ internal sealed class JobsFixture : IDisposable
 
     public static byte[] Zip(SyntheticSchool school) => BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
 
+    /// <summary>Releases every batch of messages to families at once, as staff would after reviewing them.</summary>
+    public async Task<int> ReleaseAllAsync()
+    {
+        var queued = 0;
+        foreach (var batch in await BatchJob.ListAsync(Context, School, CancellationToken.None))
+        {
+            queued += (await BatchJob.ReleaseAsync(Context, School, batch.Batch.Id, includeStale: false, CancellationToken.None)).Queued;
+        }
+
+        return queued;
+    }
+
     public Task<IngestResult> IngestAsync(byte[] export, string name = "export.zip") =>
         IngestJob.RunAsync(Context, School, name, new MemoryStream(export), CancellationToken.None);
 

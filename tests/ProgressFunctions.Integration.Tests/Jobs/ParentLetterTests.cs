@@ -14,13 +14,17 @@ public class ParentLetterTests
 
         var first = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var beforeRelease = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceLetter.*.eml").Length;
+        await fixture.ReleaseAllAsync();
+        await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
         var next = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf.AddDays(3), CancellationToken.None);
 
-        Assert.Contains("parent letters queued", first.Message);
+        Assert.Contains("parent letters prepared for review", first.Message);
+        Assert.Equal(0, beforeRelease);
         var letters = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceLetter.*.eml");
         Assert.NotEmpty(letters);
         Assert.Contains("attendance-letter-2025-", File.ReadAllText(letters[0]));
-        Assert.DoesNotContain("parent letters queued", next.Message);
+        Assert.DoesNotContain("parent letters", next.Message);
     }
 
     [Fact]
@@ -35,7 +39,8 @@ public class ParentLetterTests
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
         Assert.NotEmpty(check.Alerts);
         Assert.DoesNotContain("parent letters", check.Message);
-        Assert.DoesNotContain(queued, m => QueueMessages.Read<ReportRequest>(m.Body).Message!.Kind == ReportKind.AttendanceLetter);
+        Assert.DoesNotContain(queued, m => QueueMessages.Read<SendRequest>(m.Body).Message!.OutgoingId.StartsWith("AttendanceLetter.", StringComparison.Ordinal));
+        Assert.Empty(await BatchJob.ListAsync(fixture.Context, JobsFixture.School, CancellationToken.None));
     }
 
     /// <summary>The same export with <c>"parentLetters": { "enabled": true }</c> added to its school.json.</summary>

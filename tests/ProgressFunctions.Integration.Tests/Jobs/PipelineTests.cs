@@ -14,6 +14,9 @@ public class PipelineTests
 
         var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var snapshots = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var staffOnly = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var parentsBeforeRelease = Directory.GetFiles(fixture.OutboxDirectory, "Parent.*.eml").Length;
+        await fixture.ReleaseAllAsync();
         var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
@@ -22,7 +25,8 @@ public class PipelineTests
         Assert.NotEmpty(check.Alerts);
         Assert.Equal(["2025-26-autumn-start"], snapshots.Taken);
         Assert.True(snapshots.ReportsQueued > 0);
-        Assert.Equal(0, drained.Poisoned);
+        Assert.Equal(0, drained.Poisoned + staffOnly.Poisoned);
+        Assert.Equal(0, parentsBeforeRelease);
         var emails = Directory.GetFiles(fixture.OutboxDirectory, "*.eml");
         var ledger = new List<Core.Jobs.Stored.SendRecord>();
         await foreach (var sent in fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent))
@@ -61,7 +65,7 @@ public class PipelineTests
         counting.Inner = fixture.Outbox;
         await Prepare(fixture);
         var messages = await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 32, TimeSpan.FromMinutes(1));
-        var requests = messages.Select(m => QueueMessages.Read<ReportRequest>(m.Body).Message!).ToList();
+        var requests = messages.Select(m => QueueMessages.Read<SendRequest>(m.Body).Message!).ToList();
         var dispatcher = new ReportDispatcher(fixture.Context);
 
         // Each request handled twice at the same moment, as two hosts would after an early redelivery; a worker that
@@ -104,7 +108,7 @@ public class PipelineTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
         await fixture.Context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue);
-        await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new ReportRequest(JobsFixture.School, ReportKind.YearGroup, "2099-00-autumn-end", "staff", "7")));
+        await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new SendRequest(JobsFixture.School, "YearGroup.2099-00-autumn-end.7.staff")));
 
         var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
 
@@ -112,20 +116,21 @@ public class PipelineTests
         var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
         var record = PoisonMessage.FromJson(poison.Body);
         Assert.Equal(5, record.DequeueCount);
-        Assert.Contains("snapshot 2099-00-autumn-end of school 100001 is not stored", record.LastError);
+        Assert.Contains("outgoing message YearGroup.2099-00-autumn-end.7.staff of school 100001 is not stored", record.LastError);
     }
 
     private static async Task Prepare(JobsFixture fixture)
     {
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
         await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await fixture.ReleaseAllAsync();
     }
 
-    private static async Task<ReportRequest> PeekAsync(JobsFixture fixture)
+    private static async Task<SendRequest> PeekAsync(JobsFixture fixture)
     {
         var message = (await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromMinutes(1)))[0];
         await fixture.Context.Queue.CompleteAsync(JobResources.ReportRequestsQueue, message);
-        return QueueMessages.Read<ReportRequest>(message.Body).Message!;
+        return QueueMessages.Read<SendRequest>(message.Body).Message!;
     }
 
     private static async Task<List<string>> ListAsync(JobsFixture fixture, string prefix)

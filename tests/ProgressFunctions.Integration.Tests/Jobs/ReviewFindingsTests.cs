@@ -90,10 +90,11 @@ public class ReviewFindingsTests
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
         await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var message = (await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromMinutes(1)))[0];
-        var request = QueueMessages.Read<ReportRequest>(message.Body).Message!;
+        var request = QueueMessages.Read<SendRequest>(message.Body).Message!;
+        var outgoing = (await OutgoingStore.ReadAsync(fixture.Context, JobsFixture.School, request.OutgoingId, CancellationToken.None))!;
         var claimedAt = fixture.Clock.GetUtcNow().AddMinutes(-claimedMinutesAgo);
-        await fixture.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, DispatchJob.LedgerId(request, request.RecipientId),
-            new SendRecord(request.ReportId, request.RecipientId, claimedAt, "", "") { Status = SendStatus.Claimed }));
+        await fixture.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, outgoing.Id,
+            new SendRecord(outgoing.ReportId, outgoing.Recipient.Id, claimedAt, "", "") { Status = SendStatus.Claimed }));
 
         var attempt = () => DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
 
@@ -120,7 +121,7 @@ public class ReviewFindingsTests
 
         Assert.Equal((1, 0), (result.Completed, result.Retried));
         var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
-        Assert.Contains("malformed ReportRequest", PoisonMessage.FromJson(poison.Body).LastError);
+        Assert.Contains("malformed SendRequest", PoisonMessage.FromJson(poison.Body).LastError);
     }
 
     private static byte[] WithBadAttendanceRow(Synthetic.SyntheticSchool school, string date)

@@ -41,7 +41,7 @@ public sealed class TriggeredMessagesTests
     public async Task ReadOrPoisonAsync_HugeMalformedBody_KeepsAPrefixThatFitsInAMessage()
     {
         string body = new('x', 60 * 1024);
-        var read = await TriggeredMessages.ReadOrPoisonAsync<ReportRequest>(_queue, JobResources.ReportRequestsQueue, "m3", 5, body);
+        var read = await TriggeredMessages.ReadOrPoisonAsync<SendRequest>(_queue, JobResources.ReportRequestsQueue, "m3", 5, body);
 
         Assert.Null(read);
         var poisoned = await _queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 32, TimeSpan.FromMinutes(1));

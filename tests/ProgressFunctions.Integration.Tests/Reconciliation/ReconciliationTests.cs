@@ -206,7 +206,7 @@ public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassF
             .OrderBy(r => r.Date).LastOrDefault() is { } row ? int.Parse(row.Grade, System.Globalization.CultureInfo.InvariantCulture) : null;
         string? Writing(PupilRow p) => school.Export.Results.Where(r => r.Upn == p.Upn && r.Subject == "Writing" && r.Scale == "KS2 TA" && r.Date <= ks2.AsOf)
             .OrderBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal).LastOrDefault()?.Grade;
-        var pupils = year6.Select(p => (R: Score(p, "Reading"), M: Score(p, "Maths"), G: Score(p, "GPS"), W: Writing(p))).ToList();
+        var pupils = year6.Select(p => (R: Score(p, "Reading", "English reading"), M: Score(p, "Maths", "Mathematics"), G: Score(p, "GPS", "Grammar, punctuation and spelling"), W: Writing(p))).ToList();
         (string, Func<(int? R, int? M, int? G, string? W), bool>, Func<(int? R, int? M, int? G, string? W), bool>)[] measures =
         [
             ("Reading", p => p.R >= 100, p => p.R >= 110),
@@ -229,12 +229,19 @@ public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassF
     }
 
     /// <summary>The default needs-attention rule, recounted: well below anywhere, below in two core subjects (English and maths; two of reading, writing and maths in a primary), or below in half or more of 3+ subjects with results.</summary>
+    /// <remarks>
+    /// Bands are recomputed from the export's target rows. A subject the export gives no target in gets the DfE
+    /// transition-matrix estimate in the product; that estimate is checked on its own (DefaultTargetSetterTests), so
+    /// here its band is the snapshot's.
+    /// </remarks>
     private static string NeedsAttention(ReconciledSchool school, IReadOnlyList<PupilRow> pupils, DateOnly asOf)
     {
         string[] core = ["English", "English Language", "Mathematics", "Maths", "Reading", "Writing"];
         var results = school.Export.Results.ToLookup(r => r.Upn, StringComparer.Ordinal);
         var bands = pupils.Select(p => school.Export.Targets.Where(t => t.Upn == p.Upn)
-            .Select(t => (t.Subject, Band: Band(school.Export, t, results[p.Upn], asOf))).Where(b => b.Band is not null).ToList()).ToList();
+            .Select(t => (t.Subject, Band: Band(school.Export, t, results[p.Upn], asOf)))
+            .Concat(Estimated(school, p))
+            .Where(b => b.Band is not null).ToList()).ToList();
         var withResults = bands.Count(b => b.Count > 0);
         var flagged = bands.Count(b =>
         {
@@ -243,6 +250,19 @@ public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassF
         });
         return withResults == 0 ? "No results yet" : $"{Number(flagged)} ({Percent(flagged, withResults)})";
     }
+
+    /// <summary>The bands of a pupil's subjects whose target is the product's DfE estimate (no target row in the export), as the snapshot gives them.</summary>
+    private static IEnumerable<(string Subject, string? Band)> Estimated(ReconciledSchool school, PupilRow pupil) =>
+        school.Snapshot.Pupil(pupil.Id)?.Subjects
+            .Where(s => s.TargetSource == Core.Progress.TargetSource.DfeTransitionMatrix && !school.Export.Targets.Any(t => t.Upn == pupil.Upn && string.Equals(t.Subject, s.Subject, StringComparison.OrdinalIgnoreCase)))
+            .Select(s => (s.Subject, s.Band switch
+            {
+                Core.Progress.ProgressBand.Above => "Above",
+                Core.Progress.ProgressBand.OnTrack => "On track",
+                Core.Progress.ProgressBand.Below => "Below",
+                Core.Progress.ProgressBand.WellBelow => "Well below",
+                _ => (string?)null,
+            })) ?? [];
 
     private static Sessions YearToDate(ReconciledSchool school, PupilRow pupil, DateOnly asOf) =>
         Count(school.Export.MarksByUpn[pupil.Upn], YearStart(asOf), asOf);

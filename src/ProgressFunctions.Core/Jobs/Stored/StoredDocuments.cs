@@ -24,6 +24,10 @@ public static class DocumentTypes
     public const string Letter = "letter";
     public const string ImportLock = "import-lock";
     public const string NotSent = "not-sent";
+    public const string Outgoing = "outgoing";
+    public const string Batch = "batch";
+    public const string BatchMembers = "batch-members";
+    public const string BatchNotReached = "batch-not-reached";
 }
 
 /// <summary>A school in the registry.</summary>
@@ -77,4 +81,14 @@ public sealed record SendRecord(string ReportId, string RecipientId, DateTimeOff
 }
 
 /// <summary>A message that was not sent to a recipient (or a pupil's report left out of it), and why.</summary>
-public sealed record UndeliveredRecord(string ReportId, Jobs.ReportKind Kind, string RecipientId, IReadOnlyList<string> PupilIds, string Reason, DateTimeOffset At);
+public sealed record UndeliveredRecord(string ReportId, Jobs.ReportKind Kind, string RecipientId, IReadOnlyList<string> PupilIds, string Reason, DateTimeOffset At)
+{
+    /// <summary>The batch the message belonged to, if it was a parent-facing one.</summary>
+    public string? BatchId { get; init; }
+}
+
+/// <summary>The ids of a batch's messages, kept with it so releasing a batch never lists every message of the school.</summary>
+public sealed record BatchMembers(IReadOnlyList<string> OutgoingIds);
+
+/// <summary>The pupils a batch's decision could not reach, each with the reason (the preview's and <c>progress not-sent</c>'s list).</summary>
+public sealed record BatchNotReached(IReadOnlyList<Reports.Routing.NotSent> NotSent);

@@ -26,6 +26,15 @@ public sealed record ReportDocument(
 }
 
 /// <summary>One block of a report, laid out top to bottom.</summary>
+/// <remarks>A closed set, stored by name when a document is decided ahead of its sending (a digest, a letter).</remarks>
+[System.Text.Json.Serialization.JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(Heading), "heading")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(Paragraph), "paragraph")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(KeyFacts), "key-facts")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(TableBlock), "table")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(LineChart), "line-chart")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(BarChart), "bar-chart")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(PageBreak), "page-break")]
 public abstract record ReportBlock
 {
     public abstract IEnumerable<string> Text();

@@ -88,6 +88,18 @@ public static class ReportEmailComposer
         ],
         [fileName]);
 
+    /// <summary>To the staff who review a batch of messages to families before it goes.</summary>
+    public static ComposedEmail ForBatchPreview(string schoolName, string recipientName, string what, string releaseOn, string holdCommand, IReadOnlyList<string> files) => Compose(
+        $"{schoolName}: to review before it goes to families: {what}",
+        [
+            $"Dear {recipientName},",
+            $"The {what} are ready. They go to families on {releaseOn} unless someone holds them; the summary, the list of families who will not be reached (with the reason for each) and a few sample reports are attached.",
+            $"To hold them: {holdCommand}.",
+            "The attachments hold pupils' personal data: please keep them within the school.",
+            schoolName,
+        ],
+        files);
+
     private static ComposedEmail Compose(string subject, IReadOnlyList<string> paragraphs, IReadOnlyList<string> attachments)
     {
         var text = string.Join("\n\n", paragraphs) + "\n";

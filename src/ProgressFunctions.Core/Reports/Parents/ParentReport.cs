@@ -9,8 +9,8 @@ namespace ProgressFunctions.Core.Reports.Parents;
 
 /// <summary>What a parent progress report is made from: one pupil at one term snapshot.</summary>
 /// <remarks>
-/// <see cref="Register"/> draws the "attendance by school week" chart for the year up to <see cref="AsOf"/>; without
-/// it the chart is left out. <see cref="ProtectWithDateOfBirth"/> encrypts the PDF with the pupil's date of birth
+/// The "attendance by school week" chart is drawn from the snapshot's weekly rates (or from <see cref="Register"/> when
+/// given) for the year up to <see cref="AsOf"/>; without either the chart is left out. <see cref="ProtectWithDateOfBirth"/> encrypts the PDF with the pupil's date of birth
 /// (ddMMyyyy), when the school's setting asks for it. <see cref="ContactLine"/> says whom to contact, e.g. "the
 /// school office on 01234 567890 or office@school.example".
 /// </remarks>
@@ -53,9 +53,12 @@ public static class ParentReport
             new Heading("Attendance"),
             new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),
         };
-        if (input.Register is { } register)
+        IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks = input.Register is { } register
+            ? [.. WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(input.AsOf)).Select(w => (w.Monday, w.AttendanceRate is { } r ? (decimal?)Percentages.RoundHalfUp(r, 1) : null))]
+            : WeeklyRates.Read(snapshot.Weeks);
+        if (weeks.Count > 0)
         {
-            blocks.Add(WeeklyChart(register, input.AsOf));
+            blocks.Add(WeeklyChart(weeks));
         }
 
         blocks.Add(new PageBreak());
@@ -102,10 +105,10 @@ public static class ParentReport
         ]);
     }
 
-    private static LineChart WeeklyChart(PupilRegister register, DateOnly asOf)
+    /// <summary>The chart of weekly rates, each already rounded half-up to one decimal place as printed.</summary>
+    private static LineChart WeeklyChart(IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks)
     {
-        var weeks = WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf));
-        var values = weeks.Select(w => w.AttendanceRate is { } rate ? (double?)(double)Percentages.RoundHalfUp(rate, 1) : null).ToList();
+        var values = weeks.Select(w => w.Rate is { } rate ? (double?)(double)rate : null).ToList();
         var lowest = values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(100).Min();
         var yMin = Math.Min(80, Math.Floor(lowest / 10) * 10);
         return new LineChart("Attendance by school week", [.. weeks.Select(w => ShortDate(w.Monday))], [new ChartSeries("Attendance", values)],

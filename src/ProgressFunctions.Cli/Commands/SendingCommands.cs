@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports;
+using Spectre.Console;
+
+namespace ProgressFunctions.Cli.Commands;
+
+/// <summary>What goes to families and what went: batches to review, hold and release; the ledger of sent and not sent.</summary>
+internal static class SendingCommands
+{
+    public static Command Batches()
+    {
+        var school = JobCommands.SchoolOption();
+        var json = new Option<bool>("--json") { Description = "Write the batches as JSON" };
+        var command = new Command("batches", "List the school's batches of messages to families: state, counts and when each goes.\n\nExample: progress batches --school 100001") { school, json };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "batches", async (context, console) =>
+        {
+            var batches = await BatchJob.ListAsync(context, r.GetValue(school)!, ct);
+            if (r.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(batches.Select(b => new
+                {
+                    id = b.Batch.Id, kind = b.Batch.Kind.ToString(), state = b.State.ToString().ToLowerInvariant(), source = b.Batch.Source,
+                    dataTo = b.Batch.DataTo, preparedOn = b.Batch.PreparedOn, releaseOn = b.Batch.ReleaseOn, messages = b.Batch.Messages,
+                    pupils = b.Batch.Pupils, notReached = b.Batch.NotReached, sent = b.Sent, notSent = b.NotSent, stale = b.Stale, newerBatch = b.NewerBatch,
+                    heldReason = b.Batch.HeldReason,
+                }), new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+
+            var table = new Table().AddColumns("Batch", "Kind", "State", "Data to", "Goes on", "E-mails", "Sent", "Not sent", "Pupils not reached", "Note");
+            foreach (var b in batches)
+            {
+                table.AddRow(b.Batch.Id, b.Batch.Kind.ToString(), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), Day(b.Batch.ReleaseOn),
+                    N(b.Batch.Messages), N(b.Sent), N(b.NotSent), N(b.Batch.NotReached),
+                    Markup.Escape(b.Stale ? $"stale: {b.NewerBatch} is newer" : b.Batch.HeldReason is { } reason ? $"held: {reason}" : ""));
+            }
+
+            console.Write(table);
+            console.WriteLine(batches.Count == 0 ? "no batches yet: a snapshot's parent reports and a day's attendance letters each make one" : $"{batches.Count} batches");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Hold()
+    {
+        var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
+        var reason = new Option<string?>("--reason") { Description = "Why, for the other staff who see the batch" };
+        var command = new Command("hold", "Stop a batch of messages to families from going (before or after its release).\n\nExample: progress hold --school 100001 --batch parents-2025-26-autumn-end --reason \"checking Year 9 grades\"") { school, batch, reason };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "hold", async (context, console) =>
+            Exit(console, await BatchJob.HoldAsync(context, r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(reason), ct))));
+        return command;
+    }
+
+    public static Command Release()
+    {
+        var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
+        var stale = new Option<bool>("--include-stale") { Description = "Send it even though a newer batch of its kind exists" };
+        var command = new Command("release", "Send a batch of messages to families now, before its review period ends.\n\nExample: progress release --school 100001 --batch parents-2025-26-autumn-end") { school, batch, stale };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "release", async (context, console) =>
+        {
+            var result = await BatchJob.ReleaseAsync(context, r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(stale), ct);
+            if (result.Outcome == BatchActionOutcome.Done)
+            {
+                var sent = await DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), ct);
+                console.WriteLine(result.Message + string.Create(CultureInfo.InvariantCulture, $"; {sent.Sent} e-mails sent, {sent.NotSent} not sent (progress not-sent lists why)"));
+                return sent.NotSent > 0 || sent.Poisoned > 0 ? 1 : 0;
+            }
+
+            return Exit(console, result);
+        }));
+        return command;
+    }
+
+    public static Command Sent()
+    {
+        var school = JobCommands.SchoolOption();
+        var batch = new Option<string?>("--batch") { Description = "Only this batch's messages" };
+        var pupil = new Option<string?>("--pupil") { Description = "Only messages about the pupil with this UPN" };
+        var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
+        var command = new Command("sent", "List every message sent: to whom (by id), what, when, through what, and why.\n\nExample: progress sent --school 100001 --batch parents-2025-26-autumn-end --csv sent.csv") { school, batch, pupil, csv };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (context, console) =>
+        {
+            var entries = await SendLedger.SentAsync(context, r.GetValue(school)!, r.GetValue(batch), r.GetValue(pupil), ct);
+            var rows = entries.Select(e => new[]
+            {
+                e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.ReportId, e.Kind.ToString(), e.RecipientKind.ToString().ToLowerInvariant(),
+                e.RecipientId, e.Channel, e.ProviderMessageId, $"{e.Why} (data to {Day(e.DataTo)})", e.BatchId ?? "", string.Join(' ', e.Upns),
+            }).ToList();
+            Write(console, r.GetValue(csv), ["sent_at", "report", "kind", "recipient_kind", "recipient_id", "channel", "provider_message_id", "why", "batch", "upns"], rows);
+            console.WriteLine($"{entries.Count} messages sent");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command NotSent()
+    {
+        var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
+        var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
+        var command = new Command("not-sent", "List every family a batch does not reach, and why, to follow up another way.\n\nExample: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv") { school, batch, csv };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (context, console) =>
+        {
+            if (await SendLedger.NotReachedAsync(context, r.GetValue(school)!, r.GetValue(batch)!, ct) is not { } entries)
+            {
+                Console.Error.WriteLine($"progress not-sent: school {r.GetValue(school)} has no batch {r.GetValue(batch)}: 'progress batches --school {r.GetValue(school)}' lists them");
+                return 2;
+            }
+
+            var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
+            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "contact_id", "contact", "reason", "stage"], rows);
+            console.WriteLine($"{entries.Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils not reached ({entries.Count} entries)");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<string> BatchOption() => new("--batch") { Description = "The batch's id (progress batches lists them)", Required = true };
+
+    private static int Exit(IAnsiConsole console, BatchActionResult result)
+    {
+        if (result.Outcome is BatchActionOutcome.NotFound or BatchActionOutcome.Stale)
+        {
+            Console.Error.WriteLine(result.Message);
+            return 2;
+        }
+
+        console.WriteLine(result.Message);
+        return 0;
+    }
+
+    /// <summary>A table on the terminal, or a spreadsheet-safe CSV file when asked (it holds the school's own data: keep it within the school).</summary>
+    private static void Write(IAnsiConsole console, string? csvPath, string[] header, IReadOnlyList<string[]> rows)
+    {
+        if (csvPath is not null)
+        {
+            File.WriteAllText(csvPath, SpreadsheetCsv.Row(header) + string.Concat(rows.Select(row => SpreadsheetCsv.Row(row))), new UTF8Encoding(false));
+            console.WriteLine($"wrote {rows.Count} rows to {csvPath}");
+            return;
+        }
+
+        var table = new Table().AddColumns(header);
+        foreach (var row in rows)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        console.Write(table);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Reports.Batches;
+using ProgressFunctions.Core.Reports.Email;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Sending;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>A batch with where it has got to: how many of its messages are sent, and how many will not be.</summary>
+/// <remarks><see cref="State"/> is <see cref="BatchState.Sent"/> once every message is sent or recorded as not sent.</remarks>
+public sealed record BatchView(Batch Batch, int Sent, int NotSent, string? NewerBatch)
+{
+    public BatchState State => Batch.State == BatchState.Released && Sent + NotSent >= Batch.Messages ? BatchState.Sent : Batch.State;
+
+    public bool Stale => NewerBatch is not null;
+}
+
+public enum BatchActionOutcome
+{
+    Done,
+    NotFound,
+    Stale,
+    Nothing,
+}
+
+public sealed record BatchActionResult(BatchActionOutcome Outcome, string Message, int Queued = 0);
+
+/// <summary>Batches of messages to families: prepared with a preview to staff, held or released, never sent stale.</summary>
+/// <remarks>
+/// A batch is prepared when its messages are decided (a snapshot's parent reports, a day's attendance letters): the
+/// messages are stored but not queued, and the data managers and the headteacher get a preview. It is released by
+/// staff (<c>progress release</c>), or by itself on its <see cref="Batch.ReleaseOn"/> day unless held
+/// (<see cref="ReleaseDueAsync"/>); releasing queues each message not yet sent. A batch older than another of its kind
+/// is never released by itself, and staff must say <c>--include-stale</c> to release it. Dispatch checks the batch
+/// again before each send, so a batch held after its release stops too.
+/// </remarks>
+public static class BatchJob
+{
+    /// <summary>Prepares a batch once: stores its messages, members and not-reached list, then the batch, then queues the preview.</summary>
+    /// <returns>The batch, and whether this call prepared it (false: it already was, and nothing was done).</returns>
+    public static async Task<(Batch Batch, bool Prepared)> PrepareAsync(
+        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, DateOnly dataTo, DateOnly preparedOn,
+        IReadOnlyList<OutgoingMessage> messages, IReadOnlyList<NotSent> notReached, CancellationToken cancellationToken)
+    {
+        var schoolId = state.SchoolId;
+        if (await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken) is { } existing)
+        {
+            return (existing.Body, false);
+        }
+
+        var profile = state.Profile!;
+        var pupils = messages.SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count();
+        var batch = new Batch(batchId, kind, source, dataTo, preparedOn, BatchRules.ReleaseOn(state.Calendar!, preparedOn, profile.Settings.ReviewSchoolDays),
+            BatchState.Prepared, messages.Count, pupils, notReached.Select(n => n.PupilId).Distinct(StringComparer.Ordinal).Count());
+        await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
+        await context.Documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
+        await context.Documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
+        var directory = state.Directory();
+        var csv = await WriteNotReachedAsync(context, schoolId, batchId, notReached, directory, cancellationToken);
+        var created = await context.Documents.CreateIfAbsentAsync(new Document<Batch>(schoolId, DocumentTypes.Batch, batchId, batch), cancellationToken);
+        if (!created.Created)
+        {
+            return ((await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken))!.Body, false);
+        }
+
+        await OutgoingStore.DecideAsync(context, schoolId, Previews(state, batch, notReached, csv, messages, directory), cancellationToken);
+        return (batch, true);
+    }
+
+    private static IEnumerable<string> PupilsOf(OutgoingMessage message) => message.Payload switch
+    {
+        ParentReportPayload parent => parent.Children.Select(c => c.PupilId),
+        DocumentPayload document => document.PupilIds,
+        _ => [],
+    };
+
+    /// <summary>The preview, one message to each data manager and the headteacher.</summary>
+    private static List<OutgoingMessage> Previews(SchoolState state, Batch batch, IReadOnlyList<NotSent> notReached, string csv, IReadOnlyList<OutgoingMessage> messages, SchoolDirectory directory)
+    {
+        var profile = state.Profile!;
+        var school = Letterheads.Of(profile);
+        var what = batch.Kind == BatchKind.ParentReports ? $"parent reports of the {batch.Source} snapshot" : $"attendance letters of {batch.Source}";
+        var hold = $"progress hold --school {state.SchoolId} --batch {batch.Id} --reason \"...\"";
+        var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
+        var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release));
+        var csvName = csv[(csv.LastIndexOf('/') + 1)..];
+        var releaseOn = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var why = new SendReason($"review of batch {batch.Id} before it goes to families", batch.DataTo);
+        var samples = messages.Take(3).Select(m => m.Id).ToList();
+        return [.. new[] { StaffRoleKind.DataManager, StaffRoleKind.Headteacher }
+            .SelectMany(role => StaffRouting.Route(role, null, directory).Recipients.Select(s => (Member: s, Role: role)))
+            .DistinctBy(r => r.Member.Id)
+            .Select(r => new OutgoingMessage($"{ReportKind.BatchPreview}.{batch.Id}", ReportKind.BatchPreview,
+                new Recipient(r.Member.Id, RecipientKind.Staff, r.Member.Email, r.Member.DisplayName),
+                new BatchPreviewPayload(document, ReportEmailComposer.ForBatchPreview(profile.Name, r.Member.DisplayName, what, releaseOn, hold, [document.FileName, csvName]),
+                    $"{state.SchoolId}/batches/{batch.Id}", csv, samples),
+                why, [$"{r.Role}"], school))];
+    }
+
+    private static async Task<string> WriteNotReachedAsync(JobContext context, string schoolId, string batchId, IReadOnlyList<NotSent> notReached, SchoolDirectory directory, CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder(SpreadsheetCsv.Row("pupil_id", "upn", "pupil", "year", "form", "contact_id", "contact", "reason", "detail"));
+        foreach (var n in notReached)
+        {
+            var pupil = directory.Pupil(n.PupilId);
+            var contact = n.ContactId is null ? null : directory.Contact(n.ContactId);
+            csv.Append(SpreadsheetCsv.Row(n.PupilId, pupil?.Upn, pupil?.DisplayName, pupil?.YearGroup.ToString(CultureInfo.InvariantCulture), pupil?.RegistrationGroup,
+                n.ContactId, contact?.DisplayName, BatchPreview.Reason(n.Reason), n.Detail));
+        }
+
+        var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{schoolId}/batches/{batchId}/not-reached-{batchId}.csv");
+        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
+        return path.Value;
+    }
+
+    /// <summary>Every batch of the school with its progress, newest data first.</summary>
+    public static async Task<IReadOnlyList<BatchView>> ListAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    {
+        var batches = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var sent = await context.Documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken)
+            .Where(d => d.Body.Status == SendStatus.Sent).Select(d => d.Id).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var undelivered = await context.Documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken)
+            .Where(d => d.Body.BatchId is not null).Select(d => d.Body).ToListAsync(cancellationToken);
+        var views = new List<BatchView>();
+        foreach (var batch in batches)
+        {
+            var members = (await context.Documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batch.Id, cancellationToken))?.Body.OutgoingIds ?? [];
+            var notSent = undelivered.Where(u => u.BatchId == batch.Id).Select(u => DispatchJob.LedgerId(u.ReportId, u.RecipientId)).Distinct(StringComparer.Ordinal)
+                .Count(id => !sent.Contains(id));
+            views.Add(new BatchView(batch, members.Count(sent.Contains), notSent, BatchRules.NewerThan(batch, batches)?.Id));
+        }
+
+        return [.. views.OrderByDescending(v => v.Batch.DataTo).ThenBy(v => v.Batch.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Holds a batch: nothing more of it goes until it is released again.</summary>
+    public static async Task<BatchActionResult> HoldAsync(JobContext context, string schoolId, string batchId, string? reason, CancellationToken cancellationToken)
+    {
+        var stored = await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound(schoolId, batchId);
+        }
+
+        if (stored.Body.State == BatchState.Held)
+        {
+            return new BatchActionResult(BatchActionOutcome.Nothing, $"batch {batchId} is already held ({stored.Body.HeldReason ?? "no reason given"})");
+        }
+
+        var replaced = await context.Documents.ReplaceAsync(stored with { Body = stored.Body with { State = BatchState.Held, HeldReason = reason ?? "held by staff" } }, stored.ETag!, cancellationToken);
+        return replaced.Replaced
+            ? new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} is held: nothing more of it goes to families until it is released")
+            : await HoldAsync(context, schoolId, batchId, reason, cancellationToken);
+    }
+
+    /// <summary>Releases a batch: queues each of its messages not yet sent. A stale batch needs <paramref name="includeStale"/>.</summary>
+    public static async Task<BatchActionResult> ReleaseAsync(JobContext context, string schoolId, string batchId, bool includeStale, CancellationToken cancellationToken)
+    {
+        var stored = await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound(schoolId, batchId);
+        }
+
+        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        if (BatchRules.NewerThan(stored.Body, all) is { } newer && !includeStale)
+        {
+            return new BatchActionResult(BatchActionOutcome.Stale,
+                $"batch {batchId} (data to {stored.Body.DataTo:yyyy-MM-dd}) is older than batch {newer.Id} (data to {newer.DataTo:yyyy-MM-dd}): families would get it after the newer one; to send it anyway, add --include-stale");
+        }
+
+        var released = stored.Body with { State = BatchState.Released, ReleasedAt = context.Clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
+        if (!(await context.Documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
+        {
+            return await ReleaseAsync(context, schoolId, batchId, includeStale, cancellationToken);
+        }
+
+        var members = (await context.Documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
+        var unsent = new List<string>();
+        foreach (var id in members)
+        {
+            if ((await context.Documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status != SendStatus.Sent)
+            {
+                unsent.Add(id);
+            }
+        }
+
+        await OutgoingStore.QueueAsync(context, schoolId, unsent, cancellationToken);
+        return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued", unsent.Count);
+    }
+
+    /// <summary>Releases every batch whose review period is over on <paramref name="asOf"/>, unless held or stale.</summary>
+    public static async Task<IReadOnlyList<BatchActionResult>> ReleaseDueAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var results = new List<BatchActionResult>();
+        foreach (var batch in all.Where(b => BatchRules.ReleasesItself(b, all, asOf)))
+        {
+            results.Add(await ReleaseAsync(context, schoolId, batch.Id, includeStale: false, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private static BatchActionResult NotFound(string schoolId, string batchId) =>
+        new(BatchActionOutcome.NotFound, $"school {schoolId} has no batch {batchId}: 'progress batches --school {schoolId}' lists them");
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>Loads of things that never change once made (a snapshot, a rendered report), shared by concurrent sends.</summary>
+/// <remarks>
+/// At most <paramref name="capacity"/> entries, the oldest dropped first. A load that fails or is cancelled is forgotten
+/// at once, so the next send loads afresh instead of meeting the same failure. Only immutable values belong here: a
+/// school's mutable data is read fresh by every send.
+/// </remarks>
+internal sealed class LoadCache<T>(int capacity)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<T>>> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public async Task<T> GetAsync(string key, Func<Task<T>> load)
+    {
+        var entry = _entries.GetOrAdd(key, k =>
+        {
+            _order.Enqueue(k);
+            return new Lazy<Task<T>>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+        });
+        Trim();
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            _entries.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
+
+    private void Trim()
+    {
+        while (_entries.Count > capacity && _order.TryDequeue(out var oldest))
+        {
+            _entries.TryRemove(oldest, out _);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Reports.Batches;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Sending;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>One message that was sent: when, what, to whom (by id), through what, and why it was sent.</summary>
+public sealed record SentEntry(
+    DateTimeOffset At, string ReportId, ReportKind Kind, string RecipientId, RecipientKind RecipientKind, string Channel, string ProviderMessageId,
+    string Why, DateOnly DataTo, string? BatchId, IReadOnlyList<string> Upns);
+
+/// <summary>One pupil (or recipient) a batch did not reach, and why; <see cref="Stage"/> says whether it was decided so or refused at send.</summary>
+public sealed record NotReachedEntry(string PupilId, string? Upn, string? PupilName, string? ContactId, string? ContactName, string Reason, string Stage);
+
+/// <summary>The send ledger, readable: every message sent and why, and every family a batch did not reach and why.</summary>
+/// <remarks>Read from the same records dispatch writes, so its counts are the outbox's and the preview's.</remarks>
+public static class SendLedger
+{
+    public static async Task<IReadOnlyList<SentEntry>> SentAsync(JobContext context, string schoolId, string? batchId, string? upn, CancellationToken cancellationToken)
+    {
+        var outgoing = await context.Documents.ListAsync<OutgoingMessage>(schoolId, DocumentTypes.Outgoing, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        var upnById = upn is null ? null : await context.Documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken)
+            .ToDictionaryAsync(d => d.Id, d => d.Body.Pupil.Upn, StringComparer.Ordinal, cancellationToken);
+        var entries = new List<SentEntry>();
+        await foreach (var record in context.Documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken))
+        {
+            if (record.Body.Status != SendStatus.Sent || !outgoing.TryGetValue(record.Id, out var message) || (batchId is not null && message.BatchId != batchId))
+            {
+                continue;
+            }
+
+            var upns = message.Payload switch
+            {
+                ParentReportPayload parent => [.. parent.Children.Select(c => c.Upn)],
+                DocumentPayload document when upnById is not null => [.. document.PupilIds.Select(id => upnById.GetValueOrDefault(id, id))],
+                _ => Array.Empty<string>(),
+            };
+            if (upn is not null && !upns.Contains(upn, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            entries.Add(new SentEntry(record.Body.At, message.ReportId, message.Kind, message.Recipient.Id, message.Recipient.Kind, record.Body.Provider,
+                record.Body.ProviderMessageId, message.Why.Rule, message.Why.DataTo, message.BatchId, upns));
+        }
+
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.ReportId, StringComparer.Ordinal).ThenBy(e => e.RecipientId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Everyone the batch does not reach: pupils its decision could not address, and messages refused at send.</summary>
+    /// <returns>Null when the school has no such batch.</returns>
+    public static async Task<IReadOnlyList<NotReachedEntry>?> NotReachedAsync(JobContext context, string schoolId, string batchId, CancellationToken cancellationToken)
+    {
+        if (await context.Documents.ReadAsync<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, cancellationToken) is not { } decided)
+        {
+            return null;
+        }
+
+        var pupils = await context.Documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body.Pupil, StringComparer.Ordinal, cancellationToken);
+        var contacts = await context.Documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        NotReachedEntry Entry(string pupilId, string? contactId, string reason, string stage) => new(pupilId, pupils.GetValueOrDefault(pupilId)?.Upn,
+            pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage);
+
+        var entries = decided.Body.NotSent.Select(n => Entry(n.PupilId, n.ContactId, BatchPreview.Reason(n.Reason) + (n.Detail is null ? "" : $" ({n.Detail})"), "decided")).ToList();
+        await foreach (var refused in context.Documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
+        {
+            if (refused.Body.BatchId == batchId)
+            {
+                entries.AddRange(refused.Body.PupilIds.DefaultIfEmpty("").Select(id => Entry(id, refused.Body.RecipientId, refused.Body.Reason, "refused at send")));
+            }
+        }
+
+        return [.. entries.OrderBy(e => e.PupilName ?? e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
+    }
+}

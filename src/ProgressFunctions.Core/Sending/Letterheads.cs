@@ -1,0 +1,17 @@
+using ProgressFunctions.Core.Imports;
+
+namespace ProgressFunctions.Core.Sending;
+
+/// <summary>The school as its messages present it, from its profile when a decision is made.</summary>
+public static class Letterheads
+{
+    public static Letterhead Of(SchoolProfile profile) =>
+        new(profile.Name, profile.Settings.ContactLineFor(profile.Name), profile.Settings.Sender?.ToHeader(), profile.Settings.ReplyTo?.ToHeader())
+        {
+            Scales = [.. profile.CustomScales.Select(s => new ScaleDefinition(s.Name, s.Grades))],
+        };
+
+    /// <summary>The grade scales a message's reports are drawn on: the national ones plus the school's own.</summary>
+    public static Progress.GradeScaleSet Scales(Letterhead letterhead) =>
+        letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades)));
+}

@@ -1,0 +1,25 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Sending;
+
+/// <summary>Files the data managers must see (rows an import refused, reports held back at send), one message to each.</summary>
+/// <remarks>Each data manager is a message of their own, so one bad address never stops another's copy.</remarks>
+public static class StaffNotices
+{
+    public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<string> Unreachable) ToDataManagers(
+        ReportKind kind, string path, SchoolDirectory directory, Letterhead school, SendReason why)
+    {
+        var (title, period) = kind switch
+        {
+            ReportKind.ImportErrors => ("Rows the last MIS export could not import", "the latest import"),
+            ReportKind.ReportsHeldBack => ("Reports held back: the stored data no longer matches who they are about", "sending reports"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a notice to data managers"),
+        };
+        var routed = StaffRouting.Route(StaffRoleKind.DataManager, null, directory);
+        return ([.. routed.Recipients.Select(m => new OutgoingMessage($"{kind}.{path}", kind,
+            new Recipient(m.Id, RecipientKind.Staff, m.Email, m.DisplayName), new FilePayload(path, title, period), why, [nameof(StaffRoleKind.DataManager)], school))],
+            routed.UnreachableStaffIds);
+    }
+}
