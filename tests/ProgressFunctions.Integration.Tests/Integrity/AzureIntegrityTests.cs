@@ -48,7 +48,8 @@ public class AzureIntegrityTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
         var (context, sender, school) = await ContextAsync(export);
 
         await IngestJob.RunAsync(context, school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
-        await SnapshotJob.RunDueAsync(context, school, Jobs.JobsFixture.AsOf, CancellationToken.None);
+        var snapshot = await SnapshotJob.RunDueAsync(context, school, Jobs.JobsFixture.AsOf, CancellationToken.None);
+        await BatchJob.ReleaseAsync(context, school, snapshot.Batch!.Id, includeStale: false, CancellationToken.None);
         await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.True(RoutingInvariant.AssertHolds(export, sender.Sent) > 0);

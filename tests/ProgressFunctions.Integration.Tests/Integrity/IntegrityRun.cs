@@ -40,8 +40,5 @@ internal sealed class IntegrityRun : IDisposable
     public async Task<List<UndeliveredRecord>> NotSentAsync() =>
         await Context.Documents.ListAsync<UndeliveredRecord>(JobsFixture.School, DocumentTypes.NotSent).Select(d => d.Body).ToListAsync();
 
-    public async Task<List<Core.Reports.Routing.NotSent>> NotAddressableAsync() =>
-        await Context.Documents.ListAsync<NotSentList>(JobsFixture.School, DocumentTypes.Snapshot + "-not-sent").SelectMany(d => d.Body.NotSent.ToAsyncEnumerable()).ToListAsync();
-
     public void Dispose() => Fixture.Dispose();
 }

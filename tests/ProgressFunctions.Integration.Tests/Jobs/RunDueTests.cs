@@ -19,7 +19,7 @@ public class RunDueTests
         Assert.Contains(second.Steps, s => s.Step == "ingest" && s.Outcome.Contains("already imported", StringComparison.Ordinal));
         Assert.Contains(second.Steps, s => s.Outcome.Contains("already ran", StringComparison.Ordinal));
         Assert.Contains(second.Steps, s => s.Outcome.Contains("0 snapshots taken", StringComparison.Ordinal));
-        Assert.Equal(new DrainResult(0, 0, 0), second.Dispatch);
+        Assert.Equal((0, 0, 0, 0), (second.Dispatch.Completed, second.Dispatch.Retried, second.Dispatch.Poisoned, second.Dispatch.Sent));
     }
 
     [Theory]
@@ -57,9 +57,15 @@ public class RunDueTests
         await Upload(fixture, JobsFixture.Generate(pupils: 15, asOf: spring));
 
         var result = await RunDue.RunAsync(fixture.Context, spring, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var parentsOnTheDay = await SentAsync(fixture, "Parent.");
+        // Two school days of review later (Friday 20 March -> Tuesday 24 March) the batch goes by itself.
+        var later = await RunDue.RunAsync(fixture.Context, new DateOnly(2026, 3, 24), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var snapshots = Assert.Single(result.Steps, s => s.Step == nameof(SchoolJobKind.TakeSnapshots)).Outcome;
         Assert.Contains("4 snapshots taken (2025-26-autumn-start, 2025-26-autumn-end, 2025-26-spring-start, 2025-26-spring-end)", snapshots);
+        Assert.Contains("parent reports prepared as batch parents-2025-26-spring-end", snapshots);
+        Assert.Empty(parentsOnTheDay);
+        Assert.Contains(later.Steps, s => s.Outcome.Contains("batch parents-2025-26-spring-end released", StringComparison.Ordinal));
         var sent = new List<string>();
         await foreach (var record in fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent))
         {
@@ -69,6 +75,10 @@ public class RunDueTests
         Assert.Contains(sent, id => id.StartsWith("Parent.2025-26-spring-end", StringComparison.Ordinal));
         Assert.All(sent.Where(id => !id.StartsWith("AttendanceDigest.", StringComparison.Ordinal)), id => Assert.Contains("2025-26-spring-end", id));
     }
+
+    private static async Task<List<string>> SentAsync(JobsFixture fixture, string prefix) =>
+        await fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent)
+            .Select(r => r.Body.ReportId).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToListAsync();
 
     private static async Task Upload(JobsFixture fixture, Synthetic.SyntheticSchool school) =>
         await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/export.zip"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");

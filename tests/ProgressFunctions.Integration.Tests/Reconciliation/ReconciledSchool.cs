@@ -54,6 +54,7 @@ internal sealed class ReconciledSchool
         var check = await AttendanceCheckJob.RunAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
         var snapshots = await SnapshotJob.RunDueAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
+        await jobs.ReleaseAllAsync();
         var drained = await DispatchJob.DrainAsync(jobs.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(0, drained.Poisoned);
 
@@ -79,7 +80,8 @@ internal sealed class ReconciledSchool
         System.IO.Directory.CreateDirectory(folder);
         await foreach (var blob in jobs.Context.Blobs.ListAsync($"{JobResources.ReportsContainer}/{JobsFixture.School}/"))
         {
-            if (!blob.Path.Name.EndsWith(".pdf", StringComparison.Ordinal))
+            // A batch's preview carries copies of a few reports as samples: the reports themselves are what is checked.
+            if (!blob.Path.Name.EndsWith(".pdf", StringComparison.Ordinal) || blob.Path.Name.Contains("/batches/", StringComparison.Ordinal))
             {
                 continue;
             }
