@@ -10,6 +10,7 @@ using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Infrastructure.Email;
 using ProgressFunctions.Infrastructure.Email.SendGrid;
+using ProgressFunctions.Infrastructure.Reports.Excel;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 
 namespace ProgressFunctions.Infrastructure.Configuration;
@@ -18,7 +19,7 @@ public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
     /// The one registration a host makes: the storage ports (<see cref="StorageServiceCollectionExtensions.AddStorage"/>),
-    /// the configured e-mail sender, the PDF renderer and a <see cref="JobContext"/> over them. The settings are options
+    /// the configured e-mail sender, the PDF and workbook renderers and a <see cref="JobContext"/> over them. The settings are options
     /// bound from configuration and validated on start, so a wrong one stops start-up with a line naming it: a host
     /// does that when it starts, a tool by calling <see cref="ValidateSettings"/>.
     /// </summary>
@@ -42,6 +43,7 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();
+        services.AddSingleton<IWorkbookRenderer, ExcelWorkbookRenderer>();
         services.AddSingleton(sp => new JobContext(
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<IBlobStore>(),
