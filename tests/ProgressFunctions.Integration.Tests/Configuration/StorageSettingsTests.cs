@@ -85,7 +85,7 @@ public sealed class StorageSettingsTests
     public async Task AddInfrastructure_Embedded_ResolvesWorkingPorts()
     {
         string directory = Path.Combine(Path.GetTempPath(), "progress-di-" + Guid.NewGuid().ToString("N"));
-        using var provider = Settings.Services($"Progress__DataDirectory={directory}");
+        using var provider = Settings.Services($"Progress__DataDirectory={directory}", "Progress__CreateStore=true");
         provider.ValidateSettings();
         var documents = provider.GetRequiredService<IDocumentStore>();
         await documents.UpsertAsync(new Document<int>("school-1", "counter", "c", 42));
