@@ -39,6 +39,7 @@ internal sealed class EmailOptionsValidator(
         {
             case EmailProvider.SendGrid:
                 Required("SendGrid__ApiKey", "SendGrid", problems);
+                Resolved("SendGrid__ApiKey", problems);
                 RequiredFrom("SendGrid", "a verified sender, e.g. 'School Office <office@school.org.uk>'", problems);
                 break;
             case EmailProvider.Microsoft365:
@@ -65,6 +66,7 @@ internal sealed class EmailOptionsValidator(
         {
             Required("Microsoft365__TenantId", "Microsoft365 and Microsoft365__ClientSecret is set", problems);
             Required("Microsoft365__ClientId", "Microsoft365 and Microsoft365__ClientSecret is set", problems);
+            Resolved("Microsoft365__ClientSecret", problems);
         }
 
         if (readable)
@@ -81,6 +83,8 @@ internal sealed class EmailOptionsValidator(
         {
             problems.Add("Smtp__UserName is required when Smtp__Password is set.");
         }
+
+        Resolved("Smtp__Password", problems);
 
         if (!readable)
         {
@@ -109,6 +113,15 @@ internal sealed class EmailOptionsValidator(
 
         problems.Add($"{setting} is required when Email__Provider is {when}.");
         return false;
+    }
+
+    // App Service leaves a Key Vault reference it could not resolve in place, so the app would send it as the secret.
+    private void Resolved(string setting, List<string> problems)
+    {
+        if (configuration[setting.Replace("__", ":", StringComparison.Ordinal)]?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            problems.Add($"{setting} is a Key Vault reference that did not resolve: check that the secret exists and that the app's identity may read it.");
+        }
     }
 
     private void RequiredFrom(string provider, string what, List<string> problems)

@@ -46,6 +46,8 @@ public class EmailSettingsTests
     [InlineData("Email__Provider=Smtp", "Email__From is required when Email__Provider is Smtp")]
     [InlineData("Email__Provider=Smtp|Smtp__Host=smtp.gmail.com|Email__From=office@school.example.org|Smtp__Password=p", "Smtp__UserName is required when Smtp__Password is set.")]
     [InlineData("Email__Provider=Smtp|Smtp__Host=smtp.gmail.com|Email__From=office@school.example.org|Smtp__Port=70000", "Smtp__Port must be from 1 to 65535; it is '70000'.")]
+    [InlineData("Email__Provider=Smtp|Smtp__Host=smtp.gmail.com|Email__From=office@school.example.org|Smtp__UserName=office@school.example.org|Smtp__Password=@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/smtp-password)",
+        "Smtp__Password is a Key Vault reference that did not resolve: check that the secret exists and that the app's identity may read it.")]
     [InlineData("Smtp__Port=submission", "Smtp__Port must be a whole number; it is 'submission'.")]
     [InlineData("Smtp__Security=Tls", "Smtp__Security must be StartTls or SslOnConnect or None; it is 'Tls'.")]
     [InlineData("Email__Provider=Smtp|Smtp__Host=smtp.gmail.com|Email__From=office@school.example.org|Smtp__Security=None|Smtp__UserName=office@school.example.org",
