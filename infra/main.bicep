@@ -14,8 +14,8 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Six-field NCRONTAB, UTC, for the morning school jobs. 06:30 UTC is 06:30 in winter (GMT) and 07:30 in summer (BST).')
-param schoolJobsSchedule string = '0 30 6 * * 1-5'
+@description('Six-field NCRONTAB, UTC, for the school jobs fan-out: every 15 minutes of the school day in both BST and GMT; each school is checked once its own registers have closed.')
+param schoolJobsSchedule string = '0 */15 6-18 * * 1-5'
 
 @minLength(3)
 @description('Default sender, e.g. "School Office <office@school.org.uk>": a SendGrid verified sender, an address the SMTP account may send as, or a mailbox the app may send from in Microsoft 365.')

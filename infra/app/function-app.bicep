@@ -38,7 +38,7 @@ param smtpSecurity string = 'StartTls'
 param smtpUserName string = ''
 
 @description('Six-field NCRONTAB, UTC, for ScheduleSchoolJobs.')
-param schoolJobsSchedule string = '0 30 6 * * 1-5'
+param schoolJobsSchedule string = '0 */15 6-18 * * 1-5'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName

@@ -15,7 +15,9 @@ public sealed record AlertEvaluation(IReadOnlyList<Alert> Raised, IReadOnlyList<
 /// (a higher <see cref="Alert.Level"/>); state from an earlier academic year is ignored, and so is state raised on
 /// the as-of date itself, so that re-running a day's check gives that day's alerts again. Each new day's unexplained
 /// absence is a new condition. SENCOs are added to the audience of every warning or urgent alert about a pupil with
-/// SEN support or an EHC plan.
+/// SEN support or an EHC plan. Each pupil's summary is measured to the latest complete register, which may be the
+/// day before <c>asOf</c>; the alerts about today's own marks (new unexplained absences) read <c>asOf</c> itself, so
+/// an empty register for today raises none.
 /// </remarks>
 public static class AlertEngine
 {
@@ -84,7 +86,7 @@ public static class AlertEngine
                 Text($"{r.UnauthorisedSessions} unauthorised sessions in the {r.Weeks} school weeks since {r.WindowStart:yyyy-MM-dd} (threshold {r.Threshold})"), [StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader]);
         }
 
-        if (OpenSpell(s, view.Register.Calendar, asOf) is { } spell && spell.SchoolDays >= rules.ContinuousAbsenceDays)
+        if (OpenSpell(s, view.Register.Calendar) is { } spell && spell.SchoolDays >= rules.ContinuousAbsenceDays)
         {
             yield return make(AlertRule.ContinuousAbsence, AlertSeverity.Urgent, spell.SchoolDays,
                 Text($"absent for {spell.SchoolDays} school days in a row since {spell.First:yyyy-MM-dd}"), [StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader]);
@@ -137,10 +139,14 @@ public static class AlertEngine
     private static string NewUnexplained(PupilRegister register, DateOnly asOf) =>
         string.Join(" and ", Enum.GetValues<SessionOfDay>().Where(s => register.Mark(asOf, s) == AttendanceCode.NotYetKnown).Select(s => s.ToString().ToUpperInvariant()));
 
-    /// <summary>The spell still running on the last school day up to the as-of date, if any.</summary>
-    private static AbsenceSpell? OpenSpell(PupilAttendanceSummary summary, SchoolCalendar calendar, DateOnly asOf)
+    /// <summary>The spell still running on the last school day the summary was measured to, if any.</summary>
+    /// <remarks>
+    /// The summary is measured to the latest complete register (<see cref="RegisterStatus.MeasuredOn"/>), so a spell
+    /// that runs to yesterday is still open while today's marks have not arrived.
+    /// </remarks>
+    private static AbsenceSpell? OpenSpell(PupilAttendanceSummary summary, SchoolCalendar calendar)
     {
-        var upTo = calendar.DaysUpTo(asOf);
+        var upTo = calendar.DaysUpTo(summary.AsOf);
         return upTo > 0 && summary.Spells.Count > 0 && summary.Spells[^1].Last == calendar.DayAt(upTo - 1) ? summary.Spells[^1] : null;
     }
 

@@ -6,12 +6,14 @@ namespace ProgressFunctions.Core.Attendance;
 /// <remarks>
 /// Slots are indexed by <see cref="SchoolCalendar"/> session number (day * 2 + AM/PM). An empty slot (a session not yet
 /// registered, or before the pupil joined) counts in nothing. Marks are one byte each, so a year for a
-/// 1,500-pupil school is about 570 KB.
+/// 1,500-pupil school is about 570 KB. Minutes late are kept only for the late sessions (<c>L</c>, <c>U</c>) that
+/// have them, so they cost nothing for the rest.
 /// </remarks>
 public sealed class PupilRegister
 {
     private const byte Empty = 0;
     private readonly byte[] _marks;
+    private Dictionary<int, int>? _minutesLate;
 
     public PupilRegister(string pupilId, SchoolCalendar calendar)
     {
@@ -27,15 +29,44 @@ public sealed class PupilRegister
     internal ReadOnlySpan<byte> RawMarks => _marks;
 
     /// <summary>Records a mark, replacing any earlier one; false when the date is not a school day of the calendar.</summary>
-    public bool TrySet(DateOnly date, SessionOfDay session, AttendanceCode code)
+    public bool TrySet(DateOnly date, SessionOfDay session, AttendanceCode code) => TrySet(date, session, code, null);
+
+    /// <summary>Records a mark with the minutes late the MIS gave for it (kept only for a late mark), replacing any earlier one.</summary>
+    public bool TrySet(DateOnly date, SessionOfDay session, AttendanceCode code, int? minutesLate)
     {
         if (!Calendar.TryGetDayIndex(date, out var day))
         {
             return false;
         }
 
-        _marks[(day * 2) + (int)session] = (byte)(code.Index + 1);
+        var index = (day * 2) + (int)session;
+        _marks[index] = (byte)(code.Index + 1);
+        if (minutesLate is { } minutes && code.IsLate)
+        {
+            (_minutesLate ??= [])[index] = minutes;
+        }
+        else
+        {
+            _minutesLate?.Remove(index);
+        }
+
         return true;
+    }
+
+    /// <summary>The minutes late recorded for a session, or null when it is not a late mark or the MIS gave none.</summary>
+    public int? MinutesLate(DateOnly date, SessionOfDay session) =>
+        Calendar.TryGetDayIndex(date, out var day) && _minutesLate is not null && _minutesLate.TryGetValue((day * 2) + (int)session, out var m) ? m : null;
+
+    /// <summary>Minutes late summed over the late sessions in <paramref name="range"/> that have them.</summary>
+    public int MinutesLate(DateRange range)
+    {
+        if (_minutesLate is null)
+        {
+            return 0;
+        }
+
+        var (from, to) = Calendar.DayIndexes(range);
+        return _minutesLate.Where(m => m.Key >= from * 2 && m.Key < to * 2).Sum(m => m.Value);
     }
 
     public AttendanceCode? Mark(DateOnly date, SessionOfDay session) =>

@@ -5,8 +5,8 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Imports;
 
-/// <summary>A mark as known, with the time of the export it came from.</summary>
-public readonly record struct StampedMark(AttendanceCode Code, DateTimeOffset ExportedAt);
+/// <summary>A mark as known, with the time of the export it came from and the minutes late the export gave for it.</summary>
+public readonly record struct StampedMark(AttendanceCode Code, DateTimeOffset ExportedAt, int? MinutesLate = null);
 
 /// <summary>What the product already knows about a school, built up export by export.</summary>
 public sealed record KnownSchool
@@ -105,9 +105,9 @@ public static class ExportMerge
         foreach (var mark in export.Attendance?.Marks() ?? [])
         {
             var key = (mark.PupilId, mark.Date, mark.Session);
-            if (!marks.TryGetValue(key, out var before) || (before.ExportedAt < exportedAt && before.Code != mark.Code))
+            if (!marks.TryGetValue(key, out var before) || (before.ExportedAt < exportedAt && (before.Code != mark.Code || before.MinutesLate != mark.MinutesLate)))
             {
-                marks[key] = new StampedMark(mark.Code, exportedAt);
+                marks[key] = new StampedMark(mark.Code, exportedAt, mark.MinutesLate);
                 markChanges++;
             }
         }

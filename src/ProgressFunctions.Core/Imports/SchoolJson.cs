@@ -76,7 +76,12 @@ public static class SchoolJson
 
             var scales = errors.Array(root, "gradeScales").Select(errors.Scale).OfType<GradeScale>().ToList();
             var roles = errors.Array(root, "staffRoles").Select(errors.Role).OfType<StaffRole>().ToList();
-            var settings = root.EnumerateObject().Where(p => !s_known.Contains(p.Name)).ToDictionary(p => p.Name, p => p.Value.GetRawText());
+            var (settings, problems) = SchoolSettings.Parse(root.EnumerateObject().Where(p => !s_known.Contains(p.Name)).ToDictionary(p => p.Name, p => p.Value.GetRawText()));
+            foreach (var (key, value, reason) in problems)
+            {
+                errors.Add(key, value, reason);
+            }
+
             return urn is null || name is null ? null : new SchoolProfile
             {
                 Urn = urn,

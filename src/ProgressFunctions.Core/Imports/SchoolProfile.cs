@@ -7,8 +7,7 @@ namespace ProgressFunctions.Core.Imports;
 /// <remarks>
 /// <see cref="Calendar"/> is null when the term dates were missing or rejected (the reasons are issues of
 /// <c>school.json</c>). <see cref="ClosureDays"/> are planned whole-school closures besides INSET days; like INSET days
-/// they are not pupil days. <see cref="Settings"/> keeps every top-level key this version does not interpret
-/// (alert thresholds, parent-letter settings...) as raw JSON, so later features can read them without a format change.
+/// they are not pupil days. <see cref="Settings"/> are the school's settings, typed (<see cref="SchoolSettings"/>).
 /// </remarks>
 public sealed record SchoolProfile
 {
@@ -26,7 +25,7 @@ public sealed record SchoolProfile
     public SchoolCalendar? Calendar { get; init; }
     public IReadOnlyList<GradeScale> CustomScales { get; init; } = [];
     public IReadOnlyList<StaffRole> StaffRoles { get; init; } = [];
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    public SchoolSettings Settings { get; init; } = SchoolSettings.Default;
 
     /// <summary>The national scales plus the school's own.</summary>
     public GradeScaleSet Scales => CustomScales.Aggregate(GradeScaleSet.Standard, (set, scale) => set.With(scale));

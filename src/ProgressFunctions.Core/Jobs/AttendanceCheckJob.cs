@@ -16,28 +16,60 @@ public enum CheckOutcome
 
 public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message, IReadOnlyList<PupilAttendanceView> Pupils, IReadOnlyList<Alert> Alerts, int DigestsQueued);
 
-/// <summary>The alerts raised on one school day, kept for the digests and for the school's records.</summary>
-public sealed record AlertDay(DateOnly Date, IReadOnlyList<Alert> Alerts);
+/// <summary>The alerts one run of the check raised on one school day, kept for the digests and for the school's records.</summary>
+/// <remarks>
+/// <see cref="Run"/> is 1 for the day's first run and counts up for each re-run after today's marks arrived; a re-run
+/// keeps only the alerts no earlier run of the day raised at the same or a higher level, so nobody is told twice.
+/// <see cref="RegisterDate"/> is the latest complete register the run stood on (the day before <see cref="Date"/>
+/// when today had no marks yet); null in records written before it was kept, meaning <see cref="Date"/>.
+/// </remarks>
+public sealed record AlertDay(DateOnly Date, IReadOnlyList<Alert> Alerts)
+{
+    public int Run { get; init; } = 1;
 
-/// <summary>A completed daily check; its existence is what makes the check run once per school and day.</summary>
-public sealed record CheckRun(DateOnly Date, int Pupils, int Alerts, int Digests);
+    public DateOnly? RegisterDate { get; init; }
+
+    /// <summary>Whether the register had any mark for <see cref="Date"/> itself when the run was made.</summary>
+    public bool MarksToday { get; init; } = true;
+}
+
+/// <summary>A completed run of the daily check; its existence is what makes the check run once per school, day and register.</summary>
+/// <remarks>
+/// <see cref="SessionsMarkedToday"/> is how many of today's sessions the register held when the run was made (0 in
+/// records written before it was kept). The check runs again on the same day only when that number has grown: an
+/// export carrying today's marks has arrived since.
+/// </remarks>
+public sealed record CheckRun(DateOnly Date, int Pupils, int Alerts, int Digests)
+{
+    public int Run { get; init; } = 1;
+
+    public int SessionsMarkedToday { get; init; }
+
+    /// <summary>The document id of run <paramref name="run"/> on <paramref name="date"/>: the ISO date, then ".2", ".3"... for re-runs.</summary>
+    public static string IdFor(DateOnly date, int run) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (run == 1 ? "" : "." + run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The run to make now, given the day's completed runs and the sessions marked today now; null when nothing is new.</summary>
+    public static int? Next(IReadOnlyList<CheckRun> runs, int sessionsMarkedToday) =>
+        runs.Count == 0 ? 1
+        : sessionsMarkedToday > runs.Max(r => r.SessionsMarkedToday) ? runs.Max(r => r.Run) + 1
+        : null;
+}
 
 /// <summary>The daily attendance check: every pupil's measures, the school's alert rules, one digest per member of staff.</summary>
 /// <remarks>
-/// Runs once per school day: the <see cref="CheckRun"/> record is written last, after the day's alerts, the digest
-/// requests and the alert states, in that order. A crash part way re-runs the check; alerts already raised are then
-/// in cool-down, and digests already queued are de-duplicated by the send ledger.
+/// Runs after the morning registers close, against the latest complete register: when today has no marks yet the
+/// measures are taken as of the last marked day and nothing is said about today. It runs again on the same day when
+/// an export carrying today's marks has arrived (<see cref="CheckRun.Next"/>); that run's digests carry only the
+/// alerts the day's earlier runs did not. Each run writes its <see cref="CheckRun"/> record last, after the run's
+/// alerts, the digest requests and the alert states: a crash part way re-runs the same run, whose alerts and digest
+/// requests are the same, and the send ledger keeps digests already sent from going out twice.
 /// </remarks>
 public static class AttendanceCheckJob
 {
     public static async Task<AttendanceCheckResult> RunAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var runId = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, runId, cancellationToken) is { } done)
-        {
-            return new AttendanceCheckResult(CheckOutcome.AlreadyRan, $"the attendance check for {runId} already ran ({done.Body.Alerts} alerts)", [], [], 0);
-        }
-
+        var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
@@ -46,12 +78,22 @@ public static class AttendanceCheckJob
 
         if (!calendar.IsSchoolDay(asOf))
         {
-            return new AttendanceCheckResult(CheckOutcome.NotASchoolDay, $"{runId} is not a school day for {schoolId}", [], [], 0);
+            return new AttendanceCheckResult(CheckOutcome.NotASchoolDay, $"{day} is not a school day for {schoolId}", [], [], 0);
         }
 
-        var (rules, error) = AlertRules.FromJson(state.Profile!.Settings.GetValueOrDefault("alerts"));
-        rules ??= AlertRules.Default;
-        var views = Views(state, calendar, asOf);
+        var registers = state.Registers(calendar);
+        var onRoll = state.OnRoll(asOf);
+        var register = RegisterStatus.Of([.. onRoll.Select(p => registers[p.Id])], calendar, asOf);
+        var runs = await RunsAsync(context, schoolId, asOf, cancellationToken);
+        if (CheckRun.Next(runs, register.SessionsMarkedOnAsOf) is not { } run)
+        {
+            return new AttendanceCheckResult(CheckOutcome.AlreadyRan,
+                $"the attendance check for {day} already ran ({runs.Sum(r => r.Alerts)} alerts); no new marks for today since", [], [], 0);
+        }
+
+        var runId = CheckRun.IdFor(asOf, run);
+        var rules = state.Profile!.Settings.Alerts;
+        var views = onRoll.Select(p => new PupilAttendanceView(p, AttendanceMeasures.Summarise(registers[p.Id], register.MeasuredOn, AttendanceRules.Default), registers[p.Id])).ToList();
         var previous = new List<AlertState>();
         await foreach (var s in context.Documents.ListAsync<AlertState>(schoolId, DocumentTypes.AlertState, cancellationToken))
         {
@@ -59,10 +101,12 @@ public static class AttendanceCheckJob
         }
 
         var evaluation = AlertEngine.Evaluate(views, rules, previous, asOf);
+        var raised = await NewSinceEarlierRunsAsync(context, schoolId, runs, evaluation.Raised, cancellationToken);
         var directory = state.Directory();
-        var digests = DigestPlanner.Plan(evaluation.Raised, directory);
+        var digests = DigestPlanner.Plan(raised, directory);
 
-        await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, new AlertDay(asOf, evaluation.Raised)), cancellationToken);
+        var alertDay = new AlertDay(asOf, raised) { Run = run, RegisterDate = register.MeasuredOn, MarksToday = register.HasMarksOnAsOf };
+        await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, alertDay), cancellationToken);
         await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
         foreach (var digest in digests)
         {
@@ -71,17 +115,52 @@ public static class AttendanceCheckJob
 
         var letters = await QueueLettersAsync(context, state, directory, views, asOf, cancellationToken);
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
-        await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId, new CheckRun(asOf, views.Count, evaluation.Raised.Count, digests.Count)), cancellationToken);
-        var note = error is null ? "" : $" (school.json {error}; default alert rules used)";
+        await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
+            new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
         var letterNote = letters > 0 ? $", {letters} parent letters queued" : "";
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils: {evaluation.Raised.Count} alerts, {digests.Count} digests queued{letterNote}{note}", views, evaluation.Raised, digests.Count);
+        var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
+        var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{today}", views, raised, digests.Count);
+    }
+
+    /// <summary>The day's completed runs, in order: run 1 under the date, then ".2", ".3"... until one is missing.</summary>
+    private static async Task<IReadOnlyList<CheckRun>> RunsAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var runs = new List<CheckRun>();
+        while (await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(asOf, runs.Count + 1), cancellationToken) is { } done)
+        {
+            runs.Add(done.Body with { Run = runs.Count + 1 });
+        }
+
+        return runs;
+    }
+
+    /// <summary>The alerts no completed run of the day raised at the same or a higher level: what a re-run tells anyone.</summary>
+    private static async Task<IReadOnlyList<Alert>> NewSinceEarlierRunsAsync(JobContext context, string schoolId, IReadOnlyList<CheckRun> runs, IReadOnlyList<Alert> raised, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return raised;
+        }
+
+        var told = new Dictionary<(string, AlertRule), int>();
+        foreach (var earlier in runs)
+        {
+            var stored = await context.Documents.ReadAsync<AlertDay>(schoolId, DocumentTypes.AlertDay, CheckRun.IdFor(earlier.Date, earlier.Run), cancellationToken);
+            foreach (var alert in stored?.Body.Alerts ?? [])
+            {
+                told[(alert.PupilId, alert.Rule)] = Math.Max(alert.Level, told.GetValueOrDefault((alert.PupilId, alert.Rule), int.MinValue));
+            }
+        }
+
+        return [.. raised.Where(a => !told.TryGetValue((a.PupilId, a.Rule), out var level) || a.Level > level)];
     }
 
     /// <summary>Queues the parent letters that are due (opt-in), then records each stage so it is written about once a year.</summary>
     private static async Task<int> QueueLettersAsync(JobContext context, SchoolState state, SchoolDirectory directory, List<PupilAttendanceView> views, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var (rules, _) = ParentLetterRules.FromJson(state.Profile!.Settings.GetValueOrDefault("parentLetters"));
-        if (rules is not { Enabled: true })
+        var rules = state.Profile!.Settings.ParentLetters;
+        if (!rules.Enabled)
         {
             return 0;
         }
@@ -113,11 +192,5 @@ public static class AttendanceCheckJob
         }
 
         return queued;
-    }
-
-    internal static List<PupilAttendanceView> Views(SchoolState state, Schools.SchoolCalendar calendar, DateOnly asOf)
-    {
-        var registers = state.Registers(calendar);
-        return [.. state.OnRoll(asOf).Select(p => new PupilAttendanceView(p, AttendanceMeasures.Summarise(registers[p.Id], asOf, AttendanceRules.Default), registers[p.Id]))];
     }
 }

@@ -47,7 +47,7 @@ public static class ReportAssembly
     public static Assembled For(ReportRequest request, DispatchInputs inputs)
     {
         var profile = inputs.State.Profile!;
-        var contactLine = profile.Settings.TryGetValue("contactLine", out var line) ? line.Trim('"') : $"the {profile.Name} office";
+        var contactLine = profile.Settings.ContactLineFor(profile.Name);
         return request.Kind switch
         {
             ReportKind.Parent => Parent(request, inputs, profile, contactLine),
@@ -62,7 +62,7 @@ public static class ReportAssembly
     private static Assembled Parent(ReportRequest request, DispatchInputs inputs, Imports.SchoolProfile profile, string contactLine)
     {
         var snapshot = inputs.Snapshot!;
-        var protect = profile.Settings.TryGetValue("protectParentReports", out var p) && p.Trim() == "true";
+        var protect = profile.Settings.ProtectParentReports;
         var inSnapshot = snapshot.Pupils.ToDictionary(x => x.PupilId, StringComparer.Ordinal);
         var requested = (request.PupilIds ?? []).Select(id => (id, inSnapshot.GetValueOrDefault(id)?.Upn)).ToList();
         var (allowed, refused) = SendCheck.Parent(request.RecipientId, requested, inputs.Directory, protect);
@@ -96,8 +96,8 @@ public static class ReportAssembly
                 : [new Undelivered(request.RecipientId, [letter.PupilId], $"contact {request.RecipientId} may no longer receive letters about {letter.PupilId}")]);
         }
 
-        var (rules, _) = ParentLetterRules.FromJson(profile.Settings.GetValueOrDefault("parentLetters"));
-        var document = Reports.Parents.AttendanceLetter.Build(new Reports.Parents.AttendanceLetterInput(profile.Name, letter, pupil, contact.DisplayName, contactLine, (rules ?? ParentLetterRules.Off).Template));
+        var rules = profile.Settings.ParentLetters;
+        var document = Reports.Parents.AttendanceLetter.Build(new Reports.Parents.AttendanceLetterInput(profile.Name, letter, pupil, contact.DisplayName, contactLine, rules.Template));
         var email = ReportEmailComposer.ForAttendanceLetter(profile.Name, contact.DisplayName, pupil.DisplayName, document.FileName, contactLine);
         var folder = $"{inputs.State.SchoolId}/{letter.Year.StartYear}/letters";
         return new Assembled([new Outgoing(contact.Id, to, [document], email, folder)], []);
@@ -131,9 +131,8 @@ public static class ReportAssembly
             return Nothing(request, $"no digest for staff {request.RecipientId} on {day.Date:yyyy-MM-dd}");
         }
 
-        var registers = mine.Alerts.Select(a => a.PupilId).Distinct().Select(id => inputs.Registers[id]).ToList();
-        var summaries = registers.Select(r => AttendanceMeasures.Summarise(r, day.Date, AttendanceRules.Default)).ToList();
-        var document = AttendanceDigest.Build(new AttendanceDigestInput(school, day.Date, inputs.State.Calendar!, summaries, registers, inputs.Directory));
+        var document = AttendanceDigest.Build(AttendanceDigestInput.For(school, day.Date, day.RegisterDate, day.Run, request.RecipientId, mine.Alerts.Select(a => a.PupilId),
+            inputs.State.Calendar!, inputs.Directory, inputs.Registers, inputs.State.OnRoll(day.Date)));
         var date = day.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var email = ReportEmailComposer.ForAttendanceDigest(school, inputs.Directory.Staff(request.RecipientId)!.DisplayName, date, document.FileName, contactLine);
         // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.

@@ -9,7 +9,7 @@ namespace ProgressFunctions.Core.Jobs;
 /// <remarks>
 /// Parents: one request per contact, carrying every child of theirs in the snapshot. Staff: year leaders their year,
 /// subject leaders their subject, SENCOs and progress mentors the SEN report, the headteacher and progress assistants
-/// the whole-school summary and, when Year 6 has results, the KS2 SATs summary.
+/// the whole-school summary; the KS2 SATs summary comes from the KS2 results snapshot (<see cref="ForKs2"/>).
 /// </remarks>
 public static class ReportRequests
 {
@@ -36,12 +36,15 @@ public static class ReportRequests
         Staff(ReportKind.Sen, StaffRoleKind.ProgressMentor, null);
         Staff(ReportKind.WholeSchool, StaffRoleKind.Headteacher, null);
         Staff(ReportKind.WholeSchool, StaffRoleKind.ProgressAssistant, null);
-        if (snapshot.Ks2 is not null)
-        {
-            Staff(ReportKind.Ks2, StaffRoleKind.Headteacher, null);
-            Staff(ReportKind.Ks2, StaffRoleKind.ProgressAssistant, null);
-        }
-
+        requests.AddRange(ForKs2(snapshot, snapshotId, directory));
         return ([.. requests.DistinctBy(r => (r.Kind, r.Scope, r.RecipientId))], parents.NotSent);
     }
+
+    /// <summary>The KS2 SATs summary for the headteacher and progress assistants, when the snapshot has one.</summary>
+    public static IReadOnlyList<ReportRequest> ForKs2(TermSnapshot snapshot, string snapshotId, SchoolDirectory directory) =>
+        snapshot.Ks2 is null ? [] :
+        [.. new[] { StaffRoleKind.Headteacher, StaffRoleKind.ProgressAssistant }
+            .SelectMany(role => StaffRouting.Route(role, null, directory).Recipients)
+            .Select(s => new ReportRequest(snapshot.Key.SchoolId, ReportKind.Ks2, snapshotId, s.Id))
+            .DistinctBy(r => r.RecipientId)];
 }

@@ -1,8 +1,15 @@
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
-/// <summary>The morning fan-out: one message per school and job, and running one such message.</summary>
+/// <summary>The school-day fan-out: which schools are due, one message per school and job, and running one such message.</summary>
+/// <remarks>
+/// The timer fires every few minutes through the school day; <see cref="PlanAsync(JobContext, DateTimeOffset, CancellationToken)"/>
+/// queues a school's jobs once its registers have closed (<see cref="SchoolSettings.RegistersClose"/>, default 09:30
+/// in England) and until its first check of the day has run. An export that arrives after that first check re-runs
+/// the check (<see cref="AfterIngestAsync"/>), which looks only for what today's new marks add.
+/// </remarks>
 public static class SchoolJobs
 {
     public static async Task<IReadOnlyList<string>> SchoolIdsAsync(JobContext context, CancellationToken cancellationToken)
@@ -16,13 +23,35 @@ public static class SchoolJobs
         return [.. ids.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Both jobs for every school the store knows; a trust of 100 schools gives 200 messages.</summary>
+    /// <summary>Both jobs for every school the store knows, for a whole day (registers taken as closed); a trust of 100 schools gives 200 messages.</summary>
     public static async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(JobContext context, DateOnly asOf, CancellationToken cancellationToken) =>
-        [.. (await SchoolIdsAsync(context, cancellationToken)).SelectMany(id => new[]
+        [.. (await SchoolIdsAsync(context, cancellationToken)).SelectMany(id => Both(id, asOf))];
+
+    /// <summary>Both jobs for each school whose check is due at <paramref name="now"/> (<see cref="SchoolClock.IsCheckDue"/>).</summary>
+    public static async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(JobContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var messages = new List<SchoolJobMessage>();
+        foreach (var id in await SchoolIdsAsync(context, cancellationToken))
         {
-            new SchoolJobMessage(id, SchoolJobKind.CheckAttendance, asOf),
-            new SchoolJobMessage(id, SchoolJobKind.TakeSnapshots, asOf),
-        })];
+            var (due, today) = await DueAsync(context, id, now, cancellationToken);
+            if (due && !today.CheckedToday)
+            {
+                messages.AddRange(Both(id, today.Date));
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>After an export was stored: re-runs the day's check when it has already run, so today's new marks are seen.</summary>
+    /// <returns>What the check did, or null when no re-check is due (registers still open, not a school day, or the first check is still to come).</returns>
+    public static async Task<string?> AfterIngestAsync(JobContext context, string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (due, today) = await DueAsync(context, schoolId, now, cancellationToken);
+        return due && today.CheckedToday
+            ? (await AttendanceCheckJob.RunAsync(context, schoolId, today.Date, cancellationToken)).Message
+            : null;
+    }
 
     /// <summary>Runs one school's job; both are idempotent, so a redelivered or caught-up message is harmless.</summary>
     public static async Task<string> RunAsync(JobContext context, SchoolJobMessage message, CancellationToken cancellationToken) =>
@@ -31,4 +60,18 @@ public static class SchoolJobs
             SchoolJobKind.CheckAttendance => (await AttendanceCheckJob.RunAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message,
             _ => (await SnapshotJob.RunDueAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message,
         };
+
+    private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>
+        [new(schoolId, SchoolJobKind.CheckAttendance, asOf), new(schoolId, SchoolJobKind.TakeSnapshots, asOf)];
+
+    /// <summary>Whether registers have closed on a school day at <paramref name="now"/> (ignoring earlier runs), and whether the day's first check ran.</summary>
+    private static async Task<(bool RegistersClosed, (DateOnly Date, bool CheckedToday) Today)> DueAsync(JobContext context, string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var date = SchoolClock.DateAt(now);
+        var stored = await context.Documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
+        var profile = stored is null ? null : SchoolState.ParseProfile(stored.Body.SchoolJson);
+        var close = (profile?.Settings ?? SchoolSettings.Default).RegistersClose;
+        var checkedToday = await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(date, 1), cancellationToken) is not null;
+        return (SchoolClock.IsCheckDue(profile?.Calendar, close, now, checkedToday: false), (date, checkedToday));
+    }
 }

@@ -31,7 +31,53 @@ public static class SnapshotJob
         }
 
         var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
-        return await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, cancellationToken);
+        var result = await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, cancellationToken);
+        return await Ks2Async(context, state, calendar, asOf, cancellationToken) is { } ks2
+            ? result with { Taken = [.. result.Taken, .. ks2.Taken], ReportsQueued = result.ReportsQueued + ks2.Queued, Message = result.Message + "; " + ks2.Message }
+            : result;
+    }
+
+    /// <summary>Takes the KS2 results snapshot once the export carries Year 6's test scaled scores, and queues its reports.</summary>
+    /// <remarks>
+    /// From the start of the summer term, the first run that finds a KS2 test scaled score for a Year 6 pupil on roll,
+    /// dated in the academic year and on or before the as-of date, takes it: so the summary is made after results day,
+    /// whenever the export brings the results, never from a cut-off before it. Taken once (create-if-absent); its
+    /// reports are queued once, like a term snapshot's.
+    /// </remarks>
+    private static async Task<(IReadOnlyList<string> Taken, int Queued, string Message)?> Ks2Async(JobContext context, SchoolState state, SchoolCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var year = AcademicYear.Containing(asOf);
+        var year6 = state.OnRoll(asOf).Where(p => p.YearGroup == 6).ToList();
+        var scales = state.Profile?.Scales ?? GradeScaleSet.Standard;
+        if (calendar.TermsOf(year).FirstOrDefault(t => t.Name == TermName.Summer) is not { } summer || asOf < summer.Start
+            || !year6.Any(p => state.Progress.GetValueOrDefault(p.Id)?.Results.Any(r => r.Date >= year.Start && r.Date <= asOf
+                && scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Ks2ScaledScore)) == true))
+        {
+            return null;
+        }
+
+        var key = SnapshotKey.For(state.SchoolId, summer, SnapshotPoint.Ks2Results);
+        var id = DocumentId(key);
+        var header = await SnapshotStore.ReadHeaderAsync(context, state.SchoolId, id, cancellationToken);
+        IReadOnlyList<string> taken = [];
+        if (header is null)
+        {
+            var snapshot = SnapshotBuilder.Build(Inputs(state, calendar, state.Registers(calendar), key, asOf, null) with { Pupils = year6 });
+            header = await SnapshotStore.SaveAsync(context, state.SchoolId, id, snapshot, cancellationToken);
+            taken = [id];
+        }
+
+        var queued = 0;
+        if (!header.ReportsQueued)
+        {
+            var snapshot = await SnapshotStore.LoadAsync(context, state.SchoolId, id, cancellationToken);
+            var requests = ReportRequests.ForKs2(snapshot!, id, state.Directory());
+            await QueueAsync(context, requests, cancellationToken);
+            await SnapshotStore.MarkReportsQueuedAsync(context, state.SchoolId, id, header, cancellationToken);
+            queued = requests.Count;
+        }
+
+        return (taken, queued, taken.Count == 0 && queued == 0 ? "KS2 results snapshot already taken" : $"KS2 results snapshot {id}: {queued} report requests queued");
     }
 
     /// <summary>Takes one named snapshot of the as-of date's academic year, if its data is complete by then.</summary>
@@ -127,6 +173,8 @@ public static class SnapshotJob
             Homework = [.. progress.SelectMany(p => p.Homework)],
             Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
             Previous = previous,
+            DefaultTargets = Progress.DefaultTargets.TransitionMatrices.Dfe2024,
+            NeedsAttention = (state.Profile?.Settings ?? SchoolSettings.Default).NeedsAttention,
         };
     }
 

@@ -73,6 +73,21 @@ public static class ReportFormat
     /// <summary>Up to one decimal place, half-up, trailing zero dropped ("1", "0.5").</summary>
     public static string Points(decimal value) => Percentages.RoundHalfUp(value, 1).ToString("0.#", s_invariant);
 
+    /// <summary>The note every report prints under a table or chart holding a default target.</summary>
+    public const string DefaultTargetNote = "* Target is an estimate from DfE transition matrices (Key Stage 2 to Key Stage 4): the school has not set one in this subject.";
+
+    /// <summary>A target grade as reports print it: a default target marked with " *" (see <see cref="DefaultTargetNote"/>).</summary>
+    public static string TargetText(SubjectSnapshot subject) =>
+        subject.TargetGrade + (subject.TargetSource == TargetSource.DfeTransitionMatrix ? " *" : "");
+
+    /// <summary>The default-target note, when any of <paramref name="subjects"/> has a default target.</summary>
+    public static IEnumerable<ReportBlock> DefaultTargetNoteFor(IEnumerable<SubjectSnapshot> subjects) =>
+        subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix) ? [new Paragraph(DefaultTargetNote, Small: true)] : [];
+
+    /// <summary>Late sessions, with the minutes late when the MIS gave them: "3 sessions, 42 min".</summary>
+    public static string Late(int sessions, int? minutes) =>
+        (sessions == 1 ? "1 session" : $"{Count(sessions)} sessions") + (minutes is > 0 ? $", {Count(minutes.Value)} min" : "");
+
     /// <summary>Why a subject counts as not making expected progress, in words.</summary>
     public static string Reason(ProgressConcern concerns) => concerns switch
     {
@@ -98,13 +113,7 @@ public static class ReportFormat
 
     /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
     public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
-        items.OrderBy(i => LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);
-
-    private static int LeadingNumber(string name)
-    {
-        var digits = name.TakeWhile(char.IsAsciiDigit).Count();
-        return digits == 0 ? int.MaxValue : int.Parse(name.AsSpan(0, Math.Min(digits, 9)), s_invariant);
-    }
+        items.OrderBy(i => GroupNames.LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);
 
     public static TableColumn Column(string header, double weight = 1, Align align = Align.Left) => new(header, weight, align);
 

@@ -16,7 +16,9 @@ public static class StaffTables
         new KeyFact("Attendance this year", Percent(cohort.AttendanceRate), ToneOf(cohort.YearAttendance.Band)),
         new KeyFact("Persistent absence", $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
         new KeyFact("Severe absence", Count(cohort.SevereAbsentees), cohort.SevereAbsentees > 0 ? Tone.Concern : Tone.Good),
-        new KeyFact("Not making expected progress", Count(cohort.NotMakingExpectedProgress), cohort.NotMakingExpectedProgress > 0 ? Tone.Caution : Tone.Good),
+        cohort.PupilsWithResults == 0
+            ? new KeyFact("Needs attention (progress)", "No results yet")
+            : new KeyFact("Needs attention (progress)", $"{Count(cohort.NeedsAttention)} ({Percent(Percentages.Of(cohort.NeedsAttention, cohort.PupilsWithResults))})", cohort.NeedsAttention > 0 ? Tone.Caution : Tone.Good),
         new KeyFact("Behaviour points", Count(cohort.BehaviourPoints)),
     ]);
 
@@ -29,13 +31,15 @@ public static class StaffTables
             Math.Max(1, counts.Max() ?? 0));
     }
 
-    /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions and SEN; worst first.</summary>
+    /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions this year, minutes late this term and SEN; worst first.</summary>
     public static TableBlock AttendanceList(string caption, IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory) => new(
-        [Column("Pupil", 2.2), Column("Form", 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7), Column("SEN", 1.1)],
+        [Column("Pupil", 2.2), Column("Form", 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7),
+            Number("Minutes late (term)", 1.1), Column("SEN", 1.1)],
         [.. pupils.OrderBy(p => p.YearAttendance.AttendanceRate ?? 100).ThenBy(p => p.PupilId, StringComparer.Ordinal).Select(p => new TableRow(
             [
                 NameOf(directory, p.PupilId), p.RegistrationGroup, Percent(p.YearAttendance.AttendanceRate),
-                Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late), SenLabel(p.Sen),
+                Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late),
+                p.TermMinutesLate is { } minutes ? Count(minutes) : "-", SenLabel(p.Sen),
             ],
             ToneOf(p.AttendanceBand)))],
         caption);
@@ -51,10 +55,28 @@ public static class StaffTables
             .Select(e => new TableRow(
                 [
                     showSubject ? e.Subject.Subject : e.Subject.TeachingGroup ?? "-", NameOf(directory, e.Pupil.PupilId), e.Subject.CurrentGrade ?? "-",
-                    e.Subject.ExpectedGrade, e.Subject.TargetGrade, Label(e.Subject.Band), Reason(e.Subject.Concerns),
+                    e.Subject.ExpectedGrade, TargetText(e.Subject), Label(e.Subject.Band), Reason(e.Subject.Concerns),
                 ],
                 ToneOf(e.Subject.Band)))],
         caption);
+
+    /// <summary>The pupils the school's needs-attention rule picks out, with why; in form then name order.</summary>
+    public static ReportBlock NeedsAttention(IReadOnlyList<PupilSnapshot> pupils, SchoolDirectory directory)
+    {
+        var withResults = pupils.Count(p => p.HasResults);
+        var flagged = pupils.Where(p => p.NeedsAttention is not null)
+            .InGroupOrder(p => p.RegistrationGroup).ThenBy(p => NameOf(directory, p.PupilId), StringComparer.Ordinal).ToList();
+        if (withResults == 0)
+        {
+            return new Paragraph("No results yet: progress can be judged once the first assessment results are in.");
+        }
+
+        return flagged.Count == 0
+            ? new Paragraph($"No pupil needs attention for progress under the school's rule ({Count(withResults)} pupils with results).")
+            : new TableBlock([Column("Pupil", 2), Column("Form", 0.7), Column("Why", 5)],
+                [.. flagged.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, p.NeedsAttention!], Tone.Caution))],
+                $"Needs attention for progress: {Count(flagged.Count)} of {Count(withResults)} pupils with results");
+    }
 
     /// <summary>The pupils with the most behaviour points, at most <paramref name="top"/>, none with zero.</summary>
     public static ReportBlock Behaviour(IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory, int top = 15)

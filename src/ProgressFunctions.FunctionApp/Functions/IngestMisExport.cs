@@ -12,7 +12,8 @@ namespace ProgressFunctions.FunctionApp.Functions;
 /// <see cref="RunPollingAsync"/> scans the container instead for local development and is disabled in Azure by the
 /// app setting <c>AzureWebJobs.IngestMisExportPolling.Disabled</c>. Should both ever see an export, the second run
 /// changes nothing: the ingest job is idempotent (import receipts), as it is for a re-upload or a redelivery. An
-/// export that cannot be read, or is not the school's, is moved to mis-exports-rejected with its reason and reported.
+/// export that cannot be read, or is not the school's, is moved to mis-exports-rejected with its reason and reported. An export stored after the day's
+/// attendance check re-runs it (<see cref="SchoolJobs.AfterIngestAsync"/>), which adds only what today's new marks show.
 /// </remarks>
 public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> logger)
 {
@@ -48,6 +49,13 @@ public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> lo
         else
         {
             logger.LogInformation("Export {ExportName} for school {SchoolId}: {Outcome}, {Errors} row errors", name, schoolId, result.Outcome, result.Errors);
+        }
+
+        if (result.Outcome == IngestOutcome.Stored
+            && await SchoolJobs.AfterIngestAsync(jobs, schoolId, jobs.Clock.GetUtcNow(), cancellationToken) is not null)
+        {
+            // The export came after the day's check: the check looks again, for what today's new marks add.
+            logger.LogInformation("Attendance check for school {SchoolId} re-run after the export", schoolId);
         }
     }
 }

@@ -35,3 +35,26 @@ public sealed class SchoolClockTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public sealed class SchoolClockCheckDueTests
+{
+    private static readonly TimeOnly s_close = new(9, 30);
+
+    [Theory]
+    // Winter (GMT): 09:30 in England is 09:30 UTC.
+    [InlineData("2025-11-28T09:29:59Z", false, false)]
+    [InlineData("2025-11-28T09:30:00Z", false, true)]
+    // Summer (BST): 09:30 in England is 08:30 UTC.
+    [InlineData("2026-06-10T08:29:00Z", false, false)]
+    [InlineData("2026-06-10T08:30:00Z", false, true)]
+    // Already checked today; a Saturday; a half-term day.
+    [InlineData("2025-11-28T12:00:00Z", true, false)]
+    [InlineData("2025-11-29T12:00:00Z", false, false)]
+    [InlineData("2025-10-28T12:00:00Z", false, false)]
+    public void IsCheckDue_Instant_AfterRegistersCloseOnASchoolDayOnly(string instant, bool checkedToday, bool expected) =>
+        Assert.Equal(expected, SchoolClock.IsCheckDue(Builders.Calendars.TwoYears, s_close, DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), checkedToday));
+
+    [Fact]
+    public void IsCheckDue_NoCalendar_IsNeverDue() =>
+        Assert.False(SchoolClock.IsCheckDue(null, s_close, new DateTimeOffset(2025, 11, 28, 12, 0, 0, TimeSpan.Zero), false));
+}

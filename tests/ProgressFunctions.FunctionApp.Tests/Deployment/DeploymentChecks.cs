@@ -33,6 +33,7 @@ internal static partial class DeploymentChecks
     public static readonly IReadOnlyDictionary<string, string> NotInSample = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Progress__DataDirectory"] = "the embedded store's folder; the Function App always runs with Progress__Store=Azure",
+        ["Progress__CreateStore"] = "set by the CLI's demo, ingest and upload for the embedded store; the Function App runs with Progress__Store=Azure",
         ["CosmosDb__ConnectionString"] = "an alternative to CosmosDb__Endpoint + CosmosDb__Key, which the sample uses",
         ["CosmosDb__AllowBulkExecution"] = TestServerSwitch,
         ["CosmosDb__ReadByQuery"] = TestServerSwitch,
@@ -45,6 +46,7 @@ internal static partial class DeploymentChecks
     public static readonly IReadOnlyDictionary<string, string> NotInBicep = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Progress__DataDirectory"] = "the embedded store's folder; Azure runs with Progress__Store=Azure",
+        ["Progress__CreateStore"] = "the embedded store only; Azure runs with Progress__Store=Azure",
         ["CosmosDb__Key"] = "local auth is disabled on the account; the app uses its managed identity",
         ["CosmosDb__ConnectionString"] = "local auth is disabled on the account; the app uses its managed identity",
         ["CosmosDb__Gateway"] = TestServerSwitch,

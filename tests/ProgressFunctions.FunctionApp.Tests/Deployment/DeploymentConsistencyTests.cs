@@ -147,14 +147,14 @@ public sealed class DeploymentConsistencyTests(ITestOutputHelper output)
     [Fact]
     public void CheckSchedules_FiveFieldScheduleInTheSample_NamesIt()
     {
-        var broken = s_repository.With(DeploymentFiles.LocalSettingsSamplePath, t => t.Replace("\"0 30 6 * * 1-5\"", "\"30 6 * * 1-5\"", StringComparison.Ordinal));
-        AssertProblem(DeploymentChecks.CheckSchedules(broken), "SchoolJobsSchedule", "'30 6 * * 1-5'");
+        var broken = s_repository.With(DeploymentFiles.LocalSettingsSamplePath, t => t.Replace("\"0 */15 6-18 * * 1-5\"", "\"*/15 6-18 * * 1-5\"", StringComparison.Ordinal));
+        AssertProblem(DeploymentChecks.CheckSchedules(broken), "SchoolJobsSchedule", "'*/15 6-18 * * 1-5'");
     }
 
     [Fact]
     public void CheckSchedules_InvalidBicepDefault_NamesIt()
     {
-        var broken = s_repository.With(FunctionAppBicep, t => t.Replace("schoolJobsSchedule string = '0 30 6 * * 1-5'", "schoolJobsSchedule string = '0 30 25 * * 1-5'", StringComparison.Ordinal));
+        var broken = s_repository.With(FunctionAppBicep, t => t.Replace("schoolJobsSchedule string = '0 */15 6-18 * * 1-5'", "schoolJobsSchedule string = '0 */15 25 * * 1-5'", StringComparison.Ordinal));
         AssertProblem(DeploymentChecks.CheckSchedules(broken), "SchoolJobsSchedule", FunctionAppBicep);
     }
 

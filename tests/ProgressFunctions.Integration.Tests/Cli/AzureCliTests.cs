@@ -64,7 +64,7 @@ public sealed class AzureCliTests
     {
         var (exit, _, error) = CliProcess.Run(CliProcess.TempFolder(), "upload", "no-such-export", "--school", "100001", "--data", "data");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Equal("progress upload: no-such-export does not exist", error.Trim());
     }
 

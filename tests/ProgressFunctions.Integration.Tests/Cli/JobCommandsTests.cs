@@ -45,7 +45,7 @@ public class JobCommandsTests
         var azure = CliProcess.Run(folder, "dispatch", "--store", "azure");
         var verbose = CliProcess.Run(folder, "dispatch", "--store", "azure", "--verbose");
 
-        Assert.Equal(1, azure.ExitCode);
+        Assert.Equal(2, azure.ExitCode);
         Assert.StartsWith("progress dispatch: ", azure.Error);
         Assert.Contains("AzureWebJobsStorage", azure.Error);
         Assert.DoesNotContain("   at ", azure.Error);

@@ -73,8 +73,7 @@ public static class BundleReader
             Homework = homework,
             Issues = issues,
             RecordsRead = counts,
-            ExportedAt = profile?.Settings.TryGetValue("exportedAt", out var at) == true
-                && DateTimeOffset.TryParse(at.Trim('"'), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var stamp) ? stamp : null,
+            ExportedAt = profile?.Settings.ExportedAt,
         };
     }
 

@@ -75,25 +75,10 @@ public static class ContactsCsv
             }
         });
 
-        var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in rows.GroupBy(r => r.Contact.Id, StringComparer.Ordinal).Where(g => g.DistinctBy(r => Person(r.Contact)).Count() > 1))
-        {
-            refused.Add(group.Key);
-            foreach (var r in group)
-            {
-                var other = group.First(o => Person(o.Contact) != Person(r.Contact)).Line;
-                issues.Add(ImportIssue.Error(file, r.Line, ContactId.Name, group.Key,
-                    $"Contact ID {group.Key} is also used on line {other} for a different person (name or e-mail differ): none of its rows is imported"));
-            }
-        }
-
+        var refused = PersonRows.Conflicting(rows.Select(r => (r.Contact, r.Contact.Id, r.Line)), c => PersonRows.Of(c.Forename, c.Surname, c.Email), file, ContactId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
         return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed);
     }
-
-    /// <summary>Who a row says the contact is: what must agree between the rows of one Contact ID.</summary>
-    private static string Person(Contact c) =>
-        $"{c.Forename.ToUpperInvariant()}|{c.Surname.ToUpperInvariant()}|{c.Email?.Trim().ToUpperInvariant()}";
 }
 
 /// <summary>What contacts.csv gave: the contacts, their links to pupils, and every pupil it has a row for.</summary>

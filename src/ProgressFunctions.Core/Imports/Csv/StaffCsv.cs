@@ -62,23 +62,10 @@ public static class StaffCsv
             }
         });
 
-        var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in rows.GroupBy(r => r.Member.Id, StringComparer.Ordinal).Where(g => g.DistinctBy(r => Person(r.Member)).Count() > 1))
-        {
-            refused.Add(group.Key);
-            foreach (var r in group)
-            {
-                var other = group.First(o => Person(o.Member) != Person(r.Member)).Line;
-                issues.Add(ImportIssue.Error(file, r.Line, StaffId.Name, group.Key,
-                    $"Staff ID {group.Key} is also used on line {other} for a different person (name or e-mail differ): none of its rows is imported"));
-            }
-        }
-
+        var refused = PersonRows.Conflicting(rows.Select(r => (r.Member, r.Member.Id, r.Line)), m => PersonRows.Of(m.Forename, m.Surname, m.Email), file, StaffId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Member.Id)).ToList();
         return ([.. accepted.Select(r => r.Member).DistinctBy(m => m.Id)], [.. accepted.SelectMany(r => r.Roles)]);
     }
-
-    private static string Person(StaffMember m) => $"{m.Forename.ToUpperInvariant()}|{m.Surname.ToUpperInvariant()}|{m.Email.Trim().ToUpperInvariant()}";
 }
 
 /// <summary>Role names as schools write them ("Head of Year", "SENCo", "YearLeader").</summary>

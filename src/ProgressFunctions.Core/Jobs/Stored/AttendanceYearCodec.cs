@@ -28,7 +28,9 @@ public static class AttendanceYearCodec
                 string Code(StampedMark m) => m.ExportedAt == default ? Empty : m.Code.Code;
                 int Stamp(StampedMark m) => m.ExportedAt == default ? 0 : stamps.IndexOf(m.ExportedAt);
             });
-            yield return new AttendanceYear(pupilId, year.Key.StartYear, stamps, [.. days]);
+            List<string> late = [.. year.Where(m => m.Mark.MinutesLate is not null && m.Mark.ExportedAt != default).OrderBy(m => m.Date).ThenBy(m => m.Session)
+                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Date:yyyy-MM-dd} {m.Session.ToString().ToUpperInvariant()} {m.Mark.MinutesLate}"))];
+            yield return new AttendanceYear(pupilId, year.Key.StartYear, stamps, [.. days]) { MinutesLate = late.Count == 0 ? null : late };
         }
     }
 
@@ -36,6 +38,7 @@ public static class AttendanceYearCodec
     /// <exception cref="FormatException">The document is damaged; the message names the pupil, year and day.</exception>
     public static IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> Decode(AttendanceYear year)
     {
+        var minutes = MinutesOf(year);
         foreach (var day in year.Days)
         {
             var parts = day.Split(' ');
@@ -54,9 +57,29 @@ public static class AttendanceYearCodec
 
                 var code = AttendanceCode.TryParse(parts[s + 1], out var c) ? c
                     : throw new FormatException($"attendance document {year.PupilId}.{year.Year}: '{parts[s + 1]}' on {parts[0]} is not a code");
-                yield return (date, (SessionOfDay)s, new StampedMark(code, year.Stamps[int.Parse(parts[s + 3], CultureInfo.InvariantCulture)]));
+                int? late = minutes.TryGetValue((date, (SessionOfDay)s), out var m) ? m : null;
+                yield return (date, (SessionOfDay)s, new StampedMark(code, year.Stamps[int.Parse(parts[s + 3], CultureInfo.InvariantCulture)], late));
             }
         }
+    }
+
+    private static Dictionary<(DateOnly, SessionOfDay), int> MinutesOf(AttendanceYear year)
+    {
+        var minutes = new Dictionary<(DateOnly, SessionOfDay), int>();
+        foreach (var entry in year.MinutesLate ?? [])
+        {
+            var parts = entry.Split(' ');
+            if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || !Enum.TryParse<SessionOfDay>(parts[1], ignoreCase: true, out var session)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+            {
+                throw new FormatException($"attendance document {year.PupilId}.{year.Year}: cannot read minutes late '{entry}'");
+            }
+
+            minutes[(date, session)] = m;
+        }
+
+        return minutes;
     }
 
     private static bool ValidStamp(string text, AttendanceYear year) =>
@@ -68,7 +91,7 @@ public static class AttendanceYearCodec
         var skipped = 0;
         foreach (var (date, session, mark) in years.SelectMany(Decode))
         {
-            skipped += register.TrySet(date, session, mark.Code) ? 0 : 1;
+            skipped += register.TrySet(date, session, mark.Code, mark.MinutesLate) ? 0 : 1;
         }
 
         return skipped;

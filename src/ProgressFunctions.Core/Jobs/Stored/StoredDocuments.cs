@@ -50,9 +50,14 @@ public sealed record PupilProgress(
 /// <remarks>
 /// Each day is <c>"yyyy-MM-dd AM PM amStamp pmStamp"</c>: the two marks (<c>-</c> when empty) and, for each, an
 /// index into <see cref="Stamps"/>, the times of the exports that wrote them. Dates, not session numbers, so a later change to the school's term
-/// dates cannot move a mark to another day.
+/// dates cannot move a mark to another day. <see cref="MinutesLate"/> holds <c>"yyyy-MM-dd AM 12"</c> for each late
+/// session the export gave minutes for; it is a separate, optional list so that documents written before it existed
+/// still load (no minutes known) and a reader that predates it still reads the marks.
 /// </remarks>
-public sealed record AttendanceYear(string PupilId, int Year, IReadOnlyList<DateTimeOffset> Stamps, IReadOnlyList<string> Days);
+public sealed record AttendanceYear(string PupilId, int Year, IReadOnlyList<DateTimeOffset> Stamps, IReadOnlyList<string> Days)
+{
+    public IReadOnlyList<string>? MinutesLate { get; init; }
+}
 
 /// <summary>Proof an export was stored, keyed by the SHA-256 of its bytes, so a re-upload is a no-op.</summary>
 public sealed record ImportReceipt(string Name, string Sha256, DateTimeOffset ImportedAt, IReadOnlyDictionary<string, long> RecordsRead, int Errors, int Warnings);

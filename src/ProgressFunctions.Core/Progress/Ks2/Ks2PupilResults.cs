@@ -29,9 +29,11 @@ public sealed record Ks2PupilResults(string PupilId, int? Reading, int? Maths, i
 /// <summary>Reads a pupil's KS2 outcomes from their assessment results.</summary>
 /// <remarks>
 /// Subjects are matched by name, case-insensitively: reading; maths or mathematics; GPS, SPaG or "grammar,
-/// punctuation and spelling"; writing. When a subject has several results the latest (by date, then point) counts.
-/// A test result that is a letter code has no score; a number outside 80-120 and a writing grade that is neither a
-/// teacher-assessment grade nor a known code are row problems, returned with the pupil's results.
+/// punctuation and spelling"; writing. Tests count only results on the KS2 scaled score scale, so a teacher-assessment
+/// grade recorded for reading or maths (a data drop after the tests) never replaces the test score; writing counts
+/// only teacher-assessment results. When a subject has several such results the latest (by date, then point) counts.
+/// A number outside 80-120 and a writing grade that is neither a teacher-assessment grade nor a known code are row
+/// problems, returned with the pupil's results.
 /// </remarks>
 public static class Ks2ResultReader
 {
@@ -55,12 +57,13 @@ public static class Ks2ResultReader
     {
         var issues = new List<ProgressIssue>();
         var latest = results
-            .Where(r => r.PupilId == pupilId && s_subjects.ContainsKey(r.Subject.Trim()))
+            .Where(r => r.PupilId == pupilId && s_subjects.TryGetValue(r.Subject.Trim(), out var subject) && IsOnItsScale(subject, r))
             .GroupBy(r => s_subjects[r.Subject.Trim()])
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal).Last());
 
         int? Score(string test)
         {
+            // A letter code on the test scale (absent, working below the test) is no score and no problem.
             if (!latest.TryGetValue(test, out var row) || !row.Grade.Trim().All(char.IsAsciiDigit))
             {
                 return null;
@@ -89,5 +92,14 @@ public static class Ks2ResultReader
         }
 
         return (new Ks2PupilResults(pupilId, Score("Reading"), Score("Maths"), Score("GPS"), writing), issues);
+    }
+
+    /// <summary>Writing is teacher assessed; every other subject counts only as a test scaled score.</summary>
+    private static bool IsOnItsScale(string subject, AssessmentResult row)
+    {
+        var scale = GradeScaleSet.Standard.TryGet(row.Scale, out var s) ? s : null;
+        return subject == "Writing"
+            ? !ReferenceEquals(scale, GradeScale.Ks2ScaledScore)
+            : ReferenceEquals(scale, GradeScale.Ks2ScaledScore);
     }
 }

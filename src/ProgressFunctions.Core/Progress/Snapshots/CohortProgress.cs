@@ -23,6 +23,8 @@ public sealed record BandCount(ProgressBand Band, int Entries);
 /// <see cref="CohortKind.TeachingGroup"/> (<see cref="Name"/> is the teaching group, "" when none is known) the bands
 /// and <see cref="NotMakingExpectedProgress"/> count that subject only; otherwise they count every subject, and a
 /// pupil not making expected progress in any subject counts once. <see cref="NoResult"/> counts entries without a result.
+/// <see cref="NeedsAttention"/> counts the group's pupils the school's needs-attention rule picks out, and
+/// <see cref="PupilsWithResults"/> those with at least one result (in the subject, for a subject or teaching group).
 /// </remarks>
 public sealed record CohortProgress(
     CohortKind Kind,
@@ -38,11 +40,15 @@ public sealed record CohortProgress(
     int NotMakingExpectedProgress,
     int BehaviourPoints)
 {
+    public int NeedsAttention { get; init; }
+
+    public int PupilsWithResults { get; init; }
+
     public decimal? AttendanceRate => YearAttendance.AttendanceRate;
 
     public decimal? PersistentAbsenceRate => Percentages.Of(PersistentAbsentees, PupilsWithPossibleSessions);
 
-    /// <summary>Every cohort of a snapshot in a fixed order: school, year groups, SEN groups, subjects each followed by their teaching groups.</summary>
+    /// <summary>Every cohort of a snapshot in a fixed order: school, year groups, SEN groups, subjects each followed by their teaching groups (7A before 10A).</summary>
     public static EquatableList<CohortProgress> AllOf(IReadOnlyList<PupilSnapshot> pupils)
     {
         var cohorts = new List<CohortProgress> { OfPupils(CohortKind.School, "Whole school", pupils) };
@@ -55,7 +61,7 @@ public sealed record CohortProgress(
         foreach (var subject in entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, [.. subject]));
-            cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => GroupNames.LeadingNumber(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, [.. g])));
         }
 
@@ -63,11 +69,19 @@ public sealed record CohortProgress(
     }
 
     private static CohortProgress OfPupils(CohortKind kind, string name, IReadOnlyList<PupilSnapshot> pupils) =>
-        Build(kind, name, null, pupils, [.. pupils.SelectMany(p => p.Subjects)], pupils.Count(p => p.NotMakingExpectedProgress));
+        Build(kind, name, null, pupils, [.. pupils.SelectMany(p => p.Subjects)], pupils.Count(p => p.NotMakingExpectedProgress)) with
+        {
+            NeedsAttention = pupils.Count(p => p.NeedsAttention is not null),
+            PupilsWithResults = pupils.Count(p => p.HasResults),
+        };
 
     private static CohortProgress OfSubject(CohortKind kind, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries) =>
         Build(kind, name, subject, [.. entries.Select(e => e.Pupil).Distinct()], [.. entries.Select(e => e.Subject)],
-            entries.Count(e => e.Subject.NotMakingExpectedProgress));
+            entries.Count(e => e.Subject.NotMakingExpectedProgress)) with
+        {
+            NeedsAttention = entries.Where(e => e.Pupil.NeedsAttention is not null).Select(e => e.Pupil.PupilId).Distinct(StringComparer.Ordinal).Count(),
+            PupilsWithResults = entries.Where(e => e.Subject.Band is not null).Select(e => e.Pupil.PupilId).Distinct(StringComparer.Ordinal).Count(),
+        };
 
     private static CohortProgress Build(CohortKind kind, string name, string? subject, IReadOnlyList<PupilSnapshot> pupils, IReadOnlyList<SubjectSnapshot> subjects, int notMaking)
     {

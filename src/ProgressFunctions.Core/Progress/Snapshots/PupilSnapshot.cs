@@ -47,7 +47,10 @@ public sealed record HomeworkSummary(int Completed, int Late, int Missing)
 /// <remarks>
 /// Term figures run from the term's first day to the snapshot date, both inclusive; year figures from 1 August.
 /// <see cref="BehaviourPoints"/> adds up the negative events' points as a positive number;
-/// <see cref="AchievementPoints"/> adds up the positive ones.
+/// <see cref="AchievementPoints"/> adds up the positive ones. <see cref="TermMinutesLate"/> sums the minutes late
+/// the MIS gave for the term's late sessions (null in snapshots taken before minutes were kept).
+/// <see cref="NeedsAttention"/> says why the school's <see cref="NeedsAttentionRule"/> picks the pupil out; null when it
+/// does not (and in snapshots taken before the rule existed).
 /// </remarks>
 public sealed record PupilSnapshot(
     string PupilId,
@@ -65,8 +68,45 @@ public sealed record PupilSnapshot(
     /// <remarks>Checked against the stored pupil before any report built from the snapshot is sent, so figures never reach another child's family.</remarks>
     public string? Upn { get; init; }
 
+    /// <summary>The pupil's names when the snapshot was taken, so that every report built from it later prints the same name (null in older snapshots).</summary>
+    public PupilName? Name { get; init; }
+
+    /// <summary>The year's attendance school week by school week to the snapshot date, for the parent report's chart (<see cref="WeeklyRates"/>; null in older snapshots).</summary>
+    public string? Weeks { get; init; }
+
     /// <summary>The attendance band of the year so far, or null with no possible sessions.</summary>
     public AttendanceBand? AttendanceBand => YearAttendance.Band;
 
     public bool NotMakingExpectedProgress => Subjects.Any(s => s.NotMakingExpectedProgress);
+
+    public int? TermMinutesLate { get; init; }
+
+    public string? NeedsAttention { get; init; }
+
+    /// <summary>Whether any subject has a result yet: without one, nothing can be said about progress.</summary>
+    public bool HasResults => Subjects.Any(s => s.Band is not null);
+}
+
+/// <summary>A pupil's names as the MIS gave them.</summary>
+public sealed record PupilName(string LegalForename, string LegalSurname, string? PreferredForename);
+
+/// <summary>A pupil's weekly attendance rates kept in a snapshot as one compact text, <c>yyMMdd=rate;...</c>.</summary>
+/// <remarks>
+/// Each school week's Monday and its attendance rate rounded half-up to one decimal place (as the chart shows it), or
+/// nothing after <c>=</c> for a week with no possible session. Compact because a snapshot part holds 200 pupils and must
+/// stay far below Cosmos DB's 2 MB item limit.
+/// </remarks>
+public static class WeeklyRates
+{
+    public static string Write(IEnumerable<Attendance.WeekAttendance> weeks) => string.Join(';', weeks.Select(w =>
+        w.Monday.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "="
+        + (w.AttendanceRate is { } rate ? Percentages.RoundHalfUp(rate, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")));
+
+    public static IReadOnlyList<(DateOnly Monday, decimal? Rate)> Read(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : [.. text.Split(';').Select(week =>
+        {
+            var (day, rate) = (week[..6], week[7..]);
+            return (DateOnly.ParseExact(day, "yyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+                rate.Length == 0 ? (decimal?)null : decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture));
+        })];
 }

@@ -25,7 +25,8 @@ public static class SnapshotBuilder
         var onRoll = inputs.Pupils
             .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
             .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var progress = ProgressEvaluation.Evaluate(inputs.Targets, inputs.Results, inputs.Scales, asOf);
+        var targets = inputs.DefaultTargets is { } matrices ? DefaultTargetsFor(onRoll, inputs, matrices) : inputs.Targets;
+        var progress = ProgressEvaluation.Evaluate(targets, inputs.Results, inputs.Scales, asOf);
         var subjectsByPupil = progress.Subjects.ToLookup(s => s.PupilId, StringComparer.Ordinal);
         var registers = inputs.Registers.ToDictionary(r => r.PupilId, StringComparer.Ordinal);
         var behaviour = inputs.Behaviour.Where(b => termToDate.Contains(b.Date)).ToLookup(b => b.PupilId, StringComparer.Ordinal);
@@ -45,13 +46,48 @@ public static class SnapshotBuilder
                 subjects,
                 -behaviour[p.Id].Where(b => b.Points < 0).Sum(b => b.Points),
                 behaviour[p.Id].Where(b => b.Points > 0).Sum(b => b.Points),
-                HomeworkOf(homework[p.Id])) { Upn = p.Upn };
+                HomeworkOf(homework[p.Id]))
+            {
+                Upn = p.Upn,
+                Name = new PupilName(p.LegalForename, p.LegalSurname, p.PreferredForename),
+                Weeks = register is null ? null : WeeklyRates.Write(WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf))),
+                TermMinutesLate = register?.MinutesLate(termToDate) ?? 0,
+                NeedsAttention = inputs.NeedsAttention.Reason(subjects),
+            };
         }).ToEquatableList();
 
         var onRollIds = onRoll.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var issues = progress.Issues.Where(i => onRollIds.Contains(i.PupilId)).ToList();
-        var ks2 = key.Term == TermName.Summer ? Ks2Of(onRoll.Where(p => p.YearGroup == 6), inputs.Results, asOf, issues) : null;
+        var ks2 = key.Point == SnapshotPoint.Ks2Results ? Ks2Of(onRoll.Where(p => p.YearGroup == 6), inputs.Results, asOf, issues) : null;
         return new TermSnapshot(key, asOf, pupils, CohortProgress.AllOf(pupils), ks2, issues.ToEquatableList());
+    }
+
+    /// <summary>The school's targets, plus a default for each GCSE subject an on-roll pupil has results in but no target for.</summary>
+    /// <remarks>
+    /// The pupil's KS2 prior attainment comes from their KS2 test scaled scores, when the school holds them; without,
+    /// the matrices' "no scaled score" row is used. A default GCSE target is for the end of Year 11, so the course runs
+    /// from the start of Year 10; in other years it is for the year.
+    /// </remarks>
+    private static List<Target> DefaultTargetsFor(IReadOnlyList<Pupil> onRoll, SnapshotInputs inputs, DefaultTargets.TransitionMatrices matrices)
+    {
+        var year = AcademicYear.Containing(inputs.AsOf);
+        var results = inputs.Results.Where(r => r.Date <= inputs.AsOf).ToLookup(r => r.PupilId, StringComparer.Ordinal);
+        var enrolments = onRoll.SelectMany(p =>
+        {
+            var ks2 = Ks2ResultReader.Read(p.Id, results[p.Id]).Results;
+            var prior = DefaultTargets.Ks2PriorAttainment.Of(ks2.Reading, ks2.Maths);
+            var (start, end) = p.YearGroup switch
+            {
+                10 => ((DateOnly?)year.Start, (DateOnly?)new AcademicYear(year.StartYear + 1).End),
+                11 => (new AcademicYear(year.StartYear - 1).Start, year.End),
+                _ => ((DateOnly?)null, (DateOnly?)null),
+            };
+            return results[p.Id]
+                .Where(r => inputs.Scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Gcse))
+                .Select(r => r.Subject.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
+                .Select(subject => new DefaultTargets.SubjectEnrolment(p.Id, subject, prior, start, end));
+        });
+        return [.. DefaultTargets.DefaultTargetSetter.Fill(inputs.Targets, enrolments, matrices)];
     }
 
     private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, SubjectSnapshot? previous)

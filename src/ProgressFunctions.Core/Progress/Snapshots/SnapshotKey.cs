@@ -10,6 +10,8 @@ public enum SnapshotPoint
     Start,
     /// <summary>The end-of-term snapshot, which the term's reports are made from.</summary>
     End,
+    /// <summary>Year 6's KS2 results, taken in the summer term once the export carries the test scaled scores (after results day).</summary>
+    Ks2Results,
 }
 
 /// <summary>What identifies a snapshot: one per school, academic year, term and point, so taking it twice changes nothing.</summary>

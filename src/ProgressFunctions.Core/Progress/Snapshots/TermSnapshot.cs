@@ -8,7 +8,8 @@ namespace ProgressFunctions.Core.Progress.Snapshots;
 /// <remarks>
 /// <see cref="Pupils"/> are ordered by pupil id and each pupil's subjects by name (ordinal), <see cref="Cohorts"/> as
 /// <see cref="CohortProgress.AllOf"/> orders them, so equality and a serialised copy do not depend on input order.
-/// <see cref="Ks2"/> is the Year 6 SATs summary, present in a summer-term snapshot when Year 6 has KS2 results.
+/// <see cref="Ks2"/> is the Year 6 SATs summary, present only in the KS2 results snapshot
+/// (<see cref="SnapshotPoint.Ks2Results"/>), taken once the export carries Year 6's test scaled scores.
 /// <see cref="Issues"/> lists the input rows that were left out, and why.
 /// </remarks>
 public sealed record TermSnapshot(
@@ -22,12 +23,29 @@ public sealed record TermSnapshot(
     public PupilSnapshot? Pupil(string pupilId) => Pupils.FirstOrDefault(p => p.PupilId == pupilId);
 
     public IEnumerable<PupilSnapshot> NotMakingExpectedProgress => Pupils.Where(p => p.NotMakingExpectedProgress);
+
+    /// <summary>The snapshot's pupils as a directory (names as they were when it was taken), so its reports need nothing else; pupils of older snapshots without names are left out.</summary>
+    public Reports.Routing.SchoolDirectory Directory() => new(
+        Pupils.Where(p => p.Name is not null).Select(p => new Schools.Pupil
+        {
+            Id = p.PupilId,
+            Upn = p.Upn ?? "",
+            LegalForename = p.Name!.LegalForename,
+            LegalSurname = p.Name.LegalSurname,
+            PreferredForename = p.Name.PreferredForename,
+            YearGroup = p.YearGroup,
+            RegistrationGroup = p.RegistrationGroup,
+            Sen = p.Sen,
+        }), [], [], [], []);
 }
 
 /// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build"/> does the rest.</summary>
 /// <remarks>
 /// <see cref="AsOf"/> is the last day of data included (a <see cref="DueSnapshot.DataTo"/>); rows dated after it are
 /// ignored. <see cref="Previous"/> is the school's snapshot before this one, if any, for the change since then.
+/// <see cref="DefaultTargets"/>, when given, fills a target from the DfE transition matrices for each GCSE subject a
+/// pupil has results in but no target (<see cref="DefaultTargets.DefaultTargetSetter"/>). <see cref="NeedsAttention"/>
+/// is the school's pupil-level rule.
 /// </remarks>
 public sealed record SnapshotInputs
 {
@@ -42,4 +60,6 @@ public sealed record SnapshotInputs
     public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
     public GradeScaleSet Scales { get; init; } = GradeScaleSet.Standard;
     public TermSnapshot? Previous { get; init; }
+    public DefaultTargets.TransitionMatrices? DefaultTargets { get; init; }
+    public NeedsAttentionRule NeedsAttention { get; init; } = NeedsAttentionRule.Default;
 }

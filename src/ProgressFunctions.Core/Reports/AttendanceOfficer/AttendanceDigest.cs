@@ -6,10 +6,14 @@ using static ProgressFunctions.Core.Reports.ReportFormat;
 
 namespace ProgressFunctions.Core.Reports.AttendanceOfficer;
 
-/// <summary>What the attendance officer's daily digest is made from: every pupil's measures as of one school day.</summary>
+/// <summary>What a member of staff's daily digest is made from: the alerted pupils' measures and the registers of everyone in scope.</summary>
 /// <remarks>
-/// <see cref="Registers"/> give the as-of day's own marks (new N marks and lateness today); <see cref="Summaries"/>
-/// everything else. A spell is "still open" when it runs to the last school day on or before <see cref="AsOf"/>.
+/// <see cref="Summaries"/> are the measures of the pupils the recipient has alerts about, taken as of
+/// <see cref="MeasuredOn"/>, the latest complete register (the day before <see cref="AsOf"/> while today has no marks).
+/// <see cref="Registers"/> hold every pupil of <see cref="Scope"/>: the headline figures (attendance this year,
+/// persistent absence, unexplained and late today) are computed over them, so they are the scope's figures, not the
+/// alerted pupils'. "Today" is read from <see cref="AsOf"/>'s own marks; with none in scope the digest says "no marks
+/// yet for today". A spell is "still open" when it runs to <see cref="MeasuredOn"/>.
 /// <see cref="ContinuousAbsenceDays"/> and <see cref="RunwayWarningSessions"/> are the digest's thresholds.
 /// </remarks>
 public sealed record AttendanceDigestInput(
@@ -23,6 +27,32 @@ public sealed record AttendanceDigestInput(
     public int ContinuousAbsenceDays { get; init; } = 10;
 
     public int RunwayWarningSessions { get; init; } = 10;
+
+    /// <summary>What the headline figures cover, as the label says it: "whole school", "Year 9", "pupils with SEN".</summary>
+    public string Scope { get; init; } = "whole school";
+
+    public DateOnly? RegisterDate { get; init; }
+
+    /// <summary>1 for the day's first check, 2 and on for a re-run after today's marks arrived.</summary>
+    public int Run { get; init; } = 1;
+
+    public DateOnly MeasuredOn => RegisterDate ?? AsOf;
+
+    /// <summary>The digest input for one member of staff: their scope's registers and the measures of the pupils they have alerts about.</summary>
+    public static AttendanceDigestInput For(string schoolName, DateOnly asOf, DateOnly? registerDate, int run, string staffId, IEnumerable<string> alertedPupilIds,
+        SchoolCalendar calendar, SchoolDirectory directory, IReadOnlyDictionary<string, PupilRegister> registers, IEnumerable<Pupil> onRoll)
+    {
+        var scope = DigestScope.For(staffId, directory, onRoll);
+        var measuredOn = registerDate ?? asOf;
+        var summaries = alertedPupilIds.Distinct(StringComparer.Ordinal).Where(registers.ContainsKey)
+            .Select(id => AttendanceMeasures.Summarise(registers[id], measuredOn, AttendanceRules.Default)).ToList();
+        return new AttendanceDigestInput(schoolName, asOf, calendar, summaries, [.. scope.Pupils.Where(p => registers.ContainsKey(p.Id)).Select(p => registers[p.Id])], directory)
+        {
+            Scope = scope.Label,
+            RegisterDate = registerDate,
+            Run = run,
+        };
+    }
 }
 
 /// <summary>The attendance officer's daily digest: what needs a call or a letter today, each line with its evidence.</summary>
@@ -37,28 +67,32 @@ public static class AttendanceDigest
             && (s.Runway.BeforePersistent is null || s.Runway.BeforePersistent < input.RunwayWarningSessions)).ToList();
         var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence).ToList();
         var rolling = summaries.Where(s => s.RollingUnauthorised.ReachesThreshold).OrderByDescending(s => s.RollingUnauthorised.UnauthorisedSessions).ToList();
-        var lastDay = LastSchoolDay(input.Calendar, input.AsOf);
+        var lastDay = input.MeasuredOn;
         var open = summaries.SelectMany(s => s.Spells.Where(sp => sp.Last == lastDay && sp.SchoolDays >= input.ContinuousAbsenceDays).Select(sp => (s.PupilId, Spell: sp))).ToList();
         var patterns = summaries.SelectMany(s => s.Patterns.Select(p => (s.PupilId, Pattern: p))).ToList();
-        var cohort = CohortSummary.Of("school", summaries.Select(s => s.YearToDate));
+        var cohort = CohortSummary.Of(input.Scope, input.Registers.Select(r => AttendanceMeasures.YearToDate(r, input.MeasuredOn)));
+        var scope = $" ({input.Scope})";
+        var marked = today.Marked;
+        const string NoMarks = "No marks yet";
 
         var blocks = new List<ReportBlock>
         {
+            new Paragraph(Intro(input, cohort.Pupils, marked)),
             new KeyFacts(
             [
-                new KeyFact("Attendance this year", Percent(cohort.AttendanceRate), ToneOf(cohort.Totals.Band)),
-                new KeyFact("Persistent absence", $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
-                new KeyFact("Unexplained today", Count(today.Unexplained.Count), today.Unexplained.Count > 0 ? Tone.Caution : Tone.Normal),
-                new KeyFact("N marks overdue", Count(overdue.Count), overdue.Count > 0 ? Tone.Concern : Tone.Good),
-                new KeyFact("Late today", Count(today.Late.Count)),
-                new KeyFact("10+ unauthorised in 10 weeks", Count(rolling.Count), rolling.Count > 0 ? Tone.Concern : Tone.Good),
+                new KeyFact("Attendance this year" + scope, Percent(cohort.AttendanceRate), ToneOf(cohort.Totals.Band)),
+                new KeyFact("Persistent absence" + scope, $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
+                new KeyFact("Unexplained today" + scope, marked ? Pupils(today.Unexplained) : NoMarks, today.Unexplained.Count > 0 ? Tone.Caution : Tone.Normal),
+                new KeyFact("Late today" + scope, marked ? Pupils(today.Late) : NoMarks),
+                new KeyFact("N marks overdue (alerts)", Count(overdue.Count), overdue.Count > 0 ? Tone.Concern : Tone.Good),
+                new KeyFact("10+ unauthorised in 10 weeks (alerts)", Count(rolling.Count), rolling.Count > 0 ? Tone.Concern : Tone.Good),
             ]),
-            DigestRows.Section("New unexplained absences today (N)", "No new unexplained absences today.",
+            DigestRows.Section("New unexplained absences today (N)", marked ? "No new unexplained absences today." : "No marks yet for today.",
                 [.. today.Unexplained.Select(m => Row(input, m.PupilId, $"{Session(m.Session)} session, reason not yet known", Tone.Caution))]),
             DigestRows.Section("Unexplained absences overdue", "No N marks are older than the time allowed to resolve them.",
                 [.. overdue.Select(o => Row(input, o.PupilId, $"N mark on {ShortDate(o.Mark.Date)} {Session(o.Mark.Session)}, {o.Mark.AgeInSchoolDays} school days old", Tone.Concern))]),
-            DigestRows.Section("Late today", "Nobody was late today.",
-                [.. today.Late.Select(m => Row(input, m.PupilId, m.Code == AttendanceCode.LateAfterClose ? $"{Session(m.Session)}: late after the register closed (U, counts as unauthorised absence)" : $"{Session(m.Session)}: late before the register closed (L)"))]),
+            DigestRows.Section("Late today", marked ? "Nobody was late today." : "No marks yet for today.",
+                [.. today.Late.Select(m => Row(input, m.PupilId, DigestRows.LateEvidence(m)))]),
             DigestRows.Section("Close to persistent absence", $"No pupil is within {input.RunwayWarningSessions} sessions of persistent absence.",
                 [.. nearPa.Select(s => Row(input, s.PupilId, DigestRows.Runway(s), Tone.Caution))]),
             DigestRows.Section("Severe absence (50% or more)", "No pupil is severely absent this year.",
@@ -70,9 +104,10 @@ public static class AttendanceDigest
             DigestRows.Section("Patterns of absence", "No pattern of absence stands out.",
                 [.. patterns.Select(p => Row(input, p.PupilId, p.Pattern.Evidence + DigestRows.Dates(p.Pattern), Tone.Caution))]),
         };
-        return new ReportDocument($"Attendance digest: {Date(input.AsOf)}", "Daily attendance digest", input.SchoolName, input.AsOf, blocks)
+        var update = input.Run > 1 ? " (update: today's marks)" : "";
+        return new ReportDocument($"Attendance digest: {Date(input.AsOf)}{update}", "Daily attendance digest", input.SchoolName, input.AsOf, blocks)
         {
-            FileName = $"attendance-digest-{input.AsOf:yyyy-MM-dd}.pdf",
+            FileName = input.Run > 1 ? $"attendance-digest-{input.AsOf:yyyy-MM-dd}-{input.Run}.pdf" : $"attendance-digest-{input.AsOf:yyyy-MM-dd}.pdf",
         };
 
         static TableRow Row(AttendanceDigestInput input, string pupilId, string evidence, Tone tone = Tone.Normal)
@@ -82,9 +117,20 @@ public static class AttendanceDigest
         }
     }
 
-    private static DateOnly LastSchoolDay(SchoolCalendar calendar, DateOnly asOf)
+    /// <summary>How many pupils the marks are about ("3 pupils"): a pupil late in both sessions is one pupil late today.</summary>
+    private static string Pupils(IReadOnlyList<DigestRows.TodayMark> marks)
     {
-        var upTo = calendar.DaysUpTo(asOf);
-        return upTo == 0 ? asOf : calendar.DayAt(upTo - 1);
+        var pupils = marks.Select(m => m.PupilId).Distinct(StringComparer.Ordinal).Count();
+        return pupils == 1 ? "1 pupil" : $"{Count(pupils)} pupils";
+    }
+
+    private static string Intro(AttendanceDigestInput input, int pupils, bool marked)
+    {
+        var figures = $"Figures marked ({input.Scope}) cover {Count(pupils)} pupils on roll ({input.Scope}); the lists are the pupils you have alerts about today.";
+        var register = marked
+            ? $" Registers up to {Date(input.AsOf)}."
+            : $" No marks yet for today: figures are up to {Date(input.MeasuredOn)}, the latest register received.";
+        var update = input.Run > 1 ? " This update adds only what today's marks showed since this morning's digest." : "";
+        return figures + register + update;
     }
 }

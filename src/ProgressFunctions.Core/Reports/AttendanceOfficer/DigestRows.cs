@@ -7,12 +7,14 @@ namespace ProgressFunctions.Core.Reports.AttendanceOfficer;
 /// <summary>The digest's sections, today's marks and evidence wording.</summary>
 internal static class DigestRows
 {
-    public sealed record TodayMark(string PupilId, SessionOfDay Session, AttendanceCode Code);
+    public sealed record TodayMark(string PupilId, SessionOfDay Session, AttendanceCode Code, int? MinutesLate = null);
 
-    public static (IReadOnlyList<TodayMark> Unexplained, IReadOnlyList<TodayMark> Late) Today(AttendanceDigestInput input)
+    /// <summary>Today's N and late marks over every register in scope, and whether today has any mark at all.</summary>
+    public static (IReadOnlyList<TodayMark> Unexplained, IReadOnlyList<TodayMark> Late, bool Marked) Today(AttendanceDigestInput input)
     {
         var unexplained = new List<TodayMark>();
         var late = new List<TodayMark>();
+        var marked = false;
         foreach (var register in input.Registers.OrderBy(r => r.PupilId, StringComparer.Ordinal))
         {
             foreach (var session in new[] { SessionOfDay.Am, SessionOfDay.Pm })
@@ -22,18 +24,27 @@ internal static class DigestRows
                     continue;
                 }
 
+                marked = true;
                 if (code == AttendanceCode.NotYetKnown)
                 {
                     unexplained.Add(new TodayMark(register.PupilId, session, code));
                 }
                 else if (code.IsLate)
                 {
-                    late.Add(new TodayMark(register.PupilId, session, code));
+                    late.Add(new TodayMark(register.PupilId, session, code, register.MinutesLate(input.AsOf, session)));
                 }
             }
         }
 
-        return (unexplained, late);
+        return (unexplained, late, marked);
+    }
+
+    public static string LateEvidence(TodayMark mark)
+    {
+        var minutes = mark.MinutesLate is { } m ? (m == 1 ? ", 1 minute late" : $", {Count(m)} minutes late") : "";
+        return mark.Code == AttendanceCode.LateAfterClose
+            ? $"{Session(mark.Session)}: late after the register closed (U, counts as unauthorised absence){minutes}"
+            : $"{Session(mark.Session)}: late before the register closed (L){minutes}";
     }
 
     public static ReportBlock Section(string title, string whenEmpty, IReadOnlyList<TableRow> rows) =>

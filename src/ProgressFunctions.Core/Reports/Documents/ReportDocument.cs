@@ -90,7 +90,11 @@ public sealed record LineChart(
     public override IEnumerable<string> Text() => [Title, .. Series.Select(s => s.Name), .. Lines.Select(l => l.Label)];
 }
 
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values);
+/// <summary>One series of a chart; <see cref="Tone"/>, when set, colours it by meaning (good, caution, concern) rather than by position.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values)
+{
+    public Tone? Tone { get; init; }
+}
 
 public sealed record ReferenceLine(string Label, double Value, Tone Tone);
 

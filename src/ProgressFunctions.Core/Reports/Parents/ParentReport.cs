@@ -40,8 +40,6 @@ public sealed record ParentReportInput(
 /// <summary>The progress report a pupil's parents and carers receive at a term snapshot.</summary>
 public static class ParentReport
 {
-    private const string DefaultTargetMark = " *";
-
     public static ReportDocument Build(ParentReportInput input)
     {
         var snapshot = input.Pupil;
@@ -68,13 +66,12 @@ public static class ParentReport
         }
         else
         {
-            blocks.Add(new Paragraph("Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."));
+            blocks.Add(new Paragraph(snapshot.HasResults
+                ? "Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."
+                : "No results have been recorded yet this year: each subject's target is shown, and progress will be reported once the first results are in."));
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot));
-            if (snapshot.Subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix))
-            {
-                blocks.Add(new Paragraph("* This target is an estimate from national figures (the DfE's Key Stage 2 to Key Stage 4 transition matrices), because the school has not yet set one.", Small: true));
-            }
+            blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
         }
 
         blocks.Add(new Heading("Questions"));
@@ -98,7 +95,7 @@ public static class ParentReport
         [
             new KeyFact("Attendance this year", Percent(pupil.YearAttendance.AttendanceRate), ToneOf(pupil.YearAttendance.Band)),
             new KeyFact("Attendance this term", Percent(pupil.TermAttendance.AttendanceRate), ToneOf(pupil.TermAttendance.Band)),
-            new KeyFact("Late this term", pupil.TermAttendance.Late == 1 ? "1 session" : $"{Count(pupil.TermAttendance.Late)} sessions"),
+            new KeyFact("Late this term", Late(pupil.TermAttendance.Late, pupil.TermMinutesLate)),
             new KeyFact("Achievement points", Count(pupil.AchievementPoints), pupil.AchievementPoints > 0 ? Tone.Good : Tone.Normal),
             new KeyFact("Behaviour points", Count(pupil.BehaviourPoints)),
             new KeyFact("Homework handed in", homework),
@@ -144,7 +141,7 @@ public static class ParentReport
             [
                 s.Subject,
                 s.CurrentGrade ?? "-",
-                s.TargetGrade + (s.TargetSource == TargetSource.DfeTransitionMatrix ? DefaultTargetMark : ""),
+                TargetText(s),
                 s.ExpectedGrade,
                 Label(s.Band),
                 Change(s.ChangeSinceLast),

@@ -25,8 +25,9 @@ public static class SenReport
         if (groups.Count > 0)
         {
             blocks.Add(new TableBlock(
-                [Column("Group", 2), Number("Pupils"), Number("Attendance"), Number("Persistent absence", 1.3), Number("Not making expected", 1.4), Number("Behaviour points", 1.2)],
-                [.. groups.Select(c => new TableRow([c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate), Count(c.NotMakingExpectedProgress), Count(c.BehaviourPoints)]))],
+                [Column("Group", 2), Number("Pupils"), Number("Attendance"), Number("Persistent absence", 1.3), Number("Needs attention", 1.2), Number("Behaviour points", 1.2)],
+                [.. groups.Select(c => new TableRow([c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate),
+                    c.PupilsWithResults == 0 ? "No results yet" : Count(c.NeedsAttention), Count(c.BehaviourPoints)]))],
                 "SEN groups compared with pupils without SEN"));
         }
 
@@ -43,7 +44,7 @@ public static class SenReport
                     [
                         NameOf(input.Directory, p.PupilId), YearLabel(p.YearGroup), SenLabel(p.Sen), Percent(p.YearAttendance.AttendanceRate),
                         Count(p.BehaviourPoints), p.Homework.Set == 0 ? "None set" : Percent(p.Homework.CompletionRate),
-                        p.NotMakingExpectedProgress ? string.Join(", ", p.Subjects.Where(s => s.NotMakingExpectedProgress).Select(s => s.Subject)) : "None",
+                        !p.HasResults ? "No results yet" : p.NotMakingExpectedProgress ? string.Join(", ", p.Subjects.Where(s => s.NotMakingExpectedProgress).Select(s => s.Subject)) : "None",
                     ],
                     p.YearAttendance.IsPersistentAbsence ? Tone.Concern : p.NotMakingExpectedProgress ? Tone.Caution : Tone.Normal))],
                 $"Pupils with SEN ({Count(pupils.Count)})"));
@@ -51,6 +52,7 @@ public static class SenReport
             if (entries.Count > 0)
             {
                 blocks.Add(StaffTables.BelowExpected($"Progress concerns in detail ({Count(entries.Count)} entries)", entries, input.Directory));
+                blocks.AddRange(DefaultTargetNoteFor(entries.Select(e => e.Subject)));
             }
         }
 

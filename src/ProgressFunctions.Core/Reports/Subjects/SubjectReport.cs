@@ -34,7 +34,7 @@ public static class SubjectReport
             blocks.Add(new KeyFacts(
             [
                 new KeyFact("Pupils", Count(subject.Pupils)),
-                new KeyFact("On track or above", Percent(Percentages.Of(onTrack, banded)), Tone.Good),
+                banded == 0 ? new KeyFact("On track or above", "No results yet") : new KeyFact("On track or above", Percent(Percentages.Of(onTrack, banded)), Tone.Good),
                 new KeyFact("Not making expected progress", Count(subject.NotMakingExpectedProgress), subject.NotMakingExpectedProgress > 0 ? Tone.Caution : Tone.Good),
                 new KeyFact("No result yet", Count(subject.NoResult)),
             ]));
@@ -47,9 +47,10 @@ public static class SubjectReport
                     g.NotMakingExpectedProgress * 4 > Math.Max(1, g.Pupils) ? Tone.Caution : Tone.Normal))],
                 "Pupils per progress band"));
             blocks.Add(new Heading("Pupils not making expected progress"));
-            blocks.Add(subject.NotMakingExpectedProgress == 0
-                ? new Paragraph($"Every pupil is making expected progress in {name}.")
+            blocks.Add(banded == 0 ? new Paragraph($"No results yet in {name}: progress can be judged once the first assessment results are in.")
+                : subject.NotMakingExpectedProgress == 0 ? new Paragraph($"Every pupil with a result is making expected progress in {name}.")
                 : StaffTables.BelowExpected($"{name}: not making expected progress ({Count(subject.NotMakingExpectedProgress)})", entries, input.Directory, showSubject: false));
+            blocks.AddRange(DefaultTargetNoteFor(entries.Select(e => e.Subject)));
         }
 
         return new ReportDocument($"{name} report", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
@@ -58,12 +59,21 @@ public static class SubjectReport
         };
     }
 
+    // Colours carry meaning: above green, on track the plain accent, below amber, well below red.
+    private static Tone SeriesTone(ProgressBand band) => band switch
+    {
+        ProgressBand.Above => Tone.Good,
+        ProgressBand.Below => Tone.Caution,
+        ProgressBand.WellBelow => Tone.Concern,
+        _ => Tone.Normal,
+    };
+
     private static string GroupName(CohortProgress group) => group.Name.Length == 0 ? "No group" : group.Name;
 
     private static BarChart BandChart(IReadOnlyList<CohortProgress> groups)
     {
         var series = ProgressBands.All
-            .Select(b => new ChartSeries(b.Label(), [.. groups.Select(g => (double?)(g.Bands.FirstOrDefault(c => c.Band == b)?.Entries ?? 0))]))
+            .Select(b => new ChartSeries(b.Label(), [.. groups.Select(g => (double?)(g.Bands.FirstOrDefault(c => c.Band == b)?.Entries ?? 0))]) { Tone = SeriesTone(b) })
             .ToList();
         var max = series.SelectMany(s => s.Values).Max() ?? 0;
         return new BarChart("Pupils per progress band, by teaching group", [.. groups.Select(GroupName)], series, Math.Max(1, max));

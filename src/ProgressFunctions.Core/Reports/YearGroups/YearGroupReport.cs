@@ -39,10 +39,15 @@ public static class YearGroupReport
         blocks.Add(new Heading("Progress"));
         var entries = pupils.SelectMany(p => p.Subjects.Select(s => (Pupil: p, Subject: s))).ToList();
         var below = entries.Where(e => e.Subject.NotMakingExpectedProgress).ToList();
-        blocks.Add(SubjectSummary(entries));
-        blocks.Add(below.Count == 0
-            ? new Paragraph("Every pupil is making expected progress in every subject.")
-            : StaffTables.BelowExpected($"Not making expected progress, by subject ({Count(below.Count)} entries)", below, input.Directory));
+        blocks.Add(StaffTables.NeedsAttention(pupils, input.Directory));
+        if (entries.Any(e => e.Subject.Band is not null))
+        {
+            blocks.Add(SubjectSummary(entries));
+            blocks.Add(below.Count == 0
+                ? new Paragraph("Every pupil with a result is making expected progress in every subject.")
+                : StaffTables.BelowExpected($"Not making expected progress, by subject ({Count(below.Count)} entries)", below, input.Directory));
+            blocks.AddRange(DefaultTargetNoteFor(below.Select(e => e.Subject)));
+        }
 
         blocks.Add(new Heading("Behaviour"));
         blocks.Add(StaffTables.Behaviour(pupils, input.Directory));
@@ -53,13 +58,13 @@ public static class YearGroupReport
     }
 
     private static TableBlock SubjectSummary(List<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries) => new(
-        [Column("Subject", 2), Number("Pupils"), Number("Above"), Number("On track"), Number("Below"), Number("Well below"), Number("Not making expected", 1.4)],
+        [Column("Subject", 2), Number("Pupils"), Number("Above"), Number("On track"), Number("Below"), Number("Well below"), Number("No result"), Number("Not making expected", 1.4)],
         [.. entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TableRow(
         [
             g.Key, Count(g.Count()),
             Count(g.Count(e => e.Subject.Band == Progress.ProgressBand.Above)), Count(g.Count(e => e.Subject.Band == Progress.ProgressBand.OnTrack)),
             Count(g.Count(e => e.Subject.Band == Progress.ProgressBand.Below)), Count(g.Count(e => e.Subject.Band == Progress.ProgressBand.WellBelow)),
-            Count(g.Count(e => e.Subject.NotMakingExpectedProgress)),
+            Count(g.Count(e => e.Subject.Band is null)), Count(g.Count(e => e.Subject.NotMakingExpectedProgress)),
         ]))],
         "Pupils per progress band, by subject");
 }

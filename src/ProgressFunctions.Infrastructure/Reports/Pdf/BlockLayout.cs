@@ -6,11 +6,12 @@ namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 /// <summary>Places one block at the cursor.</summary>
 internal static class BlockLayout
 {
-    public static void Draw(PageFlow flow, ReportBlock block)
+    /// <summary>Draws <paramref name="block"/>; a heading is kept on one page with the start of <paramref name="next"/>.</summary>
+    public static void Draw(PageFlow flow, ReportBlock block, ReportBlock? next = null)
     {
         switch (block)
         {
-            case Heading h: DrawHeading(flow, h); break;
+            case Heading h: DrawHeading(flow, h, next); break;
             case Paragraph p: DrawParagraph(flow, p); break;
             case KeyFacts k: DrawFacts(flow, k); break;
             case TableBlock t: TableLayout.Draw(flow, t); break;
@@ -23,11 +24,22 @@ internal static class BlockLayout
         flow.Y += Theme.BlockGap;
     }
 
-    private static void DrawHeading(PageFlow flow, Heading heading)
+    /// <summary>The room the first part of a block needs on the page it starts on: what its own layout asks for before drawing.</summary>
+    private static double MinimumHeight(ReportBlock? block) => block switch
+    {
+        Paragraph p => 3 * TextWrap.LineHeight(p.Small ? Theme.Small : Theme.Body),
+        KeyFacts => 60,
+        TableBlock t => TableLayout.MinimumHeight(t),
+        LineChart => LineChartLayout.MinimumHeight,
+        BarChart b => BarChartLayout.MinimumHeight(b),
+        _ => 60,
+    };
+
+    private static void DrawHeading(PageFlow flow, Heading heading, ReportBlock? next)
     {
         var font = heading.Level <= 1 ? Theme.H1 : Theme.H2;
-        // Keep a heading with at least a few lines of what follows it.
-        flow.Ensure(TextWrap.LineHeight(font) + 60);
+        // Keep a heading on the page where what follows it starts: never left alone at the foot of a page.
+        flow.Ensure(TextWrap.LineHeight(font) + 8 + Theme.BlockGap + MinimumHeight(next));
         var g = flow.Graphics;
         flow.Y += heading.Level <= 1 ? 4 : 0;
         g.DrawString(heading.Value, font, new XSolidBrush(Theme.Accent), new XPoint(flow.Left, flow.Y + font.Size));
@@ -72,7 +84,20 @@ internal static class BlockLayout
     private static void DrawFact(XGraphics g, KeyFact fact, double x, double y, double width, double height)
     {
         g.DrawRoundedRectangle(new XSolidBrush(Theme.ToneFill(fact.Tone)), x, y, width, height, 6, 6);
-        g.DrawString(fact.Label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
-        g.DrawString(fact.Value, Theme.FactValue, new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+        g.DrawString(fact.Label, Fit(g, fact.Label, Theme.Small, width - 16, 6), new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
+        g.DrawString(fact.Value, Fit(g, fact.Value, Theme.FactValue, width - 16, 9), new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+    }
+
+    /// <summary>The font, made smaller (down to <paramref name="smallest"/> points) until <paramref name="text"/> fits its box.</summary>
+    private static XFont Fit(XGraphics g, string text, XFont font, double width, double smallest)
+    {
+        var size = font.Size;
+        while (size > smallest && g.MeasureString(text, font).Width > width)
+        {
+            size -= 0.5;
+            font = new XFont(SegoeWpFontResolver.Family, size, font.Style);
+        }
+
+        return font;
     }
 }

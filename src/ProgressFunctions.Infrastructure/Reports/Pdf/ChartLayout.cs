@@ -5,13 +5,20 @@ using ProgressFunctions.Core.Reports.Documents;
 namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 
 /// <summary>A line chart with gridlines, dashed reference lines and a legend.</summary>
+/// <remarks>
+/// Reference lines are named in the legend (a dashed sample in their colour), never on the plot: labels drawn at the
+/// lines overlapped each other when the lines were close and hid the data line where it ran near them.
+/// </remarks>
 internal static class LineChartLayout
 {
-    private const double Height = 190, AxisLeft = 34, AxisBottom = 22, LegendHeight = 16;
+    public const double Height = 190;
+    private const double AxisLeft = 34, AxisBottom = 22, LegendHeight = 16;
+
+    public static double MinimumHeight => Height + TextWrap.LineHeight(Theme.H2);
 
     public static void Draw(PageFlow flow, LineChart chart)
     {
-        flow.Ensure(Height + TextWrap.LineHeight(Theme.H2));
+        flow.Ensure(MinimumHeight);
         var g = flow.Graphics;
         g.DrawString(chart.Title, Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
         flow.Y += TextWrap.LineHeight(Theme.H2);
@@ -25,7 +32,6 @@ internal static class LineChartLayout
         {
             var pen = new XPen(Theme.ToneColour(line.Tone), 0.9) { DashStyle = XDashStyle.Dash };
             g.DrawLine(pen, plot.Left, Y(line.Value), plot.Right, Y(line.Value));
-            g.DrawString(line.Label, Theme.Small, new XSolidBrush(Theme.ToneColour(line.Tone)), new XPoint(plot.Right - g.MeasureString(line.Label, Theme.Small).Width, Y(line.Value) - 2));
         }
 
         for (var s = 0; s < chart.Series.Count; s++)
@@ -34,7 +40,16 @@ internal static class LineChartLayout
         }
 
         DrawXLabels(g, plot, chart.XLabels, X);
-        Legend.Draw(g, flow.Left + AxisLeft, plot.Bottom + AxisBottom, chart.Series.Select(s => s.Name));
+        var x = Legend.Draw(g, flow.Left + AxisLeft, plot.Bottom + AxisBottom, chart.Series);
+        foreach (var line in chart.Lines)
+        {
+            var colour = Theme.ToneColour(line.Tone);
+            var y = plot.Bottom + AxisBottom;
+            g.DrawLine(new XPen(colour, 0.9) { DashStyle = XDashStyle.Dash }, x, y - 3, x + 16, y - 3);
+            g.DrawString(line.Label, Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(x + 19, y));
+            x += 28 + g.MeasureString(line.Label, Theme.Small).Width;
+        }
+
         flow.Y += Height;
     }
 
@@ -95,22 +110,32 @@ internal static class LineChartLayout
 }
 
 /// <summary>Horizontal grouped bars, one group per category.</summary>
+/// <remarks>
+/// The legend sits under the title, so it is on the page where the chart starts, and again under the repeated title
+/// on each page the chart continues to. A series with a <see cref="ChartSeries.Tone"/> takes that tone's colour.
+/// </remarks>
 internal static class BarChartLayout
 {
-    private const double LabelWidth = 120, BarHeight = 9, GroupGap = 7;
+    private const double LabelWidth = 120, BarHeight = 9, GroupGap = 7, LegendHeight = 14;
+
+    public static double MinimumHeight(BarChart chart) =>
+        TextWrap.LineHeight(Theme.H2) + 4 + LegendHeight + Math.Min(GroupHeight(chart) * chart.Categories.Count, 200) + 16;
 
     public static void Draw(PageFlow flow, BarChart chart)
     {
-        var groupHeight = (chart.Series.Count * BarHeight) + GroupGap;
-        flow.Ensure(TextWrap.LineHeight(Theme.H2) + Math.Min(groupHeight * chart.Categories.Count, 200) + 30);
+        var groupHeight = GroupHeight(chart);
+        flow.Ensure(MinimumHeight(chart));
         var g = flow.Graphics;
-        g.DrawString(chart.Title, Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
-        flow.Y += TextWrap.LineHeight(Theme.H2) + 4;
+        Title(flow, chart, continued: false);
         var plotLeft = flow.Left + LabelWidth;
         var plotWidth = flow.Width - LabelWidth - 30;
         for (var c = 0; c < chart.Categories.Count; c++)
         {
-            flow.Ensure(groupHeight);
+            if (flow.Ensure(groupHeight))
+            {
+                Title(flow, chart, continued: true);
+            }
+
             g = flow.Graphics;
             g.DrawString(chart.Categories[c], Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + 8));
             for (var s = 0; s < chart.Series.Count; s++)
@@ -118,16 +143,27 @@ internal static class BarChartLayout
                 var value = chart.Series[s].Values[c] ?? 0;
                 var width = chart.Max <= 0 ? 0 : Math.Clamp(value / chart.Max, 0, 1) * plotWidth;
                 var y = flow.Y + (s * BarHeight);
-                g.DrawRectangle(new XSolidBrush(Theme.Series[s % Theme.Series.Length]), plotLeft, y, Math.Max(width, 0.5), BarHeight - 2);
+                g.DrawRectangle(new XSolidBrush(Legend.Colour(chart.Series[s], s)), plotLeft, y, Math.Max(width, 0.5), BarHeight - 2);
                 var label = AxisLabel(chart, value);
                 g.DrawString(label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(plotLeft + width + 3, y + 6.5));
             }
 
             flow.Y += groupHeight;
         }
+    }
 
-        Legend.Draw(g, plotLeft, flow.Y + 8, chart.Series.Select(s => s.Name));
-        flow.Y += 14;
+    private static double GroupHeight(BarChart chart) => (chart.Series.Count * BarHeight) + GroupGap;
+
+    private static void Title(PageFlow flow, BarChart chart, bool continued)
+    {
+        var g = flow.Graphics;
+        g.DrawString(chart.Title + (continued ? " (continued)" : ""), Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
+        flow.Y += TextWrap.LineHeight(Theme.H2) + 4;
+        if (chart.Series.Count > 1)
+        {
+            Legend.Draw(g, flow.Left + LabelWidth, flow.Y + 8, chart.Series);
+            flow.Y += LegendHeight;
+        }
     }
 
     private static string AxisLabel(BarChart chart, double value)
@@ -141,14 +177,25 @@ internal static class BarChartLayout
 
 internal static class Legend
 {
-    public static void Draw(XGraphics g, double x, double y, IEnumerable<string> names)
+    /// <summary>Draws one swatch and name per series from (<paramref name="x"/>, <paramref name="y"/>); returns where the next entry would go.</summary>
+    public static double Draw(XGraphics g, double x, double y, IEnumerable<ChartSeries> series)
     {
         var i = 0;
-        foreach (var name in names)
+        foreach (var s in series)
         {
-            g.DrawRectangle(new XSolidBrush(Theme.Series[i++ % Theme.Series.Length]), x, y - 7, 8, 8);
-            g.DrawString(name, Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(x + 11, y));
-            x += 20 + g.MeasureString(name, Theme.Small).Width;
+            g.DrawRectangle(new XSolidBrush(Colour(s, i++)), x, y - 7, 8, 8);
+            g.DrawString(s.Name, Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(x + 11, y));
+            x += 20 + g.MeasureString(s.Name, Theme.Small).Width;
         }
+
+        return x;
     }
+
+    /// <summary>A series' colour: its tone's when it has one (normal is the accent), otherwise by position.</summary>
+    public static XColor Colour(ChartSeries series, int index) => series.Tone switch
+    {
+        null => Theme.Series[index % Theme.Series.Length],
+        Tone.Normal => Theme.Accent,
+        { } tone => Theme.ToneColour(tone),
+    };
 }

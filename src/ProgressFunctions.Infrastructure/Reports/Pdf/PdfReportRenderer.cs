@@ -25,9 +25,9 @@ public sealed class PdfReportRenderer : IReportRenderer
         using (var flow = new PageFlow(pdf))
         {
             TitleBlock(flow, document);
-            foreach (var block in document.Blocks)
+            for (var i = 0; i < document.Blocks.Count; i++)
             {
-                BlockLayout.Draw(flow, block);
+                BlockLayout.Draw(flow, document.Blocks[i], i + 1 < document.Blocks.Count ? document.Blocks[i + 1] : null);
             }
         }
 

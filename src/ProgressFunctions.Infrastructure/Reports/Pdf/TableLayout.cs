@@ -8,6 +8,10 @@ internal static class TableLayout
 {
     private const double Padding = 4;
 
+    /// <summary>What a table needs on the page it starts on: its caption, the header and the first row (or two with a caption).</summary>
+    public static double MinimumHeight(TableBlock table) =>
+        table.Caption is null ? RowHeight(1) * 2 : TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1));
+
     public static void Draw(PageFlow flow, TableBlock table)
     {
         var widths = Widths(table.Columns, flow.Width);

@@ -66,6 +66,22 @@ public class Ks2SummaryTests
             issues.Select(i => i.Message));
     }
 
+    [Fact]
+    public void Read_TeacherAssessmentAfterTheTest_NeverReplacesTheScaledScore()
+    {
+        var (results, issues) = Ks2ResultReader.Read("p1",
+        [
+            Result("p1", "Reading", "SATs", D(2026, 7, 7), "104", scale: "KS2"),
+            Result("p1", "Reading", "Summer 2", D(2026, 7, 10), "EXS", scale: "KS2 TA"),
+            Result("p1", "Maths", "SATs", D(2026, 7, 7), "99", scale: "KS2"),
+            Result("p1", "Maths", "Summer 2", D(2026, 7, 10), "GDS", scale: "KS2 TA"),
+            Result("p1", "Writing", "TA", D(2026, 6, 20), "EXS", scale: "KS2 TA"),
+        ]);
+
+        Assert.Empty(issues);
+        Assert.Equal(new Ks2PupilResults("p1", 104, 99, null, "EXS"), results);
+    }
+
     private static AssessmentResult[] Pupil(string id, string reading, string maths, string gps, string writing) =>
     [
         Result(id, "Reading", "SATs", D(2026, 7, 7), reading, scale: "KS2"),

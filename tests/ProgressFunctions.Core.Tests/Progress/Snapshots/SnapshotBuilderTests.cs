@@ -94,4 +94,32 @@ public class SnapshotBuilderTests
         Assert.Empty(SnapshotComparison.NewlyNotMakingExpectedProgress(previous, current));
         Assert.Equal(["p2"], SnapshotComparison.NewlyNotMakingExpectedProgress(null, current));
     }
+
+    [Fact]
+    public void Build_GcseResultsWithoutTarget_GetADefaultTargetFromTheMatrices()
+    {
+        var inputs = SnapshotData.Inputs() with { DefaultTargets = Core.Progress.DefaultTargets.TransitionMatrices.Dfe2024 };
+        inputs = inputs with { Results = [.. inputs.Results, ProgressData.Result("p3", "Mathematics", "DD1", ProgressData.D(2025, 12, 1), "4")] };
+
+        var snapshot = SnapshotBuilder.Build(inputs);
+
+        var maths = Assert.Single(snapshot.Pupil("p3")!.Subjects, s => s.Subject == "Mathematics");
+        Assert.Equal(TargetSource.DfeTransitionMatrix, maths.TargetSource);
+        Assert.Equal(Core.Progress.DefaultTargets.TransitionMatrices.Dfe2024.MostLikely("Mathematics", null)!.Grade, maths.TargetGrade);
+        Assert.All(snapshot.Pupil("p1")!.Subjects, s => Assert.Equal(TargetSource.School, s.TargetSource));
+    }
+
+    [Fact]
+    public void Build_TermSnapshot_HasNoKs2SummaryEvenWithScores()
+    {
+        var inputs = SnapshotData.Inputs() with
+        {
+            Key = SnapshotData.Inputs().Key with { Term = Core.Schools.TermName.Summer, Point = SnapshotPoint.End },
+            Pupils = [ProgressData.Pupil("y6", yearGroup: 6)],
+            Results = [ProgressData.Result("y6", "Reading", "SATs", ProgressData.D(2025, 12, 1), "104", scale: "KS2")],
+        };
+
+        Assert.Null(SnapshotBuilder.Build(inputs).Ks2);
+        Assert.NotNull(SnapshotBuilder.Build(inputs with { Key = inputs.Key with { Point = SnapshotPoint.Ks2Results } }).Ks2);
+    }
 }

@@ -62,7 +62,7 @@ public class ParentReportTests
 
         var targets = document.Blocks.OfType<TableBlock>().Single().Rows.Select(r => r.Cells[2]).ToList();
         Assert.All(targets, t => Assert.Equal(footnote, t.EndsWith(" *", StringComparison.Ordinal)));
-        Assert.Equal(footnote, document.Text().Any(t => t.StartsWith("* This target is an estimate", StringComparison.Ordinal)));
+        Assert.Equal(footnote, document.Text().Any(t => t.StartsWith("* Target is an estimate from DfE transition matrices", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -1,0 +1,87 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Sending;
+
+/// <summary>What a batch of parent-facing messages carries.</summary>
+public enum BatchKind
+{
+    /// <summary>A term snapshot's reports to parents and carers.</summary>
+    ParentReports,
+
+    /// <summary>One day's attendance letters to parents and carers.</summary>
+    AttendanceLetters,
+}
+
+/// <summary>Where a batch is: prepared (waiting out its review period), held by staff, released (queued), or sent (every message sent or refused).</summary>
+public enum BatchState
+{
+    Prepared,
+    Held,
+    Released,
+    Sent,
+}
+
+/// <summary>The messages to families that one decision produced, held for the school to review before anything leaves.</summary>
+/// <remarks>
+/// <see cref="DataTo"/> is the last day of data the batch's messages report on (inclusive): what "older" and "newer"
+/// mean between batches. <see cref="ReleaseOn"/> is the school day from which it may go without anyone acting
+/// (<see cref="BatchRules.ReleaseOn"/>). <see cref="Messages"/> counts the e-mails decided, <see cref="Pupils"/> the
+/// pupils they cover, <see cref="NotReached"/> the pupils no family of theirs can be sent to (each with a reason in the
+/// batch's not-sent list). <see cref="IncludeStale"/> records that staff released it knowing a newer batch exists.
+/// </remarks>
+public sealed record Batch(
+    string Id,
+    BatchKind Kind,
+    string Source,
+    DateOnly DataTo,
+    DateOnly PreparedOn,
+    DateOnly ReleaseOn,
+    BatchState State,
+    int Messages,
+    int Pupils,
+    int NotReached)
+{
+    public string? HeldReason { get; init; }
+
+    public DateTimeOffset? ReleasedAt { get; init; }
+
+    public bool IncludeStale { get; init; }
+}
+
+/// <summary>When a batch may go, and when it may never go without being asked.</summary>
+public static class BatchRules
+{
+    /// <summary>Two school days for staff to look at the preview unless the school says otherwise (<c>reviewSchoolDays</c>).</summary>
+    public const int DefaultReviewSchoolDays = 2;
+
+    /// <summary>The <paramref name="reviewSchoolDays"/>th school day after <paramref name="preparedOn"/>: a batch prepared on a
+    /// Friday with two days' review goes on the Tuesday; with no school days left in the calendar, the day after the last.</summary>
+    /// <remarks>Zero days releases on the day it is prepared.</remarks>
+    public static DateOnly ReleaseOn(SchoolCalendar calendar, DateOnly preparedOn, int reviewSchoolDays)
+    {
+        var day = preparedOn;
+        for (var counted = 0; counted < reviewSchoolDays;)
+        {
+            day = day.AddDays(1);
+            if (calendar.IsSchoolDay(day))
+            {
+                counted++;
+            }
+            else if (day > calendar.SchoolDays[^1])
+            {
+                return day;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>The batch of the same kind whose data is newer than <paramref name="batch"/>'s, if there is one: then <paramref name="batch"/> is stale.</summary>
+    /// <remarks>A stale batch is never sent unless staff release it with <c>--include-stale</c>: families must not get last term's report after this term's.</remarks>
+    public static Batch? NewerThan(Batch batch, IEnumerable<Batch> all) =>
+        all.Where(b => b.Kind == batch.Kind && b.Id != batch.Id && b.DataTo > batch.DataTo).MaxBy(b => b.DataTo);
+
+    /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>
+    public static bool ReleasesItself(Batch batch, IEnumerable<Batch> all, DateOnly asOf) =>
+        batch.State == BatchState.Prepared && asOf >= batch.ReleaseOn && NewerThan(batch, all) is null;
+}

@@ -1,0 +1,68 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+/// <summary>The day's check before and after the export carrying today's marks: once when registers close, again when the marks arrive.</summary>
+public class SameDayCheckTests
+{
+    private static readonly DateOnly s_today = JobsFixture.AsOf;   // Friday 5 December 2025 (GMT: 09:30 in England is 09:30 UTC)
+
+    [Fact]
+    public async Task PlanAsync_BeforeAndAfterRegistersClose_QueuesTheSchoolOnceAfter()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
+
+        var before = await SchoolJobs.PlanAsync(fixture.Context, At(9, 29), CancellationToken.None);
+        var after = await SchoolJobs.PlanAsync(fixture.Context, At(9, 30), CancellationToken.None);
+        await SchoolJobs.RunAsync(fixture.Context, after[0], CancellationToken.None);
+        var later = await SchoolJobs.PlanAsync(fixture.Context, At(9, 45), CancellationToken.None);
+
+        Assert.Empty(before);
+        Assert.Equal([SchoolJobKind.CheckAttendance, SchoolJobKind.TakeSnapshots], after.Select(m => m.Job));
+        Assert.All(after, m => Assert.Equal(s_today, m.AsOf));
+        Assert.Empty(later);
+    }
+
+    [Fact]
+    public async Task Check_TodaysMarksArriveAfterIt_RunsAgainAndTellsNobodyTwice()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 60, asOf: s_today.AddDays(-1))), "thursday.zip");
+
+        var morning = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, s_today, CancellationToken.None);
+        var nothingNew = await SchoolJobs.AfterIngestAsync(fixture.Context, JobsFixture.School, At(10, 0), CancellationToken.None);
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 60)), "friday.zip");
+        var afterExport = await SchoolJobs.AfterIngestAsync(fixture.Context, JobsFixture.School, At(10, 5), CancellationToken.None);
+        var again = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, s_today, CancellationToken.None);
+
+        Assert.Contains("no marks yet for today (measured to 2025-12-04)", morning.Message);
+        Assert.Contains("already ran", nothingNew);
+        Assert.Contains("run 2: today's marks arrived", afterExport);
+        Assert.Equal(CheckOutcome.AlreadyRan, again.Outcome);
+
+        var first = (await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05"))!.Body;
+        var second = (await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05.2"))!.Body;
+        Assert.Equal((false, new DateOnly(2025, 12, 4)), (first.MarksToday, first.RegisterDate));
+        Assert.Equal((true, s_today, 2), (second.MarksToday, second.RegisterDate, second.Run));
+        Assert.DoesNotContain(first.Alerts, a => a.Rule == Core.Alerts.AlertRule.NewUnexplainedAbsence);
+        Assert.All(second.Alerts, a => Assert.DoesNotContain(first.Alerts, b => b.PupilId == a.PupilId && b.Rule == a.Rule && b.Level >= a.Level));
+
+        // Both runs' digests go out; the second run's are new reports, and nothing is sent twice.
+        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var sent = new List<SendRecord>();
+        await foreach (var record in fixture.Context.Documents.ListAsync<SendRecord>(JobsFixture.School, DocumentTypes.Sent))
+        {
+            sent.Add(record.Body);
+        }
+
+        Assert.Equal(0, drained.Poisoned);
+        Assert.Equal(sent.Count, sent.Select(s => (s.ReportId, s.RecipientId)).Distinct().Count());
+        Assert.Contains(sent, s => s.ReportId == "AttendanceDigest.2025-12-05");
+        Assert.NotEmpty(second.Alerts);   // today's N marks and late marks, unseen by the morning run
+        Assert.Contains(sent, s => s.ReportId == "AttendanceDigest.2025-12-05.2");
+    }
+
+    private static DateTimeOffset At(int hour, int minute) => new(s_today.Year, s_today.Month, s_today.Day, hour, minute, 0, TimeSpan.Zero);
+}

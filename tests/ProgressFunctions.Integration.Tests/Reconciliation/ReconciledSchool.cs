@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Integration.Tests.Jobs;
+using ProgressFunctions.Integration.Tests.Reports;
+
+namespace ProgressFunctions.Integration.Tests.Reconciliation;
+
+/// <summary>A generated school put through the real jobs on the embedded store, with its export files, stored snapshots and sent PDFs.</summary>
+/// <remarks>
+/// The generator is used through its entry point (<see cref="SchoolGenerator.Generate"/>) and the files it writes; the
+/// primary school's export gets Year 6 KS2 test scaled scores (and a later teacher-assessment drop in reading) added
+/// by this fixture, as an MIS export carries them after results day. Built once per phase (<see cref="ReconciliationSchools"/>).
+/// </remarks>
+internal sealed class ReconciledSchool
+{
+
+    public required JobsFixture Jobs { get; init; }
+    public required ExportRows Export { get; init; }
+    public required DateOnly AsOf { get; init; }
+    public required TermSnapshot Snapshot { get; init; }
+    public TermSnapshot? Ks2 { get; init; }
+    public required SchoolState State { get; init; }
+    public required IReadOnlyDictionary<string, string> PdfText { get; init; }
+    public required AlertDay Alerts { get; init; }
+
+    public Core.Reports.Routing.SchoolDirectory Directory => State.Directory();
+
+
+    /// <summary>The text of a sent PDF whose file name ends with <paramref name="suffix"/>, whitespace collapsed to single spaces.</summary>
+    public string Pdf(string suffix) => PdfOrNull(suffix) ?? throw new InvalidOperationException($"no PDF ending {suffix} was sent");
+
+    /// <summary>As <see cref="Pdf"/>, or null when no such report was sent (a primary school has no subject leaders).</summary>
+    public string? PdfOrNull(string suffix) => PdfText.SingleOrDefault(p => p.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
+
+    /// <summary>The primary school as of 14 July 2026 (after KS2 results day), the secondary as of 20 March 2026.</summary>
+    public static async Task<ReconciledSchool> BuildAsync(SchoolPhase phase)
+    {
+        var primary = phase == SchoolPhase.Primary;
+        var asOf = primary ? new DateOnly(2026, 7, 14) : new DateOnly(2026, 3, 20);
+        var school = SchoolGenerator.Generate(new GeneratorOptions(phase, primary ? 140 : 150, 11, new AcademicYear(2025), asOf) { Urn = JobsFixture.School });
+        var jobs = new JobsFixture();
+        var folder = Path.Combine(jobs.Directory, "export");
+        System.IO.Directory.CreateDirectory(folder);
+        CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
+        if (primary)
+        {
+            AddKs2Results(folder);
+        }
+
+        var zip = BundleZip.Create(System.IO.Directory.GetFiles(folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
+        var ingest = await jobs.IngestAsync(zip);
+        Assert.Equal(IngestOutcome.Stored, ingest.Outcome);
+        var check = await AttendanceCheckJob.RunAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
+        Assert.Equal(CheckOutcome.Checked, check.Outcome);
+        var snapshots = await SnapshotJob.RunDueAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
+        var drained = await DispatchJob.DrainAsync(jobs.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(0, drained.Poisoned);
+
+        var termId = snapshots.Taken.Last(id => !id.EndsWith("ks2results", StringComparison.Ordinal));
+        var ks2Id = snapshots.Taken.SingleOrDefault(id => id.EndsWith("ks2results", StringComparison.Ordinal));
+        return new ReconciledSchool
+        {
+            Jobs = jobs,
+            Export = ExportRows.Read(folder),
+            AsOf = asOf,
+            Snapshot = (await SnapshotStore.LoadAsync(jobs.Context, JobsFixture.School, termId, CancellationToken.None))!,
+            Ks2 = ks2Id is null ? null : await SnapshotStore.LoadAsync(jobs.Context, JobsFixture.School, ks2Id, CancellationToken.None),
+            State = await SchoolState.LoadAsync(jobs.Context, JobsFixture.School, CancellationToken.None),
+            PdfText = await PdfTextAsync(jobs),
+            Alerts = (await jobs.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, CheckRun.IdFor(asOf, 1)))!.Body,
+        };
+    }
+
+    /// <summary>Year 6 test scaled scores dated results day (7 July 2026), and a teacher-assessment reading drop three days later.</summary>
+    private static void AddKs2Results(string folder)
+    {
+        var path = Path.Combine(folder, "assessments.csv");
+        var year6 = File.ReadLines(Path.Combine(folder, "pupils.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[7] == "6").Select(f => f[0]).ToList();
+        var random = new Random(6);
+        int Score() => Math.Clamp((int)Math.Round(104 + ((random.NextDouble() * 2) - 1) * 14), 80, 120);
+        var rows = year6.SelectMany((upn, i) => new[]
+        {
+            $"{upn},Reading,KS2 test,2026-07-07,KS2,{Score()}",
+            $"{upn},Maths,KS2 test,2026-07-07,KS2,{Score()}",
+            $"{upn},GPS,KS2 test,2026-07-07,KS2,{Score()}",
+            i % 2 == 0 ? $"{upn},Reading,Summer TA,2026-07-10,KS2 TA,EXS" : null,
+        }).OfType<string>();
+        File.AppendAllText(path, string.Concat(rows.Select(r => r + "\r\n")));
+    }
+
+    private static async Task<Dictionary<string, string>> PdfTextAsync(JobsFixture jobs)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.Combine(jobs.Directory, "pdf");
+        System.IO.Directory.CreateDirectory(folder);
+        await foreach (var blob in jobs.Context.Blobs.ListAsync($"{JobResources.ReportsContainer}/{JobsFixture.School}/"))
+        {
+            if (!blob.Path.Name.EndsWith(".pdf", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var file = Path.Combine(folder, texts.Count.ToString(CultureInfo.InvariantCulture) + ".pdf");
+            await using (var content = (await jobs.Context.Blobs.OpenReadAsync(blob.Path))!)
+            await using (var target = File.Create(file))
+            {
+                await content.CopyToAsync(target);
+            }
+
+            var text = PdfTools.Run("pdftotext", $"-layout -enc UTF-8 \"{file}\" -").Output;
+            texts[blob.Path.Name] = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return texts;
+    }
+}
+
+/// <summary>The two reconciled schools, each built on first use and shared by the tests of the class; removed afterwards.</summary>
+public sealed class ReconciliationSchools : IDisposable
+{
+    private readonly ConcurrentDictionary<SchoolPhase, Lazy<Task<ReconciledSchool>>> _built = new();
+
+    internal Task<ReconciledSchool> For(SchoolPhase phase) =>
+        _built.GetOrAdd(phase, p => new Lazy<Task<ReconciledSchool>>(() => ReconciledSchool.BuildAsync(p))).Value;
+
+    public void Dispose()
+    {
+        foreach (var school in _built.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully))
+        {
+            school.Value.Result.Jobs.Dispose();
+        }
+    }
+}

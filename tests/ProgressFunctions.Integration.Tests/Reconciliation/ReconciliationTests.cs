@@ -1,0 +1,258 @@
+using ProgressFunctions.Core.Alerts;
+using ProgressFunctions.Core.Reports.AttendanceOfficer;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Ks2Sats;
+using ProgressFunctions.Core.Reports.Parents;
+using ProgressFunctions.Core.Reports.Sen;
+using ProgressFunctions.Core.Reports.Subjects;
+using ProgressFunctions.Core.Reports.WholeSchool;
+using ProgressFunctions.Core.Reports.YearGroups;
+using ProgressFunctions.Core.Schools;
+using static ProgressFunctions.Integration.Tests.Reconciliation.Recount;
+
+namespace ProgressFunctions.Integration.Tests.Reconciliation;
+
+/// <summary>
+/// Every figure the reports print, recounted from the export rows by the test's own arithmetic (<see cref="Recount"/>)
+/// and compared with the report models and with the text of the PDFs the jobs sent: a primary and a secondary school,
+/// through ingest, the attendance check, the snapshots and dispatch on the embedded store.
+/// </summary>
+public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassFixture<ReconciliationSchools>
+{
+    public static TheoryData<SchoolPhase> Phases => [SchoolPhase.Primary, SchoolPhase.Secondary];
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task WholeSchool_EveryCohortsAttendance_MatchesTheExport(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.Snapshot.AsOf;
+        var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
+        var model = WholeSchoolReport.Build(new WholeSchoolReportInput(school.Export.SchoolName, asOf, school.Snapshot));
+        var pdf = school.Pdf("-whole-school.pdf");
+        var table = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Cohorts");
+
+        var groups = new List<(string Name, List<PupilRow> Pupils)> { ("Whole school", onRoll) };
+        groups.AddRange(onRoll.GroupBy(p => p.Year).OrderBy(g => g.Key).Select(g => (g.Key == 0 ? "Reception" : $"Year {g.Key}", g.ToList())));
+        groups.AddRange(onRoll.GroupBy(p => p.Sen).OrderBy(g => g.Key switch { "N" => 0, "K" => 1, _ => 2 })
+            .Select(g => (g.Key switch { "N" => "No SEN", "K" => "SEN support (K)", _ => "EHC plan (E)" }, g.ToList())));
+        foreach (var (name, pupils) in groups)
+        {
+            var (count, total, persistent, severe) = Group(pupils.Select(p => YearToDate(school, p, asOf)));
+            string[] expected = [name, Number(pupils.Count), AttendancePercent(total), Percent(persistent, count), Number(persistent), Number(severe)];
+            Assert.Equal(expected, table.Rows.Single(r => r.Cells[0] == name).Cells.Take(6));
+            AssertInPdf(pdf, expected);
+        }
+
+        var bands = onRoll.Select(p => YearToDate(school, p, asOf)).Where(s => s.Possible > 0).GroupBy(Band).ToDictionary(g => g.Key, g => g.Count());
+        var chart = model.Blocks.OfType<BarChart>().Single(c => c.Title == "Pupils by attendance band");
+        Assert.Equal(Enumerable.Range(0, 5).Select(b => (double?)bands.GetValueOrDefault(b)), chart.Series.Single().Values);
+        Assert.Equal(Number(onRoll.Count), model.Blocks.OfType<KeyFacts>().First().Facts.Single(f => f.Label == "Pupils").Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task YearGroup_FactsAndPersistentAbsenceList_MatchTheExport(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.Snapshot.AsOf;
+        var term = TermOf(school, asOf);
+        foreach (var year in school.Export.Pupils.Where(p => p.OnRoll(asOf)).GroupBy(p => p.Year))
+        {
+            var model = YearGroupReport.Build(new YearGroupReportInput(school.Export.SchoolName, asOf, school.Snapshot, year.Key, school.Directory));
+            var pdf = school.Pdf($"-year-{year.Key}.pdf");
+            var (count, total, persistent, severe) = Group(year.Select(p => YearToDate(school, p, asOf)));
+            string[] facts = [Number(year.Count()), AttendancePercent(total), $"{Number(persistent)} ({Percent(persistent, count)})", Number(severe)];
+            Assert.Equal(facts, model.Blocks.OfType<KeyFacts>().Single().Facts.Take(4).Select(f => f.Value));
+            AssertInPdf(pdf, facts);
+
+            Assert.Equal(NeedsAttention(school, year.ToList(), asOf), model.Blocks.OfType<KeyFacts>().Single().Facts[4].Value);
+
+            var list = model.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption?.StartsWith("Persistent absence", StringComparison.Ordinal) == true);
+            var pa = year.Where(p => YearToDate(school, p, asOf) is { Persistent: true, Severe: false }).ToList();
+            Assert.Equal(pa.Count, list?.Rows.Count ?? 0);
+            foreach (var pupil in pa)
+            {
+                var ytd = YearToDate(school, pupil, asOf);
+                var inTerm = Count(school.Export.MarksByUpn[pupil.Upn], term.Start, asOf);
+                string[] expected = [pupil.Name, pupil.Form, AttendancePercent(ytd), Number(ytd.Absent), Number(ytd.Unauthorised), Number(ytd.Late), Number(inTerm.MinutesLate)];
+                Assert.Equal(expected, list!.Rows.Single(r => r.Cells[0] == pupil.Name && r.Cells[2] == expected[2]).Cells.Take(7));
+                AssertInPdf(pdf, expected);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task Parent_AttendanceAndLateness_MatchTheExportForEveryPupil(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.Snapshot.AsOf;
+        var term = TermOf(school, asOf);
+        var contactLine = SchoolSettings.ContactLine(school.State.Profile!.Settings, school.Export.SchoolName);
+        var pupils = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
+        Assert.Equal(pupils.Count, school.Snapshot.Pupils.Count);
+        var sent = 0;
+        foreach (var pupil in pupils)
+        {
+            var ytd = YearToDate(school, pupil, asOf);
+            var inTerm = Count(school.Export.MarksByUpn[pupil.Upn], term.Start, asOf);
+            var late = (inTerm.Late == 1 ? "1 session" : $"{Number(inTerm.Late)} sessions") + (inTerm.MinutesLate > 0 ? $", {Number(inTerm.MinutesLate)} min" : "");
+            string[] expected = [AttendancePercent(ytd), AttendancePercent(inTerm), late];
+            var model = ParentReport.Build(ParentReportInput.For(school.Snapshot, pupil.Id, school.Export.SchoolName, asOf, school.Directory, contactLine));
+            Assert.Equal(expected, model.Blocks.OfType<KeyFacts>().Single().Facts.Take(3).Select(f => f.Value));
+            if (school.PdfText.Keys.SingleOrDefault(k => k.EndsWith($"-{pupil.Id}.pdf", StringComparison.Ordinal)) is { } file)
+            {
+                AssertInPdf(school.PdfText[file], expected);
+                sent++;
+            }
+        }
+
+        Assert.True(sent > pupils.Count / 2, $"only {sent} of {pupils.Count} parent reports were sent");
+    }
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task Subject_ProgressBandsByTeachingGroup_MatchTheExport(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.Snapshot.AsOf;
+        var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        var results = school.Export.Results.ToLookup(r => r.Upn, StringComparer.Ordinal);
+        var entries = school.Export.Targets.Where(t => onRoll.Contains(t.Upn))
+            .Select(t => (Target: t, Band: Band(school.Export, t, results[t.Upn], asOf))).ToList();
+        Assert.Contains(entries, e => e.Band is not null);
+        foreach (var subject in entries.GroupBy(e => e.Target.Subject))
+        {
+            var model = SubjectReport.Build(new SubjectReportInput(school.Export.SchoolName, asOf, school.Snapshot, subject.Key, school.Directory));
+            // Subject reports go to subject leaders, whom the generated primary school does not have.
+            var pdf = phase == SchoolPhase.Secondary ? school.Pdf($"-subject-{subject.Key.ToLowerInvariant()}.pdf") : school.PdfOrNull($"-subject-{subject.Key.ToLowerInvariant()}.pdf");
+            var table = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Pupils per progress band");
+            foreach (var group in subject.GroupBy(e => e.Target.Group))
+            {
+                string[] expected =
+                [
+                    group.Key.Length == 0 ? "No group" : group.Key, Number(group.Count()),
+                    .. new[] { "Above", "On track", "Below", "Well below" }.Select(b => Number(group.Count(e => e.Band == b))),
+                    Number(group.Count(e => e.Band is null)),
+                ];
+                Assert.Equal(expected, table.Rows.Single(r => r.Cells[0] == expected[0]).Cells.Take(7));
+                if (pdf is not null)
+                {
+                    AssertInPdf(pdf, expected);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task Sen_GroupsAttendance_MatchTheExport(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.Snapshot.AsOf;
+        var model = SenReport.Build(new SenReportInput(school.Export.SchoolName, asOf, school.Snapshot, school.Directory));
+        var pdf = school.Pdf("-sen.pdf");
+        var table = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "SEN groups compared with pupils without SEN");
+        foreach (var group in school.Export.Pupils.Where(p => p.OnRoll(asOf)).GroupBy(p => p.Sen))
+        {
+            var name = group.Key switch { "N" => "No SEN", "K" => "SEN support (K)", _ => "EHC plan (E)" };
+            var (count, total, persistent, _) = Group(group.Select(p => YearToDate(school, p, asOf)));
+            string[] expected = [name, Number(group.Count()), AttendancePercent(total), Percent(persistent, count)];
+            Assert.Equal(expected, table.Rows.Single(r => r.Cells[0] == name).Cells.Take(4));
+            AssertInPdf(pdf, expected);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task Digests_HeadlineFiguresCoverEachRecipientsScope(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.AsOf;
+        var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
+        var digests = DigestPlanner.Plan(school.Alerts.Alerts, school.Directory);
+        Assert.NotEmpty(digests);
+        foreach (var digest in digests)
+        {
+            var roles = school.Export.StaffRoles.Where(r => r.StaffId == digest.StaffId).Select(r => r.Role).ToList();
+            var (label, scope) = roles.Contains("AttendanceOfficer") ? ("whole school", onRoll)
+                : roles.SingleOrDefault(r => r.StartsWith("YearLeader:", StringComparison.Ordinal)) is { } leader
+                    ? (leader == "YearLeader:0" ? "Reception" : $"Year {leader["YearLeader:".Length..]}", onRoll.Where(p => p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) == leader["YearLeader:".Length..]).ToList())
+                    : ("pupils with SEN", onRoll.Where(p => p.Sen != "N").ToList());
+            var (count, total, persistent, _) = Group(scope.Select(p => YearToDate(school, p, asOf)));
+            var today = scope.SelectMany(p => school.Export.MarksByUpn[p.Upn].Where(m => m.Date == asOf)).ToList();
+            string Pupils(IEnumerable<MarkRow> marks) => marks.Select(m => m.Upn).Distinct().Count() is var n && n == 1 ? "1 pupil" : $"{Number(n)} pupils";
+            string[] expected = [AttendancePercent(total), $"{Number(persistent)} ({Percent(persistent, count)})",
+                Pupils(today.Where(m => m.Code == "N")), Pupils(today.Where(m => m.Code is "L" or "U"))];
+
+            var model = AttendanceDigest.Build(AttendanceDigestInput.For(school.Export.SchoolName, asOf, school.Alerts.RegisterDate, 1, digest.StaffId,
+                digest.Alerts.Select(a => a.PupilId), school.State.Calendar!, school.Directory, school.State.Registers(school.State.Calendar!), school.State.OnRoll(asOf)));
+            var facts = model.Blocks.OfType<KeyFacts>().Single().Facts;
+            Assert.Equal(expected, facts.Take(4).Select(f => f.Value));
+            Assert.All(facts.Take(4), f => Assert.EndsWith($"({label})", f.Label));
+            AssertInPdf(school.Pdf($"/{digest.StaffId}/attendance-digest-{asOf:yyyy-MM-dd}.pdf"), expected);
+        }
+    }
+
+    [Fact]
+    public async Task Ks2_Summary_MatchesTheTestScoresInTheExport()
+    {
+        var school = await schools.For(SchoolPhase.Primary);
+        var ks2 = Assert.IsType<Core.Progress.Snapshots.TermSnapshot>(school.Ks2);
+        var year6 = school.Export.Pupils.Where(p => p.Year == 6 && p.OnRoll(ks2.AsOf)).ToList();
+        int? Score(PupilRow p, params string[] subjects) => school.Export.Results
+            .Where(r => r.Upn == p.Upn && subjects.Contains(r.Subject) && r.Scale == "KS2" && r.Date <= ks2.AsOf)
+            .OrderBy(r => r.Date).LastOrDefault() is { } row ? int.Parse(row.Grade, System.Globalization.CultureInfo.InvariantCulture) : null;
+        string? Writing(PupilRow p) => school.Export.Results.Where(r => r.Upn == p.Upn && r.Subject == "Writing" && r.Scale == "KS2 TA" && r.Date <= ks2.AsOf)
+            .OrderBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal).LastOrDefault()?.Grade;
+        var pupils = year6.Select(p => (R: Score(p, "Reading"), M: Score(p, "Maths"), G: Score(p, "GPS"), W: Writing(p))).ToList();
+        (string, Func<(int? R, int? M, int? G, string? W), bool>, Func<(int? R, int? M, int? G, string? W), bool>)[] measures =
+        [
+            ("Reading", p => p.R >= 100, p => p.R >= 110),
+            ("Maths", p => p.M >= 100, p => p.M >= 110),
+            ("Grammar, punctuation and spelling", p => p.G >= 100, p => p.G >= 110),
+            ("Writing (teacher assessment)", p => p.W is "EXS" or "GDS", p => p.W == "GDS"),
+            ("Reading, writing and maths", p => p.R >= 100 && p.M >= 100 && p.W is "EXS" or "GDS", p => p.R >= 110 && p.M >= 110 && p.W == "GDS"),
+        ];
+        var model = Ks2SatsReport.Build(new Ks2SatsReportInput(school.Export.SchoolName, ks2.AsOf, ks2.Key, ks2.Ks2!));
+        var table = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "KS2 outcomes");
+        var pdf = school.Pdf("-ks2-sats.pdf");
+        foreach (var (name, expectedStandard, higher) in measures)
+        {
+            var met = pupils.Count(expectedStandard);
+            var high = pupils.Count(higher);
+            string[] expected = [name, Number(pupils.Count), Number(met), Percent(met, pupils.Count), Number(high), Percent(high, pupils.Count)];
+            Assert.Equal(expected, table.Rows.Single(r => r.Cells[0] == name).Cells);
+            AssertInPdf(pdf, expected);
+        }
+    }
+
+    /// <summary>The default needs-attention rule, recounted: well below anywhere, below in two core subjects (English and maths; two of reading, writing and maths in a primary), or below in half or more of 3+ subjects with results.</summary>
+    private static string NeedsAttention(ReconciledSchool school, IReadOnlyList<PupilRow> pupils, DateOnly asOf)
+    {
+        string[] core = ["English", "English Language", "Mathematics", "Maths", "Reading", "Writing"];
+        var results = school.Export.Results.ToLookup(r => r.Upn, StringComparer.Ordinal);
+        var bands = pupils.Select(p => school.Export.Targets.Where(t => t.Upn == p.Upn)
+            .Select(t => (t.Subject, Band: Band(school.Export, t, results[p.Upn], asOf))).Where(b => b.Band is not null).ToList()).ToList();
+        var withResults = bands.Count(b => b.Count > 0);
+        var flagged = bands.Count(b =>
+        {
+            var below = b.Where(x => x.Band is "Below" or "Well below").ToList();
+            return b.Any(x => x.Band == "Well below") || below.Count(x => core.Contains(x.Subject)) >= 2 || (b.Count >= 3 && below.Count * 2 >= b.Count);
+        });
+        return withResults == 0 ? "No results yet" : $"{Number(flagged)} ({Percent(flagged, withResults)})";
+    }
+
+    private static Sessions YearToDate(ReconciledSchool school, PupilRow pupil, DateOnly asOf) =>
+        Count(school.Export.MarksByUpn[pupil.Upn], YearStart(asOf), asOf);
+
+    private static TermRow TermOf(ReconciledSchool school, DateOnly date) => school.Export.Terms.Single(t => t.Start <= date && date <= t.End);
+
+    /// <summary>The cells appear in the PDF in order, as one run of text (pdftotext keeps a table row or a row of key facts on one line).</summary>
+    private static void AssertInPdf(string pdf, IEnumerable<string> cells)
+    {
+        var run = string.Join(' ', cells.SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.True(pdf.Contains(run, StringComparison.Ordinal), $"the PDF does not show \"{run}\"");
+    }
+}
