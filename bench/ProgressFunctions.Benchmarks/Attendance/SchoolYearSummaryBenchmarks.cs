@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Benchmarks.Attendance;
 
@@ -22,8 +22,7 @@ public class SchoolYearSummaryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var calendar = TypicalCalendar.Build(new AcademicYear(2025), 1, BankHolidays.EnglandAndWales);
-        _registers = SeededAttendance.Generate(calendar, [.. Enumerable.Range(0, Pupils).Select(i => $"P{i:00000}")], s_asOf, seed: 1);
+        _registers = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, Pupils, 1, s_asOf) { IncludeProgress = false }).Registers;
         _totals = [.. _registers.Select(r => AttendanceMeasures.YearToDate(r, s_asOf))];
         var sessions = _registers.Sum(r => r.Marks().Count());
         Console.WriteLine($"// {Pupils} pupils, {sessions:N0} marked sessions");

@@ -3,7 +3,7 @@ using System.Text;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Csv;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Benchmarks.Imports;
 

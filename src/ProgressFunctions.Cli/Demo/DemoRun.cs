@@ -4,7 +4,8 @@ using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Cli.Demo;
 
@@ -14,8 +15,10 @@ internal sealed record DemoOptions(int Pupils, SchoolPhase Phase, int Seed, Date
 
 internal sealed record PhaseTiming(string Phase, TimeSpan Elapsed);
 
+/// <remarks><see cref="ExportDays"/> holds the day each ingested export was made, in the order of <see cref="Ingests"/>.</remarks>
 internal sealed record DemoOutcome(
     IReadOnlyList<PhaseTiming> Phases,
+    IReadOnlyList<DateOnly> ExportDays,
     IReadOnlyList<IngestResult> Ingests,
     IReadOnlyList<AttendanceCheckResult> Checks,
     IReadOnlyList<SnapshotJobResult> Snapshots,
@@ -24,68 +27,117 @@ internal sealed record DemoOutcome(
     long PeakWorkingSetBytes);
 
 /// <summary>Runs the whole mission over the ports and times each phase; the demo and the bench both use it.</summary>
+/// <remarks>
+/// A school's reports are those of the latest snapshot due by the as-of date. In the summer holiday and the first weeks
+/// of September none of the new year's snapshots is due yet, so the school first sends the export it made at the end
+/// of the year before (31 July): its snapshots are taken and the latest one's reports sent, as they were in July. Then
+/// the as-of year's export is ingested and checked, if the year has begun. A report is rendered before the next
+/// export replaces the stored calendar, as it would have been in July.
+/// </remarks>
 internal static class DemoRun
 {
     public static async Task<DemoOutcome> RunAsync(JobContext context, DemoOptions options, CancellationToken cancellationToken)
     {
-        var timings = new Dictionary<string, TimeSpan>();
-        var (ingests, checks, snapshots) = (new List<IngestResult>(), new List<AttendanceCheckResult>(), new List<SnapshotJobResult>());
-        var checkedOn = options.AsOf;
+        var run = new Run(context, options, cancellationToken);
         for (var k = 0; k < options.Schools; k++)
         {
             var pupils = (options.Pupils / options.Schools) + (k == options.Schools - 1 ? options.Pupils % options.Schools : 0);
             var schoolId = (100001 + k).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var export = Timed(timings, "generate", () => Generate(options, schoolId, pupils, options.Seed + k));
-            ingests.Add(await TimedAsync(timings, "ingest", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(export.Zip), cancellationToken)));
-            checkedOn = LastSchoolDay(export.Calendar, options.AsOf);
-            checks.Add(await TimedAsync(timings, "attendance check", () => AttendanceCheckJob.RunAsync(context, schoolId, checkedOn, cancellationToken)));
-            snapshots.Add(await TimedAsync(timings, "snapshot", () => SnapshotJob.RunDueAsync(context, schoolId, options.AsOf, cancellationToken)));
+            var seed = options.Seed + k;
+            var school = run.Timed("generate", () => Generate(options, schoolId, pupils, seed, options.AsOf));
+            var started = school.Calendar.DaysUpTo(options.AsOf) > 0;
+            if (SnapshotSchedule.LatestReadyOn(school.Calendar, options.AsOf) is null)
+            {
+                var yearEnd = school.Options.Year.Previous.End;
+                var previous = run.Timed("generate", () => Generate(options, schoolId, pupils, seed, yearEnd));
+                await run.SchoolAsync(schoolId, previous, check: !started, send: options.Render);
+            }
+
+            if (started)
+            {
+                // A trust's reports go out in one drain after its last school, as the bench measures.
+                await run.SchoolAsync(schoolId, school, check: true, send: options.Render && k == options.Schools - 1);
+            }
+
             context.Progress.Report("schools", k + 1, options.Schools);
         }
 
-        DrainResult? dispatch = null;
-        if (options.Render)
-        {
-            dispatch = await TimedAsync(timings, "render and send", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken));
-        }
-
-        var phases = timings.Select(t => new PhaseTiming(t.Key, t.Value)).ToList();
-        return new DemoOutcome(phases, ingests, checks, snapshots, dispatch, checkedOn, Process.GetCurrentProcess().PeakWorkingSet64);
+        return run.Outcome();
     }
 
-    private static (byte[] Zip, SchoolCalendar Calendar) Generate(DemoOptions options, string schoolId, int pupils, int seed)
+    /// <summary>The school as its MIS would export it on <paramref name="exportDay"/>.</summary>
+    private static SyntheticSchool Generate(DemoOptions options, string schoolId, int pupils, int seed, DateOnly exportDay) =>
+        SchoolGenerator.Generate(new GeneratorOptions(options.Phase, pupils, seed, exportDay) { Urn = schoolId });
+
+    /// <summary>The jobs run so far and their timings.</summary>
+    private sealed class Run(JobContext context, DemoOptions options, CancellationToken cancellationToken)
     {
-        var school = SchoolGenerator.Generate(new GeneratorOptions(options.Phase, pupils, seed, AcademicYear.Containing(options.AsOf), options.AsOf) { Urn = schoolId });
-        if (options.ExportFolder is { } folder)
+        private readonly Dictionary<string, TimeSpan> _timings = [];
+        private readonly List<DateOnly> _exportDays = [];
+        private readonly List<IngestResult> _ingests = [];
+        private readonly List<AttendanceCheckResult> _checks = [];
+        private readonly List<SnapshotJobResult> _snapshots = [];
+        private DrainResult? _dispatch;
+        private DateOnly _checkedOn = options.AsOf;
+
+        /// <summary>Ingest one export, check attendance on its last school day (when asked), take the snapshots due, and send (when asked).</summary>
+        /// <remarks>With an export folder, the export is written there as files first (the last one ingested stays).</remarks>
+        public async Task SchoolAsync(string schoolId, SyntheticSchool school, bool check, bool send)
         {
+            var exportDay = school.Options.AsOf;
+            var zip = Timed("generate", () => Export(school));
+            _exportDays.Add(exportDay);
+            _ingests.Add(await TimedAsync("ingest", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(zip), cancellationToken)));
+            if (check)
+            {
+                _checkedOn = LastSchoolDay(school.Calendar, exportDay);
+                _checks.Add(await TimedAsync("attendance check", () => AttendanceCheckJob.RunAsync(context, schoolId, _checkedOn, cancellationToken)));
+            }
+
+            _snapshots.Add(await TimedAsync("snapshot", () => SnapshotJob.RunDueAsync(context, schoolId, exportDay, cancellationToken)));
+            if (send)
+            {
+                var drained = await TimedAsync("render and send", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken));
+                _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) : drained;
+            }
+        }
+
+        public DemoOutcome Outcome() =>
+            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64);
+
+        public T Timed<T>(string phase, Func<T> work)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = work();
+            _timings[phase] = _timings.GetValueOrDefault(phase) + clock.Elapsed;
+            return result;
+        }
+
+        private async Task<T> TimedAsync<T>(string phase, Func<Task<T>> work)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = await work();
+            _timings[phase] = _timings.GetValueOrDefault(phase) + clock.Elapsed;
+            return result;
+        }
+
+        private byte[] Export(SyntheticSchool school)
+        {
+            if (options.ExportFolder is not { } folder)
+            {
+                return BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
+            }
+
             Directory.CreateDirectory(folder);
             CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
-            return (ExportFolder.Zip(folder), school.Calendar);
+            return ExportFolder.Zip(folder);
         }
 
-        return (BundleZip.Capture(create => CsvBundleWriter.Write(school, create)), school.Calendar);
-    }
-
-    /// <summary>The check runs for the as-of date, or for the last school day before it (a weekend or holiday as-of).</summary>
-    private static DateOnly LastSchoolDay(SchoolCalendar calendar, DateOnly asOf)
-    {
-        var upTo = calendar.DaysUpTo(asOf);
-        return upTo == 0 ? asOf : calendar.DayAt(upTo - 1);
-    }
-
-    private static T Timed<T>(Dictionary<string, TimeSpan> timings, string phase, Func<T> work)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = work();
-        timings[phase] = timings.GetValueOrDefault(phase) + clock.Elapsed;
-        return result;
-    }
-
-    private static async Task<T> TimedAsync<T>(Dictionary<string, TimeSpan> timings, string phase, Func<Task<T>> work)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = await work();
-        timings[phase] = timings.GetValueOrDefault(phase) + clock.Elapsed;
-        return result;
+        /// <summary>The check runs for the export day, or for the last school day before it (a weekend or holiday).</summary>
+        private static DateOnly LastSchoolDay(SchoolCalendar calendar, DateOnly day)
+        {
+            var upTo = calendar.DaysUpTo(day);
+            return upTo == 0 ? day : calendar.DayAt(upTo - 1);
+        }
     }
 }

@@ -8,9 +8,9 @@ internal static class DemoSummary
 {
     public static void Write(IAnsiConsole console, DemoOutcome outcome, int reportFiles, int emails, string outDirectory)
     {
-        foreach (var ingest in outcome.Ingests)
+        foreach (var (ingest, day) in outcome.Ingests.Zip(outcome.ExportDays))
         {
-            console.WriteLine("ingest: " + ingest.Message);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest (export made {day:yyyy-MM-dd}): {ingest.Message}"));
         }
 
         foreach (var snapshot in outcome.Snapshots)

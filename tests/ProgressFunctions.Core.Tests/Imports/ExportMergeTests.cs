@@ -1,7 +1,7 @@
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Core.Tests.Imports;
 
@@ -9,7 +9,7 @@ public class ExportMergeTests
 {
     private static readonly DateTimeOffset s_monday = new(2026, 3, 2, 18, 0, 0, TimeSpan.Zero);
     private static readonly SchoolExport s_export =
-        BundleReader.Read(new MemoryBundleSource(TestFiles.Write(SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 30) with { AsOf = new DateOnly(2025, 10, 10) }))));
+        BundleReader.Read(new MemoryBundleSource(TestFiles.Write(SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Primary, 30, 42, new DateOnly(2025, 10, 10))))));
 
     [Fact]
     public void Apply_SameExportTwice_SecondChangesNothing()

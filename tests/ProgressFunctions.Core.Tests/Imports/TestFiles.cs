@@ -1,6 +1,6 @@
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Core.Tests.Imports;
 

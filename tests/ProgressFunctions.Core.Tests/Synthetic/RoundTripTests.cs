@@ -3,8 +3,8 @@ using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Imports.Ctf;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
 using ProgressFunctions.Core.Tests.Imports;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Core.Tests.Synthetic;
 
@@ -81,14 +81,20 @@ public class RoundTripTests
         Assert.Contains(school.Contacts, c => c.Email is null);
         Assert.Contains(school.ContactLinks, l => l.Restriction is not null && !l.ReceivesCorrespondence);
         Assert.Contains(school.ContactLinks, l => !l.ParentalResponsibility);
-        Assert.Equal(3, school.Assessments.Select(a => a.Point).Distinct().Count());
+        // A baseline and one drop per half term in 2025/26, and each cohort's own KS2 results as prior attainment.
+        Assert.Equal(7, school.Assessments.Where(a => a.Point.StartsWith("2025/26 ", StringComparison.Ordinal)).Select(a => a.Point).Distinct().Count());
+        Assert.Equal(5, school.Assessments.Where(a => a.Point.StartsWith("KS2 ", StringComparison.Ordinal)).Select(a => a.Point).Distinct().Count());
     }
 
     [Fact]
-    public void Generate_SixPointsPrimary_UsesTeacherAssessment()
+    public void Generate_Primary_UsesTeacherAssessmentAndKs2TestsForYear6()
     {
-        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 70) with { AssessmentPointsPerYear = 6 });
-        Assert.Equal(6, school.Assessments.Select(a => a.Point).Distinct().Count());
-        Assert.All(school.Assessments, a => Assert.Equal("KS2 TA", a.Scale));
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 70));
+        var tracking = school.Assessments.Where(a => !a.Point.StartsWith("KS2 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, tracking.Select(a => a.Point).Distinct().Count());
+        Assert.All(tracking, a => Assert.Equal("KS2 TA", a.Scale));
+        var year6 = school.Pupils.Where(p => p.YearGroup == 6).Select(p => p.Id).ToHashSet();
+        Assert.All(school.Assessments.Where(a => a.Point == "KS2 2026"), a => Assert.Contains(a.PupilId, year6));
+        Assert.Contains(school.Assessments, a => a.Point == "KS2 2026" && a.Scale == "KS2");
     }
 }

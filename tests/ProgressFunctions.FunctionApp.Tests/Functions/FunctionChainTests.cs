@@ -7,7 +7,7 @@ using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 using ProgressFunctions.FunctionApp.Functions;
 
 namespace ProgressFunctions.FunctionApp.Tests.Functions;
@@ -120,7 +120,7 @@ public sealed class FunctionChainTests(FunctionAppFixture app) : IClassFixture<F
 
     private static byte[] Export()
     {
-        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 24, 11, new AcademicYear(2025), DateOnly.FromDateTime(FunctionAppFixture.Now.UtcDateTime)) { Urn = School });
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 24, 11, DateOnly.FromDateTime(FunctionAppFixture.Now.UtcDateTime)) { Urn = School });
         return BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
     }
 }

@@ -26,7 +26,7 @@ public class JobCommandsTests
     public void RunDue_AfterIngest_ChecksSnapshotsAndSends()
     {
         var folder = CliProcess.TempFolder();
-        CliProcess.Run(folder, "generate", "--pupils", "15", "--phase", "primary", "--out", "export");
+        CliProcess.Run(folder, "generate", "--pupils", "15", "--phase", "primary", "--as-of", "2026-03-20", "--out", "export");
         CliProcess.Run(folder, "ingest", "export", "--school", "100001");
 
         var run = CliProcess.Run(folder, "run-due", "--as-of", "2026-03-20");

@@ -19,7 +19,7 @@ public sealed class ValidateCommandTests : IDisposable
     private string Generate(string format)
     {
         var folder = Path.Combine(_dir, format);
-        Assert.Equal(0, GenerateCommand.Run(40, "primary", 3, format, folder, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(0, GenerateCommand.Run(40, "primary", 3, new DateOnly(2026, 7, 10), format, folder, TextWriter.Null, TextWriter.Null));
         return folder;
     }
 

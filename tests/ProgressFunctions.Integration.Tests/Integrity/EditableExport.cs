@@ -1,6 +1,6 @@
 using System.Text;
 using ProgressFunctions.Core.Imports.Bundle;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Integration.Tests.Integrity;
 

@@ -59,7 +59,7 @@ public class IngestJobTests
         using var fixture = new JobsFixture();
         var school = JobsFixture.Generate(pupils: 20);
         var files = new Dictionary<string, byte[]>();
-        Core.Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
+        Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
         files["attendance.csv"] = [.. files["attendance.csv"], .. "NOT-A-UPN,2025-12-01,AM,/,\n"u8.ToArray()];
 
         var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "with-errors.zip");
@@ -79,7 +79,7 @@ public class IngestJobTests
     {
         using var fixture = new JobsFixture();
         var ctf = new MemoryStream();
-        Core.Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 5), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
+        Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 5), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
 
         var result = await fixture.IngestAsync(ctf.ToArray(), "school.ctf.xml");
 

@@ -3,7 +3,7 @@ using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Infrastructure.Embedded;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
@@ -39,7 +39,7 @@ internal sealed class JobsFixture : IDisposable
     public string OutboxDirectory => Path.Combine(Directory, "outbox");
 
     public static SyntheticSchool Generate(int pupils = 40, int seed = 7, DateOnly? asOf = null) =>
-        SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, pupils, seed, new AcademicYear(2025), asOf ?? AsOf) { Urn = School });
+        SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, pupils, seed, asOf ?? AsOf) { Urn = School });
 
     public static byte[] Zip(SyntheticSchool school) => BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
 

@@ -41,7 +41,7 @@ public class ReviewFindingsTests
 
         var partial = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "bad-row.zip");
         var ctf = new MemoryStream();
-        Core.Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 3, seed: 99), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
+        Synthetic.CtfWriter.Write(JobsFixture.Generate(pupils: 3, seed: 99), ctf, new DateTime(2025, 12, 5, 0, 0, 0, DateTimeKind.Utc));
         var transfer = await fixture.IngestAsync(ctf.ToArray(), "transfer.xml");
 
         Assert.True(partial.Errors > 0);
@@ -123,7 +123,7 @@ public class ReviewFindingsTests
         Assert.Contains("malformed ReportRequest", PoisonMessage.FromJson(poison.Body).LastError);
     }
 
-    private static byte[] WithBadAttendanceRow(Core.Synthetic.SyntheticSchool school, string date)
+    private static byte[] WithBadAttendanceRow(Synthetic.SyntheticSchool school, string date)
     {
         var files = Unzip(JobsFixture.Zip(school));
         files["attendance.csv"] = [.. files["attendance.csv"], .. System.Text.Encoding.UTF8.GetBytes($"NOT-A-UPN,{date},AM,/,\n")];

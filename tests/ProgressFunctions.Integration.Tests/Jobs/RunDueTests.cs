@@ -70,6 +70,6 @@ public class RunDueTests
         Assert.All(sent.Where(id => !id.StartsWith("AttendanceDigest.", StringComparison.Ordinal)), id => Assert.Contains("2025-26-spring-end", id));
     }
 
-    private static async Task Upload(JobsFixture fixture, Core.Synthetic.SyntheticSchool school) =>
+    private static async Task Upload(JobsFixture fixture, Synthetic.SyntheticSchool school) =>
         await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/export.zip"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");
 }

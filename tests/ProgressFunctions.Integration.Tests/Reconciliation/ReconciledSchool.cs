@@ -5,7 +5,7 @@ using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 using ProgressFunctions.Integration.Tests.Jobs;
 using ProgressFunctions.Integration.Tests.Reports;
 
@@ -43,16 +43,11 @@ internal sealed class ReconciledSchool
     {
         var primary = phase == SchoolPhase.Primary;
         var asOf = primary ? new DateOnly(2026, 7, 14) : new DateOnly(2026, 3, 20);
-        var school = SchoolGenerator.Generate(new GeneratorOptions(phase, primary ? 140 : 150, 11, new AcademicYear(2025), asOf) { Urn = JobsFixture.School });
+        var school = SchoolGenerator.Generate(new GeneratorOptions(phase, primary ? 140 : 150, 11, asOf) { Urn = JobsFixture.School });
         var jobs = new JobsFixture();
         var folder = Path.Combine(jobs.Directory, "export");
         System.IO.Directory.CreateDirectory(folder);
         CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
-        if (primary)
-        {
-            AddKs2Results(folder);
-        }
-
         var zip = BundleZip.Create(System.IO.Directory.GetFiles(folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
         var ingest = await jobs.IngestAsync(zip);
         Assert.Equal(IngestOutcome.Stored, ingest.Outcome);
@@ -75,24 +70,6 @@ internal sealed class ReconciledSchool
             PdfText = await PdfTextAsync(jobs),
             Alerts = (await jobs.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, CheckRun.IdFor(asOf, 1)))!.Body,
         };
-    }
-
-    /// <summary>Year 6 test scaled scores dated results day (7 July 2026), and a teacher-assessment reading drop three days later.</summary>
-    private static void AddKs2Results(string folder)
-    {
-        var path = Path.Combine(folder, "assessments.csv");
-        var year6 = File.ReadLines(Path.Combine(folder, "pupils.csv")).Skip(1).Select(l => l.Split(','))
-            .Where(f => f[7] == "6").Select(f => f[0]).ToList();
-        var random = new Random(6);
-        int Score() => Math.Clamp((int)Math.Round(104 + ((random.NextDouble() * 2) - 1) * 14), 80, 120);
-        var rows = year6.SelectMany((upn, i) => new[]
-        {
-            $"{upn},Reading,KS2 test,2026-07-07,KS2,{Score()}",
-            $"{upn},Maths,KS2 test,2026-07-07,KS2,{Score()}",
-            $"{upn},GPS,KS2 test,2026-07-07,KS2,{Score()}",
-            i % 2 == 0 ? $"{upn},Reading,Summer TA,2026-07-10,KS2 TA,EXS" : null,
-        }).OfType<string>();
-        File.AppendAllText(path, string.Concat(rows.Select(r => r + "\r\n")));
     }
 
     private static async Task<Dictionary<string, string>> PdfTextAsync(JobsFixture jobs)

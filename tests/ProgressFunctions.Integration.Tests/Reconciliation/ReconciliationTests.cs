@@ -89,7 +89,7 @@ public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassF
         var school = await schools.For(phase);
         var asOf = school.Snapshot.AsOf;
         var term = TermOf(school, asOf);
-        var contactLine = SchoolSettings.ContactLine(school.State.Profile!.Settings, school.Export.SchoolName);
+        var contactLine = school.State.Profile!.Settings.ContactLineFor(school.Export.SchoolName);
         var pupils = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
         Assert.Equal(pupils.Count, school.Snapshot.Pupils.Count);
         var sent = 0;

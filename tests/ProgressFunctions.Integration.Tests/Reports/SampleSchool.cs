@@ -10,24 +10,24 @@ using ProgressFunctions.Core.Reports.Subjects;
 using ProgressFunctions.Core.Reports.WholeSchool;
 using ProgressFunctions.Core.Reports.YearGroups;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Integration.Tests.Reports;
 
-/// <summary>One seeded school in the spring term and a document of every audience made from it.</summary>
+/// <summary>One synthetic school in the spring term and a document of every audience made from it.</summary>
 internal static class SampleSchool
 {
     public const string ContactLine = "the school office on 01632 960123 or office@zoepark.example";
 
     public static readonly DateOnly AsOf = new(2026, 3, 13);
 
-    private static readonly Lazy<(SeededSchool School, TermSnapshot Snapshot)> s_school = new(() =>
+    private static readonly Lazy<(SyntheticSchool School, TermSnapshot Snapshot)> s_school = new(() =>
     {
-        var school = SeededSchool.Create(300, seed: 2026, AsOf);
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 300, Seed: 2026, AsOf));
         return (school, school.Snapshot());
     });
 
-    public static SeededSchool School => s_school.Value.School;
+    public static SyntheticSchool School => s_school.Value.School;
 
     public static TermSnapshot Snapshot => s_school.Value.Snapshot;
 
@@ -35,13 +35,14 @@ internal static class SampleSchool
         ParentReport.Build(ParentReportInput.For(Snapshot, pupilId, School.Name, AsOf, School.Directory, ContactLine) with
         {
             Register = School.Registers.First(r => r.PupilId == pupilId),
+            Scales = School.Profile.Scales,
         });
 
     public static IReadOnlyList<(string Audience, ReportDocument Document)> EveryAudience()
     {
         var summaries = School.Registers.Select(r => AttendanceMeasures.Summarise(r, AsOf, AttendanceRules.Default)).ToList();
         var ks2 = Ks2Summary.Of(Enumerable.Range(0, 30).Select(i => new Ks2PupilResults($"K{i}", 92 + (i % 25), 95 + (i % 20), 90 + (i % 28), i % 3 == 0 ? "GDS" : i % 3 == 1 ? "EXS" : "WTS")));
-        var summer = new ProgressFunctions.Core.Progress.Snapshots.SnapshotKey(SeededSchool.SchoolId, new AcademicYear(2025), TermName.Summer, SnapshotPoint.End);
+        var summer = new ProgressFunctions.Core.Progress.Snapshots.SnapshotKey(School.Profile.Urn, new AcademicYear(2025), TermName.Summer, SnapshotPoint.End);
         return
         [
             ("parent", Parent(Snapshot.Pupils[0].PupilId)),

@@ -1,7 +1,8 @@
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Parents;
-using ProgressFunctions.Core.Synthetic;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
 using ProgressFunctions.Core.Tests.Builders;
 
 namespace ProgressFunctions.Core.Tests.Reports.Models;
@@ -72,7 +73,7 @@ public class ParentReportTests
     [InlineData(4)]
     public void Build_EveryPupilOfSeededCohort_NeverMentionsAnotherPupil(int seed)
     {
-        var school = SeededSchool.Create(40, seed, ReportData.AsOf);
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 40, seed, ReportData.AsOf));
         var snapshot = school.Snapshot();
         foreach (var pupil in snapshot.Pupils)
         {
@@ -94,7 +95,7 @@ public class ParentReportTests
     {
         var (school, snapshot) = ReportData.School();
         var first = ParentReport.Build(ReportData.ParentInput(school, snapshot, snapshot.Pupils[2].PupilId));
-        var again = SeededSchool.Create(120, 7, ReportData.AsOf);
+        var again = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 120, 7, ReportData.AsOf));
 
         var second = ParentReport.Build(ReportData.ParentInput(again, again.Snapshot(), snapshot.Pupils[2].PupilId));
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Schools;
 
-namespace ProgressFunctions.Core.Synthetic;
+namespace ProgressFunctions.Synthetic;
 
 /// <summary>Writes <c>school.json</c> in the format <see cref="SchoolJson"/> reads.</summary>
 public static class SchoolJsonWriter

@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using ProgressFunctions.Core.Imports.Ctf;
+using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Schools;
 
-namespace ProgressFunctions.Core.Synthetic;
+namespace ProgressFunctions.Synthetic;
 
 /// <summary>Writes a synthetic school as a Common Transfer File (the subset <see cref="CtfReader"/> reads).</summary>
 /// <remarks>
 /// Per-session marks go in <c>AttendMarks</c>: two characters per calendar day from <c>AttendStartDate</c> (AM, PM),
 /// <c>-</c> where there is no session mark. School assessment results are written as <c>StageAssessment</c> with
-/// <c>Method</c> INT and the scale in <c>ResultQualifier</c>. The export time is given by the caller: Core reads no clock.
+/// <c>Method</c> INT and the scale in <c>ResultQualifier</c>. The export time is given by the caller: the generator reads no clock.
 /// </remarks>
 public static class CtfWriter
 {
@@ -160,7 +161,7 @@ public static class CtfWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteAssessments(XmlWriter xml, IEnumerable<Progress.AssessmentResult> results, int yearGroup)
+    private static void WriteAssessments(XmlWriter xml, IEnumerable<AssessmentResult> results, int yearGroup)
     {
         xml.WriteStartElement("StageAssessments");
         xml.WriteStartElement("KeyStage");

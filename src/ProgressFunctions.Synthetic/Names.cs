@@ -1,4 +1,4 @@
-namespace ProgressFunctions.Core.Synthetic;
+namespace ProgressFunctions.Synthetic;
 
 /// <summary>Names for synthetic pupils, contacts and staff: common in English schools, some with non-ASCII letters.</summary>
 /// <remarks>Non-ASCII names (Zoë, Siobhán, Łukasz...) make sure encodings and CSV quoting are exercised by every demo.</remarks>
@@ -31,4 +31,14 @@ internal static class Names
     ];
 
     public static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
+
+    /// <summary>An address at a reserved example domain, ASCII only (names like Siân become sian).</summary>
+    public static string Email(string forename, string surname, int n, string domain) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ascii(forename)}.{Ascii(surname)}{n}@{domain}");
+
+    private static string Ascii(string name)
+    {
+        var decomposed = name.Replace("ł", "l", StringComparison.Ordinal).Replace("Ł", "L", StringComparison.Ordinal).Normalize(System.Text.NormalizationForm.FormD);
+        return new string([.. decomposed.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]);
+    }
 }

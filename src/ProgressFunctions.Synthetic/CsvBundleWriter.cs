@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Csv;
 using ProgressFunctions.Core.Schools;
 
-namespace ProgressFunctions.Core.Synthetic;
+namespace ProgressFunctions.Synthetic;
 
 /// <summary>Writes a synthetic school as the CSV bundle of docs/import-format.md, one stream per file from the caller.</summary>
 /// <remarks>Files are UTF-8 without BOM, comma-separated, CRLF line ends (as MIS exports are), quoted only where needed.</remarks>
@@ -16,7 +17,7 @@ public static class CsvBundleWriter
     /// <param name="create">Opens the stream for a bundle file name ("pupils.csv"); the writer disposes it.</param>
     public static void Write(SyntheticSchool school, Func<string, Stream> create)
     {
-        using (var json = create(Imports.SchoolJson.FileName))
+        using (var json = create(SchoolJson.FileName))
         {
             SchoolJsonWriter.Write(school.Profile, [], json);   // roles go in staff.csv
         }

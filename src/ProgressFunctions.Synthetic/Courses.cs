@@ -1,0 +1,81 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Synthetic;
+
+/// <summary>One pupil's course in one subject: the scale, the flight path from baseline to target, and how they run on it.</summary>
+internal sealed record Course(RollEntry Entry, string Subject, int SubjectIndex, GradeScale Scale, decimal Baseline, decimal Target, DateOnly Start, DateOnly End, double Standing, double Offset)
+{
+    /// <summary>A result's value on a date: the flight path, plus the pupil's momentum (felt fully from about four months into the course), the subject offset and noise.</summary>
+    public double ValueAt(DateOnly date, double noise)
+    {
+        var expected = (double)new FlightPath(Baseline, Target, Start, End).ExpectedAt(date);
+        var ramp = Math.Min(1, (date.DayNumber - Start.DayNumber) / 120.0);
+        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + (0.15 * noise);
+    }
+}
+
+/// <summary>The courses a pupil follows this year, by phase and year group.</summary>
+internal static class Courses
+{
+    private static readonly string[] s_primary = ["Reading", "Writing", "Mathematics"];
+
+    public static IEnumerable<Course> Of(GeneratorOptions options, SchoolCalendar calendar, RollEntry entry, Academic academic, GradeScale ks3)
+    {
+        var year = entry.Pupil.YearGroup;
+        var terms = calendar.TermsOf(options.Year);
+        var (yearStart, yearEnd) = (terms[0].Start, terms[^1].End);
+        if (options.Phase == SchoolPhase.Primary)
+        {
+            if (year < 1)
+            {
+                yield break;   // Reception is assessed against the early years foundation stage, not tracked here
+            }
+
+            double[] standing = [academic.Reading, academic.Writing, academic.Maths];
+            for (var i = 0; i < s_primary.Length; i++)
+            {
+                var grade = GradeScale.PrimaryTeacherAssessment.ValueOf(Ks2Model.TeacherAssessment(standing[i]));
+                yield return new Course(entry, s_primary[i], i, GradeScale.PrimaryTeacherAssessment, grade, grade, yearStart, yearEnd, standing[i], academic.Offsets[i]);
+            }
+
+            yield break;
+        }
+
+        for (var i = 0; i < People.SecondarySubjects.Length; i++)
+        {
+            var z = academic.Subjects[i];
+            if (year <= 9)
+            {
+                decimal baseline = z < -0.8 ? 1 : z < 0.6 ? 2 : 3;
+                var target = Math.Min(ks3.Highest, baseline + 3 + (z > 1.2 ? 1 : 0));
+                yield return new Course(entry, People.SecondarySubjects[i], i, ks3, baseline, target, yearStart, yearEnd, z, academic.Offsets[i]);
+            }
+            else if (TakesAtGcse(i, academic.Choices))
+            {
+                var target = Math.Clamp(Math.Round((decimal)(5.0 + (1.6 * z))), 1, 9);
+                var baseline = Math.Max(1, target - 2);
+                var start = new DateOnly(entry.Cohort + 10, 9, 1);
+                yield return new Course(entry, People.SecondarySubjects[i], i, GradeScale.Gcse, baseline, target, start, new DateOnly(entry.Cohort + 12, 6, 30), z, academic.Offsets[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// English, mathematics and science for all; history or geography (a third take both); French, art and computing,
+    /// most pupils dropping one of the three: six to eight subjects.
+    /// </summary>
+    private static bool TakesAtGcse(int subject, IReadOnlyList<double> choices)
+    {
+        var dropped = choices[1] < 0.7 ? (int)(choices[2] * 3) : -1;
+        return People.SecondarySubjects[subject] switch
+        {
+            "History" => choices[0] < 0.65,
+            "Geography" => choices[0] >= 0.35,
+            "French" => dropped != 0,
+            "Art" => dropped != 1,
+            "Computing" => dropped != 2,
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Synthetic;
+
+/// <summary>One of a family's contacts and what the school may send them.</summary>
+internal sealed record FamilyContact(Contact Contact, string Relationship, bool ParentalResponsibility, bool ReceivesCorrespondence, int Priority, string? Restriction);
+
+/// <summary>A pupil's family: the surname and the contacts brothers and sisters share.</summary>
+/// <remarks>
+/// About one pupil in eight is the younger sibling of a pupil one or two cohorts up (whether or not that pupil is still
+/// on roll), and shares their family. A family has one or two contacts: most are parents with parental responsibility;
+/// some are relatives without it; some have no e-mail; about 2% are restricted (no contact, court order) and receive no
+/// correspondence. E-mail addresses are at a reserved example domain and unique per family.
+/// </remarks>
+internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Contacts)
+{
+    public static Family Of(int seed, int cohort, int place)
+    {
+        var (c, k) = (cohort, place);
+        for (var hop = 0; hop < 4 && Seeds.Uniform(seed, 2, c, k) < 0.12; hop++)
+        {
+            c -= 1 + (Seeds.Of(seed, 3, c, k) % 2);
+        }
+
+        return Make(new Random(Seeds.Of(seed, 4, c, k)), ((c % 100) * 100_000) + k);
+    }
+
+    private static Family Make(Random random, int number)
+    {
+        var surname = Names.Pick(random, Names.Surnames);
+        var contacts = new List<FamilyContact>();
+        var count = random.NextDouble() < 0.6 ? 2 : 1;
+        for (var order = 1; order <= count; order++)
+        {
+            var forename = Names.Pick(random, Names.AdultForenames);
+            var contactSurname = order == 1 || random.NextDouble() < 0.7 ? surname : Names.Pick(random, Names.Surnames);
+            var email = random.NextDouble() < 0.15 ? null : Names.Email(forename, contactSurname, number, "parents.example");
+            var phone = string.Create(CultureInfo.InvariantCulture, $"07700 9{random.Next(100000):00000}");
+            var restricted = random.NextDouble() < 0.02;
+            var relationship = order == 1 ? "Parent" : random.NextDouble() switch { < 0.7 => "Parent", < 0.8 => "Step-parent", < 0.9 => "Carer", _ => "Relative" };
+            var contact = new Contact
+            {
+                Id = RecordIds.Contact(forename, contactSurname, email, phone),
+                Title = random.Next(2) == 0 ? "Mr" : "Ms",
+                Forename = forename,
+                Surname = contactSurname,
+                Email = email,
+                Phone = phone,
+            };
+            contacts.Add(new FamilyContact(contact, relationship, relationship is "Parent" or "Carer", !restricted, order, restricted ? "No contact (court order)" : null));
+        }
+
+        return new Family(surname, contacts);
+    }
+}

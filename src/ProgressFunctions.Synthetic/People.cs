@@ -1,0 +1,74 @@
+using System.Globalization;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Synthetic;
+
+/// <summary>The staff of a synthetic school and the links from pupils to their families' contacts.</summary>
+internal static class People
+{
+    public static readonly string[] SecondarySubjects = ["English", "Mathematics", "Science", "History", "Geography", "French", "Art", "Computing"];
+
+    /// <summary>Every contact once (in the order first met) and one link per pupil and contact.</summary>
+    public static (List<Contact>, List<ContactLink>) Contacts(IEnumerable<RollEntry> roll)
+    {
+        var contacts = new List<Contact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<ContactLink>();
+        foreach (var (pupil, _, family, _, _) in roll)
+        {
+            foreach (var member in family.Contacts)
+            {
+                if (seen.Add(member.Contact.Id))
+                {
+                    contacts.Add(member.Contact);
+                }
+
+                links.Add(new ContactLink
+                {
+                    ContactId = member.Contact.Id,
+                    PupilId = pupil.Id,
+                    Relationship = member.Relationship,
+                    ParentalResponsibility = member.ParentalResponsibility,
+                    ReceivesCorrespondence = member.ReceivesCorrespondence,
+                    Priority = member.Priority,
+                    Restriction = member.Restriction,
+                });
+            }
+        }
+
+        return (contacts, links);
+    }
+
+    public static (List<StaffMember>, List<StaffRole>) Staff(SchoolPhase phase, IReadOnlyList<int> years)
+    {
+        var staff = new List<StaffMember>();
+        var roles = new List<StaffRole>();
+        void Add(string forename, string surname, StaffRoleKind role, params string?[] scopes)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"S{staff.Count + 1:000}");
+            staff.Add(new StaffMember { Id = id, Title = staff.Count % 2 == 0 ? "Mrs" : "Mr", Forename = forename, Surname = surname, Email = Names.Email(forename, surname, staff.Count, "oakfield.school.example") });
+            roles.AddRange(scopes.DefaultIfEmpty(null).Select(scope => new StaffRole(id, role, scope)));
+        }
+
+        Add("Helen", "Marsh", StaffRoleKind.Headteacher);
+        Add("Gareth", "Lloyd", StaffRoleKind.DataManager);
+        Add("Bernadette", "Ní Bhriain", StaffRoleKind.AttendanceOfficer);
+        Add("Anika", "Sharma", StaffRoleKind.Senco);
+        Add("Tom", "Fairweather", StaffRoleKind.ProgressAssistant);
+        foreach (var year in years)
+        {
+            Add(Names.AdultForenames[year % Names.AdultForenames.Length], Names.Surnames[year % Names.Surnames.Length], StaffRoleKind.YearLeader, year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // A primary school's English lead leads reading and writing.
+        string[][] subjects = phase == SchoolPhase.Primary ? [["Reading", "Writing"], ["Mathematics"]] : [.. SecondarySubjects.Select(s => new[] { s })];
+        foreach (var led in subjects)
+        {
+            var key = led[0].Length;
+            Add(Names.AdultForenames[key % Names.AdultForenames.Length], led[0] == "French" ? "Lefèvre" : Names.Surnames[key + 10], StaffRoleKind.SubjectLeader, led);
+        }
+
+        Add("Rhiannon", "Pryce", StaffRoleKind.ProgressMentor);
+        return (staff, roles);
+    }
+}

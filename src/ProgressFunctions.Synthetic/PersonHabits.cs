@@ -1,0 +1,82 @@
+using MathNet.Numerics.Distributions;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Synthetic;
+
+/// <summary>A pupil's lasting habits, drawn once for life from their own stream, and what they come to in one year.</summary>
+/// <remarks>
+/// A pupil's place on the absence distribution is not an independent draw but the cohort's golden-ratio (Weyl)
+/// sequence at the pupil's place: any run of places covers the distribution evenly, so a year group of any size holds
+/// close to the national shares of persistent and severe absentees instead of a lottery around them, while each pupil
+/// keeps their place for life. Every other draw is made whatever the phase or the outcome of earlier draws, so the
+/// stream stays aligned: the same pupil has the same habits in a primary or secondary school of any size. The year's
+/// draws (marks seed, how this year compares with the pupil's usual, a holiday, a trip) come from a stream seeded by the
+/// school year as well.
+/// </remarks>
+internal sealed class PersonHabits
+{
+    private readonly double _quantile;
+    private readonly double _severeLevel;
+    private readonly double _unauthorisedNoise;
+    private readonly bool _friday;
+    private readonly double _lateRate;
+    private readonly bool _takesHolidays;
+    private readonly double _momentum;
+    private readonly bool _noTargets;
+
+    public PersonHabits(Random random, AbsenceProfile profile, double quantile)
+    {
+        _quantile = quantile;
+        _severeLevel = 0.5 + (random.NextDouble() * 0.35);
+        _unauthorisedNoise = Normal.Sample(random, 0, 1) * 0.08;
+        _friday = random.NextDouble() < profile.FridayAfternoonHabit;
+        var late = random.NextDouble();
+        _lateRate = late < profile.FrequentlyLate ? 0.04 + (random.NextDouble() * 0.08) : 0.006;
+        _takesHolidays = random.NextDouble() < profile.HolidayFamilies;
+        _momentum = Momentum(random.NextDouble(), Normal.Sample(random, 0, 1));
+        _noTargets = random.NextDouble() < 0.1;
+    }
+
+    public PupilTraits ForYear(YearContext context, Pupil pupil, int cohort, int place)
+    {
+        var (options, profile, calendar) = (context.Options, context.Profile, context.Calendar);
+        var random = new Random(Seeds.Of(options.Seed, 5, cohort, place, options.Year.StartYear));
+        var markSeed = random.Next();
+        var thisYear = Math.Exp((0.3 * Normal.Sample(random, 0, 1)) - 0.045);   // lognormal with mean 1
+        var (holidayDraw, breakIndex, before, length) = (random.NextDouble(), random.Next(Math.Max(1, context.Breaks.Count)), random.Next(2) == 0, 3 + random.Next(5));
+        var (tripDraw, tripDay) = (random.NextDouble(), random.Next(Math.Max(1, calendar.SchoolDayCount)));
+
+        var multiplier = profile.YearMultiplier[pupil.YearGroup] * AbsenceProfile.CharacteristicMultiplier(pupil.FreeSchoolMeals, pupil.Sen);
+        var severeShare = Math.Min(0.5, profile.SevereShare * multiplier);
+        var severe = _quantile >= 1 - severeShare;
+        var exponential = Exponential.InvCDF(1, _quantile / (1 - severeShare));
+        var propensity = severe ? _severeLevel : Math.Min(0.45, profile.MeanPropensity * exponential * multiplier * thisYear);
+        var unauthorised = severe
+            ? Math.Clamp(0.5 + _unauthorisedNoise, 0.3, 0.8)
+            : Math.Clamp(profile.UnauthorisedShare + (profile.UnauthorisedSlope * (propensity - profile.MeanPropensity)) + _unauthorisedNoise, 0.05, 0.85);
+        (int Start, int Days)? holiday = _takesHolidays && holidayDraw < 0.85 && context.Breaks.Count > 0
+            ? HolidayBlock(calendar.SchoolDayCount, context.Breaks[breakIndex], before, length)
+            : null;
+        return new PupilTraits(markSeed, propensity, unauthorised, severe, _friday, _lateRate, holiday,
+            tripDraw < 0.5 ? tripDay : null, _momentum, HasTargets: !(_noTargets && pupil.YearGroup >= 10));
+    }
+
+    /// <summary>The pupil's quantile on the absence distribution: the cohort's Weyl sequence at their place.</summary>
+    public static double Quantile(int seed, int cohort, int place) => Seeds.Weyl(place, Seeds.GoldenStep, seed, 11, cohort);
+
+    /// <summary>Most pupils run close to their flight path; about one in eight falls behind, one in ten runs ahead.</summary>
+    private static double Momentum(double kind, double gaussian) => kind switch
+    {
+        < 0.78 => 0.2 + (0.12 * gaussian),
+        < 0.9 => -0.8 + (0.25 * gaussian),
+        _ => 0.7 + (0.2 * gaussian),
+    };
+
+    /// <summary>A few days' holiday taken just before or just after a break (the school-day index of the break's eve).</summary>
+    private static (int Start, int Days) HolidayBlock(int schoolDays, int lastDayBeforeBreak, bool before, int length)
+    {
+        var start = before ? lastDayBeforeBreak - length + 1 : lastDayBeforeBreak + 1;
+        start = Math.Clamp(start, 0, Math.Max(0, schoolDays - length));
+        return (start, length);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
+
+namespace ProgressFunctions.Core.Tests.Synthetic;
+
+public partial class SchoolGeneratorTests
+{
+    [Theory]
+    [InlineData("2025-09-03", 2025)]
+    [InlineData("2026-03-20", 2025)]
+    [InlineData("2026-09-10", 2026)]
+    [InlineData("2027-03-20", 2026)]
+    [InlineData("2027-08-10", 2027)]
+    public void Generate_AsOf_WritesTheAcademicYearContainingIt(string day, int startYear)
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 50, 3, DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+
+        Assert.All(school.Profile.Terms, t => Assert.Equal(new AcademicYear(startYear), t.Year));
+        Assert.Equal(3, school.Profile.Terms.Count);
+    }
+
+    [Theory]
+    [InlineData("2025-09-10")]
+    [InlineData("2026-02-18")]
+    [InlineData("2026-07-15")]
+    [InlineData("2027-08-10")]
+    public void Generate_AnyAsOf_NothingAfterThatDay(string day)
+    {
+        var asOf = DateOnly.Parse(day, CultureInfo.InvariantCulture);
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Primary, 140, 5, asOf));
+
+        Assert.All(school.AllMarks(), m => Assert.True(m.Date <= asOf));
+        Assert.All(school.Assessments, a => Assert.True(a.Date <= asOf));
+        Assert.All(school.Behaviour, b => Assert.True(b.Date <= asOf));
+        Assert.All(school.Homework, h => Assert.True(h.Due <= asOf));
+        // An export made in August lists the September intake ahead of their first day.
+        Assert.All(school.Pupils, p => Assert.True(p.AdmissionDate <= asOf || p.AdmissionDate == new DateOnly(asOf.Year, 9, 1)));
+        Assert.Equal(140, school.Pupils.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(333)]
+    public void Generate_PupilCount_ThatManyOnRollInEvenYearGroups(int pupils)
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, pupils, 11, new DateOnly(2026, 1, 20)));
+
+        Assert.Equal(pupils, school.Pupils.Count);
+        Assert.Equal(pupils, school.Pupils.Select(p => p.Id).Distinct().Count());
+        var sizes = school.Pupils.CountBy(p => p.YearGroup).Select(g => g.Value).ToList();
+        Assert.True(sizes.Max() - sizes.Min() <= 1);
+    }
+
+    [Fact]
+    public void Generate_NextYear_SamePupilsAYearGroupUp()
+    {
+        var options = new GeneratorOptions(SchoolPhase.Secondary, 250, 9, new DateOnly(2026, 3, 20));
+        var now = SchoolGenerator.Generate(options);
+        var next = SchoolGenerator.Generate(options with { AsOf = new DateOnly(2027, 3, 19) });
+
+        var nextByUpn = next.Pupils.ToDictionary(p => p.Upn);
+        var stayed = now.Pupils.Where(p => p.YearGroup < 11 && nextByUpn.ContainsKey(p.Upn)).ToList();
+        Assert.True(stayed.Count >= now.Pupils.Count(p => p.YearGroup < 11) * 0.95);
+        Assert.All(stayed, p => Assert.Equal((p.YearGroup + 1, p.LegalForename, p.LegalSurname, p.DateOfBirth), (nextByUpn[p.Upn].YearGroup, nextByUpn[p.Upn].LegalForename, nextByUpn[p.Upn].LegalSurname, nextByUpn[p.Upn].DateOfBirth)));
+        Assert.DoesNotContain(now.Pupils.Where(p => p.YearGroup == 11), p => nextByUpn.ContainsKey(p.Upn));
+    }
+
+    [Fact]
+    public void Generate_LaterExport_SameMarksOnEarlierDays()
+    {
+        var options = new GeneratorOptions(SchoolPhase.Primary, 60, 4, new DateOnly(2025, 11, 14)) { IncludeProgress = false };
+        var early = SchoolGenerator.Generate(options);
+        var later = SchoolGenerator.Generate(options with { AsOf = new DateOnly(2026, 2, 6) });
+
+        // Up to a week before the earlier export, before any mark there could still be N; pupils who joined this year
+        // joined part-way through the days up to each export, so only those admitted on the same day compare.
+        var settled = new DateOnly(2025, 11, 7);
+        var laterAdmission = later.Pupils.ToDictionary(p => p.Id, p => p.AdmissionDate);
+        var same = early.Pupils.Where(p => laterAdmission.GetValueOrDefault(p.Id) == p.AdmissionDate).ToList();
+        Assert.True(same.Count >= 57);
+        Assert.Equal(same.SelectMany(early.MarksOf).Where(m => m.Date <= settled), same.SelectMany(later.MarksOf).Where(m => m.Date <= settled));
+    }
+
+    [Fact]
+    public void Generate_Ids_FromTheDocumentedCharacterSet()
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 400, 8));
+
+        Assert.All(school.Pupils.Select(p => p.Id).Concat(school.Contacts.Select(c => c.Id)).Concat(school.Staff.Select(s => s.Id)),
+            id => Assert.Matches(IdCharacters(), id));
+        Assert.Equal(school.Contacts.Count, school.Contacts.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Generate_Siblings_ShareTheirFamilysContacts()
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 700, 8));
+
+        var pupilsPerContact = school.ContactLinks.GroupBy(l => l.ContactId).Select(g => g.Count()).ToList();
+        Assert.InRange(100.0 * pupilsPerContact.Count(n => n > 1) / pupilsPerContact.Count, 3, 20);
+    }
+
+    [Fact]
+    public void Generate_DataDrops_EverySnapshotOfTheYearHasResults()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 150, 2026, new DateOnly(2026, 7, 31)));
+
+        foreach (var due in SnapshotSchedule.For(school.Calendar))
+        {
+            var snapshot = SnapshotBuilder.Build(school.SnapshotInputs(due.KeyFor(school.Profile.Urn), due.DataTo));
+            var subjects = snapshot.Pupils.SelectMany(p => p.Subjects).ToList();
+            Assert.True(subjects.Count(s => s.CurrentGrade is not null) >= subjects.Count * 0.95, $"{due.Term.Name} {due.Point}: results in {subjects.Count(s => s.CurrentGrade is not null)} of {subjects.Count} subjects");
+        }
+    }
+
+    [Fact]
+    public void Generate_Progress_MostPupilsNearTheirFlightPathAMinorityBelow()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 600, 2026, new DateOnly(2026, 3, 13)));
+
+        var bands = school.Snapshot().Pupils.SelectMany(p => p.Subjects).Where(s => s.Band is not null).Select(s => s.Band!.Value).ToList();
+        var below = 100.0 * bands.Count(b => b is ProgressBand.Below or ProgressBand.WellBelow) / bands.Count;
+        var wellBelow = 100.0 * bands.Count(b => b is ProgressBand.WellBelow) / bands.Count;
+        Assert.InRange(below, 8, 30);
+        Assert.InRange(wellBelow, 0.2, 8);
+        Assert.True(100.0 * bands.Count(b => b is ProgressBand.OnTrack) / bands.Count >= 50);
+    }
+
+    [Fact]
+    public void Generate_Targets_AboutOneKs4PupilInTenHasNoneAndAllHaveKs2PriorAttainment()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
+
+        var withTargets = school.Targets.Select(t => t.PupilId).ToHashSet();
+        var ks4 = school.Pupils.Where(p => p.YearGroup >= 10).ToList();
+        Assert.InRange(100.0 * ks4.Count(p => !withTargets.Contains(p.Id)) / ks4.Count, 6, 14);
+        Assert.All(school.Pupils.Where(p => p.YearGroup < 10), p => Assert.Contains(p.Id, withTargets));
+        var priors = school.Assessments.Where(a => a.Scale == GradeScale.Ks2ScaledScore.Name).ToLookup(a => a.PupilId);
+        Assert.True(school.Pupils.Count(p => priors[p.Id].Any(a => a.Subject == "Maths")) >= school.Pupils.Count * 0.95);
+        Assert.All(school.Assessments.Where(a => a.Scale == GradeScale.Ks2ScaledScore.Name), a => Assert.True(a.Date < new DateOnly(2025, 9, 1)));
+    }
+
+    [Fact]
+    public void Generate_TeachingGroups_SetsOfAboutTwentyEightByYearAndSubject()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 600, 2026, new DateOnly(2026, 3, 13)));
+
+        var groups = school.Targets.GroupBy(t => t.TeachingGroup!).ToList();
+        Assert.All(groups, g => Assert.Matches(TeachingGroup(), g.Key));
+        Assert.InRange(groups.Average(g => g.Count()), 20, 36);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex IdCharacters();
+
+    [GeneratedRegex("^(7|8|9|10|11)(En|Ma|Sc|Hi|Gg|Fr|Ar|Cp)[1-9]$")]
+    private static partial Regex TeachingGroup();
+}
