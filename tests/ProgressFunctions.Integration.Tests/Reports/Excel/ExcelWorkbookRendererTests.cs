@@ -64,7 +64,7 @@ public sealed class ExcelWorkbookRendererTests
         var (sheets, _) = FlatOds.Read(LibreOffice.Convert(Write(workbook), "fods"));
 
         var year = SampleSchool.Snapshot.Key.Year;
-        var points = SampleSchool.School.Inputs.Results
+        var points = SampleSchool.School.Assessments
             .Where(r => r.Subject == WorkbookSamples.Subject && r.Date >= year.Start && r.Date <= SampleSchool.Snapshot.AsOf)
             .GroupBy(r => r.Point).OrderBy(g => g.Min(r => r.Date)).Select(g => g.Key).ToList();
         Assert.NotEmpty(points);
@@ -158,7 +158,7 @@ public sealed class ExcelWorkbookRendererTests
 
     private static List<string> Expected(IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
     {
-        var scales = SampleSchool.School.Inputs.Scales;
+        var scales = SampleSchool.School.Profile.Scales;
         return Sorted(entries.Select(e =>
         {
             Assert.True(scales.TryGet(e.Subject.Scale, out var scale));

@@ -10,7 +10,7 @@ internal static class WorkbookSamples
     public const int YearGroup = 9;
 
     public static WorkbookInput Input => new(
-        SampleSchool.School.Name, SampleSchool.Snapshot, SampleSchool.School.Directory, SampleSchool.School.Inputs.Results, SampleSchool.School.Inputs.Scales);
+        SampleSchool.School.Name, SampleSchool.Snapshot, SampleSchool.School.Directory, SampleSchool.School.Assessments, SampleSchool.School.Profile.Scales);
 
     public static ProgressWorkbook ForSubject() => SubjectWorkbook.ForSubject(Input, Subject);
 
