@@ -37,9 +37,14 @@ internal static class LibreOffice
             throw new TimeoutException($"soffice did not convert {Path.GetFileName(file)} to {format} in 3 minutes");
         }
 
-        var converted = Path.Combine(folder, Path.GetFileNameWithoutExtension(file) + "." + format.Split(':')[0]);
+        var name = Path.GetFileNameWithoutExtension(file) + "." + format.Split(':')[0];
+        var converted = Path.Combine(folder, name);
         Assert.True(process.ExitCode == 0 && File.Exists(converted),
             $"soffice could not convert {Path.GetFileName(file)} to {format} (exit {process.ExitCode}): {output.Result} {errors.Result}");
-        return converted;
+        // Keep the result beside the workbook and drop the profile LibreOffice wrote.
+        var kept = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, name);
+        File.Move(converted, kept, overwrite: true);
+        Directory.Delete(folder, recursive: true);
+        return kept;
     }
 }
