@@ -5,16 +5,20 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# The PDF tests check files with the tools a person would use: qpdf and poppler (pdftotext, pdfinfo).
+# The PDF tests check files with the tools a person would use: qpdf and poppler (pdftotext, pdfinfo). The workbook
+# tests open the .xlsx files with LibreOffice Calc (headless) and with Debian's python3-openpyxl.
 missing=()
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${missing[*]}"
-    (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 || echo "could not install ${missing[*]}"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >/dev/null 2>&1 \
+      || echo "could not install ${missing[*]}"
   else
-    echo "missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}'; the PDF checks fail without them"
+    echo "missing ${missing[*]}: install with 'sudo apt-get install --no-install-recommends ${missing[*]}'; the PDF and workbook checks fail without them"
   fi
 fi
 

@@ -1,6 +1,6 @@
 // Everything `azd up` provisions for ProgressFunctions: one resource group holding the Function App (Flex
 // Consumption, user-assigned managed identity), its storage account (no shared keys), the Event Grid system topic for
-// the blob trigger, Cosmos DB serverless, Key Vault for the SendGrid key, Log Analytics and Application Insights.
+// the blob trigger, Cosmos DB serverless, Key Vault for the SendGrid key and SMTP password, Log Analytics and Application Insights.
 // The Event Grid subscription itself is app/blob-events.bicep, deployed by the postdeploy hook (see azure.yaml).
 targetScope = 'subscription'
 
@@ -18,7 +18,7 @@ param location string
 param schoolJobsSchedule string = '0 */15 6-18 * * 1-5'
 
 @minLength(3)
-@description('Sender of every e-mail, a SendGrid verified sender, e.g. "School Office <office@school.org.uk>".')
+@description('Default sender, e.g. "School Office <office@school.org.uk>": a SendGrid verified sender, an address the SMTP account may send as, or a mailbox the app may send from in Microsoft 365.')
 param emailFrom string
 
 @description('Optional Reply-To address for every e-mail.')
@@ -30,6 +30,23 @@ param sendGridApiKey string = ''
 
 @description('SendGrid sandbox mode: requests are validated but nothing is delivered.')
 param sendGridSandboxMode bool = false
+
+@allowed(['SendGrid', 'Microsoft365', 'Smtp'])
+@description('Which service sends e-mail: SendGrid, Microsoft 365 (Graph, with the app\'s identity) or an SMTP server (docs/email.md).')
+param emailProvider string = 'SendGrid'
+
+@description('Microsoft 365: the shared mailbox the app sends from.')
+param microsoft365Mailbox string = ''
+
+@description('SMTP: server host, e.g. smtp-relay.gmail.com.')
+param smtpHost string = ''
+
+@description('SMTP: account to sign in as; empty for a relay that trusts the sender without signing in.')
+param smtpUserName string = ''
+
+@secure()
+@description('SMTP password (e.g. a Google Workspace app password). Stored in Key Vault only; leave empty to keep the secret already there.')
+param smtpPassword string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -91,6 +108,7 @@ module keyVault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     sendGridApiKey: sendGridApiKey
+    smtpPassword: smtpPassword
   }
 }
 
@@ -123,6 +141,11 @@ module functionApp 'app/function-app.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     cosmosContainerName: cosmos.outputs.containerName
     sendGridApiKeySecretUri: keyVault.outputs.sendGridApiKeySecretUri
+    smtpPasswordSecretUri: keyVault.outputs.smtpPasswordSecretUri
+    emailProvider: emailProvider
+    microsoft365Mailbox: microsoft365Mailbox
+    smtpHost: smtpHost
+    smtpUserName: smtpUserName
     emailFrom: emailFrom
     emailReplyTo: emailReplyTo
     sendGridSandboxMode: sendGridSandboxMode

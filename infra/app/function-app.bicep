@@ -1,6 +1,6 @@
 // The Function App on Flex Consumption (Linux, scale to zero, up to 100 instances), running as the user-assigned
-// identity. App settings name every setting the code reads (docs/configuration.md); none holds a secret: storage
-// and Cosmos DB use the identity, and the SendGrid key is a Key Vault reference.
+// identity. App settings name every setting the code reads (docs/configuration.md); none holds a secret: storage,
+// Cosmos DB and Microsoft Graph use the identity, and the SendGrid key and SMTP password are Key Vault references.
 param name string
 param planName string
 param location string
@@ -14,9 +14,28 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param cosmosContainerName string
 param sendGridApiKeySecretUri string
+param smtpPasswordSecretUri string
 param emailFrom string
 param emailReplyTo string = ''
 param sendGridSandboxMode bool = false
+
+@allowed(['SendGrid', 'Microsoft365', 'Smtp'])
+@description('Which service sends e-mail (docs/email.md).')
+param emailProvider string = 'SendGrid'
+
+@description('Microsoft 365: the shared mailbox the app sends from (the identity needs Mail.Send, limited to it by an application access policy).')
+param microsoft365Mailbox string = ''
+
+@description('SMTP: server host, e.g. smtp-relay.gmail.com.')
+param smtpHost string = ''
+
+param smtpPort int = 587
+
+@allowed(['StartTls', 'SslOnConnect', 'None'])
+param smtpSecurity string = 'StartTls'
+
+@description('SMTP: account to sign in as; empty for a relay that trusts the sender without signing in.')
+param smtpUserName string = ''
 
 @description('Six-field NCRONTAB, UTC, for ScheduleSchoolJobs.')
 param schoolJobsSchedule string = '0 */15 6-18 * * 1-5'
@@ -99,13 +118,30 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     CosmosDb__Endpoint: cosmosEndpoint
     CosmosDb__Database: cosmosDatabaseName
     CosmosDb__Container: cosmosContainerName
-    Email__Provider: 'SendGrid'
+    Email__Provider: emailProvider
     Email__From: emailFrom
     Email__ReplyTo: emailReplyTo
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
     SendGrid__BaseUrl: 'https://api.sendgrid.com/'
     SendGrid__SandboxMode: string(sendGridSandboxMode)
     SendGrid__MaxAttempts: '5'
+    // Microsoft Graph with the Function App's user-assigned identity (no secret: Microsoft365__ClientSecret is for one-machine installs).
+    Microsoft365__Mailbox: microsoft365Mailbox
+    Microsoft365__TenantId: ''
+    Microsoft365__ClientId: identityClientId
+    Microsoft365__BaseUrl: 'https://graph.microsoft.com/v1.0/'
+    Microsoft365__SaveToSentItems: 'true'
+    Microsoft365__MaxAttempts: '5'
+    Microsoft365__InitialRetryDelay: '00:00:02'
+    Microsoft365__MaxRetryDelay: '00:02:00'
+    Smtp__Host: smtpHost
+    Smtp__Port: string(smtpPort)
+    Smtp__Security: smtpSecurity
+    Smtp__UserName: smtpUserName
+    Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})'
+    Smtp__MaxAttempts: '3'
+    Smtp__InitialRetryDelay: '00:00:05'
+    Smtp__Timeout: '00:01:00'
     SchoolJobsSchedule: schoolJobsSchedule
     // The polling twin of IngestMisExport is for Azurite, where Event Grid never fires; Flex Consumption runs only the
     // Event Grid blob trigger.

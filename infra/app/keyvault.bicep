@@ -1,5 +1,5 @@
-// Key Vault (RBAC authorisation) for the one secret the app has: the SendGrid API key. The app reads it through a
-// Key Vault reference in its app settings, resolved with its managed identity (Key Vault Secrets User, rbac.bicep).
+// Key Vault (RBAC authorisation) for the app's secrets: the SendGrid API key and the SMTP password. The app reads them
+// through Key Vault references in its app settings, resolved with its managed identity (Key Vault Secrets User, rbac.bicep).
 param name string
 param location string
 param tags object
@@ -8,7 +8,12 @@ param tags object
 @description('Empty keeps whatever secret is already there (set with az keyvault secret set), so re-provisioning never blanks it.')
 param sendGridApiKey string = ''
 
+@secure()
+@description('SMTP password (e.g. a Google Workspace app password); empty keeps whatever secret is already there.')
+param smtpPassword string = ''
+
 var sendGridSecretName = 'sendgrid-api-key'
+var smtpSecretName = 'smtp-password'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -36,6 +41,16 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!em
   }
 }
 
+resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
+  parent: vault
+  name: smtpSecretName
+  properties: {
+    value: smtpPassword
+    contentType: 'SMTP password'
+  }
+}
+
 output name string = vault.name
 // Versionless, so a rotated secret is picked up without redeploying.
 output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/${sendGridSecretName}'
+output smtpPasswordSecretUri string = '${vault.properties.vaultUri}secrets/${smtpSecretName}'

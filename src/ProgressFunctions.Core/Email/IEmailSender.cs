@@ -1,6 +1,6 @@
 namespace ProgressFunctions.Core.Email;
 
-/// <summary>The port through which Core sends e-mail; implemented by the outbox folder and by SendGrid.</summary>
+/// <summary>The port through which Core sends e-mail; implemented by the outbox folder, SendGrid, Microsoft 365 (Graph) and SMTP.</summary>
 /// <remarks>
 /// Guarantees every implementation keeps: each recipient receives a copy addressed to them alone (recipients never
 /// see each other's addresses); a message over <see cref="EmailLimits.MaxMessageBytes"/> is refused with

@@ -1,6 +1,8 @@
 using ProgressFunctions.Infrastructure.Azure;
 using ProgressFunctions.Infrastructure.Email;
+using ProgressFunctions.Infrastructure.Email.Microsoft365;
 using ProgressFunctions.Infrastructure.Email.SendGrid;
+using ProgressFunctions.Infrastructure.Email.Smtp;
 
 namespace ProgressFunctions.Infrastructure.Configuration;
 
@@ -31,6 +33,8 @@ public static class SettingNames
         Add(SettingsText.Names(typeof(CosmosSettings), StorageSettings.CosmosSection), nameof(CosmosSettings));
         Add(SettingsText.Names(typeof(EmailOptions), EmailOptions.Section), nameof(EmailOptions));
         Add(SettingsText.Names(typeof(SendGridOptions), SendGridOptions.Section), nameof(SendGridOptions));
+        Add(SettingsText.Names(typeof(Microsoft365Options), Microsoft365Options.Section), nameof(Microsoft365Options));
+        Add(SettingsText.Names(typeof(SmtpOptions), SmtpOptions.Section), nameof(SmtpOptions));
         return names;
     }
 }

@@ -39,8 +39,8 @@ public static class SettingsText
                 _ when type == typeof(int) => int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? null : "must be a whole number",
                 _ when type == typeof(Uri) => IsHttpUri(raw.Trim()) ? null : "must be an absolute http(s) URL",
                 _ when type == typeof(TimeSpan) => TimeSpan.TryParse(raw.Trim(), CultureInfo.InvariantCulture, out _) ? null : "must be a duration (hh:mm:ss)",
-                // The binder would also take a number ("1") for an enum; a setting must name the choice.
-                _ when type.IsEnum => raw.Trim().All(char.IsAsciiLetter) && Enum.TryParse(type, raw.Trim(), ignoreCase: true, out _)
+                // The binder would also take a number ("1") for an enum; a setting must name the choice ("Microsoft365").
+                _ when type.IsEnum => char.IsAsciiLetter(raw.Trim()[0]) && raw.Trim().All(char.IsAsciiLetterOrDigit) && Enum.TryParse(type, raw.Trim(), ignoreCase: true, out _)
                     ? null
                     : "must be " + string.Join(" or ", Enum.GetNames(type)),
                 _ => null,

@@ -10,6 +10,12 @@ public enum EmailProvider
 
     /// <summary>The SendGrid v3 Mail Send API.</summary>
     SendGrid,
+
+    /// <summary>Microsoft Graph <c>sendMail</c>, from the school's shared mailbox in Microsoft 365.</summary>
+    Microsoft365,
+
+    /// <summary>An SMTP server: Google Workspace's relay or smtp.gmail.com, or a local relay.</summary>
+    Smtp,
 }
 
 /// <summary>Provider-independent e-mail settings (<c>Email__*</c>), bound from configuration section <c>Email</c>.</summary>
@@ -17,13 +23,15 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>The outbox's sender when <c>Email__From</c> is not set; the reserved .invalid domain cannot receive mail.</summary>
-    public static readonly EmailAddress DefaultOutboxFrom = EmailAddress.Create("noreply@outbox.invalid", "ProgressFunctions");
+    /// <summary>The outbox's sender when neither the message (the school's own sender) nor <c>Email__From</c> names one.</summary>
+    /// <remarks>Only the outbox, which sends nothing, has a built-in sender: every provider that delivers needs a real one
+    /// configured (<c>Email__From</c>, or <c>Microsoft365__Mailbox</c>), which the validator checks at start-up.</remarks>
+    public static readonly EmailAddress DefaultOutboxFrom = EmailAddress.Create("noreply@school.example", "ProgressFunctions");
 
     public EmailProvider Provider { get; set; } = EmailProvider.Outbox;
 
     /// <summary>Sender of messages that name none, e.g. <c>School Office &lt;office@school.org.uk&gt;</c>; with SendGrid
-    /// it must be a verified sender identity.</summary>
+    /// a verified sender identity, with SMTP an address the account may send as, with Microsoft 365 a mailbox the app may send from.</summary>
     public string? From { get; set; }
 
     public string? ReplyTo { get; set; }

@@ -56,6 +56,7 @@ internal static partial class DeploymentChecks
         ["Email__OutboxDirectory"] = "the outbox is for local runs; Azure sends with SendGrid",
         ["SendGrid__InitialRetryDelay"] = "the default back-off suits SendGrid's documented limits",
         ["SendGrid__MaxRetryDelay"] = "the default back-off suits SendGrid's documented limits",
+        ["Microsoft365__ClientSecret"] = "Azure signs in to Microsoft Graph with the app's managed identity; a client secret is for one-machine installs",
     };
 
     /// <summary>Every app setting the code reads, by its environment-variable name (<c>A__B</c>), with where it is read.</summary>

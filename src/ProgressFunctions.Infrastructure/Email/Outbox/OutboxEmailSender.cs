@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Email;
 
@@ -49,7 +47,7 @@ public sealed class OutboxEmailSender : IEmailSender
         var files = new List<string>(message.To.Count);
         foreach (var recipient in message.To)
         {
-            var name = message.To.Count == 1 ? message.MessageKey : $"{message.MessageKey}.{AddressHash(recipient)}";
+            var name = MimeMessages.CopyName(message, recipient);
             var envelope = new MailEnvelope(from, message.ReplyTo ?? _defaultReplyTo, recipient, $"{name}@{from.Domain}", now);
             var fileName = name + ".eml";
             var existed = await WriteAtomicallyAsync(fileName, MimeMessages.Write(message, envelope), cancellationToken);
@@ -94,7 +92,4 @@ public sealed class OutboxEmailSender : IEmailSender
             File.Delete(temporary);
         }
     }
-
-    private static string AddressHash(EmailAddress address) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Address.ToLowerInvariant())))[..12];
 }

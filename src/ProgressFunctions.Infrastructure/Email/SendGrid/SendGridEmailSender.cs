@@ -14,7 +14,7 @@ namespace ProgressFunctions.Infrastructure.Email.SendGrid;
 /// recipients is sent as one request per 1,000 (one personalization per recipient); an oversize message is refused
 /// before any request. The SDK's own retry covers neither 429 nor <c>X-RateLimit-Reset</c>, so it is off and this
 /// sender retries 429 and 5xx, and connection failures, up to <see cref="SendGridOptions.MaxAttempts"/> with back-off
-/// honouring the rate-limit headers (<see cref="SendGridRetry"/>); other 4xx fail at once with SendGrid's own error
+/// honouring the rate-limit headers (<see cref="ProviderRetry"/>); other 4xx fail at once with SendGrid's own error
 /// messages. Logs carry the message key, report id, counts and statuses: never the API key or a full address.
 /// A retry after a lost response can send twice; callers de-duplicate by (report, recipient).
 /// </remarks>
@@ -82,7 +82,7 @@ public sealed class SendGridEmailSender : IEmailSender
                     throw new EmailSendException(
                         $"SendGrid could not be reached for message '{batch.MessageKey}' after {attempt} attempts: {ex.Message}", isTransient: true, innerException: ex);
                 }
-                await WaitAsync(batch, attempt, SendGridRetry.Backoff(attempt, _options), "no response", cancellationToken);
+                await WaitAsync(batch, attempt, ProviderRetry.Backoff(attempt, _options.InitialRetryDelay, _options.MaxRetryDelay), "no response", cancellationToken);
                 continue;
             }
 
@@ -95,7 +95,7 @@ public sealed class SendGridEmailSender : IEmailSender
             var errors = await ReadErrorsAsync(response, cancellationToken);
             var summary = $"SendGrid answered {status} {response.StatusCode} for message '{batch.MessageKey}'"
                 + (errors.Count > 0 ? ": " + string.Join("; ", errors) : "");
-            if (!SendGridRetry.IsTransient(response.StatusCode))
+            if (!ProviderRetry.IsTransient(response.StatusCode))
             {
                 _logger.LogError("{Summary}; not retried", summary);
                 throw new EmailSendException(summary, isTransient: false, status, errors);
@@ -105,14 +105,14 @@ public sealed class SendGridEmailSender : IEmailSender
                 _logger.LogError("{Summary}; giving up after {Attempts} attempts", summary, attempt);
                 throw new EmailSendException($"{summary} (gave up after {attempt} attempts)", isTransient: true, status, errors);
             }
-            var requested = SendGridRetry.RequestedDelay(response.Headers, _time.GetUtcNow());
+            var requested = ProviderRetry.RequestedDelay(response.Headers, _time.GetUtcNow());
             if (requested > _options.MaxRetryDelay)
             {
                 throw new EmailSendException(
                     $"{summary}; SendGrid asks to wait {requested.Value.TotalSeconds:0} s, longer than the {_options.MaxRetryDelay.TotalSeconds:0} s cap: try later",
                     isTransient: true, status, errors);
             }
-            await WaitAsync(batch, attempt, requested ?? SendGridRetry.Backoff(attempt, _options), status.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            await WaitAsync(batch, attempt, requested ?? ProviderRetry.Backoff(attempt, _options.InitialRetryDelay, _options.MaxRetryDelay), status.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
     }
 

@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace ProgressFunctions.Infrastructure.Email.SendGrid;
+namespace ProgressFunctions.Infrastructure.Email;
 
-/// <summary>Which responses are retried, and how long to wait before the next attempt.</summary>
+/// <summary>Which HTTP responses of an e-mail API are retried, and how long to wait before the next attempt.</summary>
 /// <remarks>
 /// 429 and 5xx are transient; every other non-success status is final. The wait is what the server asks for, when
 /// it says: <c>X-RateLimit-Reset</c> (unix seconds, as SendGrid documents) or else <c>Retry-After</c> (seconds or an
-/// HTTP date). Otherwise it is exponential from <see cref="SendGridOptions.InitialRetryDelay"/>, capped at
-/// <see cref="SendGridOptions.MaxRetryDelay"/>. Jitter is left out: one sender per process sends in sequence.
+/// HTTP date, as Microsoft Graph sends it). Otherwise it is exponential from the provider's initial delay, capped at
+/// its maximum. Jitter is left out: one sender per process sends in sequence.
 /// </remarks>
-internal static class SendGridRetry
+internal static class ProviderRetry
 {
     public static bool IsTransient(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
@@ -32,11 +32,10 @@ internal static class SendGridRetry
         return null;
     }
 
-    /// <summary>Exponential back-off after failed attempt <paramref name="attempt"/> (1-based), capped.</summary>
-    public static TimeSpan Backoff(int attempt, SendGridOptions options)
+    /// <summary>Exponential back-off after failed attempt <paramref name="attempt"/> (1-based), capped at <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan initial, TimeSpan max)
     {
         var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
-        var wait = TimeSpan.FromTicks((long)Math.Min(options.InitialRetryDelay.Ticks * factor, options.MaxRetryDelay.Ticks));
-        return wait;
+        return TimeSpan.FromTicks((long)Math.Min(initial.Ticks * factor, max.Ticks));
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using MimeKit;
 using ProgressFunctions.Core.Email;
 
-namespace ProgressFunctions.Infrastructure.Email.Outbox;
+namespace ProgressFunctions.Infrastructure.Email;
 
 /// <summary>Builds one recipient's copy of a message as a MIME document with MimeKit.</summary>
 /// <remarks>
@@ -18,6 +18,21 @@ internal static class MimeMessages
     private static readonly FormatOptions s_format = CreateFormat();
 
     public static byte[] Write(EmailMessage message, MailEnvelope envelope)
+    {
+        using var output = new MemoryStream();
+        Build(message, envelope).WriteTo(s_format, output);
+        return output.ToArray();
+    }
+
+    /// <summary>The name of one recipient's copy: the key alone for a single recipient, else the key and a hash of the address.</summary>
+    /// <remarks>The outbox names its file after it and every adapter its Message-ID, so a copy keeps its id when sent again.</remarks>
+    public static string CopyName(EmailMessage message, EmailAddress recipient) =>
+        message.To.Count == 1
+            ? message.MessageKey
+            : $"{message.MessageKey}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Address.ToLowerInvariant())))[..12]}";
+
+    /// <summary>One recipient's copy as a MimeKit message, for writing to a file or handing to an SMTP client.</summary>
+    public static MimeMessage Build(EmailMessage message, MailEnvelope envelope)
     {
         var mime = new MimeMessage
         {
@@ -43,9 +58,7 @@ internal static class MimeMessages
         }
 
         mime.Body = body;
-        using var output = new MemoryStream();
-        mime.WriteTo(s_format, output);
-        return output.ToArray();
+        return mime;
     }
 
     private static Multipart Parts(string boundary, string subtype, params MimeEntity[] parts)
@@ -85,5 +98,5 @@ internal static class MimeMessages
     }
 }
 
-/// <summary>The per-copy envelope of an outbox message: who it is from and to, its id and its date.</summary>
+/// <summary>The per-copy envelope of a message: who it is from and to, its id and its date.</summary>
 internal sealed record MailEnvelope(EmailAddress From, EmailAddress? ReplyTo, EmailAddress To, string MessageId, DateTimeOffset Date);

@@ -1,0 +1,149 @@
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+using static ProgressFunctions.Core.Reports.ReportFormat;
+
+namespace ProgressFunctions.Core.Reports.Subjects;
+
+/// <summary>A grade as a spreadsheet keeps it: the scale's value, for sorting and filtering, and the grade as written.</summary>
+/// <remarks><see cref="Value"/> is null only when the scale is no longer known (then the label alone is shown).</remarks>
+public sealed record GradeCell(decimal? Value, string Label);
+
+/// <summary>One pupil's row in a subject sheet.</summary>
+/// <remarks>
+/// <see cref="Points"/> lines up with <see cref="WorkbookSheet.Points"/>: the pupil's result at each assessment point
+/// this year, null where they have none. <see cref="Change"/> is the change since the last snapshot in scale points.
+/// </remarks>
+public sealed record WorkbookRow(
+    string PupilId,
+    string Pupil,
+    string Upn,
+    string Form,
+    string TeachingGroup,
+    string Sen,
+    bool Disadvantaged,
+    GradeCell Target,
+    EquatableList<GradeCell?> Points,
+    GradeCell? Current,
+    GradeCell Expected,
+    ProgressBand? Band,
+    decimal? Change);
+
+/// <summary>One sheet: a teaching group of a subject, or a subject of a year group, with its assessment points.</summary>
+public sealed record WorkbookSheet(string Name, string Subject, EquatableList<string> Points, EquatableList<WorkbookRow> Rows)
+{
+    /// <summary>Rows in <paramref name="band"/>; null counts the rows with no result yet.</summary>
+    public int Count(ProgressBand? band) => Rows.Count(r => r.Band == band);
+}
+
+/// <summary>A spreadsheet of pupils' grades, laid out by any <see cref="IWorkbookRenderer"/>: one sheet per group.</summary>
+/// <remarks><see cref="ShowGroup"/> is set when a sheet mixes teaching groups (a year leader's subject sheet).</remarks>
+public sealed record ProgressWorkbook(string Title, string Period, string SchoolName, string FileName, bool ShowGroup, EquatableList<WorkbookSheet> Sheets);
+
+/// <summary>What a workbook is made from: the snapshot, who the pupils are, and this year's results for the assessment points.</summary>
+/// <remarks>
+/// <see cref="Results"/> may hold every result the school has: only those of the snapshot's pupils and subjects,
+/// dated in the snapshot's academic year and on or before its date, are used, so a later import cannot change the
+/// workbook of an earlier snapshot. <see cref="Scales"/> gives each grade its value (the school's own scales included).
+/// </remarks>
+public sealed record WorkbookInput(string SchoolName, TermSnapshot Snapshot, SchoolDirectory Directory, IReadOnlyList<AssessmentResult> Results, GradeScaleSet Scales);
+
+/// <summary>The subject leader's and the year leader's termly workbooks, built from a snapshot.</summary>
+/// <remarks>
+/// Every figure is the snapshot's: target, current grade, expected grade on the flight path, band and change since the
+/// last snapshot, so the workbook agrees with the PDF report beside it. Assessment-point columns are ordered by the
+/// earliest date of each point, then by name; the last one a pupil has is the snapshot's current grade. Rows are
+/// ordered by surname, forename, then pupil id. "Disadvantaged" is pupil premium, free school meals or looked after,
+/// as the MIS flags them (the DfE measure counts FSM in the last six years and children in or adopted from care,
+/// which pupil premium eligibility records).
+/// </remarks>
+public static class SubjectWorkbook
+{
+    /// <summary>The subject leader's workbook: one sheet per teaching group of <paramref name="subject"/> (matched case-insensitively).</summary>
+    public static ProgressWorkbook ForSubject(WorkbookInput input, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var entries = Entries(input.Snapshot, s => string.Equals(s.Subject, subject, StringComparison.OrdinalIgnoreCase));
+        var name = entries.Count > 0 ? entries[0].Subject.Subject : subject.Trim();
+        var sheets = entries.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal)
+            .InGroupOrder(g => g.Key)
+            .Select(g => Sheet(input, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
+            .ToEquatableList();
+        return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
+            $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets);
+    }
+
+    /// <summary>The year leader's workbook: one sheet per subject taken in <paramref name="yearGroup"/>, subjects by name.</summary>
+    public static ProgressWorkbook ForYearGroup(WorkbookInput input, int yearGroup)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var entries = Entries(input.Snapshot, _ => true).Where(e => e.Pupil.YearGroup == yearGroup).ToList();
+        var sheets = entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Sheet(input, g.Key, g.Key, [.. g]))
+            .ToEquatableList();
+        var year = YearLabel(yearGroup);
+        return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
+            $"{TermSlug(input.Snapshot.Key)}-year-{yearGroup}.xlsx", ShowGroup: true, sheets);
+    }
+
+    private static List<(PupilSnapshot Pupil, SubjectSnapshot Subject)> Entries(TermSnapshot snapshot, Func<SubjectSnapshot, bool> include) =>
+        [.. snapshot.Pupils.SelectMany(p => p.Subjects.Where(include).Select(s => (Pupil: p, Subject: s)))];
+
+    private static WorkbookSheet Sheet(WorkbookInput input, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
+    {
+        var results = ResultsFor(input, subject, entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal));
+        var points = results.GroupBy(r => r.Point.Trim(), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Min(r => r.Date)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToEquatableList();
+        var byPupil = results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
+        var rows = entries
+            .Select(e => (e.Pupil, e.Subject, Known: input.Directory.Pupil(e.Pupil.PupilId)))
+            .OrderBy(e => e.Known?.LegalSurname ?? "\uffff", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(e => e.Known?.PreferredForename ?? e.Known?.LegalForename ?? "", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
+            .Select(e => Row(input, e.Pupil, e.Subject, e.Known, points, byPupil[e.Pupil.PupilId]))
+            .ToEquatableList();
+        return new WorkbookSheet(name, subject, points, rows);
+    }
+
+    private static List<AssessmentResult> ResultsFor(WorkbookInput input, string subject, HashSet<string> pupils)
+    {
+        var year = input.Snapshot.Key.Year;
+        return [.. input.Results.Where(r => pupils.Contains(r.PupilId)
+            && string.Equals(r.Subject.Trim(), subject.Trim(), StringComparison.OrdinalIgnoreCase)
+            && r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
+            && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))];
+    }
+
+    private static WorkbookRow Row(
+        WorkbookInput input, PupilSnapshot pupil, SubjectSnapshot subject, Pupil? known, IReadOnlyList<string> points, IEnumerable<AssessmentResult> results)
+    {
+        // The latest result at each point, should the export hold two.
+        var atPoint = results.GroupBy(r => r.Point.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Date)!, StringComparer.OrdinalIgnoreCase);
+        var scale = input.Scales.TryGet(subject.Scale, out var s) ? s : null;
+        return new WorkbookRow(
+            pupil.PupilId,
+            NameOf(input.Directory, pupil.PupilId),
+            pupil.Upn ?? known?.Upn ?? "",
+            pupil.RegistrationGroup,
+            subject.TeachingGroup ?? "",
+            SenLabel(pupil.Sen),
+            known is { } k && (k.PupilPremium || k.FreeSchoolMeals || k.LookedAfter),
+            Grade(scale, subject.TargetGrade),
+            points.Select(p => atPoint.TryGetValue(p, out var r) ? Result(input.Scales, r) : null).ToEquatableList(),
+            subject.CurrentGrade is { } current ? new GradeCell(subject.Current, current) : null,
+            new GradeCell(subject.Expected, subject.ExpectedGrade),
+            subject.Band,
+            subject.ChangeSinceLast);
+    }
+
+    private static GradeCell Grade(GradeScale? scale, string grade) =>
+        scale is not null && scale.TryGetValue(grade, out var value) ? new GradeCell(value, scale.Normalise(grade)) : new GradeCell(null, grade);
+
+    private static GradeCell Result(GradeScaleSet scales, AssessmentResult result) =>
+        Grade(scales.TryGet(result.Scale, out var scale) ? scale : null, result.Grade);
+}
