@@ -19,6 +19,9 @@ public sealed record JobContext(
 {
     /// <summary>Where long steps report how far they have got (a progress bar in the CLI, nothing in Functions).</summary>
     public IJobProgress Progress { get; init; } = JobProgress.None;
+
+    /// <summary>Lays out the subject and year-group workbooks attached beside their PDFs; none, and no workbook is attached.</summary>
+    public IWorkbookRenderer? Workbooks { get; init; }
 }
 
 /// <summary>Progress of a long step, for a person watching.</summary>

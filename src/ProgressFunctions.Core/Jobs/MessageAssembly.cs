@@ -6,6 +6,7 @@ using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Email;
 using ProgressFunctions.Core.Reports.Parents;
 using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Reports.Subjects;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Core.Sending;
 
@@ -15,6 +16,11 @@ namespace ProgressFunctions.Core.Jobs;
 public sealed record PreparedMail(EmailAddress To, IReadOnlyList<(ReportDocument Document, string Key)> Documents, ComposedEmail Email, string Folder)
 {
     public IReadOnlyList<EmailAttachment> Files { get; init; } = [];
+
+    /// <summary>The spreadsheet beside a subject or year-group report (rendered once, under <see cref="WorkbookKey"/>).</summary>
+    public ProgressWorkbook? Workbook { get; init; }
+
+    public string WorkbookKey { get; init; } = "";
 }
 
 /// <summary>What a message comes to at send time: the mail (null when nothing may go) and what was refused, with why.</summary>
@@ -26,7 +32,7 @@ public sealed record PreparedMessage(PreparedMail? Mail, IReadOnlyList<Undeliver
 /// pass <see cref="SendCheck"/> one by one; staff must still hold a role the report goes to. Each refusal is an
 /// <see cref="Undelivered"/> with its reason.
 /// </remarks>
-internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot> snapshots)
+internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot> snapshots, LoadCache<IReadOnlyList<Progress.AssessmentResult>> results)
 {
     public async Task<PreparedMessage> PrepareAsync(string school, OutgoingMessage message, CancellationToken cancellationToken) => message.Payload switch
     {
@@ -84,9 +90,14 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
             return new PreparedMessage(null, [new Undelivered(message.Recipient.Id, [], $"the snapshot has no {message.Kind} report for {payload.Scope ?? "the school"}")]);
         }
 
+        var workbook = await WorkbookAsync(school, message, payload, snapshot, cancellationToken);
         var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, document.Title,
-            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine));
-        return new PreparedMessage(new PreparedMail(message.To, [(document, message.ReportId)], email, ReportDispatcher.TermFolder(snapshot.Key)), []);
+            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine) { WorkbookFileName = workbook?.FileName });
+        return new PreparedMessage(new PreparedMail(message.To, [(document, message.ReportId)], email, ReportDispatcher.TermFolder(snapshot.Key))
+        {
+            Workbook = workbook,
+            WorkbookKey = message.ReportId + ".xlsx",
+        }, []);
     }
 
     private async Task<PreparedMessage> DocumentAsync(string school, OutgoingMessage message, DocumentPayload payload, CancellationToken cancellationToken)
@@ -157,6 +168,26 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var directory = await FamilyAsync(school, sample.Recipient.Id, [first.PupilId], cancellationToken);
         var snapshot = await SnapshotAsync(school, parent.SnapshotId, cancellationToken);
         return directory.Pupil(first.PupilId) is null ? null : ParentReportOf(sample, snapshot, first.PupilId, directory, protect: false);
+    }
+
+    /// <summary>The subject leader's or year leader's workbook: every assessment point of the year up to the snapshot, by group.</summary>
+    /// <remarks>
+    /// The snapshot holds each subject's latest result; the earlier points come from the school's stored results dated
+    /// on or before the snapshot's cut-off, read once per snapshot and kept while its reports are sent.
+    /// </remarks>
+    private async Task<ProgressWorkbook?> WorkbookAsync(string school, OutgoingMessage message, StaffReportPayload payload, TermSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (context.Workbooks is null || message.Kind is not (ReportKind.Subject or ReportKind.YearGroup) || payload.Scope is not { } scope)
+        {
+            return null;
+        }
+
+        var history = await results.GetAsync($"{school}/{payload.SnapshotId}", async () =>
+            (IReadOnlyList<Progress.AssessmentResult>)await context.Documents.ListAsync<PupilProgress>(school, DocumentTypes.Progress, cancellationToken)
+                .SelectMany(p => p.Body.Results.Where(r => r.Date <= snapshot.AsOf).ToAsyncEnumerable()).ToListAsync(cancellationToken));
+        var input = new WorkbookInput(message.School.SchoolName, snapshot, snapshot.Directory(), history, Letterheads.Scales(message.School));
+        return message.Kind == ReportKind.Subject ? SubjectWorkbook.ForSubject(input, scope)
+            : int.TryParse(scope, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? SubjectWorkbook.ForYearGroup(input, year) : null;
     }
 
     /// <summary>The recipient contact and the named pupils as stored now, with the pupils' links: all the parent check reads.</summary>

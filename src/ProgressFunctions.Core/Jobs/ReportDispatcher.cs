@@ -30,6 +30,7 @@ public sealed class ReportDispatcher(JobContext context)
 {
     private readonly LoadCache<TermSnapshot> _snapshots = new(16);
     private readonly LoadCache<byte[]> _rendered = new(512);
+    private readonly LoadCache<IReadOnlyList<Progress.AssessmentResult>> _results = new(4);
 
     /// <summary>How long a claim stands before another worker may take the send over (its worker is presumed dead).</summary>
     /// <remarks>
@@ -62,7 +63,7 @@ public sealed class ReportDispatcher(JobContext context)
             return new DispatchResult(0, 0, [superseded]);
         }
 
-        var prepared = await new MessageAssembly(context, _snapshots).PrepareAsync(school, message, cancellationToken);
+        var prepared = await new MessageAssembly(context, _snapshots, _results).PrepareAsync(school, message, cancellationToken);
         await RecordAsync(school, message, prepared.Refused, cancellationToken);
         if (prepared.Mail is not { } mail)
         {
@@ -86,6 +87,13 @@ public sealed class ReportDispatcher(JobContext context)
             var pdf = await _rendered.GetAsync(key, () => Task.FromResult(context.Renderer.Render(document)));
             await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{document.FileName}"), new MemoryStream(pdf), context.Renderer.ContentType, cancellationToken: cancellationToken);
             attachments.Add(EmailAttachment.Pdf(document.FileName, pdf));
+        }
+
+        if (mail.Workbook is { } workbook && context.Workbooks is { } workbooks)
+        {
+            var xlsx = await _rendered.GetAsync(mail.WorkbookKey, () => Task.FromResult(workbooks.Render(workbook)));
+            await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{workbook.FileName}"), new MemoryStream(xlsx), workbooks.ContentType, cancellationToken: cancellationToken);
+            attachments.Add(new EmailAttachment(workbook.FileName, workbooks.ContentType, xlsx));
         }
 
         var receipt = await context.Email.SendAsync(EmailOf(message, mail, attachments), cancellationToken);

@@ -62,8 +62,11 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<IMessageQueue>(),
             sp.GetRequiredService<IEmailSender>(),
             sp.GetRequiredService<IReportRenderer>(),
-            sp.GetRequiredService<TimeProvider>()));
-        // One dispatcher per host: it keeps each school's data for a few minutes across report requests.
+            sp.GetRequiredService<TimeProvider>())
+        {
+            Workbooks = sp.GetRequiredService<IWorkbookRenderer>(),
+        });
+        // One dispatcher per host: it keeps rendered documents and immutable snapshots across sends.
         services.AddSingleton(sp => new ReportDispatcher(sp.GetRequiredService<JobContext>()));
         return services;
     }

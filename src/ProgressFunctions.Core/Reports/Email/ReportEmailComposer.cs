@@ -20,7 +20,11 @@ public sealed record ParentEmailInput(string SchoolName, string? Greeting, strin
 
 /// <summary>A report sent to a member of staff.</summary>
 /// <remarks><see cref="ReportTitle"/> is the report's title, e.g. "Year 9 report".</remarks>
-public sealed record StaffEmailInput(string SchoolName, string RecipientName, string ReportTitle, string Period, string FileName, string ContactLine);
+public sealed record StaffEmailInput(string SchoolName, string RecipientName, string ReportTitle, string Period, string FileName, string ContactLine)
+{
+    /// <summary>The workbook attached beside the PDF, if there is one.</summary>
+    public string? WorkbookFileName { get; init; }
+}
 
 /// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
 /// <remarks>
@@ -57,11 +61,13 @@ public static class ReportEmailComposer
         $"{input.SchoolName}: {input.ReportTitle}, {input.Period}",
         [
             $"Dear {input.RecipientName},",
-            $"The {input.ReportTitle} for {input.Period} is attached as {input.FileName}. It holds pupils' personal data: please keep it within the school and do not forward it outside.",
+            $"The {input.ReportTitle} for {input.Period} is attached as {input.FileName}"
+                + (input.WorkbookFileName is { } workbook ? $", with the grades as a spreadsheet, {workbook}, to sort and filter" : "")
+                + ". It holds pupils' personal data: please keep it within the school and do not forward it outside.",
             $"If anything in it looks wrong, please contact {input.ContactLine}.",
             input.SchoolName,
         ],
-        [input.FileName]);
+        [input.FileName, .. input.WorkbookFileName is { } w ? [w] : Array.Empty<string>()]);
 
     /// <summary>The daily digest to an attendance officer; <paramref name="date"/> is already formatted ("12 March 2026").</summary>
     public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName, string contactLine) => Compose(
