@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using ProgressFunctions.Cli.Demo;
 using ProgressFunctions.Cli.Hosting;
@@ -8,7 +7,7 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Cli.Commands;
 
-/// <summary><c>progress bench</c>: the whole mission on a fresh embedded store, with phase timings and peak memory.</summary>
+/// <summary><c>progress bench</c>: the whole mission on a fresh embedded store, with phase timings, allocations, GC and peak memory.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -33,23 +32,9 @@ internal static class BenchCommand
         try
         {
             using var host = CliHost.Create(new StoreChoice("embedded", Path.Combine(folder, "data"), Path.Combine(folder, "outbox"), CreateStore: true), JobProgress.None, TimeProvider.System);
-            var outcome = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, SchoolPhase.Secondary, 2026, asOf, schools, render), cancellationToken);
-            var figures = new
-            {
-                pupils,
-                schools,
-                render,
-                asOf,
-                phases = outcome.Phases.ToDictionary(p => p.Phase, p => Math.Round(p.Elapsed.TotalSeconds, 2)),
-                totalSeconds = Math.Round(outcome.Phases.Sum(p => p.Elapsed.TotalSeconds), 2),
-                peakWorkingSetMiB = outcome.PeakWorkingSetBytes / (1024 * 1024),
-                reportsSent = outcome.Dispatch?.Completed ?? 0,
-            };
-            Console.WriteLine(json ? JsonSerializer.Serialize(figures, CliJson.Options) : string.Join(Environment.NewLine,
-                [$"{pupils} pupils in {schools} school(s), as of {asOf:yyyy-MM-dd}, rendering {(render ? "on" : "off")}",
-                 .. figures.phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"  {p.Key,-18} {p.Value,8:F2} s")),
-                 string.Create(CultureInfo.InvariantCulture, $"  {"total",-18} {figures.totalSeconds,8:F2} s"),
-                 $"  peak memory {figures.peakWorkingSetMiB} MiB, {figures.reportsSent} report requests sent"]));
+            var outcome = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, SchoolPhase.Secondary, 2026, asOf, schools, render) { ParseOnly = true }, cancellationToken);
+            var figures = BenchFigures.Of(pupils, schools, render, asOf, outcome);
+            Console.WriteLine(json ? JsonSerializer.Serialize(figures, CliJson.Options) : figures.ToText());
             return 0;
         }
         finally

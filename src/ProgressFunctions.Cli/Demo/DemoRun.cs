@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ProgressFunctions.Cli.Imports;
+using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
@@ -10,10 +11,15 @@ using ProgressFunctions.Synthetic;
 namespace ProgressFunctions.Cli.Demo;
 
 /// <summary>What to run: a synthetic school (or a trust of several) through ingest, check, snapshot and dispatch.</summary>
-/// <remarks>With <see cref="ExportFolder"/> set the (single) school's export is written there as files, as a person would receive it.</remarks>
-internal sealed record DemoOptions(int Pupils, SchoolPhase Phase, int Seed, DateOnly AsOf, int Schools = 1, bool Render = true, string? ExportFolder = null);
-
-internal sealed record PhaseTiming(string Phase, TimeSpan Elapsed);
+/// <remarks>
+/// With <see cref="ExportFolder"/> set the (single) school's export is written there as files, as a person would receive it.
+/// <see cref="ParseOnly"/> also reads each export without storing it, timed as its own phase, so that the ingest rate
+/// can be put against the parse rate of the very same exports in one run.
+/// </remarks>
+internal sealed record DemoOptions(int Pupils, SchoolPhase Phase, int Seed, DateOnly AsOf, int Schools = 1, bool Render = true, string? ExportFolder = null)
+{
+    public bool ParseOnly { get; init; }
+}
 
 /// <remarks>
 /// <see cref="ExportDays"/> holds the day each ingested export was made, in the order of <see cref="Ingests"/>.
@@ -21,7 +27,7 @@ internal sealed record PhaseTiming(string Phase, TimeSpan Elapsed);
 /// period a school would have.
 /// </remarks>
 internal sealed record DemoOutcome(
-    IReadOnlyList<PhaseTiming> Phases,
+    IReadOnlyList<PhaseFigures> Phases,
     IReadOnlyList<DateOnly> ExportDays,
     IReadOnlyList<IngestResult> Ingests,
     IReadOnlyList<AttendanceCheckResult> Checks,
@@ -51,12 +57,12 @@ internal static class DemoRun
             var pupils = (options.Pupils / options.Schools) + (k == options.Schools - 1 ? options.Pupils % options.Schools : 0);
             var schoolId = (100001 + k).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var seed = options.Seed + k;
-            var school = run.Timed("generate", () => Generate(options, schoolId, pupils, seed, options.AsOf));
+            var school = run.Timed("generate", "pupils", () => Generate(options, schoolId, pupils, seed, options.AsOf), s => s.Pupils.Count);
             var started = school.Calendar.DaysUpTo(options.AsOf) > 0;
             if (SnapshotSchedule.LatestReadyOn(school.Calendar, options.AsOf) is null)
             {
                 var yearEnd = school.Options.Year.Previous.End;
-                var previous = run.Timed("generate", () => Generate(options, schoolId, pupils, seed, yearEnd));
+                var previous = run.Timed("generate", "pupils", () => Generate(options, schoolId, pupils, seed, yearEnd), s => s.Pupils.Count);
                 await run.SchoolAsync(schoolId, previous, check: !started, send: options.Render);
             }
 
@@ -79,7 +85,7 @@ internal static class DemoRun
     /// <summary>The jobs run so far and their timings.</summary>
     private sealed class Run(JobContext context, DemoOptions options, CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, TimeSpan> _timings = [];
+        private readonly PhaseMeter _meter = new();
         private readonly List<DateOnly> _exportDays = [];
         private readonly List<IngestResult> _ingests = [];
         private readonly List<AttendanceCheckResult> _checks = [];
@@ -93,16 +99,21 @@ internal static class DemoRun
         public async Task SchoolAsync(string schoolId, SyntheticSchool school, bool check, bool send)
         {
             var exportDay = school.Options.AsOf;
-            var zip = Timed("generate", () => Export(school));
+            var zip = Timed("generate", "pupils", () => Export(school), _ => 0);
             _exportDays.Add(exportDay);
-            _ingests.Add(await TimedAsync("ingest", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(zip), cancellationToken)));
+            if (options.ParseOnly)
+            {
+                Timed("parse only", "marks", () => ExportFile.Read(zip, "export.zip", known: null), r => r.Export?.Attendance?.MarkCount ?? 0);
+            }
+
+            _ingests.Add(await TimedAsync("ingest", "marks", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
             if (check)
             {
                 _checkedOn = LastSchoolDay(school.Calendar, exportDay);
-                _checks.Add(await TimedAsync("attendance check", () => AttendanceCheckJob.RunAsync(context, schoolId, _checkedOn, cancellationToken)));
+                _checks.Add(await TimedAsync("attendance check", "pupils", () => AttendanceCheckJob.RunAsync(context, schoolId, _checkedOn, cancellationToken), r => r.Pupils.Count));
             }
 
-            _snapshots.Add(await TimedAsync("snapshot", () => SnapshotJob.RunDueAsync(context, schoolId, exportDay, cancellationToken)));
+            _snapshots.Add(await TimedAsync("snapshot", "snapshots", () => SnapshotJob.RunDueAsync(context, schoolId, exportDay, cancellationToken), r => r.Taken.Count));
             if (send)
             {
                 // A school reviews each batch first; the demo releases at once (and says so), stale batches excepted.
@@ -117,30 +128,30 @@ internal static class DemoRun
 
             if (send)
             {
-                var drained = await TimedAsync("render and send", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken));
+                var drained = await TimedAsync("render and send", "e-mails", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken), r => r.Sent);
                 _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) : drained;
             }
         }
 
         public DemoOutcome Outcome() =>
-            new([.. _timings.Select(t => new PhaseTiming(t.Key, t.Value))], _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64)
+            new(_meter.Phases, _exportDays, _ingests, _checks, _snapshots, _dispatch, _checkedOn, Process.GetCurrentProcess().PeakWorkingSet64)
             {
                 Released = _released,
             };
 
-        public T Timed<T>(string phase, Func<T> work)
+        public T Timed<T>(string phase, string unit, Func<T> work, Func<T, long> items)
         {
-            var clock = Stopwatch.StartNew();
+            var start = _meter.Start();
             var result = work();
-            _timings[phase] = _timings.GetValueOrDefault(phase) + clock.Elapsed;
+            _meter.Stop(phase, unit, start, items(result));
             return result;
         }
 
-        private async Task<T> TimedAsync<T>(string phase, Func<Task<T>> work)
+        private async Task<T> TimedAsync<T>(string phase, string unit, Func<Task<T>> work, Func<T, long> items)
         {
-            var clock = Stopwatch.StartNew();
+            var start = _meter.Start();
             var result = await work();
-            _timings[phase] = _timings.GetValueOrDefault(phase) + clock.Elapsed;
+            _meter.Stop(phase, unit, start, items(result));
             return result;
         }
 

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace ProgressFunctions.Cli.Demo;
+
+/// <summary>What one phase of a run cost, summed over every time it ran (once per school in a trust).</summary>
+/// <remarks>
+/// <see cref="Items"/> counts what the phase handled, in <see cref="Unit"/> (marks for ingest and parsing, pupils for
+/// the check, snapshots taken, e-mails sent). <see cref="AllocatedBytes"/> and <see cref="GcPause"/> are the whole
+/// process's while the phase ran (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, <see cref="GC.GetTotalPauseDuration"/>),
+/// so they include any thread working for the phase; the phases of a run never overlap. <see cref="CpuTime"/> is the
+/// process's processor time over the phase: on a machine shared with other work it moves less than the wall clock.
+/// </remarks>
+internal sealed record PhaseFigures(string Phase, TimeSpan Elapsed, string Unit, long Items, long AllocatedBytes, TimeSpan GcPause, int Collections, TimeSpan CpuTime)
+{
+    public double ItemsPerSecond => Elapsed > TimeSpan.Zero ? Items / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>Times phases and reads the runtime's allocation and GC counters around each.</summary>
+internal sealed class PhaseMeter
+{
+    private readonly Dictionary<string, PhaseFigures> _phases = [];
+    private readonly List<string> _order = [];
+
+    public IReadOnlyList<PhaseFigures> Phases => [.. _order.Select(p => _phases[p])];
+
+    public Mark Start() => Mark.Now();
+
+    public void Stop(string phase, string unit, Mark start, long items)
+    {
+        var end = Mark.Now();
+        var figures = new PhaseFigures(phase, end.Clock - start.Clock, unit, items, end.Allocated - start.Allocated, end.Pause - start.Pause, end.Collections - start.Collections, end.Cpu - start.Cpu);
+        if (_phases.TryGetValue(phase, out var before))
+        {
+            figures = new PhaseFigures(phase, before.Elapsed + figures.Elapsed, unit, before.Items + items, before.AllocatedBytes + figures.AllocatedBytes,
+                before.GcPause + figures.GcPause, before.Collections + figures.Collections, before.CpuTime + figures.CpuTime);
+        }
+        else
+        {
+            _order.Add(phase);
+        }
+
+        _phases[phase] = figures;
+    }
+
+    internal readonly record struct Mark(TimeSpan Clock, long Allocated, TimeSpan Pause, int Collections, TimeSpan Cpu)
+    {
+        private static readonly Stopwatch s_clock = Stopwatch.StartNew();
+
+        public static Mark Now()
+        {
+            using var process = Process.GetCurrentProcess();
+            return new(s_clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), process.TotalProcessorTime);
+        }
+    }
+}
