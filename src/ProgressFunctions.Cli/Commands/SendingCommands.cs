@@ -116,9 +116,10 @@ internal static class SendingCommands
                 return 2;
             }
 
-            var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
-            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "contact_id", "contact", "reason", "stage"], rows);
-            console.WriteLine($"{entries.Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils not reached ({entries.Count} entries)");
+            var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.PupilReached ? "yes" : "no", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
+            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "report_reaches_someone", "contact_id", "contact", "reason", "stage"], rows);
+            console.WriteLine($"{entries.Where(e => !e.PupilReached).Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils reached by no one; "
+                + $"{entries.Count(e => e.PupilReached)} other contacts not written to (their pupil's message goes to another contact)");
             return 0;
         }));
         return command;
