@@ -44,7 +44,7 @@ public static class BatchJob
     /// <summary>Prepares a batch once: stores its messages, members and not-reached list, then the batch, then queues the preview.</summary>
     /// <returns>The batch, and whether this call prepared it (false: it already was, and nothing was done).</returns>
     public static async Task<(Batch Batch, bool Prepared)> PrepareAsync(
-        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, DateOnly dataTo, DateOnly preparedOn,
+        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, string title, DateOnly dataTo, DateOnly preparedOn,
         IReadOnlyList<OutgoingMessage> messages, IReadOnlyList<NotSent> notReached, CancellationToken cancellationToken)
     {
         var schoolId = state.SchoolId;
@@ -56,7 +56,7 @@ public static class BatchJob
         var profile = state.Profile!;
         var pupils = messages.SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count();
         var batch = new Batch(batchId, kind, source, dataTo, preparedOn, BatchRules.ReleaseOn(state.Calendar!, preparedOn, profile.Settings.ReviewSchoolDays),
-            BatchState.Prepared, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count);
+            BatchState.Prepared, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count) { Title = title };
         await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
         await context.Documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
         await context.Documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
@@ -85,7 +85,7 @@ public static class BatchJob
     {
         var profile = state.Profile!;
         var school = Letterheads.Of(profile);
-        var what = batch.Kind == BatchKind.ParentReports ? $"parent reports of the {batch.Source} snapshot" : $"attendance letters of {batch.Source}";
+        var what = batch.Describe();
         var hold = $"progress hold --school {state.SchoolId} --batch {batch.Id} --reason \"...\"";
         var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
         var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release) { NewerBatch = newer });

@@ -202,7 +202,15 @@ public static class SnapshotJob
             return (queued, 0, null);
         }
 
-        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
+        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, TitleOf(snapshot.Key), snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
         return (queued, sends.NotReached.Count, batch);
     }
+
+    /// <summary>"parent reports for the autumn term 2026/27 (start of term)".</summary>
+    private static string TitleOf(SnapshotKey key) => $"parent reports for the {Reports.ReportFormat.TermLabel(key).ToLowerInvariant()} " + key.Point switch
+    {
+        SnapshotPoint.Start => "(start of term)",
+        SnapshotPoint.End => "(end of term)",
+        _ => "(KS2 results)",
+    };
 }

@@ -46,6 +46,12 @@ public sealed record Batch(
     public DateTimeOffset? ReleasedAt { get; init; }
 
     public bool IncludeStale { get; init; }
+
+    /// <summary>What the batch is, as staff read it: "parent reports for the autumn term 2026/27 (start of term)"; the id when not given.</summary>
+    public string? Title { get; init; }
+
+    /// <summary><see cref="Title"/>, or the kind and source for a batch stored before titles were written down.</summary>
+    public string Describe() => Title ?? (Kind == BatchKind.ParentReports ? $"parent reports of the {Source} snapshot" : $"attendance letters of {Source}");
 }
 
 /// <summary>When a batch may go, and when it may never go without being asked.</summary>
