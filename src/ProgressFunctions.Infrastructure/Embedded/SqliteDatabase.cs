@@ -12,6 +12,15 @@ namespace ProgressFunctions.Infrastructure.Embedded;
 /// </remarks>
 internal sealed class SqliteDatabase
 {
+    /// <summary>The layout this version writes, recorded in <c>PRAGMA user_version</c>.</summary>
+    /// <remarks>
+    /// 0: <c>documents</c> was <c>WITHOUT ROWID</c>, every body inline in the primary-key b-tree, so a key lookup walked
+    /// past the overflow pages of its neighbours' large bodies (snapshot parts run to hundreds of KB).
+    /// 1: <c>documents</c> is a rowid table: the key lives in its own small index and a lookup reads the index, then the
+    /// one row it names.
+    /// </remarks>
+    internal const int SchemaVersion = 1;
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents (
             school_id TEXT NOT NULL,
@@ -20,7 +29,7 @@ internal sealed class SqliteDatabase
             etag TEXT NOT NULL,
             body TEXT NOT NULL,
             PRIMARY KEY (school_id, type, id)
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE IF NOT EXISTS queues (name TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS messages (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -33,6 +42,22 @@ internal sealed class SqliteDatabase
             receipt TEXT
         );
         CREATE INDEX IF NOT EXISTS messages_visible ON messages (queue, visible_at, seq);
+        """;
+
+    // Version 0 to 1: copy the documents into a rowid table inside the schema transaction, so a store is either
+    // migrated whole or left as it was; a second process opening at the same time waits for the lock and finds it done.
+    private const string MigrateToRowid = """
+        CREATE TABLE documents_v1 (
+            school_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (school_id, type, id)
+        );
+        INSERT INTO documents_v1 (school_id, type, id, etag, body) SELECT school_id, type, id, etag, body FROM documents ORDER BY school_id, type, id;
+        DROP TABLE documents;
+        ALTER TABLE documents_v1 RENAME TO documents;
         """;
 
     private readonly string _connectionString;
@@ -75,8 +100,37 @@ internal sealed class SqliteDatabase
         schema.Transaction = transaction;
         schema.CommandText = Schema;
         schema.ExecuteNonQuery();
+        Migrate(connection, transaction);
         transaction.Commit();
         return database;
+    }
+
+    /// <summary>Brings a store written by an earlier version to <see cref="SchemaVersion"/>; refuses one written by a later version.</summary>
+    private static void Migrate(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var version = Command(connection, "PRAGMA user_version;", transaction);
+        var found = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (found > SchemaVersion)
+        {
+            throw new StoreUnavailableException($"the store was written by a newer version of ProgressFunctions (layout {found}; this one reads up to {SchemaVersion}): upgrade before opening it");
+        }
+
+        if (found == SchemaVersion)
+        {
+            return;
+        }
+
+        using (var layout = Command(connection, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents';", transaction))
+        {
+            if (layout.ExecuteScalar() is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase))
+            {
+                using var migrate = Command(connection, MigrateToRowid, transaction);
+                migrate.ExecuteNonQuery();
+            }
+        }
+
+        using var stamp = Command(connection, $"PRAGMA user_version = {SchemaVersion};", transaction);
+        stamp.ExecuteNonQuery();
     }
 
     /// <summary>Refuses a store file that exists but cannot be a SQLite database: empty (0 bytes), or without SQLite's header.</summary>
