@@ -6,12 +6,12 @@ using ProgressFunctions.Infrastructure.Embedded;
 namespace ProgressFunctions.Benchmarks.Storage;
 
 /// <summary>One send-ledger operation on an embedded store that holds a school's documents beside large snapshot parts
-/// (target under 0.2 ms): a read of the send record, the claim (create if absent) and the mark-sent (upsert).</summary>
-/// <remarks>The store holds what a real one does next to the ledger rows in key order: pupils, attendance years, outgoing
+/// (target under 0.2 ms), run in process: a read of the send record, the claim (create if absent) and the mark-sent (upsert).</summary>
+/// <remarks>The store holds what a real one does next to the ledger rows in key order: pupils, attendance years, progress, outgoing
 /// messages and eight snapshot parts of about 800 KB, so a lookup pays for whatever pages its neighbours bring.
 /// <see cref="Layout"/> "without-rowid" lays the documents table out as stores before layout 1 did (and stamps the file
 /// so the store opens it as it is, unmigrated), so that both layouts are measured in one run.</remarks>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[InProcess]
 [MemoryDiagnoser]
 public class LedgerBenchmarks
 {
@@ -45,9 +45,10 @@ public class LedgerBenchmarks
         _storage = EmbeddedStorage.Open(_directory);
         var part = new string('x', 800_000);
         var documents = StorageSamples.School(School)
-            .Concat(Enumerable.Range(0, 1500).Select(n => new Document<object>(School, DocumentTypes.Outgoing, $"m-{n:D5}", new { Body = new string('o', 2000) })))
+            .Concat(Enumerable.Range(0, 1500).Select(n => new Document<object>(School, DocumentTypes.Outgoing, $"m-{n:D5}", new { Body = new string('o', 4000) })))
+            .Concat(Enumerable.Range(0, 1500).Select(n => new Document<object>(School, DocumentTypes.Progress, $"pupil-{n:D5}", new { Results = new string('r', 6000) })))
             .Concat(Enumerable.Range(0, 8).Select(n => new Document<object>(School, DocumentTypes.Snapshot, $"2025-26-spring-end-part-{n:D3}", new { Pupils = part })))
-            .Concat(Enumerable.Range(0, 1500).Select(n => new Document<object>(School, DocumentTypes.Sent, $"old-{n:D5}", new SendRecord($"r-{n}", $"c-{n}", DateTimeOffset.UnixEpoch, "outbox", $"p-{n}"))));
+            .Concat(Enumerable.Range(0, 1500).Select(n => new Document<object>(School, DocumentTypes.Sent, $"m-{n:D5}", new SendRecord($"r-{n}", $"c-{n}", DateTimeOffset.UnixEpoch, "outbox", $"p-{n}"))));
         _storage.Documents.BulkUpsertAsync(documents).GetAwaiter().GetResult();
     }
 
@@ -65,7 +66,7 @@ public class LedgerBenchmarks
         int round = _round++;
         for (int n = 0; n < Sends; n++)
         {
-            string id = $"m-{round:D4}-{n:D5}";
+            string id = $"m-{n * 7:D5}-{round:D4}";
             _ = await documents.ReadAsync<SendRecord>(School, DocumentTypes.Sent, id);
             await documents.CreateIfAbsentAsync(new Document<SendRecord>(School, DocumentTypes.Sent, id,
                 new SendRecord("r", "c", DateTimeOffset.UnixEpoch, "", "") { Status = SendStatus.Claimed }));

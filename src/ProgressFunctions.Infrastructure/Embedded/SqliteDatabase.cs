@@ -60,6 +60,8 @@ internal sealed class SqliteDatabase
         ALTER TABLE documents_v1 RENAME TO documents;
         """;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> s_configured = [];
+    private static readonly object s_done = new();
     private readonly string _connectionString;
 
     private SqliteDatabase(string path)
@@ -177,9 +179,17 @@ internal sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        command.ExecuteNonQuery();
+
+        // The settings belong to the native connection, which the pool keeps open between uses: set them once per
+        // native connection, not on every use (that statement was a quarter of a ledger operation).
+        if (!s_configured.TryGetValue(connection.Handle!, out _))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+            command.ExecuteNonQuery();
+            s_configured.AddOrUpdate(connection.Handle!, s_done);
+        }
+
         return connection;
     }
 
