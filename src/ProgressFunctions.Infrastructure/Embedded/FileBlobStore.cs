@@ -7,7 +7,8 @@ namespace ProgressFunctions.Infrastructure.Embedded;
 /// <remarks>
 /// A put streams into a temporary file in <c>blobs-tmp</c> (same volume) and renames it into place, so readers and
 /// a crash never see a partial blob; create-only puts use a rename that refuses to replace, so of two concurrent
-/// callers one wins. Content types live beside the data in <c>blobs-meta</c>. <see cref="BlobPath"/> has already
+/// callers one wins. Content types live beside the data in <c>blobs-meta</c>, except the one a blob's extension
+/// already names (a PDF's <c>application/pdf</c>), so a report is one temporary file and one rename, not two. <see cref="BlobPath"/> has already
 /// refused <c>..</c>, absolute and empty segments, and the full path is checked again to stay under the root.
 /// </remarks>
 internal sealed class FileBlobStore : IBlobStore
@@ -40,10 +41,10 @@ internal sealed class FileBlobStore : IBlobStore
         string temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            // A MemoryStream (a rendered report) copies as one write: no file buffer in between.
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, content is MemoryStream ? 0 : 81920))
             {
                 await content.CopyToAsync(file, 81920, cancellationToken);
-                await file.FlushAsync(cancellationToken);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -109,8 +110,8 @@ internal sealed class FileBlobStore : IBlobStore
     {
         string file = FileOf(_blobs, path);
         bool existed = File.Exists(file);
-        File.Delete(file);
-        File.Delete(FileOf(_meta, path));
+        DeleteIfPresent(file);
+        DeleteIfPresent(FileOf(_meta, path));
         return Task.FromResult(existed);
     }
 
@@ -120,6 +121,13 @@ internal sealed class FileBlobStore : IBlobStore
     private async Task WriteContentTypeAsync(BlobPath path, string contentType, CancellationToken cancellationToken)
     {
         string file = FileOf(_meta, path);
+        if (string.Equals(contentType, Implied(path), StringComparison.OrdinalIgnoreCase))
+        {
+            // A stale type from an earlier put of the same name would otherwise win over the implied one.
+            DeleteIfPresent(file);
+            return;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         string temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         await File.WriteAllTextAsync(temp, string.IsNullOrWhiteSpace(contentType) ? DefaultContentType : contentType, cancellationToken);
@@ -134,9 +142,27 @@ internal sealed class FileBlobStore : IBlobStore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return DefaultContentType;
+            return Implied(path) ?? DefaultContentType;
         }
     }
+
+    // File.Delete ignores a missing file but not a missing folder, and an implied type leaves no metadata folder.
+    private static void DeleteIfPresent(string file)
+    {
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The content type a blob's extension names, for the few kinds the product writes in bulk.</summary>
+    private static string? Implied(BlobPath path) => Path.GetExtension(path.Name).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".eml" => "message/rfc822",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => null,
+    };
 
     private static string FileOf(string root, BlobPath path)
     {

@@ -6,8 +6,10 @@ namespace ProgressFunctions.Infrastructure.Email.Outbox;
 /// <summary>The embedded default sender: writes each message as <c>.eml</c> files into a folder, with an index.</summary>
 /// <remarks>
 /// One file per recipient, so no copy shows another recipient's address: <c>{key}.eml</c> for a single recipient,
-/// <c>{key}.{hash of address}.eml</c> otherwise. Each file is written to a hidden temporary file, flushed to disk and
-/// renamed into place, so a crash never leaves half a message. Writing a key again replaces its file with identical
+/// <c>{key}.{hash of address}.eml</c> otherwise. Each file is written to a hidden temporary file and renamed into
+/// place, so a crash of the process never leaves half a message. It is not forced to disk one by one (an fsync per
+/// e-mail cost more than rendering the report): like the store's own commits (<c>synchronous=NORMAL</c>), only a
+/// power loss may drop the last messages written, as it may drop the store's last commits. Writing a key again replaces its file with identical
 /// content and adds no index row. The index row is appended after the rename: a crash between the two leaves a
 /// complete message without its row (the files are the record; the index is a convenience). The receipt's provider
 /// message ids are the file names. A mail server or client can pick the files up as they are.
@@ -78,10 +80,9 @@ public sealed class OutboxEmailSender : IEmailSender
         var temporary = Path.Combine(_directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
                 await stream.WriteAsync(content, cancellationToken);
-                stream.Flush(flushToDisk: true);
             }
             var existed = File.Exists(target);
             File.Move(temporary, target, overwrite: true);

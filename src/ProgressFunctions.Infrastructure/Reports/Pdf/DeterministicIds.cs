@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 
@@ -10,46 +9,191 @@ namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 /// </summary>
 /// <remarks>
 /// Every replacement has the same length as what it replaces, so object offsets and the cross-reference table stay
-/// valid. Only for unencrypted files: an encrypted file's /ID is part of its key and its metadata is encrypted.
+/// valid; the bytes are rewritten in place, never turned into text and back (a parent report is about 200 KB and the
+/// text round trip cost three copies of it). Tags are numbered in the order they first appear, then every occurrence
+/// of each is replaced. Only for unencrypted files: an encrypted file's /ID is part of its key and its metadata is encrypted.
 /// </remarks>
-internal static partial class DeterministicIds
+internal static class DeterministicIds
 {
+    private const int TagLength = 6;
+    private const int UuidLength = 36;
+
+    /// <summary>Rewrites <paramref name="pdf"/> in place and returns it.</summary>
     public static byte[] Apply(byte[] pdf, string seed)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seeded = Encoding.UTF8.GetBytes(seed + "\n");
+        var replacements = new List<(byte[] From, byte[] To)>();
         var counter = 0;
-        foreach (Match m in SubsetTag().Matches(text))
+        foreach (var at in SubsetTags(pdf))
         {
-            replacements.TryAdd(m.Groups[1].Value + "+", Letters(seed, counter++) + "+");
+            var tag = pdf.AsSpan(at, TagLength + 1).ToArray();
+            var letters = Letters(seeded, counter++);
+            if (!replacements.Exists(r => r.From.AsSpan().SequenceEqual(tag)))
+            {
+                replacements.Add((tag, letters));
+            }
         }
 
-        foreach (Match m in Uuid().Matches(text))
+        foreach (var at in Uuids(pdf))
         {
-            replacements.TryAdd(m.Value, "uuid:" + new Guid(Hash(seed, "uuid" + counter++).AsSpan(0, 16)).ToString("D"));
+            var uuid = pdf.AsSpan(at, UuidLength + 5).ToArray();
+            var replacement = Encoding.ASCII.GetBytes("uuid:" + new Guid(Hash(seeded, "uuid" + counter++).AsSpan(0, 16)).ToString("D"));
+            if (!replacements.Exists(r => r.From.AsSpan().SequenceEqual(uuid)))
+            {
+                replacements.Add((uuid, replacement));
+            }
         }
 
-        var output = replacements.Aggregate(text, (current, r) => current.Replace(r.Key, r.Value, StringComparison.Ordinal));
-        output = TrailerId().Replace(output, m => m.Value.Replace(m.Groups[1].Value, Hex(seed, m.Groups[1].Value.Length), StringComparison.Ordinal)
-            .Replace(m.Groups[2].Value, Hex(seed, m.Groups[2].Value.Length), StringComparison.Ordinal));
-        var bytes = Encoding.Latin1.GetBytes(output);
-        return bytes.Length == pdf.Length ? bytes : throw new InvalidOperationException("normalising the PDF changed its length");
+        foreach (var (from, to) in replacements)
+        {
+            ReplaceAll(pdf, from, to);
+        }
+
+        TrailerIds(pdf, seeded);
+        return pdf;
     }
 
-    private static string Letters(string seed, int index) =>
-        new([.. Hash(seed, "tag" + index).Take(6).Select(b => (char)('A' + (b % 26)))]);
+    /// <summary>Where each <c>/BaseFont/XXXXXX+</c> or <c>/FontName/XXXXXX+</c> tag starts, in file order.</summary>
+    private static IEnumerable<int> SubsetTags(byte[] pdf)
+    {
+        var names = new[] { "/BaseFont/"u8.ToArray(), "/FontName/"u8.ToArray() };
+        var found = new List<int>();
+        foreach (var name in names)
+        {
+            for (int i = pdf.AsSpan().IndexOf(name); i >= 0; i = Next(pdf, name, i + name.Length))
+            {
+                int tag = i + name.Length;
+                if (tag + TagLength < pdf.Length && pdf[tag + TagLength] == (byte)'+' && All(pdf.AsSpan(tag, TagLength), b => b is >= (byte)'A' and <= (byte)'Z'))
+                {
+                    found.Add(tag);
+                }
+            }
+        }
 
-    private static string Hex(string seed, int length) =>
-        Convert.ToHexString(Hash(seed, "id"))[..Math.Min(length, 64)].PadRight(length, '0');
+        found.Sort();
+        return found;
+    }
 
-    private static byte[] Hash(string seed, string purpose) => SHA256.HashData(Encoding.UTF8.GetBytes(seed + "\n" + purpose));
+    /// <summary>Where each <c>uuid:</c> followed by a lower-case 8-4-4-4-12 hex uuid starts, in file order.</summary>
+    private static List<int> Uuids(byte[] pdf)
+    {
+        var found = new List<int>();
+        var prefix = "uuid:"u8.ToArray();
+        for (int i = pdf.AsSpan().IndexOf(prefix); i >= 0; i = Next(pdf, prefix, i + 1))
+        {
+            if (i + prefix.Length + UuidLength <= pdf.Length && IsUuid(pdf.AsSpan(i + prefix.Length, UuidLength)))
+            {
+                found.Add(i);
+                i += prefix.Length + UuidLength - 1;
+            }
+        }
 
-    [GeneratedRegex(@"/(?:BaseFont|FontName)/([A-Z]{6})\+")]
-    private static partial Regex SubsetTag();
+        return found;
+    }
 
-    [GeneratedRegex(@"uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
-    private static partial Regex Uuid();
+    /// <summary>Each trailer <c>/ID[&lt;hex&gt;&lt;hex&gt;]</c>: both halves become the seed's hash, at their own lengths.</summary>
+    private static void TrailerIds(byte[] pdf, byte[] seeded)
+    {
+        var prefix = "/ID[<"u8.ToArray();
+        for (int i = pdf.AsSpan().IndexOf(prefix); i >= 0; i = Next(pdf, prefix, i + 1))
+        {
+            int first = i + prefix.Length;
+            int firstLength = HexRun(pdf, first);
+            int second = first + firstLength + 2;
+            if (firstLength == 0 || second > pdf.Length || pdf[second - 2] != (byte)'>' || pdf[second - 1] != (byte)'<')
+            {
+                continue;
+            }
 
-    [GeneratedRegex(@"/ID\[<([0-9A-F]+)><([0-9A-F]+)>\]")]
-    private static partial Regex TrailerId();
+            int secondLength = HexRun(pdf, second);
+            if (secondLength == 0 || second + secondLength + 1 >= pdf.Length || pdf[second + secondLength] != (byte)'>' || pdf[second + secondLength + 1] != (byte)']')
+            {
+                continue;
+            }
+
+            Hex(seeded, firstLength).CopyTo(pdf, first);
+            Hex(seeded, secondLength).CopyTo(pdf, second);
+        }
+    }
+
+    private static int Next(byte[] pdf, byte[] value, int from)
+    {
+        if (from >= pdf.Length)
+        {
+            return -1;
+        }
+
+        int at = pdf.AsSpan(from).IndexOf(value);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static void ReplaceAll(byte[] pdf, byte[] from, byte[] to)
+    {
+        for (int i = pdf.AsSpan().IndexOf(from); i >= 0; i = Next(pdf, from, i + from.Length))
+        {
+            to.CopyTo(pdf, i);
+        }
+    }
+
+    private static int HexRun(byte[] pdf, int from)
+    {
+        int i = from;
+        while (i < pdf.Length && pdf[i] is >= (byte)'0' and <= (byte)'9' or >= (byte)'A' and <= (byte)'F')
+        {
+            i++;
+        }
+
+        return i - from;
+    }
+
+    private static bool IsUuid(ReadOnlySpan<byte> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            bool ok = i is 8 or 13 or 18 or 23 ? text[i] == (byte)'-' : text[i] is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool All(ReadOnlySpan<byte> bytes, Func<byte, bool> test)
+    {
+        foreach (var b in bytes)
+        {
+            if (!test(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static byte[] Letters(byte[] seeded, int index)
+    {
+        var letters = new byte[TagLength + 1];
+        var hash = Hash(seeded, "tag" + index);
+        for (int i = 0; i < TagLength; i++)
+        {
+            letters[i] = (byte)('A' + (hash[i] % 26));
+        }
+
+        letters[TagLength] = (byte)'+';
+        return letters;
+    }
+
+    private static byte[] Hex(byte[] seeded, int length) =>
+        Encoding.ASCII.GetBytes(Convert.ToHexString(Hash(seeded, "id"))[..Math.Min(length, 64)].PadRight(length, '0'));
+
+    private static byte[] Hash(byte[] seeded, string purpose)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(seeded);
+        hash.AppendData(Encoding.UTF8.GetBytes(purpose));
+        return hash.GetHashAndReset();
+    }
 }

@@ -38,9 +38,10 @@ public sealed class PdfReportRenderer : IReportRenderer
             pdf.SecuritySettings.OwnerPassword = password;
         }
 
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(256 * 1024);
         pdf.Save(stream, closeStream: false);
-        return document.Password is { Length: > 0 } ? stream.ToArray() : DeterministicIds.Apply(stream.ToArray(), Seed(document));
+        var bytes = stream.ToArray();
+        return document.Password is { Length: > 0 } ? bytes : DeterministicIds.Apply(bytes, Seed(document));
     }
 
     private static void SetMetadata(PdfDocument pdf, ReportDocument document)

@@ -1,0 +1,76 @@
+using System.Text;
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Infrastructure.Embedded;
+
+namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
+
+/// <summary>Content types the extension names are not stored beside the blob; every other type is, and the last put wins.</summary>
+public sealed class FileBlobStoreTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "progress-blobs-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task PutAsync_PdfAsPdf_NoMetadataFileAndListedAsPdf()
+    {
+        var store = new FileBlobStore(_directory);
+
+        await store.PutAsync(BlobPath.Parse("reports/s1/a.pdf"), Bytes("%PDF-1.7"), "application/pdf");
+
+        Assert.False(File.Exists(Path.Combine(_directory, "blobs-meta", "reports", "s1", "a.pdf")));
+        Assert.Equal("application/pdf", (await Listed(store, "reports/s1/")).Single().ContentType);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_directory, "blobs-tmp")));
+    }
+
+    [Fact]
+    public async Task PutAsync_SameNameOtherTypeThenPdfAgain_LastTypeListed()
+    {
+        var store = new FileBlobStore(_directory);
+        var path = BlobPath.Parse("reports/s1/a.pdf");
+
+        await store.PutAsync(path, Bytes("x"), "application/octet-stream");
+        Assert.Equal("application/octet-stream", (await Listed(store, "reports/s1/")).Single().ContentType);
+        await store.PutAsync(path, Bytes("%PDF-1.7"), "application/pdf");
+
+        Assert.Equal("application/pdf", (await Listed(store, "reports/s1/")).Single().ContentType);
+    }
+
+    [Fact]
+    public async Task PutAsync_MemoryStreamPartlyRead_StoresFromItsPosition()
+    {
+        var store = new FileBlobStore(_directory);
+        var content = Bytes("skip|keep");
+        content.Position = 5;
+
+        await store.PutAsync(BlobPath.Parse("reports/s1/b.csv"), content, "text/csv");
+
+        await using var read = await store.OpenReadAsync(BlobPath.Parse("reports/s1/b.csv"));
+        using var reader = new StreamReader(read!);
+        Assert.Equal("keep", await reader.ReadToEndAsync());
+        Assert.Equal("text/csv", (await Listed(store, "reports/s1/")).Single().ContentType);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static MemoryStream Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static async Task<List<BlobItem>> Listed(FileBlobStore store, string prefix)
+    {
+        var items = new List<BlobItem>();
+        await foreach (var item in store.ListAsync(prefix))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
