@@ -19,7 +19,11 @@ internal static class MimeMessages
 
     public static byte[] Write(EmailMessage message, MailEnvelope envelope)
     {
-        using var output = new MemoryStream();
+        // Sized for the whole message up front (base64 is 4/3 of the bytes plus a CRLF per 76 characters; text
+        // doubles at most in quoted-printable), so the buffer is not regrown and copied while MimeKit writes.
+        long estimate = 8192 + (2L * (message.TextBody.Length + (message.HtmlBody?.Length ?? 0)))
+            + message.Attachments.Sum(a => a.Base64Length + (a.Base64Length / 38) + 512);
+        using var output = new MemoryStream((int)Math.Min(estimate, Array.MaxLength));
         Build(message, envelope).WriteTo(s_format, output);
         return output.ToArray();
     }
@@ -83,7 +87,10 @@ internal static class MimeMessages
 
     private static MimePart Attachment(EmailAttachment attachment) => new(ContentType.Parse(attachment.ContentType))
     {
-        Content = new MimeContent(new MemoryStream(attachment.Content.ToArray(), writable: false)),
+        // The attachment's bytes are its own immutable copy: read them where they are rather than copy them again.
+        Content = new MimeContent(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(attachment.Content, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(attachment.Content.ToArray(), writable: false)),
         ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
         ContentTransferEncoding = ContentEncoding.Base64,
         FileName = attachment.FileName,
