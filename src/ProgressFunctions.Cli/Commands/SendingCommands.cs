@@ -35,7 +35,7 @@ internal static class SendingCommands
             var table = new Table().AddColumns("Batch", "What", "State", "Data to", "Goes on", "E-mails", "Sent", "Not sent", "Pupils not reached", "Note");
             foreach (var b in batches)
             {
-                table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), Day(b.Batch.ReleaseOn),
+                table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), GoesOn(b.Batch),
                     N(b.Batch.Messages), N(b.Sent), N(b.NotSent), N(b.Batch.NotReached),
                     Markup.Escape(b.Stale ? $"stale: {b.NewerBatch} is newer" : b.Batch.HeldReason is { } reason ? $"held: {reason}" : ""));
             }
@@ -157,6 +157,10 @@ internal static class SendingCommands
 
         console.Write(table);
     }
+
+    /// <summary>The day a batch goes by itself, or the day in England it was released.</summary>
+    private static string GoesOn(Core.Sending.Batch batch) =>
+        batch.ReleasedAt is { } at ? $"{Day(Core.Schools.SchoolClock.DateAt(at))} (released)" : Day(batch.ReleaseOn);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -37,6 +37,9 @@ internal sealed record DemoOutcome(
     long PeakWorkingSetBytes)
 {
     public IReadOnlyList<BatchActionResult> Released { get; init; } = [];
+
+    /// <summary>The first snapshot not yet ready on the as-of date, so the demo can say when fresher reports come.</summary>
+    public DueSnapshot? NextSnapshot { get; init; }
 }
 
 /// <summary>Runs the whole mission over the ports and times each phase; the demo and the bench both use it.</summary>
@@ -52,6 +55,7 @@ internal static class DemoRun
     public static async Task<DemoOutcome> RunAsync(JobContext context, DemoOptions options, CancellationToken cancellationToken)
     {
         var run = new Run(context, options, cancellationToken);
+        DueSnapshot? next = null;
         for (var k = 0; k < options.Schools; k++)
         {
             var pupils = (options.Pupils / options.Schools) + (k == options.Schools - 1 ? options.Pupils % options.Schools : 0);
@@ -59,6 +63,7 @@ internal static class DemoRun
             var seed = options.Seed + k;
             var school = run.Timed("generate", "pupils", () => Generate(options, schoolId, pupils, seed, options.AsOf), s => s.Pupils.Count);
             var started = school.Calendar.DaysUpTo(options.AsOf) > 0;
+            next = SnapshotSchedule.For(school.Calendar).FirstOrDefault(d => !d.IsReadyOn(options.AsOf));
             if (SnapshotSchedule.LatestReadyOn(school.Calendar, options.AsOf) is null)
             {
                 var yearEnd = school.Options.Year.Previous.End;
@@ -75,7 +80,7 @@ internal static class DemoRun
             context.Progress.Report("schools", k + 1, options.Schools);
         }
 
-        return run.Outcome();
+        return run.Outcome() with { NextSnapshot = next };
     }
 
     /// <summary>The school as its MIS would export it on <paramref name="exportDay"/>.</summary>

@@ -18,6 +18,13 @@ internal static class DemoSummary
             console.WriteLine("snapshots: " + snapshot.Message);
         }
 
+        if (outcome.NextSnapshot is { } next)
+        {
+            var ready = next.DataTo.AddDays(1);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"next snapshot: {next.Term.Name.ToString().ToLowerInvariant()} term {next.Point.ToString().ToLowerInvariant()}, with data to {next.DataTo:yyyy-MM-dd}; progress demo --as-of {ready:yyyy-MM-dd} shows its reports"));
+        }
+
         foreach (var released in outcome.Released)
         {
             console.WriteLine($"demo: {released.Message} at once; a school reviews each batch first (progress batches, hold, release)");

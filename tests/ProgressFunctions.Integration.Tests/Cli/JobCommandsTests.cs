@@ -63,11 +63,29 @@ public class JobCommandsTests
     [InlineData("validate")]
     [InlineData("generate")]
     [InlineData("codes")]
+    [InlineData("upload")]
+    [InlineData("batches")]
+    [InlineData("hold")]
+    [InlineData("release")]
+    [InlineData("sent")]
+    [InlineData("not-sent")]
     public void Help_EveryCommand_HasAnExample(string command)
     {
         var help = CliProcess.Run(CliProcess.TempFolder(), command, "--help");
 
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("Example: progress " + command, help.Output);
+    }
+
+    /// <remarks>As of 30 November the latest report is the start-of-term one (data to 22 September): the demo says when fresher ones come.</remarks>
+    [Fact]
+    public void Demo_MidTerm_SaysItReleasedTheBatchAndWhenTheNextSnapshotIs()
+    {
+        var demo = CliProcess.Run(CliProcess.TempFolder(), "demo", "--pupils", "20", "--as-of", "2026-11-30", "--out", "out");
+
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        Assert.Contains("batch parents-2026-27-autumn-start released:", demo.Output);
+        Assert.Contains("at once; a school reviews each batch first", demo.Output);
+        Assert.Contains("next snapshot: autumn term end, with data to 2026-12-04; progress demo --as-of 2026-12-05 shows its reports", demo.Output);
     }
 }
