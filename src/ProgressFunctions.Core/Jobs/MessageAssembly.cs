@@ -85,7 +85,7 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         }
 
         var snapshot = await SnapshotAsync(school, payload.SnapshotId, cancellationToken);
-        if (StaffDocuments.Build(message.Kind, payload.Scope, snapshot, message.School.SchoolName, snapshot.Directory()) is not { } document)
+        if (StaffDocuments.Build(message.Kind, payload.Scope, snapshot, message.School, snapshot.Directory(StaffMembers(staff))) is not { } document)
         {
             return new PreparedMessage(null, [new Undelivered(message.Recipient.Id, [], $"the snapshot has no {message.Kind} report for {payload.Scope ?? "the school"}")]);
         }
@@ -205,6 +205,9 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var contact = await context.Documents.ReadAsync<Contact>(school, DocumentTypes.Contact, contactId, cancellationToken);
         return new SchoolDirectory(pupils.Select(p => p.Pupil), contact is null ? [] : [contact.Body], pupils.SelectMany(p => p.Links), [], []);
     }
+
+    private static IEnumerable<StaffMember> StaffMembers(SchoolDirectory staff) =>
+        staff.Roles.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Select(staff.Staff).OfType<StaffMember>();
 
     private async Task<SchoolDirectory> StaffAsync(string school, CancellationToken cancellationToken)
     {

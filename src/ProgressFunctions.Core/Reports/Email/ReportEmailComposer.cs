@@ -82,6 +82,45 @@ public static class ReportEmailComposer
         ],
         [fileName]);
 
+    /// <summary>The morning call list to an attendance officer: the list itself in the message, to work from a phone, and as a PDF.</summary>
+    public static ComposedEmail ForCallList(string schoolName, string recipientName, string date, string fileName, IReadOnlyList<string> lines, string contactLine) => Compose(
+        $"{schoolName}: morning call list for {date}",
+        [
+            $"Dear {recipientName},",
+            $"Today's register is in. These pupils are absent with no reason given yet, with the contacts the school may call, in the order to try them (also attached as {fileName}):",
+            .. lines,
+            "It holds pupils' and families' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    /// <summary>A mentor's weekly digest; <paramref name="week"/> is already formatted ("16 March 2026").</summary>
+    public static ComposedEmail ForMentorDigest(string schoolName, string recipientName, string week, int mentees, string fileName, string contactLine) => Compose(
+        $"{schoolName}: your mentees' week, {week}",
+        [
+            $"Dear {recipientName},",
+            $"This week's digest for your {(mentees == 1 ? "mentee" : $"{mentees} mentees")} is attached as {fileName}: attendance this week and this year, late marks, "
+                + "behaviour points, homework not handed in, progress flags and open interventions.",
+            "It holds pupils' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    /// <summary>The weekly summary of the statutory attention lists; <paramref name="week"/> is already formatted.</summary>
+    public static ComposedEmail ForWeeklySummary(string schoolName, string recipientName, string week, int atThreshold, int continuous, string fileName, string contactLine) => Compose(
+        $"{schoolName}: weekly attendance summary, {week}",
+        [
+            $"Dear {recipientName},",
+            $"This week's summary is attached as {fileName}: {(atThreshold == 1 ? "1 pupil has" : $"{atThreshold} pupils have")} reached the penalty-notice threshold, and "
+                + $"{(continuous == 1 ? "1 pupil has" : $"{continuous} pupils have")} been absent for 10 or more school days in a row (to notify to the local authority), each with the evidence.",
+            "It holds pupils' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
     /// <summary>A letter to a family about a child's attendance; the subject names no figure.</summary>
     public static ComposedEmail ForAttendanceLetter(string schoolName, string? greeting, string pupilName, string fileName, string contactLine) => Compose(
         $"{schoolName}: a letter about {pupilName}'s attendance",
