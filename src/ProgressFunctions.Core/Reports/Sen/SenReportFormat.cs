@@ -55,9 +55,9 @@ public sealed record SenReportFormat
                 return (null, "senReport must be an object such as { \"sections\": [\"attendance\", \"progress\"] }");
             }
 
-            if (root.EnumerateObject().FirstOrDefault(p => p.Name != "sections") is { Name.Length: > 0 } unknown)
+            if (root.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name != "sections") is { } unknown)
             {
-                return (null, $"senReport has no setting '{unknown.Name}' (only \"sections\")");
+                return (null, $"senReport has no setting '{unknown}' (only \"sections\")");
             }
 
             if (!root.TryGetProperty("sections", out var list))
