@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace ProgressFunctions.Cli;
 
-/// <summary>The console the commands write to: colour on a terminal, plain text with a wide layout when redirected.</summary>
+/// <summary>The console the commands write to: colour on a terminal, plain unwrapped text when redirected.</summary>
 internal static class Terminal
 {
     public static IAnsiConsole Create()
@@ -16,7 +16,8 @@ internal static class Terminal
         });
         if (redirected)
         {
-            console.Profile.Width = 140;
+            // Wide enough that a one-line message stays one line in a log or a file; tables are as wide as they need.
+            console.Profile.Width = 400;
         }
 
         return console;

@@ -33,6 +33,12 @@ public static class SchoolGenerator
             InsetDays = inset,
             Calendar = calendar,
             CustomScales = primary ? [] : [Ks3Steps],
+            // Every parent e-mail comes from and ends with the school's own office (01632 960xxx is a number Ofcom keeps for fiction).
+            Settings = SchoolSettings.Default with
+            {
+                ContactLine = "the school office on 01632 960123 or office@oakfield.school.example",
+                Sender = Core.Email.EmailAddress.Create("office@oakfield.school.example", primary ? "Oakfield Primary School" : "Oakfield Academy"),
+            },
         };
 
         int[] years = primary ? [0, 1, 2, 3, 4, 5, 6] : [7, 8, 9, 10, 11];

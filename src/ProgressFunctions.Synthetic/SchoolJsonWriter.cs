@@ -17,6 +17,15 @@ public static class SchoolJsonWriter
         json.WriteString("phase", profile.Phase == SchoolPhase.AllThrough ? "all-through" : profile.Phase.ToString().ToLowerInvariant());
         json.WriteString("localAuthority", profile.LocalAuthority);
         json.WriteString("establishment", profile.Establishment);
+        if (profile.Settings.Sender is { } sender)
+        {
+            json.WriteString("sender", sender.ToHeader());
+        }
+
+        if (profile.Settings.ContactLine is { } contactLine)
+        {
+            json.WriteString("contactLine", contactLine);
+        }
         json.WriteStartArray("terms");
         foreach (var term in profile.Terms)
         {

@@ -24,7 +24,7 @@ internal static class SendingCommands
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(batches.Select(b => new
                 {
-                    id = b.Batch.Id, kind = b.Batch.Kind.ToString(), state = b.State.ToString().ToLowerInvariant(), source = b.Batch.Source,
+                    id = b.Batch.Id, kind = b.Batch.Kind.ToString(), state = b.State.ToString().ToLowerInvariant(), source = b.Batch.Source, title = b.Batch.Describe(),
                     dataTo = b.Batch.DataTo, preparedOn = b.Batch.PreparedOn, releaseOn = b.Batch.ReleaseOn, messages = b.Batch.Messages,
                     pupils = b.Batch.Pupils, notReached = b.Batch.NotReached, sent = b.Sent, notSent = b.NotSent, stale = b.Stale, newerBatch = b.NewerBatch,
                     heldReason = b.Batch.HeldReason,
@@ -32,10 +32,10 @@ internal static class SendingCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("Batch", "Kind", "State", "Data to", "Goes on", "E-mails", "Sent", "Not sent", "Pupils not reached", "Note");
+            var table = new Table().AddColumns("Batch", "What", "State", "Data to", "Goes on", "E-mails", "Sent", "Not sent", "Pupils not reached", "Note");
             foreach (var b in batches)
             {
-                table.AddRow(b.Batch.Id, b.Batch.Kind.ToString(), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), Day(b.Batch.ReleaseOn),
+                table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), GoesOn(b.Batch),
                     N(b.Batch.Messages), N(b.Sent), N(b.NotSent), N(b.Batch.NotReached),
                     Markup.Escape(b.Stale ? $"stale: {b.NewerBatch} is newer" : b.Batch.HeldReason is { } reason ? $"held: {reason}" : ""));
             }
@@ -116,9 +116,10 @@ internal static class SendingCommands
                 return 2;
             }
 
-            var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
-            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "contact_id", "contact", "reason", "stage"], rows);
-            console.WriteLine($"{entries.Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils not reached ({entries.Count} entries)");
+            var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.PupilReached ? "yes" : "no", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
+            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "report_reaches_someone", "contact_id", "contact", "reason", "stage"], rows);
+            console.WriteLine($"{entries.Where(e => !e.PupilReached).Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils reached by no one; "
+                + $"{entries.Count(e => e.PupilReached)} other contacts not written to (their pupil's message goes to another contact)");
             return 0;
         }));
         return command;
@@ -156,6 +157,10 @@ internal static class SendingCommands
 
         console.Write(table);
     }
+
+    /// <summary>The day a batch goes by itself, or the day in England it was released.</summary>
+    private static string GoesOn(Core.Sending.Batch batch) =>
+        batch.ReleasedAt is { } at ? $"{Day(Core.Schools.SchoolClock.DateAt(at))} (released)" : Day(batch.ReleaseOn);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

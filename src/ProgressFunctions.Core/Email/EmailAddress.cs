@@ -57,17 +57,20 @@ public sealed record EmailAddress
     public static bool IsValid([NotNullWhen(true)] string? address) => address is not null && Validate(address.Trim()).Length == 0;
 
     /// <summary>Reads <c>addr@example.org</c> or <c>Display Name &lt;addr@example.org&gt;</c> (as in settings).</summary>
-    public static EmailAddress Parse(string text)
+    public static EmailAddress Parse(string text) =>
+        TryParse(text, out var result, out var error) ? result : throw new ArgumentException(error, nameof(text));
+
+    /// <summary><see cref="Parse"/>, with the reason instead of an exception when <paramref name="text"/> is not an address.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out EmailAddress? result, out string error)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        text ??= "";
         var open = text.LastIndexOf('<');
         if (open >= 0 && text.TrimEnd().EndsWith('>'))
         {
             var name = text[..open].Trim().Trim('"');
-            var address = text[(open + 1)..text.LastIndexOf('>')];
-            return Create(address, name.Length == 0 ? null : name);
+            return TryCreate(text[(open + 1)..text.LastIndexOf('>')], name.Length == 0 ? null : name, out result, out error);
         }
-        return Create(text);
+        return TryCreate(text, null, out result, out error);
     }
 
     /// <summary>The address as a header writes it, <c>Name &lt;address&gt;</c> (read back by <see cref="Parse"/>).</summary>

@@ -199,7 +199,7 @@ public static class AttendanceCheckJob
         var batchId = $"letters-{run.RunId}";
         var (letters, notReached) = CheckDecisions.Letters(run, due, rules, batchId);
         await BatchJob.PrepareAsync(context, state, BatchKind.AttendanceLetters, batchId, run.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            run.RegisterDate ?? run.AsOf, run.AsOf, letters, notReached, cancellationToken);
+            $"attendance letters of {Reports.ReportFormat.Date(run.AsOf)}", run.RegisterDate ?? run.AsOf, run.AsOf, letters, notReached, cancellationToken);
         await context.Documents.BulkUpsertAsync(due.Select(letter => new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter)), cancellationToken);
         return letters.Count;
     }

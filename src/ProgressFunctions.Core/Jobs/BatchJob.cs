@@ -44,7 +44,7 @@ public static class BatchJob
     /// <summary>Prepares a batch once: stores its messages, members and not-reached list, then the batch, then queues the preview.</summary>
     /// <returns>The batch, and whether this call prepared it (false: it already was, and nothing was done).</returns>
     public static async Task<(Batch Batch, bool Prepared)> PrepareAsync(
-        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, DateOnly dataTo, DateOnly preparedOn,
+        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, string title, DateOnly dataTo, DateOnly preparedOn,
         IReadOnlyList<OutgoingMessage> messages, IReadOnlyList<NotSent> notReached, CancellationToken cancellationToken)
     {
         var schoolId = state.SchoolId;
@@ -56,7 +56,7 @@ public static class BatchJob
         var profile = state.Profile!;
         var pupils = messages.SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count();
         var batch = new Batch(batchId, kind, source, dataTo, preparedOn, BatchRules.ReleaseOn(state.Calendar!, preparedOn, profile.Settings.ReviewSchoolDays),
-            BatchState.Prepared, messages.Count, pupils, notReached.Select(n => n.PupilId).Distinct(StringComparer.Ordinal).Count());
+            BatchState.Prepared, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count) { Title = title };
         await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
         await context.Documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
         await context.Documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
@@ -68,7 +68,8 @@ public static class BatchJob
             return ((await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken))!.Body, false);
         }
 
-        await OutgoingStore.DecideAsync(context, schoolId, Previews(state, batch, notReached, csv, messages, directory), cancellationToken);
+        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        await OutgoingStore.DecideAsync(context, schoolId, Previews(state, batch, BatchRules.NewerThan(batch, all)?.Id, notReached, csv, messages, directory), cancellationToken);
         return (batch, true);
     }
 
@@ -80,16 +81,17 @@ public static class BatchJob
     };
 
     /// <summary>The preview, one message to each data manager and the headteacher.</summary>
-    private static List<OutgoingMessage> Previews(SchoolState state, Batch batch, IReadOnlyList<NotSent> notReached, string csv, IReadOnlyList<OutgoingMessage> messages, SchoolDirectory directory)
+    private static List<OutgoingMessage> Previews(SchoolState state, Batch batch, string? newer, IReadOnlyList<NotSent> notReached, string csv, IReadOnlyList<OutgoingMessage> messages, SchoolDirectory directory)
     {
         var profile = state.Profile!;
         var school = Letterheads.Of(profile);
-        var what = batch.Kind == BatchKind.ParentReports ? $"parent reports of the {batch.Source} snapshot" : $"attendance letters of {batch.Source}";
+        var what = batch.Describe();
         var hold = $"progress hold --school {state.SchoolId} --batch {batch.Id} --reason \"...\"";
         var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
-        var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release));
+        var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release) { NewerBatch = newer });
         var csvName = csv[(csv.LastIndexOf('/') + 1)..];
-        var releaseOn = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var releaseOn = newer is null ? batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
+            : $"no day: batch {newer} is newer, so this one goes only if released with --include-stale";
         var why = new SendReason($"review of batch {batch.Id} before it goes to families", batch.DataTo);
         var samples = messages.Take(3).Select(m => m.Id).ToList();
         return [.. new[] { StaffRoleKind.DataManager, StaffRoleKind.Headteacher }
@@ -104,13 +106,14 @@ public static class BatchJob
 
     private static async Task<string> WriteNotReachedAsync(JobContext context, string schoolId, string batchId, IReadOnlyList<NotSent> notReached, SchoolDirectory directory, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder(SpreadsheetCsv.Row("pupil_id", "upn", "pupil", "year", "form", "contact_id", "contact", "reason", "detail"));
-        foreach (var n in notReached)
+        var unreached = BatchRules.PupilsReachedByNoOne(notReached);
+        var csv = new StringBuilder(SpreadsheetCsv.Row("pupil_id", "upn", "pupil", "year", "form", "report_reaches_someone", "contact_id", "contact", "reason", "detail"));
+        foreach (var n in notReached.OrderBy(n => unreached.Contains(n.PupilId) ? 0 : 1).ThenBy(n => directory.Pupil(n.PupilId)?.DisplayName, StringComparer.Ordinal))
         {
             var pupil = directory.Pupil(n.PupilId);
             var contact = n.ContactId is null ? null : directory.Contact(n.ContactId);
             csv.Append(SpreadsheetCsv.Row(n.PupilId, pupil?.Upn, pupil?.DisplayName, pupil?.YearGroup.ToString(CultureInfo.InvariantCulture), pupil?.RegistrationGroup,
-                n.ContactId, contact?.DisplayName, BatchPreview.Reason(n.Reason), n.Detail));
+                unreached.Contains(n.PupilId) ? "no" : "yes", n.ContactId, contact?.DisplayName, BatchPreview.Reason(n.Reason), n.Detail));
         }
 
         var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{schoolId}/batches/{batchId}/not-reached-{batchId}.csv");

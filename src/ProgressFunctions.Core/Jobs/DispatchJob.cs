@@ -70,7 +70,7 @@ public static class DispatchJob
         var session = new ReportDispatcher(context);
         await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
         var total = await context.Queue.CountAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        var (done, sent, notSent, waiting) = (0, 0, 0, 0);
+        var (done, sent, notSent, waiting, malformed) = (0, 0, 0, 0, 0);
         var drained = await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
             if (await HandleQueuedAsync(context, session, message.Id, message.DequeueCount, message.Body, ct) is { } result)
@@ -79,10 +79,15 @@ public static class DispatchJob
                 Interlocked.Add(ref notSent, result.NotSent.Count);
                 Interlocked.Add(ref waiting, result.Waiting ? 1 : 0);
             }
+            else
+            {
+                // Malformed: already moved to the poison queue, and counted as poisoned like any other.
+                Interlocked.Increment(ref malformed);
+            }
 
             context.Progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
-        return new DispatchDrainResult(drained.Completed, drained.Retried, drained.Poisoned) { Sent = sent, NotSent = notSent, Waiting = waiting };
+        return new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting };
     }
 
     /// <summary>The ledger's document id for one (report, recipient): different pairs never share one.</summary>

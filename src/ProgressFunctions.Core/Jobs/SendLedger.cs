@@ -11,7 +11,8 @@ public sealed record SentEntry(
     string Why, DateOnly DataTo, string? BatchId, IReadOnlyList<string> Upns);
 
 /// <summary>One pupil (or recipient) a batch did not reach, and why; <see cref="Stage"/> says whether it was decided so or refused at send.</summary>
-public sealed record NotReachedEntry(string PupilId, string? Upn, string? PupilName, string? ContactId, string? ContactName, string Reason, string Stage);
+/// <remarks><see cref="PupilReached"/> is false for a pupil whose message reaches no family member; true when it still goes to another contact.</remarks>
+public sealed record NotReachedEntry(string PupilId, string? Upn, string? PupilName, string? ContactId, string? ContactName, string Reason, string Stage, bool PupilReached);
 
 /// <summary>The send ledger, readable: every message sent and why, and every family a batch did not reach and why.</summary>
 /// <remarks>Read from the same records dispatch writes, so its counts are the outbox's and the preview's.</remarks>
@@ -59,8 +60,10 @@ public static class SendLedger
 
         var pupils = await context.Documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body.Pupil, StringComparer.Ordinal, cancellationToken);
         var contacts = await context.Documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        var unreached = BatchRules.PupilsReachedByNoOne(decided.Body.NotSent);
         NotReachedEntry Entry(string pupilId, string? contactId, string reason, string stage) => new(pupilId, pupils.GetValueOrDefault(pupilId)?.Upn,
-            pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage);
+            pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage,
+            stage == "decided" && !unreached.Contains(pupilId));
 
         var entries = decided.Body.NotSent.Select(n => Entry(n.PupilId, n.ContactId, BatchPreview.Reason(n.Reason) + (n.Detail is null ? "" : $" ({n.Detail})"), "decided")).ToList();
         await foreach (var refused in context.Documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
@@ -71,6 +74,6 @@ public static class SendLedger
             }
         }
 
-        return [.. entries.OrderBy(e => e.PupilName ?? e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
+        return [.. entries.OrderBy(e => e.PupilReached).ThenBy(e => e.PupilName ?? e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
     }
 }

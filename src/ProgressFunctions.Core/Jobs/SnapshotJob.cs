@@ -152,10 +152,13 @@ public static class SnapshotJob
             (previous, previousId) = (snapshot, id);
         }
 
+        var newer = batch is null ? null
+            : Sending.BatchRules.NewerThan(batch, await context.Documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
         var message = due.Count == 0 ? "no snapshot is due yet"
             : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})")
               + $", {already.Count} already taken; {queued} staff reports queued"
-              + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, to go on {batch.ReleaseOn:yyyy-MM-dd} unless held");
+              + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, "
+                  + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"));
         return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch };
     }
 
@@ -200,7 +203,15 @@ public static class SnapshotJob
             return (queued, 0, null);
         }
 
-        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
+        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, TitleOf(snapshot.Key), snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
         return (queued, sends.NotReached.Count, batch);
     }
+
+    /// <summary>"parent reports for the autumn term 2026/27 (start of term)".</summary>
+    private static string TitleOf(SnapshotKey key) => $"parent reports for the {Reports.ReportFormat.TermLabel(key).ToLowerInvariant()} " + key.Point switch
+    {
+        SnapshotPoint.Start => "(start of term)",
+        SnapshotPoint.End => "(end of term)",
+        _ => "(KS2 results)",
+    };
 }

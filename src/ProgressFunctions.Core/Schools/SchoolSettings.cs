@@ -113,16 +113,9 @@ public sealed record SchoolSettings
     }
 
     private static Func<string, (EmailAddress?, string?)> Address(string key) => json =>
-    {
-        try
-        {
-            return Text(json) is { } text ? (EmailAddress.Parse(text), null) : (null, $"{key} must be an e-mail address in quotes");
-        }
-        catch (ArgumentException e)
-        {
-            return (null, $"{key}: {e.Message}");
-        }
-    };
+        Text(json) is not { } text ? (null, $"{key} must be an e-mail address in quotes")
+        : EmailAddress.TryParse(text, out var address, out var error) ? (address, null)
+        : (null, $"{key} '{text}' is not an e-mail address: {char.ToLowerInvariant(error[0])}{error[1..].TrimEnd('.')}");
 
     /// <summary>A JSON string's text, unescaped (so <c>\"</c> reads as <c>"</c>); null when the value is not a string.</summary>
     private static string? Text(string json)

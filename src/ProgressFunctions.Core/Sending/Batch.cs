@@ -26,8 +26,8 @@ public enum BatchState
 /// <see cref="DataTo"/> is the last day of data the batch's messages report on (inclusive): what "older" and "newer"
 /// mean between batches. <see cref="ReleaseOn"/> is the school day from which it may go without anyone acting
 /// (<see cref="BatchRules.ReleaseOn"/>). <see cref="Messages"/> counts the e-mails decided, <see cref="Pupils"/> the
-/// pupils they cover, <see cref="NotReached"/> the pupils no family of theirs can be sent to (each with a reason in the
-/// batch's not-sent list). <see cref="IncludeStale"/> records that staff released it knowing a newer batch exists.
+/// pupils they cover, <see cref="NotReached"/> the pupils whose message reaches no family member at all (with
+/// the reasons in the batch's not-sent list, beside the contacts refused for pupils reached through another contact). <see cref="IncludeStale"/> records that staff released it knowing a newer batch exists.
 /// </remarks>
 public sealed record Batch(
     string Id,
@@ -46,6 +46,12 @@ public sealed record Batch(
     public DateTimeOffset? ReleasedAt { get; init; }
 
     public bool IncludeStale { get; init; }
+
+    /// <summary>What the batch is, as staff read it: "parent reports for the autumn term 2026/27 (start of term)"; the id when not given.</summary>
+    public string? Title { get; init; }
+
+    /// <summary><see cref="Title"/>, or the kind and source for a batch stored before titles were written down.</summary>
+    public string Describe() => Title ?? (Kind == BatchKind.ParentReports ? $"parent reports of the {Source} snapshot" : $"attendance letters of {Source}");
 }
 
 /// <summary>When a batch may go, and when it may never go without being asked.</summary>
@@ -83,6 +89,11 @@ public static class BatchRules
     /// </remarks>
     public static Batch? NewerThan(Batch batch, IEnumerable<Batch> all) => batch.Kind != BatchKind.ParentReports ? null :
         all.Where(b => b.Kind == batch.Kind && b.Id != batch.Id && b.DataTo > batch.DataTo).MaxBy(b => b.DataTo);
+
+    /// <summary>The pupils whose message reaches no one (their not-sent entry names no contact): what "not reached" counts.</summary>
+    /// <remarks>A contact refused for a pupil whose report still goes to another contact is listed too, but that pupil is reached.</remarks>
+    public static HashSet<string> PupilsReachedByNoOne(IEnumerable<Reports.Routing.NotSent> notSent) =>
+        notSent.Where(n => n.ContactId is null).Select(n => n.PupilId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>
     public static bool ReleasesItself(Batch batch, IEnumerable<Batch> all, DateOnly asOf) =>

@@ -29,7 +29,9 @@ public class SchoolSettingsTests
     [InlineData("protectParentReports", "\"yes\"", "protectParentReports must be true or false")]
     [InlineData("reviewSchoolDays", "-1", "reviewSchoolDays must be a whole number of school days from 0 to 10")]
     [InlineData("reviewSchoolDays", "\"two\"", "reviewSchoolDays must be")]
-    [InlineData("sender", "\"office at school\"", "sender:")]
+    [InlineData("sender", "\"office at school\"", "sender 'office at school' is not an e-mail address: the e-mail address needs one '@'")]
+    [InlineData("replyTo", "\"Office <office@>\"", "replyTo 'Office <office@>' is not an e-mail address")]
+    [InlineData("replyTo", "42", "replyTo must be an e-mail address in quotes")]
     [InlineData("needsAttention", "{ \"shareOfSubjects\": 1.5 }", "1.5")]
     [InlineData("exportedAt", "\"yesterday\"", "exportedAt 'yesterday' is not a date and time")]
     [InlineData("senReport", "{ \"sections\": [\"attendance\", \"pastoral\"] }", "senReport.sections: 'pastoral' is not a section")]
@@ -57,6 +59,7 @@ public class SchoolSettingsTests
         "protectParentReports" => settings.ProtectParentReports,
         "reviewSchoolDays" => settings.ReviewSchoolDays,
         "sender" => settings.Sender,
+        "replyTo" => settings.ReplyTo,
         "needsAttention" => settings.NeedsAttention,
         "exportedAt" => settings.ExportedAt,
         "senReport" => settings.SenReport,
