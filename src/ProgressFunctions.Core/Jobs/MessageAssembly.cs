@@ -92,7 +92,11 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
 
         var workbook = await WorkbookAsync(school, message, payload, snapshot, cancellationToken);
         var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, document.Title,
-            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine) { WorkbookFileName = workbook?.FileName });
+            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine)
+        {
+            WorkbookFileName = workbook?.FileName,
+            NamesNoPupil = message.Kind == ReportKind.Governors,
+        });
         return new PreparedMessage(new PreparedMail(message.To, [(document, message.ReportId)], email, ReportDispatcher.TermFolder(snapshot.Key))
         {
             Workbook = workbook,

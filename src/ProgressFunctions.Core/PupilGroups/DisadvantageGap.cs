@@ -33,6 +33,8 @@ public sealed record GapEstimate(string Measure, decimal? Disadvantaged, decimal
 /// </para>
 /// <para>
 /// A group with fewer than 5 pupils counted in a measure suppresses that measure's gap, as DfE suppresses small groups.
+/// When the standard error is 0 (both proportions 0 or 1, or every value alike) the normal approximation says nothing,
+/// and no interval is given.
 /// The interval is computed in double precision from the exact counts; only the difference itself is exact.
 /// </para>
 /// </remarks>
@@ -110,6 +112,8 @@ public static class DisadvantageGap
 
     private static GapEstimate Estimate(string measure, decimal? a, decimal? b, int pupilsA, int pupilsB, double? standardError)
     {
+        // A standard error of 0 (no pupil of either group, or every one, has the measure) gives no interval, not "0.0 to 0.0".
+        standardError = standardError > 0 ? standardError : null;
         var difference = a - b;
         return new GapEstimate(measure, a, b, pupilsA, pupilsB, difference,
             difference is { } d && standardError is { } se ? (double)d - (Z95 * se) : null,

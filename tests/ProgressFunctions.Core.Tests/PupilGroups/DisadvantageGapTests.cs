@@ -32,6 +32,16 @@ public class DisadvantageGapTests
         Assert.Equal(54.96566, gap.High!.Value, 4);
     }
 
+    [Fact]
+    public void Proportion_NoPupilOfEitherGroup_NoIntervalRatherThanZeroToZero()
+    {
+        var gap = DisadvantageGap.Proportion("Severe absence", 0, 12, 0, 40);
+
+        Assert.Equal((0m, false), (gap.Difference, gap.Suppressed));
+        Assert.Equal((null, null), (gap.Low, gap.High));
+        Assert.Equal("-", Core.Reports.PupilGroups.GroupTables.Interval(gap.Low, gap.High));
+    }
+
     /// <remarks>By hand: 0, 2, 4, 6, 8 (mean 4, s^2 = 10) against six 1s (mean 1, s^2 = 0): gap 3, SE = sqrt(10/5) = 1.41421; x 1.95996 = 2.77181.</remarks>
     [Fact]
     public void Mean_HandComputedGroups_WelchInterval()

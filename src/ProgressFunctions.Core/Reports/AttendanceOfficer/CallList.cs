@@ -32,7 +32,7 @@ public sealed record LateEntry(string PupilId, string Name, string Form, Session
 /// measured to today: attendance over the last 4 school weeks against the year so far, the school days with an absence
 /// among the last 10, and any weekday or session pattern (<see cref="AbsencePatterns"/>).
 /// </remarks>
-public static class CallList
+public static partial class CallList
 {
     public const int RecentSchoolDays = 10;
 
@@ -40,7 +40,9 @@ public static class CallList
     {
         var calls = new List<CallEntry>();
         var late = new List<LateEntry>();
-        foreach (var register in input.Registers.OrderBy(r => Form(input, r.PupilId)).ThenBy(r => NameOf(input.Directory, r.PupilId), StringComparer.Ordinal))
+        // Year group first, so 7A comes before 10A; then form and name.
+        foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
+            .ThenBy(r => NameOf(input.Directory, r.PupilId), StringComparer.Ordinal))
         {
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
             var unexplained = marks.Where(m => m.Code == AttendanceCode.NotYetKnown).Select(m => m.Session).ToList();
@@ -78,7 +80,7 @@ public static class CallList
                 : new TableBlock([Column("Pupil", 1.7), Column("Form", 0.6), Column("Absent", 0.8), Column("Call, in this order", 3.4), Column("Recent pattern", 2.6)],
                     [.. calls.Select(c => new TableRow(
                         [
-                            c.Name, c.Form, Sessions(c.Sessions), CallsText(c),
+                            c.Name, c.Form, Sessions(c.Sessions), KeepNumbersWhole(CallsText(c)),
                             DigestRows.Marked(c.Pattern, c.OpenInterventions),
                         ],
                         c.Calls.Count == 0 ? Tone.Concern : Tone.Caution))],
@@ -117,6 +119,12 @@ public static class CallList
     private static string CallsText(CallEntry entry) =>
         (entry.Calls.Count == 0 ? "No contact the school may call is recorded" : string.Join("; ", entry.Calls))
         + (entry.Restricted == 0 ? "" : entry.Restricted == 1 ? ". 1 contact must not be contacted" : $". {entry.Restricted} contacts must not be contacted");
+
+    /// <summary>Joins the groups of digits of a phone number with no-break spaces, so a number is never split across two lines of the PDF.</summary>
+    private static string KeepNumbersWhole(string text) => PhoneGroups().Replace(text, m => m.Value.Replace(' ', '\u00A0'));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?: \d+)+")]
+    private static partial System.Text.RegularExpressions.Regex PhoneGroups();
 
     private static string Sessions(IReadOnlyList<SessionOfDay> sessions) => string.Join(" and ", sessions.Select(Session));
 

@@ -63,6 +63,8 @@ public static class WeeklySummary
                         DigestRows.Marked(Sessions(c.Sessions), input.OpenInterventions.GetValueOrDefault(c.PupilId)),
                     ], Tone.Concern))],
                     $"At the penalty-notice threshold: 10 or more unauthorised sessions in 10 school weeks ({Count(penalty.Count)})"),
+            new Paragraph("Unauthorised sessions are G, N, O and U. N (no reason yet) counts as unauthorised until the school records a reason, " +
+                "so check any N listed before acting on the threshold.", Small: true),
             spells.Count == 0
                 ? new Paragraph("No pupil has been absent for 10 or more school days in a row this week.")
                 : new TableBlock([Column("Pupil", 1.7), Column("Form", 0.6), Column("From", 0.9), Column("To", 0.9), Number("School days", 0.9), Number("Sessions", 0.8), Column("Marks", 1.6), Column("Still absent", 2.1)],

@@ -24,6 +24,9 @@ public sealed record StaffEmailInput(string SchoolName, string RecipientName, st
 {
     /// <summary>The workbook attached beside the PDF, if there is one.</summary>
     public string? WorkbookFileName { get; init; }
+
+    /// <summary>The report names no pupil and hides small groups (the governors' report), so it is not described as pupils' personal data.</summary>
+    public bool NamesNoPupil { get; init; }
 }
 
 /// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
@@ -63,7 +66,9 @@ public static class ReportEmailComposer
             $"Dear {input.RecipientName},",
             $"The {input.ReportTitle} for {input.Period} is attached as {input.FileName}"
                 + (input.WorkbookFileName is { } workbook ? $", with the grades as a spreadsheet, {workbook}, to sort and filter" : "")
-                + ". It holds pupils' personal data: please keep it within the school and do not forward it outside.",
+                + (input.NamesNoPupil
+                    ? ". It names no pupil and shows no group of fewer than 5 pupils."
+                    : ". It holds pupils' personal data: please keep it within the school and do not forward it outside."),
             $"If anything in it looks wrong, please contact {input.ContactLine}.",
             input.SchoolName,
         ],

@@ -14,7 +14,11 @@ public static class InterventionTables
         "Each intervention compares two windows of the same number of school days: the days just before it started, and the days from its start " +
         "(its length so far, or to its end; no longer than the days on record before it). Attendance is the window's sessions; progress is the mean " +
         "distance from the flight path, in grades, of the subjects with a result in the window from the start, against their last result before it " +
-        "(0 is on the path). Improved: higher attendance, or closer to or further ahead of the path, from the start than before.";
+        "(0 is on the path). Improved: of the interventions measured, how many had higher attendance, or were closer to or further ahead of the path, " +
+        "from the start than before.";
+
+    public const string SmallTypeNote =
+        "c: suppressed. A type of intervention with fewer than 5 pupils is not shown, as DfE does in its publications.";
 
     /// <summary>Every intervention of <paramref name="pupils"/> started by the snapshot date, with the pupil.</summary>
     public static List<(PupilSnapshot Pupil, InterventionOutcome Outcome)> Of(IEnumerable<PupilSnapshot> pupils) =>
@@ -37,15 +41,15 @@ public static class InterventionTables
         }
 
         yield return new Paragraph(WindowNote, Small: true);
-        if (suppressSmall)
+        if (suppressSmall && InterventionTypeSummary.Of(outcomes.Select(o => (o.Pupil.PupilId, o.Outcome))).Any(t => t.Pupils < Core.PupilGroups.GroupFigures.MinimumPupils))
         {
-            yield return new Paragraph(SuppressionNote, Small: true);
+            yield return new Paragraph(SmallTypeNote, Small: true);
         }
     }
 
     public static TableBlock Summary(IReadOnlyList<InterventionTypeSummary> types, bool suppressSmall = false) => new(
         [Column("Intervention", 2), Number("Pupils", 0.8), Number("Open", 0.7), Number("Attendance before, from start", 1.7), Number("Change", 0.9),
-            Number("Attendance improved", 1.2), Number("Progress before, from start", 1.6), Number("Change", 0.9), Number("Progress improved", 1.2)],
+            Number("Improved", 1.1), Number("Progress before, from start", 1.6), Number("Change", 0.9), Number("Improved", 1.1)],
         [.. types.Select(t => suppressSmall && t.Pupils < Core.PupilGroups.GroupFigures.MinimumPupils
             ? new TableRow([t.Type, .. Enumerable.Repeat(SuppressedMark, 8)])
             : new TableRow(

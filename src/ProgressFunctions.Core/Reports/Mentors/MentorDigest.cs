@@ -82,7 +82,8 @@ public static class MentorDigest
                     ToneOf(m.Year.Band)))],
                 "Attendance and punctuality"),
             new TableBlock(
-                [Column("Pupil", 2), Number("Behaviour points: week", 1.1), Number("term", 0.7), Number("Homework not in: week", 1.1), Number("term", 0.7), Column("Progress", 2.6), Column("Open interventions", 2)],
+                [Column("Pupil", 1.9), Number("Behaviour points this week", 1.1), Number("Behaviour points this term", 1.1), Number("Homework missed this week", 1.1),
+                    Number("Homework missed this term", 1.1), Column("Progress", 2.4), Column("Open interventions", 1.9)],
                 [.. mentees.Select(m => new TableRow(
                     [m.Name, Count(m.BehaviourPointsWeek), Count(m.BehaviourPointsTerm), Count(m.HomeworkMissingWeek), Count(m.HomeworkMissingTerm), m.ProgressFlags, m.OpenInterventions ?? "None"],
                     m.BehaviourPointsWeek > 0 || m.HomeworkMissingWeek > 0 ? Tone.Caution : Tone.Normal))],

@@ -20,7 +20,8 @@ public static class GroupTables
         "The gap is disadvantaged minus other pupils: in percentage points for rates, in points per pupil for behaviour. The 95% confidence interval " +
         "counts pupils, not sessions, as the independent units (a pupil's absences come in spells): attendance by the ratio estimator of the two " +
         "printed rates, persistent and severe absence and needing attention as differences of two proportions, behaviour as a difference of two means, " +
-        "each with the normal approximation. An interval that does not include 0 is unlikely to be chance alone.";
+        "each with the normal approximation. An interval that does not include 0 is unlikely to be chance alone. '-': no interval can be given " +
+        "(every pupil of both groups, or none, is counted in the measure).";
 
     /// <summary>The heading, one table per characteristic, the gap table and the notes.</summary>
     public static IEnumerable<ReportBlock> Section(IReadOnlyList<PupilSnapshot> pupils, IReadOnlyList<GroupDimension> dimensions, string cohort)
@@ -56,7 +57,7 @@ public static class GroupTables
     }
 
     public static TableBlock Table(DimensionBreakdown dimension) => new(
-        [Column("Group", 1.8), Number("Pupils", 0.8), Number("Attendance", 1.1), Number("Persistent absence", 1.3), Number("Severe absence", 1.1),
+        [Column("Group", 2.3), Number("Pupils", 0.8), Number("Attendance", 1.3), Number("Persistent absence", 1.3), Number("Severe absence", 1.2),
             Number("Results on track or above", 1.3), Number("Needs attention", 1.2), Number("Behaviour points per pupil", 1.2)],
         [.. dimension.Groups.Select(g => g.Suppressed != Suppression.None
             ? new TableRow([g.Label, .. Enumerable.Repeat(SuppressedMark, 7)])

@@ -61,9 +61,40 @@ public class CallListTests
     }
 
     [Fact]
+    public void CallContacts_ContactLinkedTwice_ListedOnceAndNotAtAllWhenEitherLinkIsRestricted()
+    {
+        var directory = new SchoolDirectory(
+            [new Pupil { Id = "p1", Upn = "", LegalForename = "Zoë", LegalSurname = "Brontë" }],
+            [
+                new Contact { Id = "c1", Title = "Ms", Forename = "Sarah", Surname = "Brontë", Phone = "07700 900123" },
+                new Contact { Id = "c3", Title = "Mr", Forename = "Mark", Surname = "Brontë", Phone = "07700 900999" },
+            ],
+            [
+                new ContactLink { ContactId = "c1", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 1 },
+                new ContactLink { ContactId = "c1", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 2 },
+                new ContactLink { ContactId = "c3", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 1 },
+                new ContactLink { ContactId = "c3", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 3, Restriction = "No contact (court order)" },
+            ],
+            [], []);
+
+        var (mayCall, restricted) = CallContacts.For("p1", directory);
+
+        Assert.Equal(["c1"], mayCall.Select(c => c.Contact.Id));
+        Assert.Equal(1, restricted);
+    }
+
+    [Fact]
+    public void Build_PhoneNumbers_NeverBrokenAcrossLines()
+    {
+        var cells = CallList.Build(Input()).Blocks.OfType<TableBlock>().First().Rows[0].Cells;
+
+        Assert.Contains("07700\u00A0900123", cells[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_Document_ShowsTheNumbersNeverTheRestrictedOnesAndMarksInterventions()
     {
-        var text = string.Join("\n", CallList.Build(Input()).Text());
+        var text = string.Join("\n", CallList.Build(Input()).Text()).Replace('\u00A0', ' ');
 
         Assert.Contains("07700 900123", text, StringComparison.Ordinal);
         Assert.DoesNotContain("07700 900999", text, StringComparison.Ordinal);
