@@ -182,6 +182,11 @@ public sealed partial class ReconciliationTests
         Assert.True(penalty.Count + spells.Count > 0, "the generated school has nobody on either list, so nothing was compared");
     }
 
+    /// <remarks>
+    /// Read from the e-mails the jobs sent (the outbox's MIME files, by MimeKit) against staff.csv's own rows: each kind
+    /// of message reaches only holders of the roles that may read it; the pupils named in each year group's and the SEN
+    /// report's intervention tables are that report's pupils; the governors' report names nobody.
+    /// </remarks>
     [Theory]
     [MemberData(nameof(Phases))]
     public async Task RoleMessages_GoOnlyToTheRolesThatMayReadThem(SchoolPhase phase)
@@ -189,14 +194,41 @@ public sealed partial class ReconciliationTests
         var school = await schools.For(phase);
         var rows = RolesOf(school);
         var week = await WeekOf(school);
-        string[] Holders(string role) => [.. school.Export.StaffRoles.Where(r => r.Role == role).Select(r => r.StaffId).Distinct().Order(StringComparer.Ordinal)];
-        string[] SentTo(string suffix) => [.. school.PdfText.Keys.Where(k => k.EndsWith(suffix, StringComparison.Ordinal)).Select(k => k.Split('/')[^2]).Order(StringComparer.Ordinal)];
+        var rolesOf = school.Export.StaffRoles.ToLookup(r => r.StaffId, r => r.Role.Split(':')[0], StringComparer.Ordinal);
+        var sent = System.IO.Directory.GetFiles(school.Jobs.OutboxDirectory, "*.eml", SearchOption.AllDirectories)
+            .Select(f => (Kind: Path.GetFileName(f).Split('.')[0], Message: MimeKit.MimeMessage.Load(f)))
+            .SelectMany(m => m.Message.To.Mailboxes.Select(to => (m.Kind, StaffId: rows.StaffByEmail.GetValueOrDefault(to.Address.ToLowerInvariant())))).ToList();
+        (string Kind, string[] Roles)[] allowed =
+        [
+            ("CallList", ["AttendanceOfficer"]), ("WeeklySummary", ["AttendanceOfficer", "Headteacher"]),
+            ("MentorDigest", ["ProgressMentor"]), ("Governors", ["Governor", "Headteacher"]),
+        ];
+        foreach (var (kind, roles) in allowed)
+        {
+            var to = sent.Where(s => s.Kind == kind).ToList();
+            Assert.True(kind == "Governors" || to.Count > 0, $"no {kind} message was sent");
+            Assert.All(to, s => Assert.True(s.StaffId is not null && rolesOf[s.StaffId].Intersect(roles).Any(), $"{kind} went to {s.StaffId ?? "someone not on the staff"}, who is not {string.Join(" or ", roles)}"));
+        }
 
-        Assert.Equal([.. rows.Caseloads.Where(c => school.Export.Pupils.Any(p => p.Upn == c.Upn && p.OnRoll(week.End))).Select(c => c.StaffId).Distinct().Order(StringComparer.Ordinal)],
-            SentTo($"/mentor-digest-{week.Start:yyyy-MM-dd}.pdf"));
-        Assert.All(SentTo($"/mentor-digest-{week.Start:yyyy-MM-dd}.pdf"), id => Assert.Contains(id, Holders("ProgressMentor")));
-        var governors = school.PdfOrNull("-governors.pdf");
-        if (governors is not null)
+        string[] mentorsWithMentees = [.. rows.Caseloads.Where(c => school.Export.Pupils.Any(p => p.Upn == c.Upn && p.OnRoll(week.End))).Select(c => c.StaffId).Distinct().Order(StringComparer.Ordinal)];
+        Assert.Equal(mentorsWithMentees, sent.Where(s => s.Kind == "MentorDigest").Select(s => s.StaffId!).Order(StringComparer.Ordinal));
+
+        var asOf = school.Snapshot.AsOf;
+        var onRoll = school.Export.Pupils.Where(p => p.OnRoll(asOf)).ToList();
+        string[] Named(ReportDocument report) => [.. report.Blocks.OfType<TableBlock>().Where(t => t.Caption == "Each pupil's interventions").SelectMany(t => t.Rows).Select(r => r.Cells[0]).Distinct()];
+        var named = 0;
+        foreach (var year in onRoll.GroupBy(p => p.Year))
+        {
+            var report = YearGroupReport.Build(new YearGroupReportInput(school.Export.SchoolName, asOf, school.Snapshot, year.Key, school.Directory));
+            Assert.All(Named(report), name => Assert.Contains(name, year.Select(p => p.Name)));
+            named += Named(report).Length;
+        }
+
+        Assert.True(named > 0, "no year group report names a pupil on an intervention");
+
+        var sen = SenReport.Build(new SenReportInput(school.Export.SchoolName, asOf, school.Snapshot, school.Directory));
+        Assert.All(Named(sen), name => Assert.Contains(name, onRoll.Where(p => p.Sen != "N").Select(p => p.Name)));
+        if (school.PdfOrNull("-governors.pdf") is { } governors)
         {
             Assert.All(school.Export.Pupils, p => Assert.False(ContainsName(governors, p.Name), $"the governors' report names {p.Name}"));
         }

@@ -33,6 +33,7 @@ internal sealed class RoleRows
     public required ILookup<string, HomeworkRow> HomeworkByUpn { get; init; }
     public required IReadOnlyDictionary<(string Upn, DateOnly Date, string Session), string> LateReasons { get; init; }
     public required IReadOnlyList<DateOnly> SchoolDays { get; init; }
+    public required IReadOnlyDictionary<string, string> StaffByEmail { get; init; }
 
     public static RoleRows Read(string folder)
     {
@@ -54,6 +55,7 @@ internal sealed class RoleRows
                 .ToLookup(h => h.Upn, StringComparer.Ordinal),
             LateReasons = attendance.Where(r => r["Late Reason"].Length > 0).ToDictionary(r => (r["UPN"], Day(r["Date"]), r["Session"]), r => r["Late Reason"]),
             SchoolDays = [.. attendance.Select(r => Day(r["Date"])).Distinct().Order()],
+            StaffByEmail = ExportRows.Rows(folder, "staff.csv").ToDictionary(r => r["Email"].Trim().ToLowerInvariant(), r => r["Staff ID"], StringComparer.Ordinal),
         };
     }
 }
