@@ -82,12 +82,16 @@ public static class MentorDigest
                     ToneOf(m.Year.Band)))],
                 "Attendance and punctuality"),
             new TableBlock(
-                [Column("Pupil", 1.9), Number("Behaviour points this week", 1.1), Number("Behaviour points this term", 1.1), Number("Homework missed this week", 1.1),
-                    Number("Homework missed this term", 1.1), Column("Progress", 2.4), Column("Open interventions", 1.9)],
+                [Column("Pupil", 2.4), Number("Behaviour points this week", 1.5), Number("Behaviour points this term", 1.5), Number("Homework missed this week", 1.5),
+                    Number("Homework missed this term", 1.5)],
                 [.. mentees.Select(m => new TableRow(
-                    [m.Name, Count(m.BehaviourPointsWeek), Count(m.BehaviourPointsTerm), Count(m.HomeworkMissingWeek), Count(m.HomeworkMissingTerm), m.ProgressFlags, m.OpenInterventions ?? "None"],
+                    [m.Name, Count(m.BehaviourPointsWeek), Count(m.BehaviourPointsTerm), Count(m.HomeworkMissingWeek), Count(m.HomeworkMissingTerm)],
                     m.BehaviourPointsWeek > 0 || m.HomeworkMissingWeek > 0 ? Tone.Caution : Tone.Normal))],
-                "Behaviour, homework, progress and interventions"),
+                "Behaviour and homework"),
+            new TableBlock(
+                [Column("Pupil", 2), Column("Progress", 4), Column("Open interventions", 2.4)],
+                [.. mentees.Select(m => new TableRow([m.Name, m.ProgressFlags, m.OpenInterventions ?? "None"], m.ProgressFlags.StartsWith("Needs attention", StringComparison.Ordinal) ? Tone.Caution : Tone.Normal))],
+                "Progress and open interventions"),
         };
         return new ReportDocument($"Mentees' week: {Date(input.Monday)}", "Weekly mentor digest", input.SchoolName, input.DataTo, blocks)
         {
