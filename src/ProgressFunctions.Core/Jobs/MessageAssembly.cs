@@ -62,7 +62,7 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var snapshot = await SnapshotAsync(school, payload.SnapshotId, cancellationToken);
         var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
         var contact = directory.Contact(message.Recipient.Id)!;
-        var children = allowed.Zip(documents, (id, d) => new ChildReport(directory.Pupil(id)!.DisplayName, d.Document.FileName, d.Document.Password is not null)).ToList();
+        var children = allowed.Zip(documents, (id, d) => new ChildReport(directory.Pupil(id)!.DisplayName, d.Document.AttachedAs, d.Document.Password is not null)).ToList();
         var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, ReportDispatcher.Period(snapshot.Key), children, message.School.ContactLine));
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
     }
@@ -148,7 +148,7 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         {
             if (await OutgoingStore.ReadAsync(context, school, id, cancellationToken) is { } sample && await SampleAsync(school, sample, cancellationToken) is { } document)
             {
-                documents.Add((document with { FileName = "sample-" + document.FileName, Password = null }, $"sample/{id}"));
+                documents.Add((document with { FileName = "sample-" + document.FileName, AttachmentName = null, Password = null }, $"sample/{id}"));
             }
         }
 

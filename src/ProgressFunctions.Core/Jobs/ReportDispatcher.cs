@@ -86,7 +86,7 @@ public sealed class ReportDispatcher(JobContext context)
         {
             var pdf = await _rendered.GetAsync(key, () => Task.FromResult(context.Renderer.Render(document)));
             await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{document.FileName}"), new MemoryStream(pdf), context.Renderer.ContentType, cancellationToken: cancellationToken);
-            attachments.Add(EmailAttachment.Pdf(document.FileName, pdf));
+            attachments.Add(EmailAttachment.Pdf(document.AttachedAs, pdf));
         }
 
         if (mail.Workbook is { } workbook && context.Workbooks is { } workbooks)

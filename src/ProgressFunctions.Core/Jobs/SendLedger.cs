@@ -74,6 +74,6 @@ public static class SendLedger
             }
         }
 
-        return [.. entries.OrderBy(e => e.PupilReached).ThenBy(e => e.PupilName ?? e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
+        return [.. entries.OrderBy(e => e.PupilReached).ThenBy(e => e.PupilName ?? e.PupilId, Schools.PersonName.Order).ThenBy(e => e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
     }
 }

@@ -108,6 +108,11 @@ public static class ReportFormat
     public static string SafeFilePart(string value) =>
         string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
+    /// <summary>A person's name as part of an attachment's name: letters of any alphabet, digits, spaces, hyphens and
+    /// apostrophes kept (Zoë O'Brien-Ó Súilleabháin stays as written); anything a file system or mail client may refuse becomes _.</summary>
+    public static string SafeAttachmentName(string value) =>
+        string.Concat(value.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '.' ? c : '_')).Trim(' ', '.');
+
     /// <summary>"AM" or "PM".</summary>
     public static string Session(SessionOfDay session) => session == SessionOfDay.Am ? "AM" : "PM";
 

@@ -8,6 +8,11 @@ namespace ProgressFunctions.Core.Schools;
 /// </remarks>
 public static class PersonName
 {
+    /// <summary>The order names are listed in for staff: as an English reader expects, so Łukasz sits with Luke and
+    /// Ó Súilleabháin with O'Brien rather than after Z (an ordinal sort puts every accented letter last).</summary>
+    /// <remarks>Case-insensitive, en-GB collation; ties are broken by the caller (usually the pupil id) so the order is total.</remarks>
+    public static StringComparer Order { get; } = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
+
     public static bool NeedsCleaning(string name) => name.Any(char.IsControl);
 
     public static string Clean(string name) =>

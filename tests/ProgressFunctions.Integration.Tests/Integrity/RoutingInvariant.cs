@@ -8,7 +8,8 @@ namespace ProgressFunctions.Integration.Tests.Integrity;
 /// Each attachment of a parent report or attendance letter names its pupil in its title (<see cref="TitleRenderer"/>);
 /// the pupil's UPN comes from pupils.csv by that name (names are made distinct first), and the recipient must be an
 /// address contacts.csv gives for that UPN on a row with parental responsibility, correspondence on and no
-/// restriction. Checked by address, not by id, so a contact id used for two people cannot hide a wrong send.
+/// restriction. Checked by address, not by id, so a contact id used for two people cannot hide a wrong send. A parent
+/// report's attachment is named after the child in it.
 /// </remarks>
 internal static partial class RoutingInvariant
 {
@@ -33,8 +34,14 @@ internal static partial class RoutingInvariant
         {
             foreach (var attachment in message.Attachments)
             {
-                var name = Normal(PupilNameIn(TitleRenderer.TitleOf(attachment)));
+                var title = TitleRenderer.TitleOf(attachment);
+                var name = Normal(PupilNameIn(title));
                 Assert.True(upnByName.TryGetValue(name, out var upn), $"a report about '{name}', who is not in pupils.csv, was sent");
+                if (title.StartsWith("Progress report: ", StringComparison.Ordinal))
+                {
+                    // The family sees the child's name on the file: it must be the child the report is about.
+                    Assert.StartsWith(Core.Reports.ReportFormat.SafeAttachmentName(PupilNameIn(title)) + " - ", attachment.FileName, StringComparison.Ordinal);
+                }
                 foreach (var to in message.To)
                 {
                     Assert.True(allowed.Contains((upn!, to.Address.ToLowerInvariant())),

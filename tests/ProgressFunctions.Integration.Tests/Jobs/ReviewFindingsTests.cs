@@ -119,7 +119,7 @@ public class ReviewFindingsTests
 
         var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
 
-        Assert.Equal((1, 0), (result.Completed, result.Retried));
+        Assert.Equal((0, 0, 1), (result.Completed, result.Retried, result.Poisoned));
         var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
         Assert.Contains("malformed SendRequest", PoisonMessage.FromJson(poison.Body).LastError);
     }

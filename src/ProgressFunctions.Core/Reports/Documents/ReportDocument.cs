@@ -18,8 +18,15 @@ public sealed record ReportDocument(
     /// <summary>A password the PDF is encrypted with (e.g. the pupil's date of birth), or null for none.</summary>
     public string? Password { get; init; }
 
-    /// <summary>The file name to store and attach it under, without a path.</summary>
+    /// <summary>The file name to store it under, without a path: pseudonymous where the report is about one pupil.</summary>
     public string FileName { get; init; } = "report.pdf";
+
+    /// <summary>The name the recipient sees on the attachment, when it is not <see cref="FileName"/> (a parent sees their
+    /// child's name, not an id); never used for anything stored.</summary>
+    public string? AttachmentName { get; init; }
+
+    /// <summary><see cref="AttachmentName"/>, or <see cref="FileName"/>.</summary>
+    public string AttachedAs => AttachmentName ?? FileName;
 
     /// <summary>All the text a reader would see, in order: for tests and plain-text summaries.</summary>
     public IEnumerable<string> Text() => Blocks.SelectMany(b => b.Text());

@@ -82,6 +82,7 @@ public static class ParentReport
         return new ReportDocument($"Progress report: {name}", TermLabel(input.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Key)}-{SafeFilePart(snapshot.PupilId)}.pdf",
+            AttachmentName = $"{SafeAttachmentName(name)} - {TermLabel(input.Key).Replace('/', '-')} progress report.pdf",
             Password = input.ProtectWithDateOfBirth ? PasswordOf(pupil) : null,
         };
     }

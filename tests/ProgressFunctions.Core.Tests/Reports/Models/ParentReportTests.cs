@@ -47,6 +47,7 @@ public class ParentReportTests
         Assert.Null(open.Password);
         Assert.Equal(pupil.DateOfBirth!.Value.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture), locked.Password);
         Assert.DoesNotContain(pupil.LegalSurname, open.FileName, StringComparison.Ordinal);
+        Assert.Equal($"{pupil.DisplayName} - Spring term 2025-26 progress report.pdf", open.AttachedAs);
     }
 
     [Theory]

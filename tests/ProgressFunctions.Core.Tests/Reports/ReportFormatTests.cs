@@ -1,0 +1,15 @@
+using ProgressFunctions.Core.Reports;
+
+namespace ProgressFunctions.Core.Tests.Reports;
+
+public sealed class ReportFormatTests
+{
+    [Theory]
+    [InlineData("Zoë O'Brien-Ó Súilleabháin", "Zoë O'Brien-Ó Súilleabháin")]
+    [InlineData("Łukasz Kowalski", "Łukasz Kowalski")]
+    [InlineData("A/B\\C:D*E?F\"G<H>I|J", "A_B_C_D_E_F_G_H_I_J")]
+    [InlineData(" .hidden. ", "hidden")]
+    [InlineData("Tab\tName", "Tab_Name")]
+    public void SafeAttachmentName_Names_KeptAsWrittenWithoutWhatFileSystemsRefuse(string name, string expected) =>
+        Assert.Equal(expected, ReportFormat.SafeAttachmentName(name));
+}

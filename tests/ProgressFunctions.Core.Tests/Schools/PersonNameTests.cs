@@ -1,0 +1,24 @@
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Tests.Schools;
+
+public sealed class PersonNameTests
+{
+    [Theory]
+    [InlineData("Amelia\tThomas", "Amelia Thomas")]
+    [InlineData(" Amelia\r\n Thomas ", "Amelia Thomas")]
+    [InlineData("Amelia  Thomas", "Amelia Thomas")]
+    [InlineData("Zoë Ó Súilleabháin", "Zoë Ó Súilleabháin")]
+    public void Clean_ControlCharactersAndRuns_OneSpaceEach(string name, string expected) =>
+        Assert.Equal(expected, PersonName.Clean(name));
+
+    [Fact]
+    public void Order_AccentedNames_SitWithTheirPlainLetters()
+    {
+        string[] names = ["Zoe Hussain", "Łukasz Green", "Oliver Taylor", "Ó Súilleabháin", "Lily Kowalski", "amelia Thomas", "Oisin Kowalski"];
+
+        var ordered = names.Order(PersonName.Order).ToList();
+
+        Assert.Equal(["amelia Thomas", "Lily Kowalski", "Łukasz Green", "Ó Súilleabháin", "Oisin Kowalski", "Oliver Taylor", "Zoe Hussain"], ordered);
+    }
+}

@@ -1,0 +1,89 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Sending;
+using ProgressFunctions.Infrastructure.Azure;
+using ProgressFunctions.Integration.Tests.Integrity;
+using ProgressFunctions.Integration.Tests.Jobs;
+using ProgressFunctions.Integration.Tests.Storage.Azure;
+using ProgressFunctions.TestSupport.Emulators;
+
+namespace ProgressFunctions.Integration.Tests.Sending;
+
+/// <summary>
+/// Batches on the Azure adapters (Cosmos DB test server, Azurite queues and blobs): nothing reaches families before
+/// release, a held batch stays held past its day, and a release made twice at once (two hosts) sends each message once.
+/// </summary>
+/// <remarks>Each test files its school under an id of its own, so tests sharing the emulators never meet.</remarks>
+[Collection(AzureQueuesCollection.Name)]
+public class AzureBatchTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
+{
+    private static readonly DateOnly s_releaseDay = new(2025, 12, 9);   // two school days after JobsFixture.AsOf, a Friday
+
+    [Fact]
+    public async Task Batch_HeldThenReleasedTwiceAtOnceOnAzure_FamiliesGetEachMessageOnceAndOnlyAfterRelease()
+    {
+        var (context, sender, school) = await PreparedAsync();
+        var batch = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single().Batch;
+        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var previews = Sent(sender, "BatchPreview.");
+        var parentsBeforeRelease = Sent(sender, "Parent.").Count;
+
+        await BatchJob.HoldAsync(context, school, batch.Id, "checking Year 9 grades", CancellationToken.None);
+        var releasedByItself = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
+        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var parentsWhileHeld = Sent(sender, "Parent.").Count;
+        var held = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single();
+
+        var releases = await Task.WhenAll(
+            Task.Run(() => BatchJob.ReleaseAsync(context, school, batch.Id, includeStale: false, CancellationToken.None)),
+            Task.Run(() => BatchJob.ReleaseAsync(context, school, batch.Id, includeStale: false, CancellationToken.None)));
+        await Task.WhenAll(
+            Task.Run(() => DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None)),
+            Task.Run(() => DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None)));
+        var parents = Sent(sender, "Parent.");
+        var after = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single();
+
+        Assert.NotEmpty(previews);
+        Assert.Equal(0, parentsBeforeRelease);
+        Assert.Empty(releasedByItself);
+        Assert.Equal((BatchState.Held, 0), (held.State, parentsWhileHeld));
+        Assert.True(releases.Sum(r => r.Queued) >= batch.Messages, "the messages are queued at least once between the two releases");
+        Assert.Equal(batch.Messages, parents.Count);
+        Assert.Equal(parents.Count, parents.Select(m => (m.ReportId, m.RecipientId)).Distinct().Count());
+        Assert.Equal((BatchState.Sent, batch.Messages), (after.State, after.Sent));
+    }
+
+    [Fact]
+    public async Task Batch_NotHeldOnAzure_GoesByItselfOnItsDayAndNotBefore()
+    {
+        var (context, sender, school) = await PreparedAsync();
+
+        var dayBefore = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay.AddDays(-1), CancellationToken.None);
+        var onTheDay = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
+        var again = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
+        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Empty(dayBefore);
+        var released = Assert.Single(onTheDay);
+        Assert.Empty(again);
+        Assert.Equal(released.Queued, Sent(sender, "Parent.").Count);
+        Assert.True(released.Queued > 0);
+    }
+
+    private async Task<(JobContext Context, RecordingSender Sender, string School)> PreparedAsync()
+    {
+        var export = IntegrityRun.NewExport(pupils: 14);
+        var school = "az-" + Guid.NewGuid().ToString("N")[..10];
+        export.SetSchoolJson("schoolId", school);
+        var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
+        var sender = new RecordingSender();
+        var context = new JobContext(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new TitleRenderer(), TimeProvider.System);
+        await IngestJob.RunAsync(context, school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
+        var snapshot = await SnapshotJob.RunDueAsync(context, school, JobsFixture.AsOf, CancellationToken.None);
+        Assert.NotNull(snapshot.Batch);
+        Assert.Equal(s_releaseDay, snapshot.Batch.ReleaseOn);
+        return (context, sender, school);
+    }
+
+    private static List<Core.Email.EmailMessage> Sent(RecordingSender sender, string reportPrefix) =>
+        [.. sender.Sent.Where(m => m.ReportId?.StartsWith(reportPrefix, StringComparison.Ordinal) == true)];
+}
