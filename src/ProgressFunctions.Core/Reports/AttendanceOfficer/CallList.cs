@@ -42,7 +42,7 @@ public static partial class CallList
         var late = new List<LateEntry>();
         // Year group first, so 7A comes before 10A; then form and name.
         foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
-            .ThenBy(r => NameOf(input.Directory, r.PupilId), StringComparer.Ordinal))
+            .ThenBy(r => NameOf(input.Directory, r.PupilId), Schools.PersonName.Order).ThenBy(r => r.PupilId, StringComparer.Ordinal))
         {
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
             var unexplained = marks.Where(m => m.Code == AttendanceCode.NotYetKnown).Select(m => m.Session).ToList();

@@ -28,9 +28,9 @@ public static class WeeklySummary
     {
         var measured = input.Week.End;
         var penalty = input.Registers.Select(r => StatutoryLists.PenaltyThreshold(r, measured, AttendanceRules.Default)).OfType<PenaltyThresholdCase>()
-            .OrderByDescending(c => c.Count.UnauthorisedSessions).ThenBy(c => NameOf(input.Directory, c.PupilId), StringComparer.Ordinal).ToList();
+            .OrderByDescending(c => c.Count.UnauthorisedSessions).ThenBy(c => NameOf(input.Directory, c.PupilId), PersonName.Order).ThenBy(c => c.PupilId, StringComparer.Ordinal).ToList();
         var spells = input.Registers.SelectMany(r => StatutoryLists.ContinuousAbsences(r, measured, input.Week.Start, WeeklySummaryInput.ContinuousAbsenceDays))
-            .OrderByDescending(c => c.Open).ThenByDescending(c => c.Spell.SchoolDays).ThenBy(c => NameOf(input.Directory, c.PupilId), StringComparer.Ordinal).ToList();
+            .OrderByDescending(c => c.Open).ThenByDescending(c => c.Spell.SchoolDays).ThenBy(c => NameOf(input.Directory, c.PupilId), PersonName.Order).ThenBy(c => c.PupilId, StringComparer.Ordinal).ToList();
         return (penalty, spells);
     }
 

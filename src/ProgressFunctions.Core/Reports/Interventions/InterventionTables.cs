@@ -64,7 +64,7 @@ public static class InterventionTables
 
     public static TableBlock PupilTable(IEnumerable<(PupilSnapshot Pupil, InterventionOutcome Outcome)> outcomes, SchoolDirectory directory) => new(
         [Column("Pupil", 2), Column("Intervention", 1.8), Column("Dates", 1.6), Number("Window (days)", 0.9), Number("Attendance before, from start", 1.7), Number("Progress before, from start", 1.6)],
-        [.. outcomes.OrderBy(o => NameOf(directory, o.Pupil.PupilId), StringComparer.Ordinal).ThenBy(o => o.Outcome.Start).Select(o => new TableRow(
+        [.. outcomes.OrderBy(o => NameOf(directory, o.Pupil.PupilId), Schools.PersonName.Order).ThenBy(o => o.Pupil.PupilId, StringComparer.Ordinal).ThenBy(o => o.Outcome.Start).Select(o => new TableRow(
             [
                 NameOf(directory, o.Pupil.PupilId), o.Outcome.Type + (o.Outcome.NotesId is { } notes ? $" (notes {notes})" : ""), Dates(o.Outcome),
                 Count(o.Outcome.WindowSchoolDays),

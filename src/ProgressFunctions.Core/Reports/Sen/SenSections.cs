@@ -101,7 +101,8 @@ internal static class SenSections
     private static IEnumerable<ReportBlock> Notes(SenReportInput input, IReadOnlyList<PupilSnapshot> pupils)
     {
         yield return new Heading("Notes");
-        var notes = InterventionTables.Of(pupils).Where(o => o.Outcome.NotesId is not null).ToList();
+        var notes = InterventionTables.Of(pupils).Where(o => o.Outcome.NotesId is not null)
+            .OrderBy(o => NameOf(input.Directory, o.Pupil.PupilId), Schools.PersonName.Order).ThenBy(o => o.Pupil.PupilId, StringComparer.Ordinal).ThenBy(o => o.Outcome.Start).ToList();
         if (notes.Count == 0)
         {
             yield return new Paragraph("No intervention of a pupil with SEN refers to notes in the MIS.");
