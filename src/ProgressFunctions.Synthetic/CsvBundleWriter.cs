@@ -48,6 +48,9 @@ public static class CsvBundleWriter
             school.Behaviour.Select(b => new[] { upnOf[b.PupilId], Date(b.Date), Num(b.Points), b.Category }));
         Table(create, BehaviourCsv.HomeworkFileName, ["UPN", "Subject", "Due", "Status"],
             school.Homework.Select(h => new[] { upnOf[h.PupilId], h.Subject, Date(h.Due), h.Status.ToString().ToLowerInvariant() }));
+        Table(create, InterventionsCsv.FileName, ["UPN", "Type", "Start", "End", "Staff", "Notes ID"],
+            school.Interventions.Select(i => new[] { upnOf[i.PupilId], i.Type, Date(i.Start), i.End is { } e ? Date(e) : "", i.StaffId ?? "", i.NotesId ?? "" }));
+        Table(create, CaseloadsCsv.FileName, ["Staff ID", "UPN"], school.Caseloads.Select(m => new[] { m.StaffId, upnOf[m.PupilId] }));
         using var attendance = new StreamWriter(create(AttendanceCsv.FileName), s_utf8, 1 << 16);
         WriteAttendance(school, attendance);
     }
@@ -56,7 +59,7 @@ public static class CsvBundleWriter
     /// <returns>The number of rows written.</returns>
     public static long WriteAttendance(SyntheticSchool school, TextWriter writer)
     {
-        writer.Write("UPN,Date,Session,Mark,Minutes Late\r\n");
+        writer.Write("UPN,Date,Session,Mark,Minutes Late,Late Reason\r\n");
         long rows = 0;
         Span<char> date = stackalloc char[10];
         foreach (var pupil in school.Pupils)
@@ -73,6 +76,12 @@ public static class CsvBundleWriter
                 if (mark.MinutesLate is { } m)
                 {
                     writer.Write(m);
+                }
+
+                writer.Write(',');
+                if (mark.Code.IsLate && school.LateReasonOf(mark) is { } reason)
+                {
+                    writer.Write(Field(reason));
                 }
 
                 writer.Write("\r\n");

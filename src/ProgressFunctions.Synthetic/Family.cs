@@ -12,7 +12,8 @@ internal sealed record FamilyContact(Contact Contact, string Relationship, bool 
 /// About one pupil in eight is the younger sibling of a pupil one or two cohorts up (whether or not that pupil is still
 /// on roll), and shares their family. A family has one or two contacts: most are parents with parental responsibility;
 /// some are relatives without it; some have no e-mail; about 2% are restricted (no contact, court order) and receive no
-/// correspondence. E-mail addresses are at a reserved example domain and unique per family.
+/// correspondence. E-mail addresses are at a reserved example domain and unique per family; phone numbers are in
+/// Ofcom's ranges for drama (mobiles and landlines), and a few contacts have none.
 /// </remarks>
 internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Contacts)
 {
@@ -37,7 +38,7 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
             var forename = Names.Pick(random, Names.AdultForenames);
             var contactSurname = order == 1 || random.NextDouble() < 0.7 ? surname : Names.Pick(random, Names.Surnames);
             var email = random.NextDouble() < 0.15 ? null : Names.Email(forename, contactSurname, number, "parents.example");
-            var phone = string.Create(CultureInfo.InvariantCulture, $"07700 9{random.Next(100000):00000}");
+            var phone = Phone(random.Next(100000), Seeds.Uniform(number, order, 16), email is not null);
             var restricted = random.NextDouble() < 0.02;
             var relationship = order == 1 ? "Parent" : random.NextDouble() switch { < 0.7 => "Parent", < 0.8 => "Step-parent", < 0.9 => "Carer", _ => "Relative" };
             var contact = new Contact
@@ -54,4 +55,14 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
 
         return new Family(surname, contacts);
     }
+
+    /// <summary>A mobile in Ofcom's drama range (07700 900000-900999 and on), a landline in 01632 960xxx for one in five, or none.</summary>
+    /// <remarks>
+    /// One contact in twenty with an e-mail address has no phone number in the MIS. A contact without an e-mail address
+    /// always has one, because their id is derived from it: two contacts with neither would share an id by name alone.
+    /// </remarks>
+    private static string? Phone(int digits, double kind, bool hasEmail) =>
+        kind < 0.05 && hasEmail ? null
+        : kind < 0.25 ? string.Create(CultureInfo.InvariantCulture, $"01632 960{digits % 1000:000}")
+        : string.Create(CultureInfo.InvariantCulture, $"07700 9{digits:00000}");
 }

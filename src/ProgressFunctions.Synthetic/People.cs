@@ -39,7 +39,9 @@ internal static class People
         return (contacts, links);
     }
 
-    public static (List<StaffMember>, List<StaffRole>) Staff(SchoolPhase phase, IReadOnlyList<int> years)
+    /// <summary>The school's staff: leaders, a year leader per year, subject leaders, progress mentors (one for every 150 pupils, at least two) and the clerk to the governors.</summary>
+    /// <remarks>The staff of earlier versions keep their ids (S001...); mentors after the first and the clerk are added after them.</remarks>
+    public static (List<StaffMember>, List<StaffRole>) Staff(SchoolPhase phase, IReadOnlyList<int> years, int pupils)
     {
         var staff = new List<StaffMember>();
         var roles = new List<StaffRole>();
@@ -69,6 +71,12 @@ internal static class People
         }
 
         Add("Rhiannon", "Pryce", StaffRoleKind.ProgressMentor);
+        for (var m = 1; m < Math.Clamp(pupils / 150, 2, 12); m++)
+        {
+            Add(Names.AdultForenames[(m * 7) % Names.AdultForenames.Length], Names.Surnames[(m * 11) % Names.Surnames.Length], StaffRoleKind.ProgressMentor);
+        }
+
+        Add("Margaret", "Osei", StaffRoleKind.Governor);
         return (staff, roles);
     }
 }

@@ -45,8 +45,13 @@ public static class SchoolGenerator
         var absence = AbsenceProfile.For(options.Phase);
         var roll = Roll.Make(options, calendar, years, absence);
         var (contacts, links) = People.Contacts(roll);
-        var (staff, roles) = People.Staff(options.Phase, years);
+        var (staff, roles) = People.Staff(options.Phase, years, options.Pupils);
         var progress = options.IncludeProgress ? ProgressData.Make(options, calendar, roll, Ks3Steps) : ProgressData.None;
+        string Holder(StaffRoleKind role) => roles.First(r => r.Role == role).StaffId;
+        var (interventions, caseloads) = options.IncludeProgress
+            ? InterventionData.Make(options, calendar, roll, new StaffIds(Holder(StaffRoleKind.Senco), Holder(StaffRoleKind.ProgressAssistant),
+                [.. roles.Where(r => r.Role == StaffRoleKind.ProgressMentor).Select(r => r.StaffId)]))
+            : ([], []);
         return new SyntheticSchool(options, profile, roll, DayShape.For(calendar, absence))
         {
             Contacts = contacts,
@@ -57,6 +62,8 @@ public static class SchoolGenerator
             Targets = progress.Targets,
             Behaviour = progress.Behaviour,
             Homework = progress.Homework,
+            Interventions = interventions,
+            Caseloads = caseloads,
         };
     }
 }

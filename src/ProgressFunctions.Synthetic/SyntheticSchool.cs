@@ -45,6 +45,13 @@ public sealed class SyntheticSchool
     public IReadOnlyList<Target> Targets { get; internal init; } = [];
     public IReadOnlyList<BehaviourEvent> Behaviour { get; internal init; } = [];
     public IReadOnlyList<HomeworkRecord> Homework { get; internal init; } = [];
+    public IReadOnlyList<Core.Interventions.Intervention> Interventions { get; internal init; } = [];
+
+    /// <summary>Every progress mentor's mentees.</summary>
+    public IReadOnlyList<Mentee> Caseloads { get; internal init; } = [];
+
+    /// <summary>The reason the MIS records for a late mark, if any (<see cref="LateReasons"/>); the same on every call.</summary>
+    public string? LateReasonOf(SessionMark mark) => LateReasons.For(Options.Seed, mark);
 
     /// <summary>Pupils, contacts and staff, as routing reads them.</summary>
     public SchoolDirectory Directory => _directory.Value;
@@ -70,6 +77,7 @@ public sealed class SyntheticSchool
         Results = Assessments,
         Behaviour = Behaviour,
         Homework = Homework,
+        Interventions = Interventions,
         Scales = Profile.Scales,
     };
 

@@ -34,7 +34,11 @@ public sealed record Alert(
     int Level,
     string Evidence,
     EquatableList<StaffRoleKind> Audience,
-    DateOnly RaisedOn);
+    DateOnly RaisedOn)
+{
+    /// <summary>The pupil's interventions open on the day, so whoever acts on the alert knows who else is working with the pupil; null when none.</summary>
+    public string? OpenInterventions { get; init; }
+}
 
 /// <summary>What was last alerted for one pupil and rule, kept between daily checks.</summary>
 public sealed record AlertState(string PupilId, AlertRule Rule, int Level, DateOnly LastRaised)

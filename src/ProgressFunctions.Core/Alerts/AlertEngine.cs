@@ -5,7 +5,11 @@ using ProgressFunctions.Core.Schools;
 namespace ProgressFunctions.Core.Alerts;
 
 /// <summary>A pupil as the daily check sees them: who they are, their measures, and their register.</summary>
-public sealed record PupilAttendanceView(Pupil Pupil, PupilAttendanceSummary Summary, PupilRegister Register);
+public sealed record PupilAttendanceView(Pupil Pupil, PupilAttendanceSummary Summary, PupilRegister Register)
+{
+    /// <summary>The pupil's interventions: each alert about the pupil names those open on the day of the check.</summary>
+    public IReadOnlyList<Interventions.Intervention> Interventions { get; init; } = [];
+}
 
 public sealed record AlertEvaluation(IReadOnlyList<Alert> Raised, IReadOnlyList<AlertState> States);
 
@@ -54,7 +58,7 @@ public static class AlertEngine
     private static IEnumerable<Alert> Conditions(PupilAttendanceView view, AlertRules rules, DateOnly asOf)
     {
         var s = view.Summary;
-        var make = Maker(view.Pupil, asOf);
+        var make = Maker(view.Pupil, asOf, OpenInterventions(view.Interventions, asOf));
         if (NewUnexplained(view.Register, asOf) is { Length: > 0 } sessions)
         {
             yield return make(AlertRule.NewUnexplainedAbsence, AlertSeverity.Info, asOf.DayNumber, $"no reason yet for today's absence ({sessions})", [StaffRoleKind.AttendanceOfficer]);
@@ -129,12 +133,18 @@ public static class AlertEngine
             : make(AlertRule.AttendanceThreshold, AlertSeverity.Info, crossed.Level, Text($"attendance {rate} this year, below {crossed.Threshold}%"), [StaffRoleKind.AttendanceOfficer]);
     }
 
-    private static Func<AlertRule, AlertSeverity, int, string, StaffRoleKind[], Alert> Maker(Pupil pupil, DateOnly asOf) =>
+    private static Func<AlertRule, AlertSeverity, int, string, StaffRoleKind[], Alert> Maker(Pupil pupil, DateOnly asOf, string? interventions) =>
         (rule, severity, level, evidence, audience) =>
         {
             var roles = pupil.Sen != SenStatus.None && severity >= AlertSeverity.Warning ? [.. audience, StaffRoleKind.Senco] : audience;
-            return new Alert(pupil.Id, rule, severity, level, evidence, [.. roles], asOf);
+            return new Alert(pupil.Id, rule, severity, level, evidence, [.. roles], asOf) { OpenInterventions = interventions };
         };
+
+    /// <summary>"Reading catch-up (since 3 Mar); Maths booster (since 9 Mar)", or null when none is open on <paramref name="asOf"/>.</summary>
+    public static string? OpenInterventions(IEnumerable<Interventions.Intervention> interventions, DateOnly asOf) =>
+        interventions.Where(i => i.IsOpenOn(asOf)).OrderBy(i => i.Start).ThenBy(i => i.Type, StringComparer.Ordinal).Select(i => i.Label).ToList() is { Count: > 0 } open
+            ? string.Join("; ", open)
+            : null;
 
     private static string NewUnexplained(PupilRegister register, DateOnly asOf) =>
         string.Join(" and ", Enum.GetValues<SessionOfDay>().Where(s => register.Mark(asOf, s) == AttendanceCode.NotYetKnown).Select(s => s.ToString().ToUpperInvariant()));

@@ -12,6 +12,7 @@ public sealed class AttendanceRegisters
 {
     private readonly Dictionary<string, PupilRegister> _byPupil = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PupilId, int Session), int> _minutesLate = [];
+    private readonly Dictionary<(string PupilId, int Session), string> _lateReasons = [];
 
     public AttendanceRegisters(SchoolCalendar calendar) => Calendar = calendar;
 
@@ -20,6 +21,12 @@ public sealed class AttendanceRegisters
     public IReadOnlyDictionary<string, PupilRegister> ByPupil => _byPupil;
 
     public IReadOnlyDictionary<(string PupilId, int Session), int> MinutesLate => _minutesLate;
+
+    /// <summary>The reasons the export gave for late sessions, only for the late marks that have one.</summary>
+    public IReadOnlyDictionary<(string PupilId, int Session), string> LateReasons => _lateReasons;
+
+    /// <summary>Whether the attendance file had a late-reason column: only then does it say anything about reasons.</summary>
+    public bool HasLateReasonColumn { get; internal set; }
 
     public long MarkCount { get; internal set; }
 
@@ -63,8 +70,15 @@ public sealed class AttendanceRegisters
             {
                 _minutesLate.Remove(key);
             }
+
+            foreach (var key in _lateReasons.Keys.Where(k => k.PupilId == pupilId).ToList())
+            {
+                _lateReasons.Remove(key);
+            }
         }
     }
 
     internal void SetMinutesLate(string pupilId, int session, int minutes) => _minutesLate[(pupilId, session)] = minutes;
+
+    internal void SetLateReason(string pupilId, int session, string reason) => _lateReasons[(pupilId, session)] = reason;
 }

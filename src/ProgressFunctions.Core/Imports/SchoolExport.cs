@@ -23,6 +23,12 @@ public sealed record SchoolExport
     public IReadOnlyList<Target> Targets { get; init; } = [];
     public IReadOnlyList<BehaviourEvent> Behaviour { get; init; } = [];
     public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
+
+    /// <summary>The interventions of interventions.csv (empty when the export has none).</summary>
+    public IReadOnlyList<Interventions.Intervention> Interventions { get; init; } = [];
+
+    /// <summary>Every mentor's mentees from caseloads.csv; null when the export has no such file (the stored caseloads stand).</summary>
+    public IReadOnlyList<Mentee>? Caseloads { get; init; }
     public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
 
     /// <summary>Every pupil the export lists contacts for (even when each of those rows was refused).</summary>

@@ -59,7 +59,9 @@ public sealed record CheckRun(DateOnly Date, int Pupils, int Alerts, int Digests
 /// <summary>The daily attendance check: every pupil's measures, the school's alert rules, one digest per member of staff.</summary>
 /// <remarks>
 /// Runs after the morning registers close, against the latest complete register: when today has no marks yet the
-/// measures are taken as of the last marked day and nothing is said about today. It runs again on the same day when
+/// measures are taken as of the last marked day and nothing is said about today. The first run that finds today's
+/// marks also decides the morning call list (<see cref="CallListDecisions"/>), and each run decides the weekly messages
+/// when a school week's are due (<see cref="WeeklyJob"/>). It runs again on the same day when
 /// an export carrying today's marks has arrived (<see cref="CheckRun.Next"/>); that run's digests carry only the
 /// alerts the day's earlier runs did not. Each run writes its <see cref="CheckRun"/> record last, after the run's
 /// alerts, the digest requests and the alert states: a crash part way re-runs the same run, whose alerts and digest
@@ -93,7 +95,10 @@ public static class AttendanceCheckJob
 
         var runId = CheckRun.IdFor(asOf, run);
         var rules = state.Profile!.Settings.Alerts;
-        var views = onRoll.Select(p => new PupilAttendanceView(p, AttendanceMeasures.Summarise(registers[p.Id], register.MeasuredOn, AttendanceRules.Default), registers[p.Id])).ToList();
+        var views = onRoll.Select(p => new PupilAttendanceView(p, AttendanceMeasures.Summarise(registers[p.Id], register.MeasuredOn, AttendanceRules.Default), registers[p.Id])
+        {
+            Interventions = state.InterventionsOf(p.Id),
+        }).ToList();
         var previous = new List<AlertState>();
         await foreach (var s in context.Documents.ListAsync<AlertState>(schoolId, DocumentTypes.AlertState, cancellationToken))
         {
@@ -107,8 +112,15 @@ public static class AttendanceCheckJob
 
         var alertDay = new AlertDay(asOf, raised) { Run = run, RegisterDate = register.MeasuredOn, MarksToday = register.HasMarksOnAsOf };
         await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, alertDay), cancellationToken);
-        var inputs = new CheckDecisions.CheckRunInputs(schoolId, runId, asOf, register.MeasuredOn, run, calendar, directory, registers, onRoll, Letterheads.Of(state.Profile));
+        var inputs = new CheckDecisions.CheckRunInputs(schoolId, runId, asOf, register.MeasuredOn, run, calendar, directory, registers, onRoll, Letterheads.Of(state.Profile))
+        {
+            OpenInterventions = views.Select(v => (v.Pupil.Id, Open: AlertEngine.OpenInterventions(v.Interventions, asOf))).Where(v => v.Open is not null)
+                .ToDictionary(v => v.Id, v => v.Open!, StringComparer.Ordinal),
+        };
         await OutgoingStore.DecideAsync(context, schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
+        var callList = register.HasMarksOnAsOf && runs.All(r => r.SessionsMarkedToday == 0)
+            ? await DecideCallListAsync(context, state, inputs, cancellationToken) : null;
+        var weekly = await WeeklyJob.RunAsync(context, state, inputs, register.HasMarksOnAsOf, cancellationToken);
         var letters = await PrepareLettersAsync(context, state, inputs, views, cancellationToken);
         await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
@@ -116,7 +128,18 @@ public static class AttendanceCheckJob
         var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
         var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{today}", views, raised, digests.Count);
+        var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly}");
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}", views, raised, digests.Count);
+    }
+
+    /// <summary>Decides the morning call list: the first run of the day that finds today's marks, once.</summary>
+    private static async Task<string> DecideCallListAsync(JobContext context, SchoolState state, CheckDecisions.CheckRunInputs run, CancellationToken cancellationToken)
+    {
+        var (messages, notReached) = CallListDecisions.For(run, (pupil, session) => state.LateReasonFor(pupil, run.AsOf, session));
+        await OutgoingStore.DecideAsync(context, run.SchoolId, messages, cancellationToken);
+        var now = context.Clock.GetUtcNow();
+        await OutgoingStore.RecordUndeliveredAsync(context, run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
+        return messages.Count == 1 ? "1 call list queued" : $"{messages.Count} call lists queued";
     }
 
     /// <summary>The day's completed runs, in order: run 1 under the date, then ".2", ".3"... until one is missing.</summary>

@@ -18,6 +18,12 @@ public sealed record IngestPlan(
     StaffDirectory? Staff,
     MergeSummary Summary)
 {
+    /// <summary>The caseloads to store, when the export carries caseloads.csv.</summary>
+    public CaseloadList? Caseloads { get; init; }
+
+    /// <summary>The pupil-years whose late reasons the export changed (<see cref="LateReasonMerge"/>).</summary>
+    public IReadOnlyList<LateReasonYear> LateReasons { get; init; } = [];
+
     public static IngestPlan For(SchoolState state, SchoolExport export, string? schoolJson, DateTimeOffset exportedAt)
     {
         var known = state.ToKnown();
@@ -45,7 +51,11 @@ public sealed record IngestPlan(
             attendance,
             ProgressOf(state, export, merged, inExport),
             export.Staff.Count > 0 ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
-            summary);
+            summary)
+        {
+            Caseloads = export.Caseloads is { } mentees ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
+            LateReasons = LateReasonMerge.Apply(state.LateReasons, export.Attendance, known.Attendance, exportedAt),
+        };
     }
 
     /// <summary>Every document the plan writes, for one commit; the school's profile first.</summary>
@@ -66,6 +76,13 @@ public sealed record IngestPlan(
             writes.Add(Ports.DocumentWrite.Of(DocumentTypes.Staff, DocumentTypes.Staff, staff));
         }
 
+        if (Caseloads is { } caseloads)
+        {
+            writes.Add(Ports.DocumentWrite.Of(DocumentTypes.Caseloads, DocumentTypes.Caseloads, caseloads));
+        }
+
+        writes.AddRange(LateReasons.Select(r => Ports.DocumentWrite.Of(DocumentTypes.LateReasons, LateReasonYear.DocumentId(r.PupilId, r.Year), r)));
+
         return writes;
     }
 
@@ -75,6 +92,7 @@ public sealed record IngestPlan(
         var targets = export.Targets.ToLookup(t => t.PupilId, StringComparer.Ordinal);
         var behaviour = export.Behaviour.ToLookup(b => b.PupilId, StringComparer.Ordinal);
         var homework = export.Homework.ToLookup(h => h.PupilId, StringComparer.Ordinal);
+        var interventions = export.Interventions.ToLookup(i => i.PupilId, StringComparer.Ordinal);
         var results = merged.Assessments.Values.ToLookup(r => r.PupilId, StringComparer.Ordinal);
         return [.. inExport.Order(StringComparer.Ordinal).Select(id =>
         {
@@ -84,7 +102,10 @@ public sealed record IngestPlan(
                 Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],
                 [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date)],
                 Has("behaviour.csv") ? [.. behaviour[id]] : before?.Behaviour ?? [],
-                Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? []);
+                Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? [])
+            {
+                Interventions = Has("interventions.csv") ? [.. interventions[id].OrderBy(i => i.Start).ThenBy(i => i.Type, StringComparer.Ordinal)] : before?.Interventions,
+            };
         })];
     }
 }

@@ -85,14 +85,18 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         }
 
         var snapshot = await SnapshotAsync(school, payload.SnapshotId, cancellationToken);
-        if (StaffDocuments.Build(message.Kind, payload.Scope, snapshot, message.School.SchoolName, snapshot.Directory()) is not { } document)
+        if (StaffDocuments.Build(message.Kind, payload.Scope, snapshot, message.School, snapshot.Directory(StaffMembers(staff))) is not { } document)
         {
             return new PreparedMessage(null, [new Undelivered(message.Recipient.Id, [], $"the snapshot has no {message.Kind} report for {payload.Scope ?? "the school"}")]);
         }
 
         var workbook = await WorkbookAsync(school, message, payload, snapshot, cancellationToken);
         var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, document.Title,
-            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine) { WorkbookFileName = workbook?.FileName });
+            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine)
+        {
+            WorkbookFileName = workbook?.FileName,
+            NamesNoPupil = message.Kind == ReportKind.Governors,
+        });
         return new PreparedMessage(new PreparedMail(message.To, [(document, message.ReportId)], email, ReportDispatcher.TermFolder(snapshot.Key))
         {
             Workbook = workbook,
@@ -205,6 +209,9 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var contact = await context.Documents.ReadAsync<Contact>(school, DocumentTypes.Contact, contactId, cancellationToken);
         return new SchoolDirectory(pupils.Select(p => p.Pupil), contact is null ? [] : [contact.Body], pupils.SelectMany(p => p.Links), [], []);
     }
+
+    private static IEnumerable<StaffMember> StaffMembers(SchoolDirectory staff) =>
+        staff.Roles.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Select(staff.Staff).OfType<StaffMember>();
 
     private async Task<SchoolDirectory> StaffAsync(string school, CancellationToken cancellationToken)
     {

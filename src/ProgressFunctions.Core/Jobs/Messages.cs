@@ -37,6 +37,14 @@ public enum ReportKind
     ReportsHeldBack,
     /// <summary>To the data managers and the headteacher: a batch of parent messages to review before it goes.</summary>
     BatchPreview,
+    /// <summary>To governors and the headteacher: the term's figures by pupil group, with the disadvantage gap; no pupil named.</summary>
+    Governors,
+    /// <summary>To the attendance officers, once the morning register is in: pupils absent with no reason given, whom to call, and today's late arrivals.</summary>
+    CallList,
+    /// <summary>To each progress mentor, weekly: their mentees only.</summary>
+    MentorDigest,
+    /// <summary>To the attendance officers and the headteacher, weekly: the penalty-notice threshold and continuous absence lists.</summary>
+    WeeklySummary,
 }
 
 /// <summary>The queue message that sends one decided message: the school and the message's id, nothing else.</summary>

@@ -20,6 +20,12 @@ public sealed record SchoolState(
 {
     public SchoolCalendar? Calendar => Profile?.Calendar;
 
+    /// <summary>Every progress mentor's mentees, as the last export with caseloads.csv gave them.</summary>
+    public IReadOnlyList<Mentee> Caseloads { get; init; } = [];
+
+    /// <summary>Each pupil's stored late reasons, by academic year.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<LateReasonYear>> LateReasons { get; init; } = new Dictionary<string, IReadOnlyList<LateReasonYear>>();
+
     /// <summary>Loads the school as one consistent whole: never while an import is writing it, nor after one stopped part way.</summary>
     /// <remarks>
     /// The import lock is read before and after loading; if an import wrote in between (its generation moved on, or
@@ -75,8 +81,29 @@ public sealed record SchoolState(
             attendance.Add(year.Body);
         }
 
-        return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance);
+        var caseloads = (await documents.ReadAsync<CaseloadList>(schoolId, DocumentTypes.Caseloads, DocumentTypes.Caseloads, cancellationToken))?.Body.Mentees ?? [];
+        var lateReasons = new List<LateReasonYear>();
+        await foreach (var reasons in documents.ListAsync<LateReasonYear>(schoolId, DocumentTypes.LateReasons, cancellationToken))
+        {
+            lateReasons.Add(reasons.Body);
+        }
+
+        return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance)
+        {
+            Caseloads = caseloads,
+            LateReasons = lateReasons.GroupBy(r => r.PupilId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<LateReasonYear>)[.. g.OrderBy(r => r.Year)], StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>The reason the MIS gave for a late session, if the stored mark is late and a reason is kept for it.</summary>
+    public string? LateReasonFor(string pupilId, DateOnly date, SessionOfDay session) =>
+        LateReasons.GetValueOrDefault(pupilId)?.SelectMany(y => y.Reasons).FirstOrDefault(r => r.Date == date && r.Session == session)?.Reason;
+
+    /// <summary>Each pupil's interventions as stored (none for pupils stored before interventions were kept).</summary>
+    public IReadOnlyList<Interventions.Intervention> InterventionsOf(string pupilId) =>
+        Progress.GetValueOrDefault(pupilId)?.Interventions ?? [];
+
 
     /// <summary>Pupils on roll on <paramref name="asOf"/>: admitted by then (or with no admission date) and not yet left.</summary>
     public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) =>

@@ -165,7 +165,7 @@ public static class SnapshotJob
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    private static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
+    internal static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
     {
         var pupils = state.OnRoll(dataTo);
         var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
@@ -180,6 +180,7 @@ public static class SnapshotJob
             Results = [.. progress.SelectMany(p => p.Results)],
             Behaviour = [.. progress.SelectMany(p => p.Behaviour)],
             Homework = [.. progress.SelectMany(p => p.Homework)],
+            Interventions = [.. progress.SelectMany(p => p.Interventions ?? [])],
             Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
             Previous = previous,
             DefaultTargets = Progress.DefaultTargets.TransitionMatrices.Dfe2024,

@@ -22,21 +22,24 @@ internal static class StaffDocuments
             ReportKind.YearGroup => [StaffRoleKind.YearLeader],
             ReportKind.Subject => [StaffRoleKind.SubjectLeader],
             ReportKind.Sen => [StaffRoleKind.Senco, StaffRoleKind.ProgressMentor],
+            ReportKind.Governors => [StaffRoleKind.Governor, StaffRoleKind.Headteacher],
             _ => [StaffRoleKind.Headteacher, StaffRoleKind.ProgressAssistant],
         };
         return roles.Any(role => StaffRouting.Route(role, scope, directory).Recipients.Any(s => s.Id == staffId));
     }
 
-    public static ReportDocument? Build(ReportKind kind, string? scope, TermSnapshot snapshot, string school, SchoolDirectory directory)
+    public static ReportDocument? Build(ReportKind kind, string? scope, TermSnapshot snapshot, Sending.Letterhead letterhead, SchoolDirectory directory)
     {
         var issued = snapshot.AsOf;
+        var school = letterhead.SchoolName;
         return kind switch
         {
             ReportKind.YearGroup when int.TryParse(scope, NumberStyles.None, CultureInfo.InvariantCulture, out var year) =>
                 YearGroupReport.Build(new YearGroupReportInput(school, issued, snapshot, year, directory)),
             ReportKind.Subject when scope is { } subject => SubjectReport.Build(new SubjectReportInput(school, issued, snapshot, subject, directory)),
-            ReportKind.Sen => SenReport.Build(new SenReportInput(school, issued, snapshot, directory)),
+            ReportKind.Sen => SenReport.Build(new SenReportInput(school, issued, snapshot, directory) { Sections = letterhead.SenSections }),
             ReportKind.WholeSchool => WholeSchoolReport.Build(new WholeSchoolReportInput(school, issued, snapshot)),
+            ReportKind.Governors => Reports.Governors.GovernorsReport.Build(new Reports.Governors.GovernorsReportInput(school, issued, snapshot)),
             ReportKind.Ks2 when snapshot.Ks2 is { } ks2 => Ks2SatsReport.Build(new Ks2SatsReportInput(school, issued, snapshot.Key, ks2)),
             _ => null,
         };

@@ -50,6 +50,9 @@ public sealed record SchoolSettings
     /// <summary><c>replyTo</c>: where replies go; null for the sender.</summary>
     public EmailAddress? ReplyTo { get; init; }
 
+    /// <summary><c>senReport</c>: which sections the SEN report has, in what order; the standard report unless the school says otherwise.</summary>
+    public Reports.Sen.SenReportFormat SenReport { get; init; } = Reports.Sen.SenReportFormat.Default;
+
     public IReadOnlyDictionary<string, string> Other { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Whom to contact, as the school wrote it, or the school office when it gave none.</summary>
@@ -79,6 +82,7 @@ public sealed record SchoolSettings
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
             "exportedAt", "alerts", "parentLetters", "contactLine", "protectParentReports", "registersClose", "needsAttention", "reviewSchoolDays", "sender", "replyTo",
+            "senReport",
         };
         var settings = new SchoolSettings
         {
@@ -102,6 +106,7 @@ public sealed record SchoolSettings
                     ? (days, null) : (0, $"reviewSchoolDays must be a whole number of school days from 0 to 10, not {j}")),
             Sender = Read<EmailAddress?>("sender", null, Address("sender")),
             ReplyTo = Read<EmailAddress?>("replyTo", null, Address("replyTo")),
+            SenReport = Read("senReport", Reports.Sen.SenReportFormat.Default, Reports.Sen.SenReportFormat.FromJson),
             Other = raw.Where(kv => !known.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
         };
         return (settings, problems);

@@ -12,6 +12,8 @@ public enum StaffRoleKind
     ProgressMentor,
     ProgressAssistant,
     Teacher,
+    /// <summary>A governor (or the clerk to the governors): receives the termly governors' report, which names no pupil.</summary>
+    Governor,
 }
 
 /// <summary>A member of staff; e-mail and names are personal data, never logged.</summary>

@@ -28,7 +28,11 @@ public static class CheckDecisions
         SchoolDirectory Directory,
         IReadOnlyDictionary<string, PupilRegister> Registers,
         IReadOnlyList<Pupil> OnRoll,
-        Letterhead School);
+        Letterhead School)
+    {
+        /// <summary>Each pupil's interventions open on the day, as digests and lists mark them.</summary>
+        public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
+    }
 
     public static IReadOnlyList<OutgoingMessage> Digests(CheckRunInputs run, IReadOnlyList<StaffDigest> digests)
     {
@@ -43,7 +47,7 @@ public static class CheckDecisions
             }
 
             var document = AttendanceDigest.Build(AttendanceDigestInput.For(run.School.SchoolName, run.AsOf, run.RegisterDate, run.Run, digest.StaffId,
-                digest.Alerts.Select(a => a.PupilId), run.Calendar, run.Directory, run.Registers, run.OnRoll));
+                digest.Alerts.Select(a => a.PupilId), run.Calendar, run.Directory, run.Registers, run.OnRoll) with { OpenInterventions = run.OpenInterventions });
             var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName, run.School.ContactLine);
             // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.
             var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}/{digest.StaffId}";

@@ -10,6 +10,7 @@ public static class Letterheads
         new(profile.Name, profile.Settings.ContactLineFor(profile.Name), profile.Settings.Sender?.ToHeader(), (profile.Settings.ReplyTo ?? profile.Settings.Sender)?.ToHeader())
         {
             Scales = [.. profile.CustomScales.Select(s => new ScaleDefinition(s.Name, s.Grades))],
+            SenSections = profile.Settings.SenReport.Sections,
         };
 
     /// <summary>The grade scales a message's reports are drawn on: the national ones plus the school's own.</summary>

@@ -24,6 +24,9 @@ public sealed record SendReason(string Rule, DateOnly DataTo);
 public sealed record Letterhead(string SchoolName, string ContactLine, string? Sender = null, string? ReplyTo = null)
 {
     public IReadOnlyList<ScaleDefinition> Scales { get; init; } = [];
+
+    /// <summary>The sections of the school's agreed SEN report format, in order; null for the standard report (and in messages decided before it was kept).</summary>
+    public IReadOnlyList<Reports.Sen.SenSection>? SenSections { get; init; }
 }
 
 /// <summary>A school-defined grade scale, as school.json gives it.</summary>

@@ -14,7 +14,8 @@ public sealed record SnapshotSends(IReadOnlyList<OutgoingMessage> Parents, IRead
 /// Parents: one message per contact, carrying each child of theirs in the snapshot (<see cref="ParentRouting"/>); when
 /// the school protects reports with the date of birth, a pupil with none is not reached, with that reason. Staff: year
 /// leaders their year, subject leaders their subject, SENCOs and progress mentors the SEN report, the headteacher and
-/// progress assistants the whole-school summary and, when there is one, the KS2 summary.
+/// progress assistants the whole-school summary and, when there is one, the KS2 summary; at the end of each term,
+/// governors and the headteacher the governors' report (figures by pupil group, no pupil named).
 /// </remarks>
 public static class SnapshotDecisions
 {
@@ -83,6 +84,12 @@ public static class SnapshotDecisions
             Route(ReportKind.Sen, StaffRoleKind.ProgressMentor, null);
             Route(ReportKind.WholeSchool, StaffRoleKind.Headteacher, null);
             Route(ReportKind.WholeSchool, StaffRoleKind.ProgressAssistant, null);
+        }
+
+        if (snapshot.Key.Point == SnapshotPoint.End)
+        {
+            Route(ReportKind.Governors, StaffRoleKind.Governor, null);
+            Route(ReportKind.Governors, StaffRoleKind.Headteacher, null);
         }
 
         if (snapshot.Ks2 is not null)

@@ -34,6 +34,11 @@ public class SchoolSettingsTests
     [InlineData("replyTo", "42", "replyTo must be an e-mail address in quotes")]
     [InlineData("needsAttention", "{ \"shareOfSubjects\": 1.5 }", "1.5")]
     [InlineData("exportedAt", "\"yesterday\"", "exportedAt 'yesterday' is not a date and time")]
+    [InlineData("senReport", "{ \"sections\": [\"attendance\", \"pastoral\"] }", "senReport.sections: 'pastoral' is not a section")]
+    [InlineData("senReport", "{ \"sections\": [\"notes\", \"Notes\"] }", "senReport.sections names 'Notes' twice")]
+    [InlineData("senReport", "{ \"sections\": [] }", "senReport.sections must be a list of one or more")]
+    [InlineData("senReport", "{ \"order\": [\"notes\"] }", "senReport has no setting 'order'")]
+    [InlineData("senReport", "[\"notes\"]", "senReport must be an object")]
     public void Parse_BadValue_ProblemNamesTheKeyAndTheDefaultStands(string key, string json, string reason)
     {
         var (settings, problems) = Parse(key, json);
@@ -57,6 +62,7 @@ public class SchoolSettingsTests
         "replyTo" => settings.ReplyTo,
         "needsAttention" => settings.NeedsAttention,
         "exportedAt" => settings.ExportedAt,
+        "senReport" => settings.SenReport,
         _ => throw new ArgumentOutOfRangeException(nameof(key)),
     };
 
@@ -92,5 +98,16 @@ public class SchoolSettingsTests
         Assert.Equal("attendance@oakfield.sch.uk", settings.ReplyTo!.Address);
         Assert.Equal(0.75m, settings.NeedsAttention.ShareOfSubjects);
         Assert.Equal("42", settings.Other["somethingElse"]);
+    }
+
+    [Fact]
+    public void Parse_SenReportSections_ReadInTheSchoolsOrder()
+    {
+        var (settings, problems) = Parse("senReport", "{ \"sections\": [\"Progress by subject\", \"attendance\", \"interventions\", \"notes\"] }");
+
+        Assert.Empty(problems);
+        Assert.Equal([ProgressFunctions.Core.Reports.Sen.SenSection.Progress, ProgressFunctions.Core.Reports.Sen.SenSection.Attendance, ProgressFunctions.Core.Reports.Sen.SenSection.Interventions, ProgressFunctions.Core.Reports.Sen.SenSection.Notes],
+            settings.SenReport.Sections);
+        Assert.Null(SchoolSettings.Default.SenReport.Sections);
     }
 }

@@ -60,10 +60,10 @@ internal sealed class ExportRows
 
     public PupilRow PupilById(string id) => Pupils.Single(p => p.Id == id);
 
-    private static DateOnly? Date(string text) =>
+    internal static DateOnly? Date(string text) =>
         text.Length == 0 ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static IEnumerable<Dictionary<string, string>> Rows(string folder, string file)
+    internal static IEnumerable<Dictionary<string, string>> Rows(string folder, string file)
     {
         using var parser = new TextFieldParser(Path.Combine(folder, file)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");

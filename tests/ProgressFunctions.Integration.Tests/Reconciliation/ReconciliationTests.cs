@@ -17,7 +17,7 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 /// and compared with the report models and with the text of the PDFs the jobs sent: a primary and a secondary school,
 /// through ingest, the attendance check, the snapshots and dispatch on the embedded store.
 /// </summary>
-public sealed class ReconciliationTests(ReconciliationSchools schools) : IClassFixture<ReconciliationSchools>
+public sealed partial class ReconciliationTests(ReconciliationSchools schools) : IClassFixture<ReconciliationSchools>
 {
     public static TheoryData<SchoolPhase> Phases => [SchoolPhase.Primary, SchoolPhase.Secondary];
 

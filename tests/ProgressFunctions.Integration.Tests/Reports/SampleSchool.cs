@@ -52,6 +52,13 @@ internal static class SampleSchool
             ("sen", SenReport.Build(new SenReportInput(School.Name, AsOf, Snapshot, School.Directory))),
             ("whole-school", WholeSchoolReport.Build(new WholeSchoolReportInput(School.Name, AsOf, Snapshot))),
             ("ks2-sats", Ks2SatsReport.Build(new Ks2SatsReportInput(School.Name, new DateOnly(2026, 7, 10), summer, ks2))),
+            ("sen-agreed-format", SenReport.Build(new SenReportInput(School.Name, AsOf, Snapshot, School.Directory)
+            {
+                Sections = [SenSection.Notes, SenSection.Progress, SenSection.Attendance, SenSection.Interventions, SenSection.Behaviour, SenSection.Homework],
+            })),
+            ("governors", Core.Reports.Governors.GovernorsReport.Build(new Core.Reports.Governors.GovernorsReportInput(School.Name, AsOf, Snapshot))),
+            ("call-list", CallList.Build(new CallListInput(School.Name, AsOf, School.Registers, School.Directory, (_, _) => "Bus late"))),
+            ("weekly-summary", WeeklySummary.Build(new WeeklySummaryInput(School.Name, AsOf.AddDays(-4), new DateRange(AsOf.AddDays(-4), AsOf), School.Registers, School.Directory))),
         ];
     }
 }

@@ -42,6 +42,12 @@ public static class BundleReader
         counts[BehaviourCsv.FileName] = behaviour.Count;
         var homework = ReadText(source, BehaviourCsv.HomeworkFileName, issues, false, text => BehaviourCsv.ReadHomework(text, byUpn, issues), quietIfMissing: true) ?? [];
         counts[BehaviourCsv.HomeworkFileName] = homework.Count;
+        var interventions = ReadText(source, InterventionsCsv.FileName, issues, false, text => InterventionsCsv.Read(text, byUpn, issues), quietIfMissing: true) ?? [];
+        counts[InterventionsCsv.FileName] = interventions.Count;
+        IReadOnlySet<string>? mentors = staff is null ? null
+            : roles!.Concat(profile?.StaffRoles ?? []).Where(r => r.Role == StaffRoleKind.ProgressMentor).Select(r => r.StaffId).ToHashSet(StringComparer.Ordinal);
+        var caseloads = ReadText(source, CaseloadsCsv.FileName, issues, false, text => CaseloadsCsv.Read(text, byUpn, mentors, issues), quietIfMissing: true);
+        counts[CaseloadsCsv.FileName] = caseloads?.Count ?? 0;
 
         AttendanceRegisters? attendance = null;
         var calendar = profile?.Calendar ?? options.FallbackCalendar;
@@ -71,6 +77,8 @@ public static class BundleReader
             Targets = targets,
             Behaviour = behaviour,
             Homework = homework,
+            Interventions = interventions,
+            Caseloads = caseloads,
             Issues = issues,
             RecordsRead = counts,
             ExportedAt = profile?.Settings.ExportedAt,

@@ -17,8 +17,9 @@ public static class AttendanceCsv
     public static readonly CsvColumn Session = new("Session", true, "AM/PM", "AMPM", "Session Name");
     public static readonly CsvColumn Mark = new("Mark", true, "Code", "Attendance Mark", "Attendance Code");
     public static readonly CsvColumn MinutesLate = new("Minutes Late", false, "Mins Late", "Late Minutes");
+    public static readonly CsvColumn LateReason = new("Late Reason", false, "Reason Late", "Lateness Reason", "Late Comment");
 
-    public static IReadOnlyList<CsvColumn> Columns { get; } = [Upn, Date, Session, Mark, MinutesLate];
+    public static IReadOnlyList<CsvColumn> Columns { get; } = [Upn, Date, Session, Mark, MinutesLate, LateReason];
 
     /// <summary>
     /// Reads every row into <paramref name="sink"/>'s registers; returns the number of rows accepted.
@@ -39,7 +40,8 @@ public static class AttendanceCsv
             return 0;
         }
 
-        var (iUpn, iDate, iSession, iMark, iLate) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate]);
+        var (iUpn, iDate, iSession, iMark, iLate, iReason) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate], map[LateReason]);
+        sink.Registers.HasLateReasonColumn |= iReason >= 0;
         var width = reader.FieldCount;
         var lookup = new PupilLookup(sink.Registers, pupils);
         Span<char> lastDate = stackalloc char[16];
@@ -110,6 +112,10 @@ public static class AttendanceCsv
             if (Place(sink, register, date, session, code, minutes, file, reader.Line, issues))
             {
                 accepted++;
+                if (iReason >= 0 && !reader[iReason].Trim().IsEmpty)
+                {
+                    LateReasons.Place(sink, register, date, session, reader.GetString(iReason), file, reader.Line, issues);
+                }
             }
         }
 
@@ -142,5 +148,27 @@ public static class AttendanceCsv
         }
 
         return true;
+    }
+}
+
+/// <summary>The late-reason column of attendance.csv: kept for late marks only, cleaned and cut to a length.</summary>
+internal static class LateReasons
+{
+    public static void Place(AttendanceSink sink, PupilRegister register, DateOnly date, SessionOfDay session, string reason, string file, int line, ICollection<ImportIssue> issues)
+    {
+        if (register.Mark(date, session) is not { IsLate: true })
+        {
+            issues.Add(ImportIssue.Warning(file, line, AttendanceCsv.LateReason.Name, reason, $"a late reason is kept only for a late mark (L or U), not for '{register.Mark(date, session)}'"));
+            return;
+        }
+
+        var text = Schools.PersonName.Clean(reason);
+        if (text.Length > Attendance.LateReason.MaxLength)
+        {
+            issues.Add(ImportIssue.Warning(file, line, AttendanceCsv.LateReason.Name, reason[..20] + "...", $"a late reason is at most {Attendance.LateReason.MaxLength} characters; the rest is cut"));
+            text = text[..Attendance.LateReason.MaxLength];
+        }
+
+        sink.Registers.SetLateReason(register.PupilId, AttendanceSink.SessionIndex(sink.Calendar, date, session), text);
     }
 }

@@ -80,6 +80,9 @@ public static class StaffRoles
         ["subjectlead"] = StaffRoleKind.SubjectLeader,
         ["attendance"] = StaffRoleKind.AttendanceOfficer,
         ["mentor"] = StaffRoleKind.ProgressMentor,
+        ["chairofgovernors"] = StaffRoleKind.Governor,
+        ["clerktogovernors"] = StaffRoleKind.Governor,
+        ["governors"] = StaffRoleKind.Governor,
     };
 
     /// <summary>Reads <c>Role[:Scope]</c>.</summary>

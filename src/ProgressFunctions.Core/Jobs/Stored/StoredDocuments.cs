@@ -28,6 +28,9 @@ public static class DocumentTypes
     public const string Batch = "batch";
     public const string BatchMembers = "batch-members";
     public const string BatchNotReached = "batch-not-reached";
+    public const string Caseloads = "caseloads";
+    public const string LateReasons = "late-reasons";
+    public const string WeekRun = "week";
 }
 
 /// <summary>A school in the registry.</summary>
@@ -42,13 +45,20 @@ public sealed record PupilRecord(Pupil Pupil, IReadOnlyList<ContactLink> Links);
 /// <summary>Staff and their roles, replaced by each export that carries them.</summary>
 public sealed record StaffDirectory(IReadOnlyList<StaffMember> Staff, IReadOnlyList<StaffRole> Roles);
 
-/// <summary>A pupil's targets, results, behaviour and homework.</summary>
+/// <summary>A pupil's targets, results, behaviour, homework and interventions.</summary>
+/// <remarks><see cref="Interventions"/> is null in documents stored before interventions were kept (none known).</remarks>
 public sealed record PupilProgress(
     string PupilId,
     IReadOnlyList<Target> Targets,
     IReadOnlyList<AssessmentResult> Results,
     IReadOnlyList<BehaviourEvent> Behaviour,
-    IReadOnlyList<HomeworkRecord> Homework);
+    IReadOnlyList<HomeworkRecord> Homework)
+{
+    public IReadOnlyList<Interventions.Intervention>? Interventions { get; init; }
+}
+
+/// <summary>Every progress mentor's mentees, replaced by each export that carries caseloads.csv.</summary>
+public sealed record CaseloadList(IReadOnlyList<Mentee> Mentees);
 
 /// <summary>One pupil's marks for one academic year, by date, each with the export that wrote it.</summary>
 /// <remarks>

@@ -83,6 +83,12 @@ public sealed record PupilSnapshot(
 
     public string? NeedsAttention { get; init; }
 
+    /// <summary>What the pupil's figures are broken down by (disadvantage, EAL, looked after, gender); null in snapshots taken before they were kept.</summary>
+    public PupilGroups.PupilCharacteristics? Characteristics { get; init; }
+
+    /// <summary>The pupil's interventions started by the snapshot date, each with its impact; null when none (and in older snapshots).</summary>
+    public EquatableList<Interventions.InterventionOutcome>? Interventions { get; init; }
+
     /// <summary>Whether any subject has a result yet: without one, nothing can be said about progress.</summary>
     public bool HasResults => Subjects.Any(s => s.Band is not null);
 }

@@ -32,6 +32,7 @@ public static class SnapshotBuilder
         var behaviour = inputs.Behaviour.Where(b => termToDate.Contains(b.Date)).ToLookup(b => b.PupilId, StringComparer.Ordinal);
         var homework = inputs.Homework.Where(h => termToDate.Contains(h.Due)).ToLookup(h => h.PupilId, StringComparer.Ordinal);
         var previous = SnapshotComparison.SubjectsOf(inputs.Previous);
+        var impact = new InterventionInputs(inputs, targets);
 
         var pupils = onRoll.Select(p =>
         {
@@ -53,6 +54,8 @@ public static class SnapshotBuilder
                 Weeks = register is null ? null : WeeklyRates.Write(WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf))),
                 TermMinutesLate = register?.MinutesLate(termToDate) ?? 0,
                 NeedsAttention = inputs.NeedsAttention.Reason(subjects),
+                Characteristics = PupilGroups.PupilCharacteristics.Of(p),
+                Interventions = impact.For(p, register),
             };
         }).ToEquatableList();
 
@@ -123,4 +126,17 @@ public static class SnapshotBuilder
         issues.AddRange(cohort.SelectMany(c => c.Issues));
         return Ks2Summary.Of(cohort.Select(c => c.Results));
     }
+}
+
+/// <summary>What each pupil's intervention outcomes are computed from, looked up per pupil.</summary>
+internal sealed class InterventionInputs(SnapshotInputs inputs, IReadOnlyList<Target> targets)
+{
+    private readonly ILookup<string, Interventions.Intervention> _interventions = inputs.Interventions.ToLookup(i => i.PupilId, StringComparer.Ordinal);
+    private readonly ILookup<string, Target> _targets = targets.ToLookup(t => t.PupilId, StringComparer.Ordinal);
+    private readonly ILookup<string, AssessmentResult> _results = inputs.Results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
+
+    public EquatableList<Interventions.InterventionOutcome>? For(Pupil pupil, PupilRegister? register) =>
+        _interventions[pupil.Id].Any()
+            ? Interventions.InterventionImpact.For(pupil, _interventions[pupil.Id], register, inputs.Calendar, inputs.AsOf, [.. _targets[pupil.Id]], [.. _results[pupil.Id]], inputs.Scales)
+            : null;
 }

@@ -25,7 +25,8 @@ public sealed record TermSnapshot(
     public IEnumerable<PupilSnapshot> NotMakingExpectedProgress => Pupils.Where(p => p.NotMakingExpectedProgress);
 
     /// <summary>The snapshot's pupils as a directory (names as they were when it was taken), so its reports need nothing else; pupils of older snapshots without names are left out.</summary>
-    public Reports.Routing.SchoolDirectory Directory() => new(
+    /// <remarks><paramref name="staff"/>, when given, names the staff its reports mention (who leads an intervention).</remarks>
+    public Reports.Routing.SchoolDirectory Directory(IEnumerable<Schools.StaffMember>? staff = null) => new(
         Pupils.Where(p => p.Name is not null).Select(p => new Schools.Pupil
         {
             Id = p.PupilId,
@@ -36,7 +37,7 @@ public sealed record TermSnapshot(
             YearGroup = p.YearGroup,
             RegistrationGroup = p.RegistrationGroup,
             Sen = p.Sen,
-        }), [], [], [], []);
+        }), [], [], staff ?? [], []);
 }
 
 /// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build"/> does the rest.</summary>
@@ -58,6 +59,7 @@ public sealed record SnapshotInputs
     public IReadOnlyList<AssessmentResult> Results { get; init; } = [];
     public IReadOnlyList<BehaviourEvent> Behaviour { get; init; } = [];
     public IReadOnlyList<HomeworkRecord> Homework { get; init; } = [];
+    public IReadOnlyList<Interventions.Intervention> Interventions { get; init; } = [];
     public GradeScaleSet Scales { get; init; } = GradeScaleSet.Standard;
     public TermSnapshot? Previous { get; init; }
     public DefaultTargets.TransitionMatrices? DefaultTargets { get; init; }

@@ -38,6 +38,9 @@ public sealed record AttendanceDigestInput(
 
     public DateOnly MeasuredOn => RegisterDate ?? AsOf;
 
+    /// <summary>Each pupil's interventions open on the day ("Reading catch-up (since 3 Mar)"): their rows are marked with them.</summary>
+    public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The digest input for one member of staff: their scope's registers and the measures of the pupils they have alerts about.</summary>
     public static AttendanceDigestInput For(string schoolName, DateOnly asOf, DateOnly? registerDate, int run, string staffId, IEnumerable<string> alertedPupilIds,
         SchoolCalendar calendar, SchoolDirectory directory, IReadOnlyDictionary<string, PupilRegister> registers, IEnumerable<Pupil> onRoll)
@@ -113,7 +116,7 @@ public static class AttendanceDigest
         static TableRow Row(AttendanceDigestInput input, string pupilId, string evidence, Tone tone = Tone.Normal)
         {
             var pupil = input.Directory.Pupil(pupilId);
-            return new TableRow([NameOf(input.Directory, pupilId), pupil?.RegistrationGroup ?? "", evidence], tone);
+            return new TableRow([NameOf(input.Directory, pupilId), pupil?.RegistrationGroup ?? "", DigestRows.Marked(evidence, input.OpenInterventions.GetValueOrDefault(pupilId))], tone);
         }
     }
 

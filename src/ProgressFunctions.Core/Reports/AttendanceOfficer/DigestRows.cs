@@ -52,6 +52,10 @@ internal static class DigestRows
             ? new Paragraph($"{title}: {whenEmpty}")
             : new TableBlock([Column("Pupil", 2), Column("Group", 0.8), Column("Evidence", 5)], rows, $"{title} ({Count(rows.Count)})");
 
+    /// <summary>The evidence, followed by the pupil's open interventions when there are any.</summary>
+    public static string Marked(string evidence, string? openInterventions) =>
+        openInterventions is null ? evidence : $"{evidence}. Open intervention: {openInterventions}";
+
     public static string Runway(PupilAttendanceSummary summary) =>
         summary.Runway.BeforePersistent is { } sessions
             ? $"attendance {Percent(summary.YearToDate.AttendanceRate)}; {(sessions == 1 ? "1 more session" : $"{sessions} more sessions")} absent this year would make persistent absence"

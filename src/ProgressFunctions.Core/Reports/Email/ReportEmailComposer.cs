@@ -24,6 +24,9 @@ public sealed record StaffEmailInput(string SchoolName, string RecipientName, st
 {
     /// <summary>The workbook attached beside the PDF, if there is one.</summary>
     public string? WorkbookFileName { get; init; }
+
+    /// <summary>The report names no pupil and hides small groups (the governors' report), so it is not described as pupils' personal data.</summary>
+    public bool NamesNoPupil { get; init; }
 }
 
 /// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
@@ -63,7 +66,9 @@ public static class ReportEmailComposer
             $"Dear {input.RecipientName},",
             $"The {input.ReportTitle} for {input.Period} is attached as {input.FileName}"
                 + (input.WorkbookFileName is { } workbook ? $", with the grades as a spreadsheet, {workbook}, to sort and filter" : "")
-                + ". It holds pupils' personal data: please keep it within the school and do not forward it outside.",
+                + (input.NamesNoPupil
+                    ? ". It names no pupil and shows no group of fewer than 5 pupils."
+                    : ". It holds pupils' personal data: please keep it within the school and do not forward it outside."),
             $"If anything in it looks wrong, please contact {input.ContactLine}.",
             input.SchoolName,
         ],
@@ -76,6 +81,45 @@ public static class ReportEmailComposer
             $"Dear {recipientName},",
             $"Today's attendance digest for {date} is attached as {fileName}: new and overdue unexplained absences, lateness, pupils close to persistent absence, "
                 + "the rolling 10-week unauthorised count, open continuous absences and patterns, each with its evidence.",
+            "It holds pupils' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    /// <summary>The morning call list to an attendance officer: the list itself in the message, to work from a phone, and as a PDF.</summary>
+    public static ComposedEmail ForCallList(string schoolName, string recipientName, string date, string fileName, IReadOnlyList<string> lines, string contactLine) => Compose(
+        $"{schoolName}: morning call list for {date}",
+        [
+            $"Dear {recipientName},",
+            $"Today's register is in. These pupils are absent with no reason given yet, with the contacts the school may call, in the order to try them (also attached as {fileName}):",
+            .. lines,
+            "It holds pupils' and families' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    /// <summary>A mentor's weekly digest; <paramref name="week"/> is already formatted ("16 March 2026").</summary>
+    public static ComposedEmail ForMentorDigest(string schoolName, string recipientName, string week, int mentees, string fileName, string contactLine) => Compose(
+        $"{schoolName}: your mentees' week, {week}",
+        [
+            $"Dear {recipientName},",
+            $"This week's digest for your {(mentees == 1 ? "mentee" : $"{mentees} mentees")} is attached as {fileName}: attendance this week and this year, late marks, "
+                + "behaviour points, homework not handed in, progress flags and open interventions.",
+            "It holds pupils' personal data: please keep it within the school.",
+            $"If anything in it looks wrong, please contact {contactLine}.",
+            schoolName,
+        ],
+        [fileName]);
+
+    /// <summary>The weekly summary of the statutory attention lists; <paramref name="week"/> is already formatted.</summary>
+    public static ComposedEmail ForWeeklySummary(string schoolName, string recipientName, string week, int atThreshold, int continuous, string fileName, string contactLine) => Compose(
+        $"{schoolName}: weekly attendance summary, {week}",
+        [
+            $"Dear {recipientName},",
+            $"This week's summary is attached as {fileName}: {(atThreshold == 1 ? "1 pupil has" : $"{atThreshold} pupils have")} reached the penalty-notice threshold, and "
+                + $"{(continuous == 1 ? "1 pupil has" : $"{continuous} pupils have")} been absent for 10 or more school days in a row (to notify to the local authority), each with the evidence.",
             "It holds pupils' personal data: please keep it within the school.",
             $"If anything in it looks wrong, please contact {contactLine}.",
             schoolName,

@@ -8,7 +8,7 @@ namespace ProgressFunctions.Core.Reports.YearGroups;
 /// <summary>What a year group report is made from: a term snapshot and the year group it covers.</summary>
 public sealed record YearGroupReportInput(string SchoolName, DateOnly Issued, TermSnapshot Snapshot, int YearGroup, SchoolDirectory Directory);
 
-/// <summary>The year (standards progress) leader's report: attendance bands, PA and severe lists, subjects below expected, behaviour.</summary>
+/// <summary>The year (standards progress) leader's report: attendance bands, PA and severe lists, subjects below expected, behaviour, pupil groups and interventions.</summary>
 public static class YearGroupReport
 {
     public static ReportDocument Build(YearGroupReportInput input)
@@ -51,6 +51,11 @@ public static class YearGroupReport
 
         blocks.Add(new Heading("Behaviour"));
         blocks.Add(StaffTables.Behaviour(pupils, input.Directory));
+        blocks.AddRange(PupilGroups.GroupTables.Section(pupils, Core.PupilGroups.GroupBreakdown.WithinAYearGroup, $"{year} pupils"));
+        if (Interventions.InterventionTables.Of(pupils) is { Count: > 0 } interventions)
+        {
+            blocks.AddRange(Interventions.InterventionTables.Section(interventions, input.Directory, $"{year} pupils"));
+        }
         return new ReportDocument($"{year} report", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Snapshot.Key)}-year-{input.YearGroup}.pdf",

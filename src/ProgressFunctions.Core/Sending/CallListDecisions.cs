@@ -1,0 +1,40 @@
+using System.Globalization;
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports.AttendanceOfficer;
+using ProgressFunctions.Core.Reports.Email;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Sending;
+
+/// <summary>The morning call list, decided once a day when the register for the day is in: one message to each attendance officer.</summary>
+/// <remarks>
+/// The list and its e-mail are built when decided, from the registers of that moment. A school with no attendance officer
+/// who can be reached has the list recorded as not sent, with that reason.
+/// </remarks>
+public static class CallListDecisions
+{
+    public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<NotDecided> NotReached) For(CheckDecisions.CheckRunInputs run, Func<string, SessionOfDay, string?> lateReason)
+    {
+        var reportId = $"{ReportKind.CallList}.{run.AsOf:yyyy-MM-dd}";
+        var input = new CallListInput(run.School.SchoolName, run.AsOf, [.. run.OnRoll.Where(p => run.Registers.ContainsKey(p.Id)).Select(p => run.Registers[p.Id])], run.Directory,
+            (pupil, session) => lateReason(pupil, session)) { OpenInterventions = run.OpenInterventions };
+        var document = CallList.Build(input);
+        var lines = CallList.EmailLines(input);
+        var date = run.AsOf.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var routed = StaffRouting.Route(StaffRoleKind.AttendanceOfficer, null, run.Directory);
+        var why = new SendReason("morning call list: today's register is in", run.AsOf);
+        var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}";
+        List<NotDecided> notReached = [.. routed.UnreachableStaffIds.Select(id => new NotDecided(reportId, ReportKind.CallList, id, "the member of staff has no valid e-mail address"))];
+        if (routed.Recipients.Count == 0 && notReached.Count == 0)
+        {
+            notReached.Add(new NotDecided(reportId, ReportKind.CallList, "attendance-officers", "the school has no attendance officer in its staff list"));
+        }
+
+        return ([.. routed.Recipients.Select(member => new OutgoingMessage(reportId, ReportKind.CallList,
+            new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
+            new DocumentPayload(document, ReportEmailComposer.ForCallList(run.School.SchoolName, member.DisplayName, date, document.FileName, lines, run.School.ContactLine), folder),
+            why, [nameof(StaffRoleKind.AttendanceOfficer)], run.School))], notReached);
+    }
+}

@@ -1,0 +1,47 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Tests.Builders;
+using static ProgressFunctions.Core.Tests.Builders.Calendars;
+
+namespace ProgressFunctions.Core.Tests.Attendance;
+
+public class StatutoryListsTests
+{
+    [Fact]
+    public void PenaltyThreshold_TenUnauthorisedSessions_ListsEachSessionThatCounts()
+    {
+        var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), D("2025-12-05"))
+            .Day(D("2025-10-06"), "O").Day(D("2025-10-07"), "G").Day(D("2025-10-08"), "N").Mark(D("2025-11-04"), SessionOfDay.Pm, "U")
+            .Day(D("2025-11-17"), "O").Mark(D("2025-11-18"), SessionOfDay.Am, "O").Mark(D("2025-11-19"), SessionOfDay.Am, "I").Build();
+
+        var found = StatutoryLists.PenaltyThreshold(register, D("2025-12-05"), AttendanceRules.Default);
+
+        Assert.NotNull(found);
+        Assert.Equal(10, found.Count.UnauthorisedSessions);
+        Assert.Equal(10, found.Sessions.Count);
+        Assert.Equal("Mon 6 Oct AM O, PM O; Tue 7 Oct AM G, PM G; Wed 8 Oct AM N, PM N; Tue 4 Nov PM U; Mon 17 Nov AM O, PM O; Tue 18 Nov AM O",
+            ProgressFunctions.Core.Reports.AttendanceOfficer.WeeklySummary.Sessions(found.Sessions));
+    }
+
+    [Fact]
+    public void PenaltyThreshold_NineSessions_None()
+    {
+        var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), D("2025-12-05")).Fill(D("2025-11-10"), D("2025-11-13"), "O").Mark(D("2025-11-14"), SessionOfDay.Am, "O").Build();
+
+        Assert.Null(StatutoryLists.PenaltyThreshold(register, D("2025-12-05"), AttendanceRules.Default));
+    }
+
+    [Fact]
+    public void ContinuousAbsences_OpenAndEndedSpells_ThoseThatRanSinceTheDateWithTheirMarks()
+    {
+        var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), D("2025-12-05"))
+            .Fill(D("2025-09-15"), D("2025-09-26"), "I")
+            .Fill(D("2025-11-17"), D("2025-11-21"), "I").Fill(D("2025-11-24"), D("2025-12-05"), "N").Build();
+
+        var found = StatutoryLists.ContinuousAbsences(register, D("2025-12-05"), D("2025-12-01"), 10);
+
+        var spell = Assert.Single(found);
+        Assert.Equal((D("2025-11-17"), D("2025-12-05"), 15, 30, true), (spell.Spell.First, spell.Spell.Last, spell.Spell.SchoolDays, spell.Spell.Sessions, spell.Open));
+        Assert.Equal([("N", 20), ("I", 10)], spell.Codes);
+        Assert.Single(StatutoryLists.ContinuousAbsences(register, D("2025-12-05"), D("2025-09-01"), 10), s => !s.Open && s.Spell.SchoolDays == 10);
+    }
+}

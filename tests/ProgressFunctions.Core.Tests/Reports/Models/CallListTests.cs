@@ -1,0 +1,122 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Reports.AttendanceOfficer;
+using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Reports.Routing;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Core.Tests.Builders;
+using static ProgressFunctions.Core.Tests.Builders.Calendars;
+
+namespace ProgressFunctions.Core.Tests.Reports.Models;
+
+public class CallListTests
+{
+    private static readonly DateOnly s_today = D("2025-12-05");
+
+    private static SchoolDirectory Directory() => new(
+        [
+            new Pupil { Id = "p1", Upn = "", LegalForename = "Zoë", LegalSurname = "Brontë", RegistrationGroup = "9A" },
+            new Pupil { Id = "p2", Upn = "", LegalForename = "Seán", LegalSurname = "Byrne", RegistrationGroup = "9B" },
+            new Pupil { Id = "p3", Upn = "", LegalForename = "Ava", LegalSurname = "Khan", RegistrationGroup = "9B" },
+        ],
+        [
+            new Contact { Id = "c1", Title = "Ms", Forename = "Sarah", Surname = "Brontë", Phone = "07700 900123" },
+            new Contact { Id = "c2", Title = "Mr", Forename = "Piotr", Surname = "Nowak", Phone = "01632 960456" },
+            new Contact { Id = "c3", Title = "Mr", Forename = "Mark", Surname = "Brontë", Phone = "07700 900999" },
+            new Contact { Id = "c4", Title = "Mrs", Forename = "Emma", Surname = "Byrne", Email = "e@parents.example" },
+        ],
+        [
+            new ContactLink { ContactId = "c1", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 2 },
+            new ContactLink { ContactId = "c2", PupilId = "p1", Relationship = "Relative", ParentalResponsibility = false, Priority = 1 },
+            new ContactLink { ContactId = "c3", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 1, Restriction = "No contact (court order)" },
+            new ContactLink { ContactId = "c4", PupilId = "p2", Relationship = "Parent", ParentalResponsibility = true },
+        ],
+        [], []);
+
+    private static CallListInput Input()
+    {
+        var p1 = new RegisterBuilder(Year2025, "p1").Present(D("2025-09-03"), D("2025-12-04")).Day(s_today, "N").Build();
+        var p2 = new RegisterBuilder(Year2025, "p2").Present(D("2025-09-03"), D("2025-12-04")).Mark(s_today, SessionOfDay.Am, "N").Build();
+        var p3 = new RegisterBuilder(Year2025, "p3").Present(D("2025-09-03"), D("2025-12-04")).Mark(s_today, SessionOfDay.Pm, "\\").Build();
+        p3.TrySet(s_today, SessionOfDay.Am, AttendanceCode.LateAfterClose, 42);
+        return new CallListInput("Oakfield Academy", s_today, [p1, p2, p3], Directory(), (pupil, session) => pupil == "p3" && session == SessionOfDay.Am ? "Bus late" : null)
+        {
+            OpenInterventions = new Dictionary<string, string> { ["p1"] = "Attendance mentoring (since 3 Nov)" },
+        };
+    }
+
+    [Fact]
+    public void Entries_AbsentWithNoReason_CallableContactsInPriorityOrderRestrictedNeverListed()
+    {
+        var (calls, late) = CallList.Entries(Input());
+
+        Assert.Equal(["p1", "p2"], calls.Select(c => c.PupilId));
+        Assert.Equal(["1. Mr Nowak (Relative, no parental responsibility) 01632 960456", "2. Ms Brontë (Parent) 07700 900123"], calls[0].Calls);
+        Assert.Equal(1, calls[0].Restricted);
+        Assert.Equal([SessionOfDay.Am, SessionOfDay.Pm], calls[0].Sessions);
+        Assert.Equal(["1. Mrs Byrne (Parent) no phone number in the MIS"], calls[1].Calls);
+        Assert.StartsWith("last 4 weeks ", calls[1].Pattern, StringComparison.Ordinal);
+        Assert.Contains("; absent on 1 of the last 10 school days", calls[1].Pattern, StringComparison.Ordinal);
+        var arrival = Assert.Single(late);
+        Assert.Equal(("p3", SessionOfDay.Am, 42, "Bus late"), (arrival.PupilId, arrival.Session, arrival.MinutesLate, arrival.Reason));
+    }
+
+    [Fact]
+    public void CallContacts_ContactLinkedTwice_ListedOnceAndNotAtAllWhenEitherLinkIsRestricted()
+    {
+        var directory = new SchoolDirectory(
+            [new Pupil { Id = "p1", Upn = "", LegalForename = "Zoë", LegalSurname = "Brontë" }],
+            [
+                new Contact { Id = "c1", Title = "Ms", Forename = "Sarah", Surname = "Brontë", Phone = "07700 900123" },
+                new Contact { Id = "c3", Title = "Mr", Forename = "Mark", Surname = "Brontë", Phone = "07700 900999" },
+            ],
+            [
+                new ContactLink { ContactId = "c1", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 1 },
+                new ContactLink { ContactId = "c1", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 2 },
+                new ContactLink { ContactId = "c3", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 1 },
+                new ContactLink { ContactId = "c3", PupilId = "p1", Relationship = "Parent", ParentalResponsibility = true, Priority = 3, Restriction = "No contact (court order)" },
+            ],
+            [], []);
+
+        var (mayCall, restricted) = CallContacts.For("p1", directory);
+
+        Assert.Equal(["c1"], mayCall.Select(c => c.Contact.Id));
+        Assert.Equal(1, restricted);
+    }
+
+    [Fact]
+    public void Build_PhoneNumbers_NeverBrokenAcrossLines()
+    {
+        var cells = CallList.Build(Input()).Blocks.OfType<TableBlock>().First().Rows[0].Cells;
+
+        Assert.Contains("07700\u00A0900123", cells[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Document_ShowsTheNumbersNeverTheRestrictedOnesAndMarksInterventions()
+    {
+        var text = string.Join("\n", CallList.Build(Input()).Text()).Replace('\u00A0', ' ');
+
+        Assert.Contains("07700 900123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900999", text, StringComparison.Ordinal);
+        Assert.Contains("1 contact must not be contacted", text, StringComparison.Ordinal);
+        Assert.Contains("Open intervention: Attendance mentoring (since 3 Nov)", text, StringComparison.Ordinal);
+        Assert.Contains("U: after the register closed (unauthorised)", text, StringComparison.Ordinal);
+        var facts = CallList.Build(Input()).Blocks.OfType<KeyFacts>().Single().Facts;
+        Assert.Equal(["2 pupils", "1 pupil", "1 pupil"], facts.Select(f => f.Value));
+    }
+
+    [Fact]
+    public void EmailLines_OneLinePerPupilWithTheNumbers()
+    {
+        var lines = CallList.EmailLines(Input());
+
+        Assert.Equal(
+            [
+                "Absent today with no reason given (2):",
+                "Zoë Brontë (9A), AM and PM: 1. Mr Nowak (Relative, no parental responsibility) 01632 960456; 2. Ms Brontë (Parent) 07700 900123. 1 contact must not be contacted",
+                "Seán Byrne (9B), AM: 1. Mrs Byrne (Parent) no phone number in the MIS",
+                "Late today (1): Ava Khan (9B) AM U, 42 min, Bus late",
+            ],
+            lines);
+    }
+}
