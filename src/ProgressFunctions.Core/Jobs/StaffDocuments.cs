@@ -21,7 +21,7 @@ internal static class StaffDocuments
         {
             ReportKind.YearGroup => [StaffRoleKind.YearLeader],
             ReportKind.Subject => [StaffRoleKind.SubjectLeader],
-            ReportKind.Sen => [StaffRoleKind.Senco, StaffRoleKind.ProgressMentor],
+            ReportKind.Sen => [StaffRoleKind.Senco],
             ReportKind.Governors => [StaffRoleKind.Governor, StaffRoleKind.Headteacher],
             _ => [StaffRoleKind.Headteacher, StaffRoleKind.ProgressAssistant],
         };

@@ -80,8 +80,9 @@ public static class SnapshotDecisions
                 Route(ReportKind.Subject, StaffRoleKind.SubjectLeader, subject);
             }
 
+            // The SEN report names every SEN pupil: it goes to the SENCO only. A progress mentor gets the weekly digest of
+            // their own mentees (caseloads.csv) instead, so no mentor sees another mentor's mentees.
             Route(ReportKind.Sen, StaffRoleKind.Senco, null);
-            Route(ReportKind.Sen, StaffRoleKind.ProgressMentor, null);
             Route(ReportKind.WholeSchool, StaffRoleKind.Headteacher, null);
             Route(ReportKind.WholeSchool, StaffRoleKind.ProgressAssistant, null);
         }

@@ -202,11 +202,12 @@ public sealed partial class ReconciliationTests
         [
             ("CallList", ["AttendanceOfficer"]), ("WeeklySummary", ["AttendanceOfficer", "Headteacher"]),
             ("MentorDigest", ["ProgressMentor"]), ("Governors", ["Governor", "Headteacher"]),
+            ("Sen", ["Senco"]),
         ];
         foreach (var (kind, roles) in allowed)
         {
             var to = sent.Where(s => s.Kind == kind).ToList();
-            Assert.True(kind == "Governors" || to.Count > 0, $"no {kind} message was sent");
+            Assert.True(kind is "Governors" or "Sen" || to.Count > 0, $"no {kind} message was sent");
             Assert.All(to, s => Assert.True(s.StaffId is not null && rolesOf[s.StaffId].Intersect(roles).Any(), $"{kind} went to {s.StaffId ?? "someone not on the staff"}, who is not {string.Join(" or ", roles)}"));
         }
 
