@@ -101,8 +101,9 @@ public static class SubjectWorkbook
         var byPupil = results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
         var rows = entries
             .Select(e => (e.Pupil, e.Subject, Known: input.Directory.Pupil(e.Pupil.PupilId)))
-            .OrderBy(e => e.Known?.LegalSurname ?? "\uffff", StringComparer.OrdinalIgnoreCase)
-            .ThenBy(e => e.Known?.PreferredForename ?? e.Known?.LegalForename ?? "", StringComparer.OrdinalIgnoreCase)
+            .OrderBy(e => e.Known is null)
+            .ThenBy(e => e.Known?.LegalSurname ?? "", PersonName.Order)
+            .ThenBy(e => e.Known?.PreferredForename ?? e.Known?.LegalForename ?? "", PersonName.Order)
             .ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
             .Select(e => Row(input, e.Pupil, e.Subject, e.Known, points, byPupil[e.Pupil.PupilId]))
             .ToEquatableList();
