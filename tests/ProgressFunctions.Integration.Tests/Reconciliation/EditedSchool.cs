@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ProgressFunctions.Integration.Tests.Integrity;
 
 namespace ProgressFunctions.Integration.Tests.Reconciliation;
@@ -7,12 +8,17 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 /// <remarks>
 /// One pupil with SEN (<see cref="AbsentPupil"/>) is absent for the last 12 school days of the export, to the as-of date
 /// (a Friday, the last day of the week the weekly summary covers): ill (I) for the first 7 days, then unauthorised (O)
-/// for 5, after a day present in both sessions, so there is one continuous absence of exactly 12 school days.
+/// for 5, after a day present in both sessions, so there is one continuous absence of exactly 12 school days. And
+/// school.json gives the SEN report an agreed format (<see cref="SenSections"/>): five sections in an order of the
+/// school's own, homework left out, named as a school might write them.
 /// </remarks>
 internal static class EditedSchool
 {
     public const int AbsentDays = 12;
     public const int IllDays = 7;
+
+    /// <summary>school.json's <c>senReport.sections</c>, in the school's order.</summary>
+    public static readonly string[] SenSections = ["Progress by subject", "interventions", "Attendance", "notes", "behaviour"];
 
     public static void Apply(string folder)
     {
@@ -34,6 +40,11 @@ internal static class EditedSchool
         }
 
         File.WriteAllText(path, attendance.ToCsv());
+
+        var settings = Path.Combine(folder, "school.json");
+        var json = JsonNode.Parse(File.ReadAllText(settings))!.AsObject();
+        json["senReport"] = new JsonObject { ["sections"] = new JsonArray([.. SenSections.Select(s => (JsonNode)JsonValue.Create(s))]) };
+        File.WriteAllText(settings, json.ToJsonString());
     }
 
     /// <summary>The first pupil with SEN in pupils.csv on roll all year and present in both sessions of the day before the absence.</summary>
