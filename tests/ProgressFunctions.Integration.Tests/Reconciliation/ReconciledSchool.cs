@@ -39,7 +39,9 @@ internal sealed class ReconciledSchool
     public string? PdfOrNull(string suffix) => PdfText.SingleOrDefault(p => p.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
 
     /// <summary>The primary school as of 14 July 2026 (after KS2 results day), the secondary as of 20 March 2026.</summary>
-    public static async Task<ReconciledSchool> BuildAsync(SchoolPhase phase)
+    /// <param name="phase">Which generated school.</param>
+    /// <param name="edit">Changes to the export's files (in the folder given) before it is ingested, as a school's own export would differ.</param>
+    public static async Task<ReconciledSchool> BuildAsync(SchoolPhase phase, Action<string>? edit = null)
     {
         var primary = phase == SchoolPhase.Primary;
         var asOf = primary ? new DateOnly(2026, 7, 14) : new DateOnly(2026, 3, 20);
@@ -48,6 +50,7 @@ internal sealed class ReconciledSchool
         var folder = Path.Combine(jobs.Directory, "export");
         System.IO.Directory.CreateDirectory(folder);
         CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
+        edit?.Invoke(folder);
         var zip = BundleZip.Create(System.IO.Directory.GetFiles(folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
         var ingest = await jobs.IngestAsync(zip);
         Assert.Equal(IngestOutcome.Stored, ingest.Outcome);
@@ -101,13 +104,17 @@ internal sealed class ReconciledSchool
     }
 }
 
-/// <summary>The two reconciled schools, each built on first use and shared by the tests of the class; removed afterwards.</summary>
+/// <summary>The reconciled schools, each built on first use and shared by the tests of the class; removed afterwards.</summary>
 public sealed class ReconciliationSchools : IDisposable
 {
-    private readonly ConcurrentDictionary<SchoolPhase, Lazy<Task<ReconciledSchool>>> _built = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<ReconciledSchool>>> _built = new(StringComparer.Ordinal);
 
     internal Task<ReconciledSchool> For(SchoolPhase phase) =>
-        _built.GetOrAdd(phase, p => new Lazy<Task<ReconciledSchool>>(() => ReconciledSchool.BuildAsync(p))).Value;
+        _built.GetOrAdd(phase.ToString(), _ => new Lazy<Task<ReconciledSchool>>(() => ReconciledSchool.BuildAsync(phase))).Value;
+
+    /// <summary>The secondary school with the changes of <see cref="EditedSchool"/> made to its export.</summary>
+    internal Task<ReconciledSchool> Edited() =>
+        _built.GetOrAdd("edited", _ => new Lazy<Task<ReconciledSchool>>(() => ReconciledSchool.BuildAsync(SchoolPhase.Secondary, EditedSchool.Apply))).Value;
 
     public void Dispose()
     {
