@@ -44,6 +44,8 @@ public partial class DeterministicIdsTests
         SegoeWpFontResolver.EnsureInstalled();
         using var pdf = new PdfDocument();
         pdf.Options.CompressContentStreams = false;
+        // As the renderer does: the dates are the report's, not the clock's, so two renders a second apart still match.
+        pdf.Info.CreationDate = pdf.Info.ModificationDate = new DateTime(2026, 3, 20, 0, 0, 0, DateTimeKind.Utc);
         var page = pdf.AddPage();
         using (var g = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
         {
