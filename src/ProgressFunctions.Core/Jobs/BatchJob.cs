@@ -108,7 +108,7 @@ public static class BatchJob
     {
         var unreached = BatchRules.PupilsReachedByNoOne(notReached);
         var csv = new StringBuilder(SpreadsheetCsv.Row("pupil_id", "upn", "pupil", "year", "form", "report_reaches_someone", "contact_id", "contact", "reason", "detail"));
-        foreach (var n in notReached.OrderBy(n => unreached.Contains(n.PupilId) ? 0 : 1).ThenBy(n => directory.Pupil(n.PupilId)?.DisplayName, Schools.PersonName.Order).ThenBy(n => n.PupilId, StringComparer.Ordinal))
+        foreach (var n in notReached.OrderBy(n => unreached.Contains(n.PupilId) ? 0 : 1).ThenByPupilName(n => directory.Pupil(n.PupilId)?.DisplayName, n => n.PupilId))
         {
             var pupil = directory.Pupil(n.PupilId);
             var contact = n.ContactId is null ? null : directory.Contact(n.ContactId);

@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Batches;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Core.Sending;
@@ -74,6 +75,6 @@ public static class SendLedger
             }
         }
 
-        return [.. entries.OrderBy(e => e.PupilReached).ThenBy(e => e.PupilName ?? e.PupilId, Schools.PersonName.Order).ThenBy(e => e.PupilId, StringComparer.Ordinal).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
+        return [.. entries.OrderBy(e => e.PupilReached).ThenByPupilName(e => e.PupilName ?? e.PupilId, e => e.PupilId).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
     }
 }

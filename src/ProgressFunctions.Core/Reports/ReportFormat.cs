@@ -116,6 +116,14 @@ public static class ReportFormat
     /// <summary>"AM" or "PM".</summary>
     public static string Session(SessionOfDay session) => session == SessionOfDay.Am ? "AM" : "PM";
 
+    /// <summary>Pupils (or rows about them) by name as staff read it (<see cref="Schools.PersonName.Order"/>), then by id so the order is total.</summary>
+    public static IOrderedEnumerable<T> InPupilNameOrder<T>(this IEnumerable<T> items, Func<T, string?> name, Func<T, string> pupilId) =>
+        items.OrderBy(name, Schools.PersonName.Order).ThenBy(pupilId, StringComparer.Ordinal);
+
+    /// <summary><see cref="InPupilNameOrder"/> after an earlier key (year group, form, severity).</summary>
+    public static IOrderedEnumerable<T> ThenByPupilName<T>(this IOrderedEnumerable<T> items, Func<T, string?> name, Func<T, string> pupilId) =>
+        items.ThenBy(name, Schools.PersonName.Order).ThenBy(pupilId, StringComparer.Ordinal);
+
     /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
     public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
         items.OrderBy(i => GroupNames.LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);

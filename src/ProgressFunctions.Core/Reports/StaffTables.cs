@@ -65,7 +65,7 @@ public static class StaffTables
     {
         var withResults = pupils.Count(p => p.HasResults);
         var flagged = pupils.Where(p => p.NeedsAttention is not null)
-            .InGroupOrder(p => p.RegistrationGroup).ThenBy(p => NameOf(directory, p.PupilId), Schools.PersonName.Order).ThenBy(p => p.PupilId, StringComparer.Ordinal).ToList();
+            .InGroupOrder(p => p.RegistrationGroup).ThenByPupilName(p => NameOf(directory, p.PupilId), p => p.PupilId).ToList();
         if (withResults == 0)
         {
             return new Paragraph("No results yet: progress can be judged once the first assessment results are in.");

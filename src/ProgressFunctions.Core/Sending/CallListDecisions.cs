@@ -1,6 +1,6 @@
-using System.Globalization;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.AttendanceOfficer;
 using ProgressFunctions.Core.Reports.Email;
 using ProgressFunctions.Core.Reports.Routing;
@@ -19,10 +19,11 @@ public static class CallListDecisions
     {
         var reportId = $"{ReportKind.CallList}.{run.AsOf:yyyy-MM-dd}";
         var input = new CallListInput(run.School.SchoolName, run.AsOf, [.. run.OnRoll.Where(p => run.Registers.ContainsKey(p.Id)).Select(p => run.Registers[p.Id])], run.Directory,
-            (pupil, session) => lateReason(pupil, session)) { OpenInterventions = run.OpenInterventions };
-        var document = CallList.Build(input);
-        var lines = CallList.EmailLines(input);
-        var date = run.AsOf.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+            lateReason) { OpenInterventions = run.OpenInterventions };
+        var entries = CallList.Entries(input);
+        var document = CallList.Build(input, entries);
+        var lines = CallList.EmailLines(entries);
+        var date = ReportFormat.Date(run.AsOf);
         var routed = StaffRouting.Route(StaffRoleKind.AttendanceOfficer, null, run.Directory);
         var why = new SendReason("morning call list: today's register is in", run.AsOf);
         var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}";

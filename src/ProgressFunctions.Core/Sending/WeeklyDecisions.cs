@@ -1,4 +1,3 @@
-using System.Globalization;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Jobs.Stored;
@@ -48,7 +47,7 @@ public static class WeeklyDecisions
     {
         var messages = new List<OutgoingMessage>();
         var notReached = new List<NotDecided>();
-        var label = week.Monday.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var label = ReportFormat.Date(week.Monday);
         var why = new SendReason($"weekly, school week of {week.Monday:yyyy-MM-dd}", week.Week.End);
         var folder = $"{week.SchoolId}/{AcademicYear.Containing(week.Monday).StartYear}/weekly/{week.Monday:yyyy-MM-dd}";
         MentorDigests(week, label, why, folder, messages, notReached);
@@ -56,8 +55,9 @@ public static class WeeklyDecisions
         var summaryId = $"{ReportKind.WeeklySummary}.{week.Monday:yyyy-MM-dd}";
         var input = new WeeklySummaryInput(week.School.SchoolName, week.Monday, week.Week,
             [.. week.OnRoll.Where(p => week.Registers.ContainsKey(p.Id)).Select(p => week.Registers[p.Id])], week.Directory) { OpenInterventions = week.OpenInterventions };
-        var summary = WeeklySummary.Build(input);
-        var (penalty, continuous) = WeeklySummary.Lists(input);
+        var lists = WeeklySummary.Lists(input);
+        var summary = WeeklySummary.Build(input, lists);
+        var (penalty, continuous) = lists;
         var atThreshold = penalty.Count;
         foreach (var role in new[] { StaffRoleKind.AttendanceOfficer, StaffRoleKind.Headteacher })
         {

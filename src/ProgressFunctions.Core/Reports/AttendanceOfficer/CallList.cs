@@ -42,7 +42,7 @@ public static partial class CallList
         var late = new List<LateEntry>();
         // Year group first, so 7A comes before 10A; then form and name.
         foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
-            .ThenBy(r => NameOf(input.Directory, r.PupilId), Schools.PersonName.Order).ThenBy(r => r.PupilId, StringComparer.Ordinal))
+            .ThenByPupilName(r => NameOf(input.Directory, r.PupilId), r => r.PupilId))
         {
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
             var unexplained = marks.Where(m => m.Code == AttendanceCode.NotYetKnown).Select(m => m.Session).ToList();
@@ -61,9 +61,12 @@ public static partial class CallList
         return (calls, late);
     }
 
-    public static ReportDocument Build(CallListInput input)
+    public static ReportDocument Build(CallListInput input) => Build(input, Entries(input));
+
+    /// <summary>The list from <paramref name="entries"/> already worked out (<see cref="Entries"/>), so a decision that also writes the e-mail does it once.</summary>
+    public static ReportDocument Build(CallListInput input, (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late) entries)
     {
-        var (calls, late) = Entries(input);
+        var (calls, late) = entries;
         var noNumber = calls.Count(c => c.Calls.Count == 0 || c.Calls.All(line => line.EndsWith("no phone number in the MIS", StringComparison.Ordinal)));
         var blocks = new List<ReportBlock>
         {
@@ -103,9 +106,11 @@ public static partial class CallList
     }
 
     /// <summary>The lines of the e-mail: one per pupil to call, with the numbers, so the list can be worked from a phone.</summary>
-    public static IReadOnlyList<string> EmailLines(CallListInput input)
+    public static IReadOnlyList<string> EmailLines(CallListInput input) => EmailLines(Entries(input));
+
+    public static IReadOnlyList<string> EmailLines((IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late) entries)
     {
-        var (calls, late) = Entries(input);
+        var (calls, late) = entries;
         var lines = new List<string>
         {
             calls.Count == 0 ? "Nobody is absent without a reason today." : $"Absent today with no reason given ({Count(calls.Count)}):",

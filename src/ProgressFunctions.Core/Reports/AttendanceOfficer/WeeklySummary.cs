@@ -28,16 +28,19 @@ public static class WeeklySummary
     {
         var measured = input.Week.End;
         var penalty = input.Registers.Select(r => StatutoryLists.PenaltyThreshold(r, measured, AttendanceRules.Default)).OfType<PenaltyThresholdCase>()
-            .OrderByDescending(c => c.Count.UnauthorisedSessions).ThenBy(c => NameOf(input.Directory, c.PupilId), PersonName.Order).ThenBy(c => c.PupilId, StringComparer.Ordinal).ToList();
+            .OrderByDescending(c => c.Count.UnauthorisedSessions).ThenByPupilName(c => NameOf(input.Directory, c.PupilId), c => c.PupilId).ToList();
         var spells = input.Registers.SelectMany(r => StatutoryLists.ContinuousAbsences(r, measured, input.Week.Start, WeeklySummaryInput.ContinuousAbsenceDays))
-            .OrderByDescending(c => c.Open).ThenByDescending(c => c.Spell.SchoolDays).ThenBy(c => NameOf(input.Directory, c.PupilId), PersonName.Order).ThenBy(c => c.PupilId, StringComparer.Ordinal).ToList();
+            .OrderByDescending(c => c.Open).ThenByDescending(c => c.Spell.SchoolDays).ThenByPupilName(c => NameOf(input.Directory, c.PupilId), c => c.PupilId).ToList();
         return (penalty, spells);
     }
 
-    public static ReportDocument Build(WeeklySummaryInput input)
+    public static ReportDocument Build(WeeklySummaryInput input) => Build(input, Lists(input));
+
+    /// <summary>The summary from its <see cref="Lists"/> already worked out, so a decision that also counts them does it once.</summary>
+    public static ReportDocument Build(WeeklySummaryInput input, (IReadOnlyList<PenaltyThresholdCase> Penalty, IReadOnlyList<ContinuousAbsenceCase> Continuous) lists)
     {
         var measured = input.Week.End;
-        var (penalty, spells) = Lists(input);
+        var (penalty, spells) = lists;
         var cohort = CohortSummary.Of("whole school", input.Registers.Select(r => r.Totals(input.Week)));
         var year = CohortSummary.Of("whole school", input.Registers.Select(r => AttendanceMeasures.YearToDate(r, measured)));
         var blocks = new List<ReportBlock>

@@ -41,7 +41,7 @@ public static class BatchPreview
             blocks.Add(new Heading($"Pupils whose {(batch.Kind == BatchKind.ParentReports ? "report" : "letter")} reaches no family member ({Count(unreached.Count)})"));
             blocks.Add(new TableBlock(
                 [new TableColumn("Pupil", 2), new TableColumn("Why", 4)],
-                [.. unreached.OrderBy(input.PupilName, Schools.PersonName.Order).ThenBy(id => id, StringComparer.Ordinal).Select(id => new TableRow([input.PupilName(id), WhyOf(input.NotReached, id)], Tone.Caution))],
+                [.. unreached.InPupilNameOrder(input.PupilName, id => id).Select(id => new TableRow([input.PupilName(id), WhyOf(input.NotReached, id)], Tone.Caution))],
                 "Follow these up another way; the attached CSV holds the same list with each contact."));
         }
 

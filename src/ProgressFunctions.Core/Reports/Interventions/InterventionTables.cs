@@ -34,14 +34,15 @@ public static class InterventionTables
             yield break;
         }
 
-        yield return Summary(InterventionTypeSummary.Of(outcomes.Select(o => (o.Pupil.PupilId, o.Outcome))), suppressSmall);
+        var types = InterventionTypeSummary.Of(outcomes.Select(o => (o.Pupil.PupilId, o.Outcome)));
+        yield return Summary(types, suppressSmall);
         if (directory is not null)
         {
             yield return PupilTable(outcomes, directory);
         }
 
         yield return new Paragraph(WindowNote, Small: true);
-        if (suppressSmall && InterventionTypeSummary.Of(outcomes.Select(o => (o.Pupil.PupilId, o.Outcome))).Any(t => t.Pupils < Core.PupilGroups.GroupFigures.MinimumPupils))
+        if (suppressSmall && types.Any(t => t.Pupils < Core.PupilGroups.GroupFigures.MinimumPupils))
         {
             yield return new Paragraph(SmallTypeNote, Small: true);
         }
@@ -64,7 +65,7 @@ public static class InterventionTables
 
     public static TableBlock PupilTable(IEnumerable<(PupilSnapshot Pupil, InterventionOutcome Outcome)> outcomes, SchoolDirectory directory) => new(
         [Column("Pupil", 2), Column("Intervention", 1.8), Column("Dates", 1.6), Number("Window (days)", 0.9), Number("Attendance before, from start", 1.7), Number("Progress before, from start", 1.6)],
-        [.. outcomes.OrderBy(o => NameOf(directory, o.Pupil.PupilId), Schools.PersonName.Order).ThenBy(o => o.Pupil.PupilId, StringComparer.Ordinal).ThenBy(o => o.Outcome.Start).Select(o => new TableRow(
+        [.. outcomes.InPupilNameOrder(o => NameOf(directory, o.Pupil.PupilId), o => o.Pupil.PupilId).ThenBy(o => o.Outcome.Start).Select(o => new TableRow(
             [
                 NameOf(directory, o.Pupil.PupilId), o.Outcome.Type + (o.Outcome.NotesId is { } notes ? $" (notes {notes})" : ""), Dates(o.Outcome),
                 Count(o.Outcome.WindowSchoolDays),

@@ -60,7 +60,7 @@ public static class MentorDigest
 {
     public static ReportDocument Build(MentorDigestInput input)
     {
-        var mentees = input.Mentees.OrderBy(m => m.Name, PersonName.Order).ThenBy(m => m.PupilId, StringComparer.Ordinal).ToList();
+        var mentees = input.Mentees.InPupilNameOrder(m => m.Name, m => m.PupilId).ToList();
         var week = AttendanceTotals.Sum(mentees.Select(m => m.Week));
         var blocks = new List<ReportBlock>
         {

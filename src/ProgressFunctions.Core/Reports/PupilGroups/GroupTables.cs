@@ -44,13 +44,14 @@ public static class GroupTables
             yield return Table(dimension);
         }
 
+        var gap = DisadvantageGap.Of(pupils);
         if (breakdown.Any(d => d.Dimension == GroupDimension.Disadvantaged))
         {
-            yield return Gap(DisadvantageGap.Of(pupils));
+            yield return Gap(gap);
             yield return new Paragraph(GapNote, Small: true);
         }
 
-        if (breakdown.Any(d => d.Groups.Any(g => g.Suppressed != Suppression.None)) || DisadvantageGap.Of(pupils).Any(g => g.Suppressed))
+        if (breakdown.Any(d => d.Groups.Any(g => g.Suppressed != Suppression.None)) || gap.Any(g => g.Suppressed))
         {
             yield return new Paragraph(SuppressionNote, Small: true);
         }

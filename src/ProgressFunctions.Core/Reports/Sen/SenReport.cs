@@ -20,7 +20,7 @@ public static class SenReport
     public static ReportDocument Build(SenReportInput input)
     {
         var pupils = input.Snapshot.Pupils.Where(p => p.Sen != SenStatus.None)
-            .OrderBy(p => p.YearGroup).ThenBy(p => NameOf(input.Directory, p.PupilId), PersonName.Order).ThenBy(p => p.PupilId, StringComparer.Ordinal)
+            .OrderBy(p => p.YearGroup).ThenByPupilName(p => NameOf(input.Directory, p.PupilId), p => p.PupilId)
             .ToList();
         var blocks = new List<ReportBlock>
         {

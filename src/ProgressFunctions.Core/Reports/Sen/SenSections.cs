@@ -102,7 +102,7 @@ internal static class SenSections
     {
         yield return new Heading("Notes");
         var notes = InterventionTables.Of(pupils).Where(o => o.Outcome.NotesId is not null)
-            .OrderBy(o => NameOf(input.Directory, o.Pupil.PupilId), Schools.PersonName.Order).ThenBy(o => o.Pupil.PupilId, StringComparer.Ordinal).ThenBy(o => o.Outcome.Start).ToList();
+            .InPupilNameOrder(o => NameOf(input.Directory, o.Pupil.PupilId), o => o.Pupil.PupilId).ThenBy(o => o.Outcome.Start).ToList();
         if (notes.Count == 0)
         {
             yield return new Paragraph("No intervention of a pupil with SEN refers to notes in the MIS.");
