@@ -47,8 +47,9 @@ public static class StaffTables
     /// <summary>Subject entries not making expected progress: pupil, subject, grades, band and why.</summary>
     public static TableBlock BelowExpected(string caption, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, SchoolDirectory directory, bool showSubject = true) => new(
         [
-            Column(showSubject ? "Subject" : "Group", 1.5), Column("Pupil", 2), Column("Current", 0.8, Align.Centre), Column("Expected", 0.8, Align.Centre),
-            Column("Target", 0.8, Align.Centre), Column("Band", 1), Column("Why", 2.4),
+            // Grade columns wide enough for a school's step grades ("Developing+"), which do not wrap.
+            Column(showSubject ? "Subject" : "Group", 1.3), Column("Pupil", 1.8), Column("Current", 1.2, Align.Centre), Column("Expected", 1.2, Align.Centre),
+            Column("Target", 1.2, Align.Centre), Column("Band", 0.9), Column("Why", 2.0),
         ],
         [.. entries.Where(e => e.Subject.NotMakingExpectedProgress)
             .OrderBy(e => e.Subject.Subject, StringComparer.Ordinal).ThenBy(e => e.Subject.Difference ?? 0).ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
