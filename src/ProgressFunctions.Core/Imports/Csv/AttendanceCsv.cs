@@ -5,8 +5,8 @@ namespace ProgressFunctions.Core.Imports.Csv;
 
 /// <summary><c>attendance.csv</c>: one row per pupil per session, streamed straight into registers.</summary>
 /// <remarks>
-/// Built for 19 million rows: fields are spans over the reader's buffer, the pupil and date of the previous row are
-/// reused (exports are sorted by pupil then date), and nothing is allocated per row except for problems reported.
+/// Built for 19 million rows: fields are spans over the reader's buffer, and <see cref="AttendanceRows"/> allocates
+/// nothing per row except for problems reported.
 /// </remarks>
 public static class AttendanceCsv
 {
@@ -43,11 +43,7 @@ public static class AttendanceCsv
         var (iUpn, iDate, iSession, iMark, iLate, iReason) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate], map[LateReason]);
         sink.Registers.HasLateReasonColumn |= iReason >= 0;
         var width = reader.FieldCount;
-        var lookup = new PupilLookup(sink.Registers, pupils);
-        Span<char> lastDate = stackalloc char[16];
-        var lastDateLength = -1;
-        var date = default(DateOnly);
-        long accepted = 0;
+        var rows = new AttendanceRows(sink, pupils, issues, file);
         while (reader.Read())
         {
             if (reader.IsBlank || !CsvTable.CheckShape(reader, file, width, issues))
@@ -55,71 +51,11 @@ public static class AttendanceCsv
                 continue;
             }
 
-            var upn = reader[iUpn].Trim();
-            var register = lookup.Find(upn, out var upnProblem);
-            if (register is null)
-            {
-                if (upnProblem is not null)
-                {
-                    issues.Add(ImportIssue.Error(file, reader.Line, Upn.Name, upn.ToString(), upnProblem));
-                }
-
-                continue;
-            }
-
-            var dateText = reader[iDate].Trim();
-            if (lastDateLength < 0 || !dateText.SequenceEqual(lastDate[..lastDateLength]))
-            {
-                if (!FieldParse.TryDate(dateText, out date))
-                {
-                    lastDateLength = -1;
-                    issues.Add(ImportIssue.Error(file, reader.Line, Date.Name, dateText.ToString(), $"'{dateText}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)"));
-                    continue;
-                }
-
-                lastDateLength = dateText.Length <= lastDate.Length ? dateText.Length : -1;
-                if (lastDateLength >= 0)
-                {
-                    dateText.CopyTo(lastDate);
-                }
-            }
-
-            if (!FieldParse.TrySession(reader[iSession], out var session))
-            {
-                issues.Add(ImportIssue.Error(file, reader.Line, Session.Name, reader.GetString(iSession), $"'{reader.GetString(iSession)}' is not a session (AM or PM)"));
-                continue;
-            }
-
-            if (!AttendanceCode.TryParse(reader[iMark].Trim(), out var code))
-            {
-                var raw = reader.GetString(iMark);
-                issues.Add(ImportIssue.Error(file, reader.Line, Mark.Name, raw, $"unknown attendance code '{raw}' (see 'progress codes')"));
-                continue;
-            }
-
-            int? minutes = null;
-            if (iLate >= 0 && !reader[iLate].Trim().IsEmpty)
-            {
-                if (!FieldParse.TryInt(reader[iLate], out var m) || m < 0)
-                {
-                    issues.Add(ImportIssue.Error(file, reader.Line, MinutesLate.Name, reader.GetString(iLate), "minutes late must be a whole number of minutes, 0 or more"));
-                    continue;
-                }
-
-                minutes = m;
-            }
-
-            if (Place(sink, register, date, session, code, minutes, file, reader.Line, issues))
-            {
-                accepted++;
-                if (iReason >= 0 && !reader[iReason].Trim().IsEmpty)
-                {
-                    LateReasons.Place(sink, register, date, session, reader.GetString(iReason), file, reader.Line, issues);
-                }
-            }
+            rows.Add(reader.Line, reader[iUpn], reader[iDate], reader[iSession], reader[iMark],
+                iLate >= 0 ? reader[iLate] : [], iReason >= 0 ? reader[iReason] : []);
         }
 
-        return accepted;
+        return rows.Accepted;
     }
 
     /// <summary>Applies one mark and reports what the import rules say about it; false when it was not stored.</summary>
