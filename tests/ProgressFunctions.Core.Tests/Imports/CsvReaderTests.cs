@@ -29,6 +29,110 @@ public class CsvReaderTests
         Assert.True(reader.UnterminatedQuote);
     }
 
+    /// <remarks>
+    /// Records are written "line:field|field", joined by ";". Each input is also read a few characters at a time, so
+    /// that every record, CRLF and quote falls across a refill of the reader's buffer somewhere.
+    /// </remarks>
+    [Theory]
+    [InlineData("a,b\r\nc,d\r\n", "1:a|b;2:c|d")]
+    [InlineData("a,b\rc,d\ne", "1:a|b;2:c|d;3:e")]
+    [InlineData("a,b\r", "1:a|b")]
+    [InlineData("a\r\n\r\nb", "1:a;2:;3:b")]
+    [InlineData(",,\n", "1:||")]
+    [InlineData("", "")]
+    [InlineData("x,\"q, \"\"r\"\"\",y\r\nz,w,v", "1:x|q, \"r\"|y;2:z|w|v")]
+    [InlineData("ab\"c,d\n", "1:ab\"c|d")]
+    [InlineData("\"a\r\nb\",c\r\nd,e", "1:a\r\nb|c;3:d|e")]
+    [InlineData(" padded , \"\" \n", "1: padded | \"\" ")]
+    public void Read_LineEndsQuotesAndRefills_GiveTheSameRecords(string text, string expected)
+    {
+        Assert.Equal(expected, Records(new StringReader(text)));
+        foreach (var chunk in new[] { 1, 2, 3, 5 })
+        {
+            Assert.Equal(expected, Records(new TrickleReader(text, chunk)));
+        }
+    }
+
+    [Fact]
+    public void Read_ManyRowsOfMixedWidthsAndLineEnds_GivesEveryField()
+    {
+        string[] ends = ["\r\n", "\n", "\r"];
+        var rows = Enumerable.Range(0, 6_000).Select(i => new[] { $"f{i}", new string('y', i % 41), "", "z" }).ToList();
+        var text = string.Concat(rows.Select((r, i) => string.Join(',', r) + ends[i % 3]));
+        Assert.True(text.Length > 1 << 17);
+        foreach (var source in new TextReader[] { new StringReader(text), new TrickleReader(text, 4_099) })
+        {
+            var reader = new CsvReader(source);
+            foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+            {
+                Assert.True(reader.Read());
+                Assert.Equal(i + 1, reader.Line);
+                Assert.Equal(row, Enumerable.Range(0, reader.FieldCount).Select(f => reader[f].ToString()));
+            }
+
+            Assert.False(reader.Read());
+        }
+    }
+
+    [Fact]
+    public void Read_RecordLongerThanTheBuffer_IsReadWhole()
+    {
+        var field = new string('x', 200_000);
+        var reader = new CsvReader(new TrickleReader($"a,{field},b\r\nnext", 7_000));
+        Assert.True(reader.Read());
+        Assert.Equal(3, reader.FieldCount);
+        Assert.Equal(field, reader[1].ToString());
+        Assert.Equal("b", reader[2].ToString());
+        Assert.True(reader.Read());
+        Assert.Equal("next", reader[0].ToString());
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public void Read_UnclosedQuoteAfterRefills_FlagsOnlyThatRecord()
+    {
+        var reader = new CsvReader(new TrickleReader("a,b\n1,2\n3,\"never\nclosed", 2));
+        Assert.True(reader.Read());
+        Assert.True(reader.Read());
+        Assert.False(reader.UnterminatedQuote);
+        Assert.True(reader.Read());
+        Assert.True(reader.UnterminatedQuote);
+        Assert.Equal(3, reader.Line);
+        Assert.Equal("never\nclosed", reader[1].ToString());
+        Assert.False(reader.Read());
+    }
+
+    private static string Records(TextReader text)
+    {
+        var reader = new CsvReader(text);
+        var records = new List<string>();
+        while (reader.Read())
+        {
+            var fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString());
+            records.Add($"{reader.Line}:{string.Join('|', fields)}");
+        }
+
+        return string.Join(';', records);
+    }
+
+    /// <summary>Hands out at most <paramref name="chunk"/> characters per read, as a slow stream would.</summary>
+    private sealed class TrickleReader(string text, int chunk) : TextReader
+    {
+        private int _pos;
+
+        public override int Peek() => _pos < text.Length ? text[_pos] : -1;
+
+        public override int Read() => _pos < text.Length ? text[_pos++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(Math.Min(count, chunk), text.Length - _pos);
+            text.CopyTo(_pos, buffer, index, n);
+            _pos += n;
+            return n;
+        }
+    }
+
     [Theory]
     [InlineData("2025-09-03", 2025, 9, 3)]
     [InlineData("03/09/2025", 2025, 9, 3)]

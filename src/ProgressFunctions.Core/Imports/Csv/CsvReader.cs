@@ -1,4 +1,7 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ProgressFunctions.Core.Imports.Csv;
 
@@ -17,17 +20,17 @@ namespace ProgressFunctions.Core.Imports.Csv;
 /// Written here rather than read with Sep because the import reports a quote left open, keeps reading after a row
 /// with the wrong number of fields, and names physical lines in its messages, which this shape makes direct; the
 /// benchmark <c>AttendanceReadBenchmark</c> holds it to Sep's rate on the same work. A record without a quote
-/// (nearly every row of an export) is split in place in the read buffer with vectorised searches; a record with one
-/// is unescaped character by character into a record buffer.
+/// (nearly every row of an export) is split in place in the read buffer, 16 characters compared at a time; a record
+/// with one is unescaped character by character into a record buffer.
 /// </para>
 /// </remarks>
 public sealed class CsvReader
 {
     private const int BufferSize = 1 << 16;
-    private static readonly SearchValues<char> s_commaStops = SearchValues.Create(",\r\n\"");
+    /// <summary>The characters one <see cref="Vector256{T}"/> of <see cref="ushort"/> holds.</summary>
+    private const int Width = 16;
     private readonly TextReader _reader;
     private readonly char _delimiter;
-    private readonly SearchValues<char> _stops;
     private char[] _buffer = new char[BufferSize];
     private int _pos;
     private int _len;
@@ -39,12 +42,13 @@ public sealed class CsvReader
     private int[] _starts = new int[32];
     private int[] _ends = new int[32];
     private int _nextLine = 1;
+    private readonly Vector256<ushort> _delimiterVector;
 
     public CsvReader(TextReader reader, char delimiter = ',')
     {
         _reader = reader;
         _delimiter = delimiter;
-        _stops = delimiter == ',' ? s_commaStops : SearchValues.Create([delimiter, '\r', '\n', '"']);
+        _delimiterVector = Vector256.Create((ushort)delimiter);
     }
 
     public int Line { get; private set; }
@@ -67,46 +71,48 @@ public sealed class CsvReader
         UnterminatedQuote = false;
         Line = _nextLine;
 
-        // Offsets are from the record's start (_pos), which stays valid when the buffer is refilled.
+        // Offsets are from the record's start (_pos), which stays valid when the buffer is refilled; the delimiters in
+        // the first `scanned` characters are already recorded as field ends.
         var scanned = 0;
         var fieldStart = 0;
         while (true)
         {
-            var i = _buffer.AsSpan(_pos + scanned, _len - _pos - scanned).IndexOfAny(_stops);
-            if (i >= 0)
+            var (buffer, start, end) = (_buffer, _pos, _len);
+            var p = start + scanned;
+            for (; p < end; p += Width)
             {
-                var at = scanned + i;
-                var c = _buffer[_pos + at];
-                if (c == _delimiter)
+                for (var bits = p + Width <= end ? Stops(buffer, p) : TailStops(buffer, p, end); bits != 0; bits &= bits - 1)
                 {
-                    AddField(fieldStart, at);
-                    fieldStart = scanned = at + 1;
-                    continue;
-                }
-
-                if (c == '"')
-                {
-                    FieldCount = 0;
-                    return ReadQuoted();
-                }
-
-                // A CR last in the buffer may be the first half of a CRLF: read on before ending the record.
-                if (c == '\n' || _pos + at + 1 < _len || _eof)
-                {
-                    AddField(fieldStart, at);
-                    EndInBuffer(at + 1);
-                    if (c == '\r' && (_pos < _len || Fill()) && _buffer[_pos] == '\n')
+                    var at = p + BitOperations.TrailingZeroCount(bits) - start;
+                    var c = buffer[start + at];
+                    if (c == _delimiter)
                     {
-                        _pos++;
+                        AddField(fieldStart, at);
+                        fieldStart = at + 1;
                     }
-
-                    _nextLine++;
-                    return true;
+                    else if (c == '"')
+                    {
+                        FieldCount = 0;
+                        return ReadQuoted();
+                    }
+                    else if (c == '\n' || start + at + 1 < end || _eof)
+                    {
+                        AddField(fieldStart, at);
+                        EndLine(at, c);
+                        return true;
+                    }
+                    else
+                    {
+                        // A CR last in the buffer may be the first half of a CRLF: stop the scan at it and read on.
+                        end = start + at;
+                        p = end - Width;
+                        break;
+                    }
                 }
-
-                scanned = at;
             }
-            else if (_eof)
+
+            scanned = Math.Min(p, end) - start;
+            if (_eof)
             {
                 if (_pos == _len)
                 {
@@ -117,13 +123,44 @@ public sealed class CsvReader
                 EndInBuffer(_len - _pos);
                 return true;
             }
-            else
-            {
-                scanned = _len - _pos;
-            }
 
             Fill();
         }
+    }
+
+    private void EndLine(int at, char c)
+    {
+        EndInBuffer(at + 1);
+        // A CR last in the buffer ends a record only at the end of the input (see Read), so no refill is needed here.
+        if (c == '\r' && _pos < _len && _buffer[_pos] == '\n')
+        {
+            _pos++;
+        }
+
+        _nextLine++;
+    }
+
+    /// <summary>A bit for each delimiter, quote or line break among the 16 characters from <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Stops(char[] buffer, int at)
+    {
+        var chars = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(buffer)), (nuint)at);
+        var hits = Vector256.Equals(chars, _delimiterVector) | Vector256.Equals(chars, Vector256.Create((ushort)'\n'))
+            | Vector256.Equals(chars, Vector256.Create((ushort)'\r')) | Vector256.Equals(chars, Vector256.Create((ushort)'"'));
+        return hits.ExtractMostSignificantBits();
+    }
+
+    /// <summary>As <see cref="Stops"/> for the fewer than 16 characters before <paramref name="end"/>.</summary>
+    private uint TailStops(char[] buffer, int at, int end)
+    {
+        var bits = 0u;
+        for (var i = at; i < end; i++)
+        {
+            var c = buffer[i];
+            bits |= c == _delimiter || c is '\n' or '\r' or '"' ? 1u << (i - at) : 0;
+        }
+
+        return bits;
     }
 
     private void EndInBuffer(int consumed)
