@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
-using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 
