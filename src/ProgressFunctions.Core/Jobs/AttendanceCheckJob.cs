@@ -122,7 +122,10 @@ public static class AttendanceCheckJob
             ? await DecideCallListAsync(context, state, inputs, cancellationToken) : null;
         var weekly = await WeeklyJob.RunAsync(context, state, inputs, register.HasMarksOnAsOf, cancellationToken);
         var letters = await PrepareLettersAsync(context, state, inputs, views, cancellationToken);
-        await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
+        // Only the states this run raised have changed; rewriting every stored state each school day was nearly half the
+        // check's request units on Cosmos DB (docs/cost.md).
+        var stored = previous.ToHashSet();
+        await context.Documents.BulkUpsertAsync(evaluation.States.Where(s => !stored.Contains(s)).Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
         var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
