@@ -14,12 +14,12 @@ public sealed class CosmosRequestChargeTests(CosmosFixture cosmos) : IClassFixtu
     {
         using var fixture = new JobsFixture();
         var documents = new MeteredDocuments(cosmos.Storage.Documents);
-        var context = fixture.Context with { Documents = documents };
-        await IngestJob.RunAsync(context, JobsFixture.School, "export.zip", new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils: 40))), CancellationToken.None);
+        using var context = fixture.Context with { Documents = documents };
+        await context.Get<IngestJob>().RunAsync(JobsFixture.School, "export.zip", new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils: 40))), CancellationToken.None);
         documents.Reset();
         var before = cosmos.Storage.Cost.RequestCharge;
 
-        var check = await AttendanceCheckJob.RunAsync(context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var check = await context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
 
         var step = new StepCost("check", documents.Calls, new Dictionary<string, int>());
         Assert.Equal(CheckOutcome.Checked, check.Outcome);

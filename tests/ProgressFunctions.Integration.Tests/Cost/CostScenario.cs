@@ -62,13 +62,13 @@ internal sealed class CostScenario : IDisposable
 
     public const string School = JobsFixture.School;
 
-    public JobContext Context { get; }
+    public JobPorts Context { get; }
 
     public ManualTimeProvider Clock => _fixture.Clock;
 
     public string OutboxDirectory => _fixture.OutboxDirectory;
 
-    public async Task<StepCost> MeasureAsync(string step, Func<JobContext, Task> run)
+    public async Task<StepCost> MeasureAsync(string step, Func<JobPorts, Task> run)
     {
         _documents.Reset();
         _transactions.Reset();
@@ -81,35 +81,35 @@ internal sealed class CostScenario : IDisposable
     {
         var path = BlobPath.Parse($"{JobResources.ExportsContainer}/{School}/export-{asOf:yyyy-MM-dd}.zip");
         await context.Blobs.PutAsync(path, new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils, seed: 7, asOf))), "application/zip");
-        var result = await ExportIntake.RunAsync(context, path, CancellationToken.None);
+        var result = await context.Get<ExportIntake>().RunAsync(path, CancellationToken.None);
         Assert.True(result.Outcome == IngestOutcome.Stored, result.Message);
     });
 
     /// <summary>One firing of the school-jobs timer after registers closed: plans, queues and runs the check and the snapshot job.</summary>
     public Task<StepCost> PlanAsync(DateOnly day) => MeasureAsync("plan", async context =>
     {
-        var messages = await SchoolJobs.PlanAsync(context, AfterRegistersClose(day), CancellationToken.None);
+        var messages = await context.Get<SchoolJobs>().PlanAsync(AfterRegistersClose(day), CancellationToken.None);
         Assert.Equal(2, messages.Count);
     });
 
     public Task<StepCost> CheckAsync(DateOnly day) => MeasureAsync("check", context =>
-        SchoolJobs.RunAsync(context, new SchoolJobMessage(School, SchoolJobKind.CheckAttendance, day), CancellationToken.None));
+        context.Get<SchoolJobs>().RunAsync(new SchoolJobMessage(School, SchoolJobKind.CheckAttendance, day), CancellationToken.None));
 
     public Task<StepCost> SnapshotJobAsync(DateOnly day) => MeasureAsync("snapshot job", context =>
-        SchoolJobs.RunAsync(context, new SchoolJobMessage(School, SchoolJobKind.TakeSnapshots, day), CancellationToken.None));
+        context.Get<SchoolJobs>().RunAsync(new SchoolJobMessage(School, SchoolJobKind.TakeSnapshots, day), CancellationToken.None));
 
     /// <summary>Sends what is queued; with <paramref name="release"/> the parents' batches are released first, as staff would.</summary>
     public Task<StepCost> DispatchAsync(bool release) => MeasureAsync(release ? "release and dispatch" : "dispatch", async context =>
     {
         if (release)
         {
-            foreach (var batch in await BatchJob.ListAsync(context, School, CancellationToken.None))
+            foreach (var batch in await context.Get<BatchJob>().ListAsync(School, CancellationToken.None))
             {
-                await BatchJob.ReleaseAsync(context, School, batch.Batch.Id, includeStale: false, CancellationToken.None);
+                await context.Get<BatchJob>().ReleaseAsync(School, batch.Batch.Id, includeStale: false, CancellationToken.None);
             }
         }
 
-        var drained = await DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(0, drained.Poisoned);
     });
 
@@ -129,5 +129,9 @@ internal sealed class CostScenario : IDisposable
     // 10:00 in England on the day, after the default 09:30 register close (GMT in the winter term used here).
     private static DateTimeOffset AfterRegistersClose(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        Context.Dispose();
+        _fixture.Dispose();
+    }
 }
