@@ -131,7 +131,10 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, OutgoingStore o
             ? await DecideCallListAsync(state, inputs, cancellationToken) : null;
         var weekly = await weeklyJob.RunAsync(state, inputs, register.HasMarksOnAsOf, cancellationToken);
         var letters = await PrepareLettersAsync(state, inputs, views, cancellationToken);
-        await documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
+        // Only the states this run raised have changed; rewriting every stored state each school day was nearly half the
+        // check's request units on Cosmos DB (docs/cost.md).
+        var stored = previous.ToHashSet();
+        await documents.BulkUpsertAsync(evaluation.States.Where(s => !stored.Contains(s)).Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
         await documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
         var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
