@@ -100,7 +100,15 @@ public static class ExportMerge
             }
         }
 
-        var marks = new Dictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark>(known.Attendance);
+        // Sized once for what is known and what the export brings: a trust's year is millions of marks, and growing
+        // the table by doubling rehashes every mark several times.
+        var marks = new Dictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark>(
+            known.Attendance.Count + (int)Math.Min(int.MaxValue / 2, export.Attendance?.MarkCount ?? 0));
+        foreach (var (key, mark) in known.Attendance)
+        {
+            marks.Add(key, mark);
+        }
+
         var markChanges = 0;
         foreach (var mark in export.Attendance?.Marks() ?? [])
         {

@@ -6,32 +6,77 @@ using ProgressFunctions.Core.Schools;
 namespace ProgressFunctions.Core.Jobs.Stored;
 
 /// <summary>Converts between stored <see cref="AttendanceYear"/> documents and stamped marks or registers.</summary>
+/// <remarks>
+/// A day is stored as <c>yyyy-MM-dd AM PM amStamp pmStamp</c>, <c>-</c> for an empty session (stamp 0). A trust
+/// stores hundreds of thousands of such days and every job reads them, so both directions work on spans: one pass,
+/// no split, no culture-aware parse (<see cref="AttendanceDayText"/>). The text is the same as before.
+/// </remarks>
 public static class AttendanceYearCodec
 {
-    private const string Empty = "-";
-
     public static string DocumentId(string pupilId, AcademicYear year) => string.Create(CultureInfo.InvariantCulture, $"{pupilId}.{year.StartYear}");
 
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
     public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
     {
-        foreach (var year in marks.GroupBy(m => AcademicYear.Containing(m.Date)).OrderBy(g => g.Key))
+        // A stable sort keeps the input order of equal keys, as the grouping it replaces did.
+        var sorted = marks.OrderBy(m => m.Date).ThenBy(m => m.Session).ToArray();
+        var start = 0;
+        while (start < sorted.Length)
         {
-            var stamps = year.Select(m => m.Mark.ExportedAt).Distinct().Order().ToList();
-            var days = year.GroupBy(m => m.Date).OrderBy(d => d.Key).Select(day =>
+            var year = AcademicYear.Containing(sorted[start].Date);
+            var end = start + 1;
+            while (end < sorted.Length && AcademicYear.Containing(sorted[end].Date) == year)
             {
-                var am = day.FirstOrDefault(m => m.Session == SessionOfDay.Am);
-                var pm = day.FirstOrDefault(m => m.Session == SessionOfDay.Pm);
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{day.Key:yyyy-MM-dd} {Code(am.Mark)} {Code(pm.Mark)} {Stamp(am.Mark)} {Stamp(pm.Mark)}");
+                end++;
+            }
 
-                string Code(StampedMark m) => m.ExportedAt == default ? Empty : m.Code.Code;
-                int Stamp(StampedMark m) => m.ExportedAt == default ? 0 : stamps.IndexOf(m.ExportedAt);
-            });
-            List<string> late = [.. year.Where(m => m.Mark.MinutesLate is not null && m.Mark.ExportedAt != default).OrderBy(m => m.Date).ThenBy(m => m.Session)
-                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Date:yyyy-MM-dd} {m.Session.ToString().ToUpperInvariant()} {m.Mark.MinutesLate}"))];
-            yield return new AttendanceYear(pupilId, year.Key.StartYear, stamps, [.. days]) { MinutesLate = late.Count == 0 ? null : late };
+            yield return EncodeYear(pupilId, year, sorted.AsSpan(start, end - start));
+            start = end;
         }
+    }
+
+    /// <summary>One year's document from its marks, sorted by date and session.</summary>
+    private static AttendanceYear EncodeYear(string pupilId, AcademicYear year, ReadOnlySpan<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
+    {
+        var distinct = new HashSet<DateTimeOffset>();
+        foreach (var m in marks)
+        {
+            distinct.Add(m.Mark.ExportedAt);
+        }
+
+        List<DateTimeOffset> stamps = [.. distinct.Order()];
+        var days = new List<string>(marks.Length / 2 + 1);
+        List<string>? late = null;
+        for (var i = 0; i < marks.Length;)
+        {
+            var date = marks[i].Date;
+            StampedMark am = default, pm = default;
+            bool hasAm = false, hasPm = false;
+            for (; i < marks.Length && marks[i].Date == date; i++)
+            {
+                // The first mark of a session counts, as it always has; the merge never gives two.
+                var m = marks[i];
+                if (m.Session == SessionOfDay.Am && !hasAm)
+                {
+                    (am, hasAm) = (m.Mark, true);
+                }
+                else if (m.Session == SessionOfDay.Pm && !hasPm)
+                {
+                    (pm, hasPm) = (m.Mark, true);
+                }
+
+                if (m.Mark.MinutesLate is { } minutes && m.Mark.ExportedAt != default)
+                {
+                    (late ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {m.Session.ToString().ToUpperInvariant()} {minutes}"));
+                }
+            }
+
+            days.Add(AttendanceDayText.Write(date, am, pm, StampOf(am), StampOf(pm)));
+        }
+
+        return new AttendanceYear(pupilId, year.StartYear, stamps, days) { MinutesLate = late };
+
+        int StampOf(StampedMark m) => m.ExportedAt == default ? 0 : stamps.BinarySearch(m.ExportedAt);
     }
 
     /// <summary>The stamped marks a document holds.</summary>
@@ -39,34 +84,54 @@ public static class AttendanceYearCodec
     public static IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> Decode(AttendanceYear year)
     {
         var minutes = MinutesOf(year);
-        foreach (var day in year.Days)
+        foreach (var text in year.Days)
         {
-            var parts = day.Split(' ');
-            if (parts.Length != 5 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || !ValidStamp(parts[3], year) || !ValidStamp(parts[4], year))
+            var day = AttendanceDayText.Read(text, year);
+            if (day.Am is { } am)
             {
-                throw new FormatException($"attendance document {year.PupilId}.{year.Year}: cannot read day '{day}'");
+                yield return (day.Date, SessionOfDay.Am, new StampedMark(am, year.Stamps[day.AmStamp], LateOf(minutes, day.Date, SessionOfDay.Am)));
             }
 
-            for (var s = 0; s < 2; s++)
+            if (day.Pm is { } pm)
             {
-                if (parts[s + 1] == Empty)
-                {
-                    continue;
-                }
-
-                var code = AttendanceCode.TryParse(parts[s + 1], out var c) ? c
-                    : throw new FormatException($"attendance document {year.PupilId}.{year.Year}: '{parts[s + 1]}' on {parts[0]} is not a code");
-                int? late = minutes.TryGetValue((date, (SessionOfDay)s), out var m) ? m : null;
-                yield return (date, (SessionOfDay)s, new StampedMark(code, year.Stamps[int.Parse(parts[s + 3], CultureInfo.InvariantCulture)], late));
+                yield return (day.Date, SessionOfDay.Pm, new StampedMark(pm, year.Stamps[day.PmStamp], LateOf(minutes, day.Date, SessionOfDay.Pm)));
             }
         }
     }
 
-    private static Dictionary<(DateOnly, SessionOfDay), int> MinutesOf(AttendanceYear year)
+    /// <summary>Fills a register from stored years; marks on days that are no longer school days are skipped and counted.</summary>
+    /// <exception cref="FormatException">A document is damaged; the message names the pupil, year and day.</exception>
+    public static int Fill(PupilRegister register, IEnumerable<AttendanceYear> years)
     {
+        var skipped = 0;
+        foreach (var year in years)
+        {
+            var minutes = MinutesOf(year);
+            foreach (var text in year.Days)
+            {
+                var day = AttendanceDayText.Read(text, year);
+                skipped += Set(register, day.Date, SessionOfDay.Am, day.Am, minutes) + Set(register, day.Date, SessionOfDay.Pm, day.Pm, minutes);
+            }
+        }
+
+        return skipped;
+    }
+
+    private static int Set(PupilRegister register, DateOnly date, SessionOfDay session, AttendanceCode? code, Dictionary<(DateOnly, SessionOfDay), int>? minutes) =>
+        code is not { } c || register.TrySet(date, session, c, LateOf(minutes, date, session)) ? 0 : 1;
+
+    private static int? LateOf(Dictionary<(DateOnly, SessionOfDay), int>? minutes, DateOnly date, SessionOfDay session) =>
+        minutes is not null && minutes.TryGetValue((date, session), out var m) ? m : null;
+
+    private static Dictionary<(DateOnly, SessionOfDay), int>? MinutesOf(AttendanceYear year)
+    {
+        if (year.MinutesLate is not { Count: > 0 } entries)
+        {
+            return null;
+        }
+
         var minutes = new Dictionary<(DateOnly, SessionOfDay), int>();
-        foreach (var entry in year.MinutesLate ?? [])
+        foreach (var entry in entries)
         {
             var parts = entry.Split(' ');
             if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -80,20 +145,5 @@ public static class AttendanceYearCodec
         }
 
         return minutes;
-    }
-
-    private static bool ValidStamp(string text, AttendanceYear year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && (i < year.Stamps.Count || year.Stamps.Count == 0);
-
-    /// <summary>Fills a register from stored years; marks on days that are no longer school days are skipped and counted.</summary>
-    public static int Fill(PupilRegister register, IEnumerable<AttendanceYear> years)
-    {
-        var skipped = 0;
-        foreach (var (date, session, mark) in years.SelectMany(Decode))
-        {
-            skipped += register.TrySet(date, session, mark.Code, mark.MinutesLate) ? 0 : 1;
-        }
-
-        return skipped;
     }
 }

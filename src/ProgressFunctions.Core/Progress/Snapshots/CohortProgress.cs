@@ -75,8 +75,10 @@ public sealed record CohortProgress(
             PupilsWithResults = pupils.Count(p => p.HasResults),
         };
 
+    // A pupil's entries share one PupilSnapshot instance and a snapshot's pupils are distinct by id, so distinct by
+    // reference is distinct by value without hashing every pupil's whole snapshot for each entry.
     private static CohortProgress OfSubject(CohortKind kind, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries) =>
-        Build(kind, name, subject, [.. entries.Select(e => e.Pupil).Distinct()], [.. entries.Select(e => e.Subject)],
+        Build(kind, name, subject, [.. entries.Select(e => e.Pupil).Distinct(ReferenceEqualityComparer.Instance).Cast<PupilSnapshot>()], [.. entries.Select(e => e.Subject)],
             entries.Count(e => e.Subject.NotMakingExpectedProgress)) with
         {
             NeedsAttention = entries.Where(e => e.Pupil.NeedsAttention is not null).Select(e => e.Pupil.PupilId).Distinct(StringComparer.Ordinal).Count(),

@@ -1,0 +1,99 @@
+using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Jobs.Stored;
+using static ProgressFunctions.Core.Tests.Builders.Calendars;
+
+namespace ProgressFunctions.Core.Tests.Jobs.Stored;
+
+public sealed class AttendanceYearCodecTests
+{
+    private static readonly DateTimeOffset s_first = new(2025, 11, 26, 16, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_second = new(2025, 11, 28, 16, 0, 0, TimeSpan.Zero);
+
+    // Days exactly as the split-and-parse codec wrote them: the stored text must not change.
+    private static readonly AttendanceYear s_stored = new("p1", 2025, [s_first, s_second], ["2025-11-26 / \\ 0 0", "2025-11-27 L - 1 0", "2025-11-28 - O 0 1"])
+    {
+        MinutesLate = ["2025-11-27 AM 12"],
+    };
+
+    [Fact]
+    public void Encode_MarksInAnyOrder_WritesTheStoredTextOfEarlierVersions()
+    {
+        var marks = new[]
+        {
+            (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
+            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
+            (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+        };
+
+        var year = Assert.Single(AttendanceYearCodec.Encode("p1", marks));
+
+        Assert.Equal(s_stored.Stamps, year.Stamps);
+        Assert.Equal(s_stored.Days, year.Days);
+        Assert.Equal(s_stored.MinutesLate, year.MinutesLate);
+    }
+
+    [Fact]
+    public void Encode_MarksOverTwoAcademicYears_OneDocumentEach()
+    {
+        var marks = new[]
+        {
+            (D("2025-09-01"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+            (D("2025-07-18"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+        };
+
+        var years = AttendanceYearCodec.Encode("p1", marks).ToList();
+
+        Assert.Equal([2024, 2025], years.Select(y => y.Year));
+        Assert.Equal(["2025-07-18 / - 0 0"], years[0].Days);
+        Assert.Equal(["2025-09-01 / - 0 0"], years[1].Days);
+    }
+
+    [Fact]
+    public void Decode_StoredDocument_GivesEveryMarkWithItsStampAndMinutes()
+    {
+        var marks = AttendanceYearCodec.Decode(s_stored).ToList();
+
+        Assert.Equal(
+            [
+                (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+                (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
+                (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
+                (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
+            ],
+            marks);
+    }
+
+    [Fact]
+    public void Fill_StoredDocument_SetsTheSameMarksAsDecode()
+    {
+        var register = new PupilRegister("p1", Year2025);
+
+        var skipped = AttendanceYearCodec.Fill(register, [s_stored]);
+
+        Assert.Equal(0, skipped);
+        Assert.Equal(AttendanceYearCodec.Decode(s_stored).Select(m => (m.Date, m.Session, m.Mark.Code)), register.Marks().Select(m => (m.Date, m.Session, m.Code)));
+        Assert.Equal(12, register.MinutesLate(D("2025-11-27"), SessionOfDay.Am));
+    }
+
+    [Theory]
+    [InlineData("2025-11-26 / \\ 0", "cannot read day '2025-11-26 / \\ 0'")]
+    [InlineData("2025-11-26 / \\ 0 0 0", "cannot read day")]
+    [InlineData("2025-13-26 / \\ 0 0", "cannot read day")]
+    [InlineData("2025-02-30 / \\ 0 0", "cannot read day")]
+    [InlineData("2025/11/26 / \\ 0 0", "cannot read day")]
+    [InlineData("2025-11-26 / \\ 2 0", "cannot read day")]
+    [InlineData("2025-11-26 / \\ -1 0", "cannot read day")]
+    [InlineData("2025-11-26 ZZ \\ 0 0", "'ZZ' on 2025-11-26 is not a code")]
+    public void Fill_DamagedDay_FormatExceptionNamesPupilYearAndDay(string day, string reason)
+    {
+        var damaged = new AttendanceYear("p1", 2025, [s_first], [day]);
+
+        var error = Assert.Throws<FormatException>(() => AttendanceYearCodec.Fill(new PupilRegister("p1", Year2025), [damaged]));
+
+        Assert.StartsWith("attendance document p1.2025: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => AttendanceYearCodec.Decode(damaged).ToList());
+    }
+}
