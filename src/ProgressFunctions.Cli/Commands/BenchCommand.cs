@@ -32,7 +32,7 @@ internal static class BenchCommand
         try
         {
             using var host = CliHost.Create(new StoreChoice("embedded", Path.Combine(folder, "data"), Path.Combine(folder, "outbox"), CreateStore: true), JobProgress.None, TimeProvider.System);
-            var outcome = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, SchoolPhase.Secondary, 2026, asOf, schools, render) { ParseOnly = true }, cancellationToken);
+            var outcome = await DemoRun.RunAsync(host.Services, new DemoOptions(pupils, SchoolPhase.Secondary, 2026, asOf, schools, render) { ParseOnly = true }, cancellationToken);
             var figures = BenchFigures.Of(pupils, schools, render, asOf, outcome);
             Console.WriteLine(json ? JsonSerializer.Serialize(figures, CliJson.Options) : figures.ToText());
             return 0;

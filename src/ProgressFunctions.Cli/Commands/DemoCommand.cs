@@ -43,8 +43,8 @@ internal static class DemoCommand
         var (outcome, reports) = await TerminalProgress.RunAsync(console, async progress =>
         {
             using var host = CliHost.Create(choice, progress, TimeProvider.System);
-            var result = await DemoRun.RunAsync(host.Context, new DemoOptions(pupils, phase, seed, asOf, ExportFolder: Path.Combine(outPath, "export")), cancellationToken);
-            var files = await DemoFiles.WriteAsync(host.Context, result, outPath, cancellationToken);
+            var result = await DemoRun.RunAsync(host.Services, new DemoOptions(pupils, phase, seed, asOf, ExportFolder: Path.Combine(outPath, "export")), cancellationToken);
+            var files = await DemoFiles.WriteAsync(host.Blobs, result, outPath, cancellationToken);
             JobCommands.ReportCost(console, host);
             return (result, files);
         });

@@ -18,10 +18,10 @@ internal static class JobCommands
         var school = SchoolOption();
         var command = new Command("ingest", "Read, validate and store an MIS export; row errors go to mis-exports-rejected.\n\nExample: progress ingest ./export --school 100001") { path, school };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => Run(r, host, "ingest", async (context, console) =>
+        command.SetAction((r, ct) => Run(r, host, "ingest", async (jobs, console) =>
         {
             var (bytes, name) = ReadExport(r.GetValue(path)!);
-            var result = await IngestJob.RunAsync(context, r.GetValue(school)!, name, new MemoryStream(bytes), ct);
+            var result = await jobs.Get<IngestJob>().RunAsync(r.GetValue(school)!, name, new MemoryStream(bytes), ct);
             console.WriteLine(result.Message);
             if (result.RejectedPath is { } rejected)
             {
@@ -39,9 +39,9 @@ internal static class JobCommands
         var asOf = CommonOptions.AsOf();
         var command = new Command("check-attendance", "Run the daily attendance check and queue the staff digests.\n\nExample: progress check-attendance --school 100001 --as-of 2026-03-20") { school, asOf };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => Run(r, host, "check-attendance", async (context, console) =>
+        command.SetAction((r, ct) => Run(r, host, "check-attendance", async (jobs, console) =>
         {
-            var result = await AttendanceCheckJob.RunAsync(context, r.GetValue(school)!, CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
+            var result = await jobs.Get<AttendanceCheckJob>().RunAsync(r.GetValue(school)!, CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
             console.WriteLine(result.Message);
             foreach (var rule in result.Alerts.GroupBy(a => a.Rule).OrderBy(g => g.Key))
             {
@@ -61,9 +61,9 @@ internal static class JobCommands
         var asOf = CommonOptions.AsOf();
         var command = new Command("snapshot", "Take a term snapshot and queue its reports (never twice).\n\nExample: progress snapshot --school 100001 --term autumn --point end") { school, term, point, asOf };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => Run(r, host, "snapshot", async (context, console) =>
+        command.SetAction((r, ct) => Run(r, host, "snapshot", async (jobs, console) =>
         {
-            var result = await SnapshotJob.TakeAsync(context, r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
+            var result = await jobs.Get<SnapshotJob>().TakeAsync(r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
             console.WriteLine(result.Message);
             return result.Ran ? 0 : 2;
         }));
@@ -75,9 +75,9 @@ internal static class JobCommands
         var max = new Option<int?>("--max") { Description = "Send at most N report requests, then stop" };
         var command = new Command("dispatch", "Render and send queued reports; each recipient gets each report once.\n\nExample: progress dispatch --max 100") { max };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => Run(r, host, "dispatch", async (context, console) =>
+        command.SetAction((r, ct) => Run(r, host, "dispatch", async (jobs, console) =>
         {
-            var result = await DispatchJob.DrainAsync(context, r.GetValue(max), TimeSpan.FromMinutes(5), ct);
+            var result = await jobs.Get<DispatchJob>().DrainAsync(r.GetValue(max), TimeSpan.FromMinutes(5), ct);
             console.WriteLine(Describe(result));
             return result.Poisoned > 0 || result.NotSent > 0 ? 1 : 0;
         }));
@@ -89,9 +89,9 @@ internal static class JobCommands
         var asOf = CommonOptions.AsOf();
         var command = new Command("run-due", "Do everything due now for every school: new exports, today's check, due snapshots, sending.\n\nExample: progress run-due --as-of 2026-03-20") { asOf };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => Run(r, host, "run-due", async (context, console) =>
+        command.SetAction((r, ct) => Run(r, host, "run-due", async (jobs, console) =>
         {
-            var result = await RunDue.RunAsync(context, CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), TimeSpan.FromMinutes(5), ct);
+            var result = await jobs.Get<RunDue>().RunAsync(CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), TimeSpan.FromMinutes(5), ct);
             foreach (var step in result.Steps)
             {
                 console.WriteLine($"{step.SchoolId} {step.Step}: {step.Outcome}");
@@ -128,7 +128,7 @@ internal static class JobCommands
         return option;
     }
 
-    internal static Task<int> Run(ParseResult result, HostOptions host, string name, Func<JobContext, IAnsiConsole, Task<int>> body, bool createStore = false, bool checkStore = false)
+    internal static Task<int> Run(ParseResult result, HostOptions host, string name, Func<CliHost, IAnsiConsole, Task<int>> body, bool createStore = false, bool checkStore = false)
     {
         var console = Terminal.Create();
         return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>
@@ -146,7 +146,7 @@ internal static class JobCommands
                 }
             }
 
-            var exit = await body(cli.Context, console);
+            var exit = await body(cli, console);
             ReportCost(console, cli);
             return exit;
         }));

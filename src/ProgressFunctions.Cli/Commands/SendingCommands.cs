@@ -17,9 +17,9 @@ internal static class SendingCommands
         var json = new Option<bool>("--json") { Description = "Write the batches as JSON" };
         var command = new Command("batches", "List the school's batches of messages to families: state, counts and when each goes.\n\nExample: progress batches --school 100001") { school, json };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => JobCommands.Run(r, host, "batches", async (context, console) =>
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "batches", async (jobs, console) =>
         {
-            var batches = await BatchJob.ListAsync(context, r.GetValue(school)!, ct);
+            var batches = await jobs.Get<BatchJob>().ListAsync(r.GetValue(school)!, ct);
             if (r.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(batches.Select(b => new
@@ -53,8 +53,8 @@ internal static class SendingCommands
         var reason = new Option<string?>("--reason") { Description = "Why, for the other staff who see the batch" };
         var command = new Command("hold", "Stop a batch of messages to families from going (before or after its release).\n\nExample: progress hold --school 100001 --batch parents-2025-26-autumn-end --reason \"checking Year 9 grades\"") { school, batch, reason };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => JobCommands.Run(r, host, "hold", async (context, console) =>
-            Exit(console, await BatchJob.HoldAsync(context, r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(reason), ct))));
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "hold", async (jobs, console) =>
+            Exit(console, await jobs.Get<BatchJob>().HoldAsync(r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(reason), ct))));
         return command;
     }
 
@@ -64,12 +64,12 @@ internal static class SendingCommands
         var stale = new Option<bool>("--include-stale") { Description = "Send it even though a newer batch of its kind exists" };
         var command = new Command("release", "Send a batch of messages to families now, before its review period ends.\n\nExample: progress release --school 100001 --batch parents-2025-26-autumn-end") { school, batch, stale };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => JobCommands.Run(r, host, "release", async (context, console) =>
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "release", async (jobs, console) =>
         {
-            var result = await BatchJob.ReleaseAsync(context, r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(stale), ct);
+            var result = await jobs.Get<BatchJob>().ReleaseAsync(r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(stale), ct);
             if (result.Outcome == BatchActionOutcome.Done)
             {
-                var sent = await DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), ct);
+                var sent = await jobs.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), ct);
                 console.WriteLine(result.Message + string.Create(CultureInfo.InvariantCulture, $"; {sent.Sent} e-mails sent, {sent.NotSent} not sent (progress not-sent lists why)"));
                 return sent.NotSent > 0 || sent.Poisoned > 0 ? 1 : 0;
             }
@@ -87,9 +87,9 @@ internal static class SendingCommands
         var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
         var command = new Command("sent", "List every message sent: to whom (by id), what, when, through what, and why.\n\nExample: progress sent --school 100001 --batch parents-2025-26-autumn-end --csv sent.csv") { school, batch, pupil, csv };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (context, console) =>
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (jobs, console) =>
         {
-            var entries = await SendLedger.SentAsync(context, r.GetValue(school)!, r.GetValue(batch), r.GetValue(pupil), ct);
+            var entries = await jobs.Get<SendLedger>().SentAsync(r.GetValue(school)!, r.GetValue(batch), r.GetValue(pupil), ct);
             var rows = entries.Select(e => new[]
             {
                 e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.ReportId, e.Kind.ToString(), e.RecipientKind.ToString().ToLowerInvariant(),
@@ -108,9 +108,9 @@ internal static class SendingCommands
         var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
         var command = new Command("not-sent", "List every family a batch does not reach, and why, to follow up another way.\n\nExample: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv") { school, batch, csv };
         var host = HostOptions.AddTo(command);
-        command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (context, console) =>
+        command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (jobs, console) =>
         {
-            if (await SendLedger.NotReachedAsync(context, r.GetValue(school)!, r.GetValue(batch)!, ct) is not { } entries)
+            if (await jobs.Get<SendLedger>().NotReachedAsync(r.GetValue(school)!, r.GetValue(batch)!, ct) is not { } entries)
             {
                 Console.Error.WriteLine($"progress not-sent: school {r.GetValue(school)} has no batch {r.GetValue(batch)}: 'progress batches --school {r.GetValue(school)}' lists them");
                 return 2;

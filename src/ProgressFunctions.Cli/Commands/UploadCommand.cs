@@ -25,7 +25,7 @@ internal static class UploadCommand
             var (bytes, name) = JobCommands.ReadExport(r.GetValue(path)!);
             var target = BlobPath.Parse($"{JobResources.ExportsContainer}/{r.GetValue(school)}/{name}");
             using var cli = CliHost.Create(host.Choice(r) with { CreateStore = true }, JobProgress.None, TimeProvider.System);
-            await cli.Context.Blobs.PutAsync(target, new MemoryStream(bytes, writable: false), ContentType(name), cancellationToken: ct);
+            await cli.Blobs.PutAsync(target, new MemoryStream(bytes, writable: false), ContentType(name), cancellationToken: ct);
             var console = Terminal.Create();
             console.WriteLine($"uploaded {bytes.Length:N0} bytes to {target}");
             console.WriteLine(cli.Store == StoreKind.Azure

@@ -13,19 +13,19 @@ internal static class DemoFiles
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public static async Task<int> WriteAsync(JobContext context, DemoOutcome outcome, string outDirectory, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(IBlobStore blobs, DemoOutcome outcome, string outDirectory, CancellationToken cancellationToken)
     {
         var alerts = outcome.Checks.SelectMany(c => c.Alerts).Select(a => new { a.PupilId, a.Rule, a.Severity, a.Evidence, Audience = a.Audience.ToArray(), a.RaisedOn });
         await File.WriteAllTextAsync(Path.Combine(outDirectory, "alerts.json"), JsonSerializer.Serialize(alerts, s_json), cancellationToken);
-        await WriteImportErrorsAsync(context, outcome, Path.Combine(outDirectory, "import-errors.csv"), cancellationToken);
-        return await CopyReportsAsync(context, Path.Combine(outDirectory, "reports"), cancellationToken);
+        await WriteImportErrorsAsync(blobs, outcome, Path.Combine(outDirectory, "import-errors.csv"), cancellationToken);
+        return await CopyReportsAsync(blobs, Path.Combine(outDirectory, "reports"), cancellationToken);
     }
 
-    private static async Task WriteImportErrorsAsync(JobContext context, DemoOutcome outcome, string path, CancellationToken cancellationToken)
+    private static async Task WriteImportErrorsAsync(IBlobStore blobs, DemoOutcome outcome, string path, CancellationToken cancellationToken)
     {
         await using var output = File.Create(path);
         if (outcome.Ingests.FirstOrDefault(i => i.RejectedPath is not null)?.RejectedPath is { } rejected
-            && await context.Blobs.OpenReadAsync(BlobPath.Parse(rejected), cancellationToken) is { } stream)
+            && await blobs.OpenReadAsync(BlobPath.Parse(rejected), cancellationToken) is { } stream)
         {
             await using (stream)
             {
@@ -38,13 +38,13 @@ internal static class DemoFiles
         await output.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Core.Imports.ImportErrorsCsv.Header), cancellationToken);
     }
 
-    private static async Task<int> CopyReportsAsync(JobContext context, string folder, CancellationToken cancellationToken)
+    private static async Task<int> CopyReportsAsync(IBlobStore blobs, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var copied = 0;
-        await foreach (var blob in context.Blobs.ListAsync(JobResources.ReportsContainer + "/", cancellationToken))
+        await foreach (var blob in blobs.ListAsync(JobResources.ReportsContainer + "/", cancellationToken))
         {
-            await using var source = await context.Blobs.OpenReadAsync(blob.Path, cancellationToken);
+            await using var source = await blobs.OpenReadAsync(blob.Path, cancellationToken);
             if (source is null)
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
@@ -52,9 +53,10 @@ internal sealed record DemoOutcome(
 /// </remarks>
 internal static class DemoRun
 {
-    public static async Task<DemoOutcome> RunAsync(JobContext context, DemoOptions options, CancellationToken cancellationToken)
+    public static async Task<DemoOutcome> RunAsync(IServiceProvider jobs, DemoOptions options, CancellationToken cancellationToken)
     {
-        var run = new Run(context, options, cancellationToken);
+        var run = new Run(jobs, options, cancellationToken);
+        var progress = jobs.GetRequiredService<IJobProgress>();
         DueSnapshot? next = null;
         for (var k = 0; k < options.Schools; k++)
         {
@@ -77,7 +79,7 @@ internal static class DemoRun
                 await run.SchoolAsync(schoolId, school, check: true, send: options.Render && k == options.Schools - 1);
             }
 
-            context.Progress.Report("schools", k + 1, options.Schools);
+            progress.Report("schools", k + 1, options.Schools);
         }
 
         return run.Outcome() with { NextSnapshot = next };
@@ -88,8 +90,13 @@ internal static class DemoRun
         SchoolGenerator.Generate(new GeneratorOptions(options.Phase, pupils, seed, exportDay) { Urn = schoolId });
 
     /// <summary>The jobs run so far and their timings.</summary>
-    private sealed class Run(JobContext context, DemoOptions options, CancellationToken cancellationToken)
+    private sealed class Run(IServiceProvider jobs, DemoOptions options, CancellationToken cancellationToken)
     {
+        private readonly IngestJob _ingest = jobs.GetRequiredService<IngestJob>();
+        private readonly AttendanceCheckJob _check = jobs.GetRequiredService<AttendanceCheckJob>();
+        private readonly SnapshotJob _snapshot = jobs.GetRequiredService<SnapshotJob>();
+        private readonly BatchJob _batches = jobs.GetRequiredService<BatchJob>();
+        private readonly DispatchJob _dispatcher = jobs.GetRequiredService<DispatchJob>();
         private readonly PhaseMeter _meter = new();
         private readonly List<DateOnly> _exportDays = [];
         private readonly List<IngestResult> _ingests = [];
@@ -111,29 +118,29 @@ internal static class DemoRun
                 Timed("parse only", "marks", () => ExportFile.Read(zip, "export.zip", known: null), r => r.Export?.Attendance?.MarkCount ?? 0);
             }
 
-            _ingests.Add(await TimedAsync("ingest", "marks", () => IngestJob.RunAsync(context, schoolId, "export.zip", new MemoryStream(zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
+            _ingests.Add(await TimedAsync("ingest", "marks", () => _ingest.RunAsync(schoolId, "export.zip", new MemoryStream(zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
             if (check)
             {
                 _checkedOn = LastSchoolDay(school.Calendar, exportDay);
-                _checks.Add(await TimedAsync("attendance check", "pupils", () => AttendanceCheckJob.RunAsync(context, schoolId, _checkedOn, cancellationToken), r => r.Pupils.Count));
+                _checks.Add(await TimedAsync("attendance check", "pupils", () => _check.RunAsync(schoolId, _checkedOn, cancellationToken), r => r.Pupils.Count));
             }
 
-            _snapshots.Add(await TimedAsync("snapshot", "snapshots", () => SnapshotJob.RunDueAsync(context, schoolId, exportDay, cancellationToken), r => r.Taken.Count));
+            _snapshots.Add(await TimedAsync("snapshot", "snapshots", () => _snapshot.RunDueAsync(schoolId, exportDay, cancellationToken), r => r.Taken.Count));
             if (send)
             {
                 // A school reviews each batch first; the demo releases at once (and says so), stale batches excepted.
-                foreach (var batch in await BatchJob.ListAsync(context, schoolId, cancellationToken))
+                foreach (var batch in await _batches.ListAsync(schoolId, cancellationToken))
                 {
                     if (batch.State == Core.Sending.BatchState.Prepared && !batch.Stale)
                     {
-                        _released.Add(await BatchJob.ReleaseAsync(context, schoolId, batch.Batch.Id, includeStale: false, cancellationToken));
+                        _released.Add(await _batches.ReleaseAsync(schoolId, batch.Batch.Id, includeStale: false, cancellationToken));
                     }
                 }
             }
 
             if (send)
             {
-                var drained = await TimedAsync("render and send", "e-mails", () => DispatchJob.DrainAsync(context, null, TimeSpan.FromMinutes(5), cancellationToken), r => r.Sent);
+                var drained = await TimedAsync("render and send", "e-mails", () => _dispatcher.DrainAsync(null, TimeSpan.FromMinutes(5), cancellationToken), r => r.Sent);
                 _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) : drained;
             }
         }

@@ -18,18 +18,22 @@ namespace ProgressFunctions.Cli.Hosting;
 /// </remarks>
 internal sealed record StoreChoice(string? Store, string? DataDirectory, string? OutboxDirectory = null, bool CreateStore = false);
 
-/// <summary>The job context built from settings, and what it cost (Cosmos request units) when it is disposed.</summary>
+/// <summary>The jobs and ports built from settings, and what they cost (Cosmos request units) when it is disposed.</summary>
 internal sealed class CliHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliHost(ServiceProvider services, JobContext context)
-    {
-        _services = services;
-        Context = context;
-    }
+    private CliHost(ServiceProvider services) => _services = services;
 
-    public JobContext Context { get; }
+    /// <summary>What the commands run on: the jobs and ports the settings chose.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>The blob store (exports, reports), for the commands that put or copy files.</summary>
+    public IBlobStore Blobs => _services.GetRequiredService<IBlobStore>();
+
+    /// <summary>A job (or port), built over the chosen store.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The store the settings chose.</summary>
     public StoreKind Store => _services.GetRequiredService<IOptions<StorageSettings>>().Value.Store;
@@ -43,11 +47,10 @@ internal sealed class CliHost : IDisposable
     public static CliHost Create(StoreChoice choice, IJobProgress progress, TimeProvider clock)
     {
         var configuration = Configuration(choice);
-        var services = new ServiceCollection().AddSingleton(clock).AddInfrastructure(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(clock).AddSingleton(progress).AddInfrastructure(configuration).BuildServiceProvider();
         services.ValidateSettings();
         PrepareCosmos(services);
-        var context = services.GetRequiredService<JobContext>() with { Progress = progress };
-        return new CliHost(services, context);
+        return new CliHost(services);
     }
 
     /// <summary>On a development account reached with a key (the emulator, the test server), creates the database and

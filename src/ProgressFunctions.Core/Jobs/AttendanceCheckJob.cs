@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs.Stored;
@@ -67,12 +68,20 @@ public sealed record CheckRun(DateOnly Date, int Pupils, int Alerts, int Digests
 /// alerts, the digest requests and the alert states: a crash part way re-runs the same run, whose alerts and digest
 /// requests are the same, and the send ledger keeps digests already sent from going out twice.
 /// </remarks>
-public static class AttendanceCheckJob
+public sealed class AttendanceCheckJob(IDocumentStore documents, OutgoingStore outgoing, WeeklyJob weeklyJob, BatchJob batches, TimeProvider clock, ILogger<AttendanceCheckJob> logger)
 {
-    public static async Task<AttendanceCheckResult> RunAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<AttendanceCheckResult> RunAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(schoolId, asOf, cancellationToken);
+        logger.LogInformation("Attendance check for school {SchoolId} on {AsOf}: {Outcome}, {Pupils} pupils, {Alerts} alerts, {Digests} digests",
+            schoolId, asOf, result.Outcome, result.Pupils.Count, result.Alerts.Count, result.DigestsQueued);
+        return result;
+    }
+
+    private async Task<AttendanceCheckResult> CheckAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
+        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return new AttendanceCheckResult(CheckOutcome.NoSchool, $"school {schoolId} has no stored calendar: ingest an export with school.json first", [], [], 0);
@@ -86,7 +95,7 @@ public static class AttendanceCheckJob
         var registers = state.Registers(calendar);
         var onRoll = state.OnRoll(asOf);
         var register = RegisterStatus.Of([.. onRoll.Select(p => registers[p.Id])], calendar, asOf);
-        var runs = await RunsAsync(context, schoolId, asOf, cancellationToken);
+        var runs = await RunsAsync(schoolId, asOf, cancellationToken);
         if (CheckRun.Next(runs, register.SessionsMarkedOnAsOf) is not { } run)
         {
             return new AttendanceCheckResult(CheckOutcome.AlreadyRan,
@@ -100,30 +109,30 @@ public static class AttendanceCheckJob
             Interventions = state.InterventionsOf(p.Id),
         }).ToList();
         var previous = new List<AlertState>();
-        await foreach (var s in context.Documents.ListAsync<AlertState>(schoolId, DocumentTypes.AlertState, cancellationToken))
+        await foreach (var s in documents.ListAsync<AlertState>(schoolId, DocumentTypes.AlertState, cancellationToken))
         {
             previous.Add(s.Body);
         }
 
         var evaluation = AlertEngine.Evaluate(views, rules, previous, asOf);
-        var raised = await NewSinceEarlierRunsAsync(context, schoolId, runs, evaluation.Raised, cancellationToken);
+        var raised = await NewSinceEarlierRunsAsync(schoolId, runs, evaluation.Raised, cancellationToken);
         var directory = state.Directory();
         var digests = DigestPlanner.Plan(raised, directory);
 
         var alertDay = new AlertDay(asOf, raised) { Run = run, RegisterDate = register.MeasuredOn, MarksToday = register.HasMarksOnAsOf };
-        await context.Documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, alertDay), cancellationToken);
+        await documents.UpsertAsync(new Document<AlertDay>(schoolId, DocumentTypes.AlertDay, runId, alertDay), cancellationToken);
         var inputs = new CheckDecisions.CheckRunInputs(schoolId, runId, asOf, register.MeasuredOn, run, calendar, directory, registers, onRoll, Letterheads.Of(state.Profile))
         {
             OpenInterventions = views.Select(v => (v.Pupil.Id, Open: AlertEngine.OpenInterventions(v.Interventions, asOf))).Where(v => v.Open is not null)
                 .ToDictionary(v => v.Id, v => v.Open!, StringComparer.Ordinal),
         };
-        await OutgoingStore.DecideAsync(context, schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
+        await outgoing.DecideAsync(schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
         var callList = register.HasMarksOnAsOf && runs.All(r => r.SessionsMarkedToday == 0)
-            ? await DecideCallListAsync(context, state, inputs, cancellationToken) : null;
-        var weekly = await WeeklyJob.RunAsync(context, state, inputs, register.HasMarksOnAsOf, cancellationToken);
-        var letters = await PrepareLettersAsync(context, state, inputs, views, cancellationToken);
-        await context.Documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
-        await context.Documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
+            ? await DecideCallListAsync(state, inputs, cancellationToken) : null;
+        var weekly = await weeklyJob.RunAsync(state, inputs, register.HasMarksOnAsOf, cancellationToken);
+        var letters = await PrepareLettersAsync(state, inputs, views, cancellationToken);
+        await documents.BulkUpsertAsync(evaluation.States.Select(s => new Document<AlertState>(schoolId, DocumentTypes.AlertState, s.Id, s)), cancellationToken);
+        await documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
         var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
         var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
@@ -133,20 +142,20 @@ public static class AttendanceCheckJob
     }
 
     /// <summary>Decides the morning call list: the first run of the day that finds today's marks, once.</summary>
-    private static async Task<string> DecideCallListAsync(JobContext context, SchoolState state, CheckDecisions.CheckRunInputs run, CancellationToken cancellationToken)
+    private async Task<string> DecideCallListAsync(SchoolState state, CheckDecisions.CheckRunInputs run, CancellationToken cancellationToken)
     {
         var (messages, notReached) = CallListDecisions.For(run, (pupil, session) => state.LateReasonFor(pupil, run.AsOf, session));
-        await OutgoingStore.DecideAsync(context, run.SchoolId, messages, cancellationToken);
-        var now = context.Clock.GetUtcNow();
-        await OutgoingStore.RecordUndeliveredAsync(context, run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
+        await outgoing.DecideAsync(run.SchoolId, messages, cancellationToken);
+        var now = clock.GetUtcNow();
+        await outgoing.RecordUndeliveredAsync(run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
         return messages.Count == 1 ? "1 call list queued" : $"{messages.Count} call lists queued";
     }
 
     /// <summary>The day's completed runs, in order: run 1 under the date, then ".2", ".3"... until one is missing.</summary>
-    private static async Task<IReadOnlyList<CheckRun>> RunsAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckRun>> RunsAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var runs = new List<CheckRun>();
-        while (await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(asOf, runs.Count + 1), cancellationToken) is { } done)
+        while (await documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(asOf, runs.Count + 1), cancellationToken) is { } done)
         {
             runs.Add(done.Body with { Run = runs.Count + 1 });
         }
@@ -155,7 +164,7 @@ public static class AttendanceCheckJob
     }
 
     /// <summary>The alerts no completed run of the day raised at the same or a higher level: what a re-run tells anyone.</summary>
-    private static async Task<IReadOnlyList<Alert>> NewSinceEarlierRunsAsync(JobContext context, string schoolId, IReadOnlyList<CheckRun> runs, IReadOnlyList<Alert> raised, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Alert>> NewSinceEarlierRunsAsync(string schoolId, IReadOnlyList<CheckRun> runs, IReadOnlyList<Alert> raised, CancellationToken cancellationToken)
     {
         if (runs.Count == 0)
         {
@@ -165,7 +174,7 @@ public static class AttendanceCheckJob
         var told = new Dictionary<(string, AlertRule), int>();
         foreach (var earlier in runs)
         {
-            var stored = await context.Documents.ReadAsync<AlertDay>(schoolId, DocumentTypes.AlertDay, CheckRun.IdFor(earlier.Date, earlier.Run), cancellationToken);
+            var stored = await documents.ReadAsync<AlertDay>(schoolId, DocumentTypes.AlertDay, CheckRun.IdFor(earlier.Date, earlier.Run), cancellationToken);
             foreach (var alert in stored?.Body.Alerts ?? [])
             {
                 told[(alert.PupilId, alert.Rule)] = Math.Max(alert.Level, told.GetValueOrDefault((alert.PupilId, alert.Rule), int.MinValue));
@@ -176,7 +185,7 @@ public static class AttendanceCheckJob
     }
 
     /// <summary>Prepares the parent letters that are due (opt-in) as a batch for staff to review, then records each stage so it is written about once a year.</summary>
-    private static async Task<int> PrepareLettersAsync(JobContext context, SchoolState state, CheckDecisions.CheckRunInputs run, List<PupilAttendanceView> views, CancellationToken cancellationToken)
+    private async Task<int> PrepareLettersAsync(SchoolState state, CheckDecisions.CheckRunInputs run, List<PupilAttendanceView> views, CancellationToken cancellationToken)
     {
         var rules = state.Profile!.Settings.ParentLetters;
         if (!rules.Enabled)
@@ -185,7 +194,7 @@ public static class AttendanceCheckJob
         }
 
         var sent = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var record in context.Documents.ListAsync<LetterDue>(state.SchoolId, DocumentTypes.Letter, cancellationToken))
+        await foreach (var record in documents.ListAsync<LetterDue>(state.SchoolId, DocumentTypes.Letter, cancellationToken))
         {
             sent.UnionWith(record.Body.Settles.Select(s => LetterDue.StageId(record.Body.PupilId, record.Body.Year, s)));
         }
@@ -198,9 +207,9 @@ public static class AttendanceCheckJob
 
         var batchId = $"letters-{run.RunId}";
         var (letters, notReached) = CheckDecisions.Letters(run, due, rules, batchId);
-        await BatchJob.PrepareAsync(context, state, BatchKind.AttendanceLetters, batchId, run.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        await batches.PrepareAsync(state, BatchKind.AttendanceLetters, batchId, run.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             $"attendance letters of {Reports.ReportFormat.Date(run.AsOf)}", run.RegisterDate ?? run.AsOf, run.AsOf, letters, notReached, cancellationToken);
-        await context.Documents.BulkUpsertAsync(due.Select(letter => new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter)), cancellationToken);
+        await documents.BulkUpsertAsync(due.Select(letter => new Document<LetterDue>(state.SchoolId, DocumentTypes.Letter, letter.Id, letter)), cancellationToken);
         return letters.Count;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Text;
 using ProgressFunctions.Core.Jobs.Stored;
@@ -39,16 +40,16 @@ public sealed record BatchActionResult(BatchActionOutcome Outcome, string Messag
 /// is never released by itself, and staff must say <c>--include-stale</c> to release it. Dispatch checks the batch
 /// again before each send, so a batch held after its release stops too.
 /// </remarks>
-public static class BatchJob
+public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, OutgoingStore outgoing, TimeProvider clock, ILogger<BatchJob> logger)
 {
     /// <summary>Prepares a batch once: stores its messages, members and not-reached list, then the batch, then queues the preview.</summary>
     /// <returns>The batch, and whether this call prepared it (false: it already was, and nothing was done).</returns>
-    public static async Task<(Batch Batch, bool Prepared)> PrepareAsync(
-        JobContext context, SchoolState state, BatchKind kind, string batchId, string source, string title, DateOnly dataTo, DateOnly preparedOn,
+    public async Task<(Batch Batch, bool Prepared)> PrepareAsync(
+        SchoolState state, BatchKind kind, string batchId, string source, string title, DateOnly dataTo, DateOnly preparedOn,
         IReadOnlyList<OutgoingMessage> messages, IReadOnlyList<NotSent> notReached, CancellationToken cancellationToken)
     {
         var schoolId = state.SchoolId;
-        if (await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken) is { } existing)
+        if (await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken) is { } existing)
         {
             return (existing.Body, false);
         }
@@ -57,19 +58,21 @@ public static class BatchJob
         var pupils = messages.SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count();
         var batch = new Batch(batchId, kind, source, dataTo, preparedOn, BatchRules.ReleaseOn(state.Calendar!, preparedOn, profile.Settings.ReviewSchoolDays),
             BatchState.Prepared, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count) { Title = title };
-        await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
-        await context.Documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
-        await context.Documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
+        await outgoing.DecideAsync(schoolId, messages, cancellationToken);
+        await documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
+        await documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
         var directory = state.Directory();
-        var csv = await WriteNotReachedAsync(context, schoolId, batchId, notReached, directory, cancellationToken);
-        var created = await context.Documents.CreateIfAbsentAsync(new Document<Batch>(schoolId, DocumentTypes.Batch, batchId, batch), cancellationToken);
+        var csv = await WriteNotReachedAsync(schoolId, batchId, notReached, directory, cancellationToken);
+        var created = await documents.CreateIfAbsentAsync(new Document<Batch>(schoolId, DocumentTypes.Batch, batchId, batch), cancellationToken);
         if (!created.Created)
         {
-            return ((await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken))!.Body, false);
+            return ((await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken))!.Body, false);
         }
 
-        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
-        await OutgoingStore.DecideAsync(context, schoolId, Previews(state, batch, BatchRules.NewerThan(batch, all)?.Id, notReached, csv, messages, directory), cancellationToken);
+        var all = await documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        logger.LogInformation("Batch {BatchId} of school {SchoolId} prepared: {Messages} messages, {NotReached} pupils not reached, release on {ReleaseOn}",
+            batchId, schoolId, batch.Messages, batch.NotReached, batch.ReleaseOn);
+        await outgoing.DecideAsync(schoolId, Previews(state, batch, BatchRules.NewerThan(batch, all)?.Id, notReached, csv, messages, directory), cancellationToken);
         return (batch, true);
     }
 
@@ -104,7 +107,7 @@ public static class BatchJob
                 why, [$"{r.Role}"], school))];
     }
 
-    private static async Task<string> WriteNotReachedAsync(JobContext context, string schoolId, string batchId, IReadOnlyList<NotSent> notReached, SchoolDirectory directory, CancellationToken cancellationToken)
+    private async Task<string> WriteNotReachedAsync(string schoolId, string batchId, IReadOnlyList<NotSent> notReached, SchoolDirectory directory, CancellationToken cancellationToken)
     {
         var unreached = BatchRules.PupilsReachedByNoOne(notReached);
         var csv = new StringBuilder(SpreadsheetCsv.Row("pupil_id", "upn", "pupil", "year", "form", "report_reaches_someone", "contact_id", "contact", "reason", "detail"));
@@ -117,22 +120,22 @@ public static class BatchJob
         }
 
         var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{schoolId}/batches/{batchId}/not-reached-{batchId}.csv");
-        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
         return path.Value;
     }
 
     /// <summary>Every batch of the school with its progress, newest data first.</summary>
-    public static async Task<IReadOnlyList<BatchView>> ListAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BatchView>> ListAsync(string schoolId, CancellationToken cancellationToken)
     {
-        var batches = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
-        var sent = await context.Documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken)
+        var batches = await documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var sent = await documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken)
             .Where(d => d.Body.Status == SendStatus.Sent).Select(d => d.Id).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
-        var undelivered = await context.Documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken)
+        var undelivered = await documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken)
             .Where(d => d.Body.BatchId is not null).Select(d => d.Body).ToListAsync(cancellationToken);
         var views = new List<BatchView>();
         foreach (var batch in batches)
         {
-            var members = (await context.Documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batch.Id, cancellationToken))?.Body.OutgoingIds ?? [];
+            var members = (await documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batch.Id, cancellationToken))?.Body.OutgoingIds ?? [];
             var notSent = undelivered.Where(u => u.BatchId == batch.Id).Select(u => DispatchJob.LedgerId(u.ReportId, u.RecipientId)).Distinct(StringComparer.Ordinal)
                 .Count(id => !sent.Contains(id));
             views.Add(new BatchView(batch, members.Count(sent.Contains), notSent, BatchRules.NewerThan(batch, batches)?.Id));
@@ -142,9 +145,9 @@ public static class BatchJob
     }
 
     /// <summary>Holds a batch: nothing more of it goes until it is released again.</summary>
-    public static async Task<BatchActionResult> HoldAsync(JobContext context, string schoolId, string batchId, string? reason, CancellationToken cancellationToken)
+    public async Task<BatchActionResult> HoldAsync(string schoolId, string batchId, string? reason, CancellationToken cancellationToken)
     {
-        var stored = await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
+        var stored = await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
         if (stored is null)
         {
             return NotFound(schoolId, batchId);
@@ -155,56 +158,61 @@ public static class BatchJob
             return new BatchActionResult(BatchActionOutcome.Nothing, $"batch {batchId} is already held ({stored.Body.HeldReason ?? "no reason given"})");
         }
 
-        var replaced = await context.Documents.ReplaceAsync(stored with { Body = stored.Body with { State = BatchState.Held, HeldReason = reason ?? "held by staff" } }, stored.ETag!, cancellationToken);
-        return replaced.Replaced
-            ? new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} is held: nothing more of it goes to families until it is released")
-            : await HoldAsync(context, schoolId, batchId, reason, cancellationToken);
+        var replaced = await documents.ReplaceAsync(stored with { Body = stored.Body with { State = BatchState.Held, HeldReason = reason ?? "held by staff" } }, stored.ETag!, cancellationToken);
+        if (!replaced.Replaced)
+        {
+            return await HoldAsync(schoolId, batchId, reason, cancellationToken);
+        }
+
+        logger.LogInformation("Batch {BatchId} of school {SchoolId} held", batchId, schoolId);
+        return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} is held: nothing more of it goes to families until it is released");
     }
 
     /// <summary>Releases a batch: queues each of its messages not yet sent. A stale batch needs <paramref name="includeStale"/>.</summary>
-    public static async Task<BatchActionResult> ReleaseAsync(JobContext context, string schoolId, string batchId, bool includeStale, CancellationToken cancellationToken)
+    public async Task<BatchActionResult> ReleaseAsync(string schoolId, string batchId, bool includeStale, CancellationToken cancellationToken)
     {
-        var stored = await context.Documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
+        var stored = await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
         if (stored is null)
         {
             return NotFound(schoolId, batchId);
         }
 
-        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var all = await documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
         if (BatchRules.NewerThan(stored.Body, all) is { } newer && !includeStale)
         {
             return new BatchActionResult(BatchActionOutcome.Stale,
                 $"batch {batchId} (data to {stored.Body.DataTo:yyyy-MM-dd}) is older than batch {newer.Id} (data to {newer.DataTo:yyyy-MM-dd}): families would get it after the newer one; to send it anyway, add --include-stale");
         }
 
-        var released = stored.Body with { State = BatchState.Released, ReleasedAt = context.Clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
-        if (!(await context.Documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
+        var released = stored.Body with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
+        if (!(await documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
         {
-            return await ReleaseAsync(context, schoolId, batchId, includeStale, cancellationToken);
+            return await ReleaseAsync(schoolId, batchId, includeStale, cancellationToken);
         }
 
-        var members = (await context.Documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
+        var members = (await documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
         var unsent = new List<string>();
         foreach (var id in members)
         {
-            if ((await context.Documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status != SendStatus.Sent)
+            if ((await documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status != SendStatus.Sent)
             {
                 unsent.Add(id);
             }
         }
 
-        await OutgoingStore.QueueAsync(context, schoolId, unsent, cancellationToken);
+        await outgoing.QueueAsync(schoolId, unsent, cancellationToken);
+        logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued", batchId, schoolId, unsent.Count);
         return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued", unsent.Count);
     }
 
     /// <summary>Releases every batch whose review period is over on <paramref name="asOf"/>, unless held or stale.</summary>
-    public static async Task<IReadOnlyList<BatchActionResult>> ReleaseDueAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BatchActionResult>> ReleaseDueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var all = await context.Documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var all = await documents.ListAsync<Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
         var results = new List<BatchActionResult>();
         foreach (var batch in all.Where(b => BatchRules.ReleasesItself(b, all, asOf)))
         {
-            results.Add(await ReleaseAsync(context, schoolId, batch.Id, includeStale: false, cancellationToken));
+            results.Add(await ReleaseAsync(schoolId, batch.Id, includeStale: false, cancellationToken));
         }
 
         return results;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Core.Jobs;
@@ -35,10 +36,10 @@ public sealed record DispatchDrainResult(int Completed, int Retried, int Poisone
 /// sends again: the window is one document write, milliseconds. A crash anywhere else either sends nothing or has
 /// already recorded the send. PDFs are stored under <c>reports/{schoolId}/...</c> before sending.
 /// </remarks>
-public static class DispatchJob
+public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher, IJobProgress progress, ILogger<DispatchJob> logger)
 {
-    public static Task<DispatchResult> HandleAsync(JobContext context, SendRequest request, CancellationToken cancellationToken) =>
-        new ReportDispatcher(context).HandleAsync(request, cancellationToken);
+    public Task<DispatchResult> HandleAsync(SendRequest request, CancellationToken cancellationToken) =>
+        dispatcher.HandleAsync(request, cancellationToken);
 
     /// <summary>Handles one delivered <c>report-requests</c> message: the queue trigger's and the drain's one path.</summary>
     /// <remarks>
@@ -46,9 +47,9 @@ public static class DispatchJob
     /// hidden until the claim expires, and this delivery completes: a crashed worker's report is sent after its lease,
     /// never poisoned. Any other failure is thrown, for the host's retries.
     /// </remarks>
-    public static async Task<DispatchResult?> HandleQueuedAsync(JobContext context, ReportDispatcher dispatcher, string messageId, long dequeueCount, string body, CancellationToken cancellationToken)
+    public async Task<DispatchResult?> HandleQueuedAsync(string messageId, long dequeueCount, string body, CancellationToken cancellationToken)
     {
-        var request = await TriggeredMessages.ReadOrPoisonAsync<SendRequest>(context.Queue, JobResources.ReportRequestsQueue, messageId, dequeueCount, body, cancellationToken);
+        var request = await TriggeredMessages.ReadOrPoisonAsync<SendRequest>(queue, JobResources.ReportRequestsQueue, messageId, dequeueCount, body, cancellationToken);
         if (request is null)
         {
             return null;
@@ -57,23 +58,22 @@ public static class DispatchJob
         var result = await dispatcher.HandleAsync(request, cancellationToken);
         if (result.RetryAfter is { } later)
         {
-            await context.Queue.SendLaterAsync(JobResources.ReportRequestsQueue, body, later, cancellationToken);
+            await queue.SendLaterAsync(JobResources.ReportRequestsQueue, body, later, cancellationToken);
         }
 
         return result;
     }
 
-    /// <summary>Drains the report queue, poisoning a request after 5 failed attempts; loaded schools are cached across requests.</summary>
+    /// <summary>Drains the report queue, poisoning a request after 5 failed attempts; snapshots and rendered documents are cached across requests.</summary>
     /// <remarks>A failed request waits <paramref name="retryAfter"/> before its next attempt, so a mail outage is not burnt through in one drain.</remarks>
-    public static async Task<DispatchDrainResult> DrainAsync(JobContext context, int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public async Task<DispatchDrainResult> DrainAsync(int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var session = new ReportDispatcher(context);
-        await context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        var total = await context.Queue.CountAsync(JobResources.ReportRequestsQueue, cancellationToken);
+        await queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
+        var total = await queue.CountAsync(JobResources.ReportRequestsQueue, cancellationToken);
         var (done, sent, notSent, waiting, malformed) = (0, 0, 0, 0, 0);
-        var drained = await QueueDrain.DrainAsync(context.Queue, JobResources.ReportRequestsQueue, async (message, ct) =>
+        var drained = await QueueDrain.DrainAsync(queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
-            if (await HandleQueuedAsync(context, session, message.Id, message.DequeueCount, message.Body, ct) is { } result)
+            if (await HandleQueuedAsync(message.Id, message.DequeueCount, message.Body, ct) is { } result)
             {
                 Interlocked.Add(ref sent, result.Sent);
                 Interlocked.Add(ref notSent, result.NotSent.Count);
@@ -85,9 +85,12 @@ public static class DispatchJob
                 Interlocked.Increment(ref malformed);
             }
 
-            context.Progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
+            progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
-        return new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting };
+        var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting };
+        logger.LogInformation("Report queue drained: {Completed} requests done, {Sent} e-mails sent, {NotSent} not sent (recorded), {Waiting} waiting for their batch, {Retried} to retry, {Poisoned} poisoned",
+            result.Completed, result.Sent, result.NotSent, result.Waiting, result.Retried, result.Poisoned);
+        return result;
     }
 
     /// <summary>The ledger's document id for one (report, recipient): different pairs never share one.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Core.Jobs;
@@ -9,16 +10,16 @@ namespace ProgressFunctions.Core.Jobs;
 /// the data managers are told (by <see cref="IngestJob"/>): it is reported once and never read again. A stored export
 /// stays where it is; its receipt makes the next look at it a no-op.
 /// </remarks>
-public static class ExportIntake
+public sealed class ExportIntake(IBlobStore blobs, IngestJob ingest, ILogger<ExportIntake> logger)
 {
-    public static async Task<IngestResult> RunAsync(JobContext context, BlobPath path, CancellationToken cancellationToken)
+    public async Task<IngestResult> RunAsync(BlobPath path, CancellationToken cancellationToken)
     {
         if (path.Container != JobResources.ExportsContainer || path.Name.Split('/', 2) is not [var schoolId, var name])
         {
             return new IngestResult(IngestOutcome.Unreadable, $"{path} is not under {JobResources.ExportsContainer}/{{schoolId}}/: left alone");
         }
 
-        await using var content = await context.Blobs.OpenReadAsync(path, cancellationToken);
+        await using var content = await blobs.OpenReadAsync(path, cancellationToken);
         if (content is null)
         {
             return new IngestResult(IngestOutcome.Unreadable, $"{path} is no longer there");
@@ -26,11 +27,12 @@ public static class ExportIntake
 
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
-        var result = await IngestJob.RunAsync(context, schoolId, name, new MemoryStream(copy.GetBuffer(), 0, (int)copy.Length, writable: false), cancellationToken);
+        var result = await ingest.RunAsync(schoolId, name, new MemoryStream(copy.GetBuffer(), 0, (int)copy.Length, writable: false), cancellationToken);
         if (result.Outcome == IngestOutcome.Unreadable && Schools.RecordId.IsValid(schoolId))
         {
-            await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{name}"), new MemoryStream(copy.ToArray(), writable: false), "application/octet-stream", cancellationToken: cancellationToken);
-            await context.Blobs.DeleteAsync(path, cancellationToken);
+            await blobs.PutAsync(BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{name}"), new MemoryStream(copy.ToArray(), writable: false), "application/octet-stream", cancellationToken: cancellationToken);
+            await blobs.DeleteAsync(path, cancellationToken);
+            logger.LogWarning("An export for school {SchoolId} could not be imported and was moved to {Container}", schoolId, JobResources.RejectedContainer);
             return result with { Message = $"{result.Message} (moved to {JobResources.RejectedContainer}/{schoolId}/{name})" };
         }
 

@@ -36,51 +36,51 @@ public sealed class ImportLock
     /// <summary>Longer than any one school's import takes; a holder that has not released by then is presumed dead.</summary>
     public static TimeSpan Lease { get; } = TimeSpan.FromMinutes(15);
 
-    private readonly JobContext _context;
+    private readonly IDocumentStore _documents;
     private readonly string _schoolId;
     private Document<ImportLockState> _held;
 
-    private ImportLock(JobContext context, string schoolId, Document<ImportLockState> held)
+    private ImportLock(IDocumentStore documents, string schoolId, Document<ImportLockState> held)
     {
-        (_context, _schoolId, _held) = (context, schoolId, held);
+        (_documents, _schoolId, _held) = (documents, schoolId, held);
     }
 
     /// <summary>The lock's state as stored (free when never taken).</summary>
-    public static async Task<ImportLockState> ReadAsync(JobContext context, string schoolId, CancellationToken cancellationToken) =>
-        (await context.Documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, Id, cancellationToken))?.Body ?? ImportLockState.Free;
+    public static async Task<ImportLockState> ReadAsync(IDocumentStore documents, string schoolId, CancellationToken cancellationToken) =>
+        (await documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, Id, cancellationToken))?.Body ?? ImportLockState.Free;
 
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for another import of the school to finish.</summary>
     /// <exception cref="SchoolBusyException">Another import still holds it after the wait.</exception>
-    public static async Task<ImportLock> AcquireAsync(JobContext context, string schoolId, TimeSpan wait, CancellationToken cancellationToken)
+    public static async Task<ImportLock> AcquireAsync(IDocumentStore documents, TimeProvider clock, string schoolId, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var giveUpAt = context.Clock.GetUtcNow() + wait;
+        var giveUpAt = clock.GetUtcNow() + wait;
         while (true)
         {
-            var (held, state) = await TryAcquireAsync(context, schoolId, cancellationToken);
+            var (held, state) = await TryAcquireAsync(documents, clock, schoolId, cancellationToken);
             if (held is not null)
             {
                 return held;
             }
 
-            if (context.Clock.GetUtcNow() >= giveUpAt)
+            if (clock.GetUtcNow() >= giveUpAt)
             {
                 throw SchoolBusyException.Importing(schoolId, state.Writing);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), context.Clock, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
         }
     }
 
-    private static async Task<(ImportLock? Held, ImportLockState State)> TryAcquireAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    private static async Task<(ImportLock? Held, ImportLockState State)> TryAcquireAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken)
     {
-        var now = context.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var holder = Guid.NewGuid().ToString("N");
-        var existing = await context.Documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, Id, cancellationToken);
+        var existing = await documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, Id, cancellationToken);
         if (existing is null)
         {
             var fresh = new Document<ImportLockState>(schoolId, DocumentTypes.ImportLock, Id, ImportLockState.Free with { Holder = holder, HeldUntil = now + Lease });
-            var created = await context.Documents.CreateIfAbsentAsync(fresh, cancellationToken);
-            return created.Created ? (new ImportLock(context, schoolId, fresh with { ETag = created.ETag }), fresh.Body) : (null, ImportLockState.Free);
+            var created = await documents.CreateIfAbsentAsync(fresh, cancellationToken);
+            return created.Created ? (new ImportLock(documents, schoolId, fresh with { ETag = created.ETag }), fresh.Body) : (null, ImportLockState.Free);
         }
 
         if (existing.Body.IsHeld(now))
@@ -97,8 +97,8 @@ public sealed class ImportLock
             Incomplete = existing.Body.Writing is { } stopped ? [.. existing.Body.Incomplete.Where(i => i.Sha256 != stopped.Sha256), stopped] : existing.Body.Incomplete,
         };
         var taken = existing with { Body = state };
-        var replaced = await context.Documents.ReplaceAsync(taken, existing.ETag!, cancellationToken);
-        return replaced.Replaced ? (new ImportLock(context, schoolId, taken with { ETag = replaced.ETag }), state) : (null, existing.Body);
+        var replaced = await documents.ReplaceAsync(taken, existing.ETag!, cancellationToken);
+        return replaced.Replaced ? (new ImportLock(documents, schoolId, taken with { ETag = replaced.ETag }), state) : (null, existing.Body);
     }
 
     /// <summary>Writes <paramref name="writes"/> as one commit, with the lock's release (and the next generation) last.</summary>
@@ -120,7 +120,7 @@ public sealed class ImportLock
         };
         try
         {
-            await _context.Documents.CommitAsync(_schoolId, [.. writes, DocumentWrite.Of(DocumentTypes.ImportLock, Id, done)], cancellationToken);
+            await _documents.CommitAsync(_schoolId, [.. writes, DocumentWrite.Of(DocumentTypes.ImportLock, Id, done)], cancellationToken);
             _held = _held with { Body = done };
         }
         catch (PartialCommitException)
@@ -147,7 +147,7 @@ public sealed class ImportLock
     private async Task ReplaceAsync(ImportLockState state, CancellationToken cancellationToken)
     {
         var next = _held with { Body = state };
-        var replaced = await _context.Documents.ReplaceAsync(next, _held.ETag!, cancellationToken);
+        var replaced = await _documents.ReplaceAsync(next, _held.ETag!, cancellationToken);
         _held = replaced.Replaced
             ? next with { ETag = replaced.ETag }
             : throw new InvalidOperationException($"the import lock of school {_schoolId} was taken over while held (the import ran past its {Lease.TotalMinutes:0}-minute lease)");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,12 +36,21 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
 /// cannot be read at all stores nothing; its reason is written beside it as <c>...reason.txt</c> and sent to them too.
 /// </para>
 /// </remarks>
-public static class IngestJob
+public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, OutgoingStore outgoing, TimeProvider clock, IJobProgress progress, ILogger<IngestJob> logger)
 {
     /// <summary>How long an import waits for another import of the same school to finish.</summary>
     public static TimeSpan LockWait { get; } = TimeSpan.FromMinutes(2);
 
-    public static async Task<IngestResult> RunAsync(JobContext context, string schoolId, string exportName, Stream export, CancellationToken cancellationToken)
+    public async Task<IngestResult> RunAsync(string schoolId, string exportName, Stream export, CancellationToken cancellationToken)
+    {
+        var result = await IngestAsync(schoolId, exportName, export, cancellationToken);
+        // School id and counts only: an export's file name and its rows may name pupils.
+        logger.LogInformation("Ingest for school {SchoolId}: {Outcome}, {Errors} row errors, {Warnings} warnings",
+            schoolId, result.Outcome, result.Errors, result.Warnings);
+        return result;
+    }
+
+    private async Task<IngestResult> IngestAsync(string schoolId, string exportName, Stream export, CancellationToken cancellationToken)
     {
         if (Schools.RecordId.Check(schoolId, "the school id") is { } badSchool)
         {
@@ -49,17 +59,17 @@ public static class IngestJob
 
         var bytes = await ReadAllAsync(export, cancellationToken);
         var import = new ImportRef(Convert.ToHexStringLower(SHA256.HashData(bytes)), exportName);
-        if (await ReceiptAsync(context, schoolId, import, cancellationToken) is { } done)
+        if (await ReceiptAsync(schoolId, import, cancellationToken) is { } done)
         {
             return done;
         }
 
-        var held = await ImportLock.AcquireAsync(context, schoolId, LockWait, cancellationToken);
+        var held = await ImportLock.AcquireAsync(documents, clock, schoolId, LockWait, cancellationToken);
         try
         {
             // Another import of these very bytes may have finished while this one waited.
-            return await ReceiptAsync(context, schoolId, import, cancellationToken)
-                ?? await ImportAsync(context, held, schoolId, import, bytes, cancellationToken);
+            return await ReceiptAsync(schoolId, import, cancellationToken)
+                ?? await ImportAsync(held, schoolId, import, bytes, cancellationToken);
         }
         finally
         {
@@ -67,10 +77,10 @@ public static class IngestJob
         }
     }
 
-    private static async Task<IngestResult> ImportAsync(JobContext context, ImportLock held, string schoolId, ImportRef import, byte[] bytes, CancellationToken cancellationToken)
+    private async Task<IngestResult> ImportAsync(ImportLock held, string schoolId, ImportRef import, byte[] bytes, CancellationToken cancellationToken)
     {
-        context.Progress.Report("reading export", 0, 1);
-        var state = await SchoolState.LoadUnguardedAsync(context, schoolId, cancellationToken);
+        progress.Report("reading export", 0, 1);
+        var state = await SchoolState.LoadUnguardedAsync(documents, schoolId, cancellationToken);
         var read = ExportFile.Read(bytes, import.Name, state.Profile);
         var refusal = read.Error ?? (read.Export is null ? $"{import.Name} could not be read" : null)
             ?? (read.Export!.Profile is null && state.Profile is null
@@ -80,31 +90,31 @@ public static class IngestJob
             ?? ExportSchool.Mismatch(schoolId, read.Export, read.SchoolJson is not null, state.Profile);
         if (refusal is not null)
         {
-            var reasonPath = await RejectAsync(context, state, import, refusal, cancellationToken);
+            var reasonPath = await RejectAsync(state, import, refusal, cancellationToken);
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
         var exportRead = PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal));
-        var now = context.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
-        context.Progress.Report("storing", 0, 1);
+        progress.Report("storing", 0, 1);
         await held.CommitAsync(import, plan.Writes(), cancellationToken);
-        context.Progress.Report("storing", 1, 1);
+        progress.Report("storing", 1, 1);
         if (plan.Profile is not null)
         {
             // Listed only once its data is stored, so run-due never meets a school with nothing in it.
-            await context.Documents.UpsertAsync(new Document<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, schoolId,
+            await documents.UpsertAsync(new Document<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, schoolId,
                 new SchoolEntry(schoolId, exportRead.Profile?.Name ?? schoolId)), cancellationToken);
         }
 
-        var rejected = await RejectRowsAsync(context, schoolId, import, exportRead, exportRead.Profile ?? state.Profile, plan.Staff ?? state.Staff, cancellationToken);
-        await context.Documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
+        var rejected = await RejectRowsAsync(schoolId, import, exportRead, exportRead.Profile ?? state.Profile, plan.Staff ?? state.Staff, cancellationToken);
+        await documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
             new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected);
     }
 
-    private static async Task<IngestResult?> ReceiptAsync(JobContext context, string schoolId, ImportRef import, CancellationToken cancellationToken) =>
-        await context.Documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256, cancellationToken) is { } receipt
+    private async Task<IngestResult?> ReceiptAsync(string schoolId, ImportRef import, CancellationToken cancellationToken) =>
+        await documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256, cancellationToken) is { } receipt
             ? new IngestResult(IngestOutcome.AlreadyImported, $"{import.Name} was already imported on {receipt.Body.ImportedAt:yyyy-MM-dd HH:mm} UTC as {receipt.Body.Name}; nothing to do")
             : null;
 
@@ -113,16 +123,16 @@ public static class IngestJob
         BlobPath.Parse($"{JobResources.RejectedContainer}/{schoolId}/{SafeName(import.Name)}.{import.Sha256[..12]}.{suffix}");
 
     /// <summary>Writes why the export was refused beside where it is kept, and tells the data managers.</summary>
-    private static async Task<string> RejectAsync(JobContext context, SchoolState state, ImportRef import, string reason, CancellationToken cancellationToken)
+    private async Task<string> RejectAsync(SchoolState state, ImportRef import, string reason, CancellationToken cancellationToken)
     {
         var path = RejectedPath(state.SchoolId, import, "reason.txt");
         var text = $"{import.Name} was not imported: {reason}\r\nSHA-256 {import.Sha256}\r\n";
-        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), "text/plain", cancellationToken: cancellationToken);
-        await NotifyDataManagersAsync(context, state.SchoolId, state.Profile, state.Staff, path, cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), "text/plain", cancellationToken: cancellationToken);
+        await NotifyDataManagersAsync(state.SchoolId, state.Profile, state.Staff, path, cancellationToken);
         return path.Value;
     }
 
-    private static async Task<string?> RejectRowsAsync(JobContext context, string schoolId, ImportRef import, SchoolExport export, SchoolProfile? profile, StaffDirectory staff, CancellationToken cancellationToken)
+    private async Task<string?> RejectRowsAsync(string schoolId, ImportRef import, SchoolExport export, SchoolProfile? profile, StaffDirectory staff, CancellationToken cancellationToken)
     {
         if (export.Issues.Count == 0)
         {
@@ -130,31 +140,31 @@ public static class IngestJob
         }
 
         var path = RejectedPath(schoolId, import, "errors.csv");
-        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
         if (export.HasErrors)
         {
-            await NotifyDataManagersAsync(context, schoolId, profile, staff, path, cancellationToken);
+            await NotifyDataManagersAsync(schoolId, profile, staff, path, cancellationToken);
         }
 
         return path.Value;
     }
 
     /// <summary>Decides one message to each data manager with the file; when the school has none who can be reached, records that.</summary>
-    private static async Task NotifyDataManagersAsync(JobContext context, string schoolId, SchoolProfile? profile, StaffDirectory staff, BlobPath file, CancellationToken cancellationToken)
+    private async Task NotifyDataManagersAsync(string schoolId, SchoolProfile? profile, StaffDirectory staff, BlobPath file, CancellationToken cancellationToken)
     {
         var school = profile is null ? new Sending.Letterhead(schoolId, $"the school's data manager") : Sending.Letterheads.Of(profile);
-        var why = new Sending.SendReason($"import of {file.Name[(file.Name.LastIndexOf('/') + 1)..]}", DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
+        var why = new Sending.SendReason($"import of {file.Name[(file.Name.LastIndexOf('/') + 1)..]}", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var (messages, unreachable) = Sending.StaffNotices.ToDataManagers(ReportKind.ImportErrors, file.Value,
             new Reports.Routing.SchoolDirectory([], [], [], staff.Staff, staff.Roles), school, why);
-        await OutgoingStore.DecideAsync(context, schoolId, messages, cancellationToken);
-        var now = context.Clock.GetUtcNow();
+        await outgoing.DecideAsync(schoolId, messages, cancellationToken);
+        var now = clock.GetUtcNow();
         List<UndeliveredRecord> notReached = [.. unreachable.Select(id => new UndeliveredRecord($"{ReportKind.ImportErrors}.{file.Value}", ReportKind.ImportErrors, id, [], "the data manager has no valid e-mail address", now))];
         if (messages.Count == 0 && notReached.Count == 0)
         {
             notReached.Add(new UndeliveredRecord($"{ReportKind.ImportErrors}.{file.Value}", ReportKind.ImportErrors, "data-managers", [], "the school has no data manager in its staff list", now));
         }
 
-        await OutgoingStore.RecordUndeliveredAsync(context, schoolId, notReached, cancellationToken);
+        await outgoing.RecordUndeliveredAsync(schoolId, notReached, cancellationToken);
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Email;
 using ProgressFunctions.Core.Reports.Parents;
@@ -32,7 +33,8 @@ public sealed record PreparedMessage(PreparedMail? Mail, IReadOnlyList<Undeliver
 /// pass <see cref="SendCheck"/> one by one; staff must still hold a role the report goes to. Each refusal is an
 /// <see cref="Undelivered"/> with its reason.
 /// </remarks>
-internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot> snapshots, LoadCache<IReadOnlyList<Progress.AssessmentResult>> results)
+internal sealed class MessageAssembly(
+    IDocumentStore documents, IBlobStore blobs, OutgoingStore outgoing, IWorkbookRenderer? workbooks, LoadCache<TermSnapshot> snapshots, LoadCache<IReadOnlyList<Progress.AssessmentResult>> results)
 {
     public async Task<PreparedMessage> PrepareAsync(string school, OutgoingMessage message, CancellationToken cancellationToken) => message.Payload switch
     {
@@ -146,7 +148,7 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var documents = new List<(ReportDocument, string)> { (payload.Document, message.ReportId) };
         foreach (var id in payload.SampleIds)
         {
-            if (await OutgoingStore.ReadAsync(context, school, id, cancellationToken) is { } sample && await SampleAsync(school, sample, cancellationToken) is { } document)
+            if (await outgoing.ReadAsync(school, id, cancellationToken) is { } sample && await SampleAsync(school, sample, cancellationToken) is { } document)
             {
                 documents.Add((document with { FileName = "sample-" + document.FileName, AttachmentName = null, Password = null }, $"sample/{id}"));
             }
@@ -181,13 +183,13 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
     /// </remarks>
     private async Task<ProgressWorkbook?> WorkbookAsync(string school, OutgoingMessage message, StaffReportPayload payload, TermSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (context.Workbooks is null || message.Kind is not (ReportKind.Subject or ReportKind.YearGroup) || payload.Scope is not { } scope)
+        if (workbooks is null || message.Kind is not (ReportKind.Subject or ReportKind.YearGroup) || payload.Scope is not { } scope)
         {
             return null;
         }
 
         var history = await results.GetAsync($"{school}/{payload.SnapshotId}", async () =>
-            (IReadOnlyList<Progress.AssessmentResult>)await context.Documents.ListAsync<PupilProgress>(school, DocumentTypes.Progress, cancellationToken)
+            (IReadOnlyList<Progress.AssessmentResult>)await documents.ListAsync<PupilProgress>(school, DocumentTypes.Progress, cancellationToken)
                 .SelectMany(p => p.Body.Results.Where(r => r.Date <= snapshot.AsOf).ToAsyncEnumerable()).ToListAsync(cancellationToken));
         var input = new WorkbookInput(message.School.SchoolName, snapshot, snapshot.Directory(), history, Letterheads.Scales(message.School));
         return message.Kind == ReportKind.Subject ? SubjectWorkbook.ForSubject(input, scope)
@@ -200,13 +202,13 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
         var pupils = new List<PupilRecord>();
         foreach (var id in pupilIds.Distinct(StringComparer.Ordinal))
         {
-            if (await context.Documents.ReadAsync<PupilRecord>(school, DocumentTypes.Pupil, id, cancellationToken) is { } record)
+            if (await documents.ReadAsync<PupilRecord>(school, DocumentTypes.Pupil, id, cancellationToken) is { } record)
             {
                 pupils.Add(record.Body);
             }
         }
 
-        var contact = await context.Documents.ReadAsync<Contact>(school, DocumentTypes.Contact, contactId, cancellationToken);
+        var contact = await documents.ReadAsync<Contact>(school, DocumentTypes.Contact, contactId, cancellationToken);
         return new SchoolDirectory(pupils.Select(p => p.Pupil), contact is null ? [] : [contact.Body], pupils.SelectMany(p => p.Links), [], []);
     }
 
@@ -215,7 +217,7 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
 
     private async Task<SchoolDirectory> StaffAsync(string school, CancellationToken cancellationToken)
     {
-        var staff = (await context.Documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
+        var staff = (await documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
         return new SchoolDirectory([], [], [], staff.Staff, staff.Roles);
     }
 
@@ -233,12 +235,12 @@ internal sealed class MessageAssembly(JobContext context, LoadCache<TermSnapshot
     private static bool SameAddress(string? stored, string decided) => string.Equals(stored?.Trim(), decided.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private Task<TermSnapshot> SnapshotAsync(string school, string snapshotId, CancellationToken cancellationToken) =>
-        snapshots.GetAsync($"{school}/{snapshotId}", async () => await SnapshotStore.LoadAsync(context, school, snapshotId, cancellationToken)
+        snapshots.GetAsync($"{school}/{snapshotId}", async () => await SnapshotStore.LoadAsync(documents, school, snapshotId, cancellationToken)
             ?? throw new InvalidOperationException($"snapshot {snapshotId} of school {school} is not stored"));
 
     private async Task<EmailAttachment> FileOf(string path, string fileName, CancellationToken cancellationToken)
     {
-        await using var stream = await context.Blobs.OpenReadAsync(BlobPath.Parse(path), cancellationToken) ?? throw new InvalidOperationException($"{path} is missing");
+        await using var stream = await blobs.OpenReadAsync(BlobPath.Parse(path), cancellationToken) ?? throw new InvalidOperationException($"{path} is missing");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return new EmailAttachment(fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "text/plain", buffer.ToArray());

@@ -24,13 +24,13 @@ public sealed record Undelivered(string RecipientId, IReadOnlyList<string> Pupil
 /// Reads only what the message names: its stored <see cref="OutgoingMessage"/>, its batch, the few stored records the
 /// send-time check needs (the pupils and the contact, or the staff list), and the immutable snapshot its reports are
 /// built from. Snapshots and rendered documents are kept in bounded caches (<see cref="LoadCache{T}"/>), never the
-/// school's mutable data. Safe to share between concurrent sends (one per Functions host); the CLI makes one per drain.
+/// school's mutable data. Safe to share between concurrent sends: one per host, registered as a singleton by <see cref="JobsServiceCollectionExtensions.AddProgressJobs"/>.
 /// </remarks>
-public sealed class ReportDispatcher(JobContext context)
+public sealed class ReportDispatcher(
+    IDocumentStore documents, IBlobStore blobs, IEmailSender email, IReportRenderer renderer, OutgoingStore outgoing, TimeProvider clock, IWorkbookRenderer? workbooks = null)
 {
-    private readonly LoadCache<TermSnapshot> _snapshots = new(16);
     private readonly LoadCache<byte[]> _rendered = new(512);
-    private readonly LoadCache<IReadOnlyList<Progress.AssessmentResult>> _results = new(4);
+    private readonly MessageAssembly _assembly = new(documents, blobs, outgoing, workbooks, new LoadCache<TermSnapshot>(16), new LoadCache<IReadOnlyList<Progress.AssessmentResult>>(4));
 
     /// <summary>How long a claim stands before another worker may take the send over (its worker is presumed dead).</summary>
     /// <remarks>
@@ -44,9 +44,9 @@ public sealed class ReportDispatcher(JobContext context)
     public async Task<DispatchResult> HandleAsync(SendRequest request, CancellationToken cancellationToken)
     {
         var school = request.SchoolId;
-        var message = await OutgoingStore.ReadAsync(context, school, request.OutgoingId, cancellationToken)
+        var message = await outgoing.ReadAsync(school, request.OutgoingId, cancellationToken)
             ?? throw new InvalidOperationException($"outgoing message {request.OutgoingId} of school {school} is not stored");
-        if ((await context.Documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken))?.Body.Status == SendStatus.Sent)
+        if ((await documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken))?.Body.Status == SendStatus.Sent)
         {
             return new DispatchResult(0, 1, []);
         }
@@ -63,7 +63,7 @@ public sealed class ReportDispatcher(JobContext context)
             return new DispatchResult(0, 0, [superseded]);
         }
 
-        var prepared = await new MessageAssembly(context, _snapshots, _results).PrepareAsync(school, message, cancellationToken);
+        var prepared = await _assembly.PrepareAsync(school, message, cancellationToken);
         await RecordAsync(school, message, prepared.Refused, cancellationToken);
         if (prepared.Mail is not { } mail)
         {
@@ -78,7 +78,7 @@ public sealed class ReportDispatcher(JobContext context)
 
         if (claim.HeldUntil is { } until)
         {
-            return new DispatchResult(0, 0, prepared.Refused, until - context.Clock.GetUtcNow() + TimeSpan.FromSeconds(5));
+            return new DispatchResult(0, 0, prepared.Refused, until - clock.GetUtcNow() + TimeSpan.FromSeconds(5));
         }
 
         var attachments = new List<EmailAttachment>(mail.Files);
@@ -86,24 +86,24 @@ public sealed class ReportDispatcher(JobContext context)
         // needs no second write. A failed store forgets the render too, and the next send does both again.
         foreach (var (document, key) in mail.Documents)
         {
-            var pdf = await _rendered.GetAsync(key, () => StoreAsync($"{mail.Folder}/{document.FileName}", context.Renderer.Render(document), context.Renderer.ContentType));
+            var pdf = await _rendered.GetAsync(key, () => StoreAsync($"{mail.Folder}/{document.FileName}", renderer.Render(document), renderer.ContentType));
             attachments.Add(EmailAttachment.Pdf(document.AttachedAs, pdf));
         }
 
-        if (mail.Workbook is { } workbook && context.Workbooks is { } workbooks)
+        if (mail.Workbook is { } workbook && workbooks is { } workbookRenderer)
         {
-            var xlsx = await _rendered.GetAsync(mail.WorkbookKey, () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbooks.Render(workbook), workbooks.ContentType));
-            attachments.Add(new EmailAttachment(workbook.FileName, workbooks.ContentType, xlsx));
+            var xlsx = await _rendered.GetAsync(mail.WorkbookKey, () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbookRenderer.Render(workbook), workbookRenderer.ContentType));
+            attachments.Add(new EmailAttachment(workbook.FileName, workbookRenderer.ContentType, xlsx));
         }
 
-        var receipt = await context.Email.SendAsync(EmailOf(message, mail, attachments), cancellationToken);
-        await context.Documents.UpsertAsync(new Document<SendRecord>(school, DocumentTypes.Sent, message.Id,
-            new SendRecord(message.ReportId, message.Recipient.Id, context.Clock.GetUtcNow(), receipt.Provider, receipt.ProviderMessageId)), cancellationToken);
+        var receipt = await email.SendAsync(EmailOf(message, mail, attachments), cancellationToken);
+        await documents.UpsertAsync(new Document<SendRecord>(school, DocumentTypes.Sent, message.Id,
+            new SendRecord(message.ReportId, message.Recipient.Id, clock.GetUtcNow(), receipt.Provider, receipt.ProviderMessageId)), cancellationToken);
         return new DispatchResult(1, 0, prepared.Refused);
 
         async Task<byte[]> StoreAsync(string name, byte[] content, string contentType)
         {
-            await context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{name}"), new MemoryStream(content), contentType, cancellationToken: cancellationToken);
+            await blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{name}"), new MemoryStream(content), contentType, cancellationToken: cancellationToken);
             return content;
         }
     }
@@ -111,7 +111,7 @@ public sealed class ReportDispatcher(JobContext context)
     /// <summary>Null when the batch lets its messages go; "" to wait (prepared or held); otherwise why it never will without staff.</summary>
     private async Task<string?> BatchGateAsync(string school, string batchId, CancellationToken cancellationToken)
     {
-        var all = await context.Documents.ListAsync<Batch>(school, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
+        var all = await documents.ListAsync<Batch>(school, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken);
         var batch = all.FirstOrDefault(b => b.Id == batchId) ?? throw new InvalidOperationException($"batch {batchId} of school {school} is not stored");
         if (batch.State is BatchState.Prepared or BatchState.Held)
         {
@@ -128,12 +128,12 @@ public sealed class ReportDispatcher(JobContext context)
     /// <summary>Claims the send: go ahead, already sent, or held by another worker until a time.</summary>
     private async Task<Claim> ClaimAsync(string school, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var now = context.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var claim = new Document<SendRecord>(school, DocumentTypes.Sent, message.Id, new SendRecord(message.ReportId, message.Recipient.Id, now, "", "") { Status = SendStatus.Claimed });
-        var existing = await context.Documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken);
+        var existing = await documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken);
         if (existing is null)
         {
-            return (await context.Documents.CreateIfAbsentAsync(claim, cancellationToken)).Created ? default : new Claim(false, now + ClaimLease);
+            return (await documents.CreateIfAbsentAsync(claim, cancellationToken)).Created ? default : new Claim(false, now + ClaimLease);
         }
 
         if (existing.Body.Status == SendStatus.Sent)
@@ -143,7 +143,7 @@ public sealed class ReportDispatcher(JobContext context)
 
         // A claim older than the lease belongs to a worker that stopped: take it over, one taker only (ETag).
         var expires = existing.Body.At + ClaimLease;
-        return now >= expires && (await context.Documents.ReplaceAsync(claim, existing.ETag!, cancellationToken)).Replaced
+        return now >= expires && (await documents.ReplaceAsync(claim, existing.ETag!, cancellationToken)).Replaced
             ? default
             : new Claim(false, expires > now ? expires : now + TimeSpan.FromSeconds(30));
     }
@@ -156,8 +156,8 @@ public sealed class ReportDispatcher(JobContext context)
             return;
         }
 
-        var now = context.Clock.GetUtcNow();
-        await OutgoingStore.RecordUndeliveredAsync(context, school,
+        var now = clock.GetUtcNow();
+        await outgoing.RecordUndeliveredAsync(school,
             undelivered.Select(u => new UndeliveredRecord(message.ReportId, message.Kind, u.RecipientId, u.PupilIds, u.Reason, now) { BatchId = message.BatchId }), cancellationToken);
         if (undelivered.Where(u => u.TellDataManagers).ToList() is not { Count: > 0 } contradictions)
         {
@@ -167,11 +167,11 @@ public sealed class ReportDispatcher(JobContext context)
         var csv = SpreadsheetCsv.Row("report", "recipient", "pupils", "reason")
             + string.Concat(contradictions.Select(u => SpreadsheetCsv.Row(message.ReportId, u.RecipientId, string.Join(' ', u.PupilIds), u.Reason)));
         var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{school}/held-back/{DispatchJob.MessageKey(message.Id)}.csv");
-        await context.Blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
-        var staff = (await context.Documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
+        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
+        var staff = (await documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
         var (notices, _) = StaffNotices.ToDataManagers(ReportKind.ReportsHeldBack, path.Value, new SchoolDirectory([], [], [], staff.Staff, staff.Roles), message.School,
             new SendReason($"reports held back at send: {message.ReportId}", message.Why.DataTo));
-        await OutgoingStore.DecideAsync(context, school, notices, cancellationToken);
+        await outgoing.DecideAsync(school, notices, cancellationToken);
     }
 
     private static IReadOnlyList<string> PupilsOf(OutgoingMessage message) => message.Payload switch

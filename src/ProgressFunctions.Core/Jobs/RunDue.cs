@@ -11,47 +11,47 @@ public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrain
 /// Each part is idempotent (import receipts, one check run per school day and register, snapshots created only if
 /// absent, the send ledger), so running it twice in a row does nothing the second time. Given a date, the day is
 /// taken as a whole: every school's check runs (again only if today's marks have grown since its last run). Given an
-/// instant, a school's first check waits until its registers close (<see cref="SchoolJobs.PlanAsync(JobContext, DateTimeOffset, CancellationToken)"/>),
+/// instant, a school's first check waits until its registers close (<see cref="SchoolJobs.PlanAsync(DateTimeOffset, CancellationToken)"/>),
 /// and an export stored after it re-runs the check (<see cref="SchoolJobs.AfterIngestAsync"/>).
 /// </remarks>
-public static class RunDue
+public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs schoolJobs, DispatchJob dispatch)
 {
-    public static async Task<RunDueResult> RunAsync(JobContext context, DateOnly asOf, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public async Task<RunDueResult> RunAsync(DateOnly asOf, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var (steps, _) = await IngestAsync(context, cancellationToken);
-        await RunJobsAsync(context, await SchoolJobs.PlanAsync(context, asOf, cancellationToken), steps, cancellationToken);
-        return new RunDueResult(steps, await DispatchJob.DrainAsync(context, max: null, retryAfter, cancellationToken));
+        var (steps, _) = await IngestAsync(cancellationToken);
+        await RunJobsAsync(await schoolJobs.PlanAsync(asOf, cancellationToken), steps, cancellationToken);
+        return new RunDueResult(steps, await dispatch.DrainAsync(max: null, retryAfter, cancellationToken));
     }
 
-    public static async Task<RunDueResult> RunAsync(JobContext context, DateTimeOffset now, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public async Task<RunDueResult> RunAsync(DateTimeOffset now, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var (steps, stored) = await IngestAsync(context, cancellationToken);
+        var (steps, stored) = await IngestAsync(cancellationToken);
         foreach (var school in stored)
         {
-            if (await SchoolJobs.AfterIngestAsync(context, school, now, cancellationToken) is { } recheck)
+            if (await schoolJobs.AfterIngestAsync(school, now, cancellationToken) is { } recheck)
             {
                 steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck));
             }
         }
 
-        await RunJobsAsync(context, await SchoolJobs.PlanAsync(context, now, cancellationToken), steps, cancellationToken);
-        return new RunDueResult(steps, await DispatchJob.DrainAsync(context, max: null, retryAfter, cancellationToken));
+        await RunJobsAsync(await schoolJobs.PlanAsync(now, cancellationToken), steps, cancellationToken);
+        return new RunDueResult(steps, await dispatch.DrainAsync(max: null, retryAfter, cancellationToken));
     }
 
     /// <summary>Ingests every export waiting; returns the steps and the schools that had an export stored.</summary>
-    private static async Task<(List<RunDueStep> Steps, SortedSet<string> Stored)> IngestAsync(JobContext context, CancellationToken cancellationToken)
+    private async Task<(List<RunDueStep> Steps, SortedSet<string> Stored)> IngestAsync(CancellationToken cancellationToken)
     {
         var steps = new List<RunDueStep>();
         var exports = new List<BlobPath>();
         var stored = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in context.Blobs.ListAsync(JobResources.ExportsContainer + "/", cancellationToken))
+        await foreach (var blob in blobs.ListAsync(JobResources.ExportsContainer + "/", cancellationToken))
         {
             exports.Add(blob.Path);
         }
 
         foreach (var path in exports)
         {
-            var result = await ExportIntake.RunAsync(context, path, cancellationToken);
+            var result = await intake.RunAsync(path, cancellationToken);
             var school = path.Name.Split('/', 2)[0];
             steps.Add(new RunDueStep(school, "ingest", result.Message));
             if (result.Outcome == IngestOutcome.Stored)
@@ -63,13 +63,13 @@ public static class RunDue
         return (steps, stored);
     }
 
-    private static async Task RunJobsAsync(JobContext context, IReadOnlyList<SchoolJobMessage> messages, List<RunDueStep> steps, CancellationToken cancellationToken)
+    private async Task RunJobsAsync(IReadOnlyList<SchoolJobMessage> messages, List<RunDueStep> steps, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {
             try
             {
-                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), await SchoolJobs.RunAsync(context, message, cancellationToken)));
+                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), await schoolJobs.RunAsync(message, cancellationToken)));
             }
             catch (SchoolBusyException busy)
             {

@@ -1,3 +1,4 @@
+using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Schools;
 
@@ -5,17 +6,17 @@ namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>The school-day fan-out: which schools are due, one message per school and job, and running one such message.</summary>
 /// <remarks>
-/// The timer fires every few minutes through the school day; <see cref="PlanAsync(JobContext, DateTimeOffset, CancellationToken)"/>
+/// The timer fires every few minutes through the school day; <see cref="PlanAsync(DateTimeOffset, CancellationToken)"/>
 /// queues a school's jobs once its registers have closed (<see cref="SchoolSettings.RegistersClose"/>, default 09:30
 /// in England) and until its first check of the day has run. An export that arrives after that first check re-runs
 /// the check (<see cref="AfterIngestAsync"/>), which looks only for what today's new marks add.
 /// </remarks>
-public static class SchoolJobs
+public sealed class SchoolJobs(IDocumentStore documents, AttendanceCheckJob check, SnapshotJob snapshotJob, BatchJob batches)
 {
-    public static async Task<IReadOnlyList<string>> SchoolIdsAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SchoolIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        await foreach (var entry in context.Documents.ListAsync<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, cancellationToken))
+        await foreach (var entry in documents.ListAsync<SchoolEntry>(DocumentTypes.RegistryPartition, DocumentTypes.School, cancellationToken))
         {
             ids.Add(entry.Body.SchoolId);
         }
@@ -24,16 +25,16 @@ public static class SchoolJobs
     }
 
     /// <summary>Both jobs for every school the store knows, for a whole day (registers taken as closed); a trust of 100 schools gives 200 messages.</summary>
-    public static async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(JobContext context, DateOnly asOf, CancellationToken cancellationToken) =>
-        [.. (await SchoolIdsAsync(context, cancellationToken)).SelectMany(id => Both(id, asOf))];
+    public async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        [.. (await SchoolIdsAsync(cancellationToken)).SelectMany(id => Both(id, asOf))];
 
     /// <summary>Both jobs for each school whose check is due at <paramref name="now"/> (<see cref="SchoolClock.IsCheckDue"/>).</summary>
-    public static async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(JobContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SchoolJobMessage>> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var messages = new List<SchoolJobMessage>();
-        foreach (var id in await SchoolIdsAsync(context, cancellationToken))
+        foreach (var id in await SchoolIdsAsync(cancellationToken))
         {
-            var (due, today) = await DueAsync(context, id, now, cancellationToken);
+            var (due, today) = await DueAsync(id, now, cancellationToken);
             if (due && !today.CheckedToday)
             {
                 messages.AddRange(Both(id, today.Date));
@@ -45,25 +46,25 @@ public static class SchoolJobs
 
     /// <summary>After an export was stored: re-runs the day's check when it has already run, so today's new marks are seen.</summary>
     /// <returns>What the check did, or null when no re-check is due (registers still open, not a school day, or the first check is still to come).</returns>
-    public static async Task<string?> AfterIngestAsync(JobContext context, string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string?> AfterIngestAsync(string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (due, today) = await DueAsync(context, schoolId, now, cancellationToken);
+        var (due, today) = await DueAsync(schoolId, now, cancellationToken);
         return due && today.CheckedToday
-            ? (await AttendanceCheckJob.RunAsync(context, schoolId, today.Date, cancellationToken)).Message
+            ? (await check.RunAsync(schoolId, today.Date, cancellationToken)).Message
             : null;
     }
 
     /// <summary>Runs one school's job; both are idempotent, so a redelivered or caught-up message is harmless.</summary>
     /// <remarks>The snapshot job also releases the batches whose review period is over (<see cref="BatchJob.ReleaseDueAsync"/>).</remarks>
-    public static async Task<string> RunAsync(JobContext context, SchoolJobMessage message, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(SchoolJobMessage message, CancellationToken cancellationToken)
     {
         if (message.Job == SchoolJobKind.CheckAttendance)
         {
-            return (await AttendanceCheckJob.RunAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message;
+            return (await check.RunAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
         }
 
-        var snapshots = (await SnapshotJob.RunDueAsync(context, message.SchoolId, message.AsOf, cancellationToken)).Message;
-        var released = await BatchJob.ReleaseDueAsync(context, message.SchoolId, message.AsOf, cancellationToken);
+        var snapshots = (await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
+        var released = await batches.ReleaseDueAsync(message.SchoolId, message.AsOf, cancellationToken);
         return released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}";
     }
 
@@ -71,13 +72,13 @@ public static class SchoolJobs
         [new(schoolId, SchoolJobKind.CheckAttendance, asOf), new(schoolId, SchoolJobKind.TakeSnapshots, asOf)];
 
     /// <summary>Whether registers have closed on a school day at <paramref name="now"/> (ignoring earlier runs), and whether the day's first check ran.</summary>
-    private static async Task<(bool RegistersClosed, (DateOnly Date, bool CheckedToday) Today)> DueAsync(JobContext context, string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(bool RegistersClosed, (DateOnly Date, bool CheckedToday) Today)> DueAsync(string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var date = SchoolClock.DateAt(now);
-        var stored = await context.Documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
+        var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
         var profile = stored is null ? null : SchoolState.ParseProfile(stored.Body.SchoolJson);
         var close = (profile?.Settings ?? SchoolSettings.Default).RegistersClose;
-        var checkedToday = await context.Documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(date, 1), cancellationToken) is not null;
+        var checkedToday = await documents.ReadAsync<CheckRun>(schoolId, DocumentTypes.CheckRun, CheckRun.IdFor(date, 1), cancellationToken) is not null;
         return (SchoolClock.IsCheckDue(profile?.Calendar, close, now, checkedToday: false), (date, checkedToday));
     }
 }

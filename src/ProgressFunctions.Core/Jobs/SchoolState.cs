@@ -3,6 +3,7 @@ using System.Text;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Schools;
 
@@ -32,14 +33,14 @@ public sealed record SchoolState(
     /// it is writing now), the load is repeated, up to three times.
     /// </remarks>
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
-    public static async Task<SchoolState> LoadAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    public static async Task<SchoolState> LoadAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var before = await ImportLock.ReadAsync(context, schoolId, cancellationToken);
-            ThrowIfUnreadable(schoolId, before, context.Clock.GetUtcNow());
-            var state = await LoadUnguardedAsync(context, schoolId, cancellationToken);
-            var after = await ImportLock.ReadAsync(context, schoolId, cancellationToken);
+            var before = await ImportLock.ReadAsync(documents, schoolId, cancellationToken);
+            ThrowIfUnreadable(schoolId, before, clock.GetUtcNow());
+            var state = await LoadUnguardedAsync(documents, schoolId, cancellationToken);
+            var after = await ImportLock.ReadAsync(documents, schoolId, cancellationToken);
             if (after.Generation == before.Generation && after.Writing is null)
             {
                 return state;
@@ -66,9 +67,8 @@ public sealed record SchoolState(
     }
 
     /// <summary>Loads without consulting the import lock: for the import itself, which holds it.</summary>
-    internal static async Task<SchoolState> LoadUnguardedAsync(JobContext context, string schoolId, CancellationToken cancellationToken)
+    internal static async Task<SchoolState> LoadUnguardedAsync(IDocumentStore documents, string schoolId, CancellationToken cancellationToken)
     {
-        var documents = context.Documents;
         var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
         var profile = stored is null ? null : ParseProfile(stored.Body.SchoolJson);
         var pupils = await ToDictionary(documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken), p => p.Pupil.Id);

@@ -1,3 +1,4 @@
+using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Batches;
@@ -17,15 +18,15 @@ public sealed record NotReachedEntry(string PupilId, string? Upn, string? PupilN
 
 /// <summary>The send ledger, readable: every message sent and why, and every family a batch did not reach and why.</summary>
 /// <remarks>Read from the same records dispatch writes, so its counts are the outbox's and the preview's.</remarks>
-public static class SendLedger
+public sealed class SendLedger(IDocumentStore documents)
 {
-    public static async Task<IReadOnlyList<SentEntry>> SentAsync(JobContext context, string schoolId, string? batchId, string? upn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SentEntry>> SentAsync(string schoolId, string? batchId, string? upn, CancellationToken cancellationToken)
     {
-        var outgoing = await context.Documents.ListAsync<OutgoingMessage>(schoolId, DocumentTypes.Outgoing, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
-        var upnById = upn is null ? null : await context.Documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken)
+        var outgoing = await documents.ListAsync<OutgoingMessage>(schoolId, DocumentTypes.Outgoing, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        var upnById = upn is null ? null : await documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken)
             .ToDictionaryAsync(d => d.Id, d => d.Body.Pupil.Upn, StringComparer.Ordinal, cancellationToken);
         var entries = new List<SentEntry>();
-        await foreach (var record in context.Documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken))
+        await foreach (var record in documents.ListAsync<SendRecord>(schoolId, DocumentTypes.Sent, cancellationToken))
         {
             if (record.Body.Status != SendStatus.Sent || !outgoing.TryGetValue(record.Id, out var message) || (batchId is not null && message.BatchId != batchId))
             {
@@ -52,22 +53,22 @@ public static class SendLedger
 
     /// <summary>Everyone the batch does not reach: pupils its decision could not address, and messages refused at send.</summary>
     /// <returns>Null when the school has no such batch.</returns>
-    public static async Task<IReadOnlyList<NotReachedEntry>?> NotReachedAsync(JobContext context, string schoolId, string batchId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NotReachedEntry>?> NotReachedAsync(string schoolId, string batchId, CancellationToken cancellationToken)
     {
-        if (await context.Documents.ReadAsync<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, cancellationToken) is not { } decided)
+        if (await documents.ReadAsync<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, cancellationToken) is not { } decided)
         {
             return null;
         }
 
-        var pupils = await context.Documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body.Pupil, StringComparer.Ordinal, cancellationToken);
-        var contacts = await context.Documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        var pupils = await documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body.Pupil, StringComparer.Ordinal, cancellationToken);
+        var contacts = await documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
         var unreached = BatchRules.PupilsReachedByNoOne(decided.Body.NotSent);
         NotReachedEntry Entry(string pupilId, string? contactId, string reason, string stage) => new(pupilId, pupils.GetValueOrDefault(pupilId)?.Upn,
             pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage,
             stage == "decided" && !unreached.Contains(pupilId));
 
         var entries = decided.Body.NotSent.Select(n => Entry(n.PupilId, n.ContactId, BatchPreview.Reason(n.Reason) + (n.Detail is null ? "" : $" ({n.Detail})"), "decided")).ToList();
-        await foreach (var refused in context.Documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
+        await foreach (var refused in documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
         {
             if (refused.Body.BatchId == batchId)
             {

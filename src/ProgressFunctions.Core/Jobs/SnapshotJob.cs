@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Progress.Snapshots;
@@ -28,19 +30,22 @@ public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyLis
 /// are decided, so taking it again never decides, or sends, anything twice; a crash before the flag decides again,
 /// the same way, and the send ledger keeps anyone from receiving a report twice.
 /// </remarks>
-public static class SnapshotJob
+public sealed class SnapshotJob(IDocumentStore documents, OutgoingStore outgoing, BatchJob batches, TimeProvider clock, ILogger<SnapshotJob> logger)
 {
-    public static async Task<SnapshotJobResult> RunDueAsync(JobContext context, string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SnapshotJobResult> RunDueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken) =>
+        Logged(schoolId, await DueAsync(schoolId, asOf, cancellationToken));
+
+    private async Task<SnapshotJobResult> DueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
+        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return NoCalendar(schoolId);
         }
 
         var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
-        var result = await TakeInOrderAsync(context, state, calendar, due, due.Count - 1, asOf, cancellationToken);
-        return await Ks2Async(context, state, calendar, asOf, cancellationToken) is { } ks2
+        var result = await TakeInOrderAsync(state, calendar, due, due.Count - 1, asOf, cancellationToken);
+        return await Ks2Async(state, calendar, asOf, cancellationToken) is { } ks2
             ? result with { Taken = [.. result.Taken, .. ks2.Taken], ReportsQueued = result.ReportsQueued + ks2.Queued, Message = result.Message + "; " + ks2.Message }
             : result;
     }
@@ -52,7 +57,7 @@ public static class SnapshotJob
     /// whenever the export brings the results, never from a cut-off before it. Taken once (create-if-absent); its
     /// reports are queued once, like a term snapshot's.
     /// </remarks>
-    private static async Task<(IReadOnlyList<string> Taken, int Queued, string Message)?> Ks2Async(JobContext context, SchoolState state, SchoolCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Taken, int Queued, string Message)?> Ks2Async(SchoolState state, SchoolCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
     {
         var year = AcademicYear.Containing(asOf);
         var year6 = state.OnRoll(asOf).Where(p => p.YearGroup == 6).ToList();
@@ -66,31 +71,41 @@ public static class SnapshotJob
 
         var key = SnapshotKey.For(state.SchoolId, summer, SnapshotPoint.Ks2Results);
         var id = DocumentId(key);
-        var header = await SnapshotStore.ReadHeaderAsync(context, state.SchoolId, id, cancellationToken);
+        var header = await SnapshotStore.ReadHeaderAsync(documents, state.SchoolId, id, cancellationToken);
         IReadOnlyList<string> taken = [];
         if (header is null)
         {
             var snapshot = SnapshotBuilder.Build(Inputs(state, calendar, state.Registers(calendar), key, asOf, null) with { Pupils = year6 });
-            header = await SnapshotStore.SaveAsync(context, state.SchoolId, id, snapshot, cancellationToken);
+            header = await SnapshotStore.SaveAsync(documents, state.SchoolId, id, snapshot, cancellationToken);
             taken = [id];
         }
 
         var queued = 0;
         if (!header.ReportsQueued)
         {
-            var snapshot = await SnapshotStore.LoadAsync(context, state.SchoolId, id, cancellationToken);
+            var snapshot = await SnapshotStore.LoadAsync(documents, state.SchoolId, id, cancellationToken);
             var (messages, _) = Sending.SnapshotDecisions.Staff(snapshot!, id, state.Directory(), Sending.Letterheads.Of(state.Profile!), new Sending.SendReason("KS2 results in the export", snapshot!.AsOf));
-            queued = await OutgoingStore.DecideAsync(context, state.SchoolId, messages, cancellationToken);
-            await SnapshotStore.MarkReportsQueuedAsync(context, state.SchoolId, id, header, cancellationToken);
+            queued = await outgoing.DecideAsync(state.SchoolId, messages, cancellationToken);
+            await SnapshotStore.MarkReportsQueuedAsync(documents, state.SchoolId, id, header, cancellationToken);
         }
 
         return (taken, queued, taken.Count == 0 && queued == 0 ? "KS2 results snapshot already taken" : $"KS2 results snapshot {id}: {queued} report requests queued");
     }
 
     /// <summary>Takes one named snapshot of the as-of date's academic year, if its data is complete by then.</summary>
-    public static async Task<SnapshotJobResult> TakeAsync(JobContext context, string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<SnapshotJobResult> TakeAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken) =>
+        Logged(schoolId, await TakeNamedAsync(schoolId, term, point, asOf, cancellationToken));
+
+    private SnapshotJobResult Logged(string schoolId, SnapshotJobResult result)
     {
-        var state = await SchoolState.LoadAsync(context, schoolId, cancellationToken);
+        logger.LogInformation("Snapshots for school {SchoolId}: ran {Ran}, {Taken} taken, {AlreadyTaken} already taken, {Queued} staff reports queued, batch {BatchId}",
+            schoolId, result.Ran, result.Taken.Count, result.AlreadyTaken.Count, result.ReportsQueued, result.Batch?.Id);
+        return result;
+    }
+
+    private async Task<SnapshotJobResult> TakeNamedAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return NoCalendar(schoolId);
@@ -108,14 +123,14 @@ public static class SnapshotJob
             return new SnapshotJobResult([], [], 0, 0, $"the {term} {point} snapshot covers data to {year[index].DataTo:yyyy-MM-dd}; it can be taken from {year[index].DataTo.AddDays(1):yyyy-MM-dd}") { Ran = false };
         }
 
-        return await TakeInOrderAsync(context, state, calendar, year[..(index + 1)], index, asOf, cancellationToken);
+        return await TakeInOrderAsync(state, calendar, year[..(index + 1)], index, asOf, cancellationToken);
     }
 
     private static SnapshotJobResult NoCalendar(string schoolId) =>
         new([], [], 0, 0, $"school {schoolId} has no stored calendar: ingest an export with school.json first") { Ran = false };
 
     /// <summary>Takes every snapshot in <paramref name="due"/> not yet stored, in order; queues reports for the one at <paramref name="reportIndex"/>.</summary>
-    private static async Task<SnapshotJobResult> TakeInOrderAsync(JobContext context, SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<SnapshotJobResult> TakeInOrderAsync(SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, DateOnly asOf, CancellationToken cancellationToken)
     {
         Sending.Batch? batch = null;
         var schoolId = state.SchoolId;
@@ -127,14 +142,14 @@ public static class SnapshotJob
         {
             var key = due[i].KeyFor(schoolId);
             var id = DocumentId(key);
-            var header = await SnapshotStore.ReadHeaderAsync(context, schoolId, id, cancellationToken);
+            var header = await SnapshotStore.ReadHeaderAsync(documents, schoolId, id, cancellationToken);
             TermSnapshot? snapshot = null;
             if (header is null)
             {
                 // Each snapshot is compared with the one before it, loaded only when one has to be built.
-                previous ??= previousId is null ? null : await SnapshotStore.LoadAsync(context, schoolId, previousId, cancellationToken);
+                previous ??= previousId is null ? null : await SnapshotStore.LoadAsync(documents, schoolId, previousId, cancellationToken);
                 snapshot = SnapshotBuilder.Build(Inputs(state, calendar, registers.Value, key, due[i].DataTo, previous));
-                header = await SnapshotStore.SaveAsync(context, schoolId, id, snapshot, cancellationToken);
+                header = await SnapshotStore.SaveAsync(documents, schoolId, id, snapshot, cancellationToken);
                 taken.Add(id);
             }
             else
@@ -144,16 +159,16 @@ public static class SnapshotJob
 
             if (i == reportIndex && !header.ReportsQueued)
             {
-                snapshot ??= await SnapshotStore.LoadAsync(context, schoolId, id, cancellationToken);
-                (queued, notSent, batch) = await DecideReportsAsync(context, state, snapshot!, id, asOf, cancellationToken);
-                await SnapshotStore.MarkReportsQueuedAsync(context, schoolId, id, header, cancellationToken);
+                snapshot ??= await SnapshotStore.LoadAsync(documents, schoolId, id, cancellationToken);
+                (queued, notSent, batch) = await DecideReportsAsync(state, snapshot!, id, asOf, cancellationToken);
+                await SnapshotStore.MarkReportsQueuedAsync(documents, schoolId, id, header, cancellationToken);
             }
 
             (previous, previousId) = (snapshot, id);
         }
 
         var newer = batch is null ? null
-            : Sending.BatchRules.NewerThan(batch, await context.Documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
+            : Sending.BatchRules.NewerThan(batch, await documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
         var message = due.Count == 0 ? "no snapshot is due yet"
             : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})")
               + $", {already.Count} already taken; {queued} staff reports queued"
@@ -189,21 +204,21 @@ public static class SnapshotJob
     }
 
     /// <summary>Decides the snapshot's reports: staff messages queued now, parent messages prepared as a batch; records staff no report can reach.</summary>
-    private static async Task<(int Queued, int NotReached, Sending.Batch? Batch)> DecideReportsAsync(
-        JobContext context, SchoolState state, TermSnapshot snapshot, string snapshotId, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<(int Queued, int NotReached, Sending.Batch? Batch)> DecideReportsAsync(
+        SchoolState state, TermSnapshot snapshot, string snapshotId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var school = Sending.Letterheads.Of(state.Profile!);
         var batchId = $"parents-{snapshotId}";
         var sends = Sending.SnapshotDecisions.For(snapshot, snapshotId, state.Directory(), school, state.Profile!.Settings.ProtectParentReports, batchId);
-        var queued = await OutgoingStore.DecideAsync(context, state.SchoolId, sends.Staff, cancellationToken);
-        await OutgoingStore.RecordUndeliveredAsync(context, state.SchoolId, sends.StaffNotReached.Select(id =>
-            new UndeliveredRecord($"snapshot.{snapshotId}", ReportKind.WholeSchool, id, [], "the member of staff has no valid e-mail address", context.Clock.GetUtcNow())), cancellationToken);
+        var queued = await outgoing.DecideAsync(state.SchoolId, sends.Staff, cancellationToken);
+        await outgoing.RecordUndeliveredAsync(state.SchoolId, sends.StaffNotReached.Select(id =>
+            new UndeliveredRecord($"snapshot.{snapshotId}", ReportKind.WholeSchool, id, [], "the member of staff has no valid e-mail address", clock.GetUtcNow())), cancellationToken);
         if (sends.Parents.Count == 0 && sends.NotReached.Count == 0)
         {
             return (queued, 0, null);
         }
 
-        var (batch, _) = await BatchJob.PrepareAsync(context, state, Sending.BatchKind.ParentReports, batchId, snapshotId, TitleOf(snapshot.Key), snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
+        var (batch, _) = await batches.PrepareAsync(state, Sending.BatchKind.ParentReports, batchId, snapshotId, TitleOf(snapshot.Key), snapshot.AsOf, asOf, sends.Parents, sends.NotReached, cancellationToken);
         return (queued, sends.NotReached.Count, batch);
     }
 

@@ -28,7 +28,7 @@ public sealed record DueWeek(DateOnly Monday, DateRange Days);
 /// receiving one twice.
 /// </para>
 /// </remarks>
-public static class WeeklyJob
+public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, TimeProvider clock)
 {
     /// <summary>The week due on <paramref name="asOf"/>, or null: not a school day, or no week to cover.</summary>
     /// <param name="calendar">The school's calendar.</param>
@@ -56,7 +56,7 @@ public static class WeeklyJob
     }
 
     /// <summary>Decides the due week's messages unless they were decided already; returns what it did, or null when nothing was due.</summary>
-    public static async Task<string?> RunAsync(JobContext context, SchoolState state, CheckDecisions.CheckRunInputs run, bool marksToday, CancellationToken cancellationToken)
+    public async Task<string?> RunAsync(SchoolState state, CheckDecisions.CheckRunInputs run, bool marksToday, CancellationToken cancellationToken)
     {
         if (Due(run.Calendar, run.AsOf, marksToday, run.RegisterDate ?? run.AsOf) is not { } due)
         {
@@ -64,17 +64,17 @@ public static class WeeklyJob
         }
 
         var id = due.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (await context.Documents.ReadAsync<WeekRun>(run.SchoolId, DocumentTypes.WeekRun, id, cancellationToken) is not null)
+        if (await documents.ReadAsync<WeekRun>(run.SchoolId, DocumentTypes.WeekRun, id, cancellationToken) is not null)
         {
             return null;
         }
 
         var sends = WeeklyDecisions.For(Inputs(state, run, due));
-        await OutgoingStore.DecideAsync(context, run.SchoolId, sends.Messages, cancellationToken);
-        var now = context.Clock.GetUtcNow();
-        await OutgoingStore.RecordUndeliveredAsync(context, run.SchoolId,
+        await outgoing.DecideAsync(run.SchoolId, sends.Messages, cancellationToken);
+        var now = clock.GetUtcNow();
+        await outgoing.RecordUndeliveredAsync(run.SchoolId,
             sends.NotReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
-        await context.Documents.CreateIfAbsentAsync(new Document<WeekRun>(run.SchoolId, DocumentTypes.WeekRun, id,
+        await documents.CreateIfAbsentAsync(new Document<WeekRun>(run.SchoolId, DocumentTypes.WeekRun, id,
             new WeekRun(due.Monday, due.Days.End, sends.Messages.Count, sends.NotReached.Count)), cancellationToken);
         return $"week of {id}: {sends.Messages.Count(m => m.Kind == ReportKind.MentorDigest)} mentor digests, "
             + $"{sends.Messages.Count(m => m.Kind == ReportKind.WeeklySummary)} weekly summaries queued" + (sends.NotReached.Count > 0 ? $", {sends.NotReached.Count} not reached (recorded)" : "");

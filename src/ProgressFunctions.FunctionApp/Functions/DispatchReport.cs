@@ -7,14 +7,14 @@ namespace ProgressFunctions.FunctionApp.Functions;
 
 /// <summary>Renders one report and e-mails it to one recipient (<c>report-requests</c> queue).</summary>
 /// <remarks>Exactly once per recipient and report even on redelivery: the dispatch job checks its send ledger.</remarks>
-public sealed class DispatchReport(JobContext jobs, ReportDispatcher dispatcher, ILogger<DispatchReport> logger)
+public sealed class DispatchReport(DispatchJob dispatch, ILogger<DispatchReport> logger)
 {
     [Function(nameof(DispatchReport))]
     public async Task RunAsync(
         [QueueTrigger(JobResources.ReportRequestsQueue, Connection = "AzureWebJobsStorage")] StorageQueueMessage queued,
         CancellationToken cancellationToken)
     {
-        var result = await DispatchJob.HandleQueuedAsync(jobs, dispatcher, queued.MessageId, queued.DequeueCount, queued.MessageText, cancellationToken);
+        var result = await dispatch.HandleQueuedAsync(queued.MessageId, queued.DequeueCount, queued.MessageText, cancellationToken);
         if (result is null)
         {
             logger.LogError("Malformed message {MessageId} moved to the poison queue", queued.MessageId);

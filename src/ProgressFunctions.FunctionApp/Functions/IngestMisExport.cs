@@ -15,7 +15,7 @@ namespace ProgressFunctions.FunctionApp.Functions;
 /// export that cannot be read, or is not the school's, is moved to mis-exports-rejected with its reason and reported. An export stored after the day's
 /// attendance check re-runs it (<see cref="SchoolJobs.AfterIngestAsync"/>), which adds only what today's new marks show.
 /// </remarks>
-public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> logger)
+public sealed class IngestMisExport(ExportIntake intake, SchoolJobs schoolJobs, TimeProvider clock, ILogger<IngestMisExport> logger)
 {
     public const string PollingName = nameof(IngestMisExport) + "Polling";
 
@@ -41,7 +41,7 @@ public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> lo
     {
         // The trigger's stream is not used: ExportIntake reads the blob itself so that it can move an unreadable one aside.
         await export.DisposeAsync();
-        var result = await ExportIntake.RunAsync(jobs, BlobPath.Parse($"{JobResources.ExportsContainer}/{schoolId}/{name}"), cancellationToken);
+        var result = await intake.RunAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{schoolId}/{name}"), cancellationToken);
         if (result.Outcome == IngestOutcome.Unreadable)
         {
             logger.LogWarning("Export {ExportName} for school {SchoolId} was refused and moved to {Container}; the data managers are told why", name, schoolId, JobResources.RejectedContainer);
@@ -52,7 +52,7 @@ public sealed class IngestMisExport(JobContext jobs, ILogger<IngestMisExport> lo
         }
 
         if (result.Outcome == IngestOutcome.Stored
-            && await SchoolJobs.AfterIngestAsync(jobs, schoolId, jobs.Clock.GetUtcNow(), cancellationToken) is not null)
+            && await schoolJobs.AfterIngestAsync(schoolId, clock.GetUtcNow(), cancellationToken) is not null)
         {
             // The export came after the day's check: the check looks again, for what today's new marks add.
             logger.LogInformation("Attendance check for school {SchoolId} re-run after the export", schoolId);

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs;
-using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Infrastructure.Email;
 using ProgressFunctions.Infrastructure.Email.Microsoft365;
@@ -22,7 +21,7 @@ public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
     /// The one registration a host makes: the storage ports (<see cref="StorageServiceCollectionExtensions.AddStorage"/>),
-    /// the configured e-mail sender, the PDF and workbook renderers and a <see cref="JobContext"/> over them. The settings are options
+    /// the configured e-mail sender, the PDF and workbook renderers, and the jobs over them (<see cref="JobsServiceCollectionExtensions.AddProgressJobs"/>). The settings are options
     /// bound from configuration and validated on start, so a wrong one stops start-up with a line naming it: a host
     /// does that when it starts, a tool by calling <see cref="ValidateSettings"/>.
     /// </summary>
@@ -56,18 +55,7 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();
         services.AddSingleton<IWorkbookRenderer, ExcelWorkbookRenderer>();
-        services.AddSingleton(sp => new JobContext(
-            sp.GetRequiredService<IDocumentStore>(),
-            sp.GetRequiredService<IBlobStore>(),
-            sp.GetRequiredService<IMessageQueue>(),
-            sp.GetRequiredService<IEmailSender>(),
-            sp.GetRequiredService<IReportRenderer>(),
-            sp.GetRequiredService<TimeProvider>())
-        {
-            Workbooks = sp.GetRequiredService<IWorkbookRenderer>(),
-        });
-        // One dispatcher per host: it keeps rendered documents and immutable snapshots across sends.
-        services.AddSingleton(sp => new ReportDispatcher(sp.GetRequiredService<JobContext>()));
+        services.AddProgressJobs();
         return services;
     }
 

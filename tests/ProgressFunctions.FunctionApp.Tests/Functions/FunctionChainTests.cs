@@ -72,6 +72,16 @@ public sealed class FunctionChainTests(FunctionAppFixture app) : IClassFixture<F
         var again = QueuesModelFactory.QueueMessage("again", "receipt", requests[0], 2);
         await dispatch.RunAsync(again, CancellationToken.None);
         Assert.Equal(before, Directory.GetFiles(app.OutboxDirectory, "*.eml").Length);
+
+        // Each job, resolved from the app's container, logs its outcome by school id and counts; no pupil or family.
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Ingest for school {School}: Stored", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Attendance check for school {School}", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Snapshots for school {School}", StringComparison.Ordinal));
+        var school = Generated();
+        foreach (var text in school.Pupils.SelectMany(p => new[] { p.Upn, p.DisplayName }).Concat(school.Contacts.SelectMany(c => new[] { c.Email, c.DisplayName })))
+        {
+            Assert.False(text is { Length: > 0 } && app.Logs.AllText.Contains(text, StringComparison.OrdinalIgnoreCase), $"a log line names '{text}'");
+        }
     }
 
     [Theory]
@@ -118,9 +128,8 @@ public sealed class FunctionChainTests(FunctionAppFixture app) : IClassFixture<F
         }
     }
 
-    private static byte[] Export()
-    {
-        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 24, 11, DateOnly.FromDateTime(FunctionAppFixture.Now.UtcDateTime)) { Urn = School });
-        return BundleZip.Capture(create => CsvBundleWriter.Write(school, create));
-    }
+    private static SyntheticSchool Generated() =>
+        SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 24, 11, DateOnly.FromDateTime(FunctionAppFixture.Now.UtcDateTime)) { Urn = School });
+
+    private static byte[] Export() => BundleZip.Capture(create => CsvBundleWriter.Write(Generated(), create));
 }

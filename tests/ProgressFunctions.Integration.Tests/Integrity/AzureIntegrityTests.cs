@@ -1,6 +1,7 @@
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Azure;
+using ProgressFunctions.Integration.Tests.Jobs;
 using ProgressFunctions.Integration.Tests.Storage.Azure;
 using ProgressFunctions.TestSupport.Emulators;
 
@@ -11,13 +12,13 @@ namespace ProgressFunctions.Integration.Tests.Integrity;
 [Collection(AzureQueuesCollection.Name)]
 public class AzureIntegrityTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
 {
-    private async Task<(JobContext Context, RecordingSender Sender, string School)> ContextAsync(EditableExport export)
+    private async Task<(JobPorts Context, RecordingSender Sender, string School)> ContextAsync(EditableExport export)
     {
         var school = "az-" + Guid.NewGuid().ToString("N")[..10];
         export.SetSchoolJson("schoolId", school);
         var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
         var sender = new RecordingSender();
-        return (new JobContext(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new TitleRenderer(), TimeProvider.System), sender, school);
+        return (new JobPorts(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new TitleRenderer(), TimeProvider.System), sender, school);
     }
 
     [Fact]
@@ -29,13 +30,13 @@ public class AzureIntegrityTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
         var overlapping = context with { Documents = new RendezvousDocuments(context.Documents, TimeSpan.FromSeconds(2)) };
 
         var results = await Task.WhenAll(
-            Task.Run(() => IngestJob.RunAsync(overlapping, school, "monday.zip", new MemoryStream(first), CancellationToken.None)),
-            Task.Run(() => IngestJob.RunAsync(overlapping, school, "tuesday.zip", new MemoryStream(second), CancellationToken.None)));
+            Task.Run(() => overlapping.Get<IngestJob>().RunAsync(school, "monday.zip", new MemoryStream(first), CancellationToken.None)),
+            Task.Run(() => overlapping.Get<IngestJob>().RunAsync(school, "tuesday.zip", new MemoryStream(second), CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
-        var state = await SchoolState.LoadAsync(context, school, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(context.Documents, context.Clock, school, CancellationToken.None);
         Assert.Equal(marks, state.Registers(state.Calendar!).Values.Sum(r => r.Marks().Count()));
-        Assert.Equal(2, (await ImportLock.ReadAsync(context, school, CancellationToken.None)).Generation);
+        Assert.Equal(2, (await ImportLock.ReadAsync(context.Documents, school, CancellationToken.None)).Generation);
     }
 
     [Theory]
@@ -47,10 +48,10 @@ public class AzureIntegrityTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
         RoutingPropertyTests.Faults.Inject(export, new Random(seed));
         var (context, sender, school) = await ContextAsync(export);
 
-        await IngestJob.RunAsync(context, school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
-        var snapshot = await SnapshotJob.RunDueAsync(context, school, Jobs.JobsFixture.AsOf, CancellationToken.None);
-        await BatchJob.ReleaseAsync(context, school, snapshot.Batch!.Id, includeStale: false, CancellationToken.None);
-        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        await context.Get<IngestJob>().RunAsync(school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
+        var snapshot = await context.Get<SnapshotJob>().RunDueAsync(school, Jobs.JobsFixture.AsOf, CancellationToken.None);
+        await context.Get<BatchJob>().ReleaseAsync(school, snapshot.Batch!.Id, includeStale: false, CancellationToken.None);
+        await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.True(RoutingInvariant.AssertHolds(export, sender.Sent) > 0);
     }
@@ -60,11 +61,11 @@ public class AzureIntegrityTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
     {
         var export = IntegrityRun.NewExport(pupils: 5);
         var (context, _, school) = await ContextAsync(export);
-        await IngestJob.RunAsync(context, school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
+        await context.Get<IngestJob>().RunAsync(school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
         var path = BlobPath.Parse($"mis-exports/{school}/broken.zip");
         await context.Blobs.PutAsync(path, new MemoryStream("PK\u0003\u0004 cut short"u8.ToArray()), "application/zip");
 
-        var result = await ExportIntake.RunAsync(context, path, CancellationToken.None);
+        var result = await context.Get<ExportIntake>().RunAsync(path, CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Unreadable, result.Outcome);
         Assert.False(await context.Blobs.ExistsAsync(path));

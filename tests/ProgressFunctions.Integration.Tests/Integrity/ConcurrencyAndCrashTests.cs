@@ -33,14 +33,14 @@ public class ConcurrencyAndCrashTests
         var overlapping = run.Context with { Documents = new RendezvousDocuments(run.Context.Documents, TimeSpan.FromSeconds(2)) };
 
         var results = await Task.WhenAll(
-            Task.Run(() => IngestJob.RunAsync(overlapping, JobsFixture.School, "monday.zip", new MemoryStream(first), CancellationToken.None)),
-            Task.Run(() => IngestJob.RunAsync(overlapping, JobsFixture.School, "tuesday.zip", new MemoryStream(second), CancellationToken.None)));
+            Task.Run(() => overlapping.Get<IngestJob>().RunAsync(JobsFixture.School, "monday.zip", new MemoryStream(first), CancellationToken.None)),
+            Task.Run(() => overlapping.Get<IngestJob>().RunAsync(JobsFixture.School, "tuesday.zip", new MemoryStream(second), CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
-        var state = await SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(marks, state.Registers(state.Calendar!).Values.Sum(r => r.Marks().Count()));
         Assert.Equal(IngestOutcome.AlreadyImported, (await run.IngestAsync(first, "monday-again.zip")).Outcome);
-        var import = await ImportLock.ReadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var import = await ImportLock.ReadAsync(run.Context.Documents, JobsFixture.School, CancellationToken.None);
         Assert.Equal((2L, null, 0), (import.Generation, import.Holder, import.Incomplete.Count));
     }
 
@@ -54,10 +54,10 @@ public class ConcurrencyAndCrashTests
         var writing = held!.Body with { Holder = "worker-that-died", HeldUntil = run.Fixture.Clock.GetUtcNow().AddMinutes(10), Writing = new ImportRef("ab12", "friday.zip") };
         await run.Context.Documents.UpsertAsync(held with { Body = writing });
 
-        var busy = await Assert.ThrowsAsync<SchoolBusyException>(() => SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<SchoolBusyException>(() => SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None));
         run.Fixture.Clock.Advance(TimeSpan.FromMinutes(11));
-        var incomplete = await Assert.ThrowsAsync<SchoolBusyException>(() => SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None));
-        var snapshot = await Assert.ThrowsAsync<SchoolBusyException>(() => SnapshotJob.RunDueAsync(run.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None));
+        var incomplete = await Assert.ThrowsAsync<SchoolBusyException>(() => SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None));
+        var snapshot = await Assert.ThrowsAsync<SchoolBusyException>(() => run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None));
 
         Assert.Contains("is being imported now (friday.zip)", busy.Message);
         Assert.Contains("the import of friday.zip for school 100001 stopped part way; ingest that export again", incomplete.Message);
@@ -70,10 +70,10 @@ public class ConcurrencyAndCrashTests
     {
         using var run = new IntegrityRun();
         await run.IngestAsync(IntegrityRun.NewExport(pupils: 10).Zip());
-        await SnapshotJob.RunDueAsync(run.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var queue = run.Context.Queue;
         var message = (await queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromSeconds(1)))[0];
-        var request = (await OutgoingStore.ReadAsync(run.Context, JobsFixture.School, QueueMessages.Read<SendRequest>(message.Body).Message!.OutgoingId, CancellationToken.None))!;
+        var request = (await run.Context.Get<OutgoingStore>().ReadAsync(JobsFixture.School, QueueMessages.Read<SendRequest>(message.Body).Message!.OutgoingId, CancellationToken.None))!;
         // The worker claimed the send and died before sending.
         await run.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, request.Id,
             new SendRecord(request.ReportId, request.Recipient.Id, run.Fixture.Clock.GetUtcNow(), "", "") { Status = SendStatus.Claimed }));
@@ -82,16 +82,16 @@ public class ConcurrencyAndCrashTests
         // The host retries five times, 30 seconds apart (host.json); none of them may poison it.
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var drained = await DispatchJob.DrainAsync(run.Context, null, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var drained = await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromSeconds(30), CancellationToken.None);
             Assert.Equal(0, drained.Poisoned);
             run.Fixture.Clock.Advance(TimeSpan.FromSeconds(31));
         }
 
         Assert.DoesNotContain(run.Sender.Sent, m => m.RecipientId == request.Recipient.Id && m.ReportId == request.ReportId);
         run.Fixture.Clock.Advance(ReportDispatcher.ClaimLease);
-        await DispatchJob.DrainAsync(run.Context, null, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromSeconds(30), CancellationToken.None);
         run.Fixture.Clock.Advance(ReportDispatcher.ClaimLease);
-        await DispatchJob.DrainAsync(run.Context, null, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Single(run.Sender.Sent, m => m.RecipientId == request.Recipient.Id && m.ReportId == request.ReportId);
         Assert.Equal(0, await queue.CountAsync(QueueNames.Poison(JobResources.ReportRequestsQueue)));
@@ -104,8 +104,8 @@ public class ConcurrencyAndCrashTests
         await run.IngestAsync(IntegrityRun.NewExport(pupils: 10).Zip());
         await run.Context.Blobs.PutAsync(BlobPath.Parse("mis-exports/100001/broken.zip"), new MemoryStream("PK\u0003\u0004 cut short"u8.ToArray()), "application/zip");
 
-        var first = await RunDue.RunAsync(run.Context, JobsFixture.AsOf, TimeSpan.Zero, CancellationToken.None);
-        var second = await RunDue.RunAsync(run.Context, JobsFixture.AsOf, TimeSpan.Zero, CancellationToken.None);
+        var first = await run.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.Zero, CancellationToken.None);
+        var second = await run.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Contains(first.Steps, s => s.Step == "ingest" && s.Outcome.Contains("moved to mis-exports-rejected/100001/broken.zip", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Steps, s => s.Step == "ingest");

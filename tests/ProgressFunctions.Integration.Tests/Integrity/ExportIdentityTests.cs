@@ -24,7 +24,7 @@ public class ExportIdentityTests
         var errors = await ErrorsCsvAsync(run, result);
         Assert.Contains($"Pupil ID {first} is also used on line 3", errors);
         Assert.Contains($"Pupil ID {first} is also used on line 2", errors);
-        var state = await SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.DoesNotContain(state.Pupils.Values, p => p.Pupil.Upn == second || p.Pupil.Id == first);
         Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
     }
@@ -67,7 +67,7 @@ public class ExportIdentityTests
 
         Assert.Equal(IngestOutcome.Stored, result.Outcome);
         Assert.Contains($"'{id}'", await ErrorsCsvAsync(run, result));
-        var state = await SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(column == "Pupil ID" ? 29 : 30, state.Pupils.Count);
         var marked = export.Tables["attendance.csv"].Rows.Select(r => r[0]).ToHashSet();
         Assert.All(state.Pupils.Values.Where(p => marked.Contains(p.Pupil.Upn)), p => Assert.Contains(state.Attendance, y => y.PupilId == p.Pupil.Id));
@@ -94,7 +94,7 @@ public class ExportIdentityTests
         var errors = await ErrorsCsvAsync(run, result);
         Assert.Contains($"Pupil ID {idB} is stored for UPN {upnB} but this export gives it UPN {upnA}", errors);
         Assert.Contains($"Pupil ID {idA} is stored for UPN {upnA} but this export gives it UPN {upnB}", errors);
-        var state = await SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(upnA, state.Pupils[idA].Pupil.Upn);
         Assert.Equal(upnB, state.Pupils[idB].Pupil.Upn);
         Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
@@ -122,7 +122,7 @@ public class ExportIdentityTests
         var result = await run.IngestAsync(withTemporary.Zip(), "permanent.zip");
 
         Assert.Contains($"temporary UPN {temporary} is replaced by the permanent UPN {permanent}", await ErrorsCsvAsync(run, result));
-        var state = await SchoolState.LoadAsync(run.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(permanent, state.Pupils[export.Pupils.Get(0, "Pupil ID")].Pupil.Upn);
     }
 
@@ -139,8 +139,8 @@ public class ExportIdentityTests
 
         var result = await run.IngestAsync(export.Zip());
         await run.SnapshotAndSendAsync();
-        await AttendanceCheckJob.RunAsync(run.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        await DispatchJob.DrainAsync(run.Context, null, TimeSpan.Zero, CancellationToken.None);
+        await run.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal(0, result.Errors);
         var parentMail = Assert.Single(run.Sender.Sent, m => m.To.Single().Address == export.Contacts.Get(contactRow, "Email").ToLowerInvariant() || m.To.Single().Address == export.Contacts.Get(contactRow, "Email"));
@@ -164,7 +164,7 @@ public class ExportIdentityTests
         await run.SnapshotAndSendAsync();
 
         Assert.DoesNotContain(run.Sender.Sent.SelectMany(m => m.Attachments), a => TitleRenderer.TitleOf(a).EndsWith(name, StringComparison.Ordinal));
-        var notReached = await SendLedger.NotReachedAsync(run.Context, JobsFixture.School, "parents-2025-26-autumn-start", CancellationToken.None);
+        var notReached = await run.Context.Get<SendLedger>().NotReachedAsync(JobsFixture.School, "parents-2025-26-autumn-start", CancellationToken.None);
         Assert.Contains(notReached!, n => n.PupilId == export.Pupils.Get(0, "Pupil ID") && n.Reason.StartsWith("no date of birth for a protected report", StringComparison.Ordinal));
         Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
     }
@@ -197,7 +197,7 @@ public class ExportIdentityTests
 
         Assert.Equal(IngestOutcome.Unreadable, result.Outcome);
         Assert.Contains("school id", result.Message);
-        Assert.Empty(await SchoolJobs.SchoolIdsAsync(run.Context, CancellationToken.None));
+        Assert.Empty(await run.Context.Get<SchoolJobs>().SchoolIdsAsync(CancellationToken.None));
     }
 
     [Fact]

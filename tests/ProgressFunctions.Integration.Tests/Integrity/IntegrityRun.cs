@@ -17,23 +17,23 @@ internal sealed class IntegrityRun : IDisposable
 
     public JobsFixture Fixture { get; }
 
-    public JobContext Context { get; }
+    public JobPorts Context { get; }
 
     public static EditableExport NewExport(int pupils = 40, int seed = 7) => new EditableExport(JobsFixture.Generate(pupils, seed)).WithDistinctNames();
 
     public Task<IngestResult> IngestAsync(byte[] export, string name = "export.zip", string school = JobsFixture.School) =>
-        IngestJob.RunAsync(Context, school, name, new MemoryStream(export), CancellationToken.None);
+        Context.Get<IngestJob>().RunAsync(school, name, new MemoryStream(export), CancellationToken.None);
 
     /// <summary>The term's due snapshots and their reports, then everything queued is sent.</summary>
     public async Task<SnapshotJobResult> SnapshotAndSendAsync()
     {
-        var snapshot = await SnapshotJob.RunDueAsync(Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        foreach (var batch in await BatchJob.ListAsync(Context, JobsFixture.School, CancellationToken.None))
+        var snapshot = await Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        foreach (var batch in await Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None))
         {
-            await BatchJob.ReleaseAsync(Context, JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
+            await Context.Get<BatchJob>().ReleaseAsync(JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
         }
 
-        await DispatchJob.DrainAsync(Context, null, TimeSpan.Zero, CancellationToken.None);
+        await Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
         return snapshot;
     }
 

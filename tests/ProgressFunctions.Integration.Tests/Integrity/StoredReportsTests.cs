@@ -23,17 +23,17 @@ public class StoredReportsTests
         using var run = new IntegrityRun();
         await run.IngestAsync(IntegrityRun.NewExport(pupils: 12).Zip());
         var blobs = new FailFirstReportPut(run.Context.Blobs, failFirstReport);
-        var context = run.Context with { Blobs = blobs };
-        await SnapshotJob.RunDueAsync(context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        foreach (var batch in await BatchJob.ListAsync(context, JobsFixture.School, CancellationToken.None))
+        using var context = run.Context with { Blobs = blobs };
+        await context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        foreach (var batch in await context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None))
         {
-            await BatchJob.ReleaseAsync(context, JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
+            await context.Get<BatchJob>().ReleaseAsync(JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
         }
 
-        var drained = await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var drained = await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
         // The failed send's claim stands until its lease ends; then it goes like any other.
         run.Fixture.Clock.Advance(ReportDispatcher.ClaimLease + TimeSpan.FromMinutes(1));
-        var retried = await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var retried = await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
         Assert.Equal((0, 0, failFirstReport ? 1 : 0), (drained.Poisoned, retried.Poisoned, blobs.Failed));
         var stored = await context.Blobs.ListAsync(JobResources.ReportsContainer + "/").Select(b => b.Path.Value).Order(StringComparer.Ordinal).ToListAsync();
         return (stored, [.. run.Sender.Sent.Select(m => m.MessageKey).Order(StringComparer.Ordinal)]);

@@ -21,11 +21,11 @@ public class AzureDemoTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
         var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
         var outbox = Path.Combine(Path.GetTempPath(), "pf-azure-demo-" + Guid.NewGuid().ToString("N"));
         var sender = new OutboxEmailSender(outbox, EmailAddress.Create("reports@school.example"), null, TimeProvider.System, NullLogger<OutboxEmailSender>.Instance);
-        var context = new JobContext(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new PdfReportRenderer(), TimeProvider.System);
+        using var context = new JobPorts(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new PdfReportRenderer(), TimeProvider.System);
         var asOf = new DateOnly(2026, 3, 20);
 
-        var outcome = await DemoRun.RunAsync(context, new DemoOptions(12, SchoolPhase.Secondary, 11, asOf), CancellationToken.None);
-        var again = await RunDue.RunAsync(context, asOf, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var outcome = await DemoRun.RunAsync(context.Services, new DemoOptions(12, SchoolPhase.Secondary, 11, asOf), CancellationToken.None);
+        var again = await context.Get<RunDue>().RunAsync(asOf, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.Equal(IngestOutcome.Stored, Assert.Single(outcome.Ingests).Outcome);
         Assert.Equal(CheckOutcome.Checked, Assert.Single(outcome.Checks).Outcome);

@@ -14,12 +14,12 @@ public class IngestJobTests
 
         Assert.Equal(IngestOutcome.Stored, result.Outcome);
         Assert.Equal(30, result.Summary!.PupilsAdded);
-        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(30, state.Pupils.Count);
         Assert.NotNull(state.Calendar);
         var registers = state.Registers(state.Calendar!);
         Assert.Equal(school.AllMarks().Count(), registers.Values.Sum(r => r.Marks().Count()));
-        Assert.Contains(JobsFixture.School, await SchoolJobs.SchoolIdsAsync(fixture.Context, CancellationToken.None));
+        Assert.Contains(JobsFixture.School, await fixture.Context.Get<SchoolJobs>().SchoolIdsAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class IngestJobTests
     {
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
-        var before = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
 
         var corrupt = await fixture.IngestAsync("PK\u0003\u0004 truncated"u8.ToArray(), "broken.zip");
         var notAnExport = await fixture.IngestAsync("hello"u8.ToArray(), "notes.txt");
@@ -48,7 +48,7 @@ public class IngestJobTests
         Assert.Equal(IngestOutcome.Unreadable, corrupt.Outcome);
         Assert.Equal(IngestOutcome.Unreadable, notAnExport.Outcome);
         Assert.Contains("notes.txt is neither a zip archive", notAnExport.Message);
-        var after = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(before.Pupils.Keys.Order(), after.Pupils.Keys.Order());
         Assert.Equal(before.Attendance.Sum(a => a.Days.Count), after.Attendance.Sum(a => a.Days.Count));
     }

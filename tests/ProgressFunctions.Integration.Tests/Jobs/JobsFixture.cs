@@ -25,7 +25,7 @@ internal sealed class JobsFixture : IDisposable
         Clock = new ManualTimeProvider(new DateTimeOffset(2025, 12, 5, 7, 0, 0, TimeSpan.Zero));
         _storage = EmbeddedStorage.Open(Path.Combine(Directory, "data"), Clock);
         Outbox = new OutboxEmailSender(Path.Combine(Directory, "outbox"), EmailAddress.Create("reports@school.example", "Test School"), null, Clock, NullLogger<OutboxEmailSender>.Instance);
-        Context = new JobContext(_storage.Documents, _storage.Blobs, _storage.Queue, sender ?? Outbox, new PdfReportRenderer(), Clock);
+        Context = new JobPorts(_storage.Documents, _storage.Blobs, _storage.Queue, sender ?? Outbox, new PdfReportRenderer(), Clock);
     }
 
     public string Directory { get; }
@@ -34,7 +34,7 @@ internal sealed class JobsFixture : IDisposable
 
     public OutboxEmailSender Outbox { get; }
 
-    public JobContext Context { get; }
+    public JobPorts Context { get; }
 
     public string OutboxDirectory => Path.Combine(Directory, "outbox");
 
@@ -47,19 +47,20 @@ internal sealed class JobsFixture : IDisposable
     public async Task<int> ReleaseAllAsync()
     {
         var queued = 0;
-        foreach (var batch in await BatchJob.ListAsync(Context, School, CancellationToken.None))
+        foreach (var batch in await Context.Get<BatchJob>().ListAsync(School, CancellationToken.None))
         {
-            queued += (await BatchJob.ReleaseAsync(Context, School, batch.Batch.Id, includeStale: false, CancellationToken.None)).Queued;
+            queued += (await Context.Get<BatchJob>().ReleaseAsync(School, batch.Batch.Id, includeStale: false, CancellationToken.None)).Queued;
         }
 
         return queued;
     }
 
     public Task<IngestResult> IngestAsync(byte[] export, string name = "export.zip") =>
-        IngestJob.RunAsync(Context, School, name, new MemoryStream(export), CancellationToken.None);
+        Context.Get<IngestJob>().RunAsync(School, name, new MemoryStream(export), CancellationToken.None);
 
     public void Dispose()
     {
+        Context.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

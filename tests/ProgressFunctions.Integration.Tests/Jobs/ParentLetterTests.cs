@@ -12,12 +12,12 @@ public class ParentLetterTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(WithLettersOn(JobsFixture.Zip(JobsFixture.Generate(pupils: 40))));
 
-        var first = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var first = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         var beforeRelease = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceLetter.*.eml").Length;
         await fixture.ReleaseAllAsync();
-        await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
-        var next = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf.AddDays(3), CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var next = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf.AddDays(3), CancellationToken.None);
 
         Assert.Contains("parent letters prepared for review", first.Message);
         Assert.Equal(0, beforeRelease);
@@ -33,14 +33,14 @@ public class ParentLetterTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 40)));
 
-        var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var check = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var queued = await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 32, TimeSpan.FromMinutes(1));
 
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
         Assert.NotEmpty(check.Alerts);
         Assert.DoesNotContain("parent letters", check.Message);
         Assert.DoesNotContain(queued, m => QueueMessages.Read<SendRequest>(m.Body).Message!.OutgoingId.StartsWith("AttendanceLetter.", StringComparison.Ordinal));
-        Assert.Empty(await BatchJob.ListAsync(fixture.Context, JobsFixture.School, CancellationToken.None));
+        Assert.Empty(await fixture.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None));
     }
 
     /// <summary>The same export with <c>"parentLetters": { "enabled": true }</c> added to its school.json.</summary>

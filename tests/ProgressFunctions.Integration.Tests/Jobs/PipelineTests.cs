@@ -12,15 +12,15 @@ public class PipelineTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 40)));
 
-        var check = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        var snapshots = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        var staffOnly = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var check = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var snapshots = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var staffOnly = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         var parentsBeforeRelease = Directory.GetFiles(fixture.OutboxDirectory, "Parent.*.eml").Length;
         await fixture.ReleaseAllAsync();
-        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
-        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(state.OnRoll(JobsFixture.AsOf).Count, check.Pupils.Count);
         Assert.NotEmpty(check.Alerts);
         Assert.Equal(["2025-26-autumn-start"], snapshots.Taken);
@@ -50,8 +50,8 @@ public class PipelineTests
         await Prepare(fixture);
         var request = await PeekAsync(fixture);
 
-        var first = await DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
-        var second = await DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
+        var first = await fixture.Context.Get<DispatchJob>().HandleAsync(request, CancellationToken.None);
+        var second = await fixture.Context.Get<DispatchJob>().HandleAsync(request, CancellationToken.None);
 
         Assert.Equal(1, first.Sent);
         Assert.Equal((0, 1), (second.Sent, second.AlreadySent));
@@ -66,7 +66,7 @@ public class PipelineTests
         await Prepare(fixture);
         var messages = await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 32, TimeSpan.FromMinutes(1));
         var requests = messages.Select(m => QueueMessages.Read<SendRequest>(m.Body).Message!).ToList();
-        var dispatcher = new ReportDispatcher(fixture.Context);
+        var dispatcher = fixture.Context.Get<ReportDispatcher>();
 
         // Each request handled twice at the same moment, as two hosts would after an early redelivery; a worker that
         // finds a live claim backs off, and its retry later finds the report sent.
@@ -92,9 +92,9 @@ public class PipelineTests
         await Prepare(fixture);
         var queued = await fixture.Context.Queue.CountAsync(JobResources.ReportRequestsQueue);
 
-        var first = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var first = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), CancellationToken.None);
         fixture.Clock.Advance(TimeSpan.FromMinutes(10));
-        var rerun = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var rerun = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.Equal((queued - 1, 1), (first.Completed, first.Retried));
         Assert.Equal(1, rerun.Completed);
@@ -110,7 +110,7 @@ public class PipelineTests
         await fixture.Context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue);
         await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, QueueMessages.Write(new SendRequest(JobsFixture.School, "YearGroup.2099-00-autumn-end.7.staff")));
 
-        var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
+        var result = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal((4, 1), (result.Retried, result.Poisoned));
         var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));
@@ -122,7 +122,7 @@ public class PipelineTests
     private static async Task Prepare(JobsFixture fixture)
     {
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
-        await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         await fixture.ReleaseAllAsync();
     }
 

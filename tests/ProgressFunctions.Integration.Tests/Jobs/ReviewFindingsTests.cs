@@ -12,13 +12,13 @@ public class ReviewFindingsTests
     {
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
-        var first = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var first = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         // The crash: the run record was never written.
         await fixture.Context.Documents.DeleteAsync(JobsFixture.School, DocumentTypes.CheckRun, "2025-12-05");
 
-        var rerun = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var rerun = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var day = await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05");
-        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.NotEmpty(first.Alerts);
         Assert.Equal(first.Alerts.Count, rerun.Alerts.Count);
@@ -53,7 +53,7 @@ public class ReviewFindingsTests
         Assert.True(partial.Errors > 0);
         Assert.Equal(0, partial.Summary!.LeaversMarked);
         Assert.Equal(0, transfer.Summary!.LeaversMarked);
-        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.All(school.Pupils.Where(p => p.LeavingDate is null), p => Assert.Null(state.Pupils[p.Id].Pupil.LeavingDate));
     }
 
@@ -65,7 +65,7 @@ public class ReviewFindingsTests
         var first = await fixture.IngestAsync(WithBadAttendanceRow(school, "2025-12-01"), "export.zip");
         var second = await fixture.IngestAsync(WithBadAttendanceRow(school, "2025-12-02"), "export.zip");
 
-        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.NotEqual(first.RejectedPath, second.RejectedPath);
         Assert.Equal(2, drained.Completed);
@@ -83,7 +83,7 @@ public class ReviewFindingsTests
 
         await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))));
 
-        var state = await SchoolState.LoadAsync(fixture.Context, JobsFixture.School, CancellationToken.None);
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.All(state.Attendance, year => Assert.Equal([new DateTimeOffset(2025, 11, 28, 16, 30, 0, TimeSpan.Zero)], year.Stamps));
     }
 
@@ -94,15 +94,15 @@ public class ReviewFindingsTests
     {
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
-        await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var message = (await fixture.Context.Queue.ReceiveAsync(JobResources.ReportRequestsQueue, 1, TimeSpan.FromMinutes(1)))[0];
         var request = QueueMessages.Read<SendRequest>(message.Body).Message!;
-        var outgoing = (await OutgoingStore.ReadAsync(fixture.Context, JobsFixture.School, request.OutgoingId, CancellationToken.None))!;
+        var outgoing = (await fixture.Context.Get<OutgoingStore>().ReadAsync(JobsFixture.School, request.OutgoingId, CancellationToken.None))!;
         var claimedAt = fixture.Clock.GetUtcNow().AddMinutes(-claimedMinutesAgo);
         await fixture.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, outgoing.Id,
             new SendRecord(outgoing.ReportId, outgoing.Recipient.Id, claimedAt, "", "") { Status = SendStatus.Claimed }));
 
-        var attempt = () => DispatchJob.HandleAsync(fixture.Context, request, CancellationToken.None);
+        var attempt = () => fixture.Context.Get<DispatchJob>().HandleAsync(request, CancellationToken.None);
 
         if (sends)
         {
@@ -123,7 +123,7 @@ public class ReviewFindingsTests
         await fixture.Context.Queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue);
         await fixture.Context.Queue.SendAsync(JobResources.ReportRequestsQueue, """{"schoolId":"100001","kind":"dance"}""");
 
-        var result = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.Zero, CancellationToken.None);
+        var result = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal((0, 0, 1), (result.Completed, result.Retried, result.Poisoned));
         var poison = Assert.Single(await fixture.Context.Queue.ReceiveAsync(QueueNames.Poison(JobResources.ReportRequestsQueue), 10, TimeSpan.FromMinutes(1)));

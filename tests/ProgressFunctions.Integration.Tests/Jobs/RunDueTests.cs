@@ -11,8 +11,8 @@ public class RunDueTests
         using var fixture = new JobsFixture();
         await Upload(fixture, JobsFixture.Generate(pupils: 25));
 
-        var first = await RunDue.RunAsync(fixture.Context, JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
-        var second = await RunDue.RunAsync(fixture.Context, JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var first = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var second = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Contains(first.Steps, s => s.Step == "ingest" && s.Outcome.Contains("pupils added", StringComparison.Ordinal));
         Assert.True(first.Dispatch.Completed > 0);
@@ -31,7 +31,7 @@ public class RunDueTests
         var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         await Upload(fixture, JobsFixture.Generate(pupils: 10));
 
-        var result = await RunDue.RunAsync(fixture.Context, asOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var result = await fixture.Context.Get<RunDue>().RunAsync(asOf, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.Contains(expected, StringComparison.Ordinal));
     }
@@ -43,7 +43,7 @@ public class RunDueTests
         var firstDay = new DateOnly(2025, 9, 3);
         await Upload(fixture, JobsFixture.Generate(pupils: 10, asOf: firstDay));
 
-        var result = await RunDue.RunAsync(fixture.Context, firstDay, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var result = await fixture.Context.Get<RunDue>().RunAsync(firstDay, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.StartsWith("checked", StringComparison.Ordinal));
         Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.TakeSnapshots) && s.Outcome == "no snapshot is due yet");
@@ -56,10 +56,10 @@ public class RunDueTests
         var spring = new DateOnly(2026, 3, 20);
         await Upload(fixture, JobsFixture.Generate(pupils: 15, asOf: spring));
 
-        var result = await RunDue.RunAsync(fixture.Context, spring, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var result = await fixture.Context.Get<RunDue>().RunAsync(spring, TimeSpan.FromMinutes(1), CancellationToken.None);
         var parentsOnTheDay = await SentAsync(fixture, "Parent.");
         // Two school days of review later (Friday 20 March -> Tuesday 24 March) the batch goes by itself.
-        var later = await RunDue.RunAsync(fixture.Context, new DateOnly(2026, 3, 24), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var later = await fixture.Context.Get<RunDue>().RunAsync(new DateOnly(2026, 3, 24), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var snapshots = Assert.Single(result.Steps, s => s.Step == nameof(SchoolJobKind.TakeSnapshots)).Outcome;
         Assert.Contains("4 snapshots taken (2025-26-autumn-start, 2025-26-autumn-end, 2025-26-spring-start, 2025-26-spring-end)", snapshots);

@@ -14,10 +14,10 @@ public class SameDayCheckTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
 
-        var before = await SchoolJobs.PlanAsync(fixture.Context, At(9, 29), CancellationToken.None);
-        var after = await SchoolJobs.PlanAsync(fixture.Context, At(9, 30), CancellationToken.None);
-        await SchoolJobs.RunAsync(fixture.Context, after[0], CancellationToken.None);
-        var later = await SchoolJobs.PlanAsync(fixture.Context, At(9, 45), CancellationToken.None);
+        var before = await fixture.Context.Get<SchoolJobs>().PlanAsync(At(9, 29), CancellationToken.None);
+        var after = await fixture.Context.Get<SchoolJobs>().PlanAsync(At(9, 30), CancellationToken.None);
+        await fixture.Context.Get<SchoolJobs>().RunAsync(after[0], CancellationToken.None);
+        var later = await fixture.Context.Get<SchoolJobs>().PlanAsync(At(9, 45), CancellationToken.None);
 
         Assert.Empty(before);
         Assert.Equal([SchoolJobKind.CheckAttendance, SchoolJobKind.TakeSnapshots], after.Select(m => m.Job));
@@ -31,11 +31,11 @@ public class SameDayCheckTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 60, asOf: s_today.AddDays(-1))), "thursday.zip");
 
-        var morning = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, s_today, CancellationToken.None);
-        var nothingNew = await SchoolJobs.AfterIngestAsync(fixture.Context, JobsFixture.School, At(10, 0), CancellationToken.None);
+        var morning = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
+        var nothingNew = await fixture.Context.Get<SchoolJobs>().AfterIngestAsync(JobsFixture.School, At(10, 0), CancellationToken.None);
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 60)), "friday.zip");
-        var afterExport = await SchoolJobs.AfterIngestAsync(fixture.Context, JobsFixture.School, At(10, 5), CancellationToken.None);
-        var again = await AttendanceCheckJob.RunAsync(fixture.Context, JobsFixture.School, s_today, CancellationToken.None);
+        var afterExport = await fixture.Context.Get<SchoolJobs>().AfterIngestAsync(JobsFixture.School, At(10, 5), CancellationToken.None);
+        var again = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
 
         Assert.Contains("no marks yet for today (measured to 2025-12-04)", morning.Message);
         Assert.Contains("already ran", nothingNew);
@@ -50,7 +50,7 @@ public class SameDayCheckTests
         Assert.All(second.Alerts, a => Assert.DoesNotContain(first.Alerts, b => b.PupilId == a.PupilId && b.Rule == a.Rule && b.Level >= a.Level));
 
         // Both runs' digests go out; the second run's are new reports, and nothing is sent twice.
-        var drained = await DispatchJob.DrainAsync(fixture.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         var sent = new List<SendRecord>();
         await foreach (var record in fixture.Context.Documents.ListAsync<SendRecord>(JobsFixture.School, DocumentTypes.Sent))
         {

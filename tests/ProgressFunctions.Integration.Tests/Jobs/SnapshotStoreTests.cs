@@ -10,13 +10,13 @@ public class SnapshotStoreTests
     {
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 450)));
-        var result = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var result = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var id = Assert.Single(result.Taken);
 
-        var header = await SnapshotStore.ReadHeaderAsync(fixture.Context, JobsFixture.School, id, CancellationToken.None);
-        var loaded = await SnapshotStore.LoadAsync(fixture.Context, JobsFixture.School, id, CancellationToken.None);
-        await SnapshotStore.SaveAsync(fixture.Context, JobsFixture.School, "copy", loaded!, CancellationToken.None);
-        var copy = await SnapshotStore.LoadAsync(fixture.Context, JobsFixture.School, "copy", CancellationToken.None);
+        var header = await SnapshotStore.ReadHeaderAsync(fixture.Context.Documents, JobsFixture.School, id, CancellationToken.None);
+        var loaded = await SnapshotStore.LoadAsync(fixture.Context.Documents, JobsFixture.School, id, CancellationToken.None);
+        await SnapshotStore.SaveAsync(fixture.Context.Documents, JobsFixture.School, "copy", loaded!, CancellationToken.None);
+        var copy = await SnapshotStore.LoadAsync(fixture.Context.Documents, JobsFixture.School, "copy", CancellationToken.None);
 
         Assert.Equal(3, header!.Parts);
         Assert.True(header.ReportsQueued);
@@ -31,8 +31,8 @@ public class SnapshotStoreTests
         using var fixture = new JobsFixture();
         await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
 
-        var first = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
-        var second = await SnapshotJob.RunDueAsync(fixture.Context, JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var first = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var second = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
 
         Assert.NotEmpty(first.Taken);
         Assert.Empty(second.Taken);

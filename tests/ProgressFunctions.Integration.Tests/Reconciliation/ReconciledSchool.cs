@@ -54,11 +54,11 @@ internal sealed class ReconciledSchool
         var zip = BundleZip.Create(System.IO.Directory.GetFiles(folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
         var ingest = await jobs.IngestAsync(zip);
         Assert.Equal(IngestOutcome.Stored, ingest.Outcome);
-        var check = await AttendanceCheckJob.RunAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
+        var check = await jobs.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, asOf, CancellationToken.None);
         Assert.Equal(CheckOutcome.Checked, check.Outcome);
-        var snapshots = await SnapshotJob.RunDueAsync(jobs.Context, JobsFixture.School, asOf, CancellationToken.None);
+        var snapshots = await jobs.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, asOf, CancellationToken.None);
         await jobs.ReleaseAllAsync();
-        var drained = await DispatchJob.DrainAsync(jobs.Context, null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var drained = await jobs.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(0, drained.Poisoned);
 
         var termId = snapshots.Taken.Last(id => !id.EndsWith("ks2results", StringComparison.Ordinal));
@@ -68,9 +68,9 @@ internal sealed class ReconciledSchool
             Jobs = jobs,
             Export = ExportRows.Read(folder),
             AsOf = asOf,
-            Snapshot = (await SnapshotStore.LoadAsync(jobs.Context, JobsFixture.School, termId, CancellationToken.None))!,
-            Ks2 = ks2Id is null ? null : await SnapshotStore.LoadAsync(jobs.Context, JobsFixture.School, ks2Id, CancellationToken.None),
-            State = await SchoolState.LoadAsync(jobs.Context, JobsFixture.School, CancellationToken.None),
+            Snapshot = (await SnapshotStore.LoadAsync(jobs.Context.Documents, JobsFixture.School, termId, CancellationToken.None))!,
+            Ks2 = ks2Id is null ? null : await SnapshotStore.LoadAsync(jobs.Context.Documents, JobsFixture.School, ks2Id, CancellationToken.None),
+            State = await SchoolState.LoadAsync(jobs.Context.Documents, jobs.Context.Clock, JobsFixture.School, CancellationToken.None),
             PdfText = await PdfTextAsync(jobs),
             Alerts = (await jobs.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, CheckRun.IdFor(asOf, 1)))!.Body,
         };

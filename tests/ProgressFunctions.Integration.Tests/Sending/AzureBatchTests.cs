@@ -22,25 +22,25 @@ public class AzureBatchTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture
     public async Task Batch_HeldThenReleasedTwiceAtOnceOnAzure_FamiliesGetEachMessageOnceAndOnlyAfterRelease()
     {
         var (context, sender, school) = await PreparedAsync();
-        var batch = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single().Batch;
-        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var batch = (await context.Get<BatchJob>().ListAsync(school, CancellationToken.None)).Single().Batch;
+        await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
         var previews = Sent(sender, "BatchPreview.");
         var parentsBeforeRelease = Sent(sender, "Parent.").Count;
 
-        await BatchJob.HoldAsync(context, school, batch.Id, "checking Year 9 grades", CancellationToken.None);
-        var releasedByItself = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
-        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        await context.Get<BatchJob>().HoldAsync(school, batch.Id, "checking Year 9 grades", CancellationToken.None);
+        var releasedByItself = await context.Get<BatchJob>().ReleaseDueAsync(school, s_releaseDay, CancellationToken.None);
+        await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
         var parentsWhileHeld = Sent(sender, "Parent.").Count;
-        var held = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single();
+        var held = (await context.Get<BatchJob>().ListAsync(school, CancellationToken.None)).Single();
 
         var releases = await Task.WhenAll(
-            Task.Run(() => BatchJob.ReleaseAsync(context, school, batch.Id, includeStale: false, CancellationToken.None)),
-            Task.Run(() => BatchJob.ReleaseAsync(context, school, batch.Id, includeStale: false, CancellationToken.None)));
+            Task.Run(() => context.Get<BatchJob>().ReleaseAsync(school, batch.Id, includeStale: false, CancellationToken.None)),
+            Task.Run(() => context.Get<BatchJob>().ReleaseAsync(school, batch.Id, includeStale: false, CancellationToken.None)));
         await Task.WhenAll(
-            Task.Run(() => DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None)),
-            Task.Run(() => DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None)));
+            Task.Run(() => context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None)),
+            Task.Run(() => context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None)));
         var parents = Sent(sender, "Parent.");
-        var after = (await BatchJob.ListAsync(context, school, CancellationToken.None)).Single();
+        var after = (await context.Get<BatchJob>().ListAsync(school, CancellationToken.None)).Single();
 
         Assert.NotEmpty(previews);
         Assert.Equal(0, parentsBeforeRelease);
@@ -57,10 +57,10 @@ public class AzureBatchTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture
     {
         var (context, sender, school) = await PreparedAsync();
 
-        var dayBefore = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay.AddDays(-1), CancellationToken.None);
-        var onTheDay = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
-        var again = await BatchJob.ReleaseDueAsync(context, school, s_releaseDay, CancellationToken.None);
-        await DispatchJob.DrainAsync(context, null, TimeSpan.Zero, CancellationToken.None);
+        var dayBefore = await context.Get<BatchJob>().ReleaseDueAsync(school, s_releaseDay.AddDays(-1), CancellationToken.None);
+        var onTheDay = await context.Get<BatchJob>().ReleaseDueAsync(school, s_releaseDay, CancellationToken.None);
+        var again = await context.Get<BatchJob>().ReleaseDueAsync(school, s_releaseDay, CancellationToken.None);
+        await context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Empty(dayBefore);
         var released = Assert.Single(onTheDay);
@@ -69,16 +69,16 @@ public class AzureBatchTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture
         Assert.True(released.Queued > 0);
     }
 
-    private async Task<(JobContext Context, RecordingSender Sender, string School)> PreparedAsync()
+    private async Task<(JobPorts Context, RecordingSender Sender, string School)> PreparedAsync()
     {
         var export = IntegrityRun.NewExport(pupils: 14);
         var school = "az-" + Guid.NewGuid().ToString("N")[..10];
         export.SetSchoolJson("schoolId", school);
         var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
         var sender = new RecordingSender();
-        var context = new JobContext(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new TitleRenderer(), TimeProvider.System);
-        await IngestJob.RunAsync(context, school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
-        var snapshot = await SnapshotJob.RunDueAsync(context, school, JobsFixture.AsOf, CancellationToken.None);
+        var context = new JobPorts(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new TitleRenderer(), TimeProvider.System);
+        await context.Get<IngestJob>().RunAsync(school, "export.zip", new MemoryStream(export.Zip()), CancellationToken.None);
+        var snapshot = await context.Get<SnapshotJob>().RunDueAsync(school, JobsFixture.AsOf, CancellationToken.None);
         Assert.NotNull(snapshot.Batch);
         Assert.Equal(s_releaseDay, snapshot.Batch.ReleaseOn);
         return (context, sender, school);

@@ -26,24 +26,24 @@ public static class SnapshotStore
     public const int PupilsPerPart = 200;
     private const string PartType = DocumentTypes.Snapshot + "-part";
 
-    public static async Task<StoredSnapshot?> ReadHeaderAsync(JobContext context, string schoolId, string id, CancellationToken cancellationToken) =>
-        (await context.Documents.ReadAsync<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, cancellationToken))?.Body;
+    public static async Task<StoredSnapshot?> ReadHeaderAsync(IDocumentStore documents, string schoolId, string id, CancellationToken cancellationToken) =>
+        (await documents.ReadAsync<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, cancellationToken))?.Body;
 
-    public static async Task<StoredSnapshot> SaveAsync(JobContext context, string schoolId, string id, TermSnapshot snapshot, CancellationToken cancellationToken)
+    public static async Task<StoredSnapshot> SaveAsync(IDocumentStore documents, string schoolId, string id, TermSnapshot snapshot, CancellationToken cancellationToken)
     {
         // Two runs racing to take the same snapshot each write their own parts; only the header that is created first,
         // and so only its parts, counts.
         var build = Guid.NewGuid().ToString("N")[..12];
         var parts = snapshot.Pupils.Chunk(PupilsPerPart).Select((pupils, i) => new SnapshotPart(id, i, [.. pupils])).ToList();
-        await context.Documents.BulkUpsertAsync(parts.Select(p => new Document<SnapshotPart>(schoolId, PartType, PartId(id, build, p.Part), p)), cancellationToken);
+        await documents.BulkUpsertAsync(parts.Select(p => new Document<SnapshotPart>(schoolId, PartType, PartId(id, build, p.Part), p)), cancellationToken);
         var header = new StoredSnapshot(snapshot.Key, snapshot.AsOf, snapshot.Cohorts, snapshot.Ks2, snapshot.Issues, parts.Count, ReportsQueued: false) { Build = build };
-        var created = await context.Documents.CreateIfAbsentAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header), cancellationToken);
-        return created.Created ? header : (await ReadHeaderAsync(context, schoolId, id, cancellationToken))!;
+        var created = await documents.CreateIfAbsentAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header), cancellationToken);
+        return created.Created ? header : (await ReadHeaderAsync(documents, schoolId, id, cancellationToken))!;
     }
 
-    public static async Task<TermSnapshot?> LoadAsync(JobContext context, string schoolId, string id, CancellationToken cancellationToken)
+    public static async Task<TermSnapshot?> LoadAsync(IDocumentStore documents, string schoolId, string id, CancellationToken cancellationToken)
     {
-        if (await ReadHeaderAsync(context, schoolId, id, cancellationToken) is not { } header)
+        if (await ReadHeaderAsync(documents, schoolId, id, cancellationToken) is not { } header)
         {
             return null;
         }
@@ -51,7 +51,7 @@ public static class SnapshotStore
         var pupils = new List<PupilSnapshot>();
         for (var i = 0; i < header.Parts; i++)
         {
-            var part = await context.Documents.ReadAsync<SnapshotPart>(schoolId, PartType, PartId(id, header.Build, i), cancellationToken)
+            var part = await documents.ReadAsync<SnapshotPart>(schoolId, PartType, PartId(id, header.Build, i), cancellationToken)
                 ?? throw new InvalidOperationException($"snapshot {id} of school {schoolId} is missing part {i} of {header.Parts}");
             pupils.AddRange(part.Body.Pupils);
         }
@@ -59,8 +59,8 @@ public static class SnapshotStore
         return new TermSnapshot(header.Key, header.AsOf, [.. pupils], header.Cohorts, header.Ks2, header.Issues);
     }
 
-    public static Task MarkReportsQueuedAsync(JobContext context, string schoolId, string id, StoredSnapshot header, CancellationToken cancellationToken) =>
-        context.Documents.UpsertAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header with { ReportsQueued = true }), cancellationToken);
+    public static Task MarkReportsQueuedAsync(IDocumentStore documents, string schoolId, string id, StoredSnapshot header, CancellationToken cancellationToken) =>
+        documents.UpsertAsync(new Document<StoredSnapshot>(schoolId, DocumentTypes.Snapshot, id, header with { ReportsQueued = true }), cancellationToken);
 
     private static string PartId(string id, string build, int part) => $"{id}.{build}.{part}";
 }
