@@ -82,17 +82,17 @@ public sealed class ReportDispatcher(
         }
 
         var attachments = new List<EmailAttachment>(mail.Files);
+        // A document is stored once with its render: the same key is the same file, so a second recipient's copy
+        // needs no second write. A failed store forgets the render too, and the next send does both again.
         foreach (var (document, key) in mail.Documents)
         {
-            var pdf = await _rendered.GetAsync(key, () => Task.FromResult(renderer.Render(document)));
-            await blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{document.FileName}"), new MemoryStream(pdf), renderer.ContentType, cancellationToken: cancellationToken);
+            var pdf = await _rendered.GetAsync(key, () => StoreAsync($"{mail.Folder}/{document.FileName}", renderer.Render(document), renderer.ContentType));
             attachments.Add(EmailAttachment.Pdf(document.AttachedAs, pdf));
         }
 
         if (mail.Workbook is { } workbook && workbooks is { } workbookRenderer)
         {
-            var xlsx = await _rendered.GetAsync(mail.WorkbookKey, () => Task.FromResult(workbookRenderer.Render(workbook)));
-            await blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{mail.Folder}/{workbook.FileName}"), new MemoryStream(xlsx), workbookRenderer.ContentType, cancellationToken: cancellationToken);
+            var xlsx = await _rendered.GetAsync(mail.WorkbookKey, () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbookRenderer.Render(workbook), workbookRenderer.ContentType));
             attachments.Add(new EmailAttachment(workbook.FileName, workbookRenderer.ContentType, xlsx));
         }
 
@@ -100,6 +100,12 @@ public sealed class ReportDispatcher(
         await documents.UpsertAsync(new Document<SendRecord>(school, DocumentTypes.Sent, message.Id,
             new SendRecord(message.ReportId, message.Recipient.Id, clock.GetUtcNow(), receipt.Provider, receipt.ProviderMessageId)), cancellationToken);
         return new DispatchResult(1, 0, prepared.Refused);
+
+        async Task<byte[]> StoreAsync(string name, byte[] content, string contentType)
+        {
+            await blobs.PutAsync(BlobPath.Parse($"{JobResources.ReportsContainer}/{name}"), new MemoryStream(content), contentType, cancellationToken: cancellationToken);
+            return content;
+        }
     }
 
     /// <summary>Null when the batch lets its messages go; "" to wait (prepared or held); otherwise why it never will without staff.</summary>

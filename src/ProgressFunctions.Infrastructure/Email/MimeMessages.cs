@@ -17,16 +17,9 @@ internal static class MimeMessages
 {
     private static readonly FormatOptions s_format = CreateFormat();
 
-    public static byte[] Write(EmailMessage message, MailEnvelope envelope)
-    {
-        // Sized for the whole message up front (base64 is 4/3 of the bytes plus a CRLF per 76 characters; text
-        // doubles at most in quoted-printable), so the buffer is not regrown and copied while MimeKit writes.
-        long estimate = 8192 + (2L * (message.TextBody.Length + (message.HtmlBody?.Length ?? 0)))
-            + message.Attachments.Sum(a => a.Base64Length + (a.Base64Length / 38) + 512);
-        using var output = new MemoryStream((int)Math.Min(estimate, Array.MaxLength));
-        Build(message, envelope).WriteTo(s_format, output);
-        return output.ToArray();
-    }
+    /// <summary>Writes one recipient's copy to <paramref name="output"/> as MimeKit encodes it, with no copy of the whole message in memory.</summary>
+    public static void WriteTo(EmailMessage message, MailEnvelope envelope, Stream output, CancellationToken cancellationToken) =>
+        Build(message, envelope).WriteTo(s_format, output, cancellationToken);
 
     /// <summary>The name of one recipient's copy: the key alone for a single recipient, else the key and a hash of the address.</summary>
     /// <remarks>The outbox names its file after it and every adapter its Message-ID, so a copy keeps its id when sent again.</remarks>

@@ -66,9 +66,10 @@ public static class SubjectWorkbook
         ArgumentNullException.ThrowIfNull(input);
         var entries = Entries(input.Snapshot, s => string.Equals(s.Subject, subject, StringComparison.OrdinalIgnoreCase));
         var name = entries.Count > 0 ? entries[0].Subject.Subject : subject.Trim();
+        var results = UsableResults(input);
         var sheets = entries.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal)
             .InGroupOrder(g => g.Key)
-            .Select(g => Sheet(input, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
+            .Select(g => Sheet(input, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
             .ToEquatableList();
         return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets);
@@ -79,9 +80,10 @@ public static class SubjectWorkbook
     {
         ArgumentNullException.ThrowIfNull(input);
         var entries = Entries(input.Snapshot, _ => true).Where(e => e.Pupil.YearGroup == yearGroup).ToList();
+        var results = UsableResults(input);
         var sheets = entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Sheet(input, g.Key, g.Key, [.. g]))
+            .Select(g => Sheet(input, results, g.Key, g.Key, [.. g]))
             .ToEquatableList();
         var year = YearLabel(yearGroup);
         return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
@@ -91,9 +93,11 @@ public static class SubjectWorkbook
     private static List<(PupilSnapshot Pupil, SubjectSnapshot Subject)> Entries(TermSnapshot snapshot, Func<SubjectSnapshot, bool> include) =>
         [.. snapshot.Pupils.SelectMany(p => p.Subjects.Where(include).Select(s => (Pupil: p, Subject: s)))];
 
-    private static WorkbookSheet Sheet(WorkbookInput input, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
+    private static WorkbookSheet Sheet(
+        WorkbookInput input, ILookup<string, AssessmentResult> usable, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
     {
-        var results = ResultsFor(input, subject, entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal));
+        var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
+        List<AssessmentResult> results = [.. usable[subject.Trim()].Where(r => pupils.Contains(r.PupilId))];
         var points = results.GroupBy(r => r.Point.Trim(), StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Min(r => r.Date)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
@@ -110,13 +114,14 @@ public static class SubjectWorkbook
         return new WorkbookSheet(name, subject, points, rows);
     }
 
-    private static List<AssessmentResult> ResultsFor(WorkbookInput input, string subject, HashSet<string> pupils)
+    /// <summary>The results a workbook may show, by subject (trimmed, any case), in their stored order.</summary>
+    /// <remarks>Filtered once per workbook rather than once per sheet: a school's year of results is tens of thousands of rows.</remarks>
+    private static ILookup<string, AssessmentResult> UsableResults(WorkbookInput input)
     {
         var year = input.Snapshot.Key.Year;
-        return [.. input.Results.Where(r => pupils.Contains(r.PupilId)
-            && string.Equals(r.Subject.Trim(), subject.Trim(), StringComparison.OrdinalIgnoreCase)
-            && r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
-            && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))];
+        return input.Results.Where(r => r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
+                && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))
+            .ToLookup(r => r.Subject.Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
     private static WorkbookRow Row(

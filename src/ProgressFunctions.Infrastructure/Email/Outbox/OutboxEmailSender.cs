@@ -52,7 +52,7 @@ public sealed class OutboxEmailSender : IEmailSender
             var name = MimeMessages.CopyName(message, recipient);
             var envelope = new MailEnvelope(from, message.ReplyTo ?? _defaultReplyTo, recipient, $"{name}@{from.Domain}", now);
             var fileName = name + ".eml";
-            var existed = await WriteAtomicallyAsync(fileName, MimeMessages.Write(message, envelope), cancellationToken);
+            var existed = await WriteAtomicallyAsync(fileName, stream => MimeMessages.WriteTo(message, envelope, stream, cancellationToken), cancellationToken);
             if (!existed)
             {
                 await _index.AppendAsync(
@@ -74,15 +74,17 @@ public sealed class OutboxEmailSender : IEmailSender
     }
 
     // Returns whether the file already existed (a repeat of the same key).
-    private async Task<bool> WriteAtomicallyAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    // MimeKit encodes straight into the temporary file through a small buffer: a report's message is never held whole in memory.
+    private async Task<bool> WriteAtomicallyAsync(string fileName, Action<Stream> write, CancellationToken cancellationToken)
     {
         var target = Path.Combine(_directory, fileName);
         var temporary = Path.Combine(_directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                write(stream);
+                await stream.FlushAsync(cancellationToken);
             }
             var existed = File.Exists(target);
             File.Move(temporary, target, overwrite: true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.IO;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using ProgressFunctions.Core.Reports;
@@ -14,6 +15,10 @@ namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 /// </remarks>
 public sealed class PdfReportRenderer : IReportRenderer
 {
+    // PDFsharp saves into a stream of unknown final size; pooled blocks keep each render from allocating (and growing)
+    // a fresh large buffer, which went to the large object heap and forced full collections.
+    private static readonly RecyclableMemoryStreamManager s_buffers = new();
+
     public PdfReportRenderer() => SegoeWpFontResolver.EnsureInstalled();
 
     public string ContentType => "application/pdf";
@@ -38,7 +43,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             pdf.SecuritySettings.OwnerPassword = password;
         }
 
-        using var stream = new MemoryStream(256 * 1024);
+        using var stream = s_buffers.GetStream(nameof(PdfReportRenderer));
         pdf.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
         return document.Password is { Length: > 0 } ? bytes : DeterministicIds.Apply(bytes, Seed(document));
