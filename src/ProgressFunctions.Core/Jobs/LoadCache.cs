@@ -13,8 +13,11 @@ internal sealed class LoadCache<T>(int capacity)
     private readonly ConcurrentDictionary<string, Lazy<Task<T>>> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
-    public async Task<T> GetAsync(string key, Func<Task<T>> load)
+    /// <summary>The value loaded once under (<paramref name="school"/>, <paramref name="key"/>).</summary>
+    /// <remarks>The school is part of every key: one cache serves a whole trust, and schools' ids (pupils, snapshots) may coincide.</remarks>
+    public async Task<T> GetAsync(string school, string key, Func<Task<T>> load)
     {
+        key = $"{school}/{key}";
         var entry = _entries.GetOrAdd(key, k =>
         {
             _order.Enqueue(k);

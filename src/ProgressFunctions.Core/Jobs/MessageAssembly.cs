@@ -188,7 +188,7 @@ internal sealed class MessageAssembly(
             return null;
         }
 
-        var history = await results.GetAsync($"{school}/{payload.SnapshotId}", async () =>
+        var history = await results.GetAsync(school, payload.SnapshotId, async () =>
             (IReadOnlyList<Progress.AssessmentResult>)await documents.ListAsync<PupilProgress>(school, DocumentTypes.Progress, cancellationToken)
                 .SelectMany(p => p.Body.Results.Where(r => r.Date <= snapshot.AsOf).ToAsyncEnumerable()).ToListAsync(cancellationToken));
         var input = new WorkbookInput(message.School.SchoolName, snapshot, snapshot.Directory(), history, Letterheads.Scales(message.School));
@@ -235,7 +235,7 @@ internal sealed class MessageAssembly(
     private static bool SameAddress(string? stored, string decided) => string.Equals(stored?.Trim(), decided.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private Task<TermSnapshot> SnapshotAsync(string school, string snapshotId, CancellationToken cancellationToken) =>
-        snapshots.GetAsync($"{school}/{snapshotId}", async () => await SnapshotStore.LoadAsync(documents, school, snapshotId, cancellationToken)
+        snapshots.GetAsync(school, snapshotId, async () => await SnapshotStore.LoadAsync(documents, school, snapshotId, cancellationToken)
             ?? throw new InvalidOperationException($"snapshot {snapshotId} of school {school} is not stored"));
 
     private async Task<EmailAttachment> FileOf(string path, string fileName, CancellationToken cancellationToken)

@@ -82,18 +82,17 @@ public sealed class ReportDispatcher(
         }
 
         var attachments = new List<EmailAttachment>(mail.Files);
-        // Keyed by school first: one dispatcher serves a whole trust, and two schools' pupils may share an MIS id.
         // A document is stored once with its render: the same key is the same file, so a second recipient's copy
         // needs no second write. A failed store forgets the render too, and the next send does both again.
         foreach (var (document, key) in mail.Documents)
         {
-            var pdf = await _rendered.GetAsync($"{school}/{key}", () => StoreAsync($"{mail.Folder}/{document.FileName}", renderer.Render(document), renderer.ContentType));
+            var pdf = await _rendered.GetAsync(school, key, () => StoreAsync($"{mail.Folder}/{document.FileName}", renderer.Render(document), renderer.ContentType));
             attachments.Add(EmailAttachment.Pdf(document.AttachedAs, pdf));
         }
 
         if (mail.Workbook is { } workbook && workbooks is { } workbookRenderer)
         {
-            var xlsx = await _rendered.GetAsync($"{school}/{mail.WorkbookKey}", () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbookRenderer.Render(workbook), workbookRenderer.ContentType));
+            var xlsx = await _rendered.GetAsync(school, mail.WorkbookKey, () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbookRenderer.Render(workbook), workbookRenderer.ContentType));
             attachments.Add(new EmailAttachment(workbook.FileName, workbookRenderer.ContentType, xlsx));
         }
 
