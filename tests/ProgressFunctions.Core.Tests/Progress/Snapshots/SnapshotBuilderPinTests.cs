@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.DefaultTargets;
+using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
+
+namespace ProgressFunctions.Core.Tests.Progress.Snapshots;
+
+/// <summary>
+/// Pins the bytes of built snapshots, so that work on how <see cref="SnapshotBuilder.Build"/> computes can never change
+/// what it computes. Each expected value is the SHA-256 of the snapshots serialised as storage writes them (web
+/// defaults, nulls left out, enums in camel case; decimals keep their scale, so 3.5 and 3.50 differ), taken from the
+/// builder before its compute was reworked for speed. A change that is meant to alter a snapshot updates the hash and
+/// says why in its commit.
+/// </summary>
+public class SnapshotBuilderPinTests
+{
+    private static readonly JsonSerializerOptions s_storageJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    [Theory]
+    [InlineData("secondary", "872504f36c56076bc9f6d9af40d5e5570bf426cbf31153ffab96bdaf21c58fcb")]
+    [InlineData("secondary, inputs made messy", "ab3cf51b32dcf2d0a46a270a22cfb74ebf954d7a65bf846913738aae47580f13")]
+    [InlineData("primary, KS2 results", "fce2d31f1a3b75a48d7ee34c23ff6a6302f09fcdd57e1cf0978ac9a016bdb01b")]
+    public void Build_SyntheticSchool_GivesThePinnedBytes(string school, string expectedSha256)
+    {
+        var snapshots = school switch
+        {
+            "secondary" => Secondary(messy: false),
+            "secondary, inputs made messy" => Secondary(messy: true),
+            _ => Primary(),
+        };
+
+        Assert.Equal(expectedSha256, Sha256(snapshots));
+    }
+
+    /// <summary>Autumn, spring (against autumn, with a falling-results rule) and summer snapshots, with default targets for pupils without.</summary>
+    private static List<TermSnapshot> Secondary(bool messy)
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 240, 31, new DateOnly(2026, 7, 10)));
+        var terms = school.Calendar.TermsOf(school.Options.Year);
+        SnapshotInputs InputsFor(int term, DateOnly asOf)
+        {
+            var inputs = school.SnapshotInputs(SnapshotKey.For(school.Profile.Urn, terms[term], SnapshotPoint.End), asOf) with { DefaultTargets = TransitionMatrices.Dfe2024 };
+            return messy ? Messy(inputs) : inputs;
+        }
+
+        var autumn = SnapshotBuilder.Build(InputsFor(0, new DateOnly(2025, 12, 5)));
+        var spring = SnapshotBuilder.Build(InputsFor(1, new DateOnly(2026, 3, 20)) with
+        {
+            Previous = autumn,
+            NeedsAttention = NeedsAttentionRule.Default with { FallingTwoPointsInARow = true, CoreSubjectsBelow = 1 },
+        });
+        var summer = SnapshotBuilder.Build(InputsFor(2, new DateOnly(2026, 7, 10)) with { Previous = spring });
+        Assert.Contains(spring.Pupils.SelectMany(p => p.Subjects), s => s.TargetSource == TargetSource.DfeTransitionMatrix);
+        Assert.Contains(spring.Pupils, p => p.Interventions is { Count: > 0 });
+        return [autumn, spring, summer];
+    }
+
+    /// <summary>The KS2 results snapshot of a primary school after results day, and its summer snapshot.</summary>
+    private static List<TermSnapshot> Primary()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Primary, 150, 17, new DateOnly(2026, 7, 10)));
+        var summer = school.Calendar.TermsOf(school.Options.Year)[2];
+        var ks2 = SnapshotBuilder.Build(school.SnapshotInputs(SnapshotKey.For(school.Profile.Urn, summer, SnapshotPoint.Ks2Results), new DateOnly(2026, 7, 10)));
+        var end = SnapshotBuilder.Build(school.SnapshotInputs(SnapshotKey.For(school.Profile.Urn, summer, SnapshotPoint.End), new DateOnly(2026, 7, 3)));
+        Assert.NotNull(ks2.Ks2);
+        return [ks2, end];
+    }
+
+    /// <summary>
+    /// The same school as an MIS might send it: subjects in other cases and padded, a second target for some subjects,
+    /// grades not on the scale and an unknown scale, so that matching and the issues they raise are pinned too.
+    /// </summary>
+    private static SnapshotInputs Messy(SnapshotInputs inputs) => inputs with
+    {
+        Results = [.. inputs.Results.Select((r, i) => (i % 37) switch
+        {
+            3 => r with { Subject = " " + r.Subject.ToUpperInvariant() },
+            5 => r with { Subject = r.Subject.ToLowerInvariant() + "  " },
+            11 => r with { Grade = "Z" },
+            17 => r with { Scale = "Levels" },
+            _ => r,
+        })],
+        Targets = [.. inputs.Targets.SelectMany((t, i) => (i % 29) switch
+        {
+            2 => [t with { Subject = t.Subject.ToLowerInvariant() + " " }],
+            7 => [t, t with { Subject = t.Subject.ToUpperInvariant(), Grade = t.Grade == "4" ? "5" : "4" }],
+            13 => [t with { Baseline = "nine" }],
+            19 => [t with { Grade = "A**" }],
+            _ => new[] { t },
+        })],
+    };
+
+    private static string Sha256(List<TermSnapshot> snapshots) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshots, s_storageJson)));
+}
