@@ -91,12 +91,20 @@ public static class InterventionImpact
 
     private static (decimal? Before, decimal? During) Progress(DateOnly start, DateOnly windowEnd, IReadOnlyList<Target> targets, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales)
     {
-        var before = ProgressEvaluation.Evaluate(targets, results, scales, start.AddDays(-1)).Subjects
+        var before = SubjectsAt(start.AddDays(-1), targets, results, scales)
             .Where(s => s.Latest is not null).ToDictionary(s => s.Subject, s => s.Latest!.Difference, StringComparer.OrdinalIgnoreCase);
-        var pairs = ProgressEvaluation.Evaluate(targets, results, scales, windowEnd).Subjects
+        var pairs = SubjectsAt(windowEnd, targets, results, scales)
             .Where(s => s.Latest is { } latest && latest.Date >= start && before.ContainsKey(s.Subject))
             .Select(s => (Before: before[s.Subject], During: s.Latest!.Difference)).ToList();
         return pairs.Count == 0 ? (null, null) : (pairs.Average(p => p.Before), pairs.Average(p => p.During));
+    }
+
+    // The rows left out are the snapshot's to report, not the intervention's, so they are not put in order here.
+    private static List<SubjectProgress> SubjectsAt(DateOnly asOf, IReadOnlyList<Target> targets, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales)
+    {
+        var subjects = new List<SubjectProgress>();
+        ProgressEvaluation.Evaluate(targets, results, scales, asOf, subjects, []);
+        return subjects;
     }
 }
 

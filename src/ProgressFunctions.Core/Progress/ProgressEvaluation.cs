@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Progress;
@@ -15,9 +16,18 @@ public static class ProgressEvaluation
 {
     public static ProgressResult Evaluate(IEnumerable<Target> targets, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf)
     {
-        var resultsBySubject = results.Where(r => r.Date <= asOf).ToLookup(r => SubjectKey.Of(r.PupilId, r.Subject));
         var subjects = new List<SubjectProgress>();
         var issues = new List<ProgressIssue>();
+        Evaluate(targets, results, scales, asOf, subjects, issues);
+        return new ProgressResult(subjects.ToEquatableList(), Order(issues));
+    }
+
+    /// <summary>Adds each subject's progress to <paramref name="subjects"/> and each row left out to <paramref name="issues"/>, in no set order.</summary>
+    /// <remarks>Given one pupil's rows, the work is that pupil's alone: the snapshot evaluates pupil by pupil this way.</remarks>
+    internal static void Evaluate(
+        IEnumerable<Target> targets, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<SubjectProgress> subjects, List<ProgressIssue> issues)
+    {
+        var resultsBySubject = BySubject(results, asOf);
         var ordered = targets
             .OrderBy(t => t.PupilId, StringComparer.Ordinal).ThenBy(t => t.Subject.Trim(), StringComparer.OrdinalIgnoreCase)
             .ThenBy(t => t.Source).ThenBy(t => t.Scale, StringComparer.Ordinal).ThenBy(t => t.Grade, StringComparer.Ordinal);
@@ -29,13 +39,32 @@ public static class ProgressEvaluation
                 issues.Add(new(target.PupilId, target.Subject, null, $"{group.Count()} targets given; the first ({target.Grade}, {target.Source}) is used"));
             }
 
-            if (EvaluateOne(target, resultsBySubject[group.Key], scales, asOf, issues) is { } progress)
+            if (EvaluateOne(target, resultsBySubject.GetValueOrDefault(group.Key) ?? [], scales, asOf, issues) is { } progress)
             {
                 subjects.Add(progress);
             }
         }
+    }
 
-        return new ProgressResult(subjects.ToEquatableList(), Order(issues).ToEquatableList());
+    /// <summary>The issues in their fixed order: pupil, subject, point, message (ordinal).</summary>
+    internal static EquatableList<ProgressIssue> Order(IEnumerable<ProgressIssue> issues) =>
+        issues.OrderBy(i => i.PupilId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
+            .ThenBy(i => i.Point, StringComparer.Ordinal).ThenBy(i => i.Message, StringComparer.Ordinal).ToEquatableList();
+
+    /// <summary>Results to the date by pupil and subject, each subject's in the order given.</summary>
+    private static Dictionary<SubjectKey, List<AssessmentResult>> BySubject(IEnumerable<AssessmentResult> results, DateOnly asOf)
+    {
+        var bySubject = new Dictionary<SubjectKey, List<AssessmentResult>>();
+        foreach (var result in results)
+        {
+            if (result.Date <= asOf)
+            {
+                ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(bySubject, SubjectKey.Of(result.PupilId, result.Subject), out _);
+                (rows ??= []).Add(result);
+            }
+        }
+
+        return bySubject;
     }
 
     private static SubjectProgress? EvaluateOne(Target target, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues)
@@ -55,13 +84,13 @@ public static class ProgressEvaluation
         var points = new List<(AssessmentResult Row, decimal Value)>();
         foreach (var row in results)
         {
-            if (Problem(row, scale, scales) is { } problem)
+            if (Problem(row, scale, scales, out var value) is { } problem)
             {
                 issues.Add(new(row.PupilId, row.Subject, row.Point, problem));
                 continue;
             }
 
-            points.Add((row, scale.ValueOf(row.Grade)));
+            points.Add((row, value));
         }
 
         points.Sort((a, b) => a.Row.Date != b.Row.Date ? a.Row.Date.CompareTo(b.Row.Date) : string.CompareOrdinal(a.Row.Point, b.Row.Point));
@@ -91,8 +120,9 @@ public static class ProgressEvaluation
             target.Source, path, onPath.ToEquatableList());
     }
 
-    private static string? Problem(AssessmentResult row, GradeScale targetScale, GradeScaleSet scales)
+    private static string? Problem(AssessmentResult row, GradeScale targetScale, GradeScaleSet scales, out decimal value)
     {
+        value = 0;
         if (!scales.TryGet(row.Scale, out var rowScale))
         {
             return $"unknown grade scale '{row.Scale}'";
@@ -103,10 +133,6 @@ public static class ProgressEvaluation
             return $"a result on the {rowScale.Name} scale cannot be compared with a target on the {targetScale.Name} scale";
         }
 
-        return rowScale.Contains(row.Grade) ? null : rowScale.NotOnScaleMessage(row.Grade);
+        return rowScale.TryGetValue(row.Grade, out value) ? null : rowScale.NotOnScaleMessage(row.Grade);
     }
-
-    private static IEnumerable<ProgressIssue> Order(IEnumerable<ProgressIssue> issues) =>
-        issues.OrderBy(i => i.PupilId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
-            .ThenBy(i => i.Point, StringComparer.Ordinal).ThenBy(i => i.Message, StringComparer.Ordinal);
 }

@@ -39,7 +39,7 @@ public static class DefaultTargetSetter
     public static IReadOnlyList<Target> Fill(IEnumerable<Target> schoolTargets, IEnumerable<SubjectEnrolment> enrolments, TransitionMatrices matrices)
     {
         var targets = schoolTargets.ToList();
-        var covered = targets.Select(t => SubjectKey.Of(t.PupilId, t.Subject)).ToHashSet(StringComparer.Ordinal);
+        var covered = targets.Select(t => SubjectKey.Of(t.PupilId, t.Subject)).ToHashSet();
         foreach (var enrolment in enrolments)
         {
             if (covered.Add(SubjectKey.Of(enrolment.PupilId, enrolment.Subject)) && For(enrolment, matrices) is { } target)

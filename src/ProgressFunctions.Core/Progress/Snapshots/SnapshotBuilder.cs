@@ -25,72 +25,77 @@ public static class SnapshotBuilder
         var onRoll = inputs.Pupils
             .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
             .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var targets = inputs.DefaultTargets is { } matrices ? DefaultTargetsFor(onRoll, inputs, matrices) : inputs.Targets;
-        var progress = ProgressEvaluation.Evaluate(targets, inputs.Results, inputs.Scales, asOf);
-        var subjectsByPupil = progress.Subjects.ToLookup(s => s.PupilId, StringComparer.Ordinal);
-        var registers = inputs.Registers.ToDictionary(r => r.PupilId, StringComparer.Ordinal);
-        var behaviour = inputs.Behaviour.Where(b => termToDate.Contains(b.Date)).ToLookup(b => b.PupilId, StringComparer.Ordinal);
-        var homework = inputs.Homework.Where(h => termToDate.Contains(h.Due)).ToLookup(h => h.PupilId, StringComparer.Ordinal);
+        var rows = new PupilRows(inputs, termToDate);
         var previous = SnapshotComparison.SubjectsOf(inputs.Previous);
-        var impact = new InterventionInputs(inputs, targets);
-
-        var pupils = onRoll.Select(p =>
+        var issues = new List<ProgressIssue>();
+        var progress = new List<SubjectProgress>();
+        var pupils = new List<PupilSnapshot>(onRoll.Count);
+        foreach (var pupil in onRoll)
         {
-            var register = registers.GetValueOrDefault(p.Id);
-            var subjects = subjectsByPupil[p.Id]
-                .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
-                .OrderBy(s => s.Subject, StringComparer.Ordinal).ToEquatableList();
-            return new PupilSnapshot(
-                p.Id, p.YearGroup, p.RegistrationGroup, p.Sen,
-                register?.Totals(termToDate) ?? AttendanceTotals.Zero,
-                register is null ? AttendanceTotals.Zero : AttendanceMeasures.YearToDate(register, asOf),
-                subjects,
-                -behaviour[p.Id].Where(b => b.Points < 0).Sum(b => b.Points),
-                behaviour[p.Id].Where(b => b.Points > 0).Sum(b => b.Points),
-                HomeworkOf(homework[p.Id]))
-            {
-                Upn = p.Upn,
-                Name = new PupilName(p.LegalForename, p.LegalSurname, p.PreferredForename),
-                Weeks = register is null ? null : WeeklyRates.Write(WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf))),
-                TermMinutesLate = register?.MinutesLate(termToDate) ?? 0,
-                NeedsAttention = inputs.NeedsAttention.Reason(subjects),
-                Characteristics = PupilGroups.PupilCharacteristics.Of(p),
-                Interventions = impact.For(p, register),
-            };
-        }).ToEquatableList();
+            // Only on-roll pupils' rows are evaluated, so every issue found is one the snapshot keeps.
+            var targets = inputs.DefaultTargets is { } matrices ? TargetsWithDefaults(pupil, rows, inputs, matrices) : rows.Targets(pupil.Id);
+            progress.Clear();
+            ProgressEvaluation.Evaluate(targets, rows.ResultsToDate(pupil.Id), inputs.Scales, asOf, progress, issues);
+            pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, previous, targets));
+        }
 
-        var onRollIds = onRoll.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var issues = progress.Issues.Where(i => onRollIds.Contains(i.PupilId)).ToList();
-        var ks2 = key.Point == SnapshotPoint.Ks2Results ? Ks2Of(onRoll.Where(p => p.YearGroup == 6), inputs.Results, asOf, issues) : null;
-        return new TermSnapshot(key, asOf, pupils, CohortProgress.AllOf(pupils), ks2, issues.ToEquatableList());
+        var ordered = ProgressEvaluation.Order(issues);
+        var ks2 = key.Point == SnapshotPoint.Ks2Results ? Ks2Of([.. onRoll.Where(p => p.YearGroup == 6).Select(p => Ks2ResultReader.Read(p.Id, rows.ResultsToDate(p.Id)))]) : null;
+        var allIssues = ks2 is { Issues.Count: > 0 } ? [.. ordered, .. ks2.Value.Issues] : ordered;
+        return new TermSnapshot(key, asOf, pupils.ToEquatableList(), CohortProgress.AllOf(pupils), ks2?.Summary, allIssues);
     }
 
-    /// <summary>The school's targets, plus a default for each GCSE subject an on-roll pupil has results in but no target for.</summary>
+    private static PupilSnapshot PupilOf(
+        Pupil p, SnapshotInputs inputs, PupilRows rows, DateRange termToDate, List<SubjectProgress> progress,
+        Dictionary<SubjectKey, SubjectSnapshot> previous, IReadOnlyList<Target> targets)
+    {
+        var asOf = inputs.AsOf;
+        var register = rows.Register(p.Id);
+        var subjects = progress
+            .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
+            .OrderBy(s => s.Subject, StringComparer.Ordinal).ToEquatableList();
+        var (behaviour, achievement) = PointsOf(rows.Behaviour(p.Id));
+        var interventions = rows.Interventions(p.Id);
+        return new PupilSnapshot(
+            p.Id, p.YearGroup, p.RegistrationGroup, p.Sen,
+            register?.Totals(termToDate) ?? AttendanceTotals.Zero,
+            register is null ? AttendanceTotals.Zero : AttendanceMeasures.YearToDate(register, asOf),
+            subjects, behaviour, achievement, HomeworkOf(rows.Homework(p.Id)))
+        {
+            Upn = p.Upn,
+            Name = new PupilName(p.LegalForename, p.LegalSurname, p.PreferredForename),
+            Weeks = register is null ? null : WeeklyRates.Write(WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(asOf))),
+            TermMinutesLate = register?.MinutesLate(termToDate) ?? 0,
+            NeedsAttention = inputs.NeedsAttention.Reason(subjects),
+            Characteristics = PupilGroups.PupilCharacteristics.Of(p),
+            Interventions = interventions.Count == 0 ? null
+                : Interventions.InterventionImpact.For(p, interventions, register, inputs.Calendar, asOf, targets, rows.Results(p.Id), inputs.Scales),
+        };
+    }
+
+    /// <summary>The pupil's targets, plus a default for each GCSE subject they have results in but no target for.</summary>
     /// <remarks>
     /// The pupil's KS2 prior attainment comes from their KS2 test scaled scores, when the school holds them; without,
     /// the matrices' "no scaled score" row is used. A default GCSE target is for the end of Year 11, so the course runs
     /// from the start of Year 10; in other years it is for the year.
     /// </remarks>
-    private static List<Target> DefaultTargetsFor(IReadOnlyList<Pupil> onRoll, SnapshotInputs inputs, DefaultTargets.TransitionMatrices matrices)
+    private static IReadOnlyList<Target> TargetsWithDefaults(Pupil p, PupilRows rows, SnapshotInputs inputs, DefaultTargets.TransitionMatrices matrices)
     {
         var year = AcademicYear.Containing(inputs.AsOf);
-        var results = inputs.Results.Where(r => r.Date <= inputs.AsOf).ToLookup(r => r.PupilId, StringComparer.Ordinal);
-        var enrolments = onRoll.SelectMany(p =>
+        var results = rows.ResultsToDate(p.Id);
+        var ks2 = Ks2ResultReader.Read(p.Id, results).Results;
+        var prior = DefaultTargets.Ks2PriorAttainment.Of(ks2.Reading, ks2.Maths);
+        var (start, end) = p.YearGroup switch
         {
-            var ks2 = Ks2ResultReader.Read(p.Id, results[p.Id]).Results;
-            var prior = DefaultTargets.Ks2PriorAttainment.Of(ks2.Reading, ks2.Maths);
-            var (start, end) = p.YearGroup switch
-            {
-                10 => ((DateOnly?)year.Start, (DateOnly?)new AcademicYear(year.StartYear + 1).End),
-                11 => (new AcademicYear(year.StartYear - 1).Start, year.End),
-                _ => ((DateOnly?)null, (DateOnly?)null),
-            };
-            return results[p.Id]
-                .Where(r => inputs.Scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Gcse))
-                .Select(r => r.Subject.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
-                .Select(subject => new DefaultTargets.SubjectEnrolment(p.Id, subject, prior, start, end));
-        });
-        return [.. DefaultTargets.DefaultTargetSetter.Fill(inputs.Targets, enrolments, matrices)];
+            10 => ((DateOnly?)year.Start, (DateOnly?)new AcademicYear(year.StartYear + 1).End),
+            11 => (new AcademicYear(year.StartYear - 1).Start, year.End),
+            _ => ((DateOnly?)null, (DateOnly?)null),
+        };
+        var enrolments = results
+            .Where(r => inputs.Scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Gcse))
+            .Select(r => r.Subject.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
+            .Select(subject => new DefaultTargets.SubjectEnrolment(p.Id, subject, prior, start, end));
+        return DefaultTargets.DefaultTargetSetter.Fill(rows.Targets(p.Id), enrolments, matrices);
     }
 
     private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, SubjectSnapshot? previous)
@@ -103,40 +108,49 @@ public static class SnapshotBuilder
             expected, scale!.NearestGrade(expected), latest?.Band, progress.Concerns, latest?.Value - previous?.Current, previous?.Band);
     }
 
-    private static HomeworkSummary HomeworkOf(IEnumerable<HomeworkRecord> records)
+    /// <summary>Behaviour points (the negative events', as a positive number) and achievement points, in one pass.</summary>
+    private static (int Behaviour, int Achievement) PointsOf(IReadOnlyList<BehaviourEvent> events)
     {
-        var list = records.ToList();
-        return list.Count == 0
-            ? HomeworkSummary.None
-            : new HomeworkSummary(
-                list.Count(h => h.Status == HomeworkStatus.Completed),
-                list.Count(h => h.Status == HomeworkStatus.Late),
-                list.Count(h => h.Status == HomeworkStatus.Missing));
+        int negative = 0, positive = 0;
+        foreach (var e in events)
+        {
+            // Checked, as Sum is: a total that does not fit is an error, never a wrapped number.
+            checked
+            {
+                negative += e.Points < 0 ? e.Points : 0;
+                positive += e.Points > 0 ? e.Points : 0;
+            }
+        }
+
+        return (-negative, positive);
     }
 
-    private static Ks2Summary? Ks2Of(IEnumerable<Pupil> year6, IReadOnlyList<AssessmentResult> results, DateOnly asOf, List<ProgressIssue> issues)
+    private static HomeworkSummary HomeworkOf(IReadOnlyList<HomeworkRecord> records)
     {
-        var byPupil = results.Where(r => r.Date <= asOf).ToLookup(r => r.PupilId, StringComparer.Ordinal);
-        var cohort = year6.Select(p => Ks2ResultReader.Read(p.Id, byPupil[p.Id])).ToList();
+        if (records.Count == 0)
+        {
+            return HomeworkSummary.None;
+        }
+
+        int completed = 0, late = 0, missing = 0;
+        foreach (var h in records)
+        {
+            completed += h.Status == HomeworkStatus.Completed ? 1 : 0;
+            late += h.Status == HomeworkStatus.Late ? 1 : 0;
+            missing += h.Status == HomeworkStatus.Missing ? 1 : 0;
+        }
+
+        return new HomeworkSummary(completed, late, missing);
+    }
+
+    /// <summary>Year 6's KS2 summary and the rows it could not use; null when no Year 6 pupil has a KS2 outcome or problem.</summary>
+    private static (Ks2Summary Summary, IReadOnlyList<ProgressIssue> Issues)? Ks2Of(List<(Ks2PupilResults Results, IReadOnlyList<ProgressIssue> Issues)> cohort)
+    {
         if (cohort.All(c => c.Results is { Reading: null, Maths: null, Gps: null, WritingTa: null }) && cohort.All(c => c.Issues.Count == 0))
         {
             return null;
         }
 
-        issues.AddRange(cohort.SelectMany(c => c.Issues));
-        return Ks2Summary.Of(cohort.Select(c => c.Results));
+        return (Ks2Summary.Of(cohort.Select(c => c.Results)), [.. cohort.SelectMany(c => c.Issues)]);
     }
-}
-
-/// <summary>What each pupil's intervention outcomes are computed from, looked up per pupil.</summary>
-internal sealed class InterventionInputs(SnapshotInputs inputs, IReadOnlyList<Target> targets)
-{
-    private readonly ILookup<string, Interventions.Intervention> _interventions = inputs.Interventions.ToLookup(i => i.PupilId, StringComparer.Ordinal);
-    private readonly ILookup<string, Target> _targets = targets.ToLookup(t => t.PupilId, StringComparer.Ordinal);
-    private readonly ILookup<string, AssessmentResult> _results = inputs.Results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
-
-    public EquatableList<Interventions.InterventionOutcome>? For(Pupil pupil, PupilRegister? register) =>
-        _interventions[pupil.Id].Any()
-            ? Interventions.InterventionImpact.For(pupil, _interventions[pupil.Id], register, inputs.Calendar, inputs.AsOf, [.. _targets[pupil.Id]], [.. _results[pupil.Id]], inputs.Scales)
-            : null;
 }

@@ -32,7 +32,7 @@ public static class SnapshotComparison
         return current.NotMakingExpectedProgress.Where(p => !before.Contains(p.PupilId)).Select(p => p.PupilId).ToEquatableList();
     }
 
-    internal static Dictionary<string, SubjectSnapshot> SubjectsOf(TermSnapshot? snapshot) =>
+    internal static Dictionary<SubjectKey, SubjectSnapshot> SubjectsOf(TermSnapshot? snapshot) =>
         (snapshot?.Pupils ?? []).SelectMany(p => p.Subjects.Select(s => (Key: SubjectKey.Of(p.PupilId, s.Subject), Subject: s)))
-            .ToDictionary(e => e.Key, e => e.Subject, StringComparer.Ordinal);
+            .ToDictionary(e => e.Key, e => e.Subject);
 }
