@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ProgressFunctions.Core;
 
@@ -56,6 +57,9 @@ public static class EquatableList
     public static EquatableList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? EquatableList<T>.Empty : new([.. items]);
 
     public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new([.. items]);
+
+    /// <summary>A list over <paramref name="items"/> without copying them: the caller must never change the array again.</summary>
+    internal static EquatableList<T> Own<T>(T[] items) => new(ImmutableCollectionsMarshal.AsImmutableArray(items));
 }
 
 /// <summary>Stores an <see cref="EquatableList{T}"/> as a plain JSON array.</summary>

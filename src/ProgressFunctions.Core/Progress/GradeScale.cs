@@ -30,10 +30,17 @@ public sealed class GradeScale
 {
     private readonly FrozenDictionary<string, decimal> _values;
 
+    // The grades and their values lowest first, as arrays: a snapshot asks for a grade's written form and the nearest
+    // grade once per result and subject, and a loop over these allocates nothing.
+    private readonly string[] _grades;
+    private readonly decimal[] _gradeValues;
+
     private GradeScale(string name, IReadOnlyList<(string Grade, decimal Value)> grades, BandThresholds thresholds)
     {
         Name = name;
         Grades = [.. grades.Select(g => g.Grade)];
+        _grades = [.. Grades];
+        _gradeValues = [.. grades.Select(g => g.Value)];
         _values = grades.ToFrozenDictionary(g => g.Grade, g => g.Value, StringComparer.OrdinalIgnoreCase);
         Thresholds = thresholds;
     }
@@ -45,9 +52,9 @@ public sealed class GradeScale
 
     public BandThresholds Thresholds { get; }
 
-    public decimal Lowest => _values[Grades[0]];
+    public decimal Lowest => _gradeValues[0];
 
-    public decimal Highest => _values[Grades[^1]];
+    public decimal Highest => _gradeValues[^1];
 
     public static GradeScale Gcse { get; } = Ordered("GCSE", ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"], firstValue: 0);
 
@@ -91,11 +98,34 @@ public sealed class GradeScale
     public string NearestGrade(decimal value)
     {
         var rounded = Percentages.RoundHalfUp(Math.Clamp(value, Lowest, Highest), 0);
-        return Grades.MinBy(g => Math.Abs(_values[g] - rounded))!;
+        // The first grade at the least distance, as MinBy would pick it.
+        var nearest = 0;
+        for (var i = 1; i < _grades.Length; i++)
+        {
+            if (Math.Abs(_gradeValues[i] - rounded) < Math.Abs(_gradeValues[nearest] - rounded))
+            {
+                nearest = i;
+            }
+        }
+
+        return _grades[nearest];
     }
 
     /// <summary>The grade as the scale writes it ("a*" becomes "A*").</summary>
-    public string Normalise(string grade) => Grades.First(g => string.Equals(g, grade.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <exception cref="InvalidOperationException">The grade is not on this scale.</exception>
+    public string Normalise(string grade)
+    {
+        var trimmed = grade.AsSpan().Trim();
+        foreach (var g in _grades)
+        {
+            if (trimmed.Equals(g, StringComparison.OrdinalIgnoreCase))
+            {
+                return g;
+            }
+        }
+
+        throw new InvalidOperationException(NotOnScaleMessage(grade));
+    }
 
     public override string ToString() => Name;
 

@@ -39,31 +39,73 @@ public sealed record NeedsAttentionRule
     /// <summary>Why the pupil needs attention, in words, or null when they do not.</summary>
     public string? Reason(IReadOnlyList<SubjectSnapshot> subjects)
     {
-        var results = subjects.Where(s => s.Band is not null).ToList();
+        // One pass over the subjects, and lists only for the conditions that name some: most pupils need none.
+        List<string>? wellBelow = null, core = null, falling = null;
+        int results = 0, below = 0;
+        foreach (var s in subjects)
+        {
+            if (FallingTwoPointsInARow && s.Concerns.HasFlag(ProgressConcern.FallingTwoPointsInARow))
+            {
+                (falling ??= []).Add(s.Subject);
+            }
+
+            if (s.Band is not { } band)
+            {
+                continue;
+            }
+
+            results++;
+            if (WellBelowInAnySubject && band == ProgressBand.WellBelow)
+            {
+                (wellBelow ??= []).Add(s.Subject);
+            }
+
+            if (band.IsBelowExpected())
+            {
+                below++;
+                if (IsCore(s.Subject))
+                {
+                    (core ??= []).Add(s.Subject);
+                }
+            }
+        }
+
         var reasons = new List<string>();
-        if (WellBelowInAnySubject && results.Where(s => s.Band == ProgressBand.WellBelow).Select(s => s.Subject).ToList() is { Count: > 0 } wellBelow)
+        if (wellBelow is not null)
         {
             reasons.Add("well below in " + string.Join(", ", wellBelow));
         }
 
-        var below = results.Where(s => s.Band!.Value.IsBelowExpected()).ToList();
-        if (below.Where(s => CoreSubjects.Any(c => string.Equals(c.Trim(), s.Subject.Trim(), StringComparison.OrdinalIgnoreCase))).Select(s => s.Subject).ToList() is { } core
-            && core.Count >= CoreSubjectsBelow)
+        if ((core?.Count ?? 0) >= CoreSubjectsBelow)
         {
-            reasons.Add("below in " + string.Join(", ", core));
+            reasons.Add("below in " + string.Join(", ", core ?? []));
         }
 
-        if (ShareOfSubjects > 0 && results.Count >= MinimumSubjectsForShare && below.Count >= ShareOfSubjects * results.Count)
+        if (ShareOfSubjects > 0 && results >= MinimumSubjectsForShare && below >= ShareOfSubjects * results)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"below in {below.Count} of {results.Count} subjects"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"below in {below} of {results} subjects"));
         }
 
-        if (FallingTwoPointsInARow && subjects.Where(s => s.Concerns.HasFlag(ProgressConcern.FallingTwoPointsInARow)).Select(s => s.Subject).ToList() is { Count: > 0 } falling)
+        if (falling is not null)
         {
             reasons.Add("fallen at two points in a row in " + string.Join(", ", falling));
         }
 
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+
+    private bool IsCore(string subject)
+    {
+        var name = subject.AsSpan().Trim();
+        foreach (var core in CoreSubjects)
+        {
+            if (name.Equals(core.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads school.json's <c>"needsAttention"</c> object (raw JSON); missing keys keep their defaults.</summary>

@@ -27,23 +27,66 @@ public static class ProgressEvaluation
     internal static void Evaluate(
         IEnumerable<Target> targets, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<SubjectProgress> subjects, List<ProgressIssue> issues)
     {
-        var resultsBySubject = BySubject(results, asOf);
-        var ordered = targets
-            .OrderBy(t => t.PupilId, StringComparer.Ordinal).ThenBy(t => t.Subject.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ThenBy(t => t.Source).ThenBy(t => t.Scale, StringComparer.Ordinal).ThenBy(t => t.Grade, StringComparer.Ordinal);
-        foreach (var group in ordered.GroupBy(t => SubjectKey.Of(t.PupilId, t.Subject)))
+        var (groups, indexOf) = FirstTargets(targets);
+        var rows = new List<AssessmentResult>?[groups.Count];
+        foreach (var result in results)
         {
-            var target = group.First();
-            if (group.Count() > 1)
+            // A result is evaluated against its subject's target; one in a subject without a target has no path to be on.
+            if (result.Date <= asOf && indexOf.TryGetValue(SubjectKey.Of(result.PupilId, result.Subject), out var index))
             {
-                issues.Add(new(target.PupilId, target.Subject, null, $"{group.Count()} targets given; the first ({target.Grade}, {target.Source}) is used"));
+                (rows[index] ??= []).Add(result);
+            }
+        }
+
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var (target, count) = groups[i];
+            if (count > 1)
+            {
+                issues.Add(new(target.PupilId, target.Subject, null, $"{count} targets given; the first ({target.Grade}, {target.Source}) is used"));
             }
 
-            if (EvaluateOne(target, resultsBySubject.GetValueOrDefault(group.Key) ?? [], scales, asOf, issues) is { } progress)
+            if (EvaluateOne(target, (IReadOnlyList<AssessmentResult>?)rows[i] ?? [], scales, asOf, issues) is { } progress)
             {
                 subjects.Add(progress);
             }
         }
+    }
+
+    /// <summary>The target used for each pupil and subject, with how many were given, in the order of <see cref="TargetOrder"/>, and where each subject's is.</summary>
+    /// <remarks>The first target in that order is used; groups come in the order their first target does.</remarks>
+    private static (List<(Target First, int Count)> Groups, Dictionary<SubjectKey, int> IndexOf) FirstTargets(IEnumerable<Target> targets)
+    {
+        var ordered = targets.Select((t, i) => (Target: t, Index: i)).ToArray();
+        Array.Sort(ordered, TargetOrder);
+        var groups = new List<(Target First, int Count)>();
+        var indexOf = new Dictionary<SubjectKey, int>(ordered.Length);
+        foreach (var (target, _) in ordered)
+        {
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexOf, SubjectKey.Of(target.PupilId, target.Subject), out var seen);
+            if (seen)
+            {
+                groups[index] = (groups[index].First, groups[index].Count + 1);
+                continue;
+            }
+
+            index = groups.Count;
+            groups.Add((target, 1));
+        }
+
+        return (groups, indexOf);
+    }
+
+    /// <summary>Pupil, subject (trimmed, ignoring case), source, scale and grade (ordinal), then the order given: which target is used never depends on the sort.</summary>
+    private static int TargetOrder((Target Target, int Index) a, (Target Target, int Index) b)
+    {
+        var (x, y) = (a.Target, b.Target);
+        var order = string.CompareOrdinal(x.PupilId, y.PupilId);
+        order = order != 0 ? order : x.Subject.AsSpan().Trim().CompareTo(y.Subject.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+        order = order != 0 ? order : ((int)x.Source).CompareTo((int)y.Source);
+        order = order != 0 ? order : string.CompareOrdinal(x.Scale, y.Scale);
+        order = order != 0 ? order : string.CompareOrdinal(x.Grade, y.Grade);
+        return order != 0 ? order : a.Index.CompareTo(b.Index);
     }
 
     /// <summary>The issues in their fixed order: pupil, subject, point, message (ordinal).</summary>
@@ -51,23 +94,7 @@ public static class ProgressEvaluation
         issues.OrderBy(i => i.PupilId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
             .ThenBy(i => i.Point, StringComparer.Ordinal).ThenBy(i => i.Message, StringComparer.Ordinal).ToEquatableList();
 
-    /// <summary>Results to the date by pupil and subject, each subject's in the order given.</summary>
-    private static Dictionary<SubjectKey, List<AssessmentResult>> BySubject(IEnumerable<AssessmentResult> results, DateOnly asOf)
-    {
-        var bySubject = new Dictionary<SubjectKey, List<AssessmentResult>>();
-        foreach (var result in results)
-        {
-            if (result.Date <= asOf)
-            {
-                ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(bySubject, SubjectKey.Of(result.PupilId, result.Subject), out _);
-                (rows ??= []).Add(result);
-            }
-        }
-
-        return bySubject;
-    }
-
-    private static SubjectProgress? EvaluateOne(Target target, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues)
+    private static SubjectProgress? EvaluateOne(Target target, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues)
     {
         if (!scales.TryGet(target.Scale, out var scale))
         {
@@ -81,7 +108,7 @@ public static class ProgressEvaluation
             return null;
         }
 
-        var points = new List<(AssessmentResult Row, decimal Value)>();
+        var points = new List<(AssessmentResult Row, decimal Value)>(results.Count);
         foreach (var row in results)
         {
             if (Problem(row, scale, scales, out var value) is { } problem)
@@ -111,13 +138,16 @@ public static class ProgressEvaluation
         var courseStart = target.CourseStart ?? AcademicYear.Containing(asOf).Start;
         baseline ??= points.Where(p => p.Row.Date >= courseStart).Select(p => (decimal?)p.Value).FirstOrDefault();
         var path = FlightPath.For(target, targetValue, baseline, asOf);
-        var onPath = points.Select(p =>
+        var onPath = new PointResult[points.Count];
+        for (var i = 0; i < onPath.Length; i++)
         {
-            var expected = path.ExpectedAt(p.Row.Date);
-            return new PointResult(p.Row.Point, p.Row.Date, scale.Normalise(p.Row.Grade), p.Value, expected, ProgressBands.Of(p.Value - expected, scale.Thresholds));
-        });
+            var (row, value) = points[i];
+            var expected = path.ExpectedAt(row.Date);
+            onPath[i] = new PointResult(row.Point, row.Date, scale.Normalise(row.Grade), value, expected, ProgressBands.Of(value - expected, scale.Thresholds));
+        }
+
         return new SubjectProgress(target.PupilId, target.Subject.Trim(), scale.Name, target.TeachingGroup, scale.Normalise(target.Grade),
-            target.Source, path, onPath.ToEquatableList());
+            target.Source, path, EquatableList.Own(onPath));
     }
 
     private static string? Problem(AssessmentResult row, GradeScale targetScale, GradeScaleSet scales, out decimal value)

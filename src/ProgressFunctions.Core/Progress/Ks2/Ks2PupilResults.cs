@@ -56,10 +56,7 @@ public static class Ks2ResultReader
     public static (Ks2PupilResults Results, IReadOnlyList<ProgressIssue> Issues) Read(string pupilId, IEnumerable<AssessmentResult> results)
     {
         var issues = new List<ProgressIssue>();
-        var latest = results
-            .Where(r => r.PupilId == pupilId && s_subjects.TryGetValue(r.Subject.Trim(), out var subject) && IsOnItsScale(subject, r))
-            .GroupBy(r => s_subjects[r.Subject.Trim()])
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal).Last());
+        var latest = Latest(pupilId, results);
 
         int? Score(string test)
         {
@@ -93,6 +90,25 @@ public static class Ks2ResultReader
 
         return (new Ks2PupilResults(pupilId, Score("Reading"), Score("Maths"), Score("GPS"), writing), issues);
     }
+
+    /// <summary>The latest counting result per KS2 subject: the last by date, then point (ordinal), then the order given.</summary>
+    private static Dictionary<string, AssessmentResult> Latest(string pupilId, IEnumerable<AssessmentResult> results)
+    {
+        var latest = new Dictionary<string, AssessmentResult>(StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (r.PupilId == pupilId && s_subjects.TryGetValue(r.Subject.Trim(), out var subject) && IsOnItsScale(subject, r)
+                && (!latest.TryGetValue(subject, out var current) || IsSameOrLater(r, current)))
+            {
+                latest[subject] = r;
+            }
+        }
+
+        return latest;
+    }
+
+    private static bool IsSameOrLater(AssessmentResult row, AssessmentResult than) =>
+        row.Date != than.Date ? row.Date > than.Date : string.CompareOrdinal(row.Point, than.Point) >= 0;
 
     /// <summary>Writing is teacher assessed; every other subject counts only as a test scaled score.</summary>
     private static bool IsOnItsScale(string subject, AssessmentResult row)

@@ -58,39 +58,84 @@ public sealed record CohortProgress(
             .Select(g => OfPupils(CohortKind.Sen, SenLabel(g.Key), [.. g])));
 
         var entries = pupils.SelectMany(p => p.Subjects.Select(s => (Pupil: p, Subject: s))).ToList();
+        var distinct = new DistinctPupils();
         foreach (var subject in entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, [.. subject]));
+            cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, [.. subject], distinct));
             cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => GroupNames.LeadingNumber(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, [.. g])));
+                .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, [.. g], distinct)));
         }
 
         return cohorts.ToEquatableList();
     }
 
-    private static CohortProgress OfPupils(CohortKind kind, string name, IReadOnlyList<PupilSnapshot> pupils) =>
-        Build(kind, name, null, pupils, [.. pupils.SelectMany(p => p.Subjects)], pupils.Count(p => p.NotMakingExpectedProgress)) with
+    private static CohortProgress OfPupils(CohortKind kind, string name, IReadOnlyList<PupilSnapshot> pupils)
+    {
+        var bands = new BandTally();
+        int notMaking = 0, needsAttention = 0, withResults = 0;
+        foreach (var pupil in pupils)
         {
-            NeedsAttention = pupils.Count(p => p.NeedsAttention is not null),
-            PupilsWithResults = pupils.Count(p => p.HasResults),
-        };
+            foreach (var subject in pupil.Subjects)
+            {
+                bands.Add(subject.Band);
+            }
+
+            notMaking += pupil.NotMakingExpectedProgress ? 1 : 0;
+            needsAttention += pupil.NeedsAttention is not null ? 1 : 0;
+            withResults += pupil.HasResults ? 1 : 0;
+        }
+
+        return Build(kind, name, null, pupils, bands, notMaking) with { NeedsAttention = needsAttention, PupilsWithResults = withResults };
+    }
 
     // A pupil's entries share one PupilSnapshot instance and a snapshot's pupils are distinct by id, so distinct by
     // reference is distinct by value without hashing every pupil's whole snapshot for each entry.
-    private static CohortProgress OfSubject(CohortKind kind, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries) =>
-        Build(kind, name, subject, [.. entries.Select(e => e.Pupil).Distinct(ReferenceEqualityComparer.Instance).Cast<PupilSnapshot>()], [.. entries.Select(e => e.Subject)],
-            entries.Count(e => e.Subject.NotMakingExpectedProgress)) with
+    private static CohortProgress OfSubject(
+        CohortKind kind, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, DistinctPupils distinct)
+    {
+        distinct.Clear();
+        var pupils = new List<PupilSnapshot>(entries.Count);
+        var bands = new BandTally();
+        var notMaking = 0;
+        foreach (var (pupil, entry) in entries)
         {
-            NeedsAttention = entries.Where(e => e.Pupil.NeedsAttention is not null).Select(e => e.Pupil.PupilId).Distinct(StringComparer.Ordinal).Count(),
-            PupilsWithResults = entries.Where(e => e.Subject.Band is not null).Select(e => e.Pupil.PupilId).Distinct(StringComparer.Ordinal).Count(),
-        };
+            if (distinct.Pupils.Add(pupil))
+            {
+                pupils.Add(pupil);
+            }
 
-    private static CohortProgress Build(CohortKind kind, string name, string? subject, IReadOnlyList<PupilSnapshot> pupils, IReadOnlyList<SubjectSnapshot> subjects, int notMaking)
+            bands.Add(entry.Band);
+            notMaking += entry.NotMakingExpectedProgress ? 1 : 0;
+            if (pupil.NeedsAttention is not null)
+            {
+                distinct.NeedingAttention.Add(pupil.PupilId);
+            }
+
+            if (entry.Band is not null)
+            {
+                distinct.WithResults.Add(pupil.PupilId);
+            }
+        }
+
+        return Build(kind, name, subject, pupils, bands, notMaking) with
+        {
+            NeedsAttention = distinct.NeedingAttention.Count,
+            PupilsWithResults = distinct.WithResults.Count,
+        };
+    }
+
+    private static CohortProgress Build(CohortKind kind, string name, string? subject, IReadOnlyList<PupilSnapshot> pupils, BandTally bands, int notMaking)
     {
         var attendance = CohortSummary.Of(name, pupils.Select(p => p.YearAttendance));
-        var bands = ProgressBands.All.Select(b => new BandCount(b, subjects.Count(s => s.Band == b))).ToEquatableList();
+        var behaviour = 0;
+        foreach (var pupil in pupils)
+        {
+            // Checked, as Sum is: a total that does not fit is an error, never a wrapped number.
+            behaviour = checked(behaviour + pupil.BehaviourPoints);
+        }
+
         return new CohortProgress(kind, name, subject, pupils.Count, attendance.Pupils, attendance.Totals, attendance.PersistentAbsentees,
-            attendance.SevereAbsentees, bands, subjects.Count(s => s.Band is null), notMaking, pupils.Sum(p => p.BehaviourPoints));
+            attendance.SevereAbsentees, bands.Counts(), bands.NoResult, notMaking, behaviour);
     }
 
     private static string SenLabel(SenStatus sen) => sen switch
@@ -99,4 +144,43 @@ public sealed record CohortProgress(
         SenStatus.Ehcp => "EHC plan (E)",
         _ => "No SEN",
     };
+}
+
+/// <summary>Subject entries per progress band, and those without a result, counted in one pass.</summary>
+internal sealed class BandTally
+{
+    private readonly int[] _entries = new int[ProgressBands.All.Count];
+
+    public int NoResult { get; private set; }
+
+    public void Add(ProgressBand? band)
+    {
+        if (band is { } b)
+        {
+            _entries[(int)b]++;
+        }
+        else
+        {
+            NoResult++;
+        }
+    }
+
+    public EquatableList<BandCount> Counts() => [.. ProgressBands.All.Select(b => new BandCount(b, _entries[(int)b]))];
+}
+
+/// <summary>The sets a subject cohort counts its pupils with, made once and cleared for each cohort.</summary>
+internal sealed class DistinctPupils
+{
+    public HashSet<PupilSnapshot> Pupils { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public HashSet<string> NeedingAttention { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> WithResults { get; } = new(StringComparer.Ordinal);
+
+    public void Clear()
+    {
+        Pupils.Clear();
+        NeedingAttention.Clear();
+        WithResults.Clear();
+    }
 }
