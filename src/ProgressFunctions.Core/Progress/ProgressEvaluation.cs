@@ -38,6 +38,7 @@ public static class ProgressEvaluation
             }
         }
 
+        var points = new List<(AssessmentResult Row, decimal Value)>();
         for (var i = 0; i < groups.Count; i++)
         {
             var (target, count) = groups[i];
@@ -46,7 +47,8 @@ public static class ProgressEvaluation
                 issues.Add(new(target.PupilId, target.Subject, null, $"{count} targets given; the first ({target.Grade}, {target.Source}) is used"));
             }
 
-            if (EvaluateOne(target, (IReadOnlyList<AssessmentResult>?)rows[i] ?? [], scales, asOf, issues) is { } progress)
+            points.Clear();
+            if (EvaluateOne(target, (IReadOnlyList<AssessmentResult>?)rows[i] ?? [], scales, asOf, issues, points) is { } progress)
             {
                 subjects.Add(progress);
             }
@@ -57,7 +59,13 @@ public static class ProgressEvaluation
     /// <remarks>The first target in that order is used; groups come in the order their first target does.</remarks>
     private static (List<(Target First, int Count)> Groups, Dictionary<SubjectKey, int> IndexOf) FirstTargets(IEnumerable<Target> targets)
     {
-        var ordered = targets.Select((t, i) => (Target: t, Index: i)).ToArray();
+        var list = targets as IReadOnlyList<Target> ?? [.. targets];
+        var ordered = new (Target Target, int Index)[list.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = (list[i], i);
+        }
+
         Array.Sort(ordered, TargetOrder);
         var groups = new List<(Target First, int Count)>();
         var indexOf = new Dictionary<SubjectKey, int>(ordered.Length);
@@ -94,7 +102,9 @@ public static class ProgressEvaluation
         issues.OrderBy(i => i.PupilId, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
             .ThenBy(i => i.Point, StringComparer.Ordinal).ThenBy(i => i.Message, StringComparer.Ordinal).ToEquatableList();
 
-    private static SubjectProgress? EvaluateOne(Target target, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues)
+    // points: an empty list to work in, shared between subjects so that each does not grow its own.
+    private static SubjectProgress? EvaluateOne(
+        Target target, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues, List<(AssessmentResult Row, decimal Value)> points)
     {
         if (!scales.TryGet(target.Scale, out var scale))
         {
@@ -108,7 +118,6 @@ public static class ProgressEvaluation
             return null;
         }
 
-        var points = new List<(AssessmentResult Row, decimal Value)>(results.Count);
         foreach (var row in results)
         {
             if (Problem(row, scale, scales, out var value) is { } problem)

@@ -39,7 +39,12 @@ public static class DefaultTargetSetter
     public static IReadOnlyList<Target> Fill(IEnumerable<Target> schoolTargets, IEnumerable<SubjectEnrolment> enrolments, TransitionMatrices matrices)
     {
         var targets = schoolTargets.ToList();
-        var covered = targets.Select(t => SubjectKey.Of(t.PupilId, t.Subject)).ToHashSet();
+        var covered = new HashSet<SubjectKey>(targets.Count);
+        foreach (var target in targets)
+        {
+            covered.Add(SubjectKey.Of(target.PupilId, target.Subject));
+        }
+
         foreach (var enrolment in enrolments)
         {
             if (covered.Add(SubjectKey.Of(enrolment.PupilId, enrolment.Subject)) && For(enrolment, matrices) is { } target)

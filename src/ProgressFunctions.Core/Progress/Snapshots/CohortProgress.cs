@@ -57,13 +57,14 @@ public sealed record CohortProgress(
         cohorts.AddRange(pupils.GroupBy(p => p.Sen).OrderBy(g => g.Key)
             .Select(g => OfPupils(CohortKind.Sen, SenLabel(g.Key), [.. g])));
 
-        var entries = pupils.SelectMany(p => p.Subjects.Select(s => (Pupil: p, Subject: s))).ToList();
+        var entries = new List<(PupilSnapshot Pupil, SubjectSnapshot Subject)>(pupils.Sum(p => p.Subjects.Count));
+        entries.AddRange(pupils.SelectMany(p => p.Subjects.Select(s => (Pupil: p, Subject: s))));
         var distinct = new DistinctPupils();
         foreach (var subject in entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, [.. subject], distinct));
+            cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, subject, distinct));
             cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => GroupNames.LeadingNumber(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, [.. g], distinct)));
+                .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, g, distinct)));
         }
 
         return cohorts.ToEquatableList();
@@ -91,10 +92,10 @@ public sealed record CohortProgress(
     // A pupil's entries share one PupilSnapshot instance and a snapshot's pupils are distinct by id, so distinct by
     // reference is distinct by value without hashing every pupil's whole snapshot for each entry.
     private static CohortProgress OfSubject(
-        CohortKind kind, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, DistinctPupils distinct)
+        CohortKind kind, string name, string subject, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, DistinctPupils distinct)
     {
         distinct.Clear();
-        var pupils = new List<PupilSnapshot>(entries.Count);
+        var pupils = new List<PupilSnapshot>();
         var bands = new BandTally();
         var notMaking = 0;
         foreach (var (pupil, entry) in entries)

@@ -14,11 +14,11 @@ namespace ProgressFunctions.Core.Progress.Snapshots;
 internal sealed class PupilRows(SnapshotInputs inputs, DateRange termToDate)
 {
     private readonly DateOnly _asOf = inputs.AsOf;
-    private readonly Dictionary<string, AssessmentResult[]> _results = ByPupil(inputs.Results, r => r.PupilId, _ => true);
-    private readonly Dictionary<string, Target[]> _targets = ByPupil(inputs.Targets, t => t.PupilId, _ => true);
-    private readonly Dictionary<string, BehaviourEvent[]> _behaviour = ByPupil(inputs.Behaviour, b => b.PupilId, b => termToDate.Contains(b.Date));
-    private readonly Dictionary<string, HomeworkRecord[]> _homework = ByPupil(inputs.Homework, h => h.PupilId, h => termToDate.Contains(h.Due));
-    private readonly Dictionary<string, Intervention[]> _interventions = ByPupil(inputs.Interventions, i => i.PupilId, _ => true);
+    private readonly Dictionary<string, AssessmentResult[]> _results = ByPupil(inputs.Results, inputs.Pupils.Count, r => r.PupilId, _ => true);
+    private readonly Dictionary<string, Target[]> _targets = ByPupil(inputs.Targets, inputs.Pupils.Count, t => t.PupilId, _ => true);
+    private readonly Dictionary<string, BehaviourEvent[]> _behaviour = ByPupil(inputs.Behaviour, inputs.Pupils.Count, b => b.PupilId, b => termToDate.Contains(b.Date));
+    private readonly Dictionary<string, HomeworkRecord[]> _homework = ByPupil(inputs.Homework, inputs.Pupils.Count, h => h.PupilId, h => termToDate.Contains(h.Due));
+    private readonly Dictionary<string, Intervention[]> _interventions = ByPupil(inputs.Interventions, inputs.Pupils.Count, i => i.PupilId, _ => true);
     private readonly Dictionary<string, PupilRegister> _registers = inputs.Registers.ToDictionary(r => r.PupilId, StringComparer.Ordinal);
 
     /// <summary>Every result of the pupil, whatever its date.</summary>
@@ -53,9 +53,9 @@ internal sealed class PupilRows(SnapshotInputs inputs, DateRange termToDate)
     private static IReadOnlyList<T> Of<T>(Dictionary<string, T[]> byPupil, string pupilId) =>
         byPupil.TryGetValue(pupilId, out var rows) ? rows : [];
 
-    private static Dictionary<string, T[]> ByPupil<T>(IReadOnlyList<T> rows, Func<T, string> pupilOf, Func<T, bool> include)
+    private static Dictionary<string, T[]> ByPupil<T>(IReadOnlyList<T> rows, int pupils, Func<T, string> pupilOf, Func<T, bool> include)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(Math.Min(pupils, rows.Count), StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (include(row))

@@ -104,9 +104,22 @@ public sealed record PupilName(string LegalForename, string LegalSurname, string
 /// </remarks>
 public static class WeeklyRates
 {
-    public static string Write(IEnumerable<Attendance.WeekAttendance> weeks) => string.Join(';', weeks.Select(w =>
-        w.Monday.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "="
-        + (w.AttendanceRate is { } rate ? Percentages.RoundHalfUp(rate, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")));
+    public static string Write(IEnumerable<Attendance.WeekAttendance> weeks)
+    {
+        // Written into one builder: a string per week and per part of it was most of a snapshot's text allocations.
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        foreach (var w in weeks)
+        {
+            text.Append(invariant, $"{(text.Length == 0 ? "" : ";")}{w.Monday:yyMMdd}=");
+            if (w.AttendanceRate is { } rate)
+            {
+                text.Append(invariant, $"{Percentages.RoundHalfUp(rate, 1)}");
+            }
+        }
+
+        return text.ToString();
+    }
 
     public static IReadOnlyList<(DateOnly Monday, decimal? Rate)> Read(string? text) =>
         string.IsNullOrEmpty(text) ? [] : [.. text.Split(';').Select(week =>

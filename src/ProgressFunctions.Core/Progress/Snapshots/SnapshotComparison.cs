@@ -32,7 +32,19 @@ public static class SnapshotComparison
         return current.NotMakingExpectedProgress.Where(p => !before.Contains(p.PupilId)).Select(p => p.PupilId).ToEquatableList();
     }
 
-    internal static Dictionary<SubjectKey, SubjectSnapshot> SubjectsOf(TermSnapshot? snapshot) =>
-        (snapshot?.Pupils ?? []).SelectMany(p => p.Subjects.Select(s => (Key: SubjectKey.Of(p.PupilId, s.Subject), Subject: s)))
-            .ToDictionary(e => e.Key, e => e.Subject);
+    /// <exception cref="ArgumentException">A pupil has the same subject twice.</exception>
+    internal static Dictionary<SubjectKey, SubjectSnapshot> SubjectsOf(TermSnapshot? snapshot)
+    {
+        var pupils = snapshot?.Pupils ?? [];
+        var subjects = new Dictionary<SubjectKey, SubjectSnapshot>(pupils.Sum(p => p.Subjects.Count));
+        foreach (var pupil in pupils)
+        {
+            foreach (var subject in pupil.Subjects)
+            {
+                subjects.Add(SubjectKey.Of(pupil.PupilId, subject.Subject), subject);
+            }
+        }
+
+        return subjects;
+    }
 }
