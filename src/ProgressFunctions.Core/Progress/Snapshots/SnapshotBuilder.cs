@@ -33,9 +33,10 @@ public static class SnapshotBuilder
         foreach (var pupil in onRoll)
         {
             // Only on-roll pupils' rows are evaluated, so every issue found is one the snapshot keeps.
-            var targets = inputs.DefaultTargets is { } matrices ? TargetsWithDefaults(pupil, rows, inputs, matrices) : rows.Targets(pupil.Id);
+            var results = rows.ResultsToDate(pupil.Id);
+            var targets = inputs.DefaultTargets is { } matrices ? TargetsWithDefaults(pupil, rows.Targets(pupil.Id), results, inputs, matrices) : rows.Targets(pupil.Id);
             progress.Clear();
-            ProgressEvaluation.Evaluate(targets, rows.ResultsToDate(pupil.Id), inputs.Scales, asOf, progress, issues);
+            ProgressEvaluation.Evaluate(targets, results, inputs.Scales, asOf, progress, issues);
             pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, previous, targets));
         }
 
@@ -79,10 +80,16 @@ public static class SnapshotBuilder
     /// the matrices' "no scaled score" row is used. A default GCSE target is for the end of Year 11, so the course runs
     /// from the start of Year 10; in other years it is for the year.
     /// </remarks>
-    private static IReadOnlyList<Target> TargetsWithDefaults(Pupil p, PupilRows rows, SnapshotInputs inputs, DefaultTargets.TransitionMatrices matrices)
+    private static IReadOnlyList<Target> TargetsWithDefaults(
+        Pupil p, IReadOnlyList<Target> schoolTargets, IReadOnlyList<AssessmentResult> results, SnapshotInputs inputs, DefaultTargets.TransitionMatrices matrices)
     {
+        var subjects = GcseSubjects(results, inputs.Scales);
+        if (subjects.Count == 0)
+        {
+            return schoolTargets;
+        }
+
         var year = AcademicYear.Containing(inputs.AsOf);
-        var results = rows.ResultsToDate(p.Id);
         var ks2 = Ks2ResultReader.Read(p.Id, results).Results;
         var prior = DefaultTargets.Ks2PriorAttainment.Of(ks2.Reading, ks2.Maths);
         var (start, end) = p.YearGroup switch
@@ -91,11 +98,38 @@ public static class SnapshotBuilder
             11 => (new AcademicYear(year.StartYear - 1).Start, year.End),
             _ => ((DateOnly?)null, (DateOnly?)null),
         };
-        var enrolments = results
-            .Where(r => inputs.Scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Gcse))
-            .Select(r => r.Subject.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
-            .Select(subject => new DefaultTargets.SubjectEnrolment(p.Id, subject, prior, start, end));
-        return DefaultTargets.DefaultTargetSetter.Fill(rows.Targets(p.Id), enrolments, matrices);
+        var enrolments = subjects.Select(subject => new DefaultTargets.SubjectEnrolment(p.Id, subject, prior, start, end));
+        return DefaultTargets.DefaultTargetSetter.Fill(schoolTargets, enrolments, matrices);
+    }
+
+    /// <summary>The subjects of the pupil's GCSE results, trimmed, each once (the first spelling, ignoring case), in ordinal order.</summary>
+    private static List<string> GcseSubjects(IReadOnlyList<AssessmentResult> results, GradeScaleSet scales)
+    {
+        var subjects = new List<string>();
+        foreach (var r in results)
+        {
+            if (scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Gcse) && r.Subject.Trim() is var subject && !Contains(subjects, subject))
+            {
+                subjects.Add(subject);
+            }
+        }
+
+        // Names distinct ignoring case are distinct in ordinal order too, so this sort has no ties to keep in order.
+        subjects.Sort(StringComparer.Ordinal);
+        return subjects;
+
+        static bool Contains(List<string> subjects, string subject)
+        {
+            foreach (var s in subjects)
+            {
+                if (string.Equals(s, subject, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, SubjectSnapshot? previous)
