@@ -33,15 +33,12 @@ public sealed record IngestPlan(
         var pupils = merged.Pupils.Values
             .Where(p => inExport.Contains(p.Id) || !known.Pupils.TryGetValue(p.Id, out var before) || before != p)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new PupilRecord(p, [.. linksByPupil[p.Id].OrderBy(l => l.ContactId, StringComparer.Ordinal)]))
+            .Select(p => new PupilRecord(p, [.. LinksInOrder(linksByPupil[p.Id])]))
             .ToList();
         var contacts = merged.Contacts.Values.Where(c => !known.Contacts.TryGetValue(c.Id, out var before) || before != c).ToList();
 
-        var marked = export.Attendance?.ByPupil.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
-        var attendance = merged.Attendance
-            .Where(m => marked.Contains(m.Key.PupilId))
-            .GroupBy(m => m.Key.PupilId, StringComparer.Ordinal)
-            .SelectMany(g => AttendanceYearCodec.Encode(g.Key, g.Select(m => (m.Key.Date, m.Key.Session, m.Value))))
+        var attendance = (export.Attendance?.ByPupil.Keys ?? []).Order(StringComparer.Ordinal)
+            .SelectMany(id => AttendanceYearCodec.Encode(id, merged.Attendance.Of(id)?.Select(m => (m.Key.Date, m.Key.Session, m.Value)) ?? []))
             .ToList();
 
         return new IngestPlan(
@@ -86,6 +83,11 @@ public sealed record IngestPlan(
         return writes;
     }
 
+    /// <summary>A pupil's links in one order whatever order the set gave them (an MIS may link one contact twice, with two priorities).</summary>
+    private static IEnumerable<Schools.ContactLink> LinksInOrder(IEnumerable<Schools.ContactLink> links) =>
+        links.OrderBy(l => l.ContactId, StringComparer.Ordinal).ThenBy(l => l.Priority).ThenBy(l => l.Relationship, StringComparer.Ordinal)
+            .ThenBy(l => l.ParentalResponsibility).ThenBy(l => l.ReceivesCorrespondence);
+
     private static List<PupilProgress> ProgressOf(SchoolState state, SchoolExport export, KnownSchool merged, HashSet<string> inExport)
     {
         bool Has(string file) => export.RecordsRead.TryGetValue(file, out var n) && n > 0;
@@ -100,7 +102,7 @@ public sealed record IngestPlan(
             return new PupilProgress(
                 id,
                 Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],
-                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date)],
+                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal)],
                 Has("behaviour.csv") ? [.. behaviour[id]] : before?.Behaviour ?? [],
                 Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? [])
             {

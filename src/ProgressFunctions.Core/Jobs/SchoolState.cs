@@ -154,9 +154,11 @@ public sealed record SchoolState(
         Pupils = Pupils.Values.ToImmutableDictionary(p => p.Pupil.Id, p => p.Pupil, StringComparer.Ordinal),
         Contacts = Contacts.ToImmutableDictionary(StringComparer.Ordinal),
         ContactLinks = [.. Pupils.Values.SelectMany(p => p.Links)],
-        Attendance = Attendance.SelectMany(y => AttendanceYearCodec.Decode(y).Select(m => (Key: (y.PupilId, m.Date, m.Session), m.Mark)))
-            .ToDictionary(m => m.Key, m => m.Mark),
-        Assessments = Progress.Values.SelectMany(p => p.Results).ToImmutableDictionary(r => (r.PupilId, r.Subject, r.Point)),
+        Attendance = new KnownMarks(Attendance.GroupBy(y => y.PupilId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<(DateOnly, SessionOfDay), StampedMark>)g.SelectMany(AttendanceYearCodec.Decode).ToDictionary(m => (m.Date, m.Session), m => m.Mark),
+            StringComparer.Ordinal)),
+        Assessments = Progress.Values.SelectMany(p => p.Results).ToDictionary(r => (r.PupilId, r.Subject, r.Point)),
     };
 
     internal static SchoolProfile? ParseProfile(string schoolJson)

@@ -18,8 +18,12 @@ public static class AttendanceYearCodec
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
     public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
     {
-        // A stable sort keeps the input order of equal keys, as the grouping it replaces did.
-        var sorted = marks.OrderBy(m => m.Date).ThenBy(m => m.Session).ToArray();
+        // Sorted by (date, session), the input position breaking ties, so equal keys keep their input order.
+        var numbered = marks.Select((mark, position) => (Mark: mark, Position: position)).ToArray();
+        Array.Sort(numbered, static (x, y) => x.Mark.Date != y.Mark.Date ? x.Mark.Date.CompareTo(y.Mark.Date)
+            : x.Mark.Session != y.Mark.Session ? x.Mark.Session.CompareTo(y.Mark.Session)
+            : x.Position.CompareTo(y.Position));
+        var sorted = Array.ConvertAll(numbered, x => x.Mark);
         var start = 0;
         while (start < sorted.Length)
         {
