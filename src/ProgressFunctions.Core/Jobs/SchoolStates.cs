@@ -1,0 +1,76 @@
+using ProgressFunctions.Core.Ports;
+
+namespace ProgressFunctions.Core.Jobs;
+
+/// <summary>Loads schools for the jobs, reusing a load while no import has written the school since.</summary>
+/// <remarks>
+/// A school's state is written only by an import's commit, and every commit rewrites the school's import lock, whose
+/// ETag the store changes on every write. So a state loaded while the lock kept one ETag is the school's state for as
+/// long as the lock keeps it: the check and the snapshot job of one school run back to back (by <c>run-due</c>, or by
+/// one Function App instance) share one load. The lock is read on every call, so a new import is seen at once, and the
+/// busy and incomplete rules of <see cref="SchoolState.LoadAsync"/> hold unchanged. Loads are held weakly: a state
+/// stays reusable only while the garbage collector has not needed its memory, so keeping it never raises the peak.
+/// </remarks>
+public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
+{
+    private const int Kept = 4;
+    private readonly LinkedList<(string School, string ETag, WeakReference<SchoolState> State)> _recent = new();
+
+    /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
+    public async Task<SchoolState> LoadAsync(string schoolId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await SchoolState.ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
+            if (before?.ETag is { } etag && Recent(schoolId, etag) is { } kept)
+            {
+                return kept;
+            }
+
+            var (state, after) = await SchoolState.LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken);
+            if (state is not null)
+            {
+                Keep(schoolId, before?.ETag, state);
+                return state;
+            }
+
+            if (attempt == 3)
+            {
+                throw SchoolBusyException.Importing(schoolId, after?.Body.Writing);
+            }
+        }
+    }
+
+    private SchoolState? Recent(string schoolId, string etag)
+    {
+        lock (_recent)
+        {
+            foreach (var (school, loadedAt, state) in _recent)
+            {
+                if (school == schoolId && loadedAt == etag)
+                {
+                    return state.TryGetTarget(out var alive) ? alive : null;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private void Keep(string schoolId, string? etag, SchoolState state)
+    {
+        if (etag is null)
+        {
+            return;
+        }
+
+        lock (_recent)
+        {
+            _recent.AddFirst((schoolId, etag, new WeakReference<SchoolState>(state)));
+            while (_recent.Count > Kept)
+            {
+                _recent.RemoveLast();
+            }
+        }
+    }
+}
