@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Core.Ports;
+using SQLitePCL;
 
 namespace ProgressFunctions.Infrastructure.Embedded;
 
@@ -15,6 +16,11 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     // SQLite's primary-key constraint error: another writer created the row first.
     private const int SqliteConstraintPrimaryKey = 1555;
 
+    // The body parameter carries UTF-8 bytes; CAST makes SQLite keep them as TEXT (without it a bound BLOB stays a
+    // BLOB in a TEXT column). SQLite reads a BLOB cast to TEXT as text in the database's encoding, which for
+    // this store is always UTF-8 (SqliteDatabase.Open refuses any other), so the bytes are stored as they are.
+    private const string BodyAsText = "CAST($b AS TEXT)";
+
     public double RequestCharge => 0;
 
     public async Task<Document<T>?> ReadAsync<T>(string schoolId, string type, string id, CancellationToken cancellationToken = default)
@@ -26,7 +32,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         AddKey(command, schoolId, type, id);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Document<T>(schoolId, type, id, Deserialize<T>(reader.GetString(1), type, id), reader.GetString(0))
+            ? new Document<T>(schoolId, type, id, Deserialize<T>(reader, 1, type, id), reader.GetString(0))
             : null;
     }
 
@@ -44,7 +50,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         string etag = NewETag();
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
-            connection, "INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, $b)");
+            connection, $"INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {BodyAsText})");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
         command.Parameters.AddWithValue("$b", Serialize(document.Body));
@@ -68,7 +74,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
             connection,
-            "UPDATE documents SET etag = $e, body = $b WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
+            $"UPDATE documents SET etag = $e, body = {BodyAsText} WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
         command.Parameters.AddWithValue("$b", Serialize(document.Body));
@@ -112,7 +118,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     string id = reader.GetString(0);
-                    page.Add(new Document<T>(schoolId, type, id, Deserialize<T>(reader.GetString(2), type, id), reader.GetString(1)));
+                    page.Add(new Document<T>(schoolId, type, id, Deserialize<T>(reader, 2, type, id), reader.GetString(1)));
                 }
             }
 
@@ -170,15 +176,17 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     {
         var command = SqliteDatabase.Command(
             connection,
-            """
-            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, $b)
+            $"""
+            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {BodyAsText})
             ON CONFLICT (school_id, type, id) DO UPDATE SET etag = excluded.etag, body = excluded.body
             """,
             transaction);
-        foreach (string name in new[] { "$s", "$t", "$i", "$e", "$b" })
+        foreach (string name in new[] { "$s", "$t", "$i", "$e" })
         {
             command.Parameters.Add(name, SqliteType.Text);
         }
+
+        command.Parameters.Add("$b", SqliteType.Blob);
 
         return command;
     }
@@ -204,9 +212,14 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private static string Serialize<T>(T body) => JsonSerializer.Serialize(body, StorageJson.Options);
+    // The body as UTF-8 JSON bytes, bound as a BLOB and stored as TEXT through BodyAsText: a string would cost a
+    // transcode to UTF-16 here and another back to UTF-8 when Microsoft.Data.Sqlite binds it.
+    private static byte[] Serialize<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, StorageJson.Options);
 
-    private static T Deserialize<T>(string json, string type, string id) =>
-        JsonSerializer.Deserialize<T>(json, StorageJson.Options)
+    /// <summary>Reads the body in <paramref name="ordinal"/> of the current row straight from SQLite's UTF-8 bytes.</summary>
+    /// <remarks>SQLite hands a TEXT value of a UTF-8 database to <c>sqlite3_column_blob</c> unconverted; the span is
+    /// valid only until the reader moves, so it is deserialized here and never kept.</remarks>
+    private static T Deserialize<T>(SqliteDataReader reader, int ordinal, string type, string id) =>
+        JsonSerializer.Deserialize<T>(raw.sqlite3_column_blob(reader.Handle, ordinal), StorageJson.Options)
         ?? throw new StorageException($"Document {type}/{id} has an empty body.");
 }
