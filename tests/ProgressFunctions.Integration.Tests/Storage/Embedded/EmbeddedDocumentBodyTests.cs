@@ -3,8 +3,10 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Infrastructure;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.Integration.Tests.Jobs;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
@@ -53,6 +55,20 @@ public sealed class EmbeddedDocumentBodyTests : IDisposable
         Assert.Equal(s_body with { Tags = Array.Empty<string>() }, read with { Tags = Array.Empty<string>() });
         Assert.Equal(s_tagsRead, read.Tags);
         Assert.Equal(StoredBody("p1").Bytes, JsonSerializer.SerializeToUtf8Bytes(read, StorageJson.Options));
+    }
+
+    [Fact]
+    public async Task Ingest_SyntheticSchool_EveryBodyIsTheUtf8OfItsStringSerializationAndRoundTrips()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 12)));
+        var database = Path.Combine(fixture.Directory, "data", EmbeddedStorage.DatabaseFileName);
+        var documents = fixture.Context.Documents;
+
+        await AssertStoredAsStringsWouldBe<PupilRecord>(documents, database, DocumentTypes.Pupil);
+        await AssertStoredAsStringsWouldBe<Contact>(documents, database, DocumentTypes.Contact);
+        await AssertStoredAsStringsWouldBe<PupilProgress>(documents, database, DocumentTypes.Progress);
+        await AssertStoredAsStringsWouldBe<AttendanceYear>(documents, database, DocumentTypes.Attendance);
     }
 
     [Fact]
@@ -164,11 +180,26 @@ public sealed class EmbeddedDocumentBodyTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private (string Kind, byte[] Bytes) StoredBody(string id)
+    private static async Task AssertStoredAsStringsWouldBe<T>(IDocumentStore documents, string database, string type)
     {
-        using var connection = Connect();
+        var listed = await documents.ListAsync<T>(JobsFixture.School, type).ToListAsync();
+        Assert.NotEmpty(listed);
+        foreach (var document in listed)
+        {
+            var (kind, bytes) = StoredBody(database, type, document.Id);
+            Assert.Equal("text", kind);
+            Assert.Equal(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document.Body, StorageJson.Options)), bytes);
+        }
+    }
+
+    private (string Kind, byte[] Bytes) StoredBody(string id) => StoredBody(File, "pupil", id);
+
+    private static (string Kind, byte[] Bytes) StoredBody(string database, string type, string id)
+    {
+        using var connection = Connect(database);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT typeof(body), CAST(body AS BLOB) FROM documents WHERE id = $i";
+        command.CommandText = "SELECT typeof(body), CAST(body AS BLOB) FROM documents WHERE type = $t AND id = $i";
+        command.Parameters.AddWithValue("$t", type);
         command.Parameters.AddWithValue("$i", id);
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
@@ -191,9 +222,11 @@ public sealed class EmbeddedDocumentBodyTests : IDisposable
         return command.ExecuteScalar();
     }
 
-    private SqliteConnection Connect()
+    private SqliteConnection Connect() => Connect(File);
+
+    private static SqliteConnection Connect(string database)
     {
-        var connection = new SqliteConnection($"Data Source={File};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         return connection;
     }
