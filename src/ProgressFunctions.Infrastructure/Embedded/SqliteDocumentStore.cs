@@ -2,11 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Core.Ports;
-using SQLitePCL;
 
 namespace ProgressFunctions.Infrastructure.Embedded;
 
-/// <summary>Documents in the embedded SQLite file: one row per document, the body as camelCase JSON.</summary>
+/// <summary>Documents in the embedded SQLite file: one row per document, the body as camelCase JSON (<see cref="DocumentBody"/>).</summary>
 /// <remarks>ETags are random per write. Listing pages through the primary key (500 rows at a time) so that no read
 /// transaction stays open while the caller works between pages.</remarks>
 internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore, IStorageCost
@@ -15,11 +14,6 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
 
     // SQLite's primary-key constraint error: another writer created the row first.
     private const int SqliteConstraintPrimaryKey = 1555;
-
-    // The body parameter carries UTF-8 bytes; CAST makes SQLite keep them as TEXT (without it a bound BLOB stays a
-    // BLOB in a TEXT column). SQLite reads a BLOB cast to TEXT as text in the database's encoding, which for
-    // this store is always UTF-8 (SqliteDatabase.Open refuses any other), so the bytes are stored as they are.
-    private const string BodyAsText = "CAST($b AS TEXT)";
 
     public double RequestCharge => 0;
 
@@ -32,7 +26,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         AddKey(command, schoolId, type, id);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Document<T>(schoolId, type, id, Deserialize<T>(reader, 1, type, id), reader.GetString(0))
+            ? new Document<T>(schoolId, type, id, DocumentBody.Read<T>(reader, 1, type, id), reader.GetString(0))
             : null;
     }
 
@@ -50,10 +44,10 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         string etag = NewETag();
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
-            connection, $"INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {BodyAsText})");
+            connection, $"INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {DocumentBody.Parameter})");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
-        command.Parameters.AddWithValue("$b", Serialize(document.Body));
+        command.Parameters.AddWithValue("$b", DocumentBody.ToUtf8(document.Body));
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -74,10 +68,10 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
             connection,
-            $"UPDATE documents SET etag = $e, body = {BodyAsText} WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
+            $"UPDATE documents SET etag = $e, body = {DocumentBody.Parameter} WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
-        command.Parameters.AddWithValue("$b", Serialize(document.Body));
+        command.Parameters.AddWithValue("$b", DocumentBody.ToUtf8(document.Body));
         command.Parameters.AddWithValue("$old", ifMatchETag);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
@@ -118,7 +112,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     string id = reader.GetString(0);
-                    page.Add(new Document<T>(schoolId, type, id, Deserialize<T>(reader, 2, type, id), reader.GetString(1)));
+                    page.Add(new Document<T>(schoolId, type, id, DocumentBody.Read<T>(reader, 2, type, id), reader.GetString(1)));
                 }
             }
 
@@ -177,7 +171,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         var command = SqliteDatabase.Command(
             connection,
             $"""
-            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {BodyAsText})
+            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {DocumentBody.Parameter})
             ON CONFLICT (school_id, type, id) DO UPDATE SET etag = excluded.etag, body = excluded.body
             """,
             transaction);
@@ -198,7 +192,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         command.Parameters["$t"].Value = document.Type;
         command.Parameters["$i"].Value = document.Id;
         command.Parameters["$e"].Value = etag;
-        command.Parameters["$b"].Value = Serialize(document.Body);
+        command.Parameters["$b"].Value = DocumentBody.ToUtf8(document.Body);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return etag;
     }
@@ -211,15 +205,4 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     }
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
-
-    // The body as UTF-8 JSON bytes, bound as a BLOB and stored as TEXT through BodyAsText: a string would cost a
-    // transcode to UTF-16 here and another back to UTF-8 when Microsoft.Data.Sqlite binds it.
-    private static byte[] Serialize<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, StorageJson.Options);
-
-    /// <summary>Reads the body in <paramref name="ordinal"/> of the current row straight from SQLite's UTF-8 bytes.</summary>
-    /// <remarks>SQLite hands a TEXT value of a UTF-8 database to <c>sqlite3_column_blob</c> unconverted; the span is
-    /// valid only until the reader moves, so it is deserialized here and never kept.</remarks>
-    private static T Deserialize<T>(SqliteDataReader reader, int ordinal, string type, string id) =>
-        JsonSerializer.Deserialize<T>(raw.sqlite3_column_blob(reader.Handle, ordinal), StorageJson.Options)
-        ?? throw new StorageException($"Document {type}/{id} has an empty body.");
 }
