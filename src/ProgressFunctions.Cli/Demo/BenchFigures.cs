@@ -11,7 +11,8 @@ internal sealed record BenchPhase(double Seconds, double CpuSeconds, string Unit
 /// <see cref="IngestToParseRate"/> is the ingest rate (marks stored per second, reading included) over the parse rate
 /// of the same exports (marks read per second by the "parse only" phase, which stores nothing). <see cref="TrustSeconds"/>
 /// is ingest + attendance check + snapshot, the trust target's sum; <see cref="TotalSeconds"/> adds generating the
-/// exports, parsing them alone and sending.
+/// exports, parsing them alone and sending. Each phase ends for every school before the next begins; within one,
+/// <see cref="Concurrency"/> schools run at once, so a phase's seconds are wall clock and its processor seconds may exceed them.
 /// </remarks>
 internal sealed record BenchFigures(
     int Pupils,
@@ -26,11 +27,12 @@ internal sealed record BenchFigures(
     double ProcessAllocatedMiB,
     double ProcessGcPauseSeconds,
     int ProcessorCount,
+    int Concurrency,
     int ReportsSent)
 {
     private static readonly string[] s_trustPhases = ["ingest", "attendance check", "snapshot"];
 
-    public static BenchFigures Of(int pupils, int schools, bool render, DateOnly asOf, DemoOutcome outcome)
+    public static BenchFigures Of(DemoOptions options, DemoOutcome outcome)
     {
         var phases = outcome.Phases.ToDictionary(p => p.Phase, p => new BenchPhase(
             Round(p.Elapsed.TotalSeconds), Round(p.CpuTime.TotalSeconds), p.Unit, p.Items, Math.Round(p.ItemsPerSecond), Round(p.AllocatedBytes / (1024.0 * 1024)),
@@ -40,7 +42,7 @@ internal sealed record BenchFigures(
             ? Math.Round(ingest.ItemsPerSecond / parse.ItemsPerSecond, 3)
             : null;
         using var process = Process.GetCurrentProcess();
-        return new BenchFigures(pupils, schools, render, asOf, phases,
+        return new BenchFigures(options.Pupils, options.Schools, options.Render, options.AsOf, phases,
             Round(outcome.Phases.Where(p => s_trustPhases.Contains(p.Phase)).Sum(p => p.Elapsed.TotalSeconds)),
             Round(outcome.Phases.Sum(p => p.Elapsed.TotalSeconds)),
             ratio,
@@ -48,6 +50,7 @@ internal sealed record BenchFigures(
             Round(GC.GetTotalAllocatedBytes(precise: true) / (1024.0 * 1024)),
             Round(GC.GetTotalPauseDuration().TotalSeconds),
             Environment.ProcessorCount,
+            options.Concurrency,
             outcome.Dispatch?.Completed ?? 0);
     }
 
@@ -55,7 +58,7 @@ internal sealed record BenchFigures(
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"{Pupils} pupils in {Schools} school(s), as of {AsOf:yyyy-MM-dd}, rendering {(Render ? "on" : "off")}, {ProcessorCount} processors"),
+            string.Create(CultureInfo.InvariantCulture, $"{Pupils} pupils in {Schools} school(s), as of {AsOf:yyyy-MM-dd}, rendering {(Render ? "on" : "off")}, {ProcessorCount} processors, {Concurrency} school(s) at a time"),
             string.Create(CultureInfo.InvariantCulture, $"  {"phase",-18} {"seconds",8} {"cpu s",8} {"items",12} {"per second",12} {"alloc MiB",10} {"GC pause s",10}"),
         };
         lines.AddRange(Phases.Select(p => string.Create(CultureInfo.InvariantCulture,

@@ -12,6 +12,7 @@ public sealed class AttendanceRegisters
 {
     private readonly Dictionary<string, PupilRegister> _byPupil = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PupilId, int Session), int> _minutesLate = [];
+    private readonly HashSet<string> _pupilsWithMinutes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PupilId, int Session), string> _lateReasons = [];
 
     public AttendanceRegisters(SchoolCalendar calendar) => Calendar = calendar;
@@ -33,18 +34,23 @@ public sealed class AttendanceRegisters
     public static AttendanceRegisters Empty(SchoolCalendar calendar) => new(calendar);
 
     /// <summary>Every mark, pupil by pupil in id order, then in session order, with minutes late where known.</summary>
-    public IEnumerable<SessionMark> Marks()
+    public IEnumerable<SessionMark> Marks() => _byPupil.Keys.Order(StringComparer.Ordinal).SelectMany(MarksOf);
+
+    /// <summary>One pupil's marks in session order, with minutes late where known (none for a pupil the export has no marks for).</summary>
+    public IEnumerable<SessionMark> MarksOf(string pupilId)
     {
-        foreach (var pupilId in _byPupil.Keys.Order(StringComparer.Ordinal))
+        if (!_byPupil.TryGetValue(pupilId, out var register))
         {
-            var register = _byPupil[pupilId];
-            for (var s = 0; s < Calendar.SessionCount; s++)
+            yield break;
+        }
+
+        var anyMinutes = _pupilsWithMinutes.Contains(pupilId);
+        for (var s = 0; s < Calendar.SessionCount; s++)
+        {
+            if (register.MarkAt(s) is { } code)
             {
-                if (register.MarkAt(s) is { } code)
-                {
-                    int? late = _minutesLate.TryGetValue((pupilId, s), out var m) ? m : null;
-                    yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, late);
-                }
+                int? late = anyMinutes && _minutesLate.TryGetValue((pupilId, s), out var m) ? m : null;
+                yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, late);
             }
         }
     }
@@ -78,7 +84,11 @@ public sealed class AttendanceRegisters
         }
     }
 
-    internal void SetMinutesLate(string pupilId, int session, int minutes) => _minutesLate[(pupilId, session)] = minutes;
+    internal void SetMinutesLate(string pupilId, int session, int minutes)
+    {
+        _minutesLate[(pupilId, session)] = minutes;
+        _pupilsWithMinutes.Add(pupilId);
+    }
 
     internal void SetLateReason(string pupilId, int session, string reason) => _lateReasons[(pupilId, session)] = reason;
 }

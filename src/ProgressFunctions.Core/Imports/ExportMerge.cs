@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Schools;
@@ -17,11 +18,11 @@ public sealed record KnownSchool
     public ImmutableDictionary<string, Contact> Contacts { get; init; } = ImmutableDictionary<string, Contact>.Empty;
     public ImmutableHashSet<ContactLink> ContactLinks { get; init; } = [];
     /// <summary>Every mark known, by pupil and session.</summary>
-    /// <remarks>A plain read-only dictionary rather than an immutable one: a school year holds hundreds of thousands of marks, and a merge copies it once.</remarks>
-    public IReadOnlyDictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark> Attendance { get; init; } =
-        new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>();
-    public ImmutableDictionary<(string PupilId, string Subject, string Point), AssessmentResult> Assessments { get; init; } =
-        ImmutableDictionary<(string, string, string), AssessmentResult>.Empty;
+    public KnownMarks Attendance { get; init; } = KnownMarks.Empty;
+    /// <summary>Every result known, by pupil, subject and point.</summary>
+    /// <remarks>A plain read-only dictionary: a school holds tens of thousands of results, and a merge copies them once.</remarks>
+    public IReadOnlyDictionary<(string PupilId, string Subject, string Point), AssessmentResult> Assessments { get; init; } =
+        new Dictionary<(string, string, string), AssessmentResult>();
 }
 
 /// <summary>How much one merge changed.</summary>
@@ -100,32 +101,17 @@ public static class ExportMerge
             }
         }
 
-        // Sized once for what is known and what the export brings: a trust's year is millions of marks, and growing
-        // the table by doubling rehashes every mark several times.
-        var marks = new Dictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark>(
-            known.Attendance.Count + (int)Math.Min(int.MaxValue / 2, export.Attendance?.MarkCount ?? 0));
-        foreach (var (key, mark) in known.Attendance)
-        {
-            marks.Add(key, mark);
-        }
-
-        var markChanges = 0;
-        foreach (var mark in export.Attendance?.Marks() ?? [])
-        {
-            var key = (mark.PupilId, mark.Date, mark.Session);
-            if (!marks.TryGetValue(key, out var before) || (before.ExportedAt < exportedAt && (before.Code != mark.Code || before.MinutesLate != mark.MinutesLate)))
-            {
-                marks[key] = new StampedMark(mark.Code, exportedAt, mark.MinutesLate);
-                markChanges++;
-            }
-        }
-
-        var results = known.Assessments.ToBuilder();
+        var (marks, markChanges) = MergeMarks(known.Attendance, export.Attendance, exportedAt);
+        var results = new Dictionary<(string PupilId, string Subject, string Point), AssessmentResult>(known.Assessments);
         var resultChanges = 0;
-        foreach (var result in export.Assessments.Where(r => !results.TryGetValue((r.PupilId, r.Subject, r.Point), out var before) || before != r))
+        foreach (var result in export.Assessments)
         {
-            results[(result.PupilId, result.Subject, result.Point)] = result;
-            resultChanges++;
+            ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(results, (result.PupilId, result.Subject, result.Point), out _);
+            if (stored != result)
+            {
+                stored = result;
+                resultChanges++;
+            }
         }
 
         var school = known with
@@ -134,8 +120,42 @@ public static class ExportMerge
             Contacts = contacts.ToImmutable(),
             ContactLinks = links.ToImmutable(),
             Attendance = marks,
-            Assessments = results.ToImmutable(),
+            Assessments = results,
         };
         return (school, new MergeSummary(added, updated, leavers, contactChanges, markChanges, resultChanges));
+    }
+
+    /// <summary>Each pupil's known marks with the export's merged in; a pupil whose marks it leaves as they were keeps the same table.</summary>
+    private static (KnownMarks Marks, int Changes) MergeMarks(KnownMarks known, AttendanceRegisters? export, DateTimeOffset exportedAt)
+    {
+        if (export is null)
+        {
+            return (known, 0);
+        }
+
+        var byPupil = new Dictionary<string, IReadOnlyDictionary<(DateOnly, SessionOfDay), StampedMark>>(known.ByPupil, StringComparer.Ordinal);
+        var changes = 0;
+        foreach (var pupilId in export.ByPupil.Keys)
+        {
+            var before = known.Of(pupilId);
+            Dictionary<(DateOnly, SessionOfDay), StampedMark>? merged = null;
+            foreach (var mark in export.MarksOf(pupilId))
+            {
+                var key = (mark.Date, mark.Session);
+                if (before is null || !before.TryGetValue(key, out var had) || (had.ExportedAt < exportedAt && (had.Code != mark.Code || had.MinutesLate != mark.MinutesLate)))
+                {
+                    merged ??= before is null ? [] : new(before);
+                    merged[key] = new StampedMark(mark.Code, exportedAt, mark.MinutesLate);
+                    changes++;
+                }
+            }
+
+            if (merged is not null)
+            {
+                byPupil[pupilId] = merged;
+            }
+        }
+
+        return (new KnownMarks(byPupil), changes);
     }
 }

@@ -20,7 +20,7 @@ public static class LateReasonMerge
     public static IReadOnlyList<LateReasonYear> Apply(
         IReadOnlyDictionary<string, IReadOnlyList<LateReasonYear>> stored,
         AttendanceRegisters? export,
-        IReadOnlyDictionary<(string PupilId, DateOnly Date, SessionOfDay Session), StampedMark> knownMarks,
+        KnownMarks knownMarks,
         DateTimeOffset exportedAt)
     {
         if (export is null || !export.HasLateReasonColumn)
@@ -34,6 +34,7 @@ public static class LateReasonMerge
         {
             var byKey = (stored.GetValueOrDefault(pupilId) ?? []).SelectMany(y => y.Reasons).ToDictionary(r => (r.Date, r.Session));
             var touched = new HashSet<int>();
+            var marksBefore = knownMarks.Of(pupilId);
             for (var s = 0; s < calendar.SessionCount; s++)
             {
                 if (register.MarkAt(s) is not { IsLate: true })
@@ -42,7 +43,7 @@ public static class LateReasonMerge
                 }
 
                 var (date, session) = (calendar.DayAt(s / 2), (SessionOfDay)(s % 2));
-                if (knownMarks.TryGetValue((pupilId, date, session), out var before) && before.ExportedAt > exportedAt)
+                if (marksBefore is not null && marksBefore.TryGetValue((date, session), out var before) && before.ExportedAt > exportedAt)
                 {
                     continue;
                 }

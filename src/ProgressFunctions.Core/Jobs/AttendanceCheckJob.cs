@@ -68,7 +68,7 @@ public sealed record CheckRun(DateOnly Date, int Pupils, int Alerts, int Digests
 /// alerts, the digest requests and the alert states: a crash part way re-runs the same run, whose alerts and digest
 /// requests are the same, and the send ledger keeps digests already sent from going out twice.
 /// </remarks>
-public sealed class AttendanceCheckJob(IDocumentStore documents, OutgoingStore outgoing, WeeklyJob weeklyJob, BatchJob batches, TimeProvider clock, ILogger<AttendanceCheckJob> logger)
+public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates states, OutgoingStore outgoing, WeeklyJob weeklyJob, BatchJob batches, TimeProvider clock, ILogger<AttendanceCheckJob> logger)
 {
     public async Task<AttendanceCheckResult> RunAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, OutgoingStore o
     private async Task<AttendanceCheckResult> CheckAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
+        var state = await states.LoadAsync(schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return new AttendanceCheckResult(CheckOutcome.NoSchool, $"school {schoolId} has no stored calendar: ingest an export with school.json first", [], [], 0);

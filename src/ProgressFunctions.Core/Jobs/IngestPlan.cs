@@ -7,7 +7,8 @@ namespace ProgressFunctions.Core.Jobs;
 /// <remarks>
 /// The merge rules are <see cref="ExportMerge"/>'s: pupils added or updated, leavers marked (never deleted), a
 /// session's mark replaced only by a newer export. Targets, behaviour and homework are replaced per pupil only when
-/// the export carries that file; otherwise what is stored stays.
+/// the export carries that file; otherwise what is stored stays. A pupil or progress document that would be written
+/// exactly as stored is left out: a daily export repeats most of what the school already holds.
 /// </remarks>
 public sealed record IngestPlan(
     StoredProfile? Profile,
@@ -31,17 +32,14 @@ public sealed record IngestPlan(
         var linksByPupil = merged.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         var inExport = export.Pupils.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var pupils = merged.Pupils.Values
-            .Where(p => inExport.Contains(p.Id) || !known.Pupils.TryGetValue(p.Id, out var before) || before != p)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new PupilRecord(p, [.. linksByPupil[p.Id].OrderBy(l => l.ContactId, StringComparer.Ordinal)]))
+            .Select(p => new PupilRecord(p, [.. LinksInOrder(linksByPupil[p.Id])]))
+            .Where(p => !state.Pupils.TryGetValue(p.Pupil.Id, out var stored) || !Same(stored, p))
             .ToList();
         var contacts = merged.Contacts.Values.Where(c => !known.Contacts.TryGetValue(c.Id, out var before) || before != c).ToList();
 
-        var marked = export.Attendance?.ByPupil.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
-        var attendance = merged.Attendance
-            .Where(m => marked.Contains(m.Key.PupilId))
-            .GroupBy(m => m.Key.PupilId, StringComparer.Ordinal)
-            .SelectMany(g => AttendanceYearCodec.Encode(g.Key, g.Select(m => (m.Key.Date, m.Key.Session, m.Value))))
+        var attendance = (export.Attendance?.ByPupil.Keys ?? []).Order(StringComparer.Ordinal)
+            .SelectMany(id => AttendanceYearCodec.Encode(id, merged.Attendance.Of(id)?.Select(m => (m.Key.Date, m.Key.Session, m.Value)) ?? []))
             .ToList();
 
         return new IngestPlan(
@@ -49,7 +47,7 @@ public sealed record IngestPlan(
             pupils,
             contacts,
             attendance,
-            ProgressOf(state, export, merged, inExport),
+            [.. ProgressOf(state, export, merged, inExport).Where(p => !state.Progress.TryGetValue(p.PupilId, out var stored) || !Same(stored, p))],
             export.Staff.Count > 0 ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
             summary)
         {
@@ -86,6 +84,19 @@ public sealed record IngestPlan(
         return writes;
     }
 
+    /// <summary>Whether a pupil's record is as stored: a document that would be written unchanged is not written.</summary>
+    private static bool Same(PupilRecord stored, PupilRecord now) => stored.Pupil == now.Pupil && stored.Links.SequenceEqual(now.Links);
+
+    private static bool Same(PupilProgress stored, PupilProgress now) =>
+        stored.Targets.SequenceEqual(now.Targets) && stored.Results.SequenceEqual(now.Results) && stored.Behaviour.SequenceEqual(now.Behaviour)
+        && stored.Homework.SequenceEqual(now.Homework) && (stored.Interventions ?? []).SequenceEqual(now.Interventions ?? [])
+        && (stored.Interventions is null) == (now.Interventions is null);
+
+    /// <summary>A pupil's links in one order whatever order the set gave them (an MIS may link one contact twice, with two priorities).</summary>
+    private static IEnumerable<Schools.ContactLink> LinksInOrder(IEnumerable<Schools.ContactLink> links) =>
+        links.OrderBy(l => l.ContactId, StringComparer.Ordinal).ThenBy(l => l.Priority).ThenBy(l => l.Relationship, StringComparer.Ordinal)
+            .ThenBy(l => l.ParentalResponsibility).ThenBy(l => l.ReceivesCorrespondence);
+
     private static List<PupilProgress> ProgressOf(SchoolState state, SchoolExport export, KnownSchool merged, HashSet<string> inExport)
     {
         bool Has(string file) => export.RecordsRead.TryGetValue(file, out var n) && n > 0;
@@ -100,7 +111,7 @@ public sealed record IngestPlan(
             return new PupilProgress(
                 id,
                 Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],
-                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date)],
+                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal)],
                 Has("behaviour.csv") ? [.. behaviour[id]] : before?.Behaviour ?? [],
                 Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? [])
             {

@@ -8,7 +8,8 @@ namespace ProgressFunctions.Core.Jobs;
 /// <summary>Registers the jobs; a host adds the ports they use (storage, e-mail, renderers, a <see cref="TimeProvider"/>).</summary>
 /// <remarks>
 /// Every job is a singleton: jobs hold no state of their own beyond the ports, except <see cref="ReportDispatcher"/>,
-/// whose bounded caches of immutable snapshots and rendered documents are meant to live as long as the host.
+/// whose bounded caches of immutable snapshots and rendered documents are meant to live as long as the host, and
+/// <see cref="SchoolStates"/>, which keeps the last two schools loaded for as long as no import writes them.
 /// Where a host registers no <see cref="IJobProgress"/> (the Function App), progress goes nowhere; where it
 /// registers no logging, log lines go nowhere.
 /// </remarks>
@@ -20,6 +21,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(JobProgress.None);
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        services.TryAddSingleton<SchoolStates>();
         services.TryAddSingleton<OutgoingStore>();
         services.TryAddSingleton<SendLedger>();
         services.TryAddSingleton<BatchJob>();

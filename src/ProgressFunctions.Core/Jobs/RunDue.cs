@@ -12,7 +12,9 @@ public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrain
 /// absent, the send ledger), so running it twice in a row does nothing the second time. Given a date, the day is
 /// taken as a whole: every school's check runs (again only if today's marks have grown since its last run). Given an
 /// instant, a school's first check waits until its registers close (<see cref="SchoolJobs.PlanAsync(DateTimeOffset, CancellationToken)"/>),
-/// and an export stored after it re-runs the check (<see cref="SchoolJobs.AfterIngestAsync"/>).
+/// and an export stored after it re-runs the check (<see cref="SchoolJobs.AfterIngestAsync"/>). Schools are worked on
+/// side by side, one per processor, as the Function App runs one message per school; one school's exports and jobs
+/// always run in order. Steps are listed in school order whatever order the schools finished in.
 /// </remarks>
 public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs schoolJobs, DispatchJob dispatch)
 {
@@ -41,41 +43,48 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
     /// <summary>Ingests every export waiting; returns the steps and the schools that had an export stored.</summary>
     private async Task<(List<RunDueStep> Steps, SortedSet<string> Stored)> IngestAsync(CancellationToken cancellationToken)
     {
-        var steps = new List<RunDueStep>();
         var exports = new List<BlobPath>();
-        var stored = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var blob in blobs.ListAsync(JobResources.ExportsContainer + "/", cancellationToken))
         {
             exports.Add(blob.Path);
         }
 
-        foreach (var path in exports)
+        var steps = await BySchoolAsync(exports, path => path.Name.Split('/', 2)[0], async path =>
         {
             var result = await intake.RunAsync(path, cancellationToken);
-            var school = path.Name.Split('/', 2)[0];
-            steps.Add(new RunDueStep(school, "ingest", result.Message));
-            if (result.Outcome == IngestOutcome.Stored)
-            {
-                stored.Add(school);
-            }
-        }
-
-        return (steps, stored);
+            return (Step: new RunDueStep(path.Name.Split('/', 2)[0], "ingest", result.Message), Stored: result.Outcome == IngestOutcome.Stored);
+        }, cancellationToken);
+        var stored = new SortedSet<string>(steps.Where(s => s.Stored).Select(s => s.Step.SchoolId), StringComparer.Ordinal);
+        return ([.. steps.Select(s => s.Step)], stored);
     }
 
-    private async Task RunJobsAsync(IReadOnlyList<SchoolJobMessage> messages, List<RunDueStep> steps, CancellationToken cancellationToken)
-    {
-        foreach (var message in messages)
+    private async Task RunJobsAsync(IReadOnlyList<SchoolJobMessage> messages, List<RunDueStep> steps, CancellationToken cancellationToken) =>
+        steps.AddRange(await BySchoolAsync(messages, m => m.SchoolId, async message =>
         {
             try
             {
-                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), await schoolJobs.RunAsync(message, cancellationToken)));
+                return new RunDueStep(message.SchoolId, message.Job.ToString(), await schoolJobs.RunAsync(message, cancellationToken));
             }
             catch (SchoolBusyException busy)
             {
                 // Another school's work goes on; this one is done by the next run.
-                steps.Add(new RunDueStep(message.SchoolId, message.Job.ToString(), busy.Message));
+                return new RunDueStep(message.SchoolId, message.Job.ToString(), busy.Message);
             }
-        }
+        }, cancellationToken));
+
+    /// <summary>Runs <paramref name="run"/> on each item: one school's items in order, schools side by side; results in the items' order.</summary>
+    private static async Task<IReadOnlyList<TResult>> BySchoolAsync<TItem, TResult>(
+        IReadOnlyList<TItem> items, Func<TItem, string> school, Func<TItem, Task<TResult>> run, CancellationToken cancellationToken)
+    {
+        var results = new TResult[items.Count];
+        var bySchool = items.Select((item, index) => (item, index)).GroupBy(x => school(x.item), StringComparer.Ordinal);
+        await Parallel.ForEachAsync(bySchool, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (group, _) =>
+        {
+            foreach (var (item, index) in group)
+            {
+                results[index] = await run(item);
+            }
+        });
+        return results;
     }
 }

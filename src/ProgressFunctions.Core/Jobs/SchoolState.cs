@@ -37,20 +37,39 @@ public sealed record SchoolState(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var before = await ImportLock.ReadAsync(documents, schoolId, cancellationToken);
-            ThrowIfUnreadable(schoolId, before, clock.GetUtcNow());
-            var state = await LoadUnguardedAsync(documents, schoolId, cancellationToken);
-            var after = await ImportLock.ReadAsync(documents, schoolId, cancellationToken);
-            if (after.Generation == before.Generation && after.Writing is null)
+            var before = await ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
+            var (state, after) = await LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken);
+            if (state is not null)
             {
                 return state;
             }
 
             if (attempt == 3)
             {
-                throw SchoolBusyException.Importing(schoolId, after.Writing);
+                throw SchoolBusyException.Importing(schoolId, after?.Body.Writing);
             }
         }
+    }
+
+    /// <summary>The import lock as stored, when it lets the school be read now.</summary>
+    /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way.</exception>
+    internal static async Task<Ports.Document<ImportLockState>?> ReadImportLockAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken)
+    {
+        var stored = await documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
+        ThrowIfUnreadable(schoolId, stored?.Body ?? ImportLockState.Free, clock.GetUtcNow());
+        return stored;
+    }
+
+    /// <summary>The school, or null when an import wrote while it was being loaded (so what was read may be a mixture); and the lock as read after.</summary>
+    /// <remarks>Every import's commit rewrites the lock (a new ETag and generation), so an unchanged ETag means nothing the school's state is made of was written.</remarks>
+    internal static async Task<(SchoolState? State, Ports.Document<ImportLockState>? After)> LoadIfUnchangedAsync(
+        IDocumentStore documents, string schoolId, Ports.Document<ImportLockState>? before, CancellationToken cancellationToken)
+    {
+        var state = await LoadUnguardedAsync(documents, schoolId, cancellationToken);
+        var after = await documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
+        var (then, now) = (before?.Body ?? ImportLockState.Free, after?.Body ?? ImportLockState.Free);
+        var unchanged = after?.ETag == before?.ETag && now.Writing is null && now.Generation == then.Generation;
+        return (unchanged ? state : null, after);
     }
 
     private static void ThrowIfUnreadable(string schoolId, ImportLockState import, DateTimeOffset now)
@@ -135,9 +154,11 @@ public sealed record SchoolState(
         Pupils = Pupils.Values.ToImmutableDictionary(p => p.Pupil.Id, p => p.Pupil, StringComparer.Ordinal),
         Contacts = Contacts.ToImmutableDictionary(StringComparer.Ordinal),
         ContactLinks = [.. Pupils.Values.SelectMany(p => p.Links)],
-        Attendance = Attendance.SelectMany(y => AttendanceYearCodec.Decode(y).Select(m => (Key: (y.PupilId, m.Date, m.Session), m.Mark)))
-            .ToDictionary(m => m.Key, m => m.Mark),
-        Assessments = Progress.Values.SelectMany(p => p.Results).ToImmutableDictionary(r => (r.PupilId, r.Subject, r.Point)),
+        Attendance = new KnownMarks(Attendance.GroupBy(y => y.PupilId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<(DateOnly, SessionOfDay), StampedMark>)g.SelectMany(AttendanceYearCodec.Decode).ToDictionary(m => (m.Date, m.Session), m => m.Mark),
+            StringComparer.Ordinal)),
+        Assessments = Progress.Values.SelectMany(p => p.Results).ToDictionary(r => (r.PupilId, r.Subject, r.Point)),
     };
 
     internal static SchoolProfile? ParseProfile(string schoolJson)

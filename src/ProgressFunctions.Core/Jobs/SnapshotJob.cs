@@ -30,14 +30,14 @@ public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyLis
 /// are decided, so taking it again never decides, or sends, anything twice; a crash before the flag decides again,
 /// the same way, and the send ledger keeps anyone from receiving a report twice.
 /// </remarks>
-public sealed class SnapshotJob(IDocumentStore documents, OutgoingStore outgoing, BatchJob batches, TimeProvider clock, ILogger<SnapshotJob> logger)
+public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, OutgoingStore outgoing, BatchJob batches, TimeProvider clock, ILogger<SnapshotJob> logger)
 {
     public async Task<SnapshotJobResult> RunDueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken) =>
         Logged(schoolId, await DueAsync(schoolId, asOf, cancellationToken));
 
     private async Task<SnapshotJobResult> DueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
+        var state = await states.LoadAsync(schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return NoCalendar(schoolId);
@@ -105,7 +105,7 @@ public sealed class SnapshotJob(IDocumentStore documents, OutgoingStore outgoing
 
     private async Task<SnapshotJobResult> TakeNamedAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var state = await SchoolState.LoadAsync(documents, clock, schoolId, cancellationToken);
+        var state = await states.LoadAsync(schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return NoCalendar(schoolId);

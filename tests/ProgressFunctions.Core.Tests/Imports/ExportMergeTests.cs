@@ -40,7 +40,7 @@ public class ExportMergeTests
         var key = known.Attendance.Keys.First();
         var marks = known.Attendance.ToDictionary();
         marks[key] = new StampedMark(ProgressFunctions.Core.Attendance.AttendanceCode.Illness, s_monday.AddDays(1));
-        var corrected = known with { Attendance = marks };
+        var corrected = known with { Attendance = KnownMarks.From(marks) };
         var (after, summary) = ExportMerge.Apply(corrected, s_export, s_monday);
         Assert.Equal(0, summary.MarksChanged);
         Assert.Equal("I", after.Attendance[key].Code.Code);

@@ -42,14 +42,14 @@ public class LateReasonTests
         var day = D("2025-10-06");
         var (earlier, later) = (new DateTimeOffset(2025, 10, 6, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 10, 7, 16, 0, 0, TimeSpan.Zero));
         var (first, _) = Read($"UPN,Date,Session,Mark,Late Reason\n{Upn},2025-10-06,AM,L,Bus late\n{Upn},2025-10-07,AM,L,Traffic\n");
-        var stored = LateReasonMerge.Apply(new Dictionary<string, IReadOnlyList<LateReasonYear>>(), first, new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>(), later);
+        var stored = LateReasonMerge.Apply(new Dictionary<string, IReadOnlyList<LateReasonYear>>(), first, KnownMarks.Empty, later);
         Assert.Equal(["Bus late", "Traffic"], Assert.Single(stored).Reasons.Select(r => r.Reason));
 
-        var known = new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>
+        var known = KnownMarks.From(new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>
         {
             [("p1", day, SessionOfDay.Am)] = new(AttendanceCode.LateBeforeClose, later),
             [("p1", day.AddDays(1), SessionOfDay.Am)] = new(AttendanceCode.LateBeforeClose, later),
-        };
+        });
         var byPupil = new Dictionary<string, IReadOnlyList<LateReasonYear>> { ["p1"] = stored };
         var (older, _) = Read($"UPN,Date,Session,Mark,Late Reason\n{Upn},2025-10-06,AM,L,Overslept\n");
         Assert.Empty(LateReasonMerge.Apply(byPupil, older, known, earlier));
@@ -68,6 +68,6 @@ public class LateReasonTests
             ["p1"] = [new LateReasonYear("p1", 2025, [new LateReason(D("2025-10-06"), SessionOfDay.Am, "Bus late", DateTimeOffset.UnixEpoch)])],
         };
 
-        Assert.Empty(LateReasonMerge.Apply(stored, registers, new Dictionary<(string, DateOnly, SessionOfDay), StampedMark>(), DateTimeOffset.UnixEpoch.AddDays(1)));
+        Assert.Empty(LateReasonMerge.Apply(stored, registers, KnownMarks.Empty, DateTimeOffset.UnixEpoch.AddDays(1)));
     }
 }

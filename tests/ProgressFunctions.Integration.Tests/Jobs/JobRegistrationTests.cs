@@ -12,7 +12,7 @@ public sealed class JobRegistrationTests
     public static TheoryData<Type> Jobs => new()
     {
         typeof(IngestJob), typeof(ExportIntake), typeof(AttendanceCheckJob), typeof(SnapshotJob), typeof(BatchJob), typeof(WeeklyJob),
-        typeof(DispatchJob), typeof(ReportDispatcher), typeof(SchoolJobs), typeof(RunDue), typeof(OutgoingStore), typeof(SendLedger),
+        typeof(DispatchJob), typeof(ReportDispatcher), typeof(SchoolJobs), typeof(RunDue), typeof(OutgoingStore), typeof(SendLedger), typeof(SchoolStates),
     };
 
     [Theory]

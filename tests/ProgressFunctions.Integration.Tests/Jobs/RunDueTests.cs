@@ -1,5 +1,7 @@
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
 
@@ -20,6 +22,29 @@ public class RunDueTests
         Assert.Contains(second.Steps, s => s.Outcome.Contains("already ran", StringComparison.Ordinal));
         Assert.Contains(second.Steps, s => s.Outcome.Contains("0 snapshots taken", StringComparison.Ordinal));
         Assert.Equal((0, 0, 0, 0), (second.Dispatch.Completed, second.Dispatch.Retried, second.Dispatch.Poisoned, second.Dispatch.Sent));
+    }
+
+    [Fact]
+    public async Task RunAsync_ThreeSchools_EachSchoolsStepsInOrderAndSchoolsInOrder()
+    {
+        using var fixture = new JobsFixture();
+        string[] schools = ["100001", "100002", "100003"];
+        foreach (var (id, k) in schools.Select((id, k) => (id, k)))
+        {
+            var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 12, 20 + k, JobsFixture.AsOf) { Urn = id });
+            await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{id}/export.zip"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");
+        }
+
+        var result = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        string[] jobsOfASchool = [nameof(SchoolJobKind.CheckAttendance), nameof(SchoolJobKind.TakeSnapshots)];
+        var ingests = result.Steps.Where(s => s.Step == "ingest").ToList();
+        var jobs = result.Steps.Where(s => s.Step != "ingest").ToList();
+        Assert.Equal(schools, ingests.Select(s => s.SchoolId));
+        Assert.All(ingests, s => Assert.Contains("pupils added", s.Outcome, StringComparison.Ordinal));
+        Assert.Equal(schools.SelectMany(id => jobsOfASchool.Select(step => (id, step))), jobs.Select(s => (s.SchoolId, s.Step)));
+        Assert.All(jobs.Where(s => s.Step == nameof(SchoolJobKind.CheckAttendance)), s => Assert.StartsWith("checked", s.Outcome, StringComparison.Ordinal));
+        Assert.Equal(0, result.Dispatch.Poisoned);
     }
 
     [Theory]

@@ -18,7 +18,37 @@ internal readonly record struct AttendanceDayText(DateOnly Date, AttendanceCode?
     {
         var amCode = am.ExportedAt == default ? "-" : am.Code.Code;
         var pmCode = pm.ExportedAt == default ? "-" : pm.Code.Code;
-        return string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {amCode} {pmCode} {amStamp} {pmStamp}");
+
+        // Written straight into the string: a school's year is hundreds of thousands of days, each written on every import.
+        Span<char> buffer = stackalloc char[64];
+        var written = 0;
+        Append(buffer, ref written, date);
+        Append(buffer, ref written, amCode);
+        Append(buffer, ref written, pmCode);
+        Append(buffer, ref written, amStamp);
+        Append(buffer, ref written, pmStamp);
+        return new string(buffer[..(written - 1)]);
+    }
+
+    private static void Append(Span<char> buffer, ref int written, DateOnly date)
+    {
+        date.TryFormat(buffer[written..], out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        written += n;
+        buffer[written++] = ' ';
+    }
+
+    private static void Append(Span<char> buffer, ref int written, string code)
+    {
+        code.AsSpan().CopyTo(buffer[written..]);
+        written += code.Length;
+        buffer[written++] = ' ';
+    }
+
+    private static void Append(Span<char> buffer, ref int written, int stamp)
+    {
+        stamp.TryFormat(buffer[written..], out var n, provider: CultureInfo.InvariantCulture);
+        written += n;
+        buffer[written++] = ' ';
     }
 
     /// <exception cref="FormatException">The day cannot be read; the message names the pupil, year and day.</exception>

@@ -18,8 +18,16 @@ public static class AttendanceYearCodec
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
     public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
     {
-        // A stable sort keeps the input order of equal keys, as the grouping it replaces did.
-        var sorted = marks.OrderBy(m => m.Date).ThenBy(m => m.Session).ToArray();
+        // Sorted by (date, session), the input position breaking ties, so equal keys keep their input order: one
+        // primitive key per mark sorts several times faster than a comparison delegate over the tuples.
+        var sorted = marks.ToArray();
+        var keys = new long[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            keys[i] = ((long)((sorted[i].Date.DayNumber * 2) + (int)sorted[i].Session) << 32) | (uint)i;
+        }
+
+        Array.Sort(keys, sorted);
         var start = 0;
         while (start < sorted.Length)
         {

@@ -1,0 +1,87 @@
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
+
+namespace ProgressFunctions.Integration.Tests.Jobs;
+
+public class SchoolStatesTests
+{
+    [Fact]
+    public async Task LoadAsync_NoImportSince_SharesOneLoad()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 12)));
+        var states = fixture.Context.Get<SchoolStates>();
+
+        var first = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+        var again = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.Equal(12, first.Pupils.Count);
+    }
+
+    [Fact]
+    public async Task LoadAsync_AfterAnotherImport_LoadsTheNewData()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 12)));
+        var states = fixture.Context.Get<SchoolStates>();
+        var before = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+
+        // A second host (another process or Function App instance) imports: this host learns of it only from the store.
+        using var other = fixture.Context with { };
+        await other.Get<IngestJob>().RunAsync(JobsFixture.School, "bigger.zip", new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils: 15, seed: 8))), CancellationToken.None);
+        var after = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+
+        Assert.NotSame(before, after);
+        Assert.Equal(12, before.Pupils.Count);
+        Assert.True(after.Pupils.Count > before.Pupils.Count, $"{after.Pupils.Count} pupils after the second import");
+        var fresh = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(fresh.Pupils.Keys.Order(), after.Pupils.Keys.Order());
+        Assert.Equal(fresh.Attendance.Sum(a => a.Days.Count), after.Attendance.Sum(a => a.Days.Count));
+    }
+
+    [Fact]
+    public async Task LoadAsync_TwoSchoolsWithTheSamePupilIds_EachGetsItsOwn()
+    {
+        using var fixture = new JobsFixture();
+        foreach (var (id, seed) in new[] { ("100001", 1), ("100002", 2) })
+        {
+            var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 12, seed, JobsFixture.AsOf) { Urn = id });
+            var stored = await fixture.Context.Get<IngestJob>().RunAsync(id, "export.zip", new MemoryStream(JobsFixture.Zip(school)), CancellationToken.None);
+            Assert.Equal(IngestOutcome.Stored, stored.Outcome);
+        }
+
+        var states = fixture.Context.Get<SchoolStates>();
+
+        var one = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+        var two = await states.LoadAsync("100002", CancellationToken.None);
+
+        var shared = one.Pupils.Keys.Intersect(two.Pupils.Keys).ToList();
+        Assert.NotEmpty(shared);
+        Assert.Contains(shared, id => one.Pupils[id].Pupil.LegalSurname != two.Pupils[id].Pupil.LegalSurname);
+        Assert.Equal(("100001", "100002"), (one.SchoolId, two.SchoolId));
+        foreach (var state in new[] { one, two })
+        {
+            var fresh = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, state.SchoolId, CancellationToken.None);
+            Assert.Equal(fresh.Pupils.Values.Select(p => p.Pupil), state.Pupils.Values.Select(p => p.Pupil));
+        }
+    }
+
+    [Fact]
+    public async Task LoadAsync_LoadedBeforeAnImportStartedWriting_RefusedAsBusy()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
+        var states = fixture.Context.Get<SchoolStates>();
+        await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+        var held = await fixture.Context.Documents.ReadAsync<ImportLockState>(JobsFixture.School, DocumentTypes.ImportLock, ImportLock.Id);
+        var writing = held!.Body with { Holder = "another-worker", HeldUntil = fixture.Clock.GetUtcNow().AddMinutes(10), Writing = new ImportRef("cd34", "monday.zip") };
+        await fixture.Context.Documents.UpsertAsync(held with { Body = writing });
+
+        var busy = await Assert.ThrowsAsync<SchoolBusyException>(() => states.LoadAsync(JobsFixture.School, CancellationToken.None));
+
+        Assert.Contains("is being imported now (monday.zip)", busy.Message);
+    }
+}
