@@ -9,7 +9,7 @@ namespace ProgressFunctions.Core.Jobs;
 /// <remarks>
 /// Every job is a singleton: jobs hold no state of their own beyond the ports, except <see cref="ReportDispatcher"/>,
 /// whose bounded caches of immutable snapshots and rendered documents are meant to live as long as the host, and
-/// <see cref="SchoolStates"/>, which keeps the last two schools loaded for as long as no import writes them.
+/// <see cref="SchoolStates"/>, which holds its last loads weakly, for reuse until an import writes the school.
 /// Where a host registers no <see cref="IJobProgress"/> (the Function App), progress goes nowhere; where it
 /// registers no logging, log lines go nowhere.
 /// </remarks>

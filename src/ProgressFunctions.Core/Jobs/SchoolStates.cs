@@ -6,14 +6,15 @@ namespace ProgressFunctions.Core.Jobs;
 /// <remarks>
 /// A school's state is written only by an import's commit, and every commit rewrites the school's import lock, whose
 /// ETag the store changes on every write. So a state loaded while the lock kept one ETag is the school's state for as
-/// long as the lock keeps it: the check and the snapshot job of one school (run back to back by <c>run-due</c>, or side
-/// by side as two queue messages) share one load, and two loads at once are made once. The lock is read on every call,
-/// so a new import is seen at once; the busy and incomplete rules of <see cref="SchoolState.LoadAsync"/> hold unchanged.
-/// At most two schools are kept, the oldest dropped first; a state is immutable, so sharing it is safe.
+/// long as the lock keeps it: the check and the snapshot job of one school run back to back (by <c>run-due</c>, or by
+/// one Function App instance) share one load. The lock is read on every call, so a new import is seen at once, and the
+/// busy and incomplete rules of <see cref="SchoolState.LoadAsync"/> hold unchanged. Loads are held weakly: a state
+/// stays reusable only while the garbage collector has not needed its memory, so keeping it never raises the peak.
 /// </remarks>
 public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
 {
-    private readonly LoadCache<SchoolState?> _loaded = new(capacity: 2);
+    private const int Kept = 4;
+    private readonly LinkedList<(string School, string ETag, WeakReference<SchoolState> State)> _recent = new();
 
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
     public async Task<SchoolState> LoadAsync(string schoolId, CancellationToken cancellationToken)
@@ -21,17 +22,54 @@ public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
         for (var attempt = 1; ; attempt++)
         {
             var before = await SchoolState.ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
-            var state = before?.ETag is { } etag
-                ? await _loaded.GetAsync(schoolId, etag, async () => (await SchoolState.LoadIfUnchangedAsync(documents, schoolId, before, CancellationToken.None)).State)
-                : (await SchoolState.LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken)).State;
+            if (before?.ETag is { } etag && Recent(schoolId, etag) is { } kept)
+            {
+                return kept;
+            }
+
+            var (state, after) = await SchoolState.LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken);
             if (state is not null)
             {
+                Keep(schoolId, before?.ETag, state);
                 return state;
             }
 
             if (attempt == 3)
             {
-                throw SchoolBusyException.Importing(schoolId, (await SchoolState.ReadImportLockAsync(documents, clock, schoolId, cancellationToken))?.Body.Writing);
+                throw SchoolBusyException.Importing(schoolId, after?.Body.Writing);
+            }
+        }
+    }
+
+    private SchoolState? Recent(string schoolId, string etag)
+    {
+        lock (_recent)
+        {
+            foreach (var (school, loadedAt, state) in _recent)
+            {
+                if (school == schoolId && loadedAt == etag)
+                {
+                    return state.TryGetTarget(out var alive) ? alive : null;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private void Keep(string schoolId, string? etag, SchoolState state)
+    {
+        if (etag is null)
+        {
+            return;
+        }
+
+        lock (_recent)
+        {
+            _recent.AddFirst((schoolId, etag, new WeakReference<SchoolState>(state)));
+            while (_recent.Count > Kept)
+            {
+                _recent.RemoveLast();
             }
         }
     }
