@@ -90,6 +90,7 @@ internal sealed class SqliteDatabase
 
         var database = new SqliteDatabase(path);
         using var connection = database.Connect();
+        CheckEncoding(connection, path);
         using (var wal = connection.CreateCommand())
         {
             // Setting WAL needs a moment of exclusive access; the busy timeout covers a second process opening too.
@@ -133,6 +134,18 @@ internal sealed class SqliteDatabase
 
         using var stamp = Command(connection, $"PRAGMA user_version = {SchemaVersion};", transaction);
         stamp.ExecuteNonQuery();
+    }
+
+    /// <summary>Refuses a store whose text is not UTF-8: documents are read and written as UTF-8 bytes.</summary>
+    /// <remarks>Every store this code creates is UTF-8 (SQLite's default); another encoding can only come from a file made elsewhere.</remarks>
+    private static void CheckEncoding(SqliteConnection connection, string path)
+    {
+        using var encoding = Command(connection, "PRAGMA encoding;");
+        var found = encoding.ExecuteScalar() as string;
+        if (found != "UTF-8")
+        {
+            throw new StoreUnavailableException($"the store {path} keeps its text as {found}, not UTF-8: it was not made by ProgressFunctions (it was left as it is)");
+        }
     }
 
     /// <summary>Refuses a store file that exists but cannot be a SQLite database: empty (0 bytes), or without SQLite's header.</summary>

@@ -5,7 +5,7 @@ using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Infrastructure.Embedded;
 
-/// <summary>Documents in the embedded SQLite file: one row per document, the body as camelCase JSON.</summary>
+/// <summary>Documents in the embedded SQLite file: one row per document, the body as camelCase JSON (<see cref="DocumentBody"/>).</summary>
 /// <remarks>ETags are random per write. Listing pages through the primary key (500 rows at a time) so that no read
 /// transaction stays open while the caller works between pages.</remarks>
 internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore, IStorageCost
@@ -26,7 +26,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         AddKey(command, schoolId, type, id);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Document<T>(schoolId, type, id, Deserialize<T>(reader.GetString(1), type, id), reader.GetString(0))
+            ? new Document<T>(schoolId, type, id, DocumentBody.Read<T>(reader, 1, type, id), reader.GetString(0))
             : null;
     }
 
@@ -44,10 +44,10 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         string etag = NewETag();
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
-            connection, "INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, $b)");
+            connection, $"INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {DocumentBody.Parameter})");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
-        command.Parameters.AddWithValue("$b", Serialize(document.Body));
+        command.Parameters.AddWithValue("$b", DocumentBody.ToUtf8(document.Body));
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -68,10 +68,10 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         using var connection = database.Connect();
         using var command = SqliteDatabase.Command(
             connection,
-            "UPDATE documents SET etag = $e, body = $b WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
+            $"UPDATE documents SET etag = $e, body = {DocumentBody.Parameter} WHERE school_id = $s AND type = $t AND id = $i AND etag = $old");
         AddKey(command, document.SchoolId, document.Type, document.Id);
         command.Parameters.AddWithValue("$e", etag);
-        command.Parameters.AddWithValue("$b", Serialize(document.Body));
+        command.Parameters.AddWithValue("$b", DocumentBody.ToUtf8(document.Body));
         command.Parameters.AddWithValue("$old", ifMatchETag);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
@@ -112,7 +112,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     string id = reader.GetString(0);
-                    page.Add(new Document<T>(schoolId, type, id, Deserialize<T>(reader.GetString(2), type, id), reader.GetString(1)));
+                    page.Add(new Document<T>(schoolId, type, id, DocumentBody.Read<T>(reader, 2, type, id), reader.GetString(1)));
                 }
             }
 
@@ -170,15 +170,17 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     {
         var command = SqliteDatabase.Command(
             connection,
-            """
-            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, $b)
+            $"""
+            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {DocumentBody.Parameter})
             ON CONFLICT (school_id, type, id) DO UPDATE SET etag = excluded.etag, body = excluded.body
             """,
             transaction);
-        foreach (string name in new[] { "$s", "$t", "$i", "$e", "$b" })
+        foreach (string name in new[] { "$s", "$t", "$i", "$e" })
         {
             command.Parameters.Add(name, SqliteType.Text);
         }
+
+        command.Parameters.Add("$b", SqliteType.Blob);
 
         return command;
     }
@@ -190,7 +192,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         command.Parameters["$t"].Value = document.Type;
         command.Parameters["$i"].Value = document.Id;
         command.Parameters["$e"].Value = etag;
-        command.Parameters["$b"].Value = Serialize(document.Body);
+        command.Parameters["$b"].Value = DocumentBody.ToUtf8(document.Body);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return etag;
     }
@@ -203,10 +205,4 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     }
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
-
-    private static string Serialize<T>(T body) => JsonSerializer.Serialize(body, StorageJson.Options);
-
-    private static T Deserialize<T>(string json, string type, string id) =>
-        JsonSerializer.Deserialize<T>(json, StorageJson.Options)
-        ?? throw new StorageException($"Document {type}/{id} has an empty body.");
 }
