@@ -44,7 +44,7 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
             var contact = new Contact
             {
                 Id = RecordIds.Contact(forename, contactSurname, email, phone),
-                Title = random.Next(2) == 0 ? "Mr" : "Ms",
+                Title = Names.TitleOf(forename, random.Next(2)),
                 Forename = forename,
                 Surname = contactSurname,
                 Email = email,

@@ -30,7 +30,18 @@ internal static class Names
         "David", "James", "Mark", "Paul", "Richard", "Daniel", "Piotr", "Tariq", "Rhys", "Ciarán", "Emeka", "Rajesh",
     ];
 
+    /// <summary>The women's forenames among the adults' and the staff's, so a title can agree with the name.</summary>
+    private static readonly HashSet<string> s_women = new(StringComparer.Ordinal)
+    {
+        "Sarah", "Emma", "Laura", "Rebecca", "Claire", "Joanne", "Agnieszka", "Nadia", "Siân", "Bríd", "Amara", "Samina",
+        "Helen", "Bernadette", "Anika", "Rhiannon", "Margaret",
+    };
+
     public static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
+
+    /// <summary>A title that agrees with the forename: Mr for a man, Mrs or Ms (by <paramref name="variant"/>, 0 or 1) for a woman.</summary>
+    /// <remarks>A letter opens "Dear {title} {surname}", so "Mr" before Sarah would be the first thing a parent noticed.</remarks>
+    public static string TitleOf(string forename, int variant) => s_women.Contains(forename) ? (variant == 0 ? "Mrs" : "Ms") : "Mr";
 
     /// <summary>An address at a reserved example domain, ASCII only (names like Siân become sian).</summary>
     public static string Email(string forename, string surname, int n, string domain) =>

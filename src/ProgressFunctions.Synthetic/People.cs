@@ -48,7 +48,7 @@ internal static class People
         void Add(string forename, string surname, StaffRoleKind role, params string?[] scopes)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"S{staff.Count + 1:000}");
-            staff.Add(new StaffMember { Id = id, Title = staff.Count % 2 == 0 ? "Mrs" : "Mr", Forename = forename, Surname = surname, Email = Names.Email(forename, surname, staff.Count, "oakfield.school.example") });
+            staff.Add(new StaffMember { Id = id, Title = Names.TitleOf(forename, staff.Count % 2), Forename = forename, Surname = surname, Email = Names.Email(forename, surname, staff.Count, "oakfield.school.example") });
             roles.AddRange(scopes.DefaultIfEmpty(null).Select(scope => new StaffRole(id, role, scope)));
         }
 
