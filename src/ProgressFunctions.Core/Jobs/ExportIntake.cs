@@ -12,6 +12,9 @@ namespace ProgressFunctions.Core.Jobs;
 /// </remarks>
 public sealed class ExportIntake(IBlobStore blobs, IngestJob ingest, ILogger<ExportIntake> logger)
 {
+    /// <summary>The school an export's path names: its first folder, <c>mis-exports/{schoolId}/…</c>.</summary>
+    public static string SchoolOf(BlobPath path) => path.Name.Split('/', 2)[0];
+
     public async Task<IngestResult> RunAsync(BlobPath path, CancellationToken cancellationToken)
     {
         if (path.Container != JobResources.ExportsContainer || path.Name.Split('/', 2) is not [var schoolId, var name])

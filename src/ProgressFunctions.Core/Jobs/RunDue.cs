@@ -49,10 +49,10 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
             exports.Add(blob.Path);
         }
 
-        var steps = await BySchoolAsync(exports, path => path.Name.Split('/', 2)[0], async path =>
+        var steps = await BySchoolAsync(exports, ExportIntake.SchoolOf, async path =>
         {
             var result = await intake.RunAsync(path, cancellationToken);
-            return (Step: new RunDueStep(path.Name.Split('/', 2)[0], "ingest", result.Message), Stored: result.Outcome == IngestOutcome.Stored);
+            return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message), Stored: result.Outcome == IngestOutcome.Stored);
         }, cancellationToken);
         var stored = new SortedSet<string>(steps.Where(s => s.Stored).Select(s => s.Step.SchoolId), StringComparer.Ordinal);
         return ([.. steps.Select(s => s.Step)], stored);

@@ -30,26 +30,12 @@ public sealed record SchoolState(
     /// <summary>Loads the school as one consistent whole: never while an import is writing it, nor after one stopped part way.</summary>
     /// <remarks>
     /// The import lock is read before and after loading; if an import wrote in between (its generation moved on, or
-    /// it is writing now), the load is repeated, up to three times.
+    /// it is writing now), the load is repeated, up to three times. Nothing is reused from an earlier load: jobs reuse
+    /// loads through the host's <see cref="SchoolStates"/>, whose rules these are.
     /// </remarks>
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
-    public static async Task<SchoolState> LoadAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var before = await ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
-            var (state, after) = await LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken);
-            if (state is not null)
-            {
-                return state;
-            }
-
-            if (attempt == 3)
-            {
-                throw SchoolBusyException.Importing(schoolId, after?.Body.Writing);
-            }
-        }
-    }
+    public static Task<SchoolState> LoadAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken) =>
+        new SchoolStates(documents, clock).LoadAsync(schoolId, cancellationToken);
 
     /// <summary>The import lock as stored, when it lets the school be read now.</summary>
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way.</exception>
