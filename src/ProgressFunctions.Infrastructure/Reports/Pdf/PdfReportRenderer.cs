@@ -19,13 +19,20 @@ public sealed class PdfReportRenderer : IReportRenderer
     // a fresh large buffer, which went to the large object heap and forced full collections.
     private static readonly RecyclableMemoryStreamManager s_buffers = new();
 
-    public PdfReportRenderer() => SegoeWpFontResolver.EnsureInstalled();
+    static PdfReportRenderer() => SegoeWpFontResolver.EnsureInstalled();
 
     public string ContentType => "application/pdf";
 
     public byte[] Render(ReportDocument document)
     {
-        using var pdf = new PdfDocument();
+        using var pdf = Draw(document);
+        return Save(pdf, document);
+    }
+
+    /// <summary>Lays the document out on its pages; nothing is written yet.</summary>
+    internal static PdfDocument Draw(ReportDocument document)
+    {
+        var pdf = new PdfDocument();
         SetMetadata(pdf, document);
         using (var flow = new PageFlow(pdf))
         {
@@ -43,6 +50,12 @@ public sealed class PdfReportRenderer : IReportRenderer
             pdf.SecuritySettings.OwnerPassword = password;
         }
 
+        return pdf;
+    }
+
+    /// <summary>Writes a drawn document as the file's bytes, its random ids replaced by ones derived from the document.</summary>
+    internal static byte[] Save(PdfDocument pdf, ReportDocument document)
+    {
         using var stream = s_buffers.GetStream(nameof(PdfReportRenderer));
         pdf.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
