@@ -42,11 +42,11 @@ internal static class BlockLayout
         flow.Ensure(TextWrap.LineHeight(font) + 8 + Theme.BlockGap + MinimumHeight(next));
         var g = flow.Graphics;
         flow.Y += heading.Level <= 1 ? 4 : 0;
-        g.DrawString(heading.Value, font, new XSolidBrush(Theme.Accent), new XPoint(flow.Left, flow.Y + font.Size));
+        Theme.Text(g, heading.Value, font, Theme.Accent, flow.Left, flow.Y + font.Size);
         flow.Y += TextWrap.LineHeight(font);
         if (heading.Level <= 1)
         {
-            g.DrawLine(new XPen(Theme.Accent, 0.8), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
+            g.DrawLine(Theme.Pen(Theme.Accent, 0.8), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
             flow.Y += 4;
         }
     }
@@ -54,11 +54,11 @@ internal static class BlockLayout
     private static void DrawParagraph(PageFlow flow, Paragraph paragraph)
     {
         var font = paragraph.Small ? Theme.Small : Theme.Body;
-        var brush = new XSolidBrush(paragraph.Small ? Theme.Muted : Theme.Ink);
-        foreach (var line in TextWrap.Lines(flow.Graphics, paragraph.Value, font, flow.Width))
+        var colour = paragraph.Small ? Theme.Muted : Theme.Ink;
+        foreach (var line in TextWrap.Lines(paragraph.Value, font, flow.Width))
         {
             flow.Ensure(TextWrap.LineHeight(font));
-            flow.Graphics.DrawString(line, font, brush, new XPoint(flow.Left, flow.Y + font.Size));
+            Theme.Text(flow.Graphics, line, font, colour, flow.Left, flow.Y + font.Size);
             flow.Y += TextWrap.LineHeight(font);
         }
     }
@@ -67,14 +67,13 @@ internal static class BlockLayout
     {
         const double height = 52, gap = 8;
         const int perRow = 4;
+        var width = (flow.Width - (gap * (perRow - 1))) / perRow;
         for (var start = 0; start < facts.Facts.Count; start += perRow)
         {
             flow.Ensure(height);
-            var row = facts.Facts.Skip(start).Take(perRow).ToList();
-            var width = (flow.Width - (gap * (perRow - 1))) / perRow;
-            for (var i = 0; i < row.Count; i++)
+            for (var i = 0; i < perRow && start + i < facts.Facts.Count; i++)
             {
-                DrawFact(flow.Graphics, row[i], flow.Left + (i * (width + gap)), flow.Y, width, height);
+                DrawFact(flow.Graphics, facts.Facts[start + i], flow.Left + (i * (width + gap)), flow.Y, width, height);
             }
 
             flow.Y += height + gap;
@@ -83,16 +82,16 @@ internal static class BlockLayout
 
     private static void DrawFact(XGraphics g, KeyFact fact, double x, double y, double width, double height)
     {
-        g.DrawRoundedRectangle(new XSolidBrush(Theme.ToneFill(fact.Tone)), x, y, width, height, 6, 6);
-        g.DrawString(fact.Label, Fit(g, fact.Label, Theme.Small, width - 16, 6), new XSolidBrush(Theme.Muted), new XPoint(x + 8, y + 14));
-        g.DrawString(fact.Value, Fit(g, fact.Value, Theme.FactValue, width - 16, 9), new XSolidBrush(Theme.ToneColour(fact.Tone)), new XPoint(x + 8, y + 38));
+        g.DrawRoundedRectangle(Theme.Brush(Theme.ToneFill(fact.Tone)), x, y, width, height, 6, 6);
+        Theme.Text(g, fact.Label, Fit(fact.Label, Theme.Small, width - 16, 6), Theme.Muted, x + 8, y + 14);
+        Theme.Text(g, fact.Value, Fit(fact.Value, Theme.FactValue, width - 16, 9), Theme.ToneColour(fact.Tone), x + 8, y + 38);
     }
 
     /// <summary>The font, made smaller (down to <paramref name="smallest"/> points) until <paramref name="text"/> fits its box.</summary>
-    private static XFont Fit(XGraphics g, string text, XFont font, double width, double smallest)
+    private static XFont Fit(string text, XFont font, double width, double smallest)
     {
         var size = font.Size;
-        while (size > smallest && g.MeasureString(text, font).Width > width)
+        while (size > smallest && TextMeasure.Width(text, font) > width)
         {
             size -= 0.5;
             font = new XFont(SegoeWpFontResolver.Family, size, font.Style);

@@ -20,7 +20,7 @@ internal static class LineChartLayout
     {
         flow.Ensure(MinimumHeight);
         var g = flow.Graphics;
-        g.DrawString(chart.Title, Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
+        Theme.Text(g, chart.Title, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
         flow.Y += TextWrap.LineHeight(Theme.H2);
 
         var plot = new XRect(flow.Left + AxisLeft, flow.Y + 4, flow.Width - AxisLeft - 8, Height - AxisBottom - LegendHeight - 8);
@@ -30,8 +30,7 @@ internal static class LineChartLayout
         DrawGrid(g, plot, chart, Y);
         foreach (var line in chart.Lines)
         {
-            var pen = new XPen(Theme.ToneColour(line.Tone), 0.9) { DashStyle = XDashStyle.Dash };
-            g.DrawLine(pen, plot.Left, Y(line.Value), plot.Right, Y(line.Value));
+            g.DrawLine(Theme.Pen(Theme.ToneColour(line.Tone), 0.9, dashed: true), plot.Left, Y(line.Value), plot.Right, Y(line.Value));
         }
 
         for (var s = 0; s < chart.Series.Count; s++)
@@ -45,9 +44,9 @@ internal static class LineChartLayout
         {
             var colour = Theme.ToneColour(line.Tone);
             var y = plot.Bottom + AxisBottom;
-            g.DrawLine(new XPen(colour, 0.9) { DashStyle = XDashStyle.Dash }, x, y - 3, x + 16, y - 3);
-            g.DrawString(line.Label, Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(x + 19, y));
-            x += 28 + g.MeasureString(line.Label, Theme.Small).Width;
+            g.DrawLine(Theme.Pen(colour, 0.9, dashed: true), x, y - 3, x + 16, y - 3);
+            Theme.Text(g, line.Label, Theme.Small, Theme.Ink, x + 19, y);
+            x += 28 + TextMeasure.Width(line.Label, Theme.Small);
         }
 
         flow.Y += Height;
@@ -56,21 +55,21 @@ internal static class LineChartLayout
     private static void DrawGrid(XGraphics g, XRect plot, LineChart chart, Func<double, double> y)
     {
         var step = NiceStep((chart.YMax - chart.YMin) / 5);
-        var pen = new XPen(Theme.Rule, 0.4);
+        var pen = Theme.Pen(Theme.Rule, 0.4);
         for (var v = Math.Ceiling(chart.YMin / step) * step; v <= chart.YMax + 1e-9; v += step)
         {
             g.DrawLine(pen, plot.Left, y(v), plot.Right, y(v));
             var label = v.ToString("0.#", CultureInfo.InvariantCulture) + chart.YUnit;
-            g.DrawString(label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(plot.Left - 4 - g.MeasureString(label, Theme.Small).Width, y(v) + 3));
+            Theme.Text(g, label, Theme.Small, Theme.Muted, plot.Left - 4 - TextMeasure.Width(label, Theme.Small), y(v) + 3);
         }
 
-        g.DrawRectangle(new XPen(Theme.Rule, 0.6), plot);
+        g.DrawRectangle(Theme.Pen(Theme.Rule, 0.6), plot);
     }
 
     private static void DrawSeries(XGraphics g, ChartSeries series, XColor colour, Func<int, double> x, Func<double, double> y)
     {
-        var pen = new XPen(colour, 1.6);
-        var brush = new XSolidBrush(colour);
+        var pen = Theme.Pen(colour, 1.6);
+        var brush = Theme.Brush(colour);
         XPoint? previous = null;
         for (var i = 0; i < series.Values.Count; i++)
         {
@@ -96,8 +95,8 @@ internal static class LineChartLayout
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 12.0));
         for (var i = 0; i < labels.Count; i += every)
         {
-            var width = g.MeasureString(labels[i], Theme.Small).Width;
-            g.DrawString(labels[i], Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(x(i) - (width / 2), plot.Bottom + 11));
+            var width = TextMeasure.Width(labels[i], Theme.Small);
+            Theme.Text(g, labels[i], Theme.Small, Theme.Muted, x(i) - (width / 2), plot.Bottom + 11);
         }
     }
 
@@ -137,15 +136,14 @@ internal static class BarChartLayout
             }
 
             g = flow.Graphics;
-            g.DrawString(chart.Categories[c], Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + 8));
+            Theme.Text(g, chart.Categories[c], Theme.Small, Theme.Ink, flow.Left, flow.Y + 8);
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var value = chart.Series[s].Values[c] ?? 0;
                 var width = chart.Max <= 0 ? 0 : Math.Clamp(value / chart.Max, 0, 1) * plotWidth;
                 var y = flow.Y + (s * BarHeight);
-                g.DrawRectangle(new XSolidBrush(Legend.Colour(chart.Series[s], s)), plotLeft, y, Math.Max(width, 0.5), BarHeight - 2);
-                var label = AxisLabel(chart, value);
-                g.DrawString(label, Theme.Small, new XSolidBrush(Theme.Muted), new XPoint(plotLeft + width + 3, y + 6.5));
+                g.DrawRectangle(Theme.Brush(Legend.Colour(chart.Series[s], s)), plotLeft, y, Math.Max(width, 0.5), BarHeight - 2);
+                Theme.Text(g, AxisLabel(chart, value), Theme.Small, Theme.Muted, plotLeft + width + 3, y + 6.5);
             }
 
             flow.Y += groupHeight;
@@ -157,7 +155,7 @@ internal static class BarChartLayout
     private static void Title(PageFlow flow, BarChart chart, bool continued)
     {
         var g = flow.Graphics;
-        g.DrawString(chart.Title + (continued ? " (continued)" : ""), Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
+        Theme.Text(g, continued ? chart.Title + " (continued)" : chart.Title, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
         flow.Y += TextWrap.LineHeight(Theme.H2) + 4;
         if (chart.Series.Count > 1)
         {
@@ -183,9 +181,9 @@ internal static class Legend
         var i = 0;
         foreach (var s in series)
         {
-            g.DrawRectangle(new XSolidBrush(Colour(s, i++)), x, y - 7, 8, 8);
-            g.DrawString(s.Name, Theme.Small, new XSolidBrush(Theme.Ink), new XPoint(x + 11, y));
-            x += 20 + g.MeasureString(s.Name, Theme.Small).Width;
+            g.DrawRectangle(Theme.Brush(Colour(s, i++)), x, y - 7, 8, 8);
+            Theme.Text(g, s.Name, Theme.Small, Theme.Ink, x + 11, y);
+            x += 20 + TextMeasure.Width(s.Name, Theme.Small);
         }
 
         return x;

@@ -46,35 +46,3 @@ internal sealed class PageFlow(PdfDocument document) : IDisposable
 
     public void Dispose() => _graphics?.Dispose();
 }
-
-/// <summary>Greedy word wrapping with the real font metrics.</summary>
-internal static class TextWrap
-{
-    public static IReadOnlyList<string> Lines(XGraphics graphics, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
-        {
-            var line = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(line);
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            lines.Add(line);
-        }
-
-        return lines;
-    }
-
-    public static double LineHeight(XFont font) => font.Size * 1.3;
-}

@@ -82,14 +82,14 @@ public sealed class PdfReportRenderer : IReportRenderer
     private static void TitleBlock(PageFlow flow, ReportDocument document)
     {
         var g = flow.Graphics;
-        foreach (var line in TextWrap.Lines(g, document.Title, Theme.Title, flow.Width))
+        foreach (var line in TextWrap.Lines(document.Title, Theme.Title, flow.Width))
         {
-            g.DrawString(line, Theme.Title, new XSolidBrush(Theme.Accent), new XPoint(flow.Left, flow.Y + Theme.Title.Size));
+            Theme.Text(g, line, Theme.Title, Theme.Accent, flow.Left, flow.Y + Theme.Title.Size);
             flow.Y += TextWrap.LineHeight(Theme.Title);
         }
 
         var issued = document.Issued.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        g.DrawString($"{document.Subject} · {issued}", Theme.Body, new XSolidBrush(Theme.Muted), new XPoint(flow.Left, flow.Y + Theme.Body.Size));
+        Theme.Text(g, $"{document.Subject} · {issued}", Theme.Body, Theme.Muted, flow.Left, flow.Y + Theme.Body.Size);
         flow.Y += TextWrap.LineHeight(Theme.Body) + Theme.BlockGap;
     }
 }
@@ -99,34 +99,52 @@ internal static class PageChrome
 {
     public static void Draw(PdfDocument pdf, ReportDocument document)
     {
-        var muted = new XSolidBrush(Theme.Muted);
-        var rule = new XPen(Theme.Rule, 0.6);
+        var rule = Theme.Pen(Theme.Rule, 0.6);
         for (var i = 0; i < pdf.PageCount; i++)
         {
             using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
             var top = Theme.Margin;
-            g.DrawString(document.Author, Theme.BodyBold, new XSolidBrush(Theme.Accent), new XPoint(Theme.Margin, top + 10));
-            var title = Fit(g, document.Title, Theme.Small, Theme.ContentWidth / 2);
-            var titleWidth = g.MeasureString(title, Theme.Small).Width;
-            g.DrawString(title, Theme.Small, muted, new XPoint(Theme.PageWidth - Theme.Margin - titleWidth, top + 10));
+            Theme.Text(g, document.Author, Theme.BodyBold, Theme.Accent, Theme.Margin, top + 10);
+            var title = Fit(document.Title, Theme.Small, Theme.ContentWidth / 2);
+            Theme.Text(g, title, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(title, Theme.Small), top + 10);
             g.DrawLine(rule, Theme.Margin, top + 18, Theme.PageWidth - Theme.Margin, top + 18);
 
             var bottom = Theme.PageHeight - Theme.Margin;
             g.DrawLine(rule, Theme.Margin, bottom - 14, Theme.PageWidth - Theme.Margin, bottom - 14);
-            g.DrawString("Confidential: for the named recipient only", Theme.Small, muted, new XPoint(Theme.Margin, bottom));
+            Theme.Text(g, "Confidential: for the named recipient only", Theme.Small, Theme.Muted, Theme.Margin, bottom);
             var page = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pdf.PageCount}");
-            g.DrawString(page, Theme.Small, muted, new XPoint(Theme.PageWidth - Theme.Margin - g.MeasureString(page, Theme.Small).Width, bottom));
+            Theme.Text(g, page, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(page, Theme.Small), bottom);
         }
     }
 
-    private static string Fit(XGraphics g, string text, XFont font, double width)
+    private static string Fit(string text, XFont font, double width)
     {
-        if (g.MeasureString(text, font).Width <= width)
+        if (TextMeasure.Width(text, font) <= width)
         {
             return text;
         }
 
-        while (text.Length > 1 && g.MeasureString(text + "…", font).Width > width)
+        // Shortened in font units, one character at a time, as PDFsharp would measure each shortened text and its ellipsis.
+        if (!TextMeasure.TryUnits(text, font, out var units) || !TextMeasure.TryUnits("…", font, out var ellipsis))
+        {
+            return FitMeasuringStrings(text, font, width);
+        }
+
+        var length = text.Length;
+        while (length > 1 && TextMeasure.Scale(units + ellipsis, font) > width)
+        {
+            length--;
+            TextMeasure.TryUnits(text.AsSpan(length, 1), font, out var last);
+            units -= last;
+        }
+
+        return string.Concat(text.AsSpan(0, length), "…");
+    }
+
+    // A title with characters outside the width table (rare): measure each shortened title as PDFsharp would.
+    private static string FitMeasuringStrings(string text, XFont font, double width)
+    {
+        while (text.Length > 1 && TextMeasure.Width(text + "…", font) > width)
         {
             text = text[..^1];
         }

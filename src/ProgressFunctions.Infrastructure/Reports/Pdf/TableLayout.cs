@@ -18,7 +18,7 @@ internal static class TableLayout
         if (table.Caption is { } caption)
         {
             flow.Ensure(TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1)));
-            flow.Graphics.DrawString(caption, Theme.H2, new XSolidBrush(Theme.Ink), new XPoint(flow.Left, flow.Y + Theme.H2.Size));
+            Theme.Text(flow.Graphics, caption, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
             flow.Y += TextWrap.LineHeight(Theme.H2);
         }
 
@@ -27,8 +27,8 @@ internal static class TableLayout
         DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
         for (var i = 0; i < table.Rows.Count; i++)
         {
-            var lines = CellLines(flow.Graphics, table.Rows[i], widths, Theme.Body);
-            if (flow.Ensure(RowHeight(lines.Max(l => l.Count))))
+            var lines = CellLines(table.Rows[i], widths, Theme.Body);
+            if (flow.Ensure(RowHeight(MostLines(lines))))
             {
                 DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
             }
@@ -40,29 +40,29 @@ internal static class TableLayout
     private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, TableRow row, XFont font, bool isHeader, int index)
     {
         var g = flow.Graphics;
-        var lines = CellLines(g, row, widths, font);
-        var height = RowHeight(lines.Max(l => l.Count));
+        var lines = CellLines(row, widths, font);
+        var height = RowHeight(MostLines(lines));
         if (isHeader || index % 2 == 1 || row.Tone != Tone.Normal)
         {
             var fill = isHeader ? Theme.Band : row.Tone != Tone.Normal ? Theme.ToneFill(row.Tone) : XColor.FromArgb(250, 250, 251);
-            g.DrawRectangle(new XSolidBrush(fill), flow.Left, flow.Y, flow.Width, height);
+            g.DrawRectangle(Theme.Brush(fill), flow.Left, flow.Y, flow.Width, height);
         }
 
-        var brush = new XSolidBrush(isHeader ? Theme.Ink : Theme.ToneColour(row.Tone));
+        var colour = isHeader ? Theme.Ink : Theme.ToneColour(row.Tone);
         var x = flow.Left;
         for (var c = 0; c < columns.Count; c++)
         {
             var y = flow.Y + Padding + font.Size;
             foreach (var line in lines[c])
             {
-                var width = g.MeasureString(line, font).Width;
+                var width = TextMeasure.Width(line, font);
                 var left = columns[c].Align switch
                 {
                     Align.Right => x + widths[c] - Padding - width,
                     Align.Centre => x + ((widths[c] - width) / 2),
                     _ => x + Padding,
                 };
-                g.DrawString(line, font, brush, new XPoint(left, y));
+                Theme.Text(g, line, font, colour, left, y);
                 y += TextWrap.LineHeight(font);
             }
 
@@ -70,12 +70,31 @@ internal static class TableLayout
         }
 
         flow.Y += height;
-        g.DrawLine(new XPen(Theme.Rule, 0.4), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
+        g.DrawLine(Theme.Pen(Theme.Rule, 0.4), flow.Left, flow.Y, flow.Left + flow.Width, flow.Y);
     }
 
     // Measured in the font the row is drawn in, so a bold header wraps where it must and stays inside its column.
-    private static List<IReadOnlyList<string>> CellLines(XGraphics g, TableRow row, double[] widths, XFont font) =>
-        [.. row.Cells.Select((cell, c) => TextWrap.Lines(g, cell, font, widths[c] - (2 * Padding)))];
+    private static IReadOnlyList<string>[] CellLines(TableRow row, double[] widths, XFont font)
+    {
+        var lines = new IReadOnlyList<string>[row.Cells.Count];
+        for (var c = 0; c < lines.Length; c++)
+        {
+            lines[c] = TextWrap.Lines(row.Cells[c], font, widths[c] - (2 * Padding));
+        }
+
+        return lines;
+    }
+
+    private static int MostLines(IReadOnlyList<string>[] cells)
+    {
+        var most = 0;
+        foreach (var lines in cells)
+        {
+            most = Math.Max(most, lines.Count);
+        }
+
+        return most;
+    }
 
     private static double RowHeight(int lines) => (lines * TextWrap.LineHeight(Theme.Body)) + (2 * Padding) - 2;
 

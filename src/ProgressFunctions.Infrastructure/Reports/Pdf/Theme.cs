@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PdfSharp.Drawing;
 using ProgressFunctions.Core.Reports.Documents;
 
@@ -33,6 +34,23 @@ internal static class Theme
     public static XFont BodyBold { get; } = new(SegoeWpFontResolver.Family, 10, XFontStyleEx.Bold);
     public static XFont Small { get; } = new(SegoeWpFontResolver.Family, 8, XFontStyleEx.Regular);
     public static XFont FactValue { get; } = new(SegoeWpFontResolver.Family, 16, XFontStyleEx.Bold);
+
+    // Brushes and pens are only read while drawing, so one of each colour serves every page of every report.
+    private static readonly ConcurrentDictionary<(byte R, byte G, byte B, double A), XSolidBrush> s_brushes = new();
+    private static readonly ConcurrentDictionary<((byte R, byte G, byte B, double A) Colour, double Width, bool Dashed), XPen> s_pens = new();
+    // PDFsharp's XStringFormats.Default makes a new format on every call; drawing is all left-aligned on the baseline.
+    private static readonly XStringFormat s_baseLineLeft = XStringFormats.BaseLineLeft;
+
+    public static XSolidBrush Brush(XColor colour) => s_brushes.GetOrAdd(Key(colour), static (_, c) => new XSolidBrush(c), colour);
+
+    public static XPen Pen(XColor colour, double width, bool dashed = false) =>
+        s_pens.GetOrAdd((Key(colour), width, dashed), static (key, c) => key.Dashed ? new XPen(c, key.Width) { DashStyle = XDashStyle.Dash } : new XPen(c, key.Width), colour);
+
+    private static (byte R, byte G, byte B, double A) Key(XColor colour) => (colour.R, colour.G, colour.B, colour.A);
+
+    /// <summary>Draws <paramref name="text"/> with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public static void Text(XGraphics g, string text, XFont font, XColor colour, double x, double y) =>
+        g.DrawString(text, font, Brush(colour), new XPoint(x, y), s_baseLineLeft);
 
     public static XColor ToneColour(Tone tone) => tone switch
     {
