@@ -81,7 +81,7 @@ public sealed class OutboxEmailSender : IEmailSender
         var temporary = Path.Combine(_directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096))
             {
                 write(stream);
                 await stream.FlushAsync(cancellationToken);

@@ -4,11 +4,19 @@ using PdfSharp.Pdf;
 namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 
 /// <summary>Top-to-bottom flow over A4 pages: blocks ask for room and get a fresh page when there is none.</summary>
+/// <remarks>
+/// Every page's graphics stay open until the flow is disposed, so the header and footer, which need the page count,
+/// are drawn into each page's one content stream rather than a second stream appended per page.
+/// </remarks>
 internal sealed class PageFlow(PdfDocument document) : IDisposable
 {
+    private readonly List<XGraphics> _pages = [];
     private XGraphics? _graphics;
 
     public XGraphics Graphics => _graphics ?? NewPage();
+
+    /// <summary>The graphics of every page so far, in page order, still open for drawing.</summary>
+    public IReadOnlyList<XGraphics> Pages => _pages;
 
     public double Y { get; set; }
 
@@ -35,14 +43,20 @@ internal sealed class PageFlow(PdfDocument document) : IDisposable
 
     public XGraphics NewPage()
     {
-        _graphics?.Dispose();
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(Theme.PageWidth);
         page.Height = XUnit.FromPoint(Theme.PageHeight);
         _graphics = XGraphics.FromPdfPage(page);
+        _pages.Add(_graphics);
         Y = Theme.ContentTop;
         return _graphics;
     }
 
-    public void Dispose() => _graphics?.Dispose();
+    public void Dispose()
+    {
+        foreach (var page in _pages)
+        {
+            page.Dispose();
+        }
+    }
 }

@@ -41,9 +41,10 @@ public sealed class PdfReportRenderer : IReportRenderer
             {
                 BlockLayout.Draw(flow, document.Blocks[i], i + 1 < document.Blocks.Count ? document.Blocks[i + 1] : null);
             }
+
+            PageChrome.Draw(flow.Pages, document);
         }
 
-        PageChrome.Draw(pdf, document);
         if (document.Password is { Length: > 0 } password)
         {
             pdf.SecuritySettings.UserPassword = password;
@@ -97,22 +98,22 @@ public sealed class PdfReportRenderer : IReportRenderer
 /// <summary>The header and footer on every page, drawn once the page count is known.</summary>
 internal static class PageChrome
 {
-    public static void Draw(PdfDocument pdf, ReportDocument document)
+    public static void Draw(IReadOnlyList<XGraphics> pages, ReportDocument document)
     {
         var rule = Theme.Pen(Theme.Rule, 0.6);
-        for (var i = 0; i < pdf.PageCount; i++)
+        var title = Fit(document.Title, Theme.Small, Theme.ContentWidth / 2);
+        for (var i = 0; i < pages.Count; i++)
         {
-            using var g = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
+            var g = pages[i];
             var top = Theme.Margin;
             Theme.Text(g, document.Author, Theme.BodyBold, Theme.Accent, Theme.Margin, top + 10);
-            var title = Fit(document.Title, Theme.Small, Theme.ContentWidth / 2);
             Theme.Text(g, title, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(title, Theme.Small), top + 10);
             g.DrawLine(rule, Theme.Margin, top + 18, Theme.PageWidth - Theme.Margin, top + 18);
 
             var bottom = Theme.PageHeight - Theme.Margin;
             g.DrawLine(rule, Theme.Margin, bottom - 14, Theme.PageWidth - Theme.Margin, bottom - 14);
             Theme.Text(g, "Confidential: for the named recipient only", Theme.Small, Theme.Muted, Theme.Margin, bottom);
-            var page = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pdf.PageCount}");
+            var page = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pages.Count}");
             Theme.Text(g, page, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(page, Theme.Small), bottom);
         }
     }
