@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 
 namespace ProgressFunctions.Integration.Tests.Reports;
 
-public class PdfReportRendererTests
+public partial class PdfReportRendererTests
 {
     private readonly PdfReportRenderer _renderer = new();
 
@@ -13,6 +16,63 @@ public class PdfReportRendererTests
         var document = SampleDocuments.Long(rows: 20);
 
         Assert.Equal(_renderer.Render(document), _renderer.Render(document));
+    }
+
+    [Fact]
+    public void Render_OtherDocumentsRenderedBetween_SameBytes()
+    {
+        var document = SampleDocuments.Long(rows: 12);
+        var first = _renderer.Render(document);
+
+        _renderer.Render(Plain("Another report", "Only ASCII text here"));
+        _renderer.Render(SampleDocuments.Long(rows: 40) with { Title = "Progress report: Αθηνά Дмитрий" });
+
+        Assert.Equal(first, _renderer.Render(document));
+    }
+
+    [Fact]
+    public void Render_AfterAnotherDocument_EmbedsItsOwnFontSubsetsAndHoldsItsText()
+    {
+        _renderer.Render(Plain("Plain report", "Nothing but plain letters"));
+        var path = Write(_renderer.Render(Plain("Łukasz Nowak-Siobhán", "Zoë Ørsted – “quoted” … Αθηνά Дмитрий")));
+
+        var fonts = PdfTools.Run("pdffonts", $"\"{path}\"").Output.Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        // Each font is embedded and subset: "emb sub" are the two "yes" columns after the type and encoding.
+        Assert.All(fonts, line => Assert.Matches(@"\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$", line));
+        var text = PdfTools.Run("pdftotext", $"-enc UTF-8 \"{path}\" -").Output;
+        Assert.Contains("Łukasz Nowak-Siobhán", text);
+        Assert.Contains("Zoë Ørsted – “quoted” … Αθηνά Дмитрий", text);
+    }
+
+    [Fact]
+    public void Render_EveryPage_OneContentStreamWithItsHeaderAndFooter()
+    {
+        var path = Write(_renderer.Render(SampleDocuments.Long(rows: 80)));
+
+        var pages = int.Parse(PdfTools.Info(path)["Pages"], System.Globalization.CultureInfo.InvariantCulture);
+        var streams = PdfTools.Run("qpdf", $"--show-pages \"{path}\"").Output.Split('\n').Count(l => l.StartsWith("    ", StringComparison.Ordinal));
+        Assert.Equal(pages, streams);
+        for (var page = 1; page <= pages; page++)
+        {
+            var text = PdfTools.Run("pdftotext", $"-enc UTF-8 -f {page} -l {page} \"{path}\" -").Output;
+            Assert.Contains("Zoë Park Academy", text);
+            Assert.Contains("Confidential: for the named recipient only", text);
+            Assert.Contains($"Page {page} of {pages}", text);
+        }
+    }
+
+    [Fact]
+    public void Render_LineChart_OneRoundDotPerWeekWithData()
+    {
+        var document = SampleDocuments.Long(rows: 3);
+        var weeks = document.Blocks.OfType<LineChart>().Single().Series[0].Values.Count(v => v is not null);
+
+        var content = Encoding.Latin1.GetString(_renderer.Render(document));
+
+        // A dot is a zero-length stroke ("x y m x y l S") drawn with round caps ("1 J").
+        Assert.Equal(weeks, Dot().Matches(content).Count);
+        Assert.Contains("1 J", content);
     }
 
     [Fact]
@@ -59,6 +119,12 @@ public class PdfReportRendererTests
         Assert.Contains("Łukasz", text.Output);
         Assert.Contains("User password = 2013-04-07", PdfTools.Run("qpdf", $"--show-encryption --password=2013-04-07 \"{path}\"").Output);
     }
+
+    private static ReportDocument Plain(string title, string text) =>
+        new(title, "Spring term 2025/26", "Zoë Park Academy", new DateOnly(2026, 3, 13), [new Paragraph(text)]);
+
+    [GeneratedRegex(@"(?m)^(\S+) (\S+) m\n\1 \2 l\nS$")]
+    private static partial Regex Dot();
 
     private static string Write(byte[] pdf)
     {
