@@ -121,11 +121,25 @@ public static class WeeklyRates
         return text.ToString();
     }
 
-    public static IReadOnlyList<(DateOnly Monday, decimal? Rate)> Read(string? text) =>
-        string.IsNullOrEmpty(text) ? [] : [.. text.Split(';').Select(week =>
+    public static IReadOnlyList<(DateOnly Monday, decimal? Rate)> Read(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            var (day, rate) = (week[..6], week[7..]);
-            return (DateOnly.ParseExact(day, "yyMMdd", System.Globalization.CultureInfo.InvariantCulture),
-                rate.Length == 0 ? (decimal?)null : decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture));
-        })];
+            return [];
+        }
+
+        // Parsed from slices of the text: every parent report reads its pupil's weeks, and a string per week and part added up.
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var span = text.AsSpan();
+        var weeks = new (DateOnly Monday, decimal? Rate)[span.Count(';') + 1];
+        var i = 0;
+        foreach (var range in span.Split(';'))
+        {
+            var week = span[range];
+            var rate = week[7..];
+            weeks[i++] = (DateOnly.ParseExact(week[..6], "yyMMdd", invariant), rate.IsEmpty ? null : decimal.Parse(rate, invariant));
+        }
+
+        return weeks;
+    }
 }

@@ -22,33 +22,33 @@ internal static class TableLayout
             flow.Y += TextWrap.LineHeight(Theme.H2);
         }
 
-        var header = new TableRow([.. table.Columns.Select(c => c.Header)]);
+        // Each row is wrapped once, for the room it asks for and for drawing; the header once for every page it repeats on.
+        var header = CellLines(new TableRow([.. table.Columns.Select(c => c.Header)]), widths, Theme.BodyBold);
         flow.Ensure(RowHeight(1) * 2);
-        DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
+        DrawRow(flow, table.Columns, widths, header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var lines = CellLines(table.Rows[i], widths, Theme.Body);
             if (flow.Ensure(RowHeight(MostLines(lines))))
             {
-                DrawRow(flow, table.Columns, widths, header, Theme.BodyBold, isHeader: true, index: 0);
+                DrawRow(flow, table.Columns, widths, header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
             }
 
-            DrawRow(flow, table.Columns, widths, table.Rows[i], Theme.Body, isHeader: false, index: i);
+            DrawRow(flow, table.Columns, widths, lines, table.Rows[i].Tone, Theme.Body, isHeader: false, index: i);
         }
     }
 
-    private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, TableRow row, XFont font, bool isHeader, int index)
+    private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, IReadOnlyList<string>[] lines, Tone tone, XFont font, bool isHeader, int index)
     {
         var g = flow.Graphics;
-        var lines = CellLines(row, widths, font);
         var height = RowHeight(MostLines(lines));
-        if (isHeader || index % 2 == 1 || row.Tone != Tone.Normal)
+        if (isHeader || index % 2 == 1 || tone != Tone.Normal)
         {
-            var fill = isHeader ? Theme.Band : row.Tone != Tone.Normal ? Theme.ToneFill(row.Tone) : XColor.FromArgb(250, 250, 251);
+            var fill = isHeader ? Theme.Band : tone != Tone.Normal ? Theme.ToneFill(tone) : XColor.FromArgb(250, 250, 251);
             g.DrawRectangle(Theme.Brush(fill), flow.Left, flow.Y, flow.Width, height);
         }
 
-        var colour = isHeader ? Theme.Ink : Theme.ToneColour(row.Tone);
+        var colour = isHeader ? Theme.Ink : Theme.ToneColour(tone);
         var x = flow.Left;
         for (var c = 0; c < columns.Count; c++)
         {
