@@ -19,6 +19,18 @@ public partial class PdfReportRendererTests
     }
 
     [Fact]
+    public void Render_Unencrypted_IdsSeededByTitleSubjectAuthorIssueDateAndText()
+    {
+        var document = SampleDocuments.Long(rows: 8);
+        using var drawn = PdfReportRenderer.Draw(document);
+        using var raw = new MemoryStream();
+        drawn.Save(raw, closeStream: false);
+        var seed = string.Join('\n', [document.Title, document.Subject, document.Author, document.Issued.ToString("O", System.Globalization.CultureInfo.InvariantCulture), .. document.Text()]);
+
+        Assert.Equal(DeterministicIds.Apply(raw.ToArray(), seed), _renderer.Render(document));
+    }
+
+    [Fact]
     public void Render_OtherDocumentsRenderedBetween_SameBytes()
     {
         var document = SampleDocuments.Long(rows: 12);

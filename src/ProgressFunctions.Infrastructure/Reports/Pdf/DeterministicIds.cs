@@ -19,9 +19,11 @@ internal static class DeterministicIds
     private const int UuidLength = 36;
 
     /// <summary>Rewrites <paramref name="pdf"/> in place and returns it.</summary>
-    public static byte[] Apply(byte[] pdf, string seed)
+    public static byte[] Apply(byte[] pdf, string seed) => Apply(pdf, Encoding.UTF8.GetBytes(seed + "\n"));
+
+    /// <summary>Rewrites <paramref name="pdf"/> in place and returns it, given the seed already as UTF-8 with its final newline.</summary>
+    public static byte[] Apply(byte[] pdf, ReadOnlySpan<byte> seeded)
     {
-        var seeded = Encoding.UTF8.GetBytes(seed + "\n");
         var replacements = new List<(byte[] From, byte[] To)>();
         var counter = 0;
         foreach (var at in SubsetTags(pdf))
@@ -92,7 +94,7 @@ internal static class DeterministicIds
     }
 
     /// <summary>Each trailer <c>/ID[&lt;hex&gt;&lt;hex&gt;]</c>: both halves become the seed's hash, at their own lengths.</summary>
-    private static void TrailerIds(byte[] pdf, byte[] seeded)
+    private static void TrailerIds(byte[] pdf, ReadOnlySpan<byte> seeded)
     {
         var prefix = "/ID[<"u8.ToArray();
         for (int i = pdf.AsSpan().IndexOf(prefix); i >= 0; i = Next(pdf, prefix, i + 1))
@@ -173,7 +175,7 @@ internal static class DeterministicIds
         return true;
     }
 
-    private static byte[] Letters(byte[] seeded, int index)
+    private static byte[] Letters(ReadOnlySpan<byte> seeded, int index)
     {
         var letters = new byte[TagLength + 1];
         var hash = Hash(seeded, "tag" + index);
@@ -186,10 +188,10 @@ internal static class DeterministicIds
         return letters;
     }
 
-    private static byte[] Hex(byte[] seeded, int length) =>
+    private static byte[] Hex(ReadOnlySpan<byte> seeded, int length) =>
         Encoding.ASCII.GetBytes(Convert.ToHexString(Hash(seeded, "id"))[..Math.Min(length, 64)].PadRight(length, '0'));
 
-    private static byte[] Hash(byte[] seeded, string purpose)
+    private static byte[] Hash(ReadOnlySpan<byte> seeded, string purpose)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(seeded);

@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Microsoft.IO;
-using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Documents;
@@ -60,7 +61,50 @@ public sealed class PdfReportRenderer : IReportRenderer
         using var stream = s_buffers.GetStream(nameof(PdfReportRenderer));
         pdf.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
-        return document.Password is { Length: > 0 } ? bytes : DeterministicIds.Apply(bytes, Seed(document));
+        return document.Password is { Length: > 0 } ? bytes : Normalise(bytes, document);
+    }
+
+    /// <summary>Replaces PDFsharp's random ids with ones seeded by the document: its title, subject, author, issue date and text.</summary>
+    /// <remarks>
+    /// The seed is <see cref="DeterministicIds"/>' rule (the parts joined by newlines, UTF-8, a final newline), encoded
+    /// part by part into a pooled buffer: joining a whole report's text into one string cost three copies of it.
+    /// </remarks>
+    private static byte[] Normalise(byte[] bytes, ReportDocument document)
+    {
+        var length = 0;
+        foreach (var part in SeedParts(document))
+        {
+            length += Encoding.UTF8.GetByteCount(part) + 1;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var at = 0;
+            foreach (var part in SeedParts(document))
+            {
+                at += Encoding.UTF8.GetBytes(part, buffer.AsSpan(at));
+                buffer[at++] = (byte)'\n';
+            }
+
+            return DeterministicIds.Apply(bytes, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static IEnumerable<string> SeedParts(ReportDocument document)
+    {
+        yield return document.Title;
+        yield return document.Subject;
+        yield return document.Author;
+        yield return document.Issued.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var text in document.Text())
+        {
+            yield return text;
+        }
     }
 
     private static void SetMetadata(PdfDocument pdf, ReportDocument document)
@@ -77,9 +121,6 @@ public sealed class PdfReportRenderer : IReportRenderer
         pdf.PageLayout = PdfPageLayout.SinglePage;
     }
 
-    private static string Seed(ReportDocument document) =>
-        string.Join('\n', [document.Title, document.Subject, document.Author, document.Issued.ToString("O", CultureInfo.InvariantCulture), .. document.Text()]);
-
     private static void TitleBlock(PageFlow flow, ReportDocument document)
     {
         var g = flow.Graphics;
@@ -92,64 +133,5 @@ public sealed class PdfReportRenderer : IReportRenderer
         var issued = document.Issued.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         Theme.Text(g, $"{document.Subject} · {issued}", Theme.Body, Theme.Muted, flow.Left, flow.Y + Theme.Body.Size);
         flow.Y += TextWrap.LineHeight(Theme.Body) + Theme.BlockGap;
-    }
-}
-
-/// <summary>The header and footer on every page, drawn once the page count is known.</summary>
-internal static class PageChrome
-{
-    public static void Draw(IReadOnlyList<XGraphics> pages, ReportDocument document)
-    {
-        var rule = Theme.Pen(Theme.Rule, 0.6);
-        var title = Fit(document.Title, Theme.Small, Theme.ContentWidth / 2);
-        for (var i = 0; i < pages.Count; i++)
-        {
-            var g = pages[i];
-            var top = Theme.Margin;
-            Theme.Text(g, document.Author, Theme.BodyBold, Theme.Accent, Theme.Margin, top + 10);
-            Theme.Text(g, title, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(title, Theme.Small), top + 10);
-            g.DrawLine(rule, Theme.Margin, top + 18, Theme.PageWidth - Theme.Margin, top + 18);
-
-            var bottom = Theme.PageHeight - Theme.Margin;
-            g.DrawLine(rule, Theme.Margin, bottom - 14, Theme.PageWidth - Theme.Margin, bottom - 14);
-            Theme.Text(g, "Confidential: for the named recipient only", Theme.Small, Theme.Muted, Theme.Margin, bottom);
-            var page = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pages.Count}");
-            Theme.Text(g, page, Theme.Small, Theme.Muted, Theme.PageWidth - Theme.Margin - TextMeasure.Width(page, Theme.Small), bottom);
-        }
-    }
-
-    private static string Fit(string text, XFont font, double width)
-    {
-        if (TextMeasure.Width(text, font) <= width)
-        {
-            return text;
-        }
-
-        // Shortened in font units, one character at a time, as PDFsharp would measure each shortened text and its ellipsis.
-        if (!TextMeasure.TryUnits(text, font, out var units) || !TextMeasure.TryUnits("…", font, out var ellipsis))
-        {
-            return FitMeasuringStrings(text, font, width);
-        }
-
-        var length = text.Length;
-        while (length > 1 && TextMeasure.Scale(units + ellipsis, font) > width)
-        {
-            length--;
-            TextMeasure.TryUnits(text.AsSpan(length, 1), font, out var last);
-            units -= last;
-        }
-
-        return string.Concat(text.AsSpan(0, length), "…");
-    }
-
-    // A title with characters outside the width table (rare): measure each shortened title as PDFsharp would.
-    private static string FitMeasuringStrings(string text, XFont font, double width)
-    {
-        while (text.Length > 1 && TextMeasure.Width(text + "…", font) > width)
-        {
-            text = text[..^1];
-        }
-
-        return text + "…";
     }
 }
