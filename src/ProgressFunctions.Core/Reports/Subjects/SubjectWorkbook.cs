@@ -66,10 +66,11 @@ public static class SubjectWorkbook
         ArgumentNullException.ThrowIfNull(input);
         var entries = Entries(input.Snapshot, s => string.Equals(s.Subject, subject, StringComparison.OrdinalIgnoreCase));
         var name = entries.Count > 0 ? entries[0].Subject.Subject : subject.Trim();
-        var results = UsableResults(input);
+        var results = UsableResults(input, r => r.Subject.AsSpan().Trim().Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
+        var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal)
             .InGroupOrder(g => g.Key)
-            .Select(g => Sheet(input, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
+            .Select(g => Sheet(input, grades, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
             .ToEquatableList();
         return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets);
@@ -80,10 +81,12 @@ public static class SubjectWorkbook
     {
         ArgumentNullException.ThrowIfNull(input);
         var entries = Entries(input.Snapshot, _ => true).Where(e => e.Pupil.YearGroup == yearGroup).ToList();
-        var results = UsableResults(input);
+        var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
+        var results = UsableResults(input, r => pupils.Contains(r.PupilId));
+        var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Sheet(input, results, g.Key, g.Key, [.. g]))
+            .Select(g => Sheet(input, grades, results, g.Key, g.Key, [.. g]))
             .ToEquatableList();
         var year = YearLabel(yearGroup);
         return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
@@ -94,7 +97,8 @@ public static class SubjectWorkbook
         [.. snapshot.Pupils.SelectMany(p => p.Subjects.Where(include).Select(s => (Pupil: p, Subject: s)))];
 
     private static WorkbookSheet Sheet(
-        WorkbookInput input, ILookup<string, AssessmentResult> usable, string name, string subject, IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
+        WorkbookInput input, GradeCells grades, ILookup<string, AssessmentResult> usable, string name, string subject,
+        IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
     {
         var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
         List<AssessmentResult> results = [.. usable[subject.Trim()].Where(r => pupils.Contains(r.PupilId))];
@@ -102,6 +106,7 @@ public static class SubjectWorkbook
             .OrderBy(g => g.Min(r => r.Date)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .ToEquatableList();
+        var columns = new PointColumns(points);
         var byPupil = results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
         var rows = entries
             .Select(e => (e.Pupil, e.Subject, Known: input.Directory.Pupil(e.Pupil.PupilId)))
@@ -109,47 +114,92 @@ public static class SubjectWorkbook
             .ThenBy(e => e.Known?.LegalSurname ?? "", PersonName.Order)
             .ThenBy(e => e.Known?.PreferredForename ?? e.Known?.LegalForename ?? "", PersonName.Order)
             .ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
-            .Select(e => Row(input, e.Pupil, e.Subject, e.Known, points, byPupil[e.Pupil.PupilId]))
+            .Select(e => Row(grades, e.Pupil, e.Subject, e.Known, columns.Latest(byPupil[e.Pupil.PupilId])))
             .ToEquatableList();
         return new WorkbookSheet(name, subject, points, rows);
     }
 
     /// <summary>The results a workbook may show, by subject (trimmed, any case), in their stored order.</summary>
-    /// <remarks>Filtered once per workbook rather than once per sheet: a school's year of results is tens of thousands of rows.</remarks>
-    private static ILookup<string, AssessmentResult> UsableResults(WorkbookInput input)
+    /// <remarks>
+    /// Filtered once per workbook rather than once per sheet: a school's year of results is tens of thousands of rows.
+    /// <paramref name="relevant"/> drops the rows of other subjects or pupils first, the cheapest test.
+    /// </remarks>
+    private static ILookup<string, AssessmentResult> UsableResults(WorkbookInput input, Func<AssessmentResult, bool> relevant)
     {
         var year = input.Snapshot.Key.Year;
-        return input.Results.Where(r => r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
+        return input.Results.Where(r => relevant(r) && r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
                 && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))
             .ToLookup(r => r.Subject.Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
-    private static WorkbookRow Row(
-        WorkbookInput input, PupilSnapshot pupil, SubjectSnapshot subject, Pupil? known, IReadOnlyList<string> points, IEnumerable<AssessmentResult> results)
+    private static WorkbookRow Row(GradeCells grades, PupilSnapshot pupil, SubjectSnapshot subject, Pupil? known, AssessmentResult?[] atPoint) => new(
+        pupil.PupilId,
+        known?.DisplayName ?? pupil.PupilId,
+        pupil.Upn ?? known?.Upn ?? "",
+        pupil.RegistrationGroup,
+        subject.TeachingGroup ?? "",
+        SenLabel(pupil.Sen),
+        known is { } k && (k.PupilPremium || k.FreeSchoolMeals || k.LookedAfter),
+        grades.Of(subject.Scale, subject.TargetGrade),
+        [.. atPoint.Select(r => r is null ? null : grades.Of(r.Scale, r.Grade))],
+        subject.CurrentGrade is { } current ? new GradeCell(subject.Current, current) : null,
+        new GradeCell(subject.Expected, subject.ExpectedGrade),
+        subject.Band,
+        subject.ChangeSinceLast);
+
+    /// <summary>A sheet's assessment points, each found by its name trimmed in any case.</summary>
+    private sealed class PointColumns
     {
-        // The latest result at each point, should the export hold two.
-        var atPoint = results.GroupBy(r => r.Point.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Date)!, StringComparer.OrdinalIgnoreCase);
-        var scale = input.Scales.TryGet(subject.Scale, out var s) ? s : null;
-        return new WorkbookRow(
-            pupil.PupilId,
-            NameOf(input.Directory, pupil.PupilId),
-            pupil.Upn ?? known?.Upn ?? "",
-            pupil.RegistrationGroup,
-            subject.TeachingGroup ?? "",
-            SenLabel(pupil.Sen),
-            known is { } k && (k.PupilPremium || k.FreeSchoolMeals || k.LookedAfter),
-            Grade(scale, subject.TargetGrade),
-            points.Select(p => atPoint.TryGetValue(p, out var r) ? Result(input.Scales, r) : null).ToEquatableList(),
-            subject.CurrentGrade is { } current ? new GradeCell(subject.Current, current) : null,
-            new GradeCell(subject.Expected, subject.ExpectedGrade),
-            subject.Band,
-            subject.ChangeSinceLast);
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _index;
+        private readonly int _count;
+
+        public PointColumns(IReadOnlyList<string> points)
+        {
+            var index = new Dictionary<string, int>(points.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < points.Count; i++)
+            {
+                index.Add(points[i], i);
+            }
+
+            _index = index.GetAlternateLookup<ReadOnlySpan<char>>();
+            _count = points.Count;
+        }
+
+        /// <summary>A pupil's latest result at each point, null where none; of two on the same day, the first.</summary>
+        /// <remarks>Every result given must be at one of the sheet's points, as the sheet's points are made from them.</remarks>
+        public AssessmentResult?[] Latest(IEnumerable<AssessmentResult> results)
+        {
+            var latest = new AssessmentResult?[_count];
+            foreach (var result in results)
+            {
+                ref var held = ref latest[_index[result.Point.AsSpan().Trim()]];
+                if (held is null || result.Date > held.Date)
+                {
+                    held = result;
+                }
+            }
+
+            return latest;
+        }
     }
 
-    private static GradeCell Grade(GradeScale? scale, string grade) =>
-        scale is not null && scale.TryGetValue(grade, out var value) ? new GradeCell(value, scale.Normalise(grade)) : new GradeCell(null, grade);
+    /// <summary>Grades as cells, each scale and grade worked out once per workbook: a workbook repeats a few dozen grades thousands of times.</summary>
+    private sealed class GradeCells(GradeScaleSet scales)
+    {
+        private readonly Dictionary<(string Scale, string Grade), GradeCell> _cells = [];
 
-    private static GradeCell Result(GradeScaleSet scales, AssessmentResult result) =>
-        Grade(scales.TryGet(result.Scale, out var scale) ? scale : null, result.Grade);
+        public GradeCell Of(string scale, string grade)
+        {
+            if (!_cells.TryGetValue((scale, grade), out var cell))
+            {
+                cell = Grade(scales.TryGet(scale, out var found) ? found : null, grade);
+                _cells.Add((scale, grade), cell);
+            }
+
+            return cell;
+        }
+
+        private static GradeCell Grade(GradeScale? scale, string grade) =>
+            scale is not null && scale.TryGetValue(grade, out var value) ? new GradeCell(value, scale.Normalise(grade)) : new GradeCell(null, grade);
+    }
 }
