@@ -60,17 +60,22 @@ public sealed record WorkbookInput(string SchoolName, TermSnapshot Snapshot, Sch
 /// </remarks>
 public static class SubjectWorkbook
 {
+    /// <summary>A subject a pupil takes, with the pupil as the directory knows them (null if it no longer does).</summary>
+    private sealed record Entry(PupilSnapshot Pupil, SubjectSnapshot Subject, Pupil? Known);
+
     /// <summary>The subject leader's workbook: one sheet per teaching group of <paramref name="subject"/> (matched case-insensitively).</summary>
     public static ProgressWorkbook ForSubject(WorkbookInput input, string subject)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var entries = Entries(input.Snapshot, s => string.Equals(s.Subject, subject, StringComparison.OrdinalIgnoreCase));
-        var name = entries.Count > 0 ? entries[0].Subject.Subject : subject.Trim();
+        bool Taught(SubjectSnapshot s) => string.Equals(s.Subject, subject, StringComparison.OrdinalIgnoreCase);
+        // Named as the first pupil in the snapshot who takes it has it written.
+        var name = input.Snapshot.Pupils.SelectMany(p => p.Subjects).FirstOrDefault(Taught)?.Subject ?? subject.Trim();
+        var entries = Entries(input, _ => true, Taught);
         var results = UsableResults(input, r => r.Subject.AsSpan().Trim().Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
         var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal)
             .InGroupOrder(g => g.Key)
-            .Select(g => Sheet(input, grades, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
+            .Select(g => Sheet(grades, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
             .ToEquatableList();
         return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets);
@@ -80,25 +85,37 @@ public static class SubjectWorkbook
     public static ProgressWorkbook ForYearGroup(WorkbookInput input, int yearGroup)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var entries = Entries(input.Snapshot, _ => true).Where(e => e.Pupil.YearGroup == yearGroup).ToList();
+        var entries = Entries(input, p => p.YearGroup == yearGroup, _ => true);
         var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
         var results = UsableResults(input, r => pupils.Contains(r.PupilId));
         var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Sheet(input, grades, results, g.Key, g.Key, [.. g]))
+            .Select(g => Sheet(grades, results, g.Key, g.Key, [.. g]))
             .ToEquatableList();
         var year = YearLabel(yearGroup);
         return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-year-{yearGroup}.xlsx", ShowGroup: true, sheets);
     }
 
-    private static List<(PupilSnapshot Pupil, SubjectSnapshot Subject)> Entries(TermSnapshot snapshot, Func<SubjectSnapshot, bool> include) =>
-        [.. snapshot.Pupils.SelectMany(p => p.Subjects.Where(include).Select(s => (Pupil: p, Subject: s)))];
+    /// <summary>The subjects <paramref name="include"/> keeps of the pupils <paramref name="pupils"/> keeps, in row order.</summary>
+    /// <remarks>
+    /// Pupils are put in row order once, before their subjects are split into sheets (grouping keeps that order), so a
+    /// pupil in eight sheets is collated once, not in eight sorts. Pupils the directory no longer knows go last.
+    /// </remarks>
+    private static List<Entry> Entries(WorkbookInput input, Func<PupilSnapshot, bool> pupils, Func<SubjectSnapshot, bool> include) =>
+    [
+        .. input.Snapshot.Pupils.Where(p => pupils(p) && p.Subjects.Any(include))
+            .Select(p => (Pupil: p, Known: input.Directory.Pupil(p.PupilId)))
+            .OrderBy(p => p.Known is null)
+            .ThenBy(p => PersonName.OrderKey(p.Known?.LegalSurname ?? ""), PersonName.KeyOrder)
+            .ThenBy(p => PersonName.OrderKey(p.Known?.PreferredForename ?? p.Known?.LegalForename ?? ""), PersonName.KeyOrder)
+            .ThenBy(p => p.Pupil.PupilId, StringComparer.Ordinal)
+            .SelectMany(p => p.Pupil.Subjects.Where(include).Select(s => new Entry(p.Pupil, s, p.Known))),
+    ];
 
-    private static WorkbookSheet Sheet(
-        WorkbookInput input, GradeCells grades, ILookup<string, AssessmentResult> usable, string name, string subject,
-        IReadOnlyList<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries)
+    /// <summary>One sheet, its <paramref name="entries"/> already in row order.</summary>
+    private static WorkbookSheet Sheet(GradeCells grades, ILookup<string, AssessmentResult> usable, string name, string subject, IReadOnlyList<Entry> entries)
     {
         var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
         List<AssessmentResult> results = [.. usable[subject.Trim()].Where(r => pupils.Contains(r.PupilId))];
@@ -108,14 +125,7 @@ public static class SubjectWorkbook
             .ToEquatableList();
         var columns = new PointColumns(points);
         var byPupil = results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
-        var rows = entries
-            .Select(e => (e.Pupil, e.Subject, Known: input.Directory.Pupil(e.Pupil.PupilId)))
-            .OrderBy(e => e.Known is null)
-            .ThenBy(e => e.Known?.LegalSurname ?? "", PersonName.Order)
-            .ThenBy(e => e.Known?.PreferredForename ?? e.Known?.LegalForename ?? "", PersonName.Order)
-            .ThenBy(e => e.Pupil.PupilId, StringComparer.Ordinal)
-            .Select(e => Row(grades, e.Pupil, e.Subject, e.Known, columns.Latest(byPupil[e.Pupil.PupilId])))
-            .ToEquatableList();
+        var rows = entries.Select(e => Row(grades, e.Pupil, e.Subject, e.Known, columns.Latest(byPupil[e.Pupil.PupilId]))).ToEquatableList();
         return new WorkbookSheet(name, subject, points, rows);
     }
 
