@@ -71,7 +71,7 @@ public static class SubjectWorkbook
         // Named as the first pupil in the snapshot who takes it has it written.
         var name = input.Snapshot.Pupils.SelectMany(p => p.Subjects).FirstOrDefault(Taught)?.Subject ?? subject.Trim();
         var entries = Entries(input, _ => true, Taught);
-        var results = UsableResults(input, r => r.Subject.AsSpan().Trim().Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
+        var results = new UsableResults(input, r => r.Subject.AsSpan().Trim().Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
         var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal)
             .InGroupOrder(g => g.Key)
@@ -87,7 +87,7 @@ public static class SubjectWorkbook
         ArgumentNullException.ThrowIfNull(input);
         var entries = Entries(input, p => p.YearGroup == yearGroup, _ => true);
         var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
-        var results = UsableResults(input, r => pupils.Contains(r.PupilId));
+        var results = new UsableResults(input, r => pupils.Contains(r.PupilId));
         var grades = new GradeCells(input.Scales);
         var sheets = entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -115,10 +115,9 @@ public static class SubjectWorkbook
     ];
 
     /// <summary>One sheet, its <paramref name="entries"/> already in row order.</summary>
-    private static WorkbookSheet Sheet(GradeCells grades, ILookup<string, AssessmentResult> usable, string name, string subject, IReadOnlyList<Entry> entries)
+    private static WorkbookSheet Sheet(GradeCells grades, UsableResults usable, string name, string subject, IReadOnlyList<Entry> entries)
     {
-        var pupils = entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal);
-        List<AssessmentResult> results = [.. usable[subject.Trim()].Where(r => pupils.Contains(r.PupilId))];
+        var results = usable.Of(subject, entries.Select(e => e.Pupil.PupilId).ToHashSet(StringComparer.Ordinal));
         var points = results.GroupBy(r => r.Point.Trim(), StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Min(r => r.Date)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
@@ -127,19 +126,6 @@ public static class SubjectWorkbook
         var byPupil = results.ToLookup(r => r.PupilId, StringComparer.Ordinal);
         var rows = entries.Select(e => Row(grades, e.Pupil, e.Subject, e.Known, columns.Latest(byPupil[e.Pupil.PupilId]))).ToEquatableList();
         return new WorkbookSheet(name, subject, points, rows);
-    }
-
-    /// <summary>The results a workbook may show, by subject (trimmed, any case), in their stored order.</summary>
-    /// <remarks>
-    /// Filtered once per workbook rather than once per sheet: a school's year of results is tens of thousands of rows.
-    /// <paramref name="relevant"/> drops the rows of other subjects or pupils first, the cheapest test.
-    /// </remarks>
-    private static ILookup<string, AssessmentResult> UsableResults(WorkbookInput input, Func<AssessmentResult, bool> relevant)
-    {
-        var year = input.Snapshot.Key.Year;
-        return input.Results.Where(r => relevant(r) && r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
-                && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))
-            .ToLookup(r => r.Subject.Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
     private static WorkbookRow Row(GradeCells grades, PupilSnapshot pupil, SubjectSnapshot subject, Pupil? known, AssessmentResult?[] atPoint) => new(
@@ -211,5 +197,38 @@ public static class SubjectWorkbook
 
         private static GradeCell Grade(GradeScale? scale, string grade) =>
             scale is not null && scale.TryGetValue(grade, out var value) ? new GradeCell(value, scale.Normalise(grade)) : new GradeCell(null, grade);
+    }
+
+    /// <summary>The results a workbook may show, by subject (trimmed, any case) and pupil, in their stored order.</summary>
+    /// <remarks>
+    /// Filtered once per workbook rather than once per sheet: a school's year of results is tens of thousands of rows.
+    /// <c>relevant</c> drops the rows of other subjects or pupils first, the cheapest test. A subject's results are
+    /// indexed by pupil when a sheet first asks, so a subject leader's fifty teaching groups do not each scan them all.
+    /// </remarks>
+    private sealed class UsableResults
+    {
+        private readonly ILookup<string, AssessmentResult> _bySubject;
+        private readonly Dictionary<string, ILookup<string, (AssessmentResult Result, int Order)>> _byPupil = new(StringComparer.OrdinalIgnoreCase);
+
+        public UsableResults(WorkbookInput input, Func<AssessmentResult, bool> relevant)
+        {
+            var year = input.Snapshot.Key.Year;
+            _bySubject = input.Results.Where(r => relevant(r) && r.Date >= year.Start && r.Date <= input.Snapshot.AsOf && r.Date <= year.End
+                    && input.Scales.TryGet(r.Scale, out var scale) && scale.Contains(r.Grade))
+                .ToLookup(r => r.Subject.Trim(), StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The results of <paramref name="pupils"/> in <paramref name="subject"/>, in stored order (the first spelling of a point names its column).</summary>
+        public List<AssessmentResult> Of(string subject, IEnumerable<string> pupils)
+        {
+            var key = subject.Trim();
+            if (!_byPupil.TryGetValue(key, out var byPupil))
+            {
+                byPupil = _bySubject[key].Select((r, i) => (Result: r, Order: i)).ToLookup(x => x.Result.PupilId, StringComparer.Ordinal);
+                _byPupil.Add(key, byPupil);
+            }
+
+            return [.. pupils.SelectMany(p => byPupil[p]).OrderBy(x => x.Order).Select(x => x.Result)];
+        }
     }
 }

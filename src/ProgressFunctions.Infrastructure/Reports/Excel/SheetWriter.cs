@@ -111,6 +111,7 @@ internal static class SheetWriter
         private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
         private readonly OpenXmlAttribute[] _numberAttributes = new OpenXmlAttribute[2];
         private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
+        private readonly Dictionary<uint, OpenXmlAttribute> _styles = [];
 
         public void Row(int number, IReadOnlyList<SheetCell?> cells, uint? style)
         {
@@ -150,7 +151,17 @@ internal static class SheetWriter
             writer.WriteEndElement();
         }
 
-        private static OpenXmlAttribute Style(uint style) => new("s", "", style.ToString(CultureInfo.InvariantCulture));
+        // A workbook has a few dozen styles and tens of thousands of cells: each style's text is made once.
+        private OpenXmlAttribute Style(uint style)
+        {
+            if (!_styles.TryGetValue(style, out var attribute))
+            {
+                attribute = new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture));
+                _styles.Add(style, attribute);
+            }
+
+            return attribute;
+        }
 
         // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
         private static string Number(decimal value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
