@@ -65,7 +65,11 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
     }
 
     /// <summary>Drains the report queue, poisoning a request after 5 failed attempts; snapshots and rendered documents are cached across requests.</summary>
-    /// <remarks>A failed request waits <paramref name="retryAfter"/> before its next attempt, so a mail outage is not burnt through in one drain.</remarks>
+    /// <remarks>
+    /// A failed request waits <paramref name="retryAfter"/> before its next attempt, so a mail outage is not burnt through
+    /// in one drain. Requests are handled one per processor at a time, as the Functions queue trigger handles a batch:
+    /// the ledger's claim keeps two handlers of one message from both sending, and the caches load each thing once.
+    /// </remarks>
     public async Task<DispatchDrainResult> DrainAsync(int? max, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         await queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
@@ -86,7 +90,7 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
             }
 
             progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
-        }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter }, cancellationToken);
+        }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter, Concurrency = Environment.ProcessorCount }, cancellationToken);
         var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting };
         logger.LogInformation("Report queue drained: {Completed} requests done, {Sent} e-mails sent, {NotSent} not sent (recorded), {Waiting} waiting for their batch, {Retried} to retry, {Poisoned} poisoned",
             result.Completed, result.Sent, result.NotSent, result.Waiting, result.Retried, result.Poisoned);

@@ -180,9 +180,15 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    internal static SnapshotInputs Inputs(SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous)
+    /// <remarks>
+    /// <paramref name="only"/> limits the inputs to those pupils' own rows (default: every pupil on roll on
+    /// <paramref name="dataTo"/>). A pupil's figures are built from their own rows alone, so they come out the same.
+    /// </remarks>
+    internal static SnapshotInputs Inputs(
+        SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous,
+        IReadOnlyList<Pupil>? only = null)
     {
-        var pupils = state.OnRoll(dataTo);
+        var pupils = only ?? state.OnRoll(dataTo);
         var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
         return new SnapshotInputs
         {

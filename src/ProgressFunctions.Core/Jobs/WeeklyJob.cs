@@ -90,9 +90,9 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
         var figures = new Dictionary<string, PupilSnapshot>(StringComparer.Ordinal);
         if (menteesOnRoll.Count > 0 && run.Calendar.TermOf(dataTo) is { } term)
         {
-            // The same rules as the term reports (default targets, the school's needs-attention rule), for these pupils only.
-            var inputs = SnapshotJob.Inputs(state, run.Calendar, run.Registers, SnapshotKey.For(run.SchoolId, term, SnapshotPoint.End), dataTo, previous: null);
-            foreach (var pupil in SnapshotBuilder.Build(inputs with { Pupils = menteesOnRoll, Registers = [.. menteesOnRoll.Select(p => run.Registers[p.Id])] }).Pupils)
+            // The same rules as the term reports (default targets, the school's needs-attention rule), from these pupils' rows only.
+            var inputs = SnapshotJob.Inputs(state, run.Calendar, run.Registers, SnapshotKey.For(run.SchoolId, term, SnapshotPoint.End), dataTo, previous: null, only: menteesOnRoll);
+            foreach (var pupil in SnapshotBuilder.Build(inputs).Pupils)
             {
                 figures[pupil.PupilId] = pupil;
             }

@@ -30,6 +30,10 @@ public sealed record DrainOptions
 
     /// <summary>How long a failed message stays hidden before its next attempt.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How many messages of a received batch are handled at once; 1 handles them one by one, in order.</summary>
+    /// <remarks>The Functions queue trigger handles a batch's messages concurrently too; a handler given more than 1 must be safe to run beside itself.</remarks>
+    public int Concurrency { get; init; } = 1;
 }
 
 /// <summary>Processes a queue until no message is visible, for hosts that drain queues themselves (the CLI, the
@@ -54,59 +58,69 @@ public static class QueueDrain
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(handler);
         options ??= new DrainOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1);
         string poison = QueueNames.Poison(queueName);
-        int completed = 0, retried = 0, poisoned = 0;
-        while (true)
+        var counts = new int[3];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        while (options.MaxMessages is not { } limit || counts.Sum() < limit)
         {
             var batch = await queue.ReceiveAsync(queueName, options.BatchSize, options.VisibilityTimeout, cancellationToken);
             if (batch.Count == 0)
             {
-                return new DrainResult(completed, retried, poisoned);
+                return Result();
             }
 
-            foreach (var message in batch)
+            // Past MaxMessages, the rest of the batch is left for the next drain; it reappears after the visibility timeout.
+            var room = options.MaxMessages is { } max ? Math.Max(0, max - counts.Sum()) : batch.Count;
+            await Parallel.ForEachAsync(batch.Take(room), parallel, async (message, _) => Interlocked.Increment(ref counts[(int)await HandleAsync(message)]));
+            if (room < batch.Count)
             {
-                if (completed + retried + poisoned >= options.MaxMessages)
-                {
-                    // Leave the rest of the batch for the next drain; it reappears after the visibility timeout.
-                    await Task.WhenAll(batch.SkipWhile(m => m != message).Select(m => queue.AbandonAsync(queueName, m, TimeSpan.Zero, cancellationToken)));
-                    return new DrainResult(completed, retried, poisoned);
-                }
-
-                if (message.DequeueCount > options.MaxAttempts)
-                {
-                    string error = $"Delivered {message.DequeueCount} times without completing; the handler's process stopped.";
-                    await PoisonAsync(queue, queueName, poison, message, error, cancellationToken);
-                    poisoned++;
-                    continue;
-                }
-
-                try
-                {
-                    await handler(message, cancellationToken);
-                }
-#pragma warning disable CA1031 // A handler's failure of any kind is recorded against the message, never rethrown.
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    if (message.DequeueCount >= options.MaxAttempts)
-                    {
-                        await PoisonAsync(queue, queueName, poison, message, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
-                        poisoned++;
-                    }
-                    else
-                    {
-                        await queue.AbandonAsync(queueName, message, options.RetryAfter, cancellationToken);
-                        retried++;
-                    }
-
-                    continue;
-                }
-
-                await queue.CompleteAsync(queueName, message, cancellationToken);
-                completed++;
+                await Task.WhenAll(batch.Skip(room).Select(m => queue.AbandonAsync(queueName, m, TimeSpan.Zero, cancellationToken)));
+                return Result();
             }
         }
+
+        return Result();
+
+        DrainResult Result() => new(counts[(int)Outcome.Completed], counts[(int)Outcome.Retried], counts[(int)Outcome.Poisoned]);
+
+        async Task<Outcome> HandleAsync(QueueMessage message)
+        {
+            if (message.DequeueCount > options.MaxAttempts)
+            {
+                string error = $"Delivered {message.DequeueCount} times without completing; the handler's process stopped.";
+                await PoisonAsync(queue, queueName, poison, message, error, cancellationToken);
+                return Outcome.Poisoned;
+            }
+
+            try
+            {
+                await handler(message, cancellationToken);
+            }
+#pragma warning disable CA1031 // A handler's failure of any kind is recorded against the message, never rethrown.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                if (message.DequeueCount >= options.MaxAttempts)
+                {
+                    await PoisonAsync(queue, queueName, poison, message, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+                    return Outcome.Poisoned;
+                }
+
+                await queue.AbandonAsync(queueName, message, options.RetryAfter, cancellationToken);
+                return Outcome.Retried;
+            }
+
+            await queue.CompleteAsync(queueName, message, cancellationToken);
+            return Outcome.Completed;
+        }
+    }
+
+    private enum Outcome
+    {
+        Completed,
+        Retried,
+        Poisoned,
     }
 
     private static async Task PoisonAsync(

@@ -21,4 +21,19 @@ public sealed class PersonNameTests
 
         Assert.Equal(["amelia Thomas", "Lily Kowalski", "Łukasz Green", "Ó Súilleabháin", "Oisin Kowalski", "Oliver Taylor", "Zoe Hussain"], ordered);
     }
+
+    [Theory]
+    [InlineData("Łukasz", "Luke")]
+    [InlineData("Ó Súilleabháin", "O'Brien")]
+    [InlineData("smith", "Smith")]
+    [InlineData("Zoë", "Zoe")]
+    [InlineData("Nguyễn", "Nguyen")]
+    [InlineData("", "Adams")]
+    [InlineData("de la Cruz", "Dela Cruz")]
+    [InlineData("Ng", "NG ")]
+    public void OrderKey_TwoNames_CompareAsOrderComparesThem(string first, string second)
+    {
+        Assert.Equal(Math.Sign(PersonName.Order.Compare(first, second)), Math.Sign(PersonName.KeyOrder.Compare(PersonName.OrderKey(first), PersonName.OrderKey(second))));
+        Assert.Equal(Math.Sign(PersonName.Order.Compare(second, first)), Math.Sign(PersonName.KeyOrder.Compare(PersonName.OrderKey(second), PersonName.OrderKey(first))));
+    }
 }

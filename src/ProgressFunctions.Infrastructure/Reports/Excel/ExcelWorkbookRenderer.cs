@@ -43,7 +43,7 @@ public sealed class ExcelWorkbookRenderer : IWorkbookRenderer
             for (var i = 0; i < tables.Count; i++)
             {
                 var part = book.AddNewPart<WorksheetPart>($"rIdSheet{i + 1}");
-                part.Worksheet = SheetWriter.Write(tables[i], strings);
+                SheetWriter.Write(part, tables[i], strings);
                 sheets.Append(new Sheet { Name = names[i], SheetId = (uint)(i + 1), Id = book.GetIdOfPart(part) });
                 var quoted = "'" + names[i].Replace("'", "''", StringComparison.Ordinal) + "'";
                 definedNames.Append(new DefinedName($"{quoted}!{tables[i].Range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true });
@@ -52,7 +52,7 @@ public sealed class ExcelWorkbookRenderer : IWorkbookRenderer
 
             book.Workbook.Append(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets, definedNames);
             book.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = styles.Build();
-            book.AddNewPart<SharedStringTablePart>("rIdStrings").SharedStringTable = strings.Table;
+            strings.Write(book.AddNewPart<SharedStringTablePart>("rIdStrings"));
         }
 
         return stream.ToArray();

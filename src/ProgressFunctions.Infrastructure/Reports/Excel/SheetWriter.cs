@@ -1,45 +1,48 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ProgressFunctions.Core.Progress;
 
 namespace ProgressFunctions.Infrastructure.Reports.Excel;
 
 /// <summary>Lays out one <see cref="SheetTable"/> as a worksheet: frozen header, auto-filter, band colours, print setup.</summary>
-/// <remarks>Children are appended in the order the schema (CT_Worksheet) requires; Excel refuses a file that breaks it.</remarks>
+/// <remarks>
+/// The cells are streamed into the part with <see cref="OpenXmlWriter"/>, one reused element per kind, rather than built
+/// as a tree and saved: a year group's sheets hold tens of thousands of cells, and saving the tree cost most of the
+/// workbook's time. The few elements around the cells are written whole. Children are written in the order the schema
+/// (CT_Worksheet) requires; Excel refuses a file that breaks it.
+/// </remarks>
 internal static class SheetWriter
 {
-    public static Worksheet Write(SheetTable table, SharedStrings strings)
+    private static readonly OpenXmlAttribute s_sharedString = new("t", "", "s");
+
+    public static void Write(WorksheetPart part, SheetTable table, SharedStrings strings)
     {
         var lastColumn = Column(table.Header.Count - 1);
         var lastRow = table.Rows.Count + 1;
-        var data = new SheetData(Row(1, table.Header.Select(h => (SheetCell?)new TextCell(h)).ToList(), strings, WorkbookStyles.Header));
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            data.Append(Row((uint)i + 2, table.Rows[i], strings, style: null));
-        }
-
-        var worksheet = new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" },
-            new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            { WorkbookViewId = 0, TabSelected = false }),
-            new SheetFormatProperties { DefaultRowHeight = 15 },
-            Columns(table),
-            data,
-            new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" });
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0, TabSelected = false }));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
+        writer.WriteElement(Columns(table));
+        WriteData(writer, table, strings);
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
         if (table.BandColumn is { } band && table.Rows.Count > 0)
         {
-            worksheet.Append(BandColours(Column(band), lastRow));
+            writer.WriteElement(BandColours(Column(band), lastRow));
         }
 
-        worksheet.Append(
-            new PrintOptions { GridLines = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
-            new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
-        return worksheet;
+        writer.WriteElement(new PrintOptions { GridLines = true });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteEndElement();
     }
 
     /// <summary>The column letters of a 0-based index: 0 is A, 26 is AA.</summary>
@@ -54,34 +57,19 @@ internal static class SheetWriter
         return name;
     }
 
-    private static Row Row(uint number, IReadOnlyList<SheetCell?> cells, SharedStrings strings, uint? style)
+    private static void WriteData(OpenXmlWriter writer, SheetTable table, SharedStrings strings)
     {
-        var row = new Row { RowIndex = number };
-        for (var c = 0; c < cells.Count; c++)
+        var columns = Enumerable.Range(0, table.Header.Count).Select(Column).ToArray();
+        var cells = new CellWriter(writer, strings, columns);
+        writer.WriteStartElement(new SheetData());
+        cells.Row(1, [.. table.Header.Select(h => (SheetCell?)new TextCell(h))], WorkbookStyles.Header);
+        for (var i = 0; i < table.Rows.Count; i++)
         {
-            var reference = Column(c) + number.ToString(CultureInfo.InvariantCulture);
-            switch (cells[c])
-            {
-                case NumberCell n:
-                    row.Append(new Cell(new DocumentFormat.OpenXml.Spreadsheet.CellValue(Number(n.Number))) { CellReference = reference, StyleIndex = style ?? n.Style });
-                    break;
-                case TextCell t:
-                    row.Append(new Cell(new DocumentFormat.OpenXml.Spreadsheet.CellValue(strings.Index(t.Text).ToString(CultureInfo.InvariantCulture)))
-                    {
-                        CellReference = reference, DataType = CellValues.SharedString, StyleIndex = style ?? WorkbookStyles.Default,
-                    });
-                    break;
-                default:
-                    // An empty cell is left out, as Excel does: a blank, not a zero, sorts after every value.
-                    break;
-            }
+            cells.Row(i + 2, table.Rows[i], style: null);
         }
 
-        return row;
+        writer.WriteEndElement();
     }
-
-    // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
-    private static string Number(decimal value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
 
     private static Columns Columns(SheetTable table)
     {
@@ -113,57 +101,69 @@ internal static class SheetWriter
 
         return formatting;
     }
-}
 
-/// <summary>The shared string table: each distinct string once, cells refer to it by index.</summary>
-internal sealed class SharedStrings
-{
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-
-    public SharedStringTable Table { get; } = new();
-
-    public int Index(string text)
+    /// <summary>Writes rows of cells with one element of each kind, its attributes given per cell.</summary>
+    private sealed class CellWriter(OpenXmlWriter writer, SharedStrings strings, string[] columns)
     {
-        if (!_index.TryGetValue(text, out var index))
+        private readonly Row _row = new();
+        private readonly Cell _cell = new();
+        private readonly DocumentFormat.OpenXml.Spreadsheet.CellValue _value = new();
+        private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
+        private readonly OpenXmlAttribute[] _numberAttributes = new OpenXmlAttribute[2];
+        private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
+        private readonly Dictionary<uint, OpenXmlAttribute> _styles = [];
+
+        public void Row(int number, IReadOnlyList<SheetCell?> cells, uint? style)
         {
-            index = _index.Count;
-            _index.Add(text, index);
-            // Keep leading and trailing spaces as written.
-            Table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-            Table.Count = (uint)_index.Count;
-            Table.UniqueCount = (uint)_index.Count;
-        }
-
-        return index;
-    }
-}
-
-/// <summary>Sheet names Excel accepts: at most 31 characters, none of <c>: \ / ? * [ ]</c>, unique ignoring case, not "History".</summary>
-internal static class SheetNames
-{
-    public const int MaxLength = 31;
-
-    public static IReadOnlyList<string> For(IReadOnlyList<string> wanted)
-    {
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new List<string>(wanted.Count);
-        foreach (var name in wanted)
-        {
-            var clean = string.Concat(name.Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' || char.IsControl(c) ? '-' : c)).Trim().Trim('\'');
-            // Excel keeps "History" for its change tracking and refuses a sheet of that name.
-            clean = clean.Length == 0 ? "Sheet" : string.Equals(clean, "History", StringComparison.OrdinalIgnoreCase) ? clean + " (subject)" : clean;
-            var candidate = Truncate(clean, MaxLength);
-            for (var n = 2; !used.Add(candidate); n++)
+            var row = number.ToString(CultureInfo.InvariantCulture);
+            _rowAttributes[0] = new OpenXmlAttribute("r", "", row);
+            writer.WriteStartElement(_row, _rowAttributes);
+            for (var c = 0; c < cells.Count; c++)
             {
-                var suffix = string.Create(CultureInfo.InvariantCulture, $" ({n})");
-                candidate = Truncate(clean, MaxLength - suffix.Length) + suffix;
+                switch (cells[c])
+                {
+                    case NumberCell n:
+                        _numberAttributes[0] = new OpenXmlAttribute("r", "", columns[c] + row);
+                        _numberAttributes[1] = Style(style ?? n.Style);
+                        Cell(_numberAttributes, Number(n.Number));
+                        break;
+                    case TextCell t:
+                        _textAttributes[0] = new OpenXmlAttribute("r", "", columns[c] + row);
+                        _textAttributes[1] = Style(style ?? WorkbookStyles.Default);
+                        _textAttributes[2] = s_sharedString;
+                        Cell(_textAttributes, strings.Index(t.Text).ToString(CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        // An empty cell is left out, as Excel does: a blank, not a zero, sorts after every value.
+                        break;
+                }
             }
 
-            names.Add(candidate);
+            writer.WriteEndElement();
         }
 
-        return names;
-    }
+        private void Cell(OpenXmlAttribute[] attributes, string value)
+        {
+            writer.WriteStartElement(_cell, attributes);
+            writer.WriteStartElement(_value);
+            writer.WriteString(value);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();
+        // A workbook has a few dozen styles and tens of thousands of cells: each style's text is made once.
+        private OpenXmlAttribute Style(uint style)
+        {
+            if (!_styles.TryGetValue(style, out var attribute))
+            {
+                attribute = new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture));
+                _styles.Add(style, attribute);
+            }
+
+            return attribute;
+        }
+
+        // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
+        private static string Number(decimal value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
+    }
 }

@@ -40,6 +40,46 @@ public class SnapshotBuilderPinTests
         Assert.Equal(expectedSha256, Sha256(snapshots));
     }
 
+    /// <summary>The weekly mentor figures build only the mentees' rows; that must give what the whole school's build gives them.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Build_SomePupilsRowsOnly_TheirFiguresAsInTheWholeSchoolsBuild(bool messy)
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 240, 31, new DateOnly(2026, 7, 10)));
+        var spring = school.Calendar.TermsOf(school.Options.Year)[1];
+        var whole = school.SnapshotInputs(SnapshotKey.For(school.Profile.Urn, spring, SnapshotPoint.End), new DateOnly(2026, 3, 20)) with
+        {
+            DefaultTargets = TransitionMatrices.Dfe2024,
+            NeedsAttention = NeedsAttentionRule.Default with { FallingTwoPointsInARow = true, CoreSubjectsBelow = 1 },
+        };
+        whole = messy ? Messy(whole) : whole;
+        var built = SnapshotBuilder.Build(whole);
+        // Every seventh pupil, and some whose targets come from the matrices or who are on an intervention.
+        var some = built.Pupils.Where((p, i) => i % 7 == 3).Select(p => p.PupilId)
+            .Concat(built.Pupils.Where(p => p.Subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix)).Take(5).Select(p => p.PupilId))
+            .Concat(built.Pupils.Where(p => p.Interventions is { Count: > 0 }).Take(5).Select(p => p.PupilId))
+            .ToHashSet(StringComparer.Ordinal);
+        var only = whole with
+        {
+            Pupils = [.. whole.Pupils.Where(p => some.Contains(p.Id))],
+            Registers = [.. whole.Registers.Where(r => some.Contains(r.PupilId))],
+            Targets = [.. whole.Targets.Where(t => some.Contains(t.PupilId))],
+            Results = [.. whole.Results.Where(r => some.Contains(r.PupilId))],
+            Behaviour = [.. whole.Behaviour.Where(b => some.Contains(b.PupilId))],
+            Homework = [.. whole.Homework.Where(h => some.Contains(h.PupilId))],
+            Interventions = [.. whole.Interventions.Where(i => some.Contains(i.PupilId))],
+        };
+
+        var fromWhole = built.Pupils.Where(p => some.Contains(p.PupilId)).ToList();
+        var fromOnly = SnapshotBuilder.Build(only).Pupils.ToList();
+
+        Assert.True(fromOnly.Count > 20, $"{fromOnly.Count} pupils compared");
+        Assert.Contains(fromOnly.SelectMany(p => p.Subjects), s => s.TargetSource == TargetSource.DfeTransitionMatrix);
+        Assert.Contains(fromOnly, p => p.Interventions is { Count: > 0 });
+        Assert.Equal(JsonSerializer.Serialize(fromWhole, s_storageJson), JsonSerializer.Serialize(fromOnly, s_storageJson));
+    }
+
     /// <summary>Autumn, spring (against autumn, with a falling-results rule) and summer snapshots, with default targets for pupils without.</summary>
     private static List<TermSnapshot> Secondary(bool messy)
     {

@@ -110,7 +110,7 @@ public sealed class ExcelWorkbookRendererTests
     [Fact]
     public void Render_GradesOnOtherScales_StoredAsValuesShownAsLabels()
     {
-        var workbook = LabelWorkbook();
+        var workbook = WorkbookSamples.Labels();
 
         var path = Write(workbook);
         var (sheets, _) = FlatOds.Read(LibreOffice.Convert(path, "fods"));
@@ -130,7 +130,7 @@ public sealed class ExcelWorkbookRendererTests
     [Fact]
     public void Render_Workbook_IsValidOpenXml()
     {
-        foreach (var workbook in (ProgressWorkbook[])[WorkbookSamples.ForSubject(), WorkbookSamples.ForYearGroup(), LabelWorkbook()])
+        foreach (var workbook in (ProgressWorkbook[])[WorkbookSamples.ForSubject(), WorkbookSamples.ForYearGroup(), WorkbookSamples.Labels()])
         {
             using var stream = new MemoryStream(_renderer.Render(workbook));
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
@@ -141,16 +141,6 @@ public sealed class ExcelWorkbookRendererTests
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
             Assert.Equal(ExcelWorkbookRenderer.XlsxContentType, _renderer.ContentType);
         }
-    }
-
-    private static ProgressWorkbook LabelWorkbook()
-    {
-        WorkbookRow Row(string name, GradeCell target, GradeCell? mock, ProgressBand? band, decimal? change) => new(
-            name, name, "A123456789012", "12A", "12Hi1", "SEN support", true, target, [mock, null], mock, new GradeCell(5.25m, "A"), band, change);
-        WorkbookSheet Sheet(string name) => new(name, "History", ["Mock 1", "Mock 2"],
-            [Row("Zoë Ní Bhriain", new GradeCell(6, "A*"), new GradeCell(4, "B"), ProgressBand.OnTrack, -1), Row("Łukasz Kowalski", new GradeCell(null, "Emerging"), null, null, null)]);
-        return new ProgressWorkbook("History workbook", "Spring term 2025/26", "Zoë Park School", "labels.xlsx", ShowGroup: false,
-            [Sheet("History"), Sheet("Art/Design [A]"), Sheet("Design and technology - resistant materials"), Sheet("Design and technology - resistant materials 2")]);
     }
 
     private static List<(PupilSnapshot Pupil, SubjectSnapshot Subject)> Entries(Func<PupilSnapshot, bool> pupils, Func<SubjectSnapshot, bool> subjects) =>

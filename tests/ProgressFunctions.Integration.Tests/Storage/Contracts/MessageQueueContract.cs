@@ -132,6 +132,71 @@ public abstract class MessageQueueContract
         Assert.Equal(40, seen.Count);
     }
 
+    [Fact]
+    public async Task DrainAsync_ConcurrencyTwo_HandlesTwoAtOnceNeverMore()
+    {
+        string queue = await NewQueueAsync();
+        for (int i = 0; i < 6; i++)
+        {
+            await Queue.SendAsync(queue, $"m{i}");
+        }
+
+        // The first handler finishes only once a second is running beside it: one at a time would time out and retry.
+        var (inFlight, most) = (0, 0);
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var result = await QueueDrain.DrainAsync(Queue, queue, async (_, ct) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            if (now >= 2)
+            {
+                second.TrySetResult();
+            }
+
+            try
+            {
+                await second.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        }, new DrainOptions { Concurrency = 2, MaxAttempts = 1 });
+
+        Assert.Equal(new DrainResult(6, 0, 0), result);
+        Assert.Equal(2, most);
+        Assert.Equal(0, await Queue.CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task DrainAsync_MaxMessagesBelowBatchWithConcurrency_HandlesExactlyMaxAndLeavesTheRestVisible()
+    {
+        string queue = await NewQueueAsync();
+        for (int i = 0; i < 10; i++)
+        {
+            await Queue.SendAsync(queue, $"m{i}");
+        }
+
+        var handled = 0;
+        var result = await QueueDrain.DrainAsync(Queue, queue, (_, _) => Task.FromResult(Interlocked.Increment(ref handled)),
+            new DrainOptions { Concurrency = 4, MaxMessages = 3 });
+
+        Assert.Equal(new DrainResult(3, 0, 0), result);
+        Assert.Equal(3, handled);
+        Assert.Equal(7, (await Queue.ReceiveAsync(queue, 16, TimeSpan.FromSeconds(30))).Count);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
     [Theory]
     [InlineData("UPPER")]
     [InlineData("ab")]
