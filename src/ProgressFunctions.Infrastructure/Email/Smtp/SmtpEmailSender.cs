@@ -50,6 +50,18 @@ public sealed class SmtpEmailSender : IEmailSender
             .Select(to => new MailEnvelope(from, message.ReplyTo ?? _defaultReplyTo, to, $"{MimeMessages.CopyName(message, to)}@{from.Domain}", now))
             .ToList();
         var copies = envelopes.Select(e => MimeMessages.Build(message, e)).ToList();
+        try
+        {
+            return await SendAsync(message, envelopes, copies, cancellationToken);
+        }
+        finally
+        {
+            copies.ForEach(c => c.Dispose());
+        }
+    }
+
+    private async Task<SendReceipt> SendAsync(EmailMessage message, List<MailEnvelope> envelopes, List<MimeKit.MimeMessage> copies, CancellationToken cancellationToken)
+    {
         var accepted = new StrongBox<int>(0);
         for (var attempt = 1; ; attempt++)
         {
