@@ -71,7 +71,7 @@ public static class QueueDrain
             }
 
             // Past MaxMessages, the rest of the batch is left for the next drain; it reappears after the visibility timeout.
-            var room = options.MaxMessages is { } max ? Math.Max(0, max - counts.Sum()) : batch.Count;
+            var room = (options.MaxMessages - counts.Sum()) ?? batch.Count;
             await Parallel.ForEachAsync(batch.Take(room), parallel, async (message, _) => Interlocked.Increment(ref counts[(int)await HandleAsync(message)]));
             if (room < batch.Count)
             {
