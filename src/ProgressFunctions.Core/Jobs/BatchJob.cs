@@ -96,7 +96,8 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
         var releaseOn = newer is null ? batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
             : $"no day: batch {newer} is newer, so this one goes only if released with --include-stale";
         var why = new SendReason($"review of batch {batch.Id} before it goes to families", batch.DataTo);
-        var samples = messages.Take(3).Select(m => m.Id).ToList();
+        // Three different children: a pupil's parents' messages come next to each other, and would show one report twice.
+        var samples = messages.DistinctBy(m => PupilsOf(m).FirstOrDefault()).Take(3).Select(m => m.Id).ToList();
         return [.. new[] { StaffRoleKind.DataManager, StaffRoleKind.Headteacher }
             .SelectMany(role => StaffRouting.Route(role, null, directory).Recipients.Select(s => (Member: s, Role: role)))
             .DistinctBy(r => r.Member.Id)

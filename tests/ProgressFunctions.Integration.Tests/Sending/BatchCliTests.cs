@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Infrastructure.Embedded;
 using ProgressFunctions.Integration.Tests.Cli;
@@ -56,6 +57,7 @@ public class BatchCliTests
         Assert.NotEmpty(previews);
         Assert.All(previews, p => Assert.Contains("review-" + AutumnStart + ".pdf", File.ReadAllText(p)));
         Assert.Contains(previews, p => File.ReadAllText(p).Contains("not-reached-" + AutumnStart + ".csv", StringComparison.Ordinal));
+        Assert.All(previews, p => Assert.Equal(3, Regex.Matches(File.ReadAllText(p), @"filename=""?(sample-[^""\s;]+\.pdf)").Select(m => m.Groups[1].Value).Distinct().Count()));
         var first = Assert.Single(prepared);
         Assert.Equal(("prepared", "2025-12-09"), (first.State, first.ReleaseOn));
         Assert.Equal("held", afterRunDue.Single(b => b.Id == AutumnStart).State);

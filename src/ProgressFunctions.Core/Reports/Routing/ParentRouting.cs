@@ -20,7 +20,10 @@ public enum NotSentReason
 public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Reason, string? Detail = null);
 
 /// <summary>One e-mail to one contact carrying the reports of each of their children at the school.</summary>
-/// <remarks><see cref="PupilIds"/> are in ordinal order, so the same inputs always give the same envelopes.</remarks>
+/// <remarks>
+/// <see cref="PupilIds"/> are in ordinal order, and envelopes in the order of their first child's id (then the link's
+/// priority and the contact's id), so the same inputs always give the same envelopes in the same order.
+/// </remarks>
 public sealed record ParentEnvelope(string ContactId, string Email, IReadOnlyList<string> PupilIds);
 
 public sealed record ParentRoutingResult(IReadOnlyList<ParentEnvelope> Envelopes, IReadOnlyList<NotSent> NotSent);
@@ -36,7 +39,10 @@ public static class ParentRouting
 {
     public static ParentRoutingResult Route(IEnumerable<string> pupilIds, SchoolDirectory directory)
     {
-        var byContact = new SortedDictionary<string, (string Email, SortedSet<string> Pupils)>(StringComparer.Ordinal);
+        // Envelopes in the order their first child comes: a pupil's contacts sit side by side in the queue, so the
+        // sends that attach the same report follow each other and it is rendered once, not evicted in between.
+        var byContact = new Dictionary<string, (string Email, SortedSet<string> Pupils)>(StringComparer.Ordinal);
+        var order = new List<string>();
         var notSent = new List<NotSent>();
         foreach (var pupilId in pupilIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -55,6 +61,7 @@ public static class ParentRouting
                 {
                     entry = (email, new SortedSet<string>(StringComparer.Ordinal));
                     byContact[link.ContactId] = entry;
+                    order.Add(link.ContactId);
                 }
 
                 entry.Pupils.Add(pupilId);
@@ -66,7 +73,7 @@ public static class ParentRouting
             }
         }
 
-        var envelopes = byContact.Select(kv => new ParentEnvelope(kv.Key, kv.Value.Email, [.. kv.Value.Pupils])).ToList();
+        var envelopes = order.Select(id => new ParentEnvelope(id, byContact[id].Email, [.. byContact[id].Pupils])).ToList();
         return new ParentRoutingResult(envelopes, notSent);
     }
 

@@ -42,8 +42,21 @@ public class ParentRoutingTests
 
         var result = ParentRouting.Route(["p2", "p1", "p3"], directory);
 
-        Assert.Equal(["dad:p2", "mum:p1,p2"], result.Envelopes.Select(e => $"{e.ContactId}:{string.Join(',', e.PupilIds)}"));
+        Assert.Equal(["mum:p1,p2", "dad:p2"], result.Envelopes.Select(e => $"{e.ContactId}:{string.Join(',', e.PupilIds)}"));
         Assert.Contains(new NotSent("p3", "dad", NotSentReason.NoParentalResponsibility), result.NotSent);
+    }
+
+    [Fact]
+    public void Route_TwoPupilsWithTwoContactsEach_EachPupilsContactsNextToEachOther()
+    {
+        var directory = new DirectoryBuilder().Pupil("p1").Pupil("p2")
+            .Contact("a", "a@home.example").Contact("z", "z@home.example").Contact("b", "b@home.example").Contact("y", "y@home.example")
+            .Link("a", "p1").Link("z", "p1").Link("b", "p2").Link("y", "p2")
+            .Build();
+
+        var result = ParentRouting.Route(["p2", "p1"], directory);
+
+        Assert.Equal(["a:p1", "z:p1", "b:p2", "y:p2"], result.Envelopes.Select(e => $"{e.ContactId}:{string.Join(',', e.PupilIds)}"));
     }
 
     [Fact]
