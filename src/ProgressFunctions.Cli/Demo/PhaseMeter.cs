@@ -45,11 +45,31 @@ internal sealed class PhaseMeter
     internal readonly record struct Mark(TimeSpan Clock, long Allocated, TimeSpan Pause, int Collections, TimeSpan Cpu)
     {
         private static readonly Stopwatch s_clock = Stopwatch.StartNew();
+        private static long s_allocated;
 
         public static Mark Now()
         {
             using var process = Process.GetCurrentProcess();
-            return new(s_clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), process.TotalProcessorTime);
+            return new(s_clock.Elapsed, AllocatedSoFar(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), process.TotalProcessorTime);
+        }
+
+        /// <summary>The process's total allocation, never less than an earlier reading.</summary>
+        /// <remarks>
+        /// With the server collector's dynamic heap count (DATAS) the .NET 10 runtime sums only the heaps active at the
+        /// moment, so the total falls when a heap is retired and rises when it returns (fixed upstream in
+        /// dotnet/runtime#131069); a phase measured across such a fall read as negative. The highest reading so far is
+        /// a lower bound of the truth, so a phase's figure may be low, never negative.
+        /// </remarks>
+        private static long AllocatedSoFar()
+        {
+            var now = GC.GetTotalAllocatedBytes(precise: true);
+            var seen = Interlocked.Read(ref s_allocated);
+            while (now > seen && Interlocked.CompareExchange(ref s_allocated, now, seen) is var found && found != seen)
+            {
+                seen = found;
+            }
+
+            return Math.Max(now, seen);
         }
     }
 }
