@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ProgressFunctions.Core.Imports;
 
 namespace ProgressFunctions.Core.Sending;
@@ -13,7 +14,32 @@ public static class Letterheads
             SenSections = profile.Settings.SenReport.Sections,
         };
 
+    private static readonly ConcurrentDictionary<string, Progress.GradeScaleSet> s_scaleSets = new(StringComparer.Ordinal);
+
     /// <summary>The grade scales a message's reports are drawn on: the national ones plus the school's own.</summary>
-    public static Progress.GradeScaleSet Scales(Letterhead letterhead) =>
-        letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades)));
+    /// <remarks>
+    /// Every report of a school asks for the same set; it is built once per distinct list of definitions (names and
+    /// grades, in order) and shared, since a set never changes once built. At most a few hundred are kept.
+    /// </remarks>
+    public static Progress.GradeScaleSet Scales(Letterhead letterhead)
+    {
+        if (letterhead.Scales.Count == 0)
+        {
+            return Progress.GradeScaleSet.Standard;
+        }
+
+        var key = string.Join('\u001e', letterhead.Scales.Select(s => s.Name + '\u001f' + string.Join('\u001f', s.Grades)));
+        if (s_scaleSets.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var built = letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades)));
+        if (s_scaleSets.Count >= 256)
+        {
+            s_scaleSets.Clear();
+        }
+
+        return s_scaleSets.GetOrAdd(key, built);
+    }
 }
