@@ -81,7 +81,7 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
     private async Task<AttendanceCheckResult> CheckAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var state = await states.LoadAsync(schoolId, cancellationToken);
+        var state = await states.LoadAsync(schoolId, ProgressLoad.InterventionsOnly, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
             return new AttendanceCheckResult(CheckOutcome.NoSchool, $"school {schoolId} has no stored calendar: ingest an export with school.json first", [], [], 0);

@@ -80,7 +80,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     private async Task<IngestResult> ImportAsync(ImportLock held, string schoolId, ImportRef import, byte[] bytes, CancellationToken cancellationToken)
     {
         progress.Report("reading export", 0, 1);
-        var state = await SchoolState.LoadUnguardedAsync(documents, schoolId, cancellationToken);
+        var state = await SchoolState.LoadUnguardedAsync(documents, schoolId, ProgressLoad.Every, cancellationToken);
         var read = ExportFile.Read(bytes, import.Name, state.Profile);
         var refusal = read.Error ?? (read.Export is null ? $"{import.Name} could not be read" : null)
             ?? (read.Export!.Profile is null && state.Profile is null

@@ -9,7 +9,26 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
+/// <summary>How much of a school's progress documents a load reads.</summary>
+public enum ProgressLoad
+{
+    /// <summary>Every pupil's progress document, whole: what imports, snapshots and reports need.</summary>
+    Every,
+
+    /// <summary>
+    /// Every pupil's interventions and no more: what the daily attendance check uses. Results are most of a progress
+    /// document's bytes and of its reading time, and the check reads none of them (its weekly mentor digests read their
+    /// mentees' documents themselves, see <see cref="WeeklyJob"/>).
+    /// </summary>
+    InterventionsOnly,
+}
+
 /// <summary>Everything stored about one school, read in one pass: the "read" of every job.</summary>
+/// <remarks>
+/// <see cref="Progress"/> holds every pupil's progress document when <see cref="Loaded"/> is
+/// <see cref="ProgressLoad.Every"/>, and none when loaded for the check; <see cref="InterventionsOf"/> answers for
+/// every pupil either way.
+/// </remarks>
 public sealed record SchoolState(
     string SchoolId,
     SchoolProfile? Profile,
@@ -24,6 +43,15 @@ public sealed record SchoolState(
     /// <summary>Every progress mentor's mentees, as the last export with caseloads.csv gave them.</summary>
     public IReadOnlyList<Mentee> Caseloads { get; init; } = [];
 
+    /// <summary>What <see cref="Progress"/> holds: every pupil's documents, or none.</summary>
+    public ProgressLoad Loaded { get; init; } = ProgressLoad.Every;
+
+    /// <summary>The ETag of the school's import lock when it was loaded (null when loaded without consulting it): any other ETag read later means an import wrote since.</summary>
+    public string? LoadedUnder { get; init; }
+
+    /// <summary>Every pupil's interventions when loaded for the check (<see cref="ProgressLoad.InterventionsOnly"/>); otherwise null and read from <see cref="Progress"/>.</summary>
+    private IReadOnlyDictionary<string, PupilInterventions>? InterventionsByPupil { get; init; }
+
     /// <summary>Each pupil's stored late reasons, by academic year.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<LateReasonYear>> LateReasons { get; init; } = new Dictionary<string, IReadOnlyList<LateReasonYear>>();
 
@@ -37,6 +65,15 @@ public sealed record SchoolState(
     public static Task<SchoolState> LoadAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken) =>
         new SchoolStates(documents, clock).LoadAsync(schoolId, cancellationToken);
 
+    /// <summary>Throws unless every pupil's progress document was loaded: for the jobs that read all of them.</summary>
+    public void RequireEveryProgress()
+    {
+        if (Loaded != ProgressLoad.Every)
+        {
+            throw new InvalidOperationException($"school {SchoolId} was loaded for the attendance check, without its progress documents");
+        }
+    }
+
     /// <summary>The import lock as stored, when it lets the school be read now.</summary>
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way.</exception>
     internal static async Task<Ports.Document<ImportLockState>?> ReadImportLockAsync(IDocumentStore documents, TimeProvider clock, string schoolId, CancellationToken cancellationToken)
@@ -49,13 +86,13 @@ public sealed record SchoolState(
     /// <summary>The school, or null when an import wrote while it was being loaded (so what was read may be a mixture); and the lock as read after.</summary>
     /// <remarks>Every import's commit rewrites the lock (a new ETag and generation), so an unchanged ETag means nothing the school's state is made of was written.</remarks>
     internal static async Task<(SchoolState? State, Ports.Document<ImportLockState>? After)> LoadIfUnchangedAsync(
-        IDocumentStore documents, string schoolId, Ports.Document<ImportLockState>? before, CancellationToken cancellationToken)
+        IDocumentStore documents, string schoolId, ProgressLoad load, Ports.Document<ImportLockState>? before, CancellationToken cancellationToken)
     {
-        var state = await LoadUnguardedAsync(documents, schoolId, cancellationToken);
+        var state = await LoadUnguardedAsync(documents, schoolId, load, cancellationToken);
         var after = await documents.ReadAsync<ImportLockState>(schoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
         var (then, now) = (before?.Body ?? ImportLockState.Free, after?.Body ?? ImportLockState.Free);
         var unchanged = after?.ETag == before?.ETag && now.Writing is null && now.Generation == then.Generation;
-        return (unchanged ? state : null, after);
+        return (unchanged ? state with { LoadedUnder = before?.ETag } : null, after);
     }
 
     private static void ThrowIfUnreadable(string schoolId, ImportLockState import, DateTimeOffset now)
@@ -72,13 +109,25 @@ public sealed record SchoolState(
     }
 
     /// <summary>Loads without consulting the import lock: for the import itself, which holds it.</summary>
-    internal static async Task<SchoolState> LoadUnguardedAsync(IDocumentStore documents, string schoolId, CancellationToken cancellationToken)
+    internal static async Task<SchoolState> LoadUnguardedAsync(IDocumentStore documents, string schoolId, ProgressLoad load, CancellationToken cancellationToken)
     {
         var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
         var profile = stored is null ? null : ParseProfile(stored.Body.SchoolJson);
         var pupils = await ToDictionary(documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken), p => p.Pupil.Id);
         var contacts = await ToDictionary(documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken), c => c.Id);
-        var progress = await ToDictionary(documents.ListAsync<PupilProgress>(schoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        var caseloads = (await documents.ReadAsync<CaseloadList>(schoolId, DocumentTypes.Caseloads, DocumentTypes.Caseloads, cancellationToken))?.Body.Mentees ?? [];
+        IReadOnlyDictionary<string, PupilInterventions>? interventions = null;
+        IReadOnlyDictionary<string, PupilProgress> progress;
+        if (load == ProgressLoad.Every)
+        {
+            progress = await ToDictionary(documents.ListAsync<PupilProgress>(schoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        }
+        else
+        {
+            progress = new Dictionary<string, PupilProgress>();
+            interventions = await ToDictionary(documents.ListAsync<PupilInterventions>(schoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        }
+
         var staff = (await documents.ReadAsync<StaffDirectory>(schoolId, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
         var attendance = new List<AttendanceYear>();
         await foreach (var year in documents.ListAsync<AttendanceYear>(schoolId, DocumentTypes.Attendance, cancellationToken))
@@ -86,7 +135,6 @@ public sealed record SchoolState(
             attendance.Add(year.Body);
         }
 
-        var caseloads = (await documents.ReadAsync<CaseloadList>(schoolId, DocumentTypes.Caseloads, DocumentTypes.Caseloads, cancellationToken))?.Body.Mentees ?? [];
         var lateReasons = new List<LateReasonYear>();
         await foreach (var reasons in documents.ListAsync<LateReasonYear>(schoolId, DocumentTypes.LateReasons, cancellationToken))
         {
@@ -95,6 +143,8 @@ public sealed record SchoolState(
 
         return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance)
         {
+            Loaded = load,
+            InterventionsByPupil = interventions,
             Caseloads = caseloads,
             LateReasons = lateReasons.GroupBy(r => r.PupilId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<LateReasonYear>)[.. g.OrderBy(r => r.Year)], StringComparer.Ordinal),
@@ -107,7 +157,7 @@ public sealed record SchoolState(
 
     /// <summary>Each pupil's interventions as stored (none for pupils stored before interventions were kept).</summary>
     public IReadOnlyList<Interventions.Intervention> InterventionsOf(string pupilId) =>
-        Progress.GetValueOrDefault(pupilId)?.Interventions ?? [];
+        (InterventionsByPupil is null ? Progress.GetValueOrDefault(pupilId)?.Interventions : InterventionsByPupil.GetValueOrDefault(pupilId)?.Interventions) ?? [];
 
 
     /// <summary>Pupils on roll on <paramref name="asOf"/>: admitted by then (or with no admission date) and not yet left.</summary>
@@ -152,6 +202,28 @@ public sealed record SchoolState(
         var issues = new List<ImportIssue>();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(schoolJson));
         return SchoolJson.Read(stream, BankHolidays.EnglandAndWales, issues);
+    }
+
+    /// <summary>This state with the stored progress documents of <paramref name="pupilIds"/>, read now, as its <see cref="Progress"/>.</summary>
+    /// <remarks>
+    /// For a state loaded without them (<see cref="ProgressLoad.InterventionsOnly"/>). The import lock is read again
+    /// after: if an import wrote since the state was loaded, what was read could mix two exports, so the caller is told
+    /// the school is busy, as a load that met the import would have been.
+    /// </remarks>
+    /// <exception cref="SchoolBusyException">An import wrote the school since it was loaded.</exception>
+    public async Task<SchoolState> WithProgressOfAsync(IDocumentStore documents, IEnumerable<string> pupilIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, PupilProgress>(StringComparer.Ordinal);
+        foreach (var id in pupilIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await documents.ReadAsync<PupilProgress>(SchoolId, DocumentTypes.Progress, id, cancellationToken) is { } document)
+            {
+                result[id] = document.Body;
+            }
+        }
+
+        var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
+        return now?.ETag == LoadedUnder ? this with { Progress = result } : throw SchoolBusyException.Importing(SchoolId, now?.Body.Writing);
     }
 
     private static async Task<IReadOnlyDictionary<string, T>> ToDictionary<T>(IAsyncEnumerable<Ports.Document<T>> documents, Func<T, string> key)

@@ -16,18 +16,24 @@ public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
     private const int Kept = 4;
     private readonly LinkedList<(string School, string ETag, WeakReference<SchoolState> State)> _recent = new();
 
+    /// <summary>The school with every pupil's progress document.</summary>
     /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
-    public async Task<SchoolState> LoadAsync(string schoolId, CancellationToken cancellationToken)
+    public Task<SchoolState> LoadAsync(string schoolId, CancellationToken cancellationToken) =>
+        LoadAsync(schoolId, ProgressLoad.Every, cancellationToken);
+
+    /// <summary>The school with as much of its progress documents as <paramref name="load"/> asks; a kept load with more serves one that asks less.</summary>
+    /// <exception cref="SchoolBusyException">An import is writing the school, or one stopped part way; retry later.</exception>
+    public async Task<SchoolState> LoadAsync(string schoolId, ProgressLoad load, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var before = await SchoolState.ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
-            if (before?.ETag is { } etag && Recent(schoolId, etag) is { } kept)
+            if (before?.ETag is { } etag && Recent(schoolId, etag, load) is { } kept)
             {
                 return kept;
             }
 
-            var (state, after) = await SchoolState.LoadIfUnchangedAsync(documents, schoolId, before, cancellationToken);
+            var (state, after) = await SchoolState.LoadIfUnchangedAsync(documents, schoolId, load, before, cancellationToken);
             if (state is not null)
             {
                 Keep(schoolId, before?.ETag, state);
@@ -41,15 +47,15 @@ public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
         }
     }
 
-    private SchoolState? Recent(string schoolId, string etag)
+    private SchoolState? Recent(string schoolId, string etag, ProgressLoad load)
     {
         lock (_recent)
         {
             foreach (var (school, loadedAt, state) in _recent)
             {
-                if (school == schoolId && loadedAt == etag)
+                if (school == schoolId && loadedAt == etag && state.TryGetTarget(out var alive) && (alive.Loaded == ProgressLoad.Every || alive.Loaded == load))
                 {
-                    return state.TryGetTarget(out var alive) ? alive : null;
+                    return alive;
                 }
             }
 

@@ -188,6 +188,11 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous,
         IReadOnlyList<Pupil>? only = null)
     {
+        if (only is null)
+        {
+            state.RequireEveryProgress();
+        }
+
         var pupils = only ?? state.OnRoll(dataTo);
         var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
         return new SnapshotInputs

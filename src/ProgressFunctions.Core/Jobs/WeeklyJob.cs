@@ -69,7 +69,7 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
             return null;
         }
 
-        var sends = WeeklyDecisions.For(Inputs(state, run, due));
+        var sends = WeeklyDecisions.For(Inputs(await MenteesProgressAsync(state, due, cancellationToken), run, due));
         await outgoing.DecideAsync(run.SchoolId, sends.Messages, cancellationToken);
         var now = clock.GetUtcNow();
         await outgoing.RecordUndeliveredAsync(run.SchoolId,
@@ -80,13 +80,22 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
             + $"{sends.Messages.Count(m => m.Kind == ReportKind.WeeklySummary)} weekly summaries queued" + (sends.NotReached.Count > 0 ? $", {sends.NotReached.Count} not reached (recorded)" : "");
     }
 
+    /// <summary>The state with its mentees' progress documents: the check loads the school without any (<see cref="ProgressLoad.InterventionsOnly"/>).</summary>
+    private async Task<SchoolState> MenteesProgressAsync(SchoolState state, DueWeek due, CancellationToken cancellationToken) =>
+        state.Loaded == ProgressLoad.Every ? state : await state.WithProgressOfAsync(documents, MenteesOnRoll(state, due.Days.End).Select(p => p.Id), cancellationToken);
+
+    private static List<Pupil> MenteesOnRoll(SchoolState state, DateOnly dataTo)
+    {
+        var mentees = state.Caseloads.Select(m => m.PupilId).ToHashSet(StringComparer.Ordinal);
+        return [.. state.OnRoll(dataTo).Where(p => mentees.Contains(p.Id))];
+    }
+
     /// <summary>The week's inputs: every pupil on a caseload and on roll on the week's last day, with their figures as of that day.</summary>
     private static WeeklyInputs Inputs(SchoolState state, CheckDecisions.CheckRunInputs run, DueWeek due)
     {
         var dataTo = due.Days.End;
         var onRoll = state.OnRoll(dataTo);
-        var mentees = state.Caseloads.Select(m => m.PupilId).ToHashSet(StringComparer.Ordinal);
-        var menteesOnRoll = onRoll.Where(p => mentees.Contains(p.Id)).ToList();
+        var menteesOnRoll = MenteesOnRoll(state, dataTo);
         var figures = new Dictionary<string, PupilSnapshot>(StringComparer.Ordinal);
         if (menteesOnRoll.Count > 0 && run.Calendar.TermOf(dataTo) is { } term)
         {

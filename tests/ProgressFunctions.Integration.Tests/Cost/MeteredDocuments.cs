@@ -20,7 +20,11 @@ public enum DocumentOperation
 public sealed record DocumentCall(DocumentOperation Operation, string Type, int Documents, long Bytes);
 
 /// <summary>Passes every call to the store it wraps and records what went in and out, so that a job's document traffic can be counted.</summary>
-internal sealed class MeteredDocuments(IDocumentStore inner) : IDocumentStore
+/// <remarks>
+/// Reads are sized by reading the stored body again (see <see cref="ListAsync{T}"/>); with <paramref name="sizeReads"/>
+/// false they are not, so that the wrapped store sees exactly the job's own requests (their bytes then count 0).
+/// </remarks>
+internal sealed class MeteredDocuments(IDocumentStore inner, bool sizeReads = true) : IDocumentStore
 {
     private readonly ConcurrentQueue<DocumentCall> _calls = new();
 
@@ -31,7 +35,8 @@ internal sealed class MeteredDocuments(IDocumentStore inner) : IDocumentStore
     public async Task<Document<T>?> ReadAsync<T>(string schoolId, string type, string id, CancellationToken cancellationToken = default)
     {
         var document = await inner.ReadAsync<T>(schoolId, type, id, cancellationToken);
-        _calls.Enqueue(new DocumentCall(DocumentOperation.PointRead, type, document is null ? 0 : 1, document is null ? 0 : SizeOf(document.Body)));
+        var stored = document is null || !sizeReads ? null : await inner.ReadAsync<JsonElement>(schoolId, type, id, cancellationToken);
+        _calls.Enqueue(new DocumentCall(DocumentOperation.PointRead, type, document is null ? 0 : 1, stored is null ? 0 : SizeOf(stored.Body)));
         return document;
     }
 
@@ -63,20 +68,31 @@ internal sealed class MeteredDocuments(IDocumentStore inner) : IDocumentStore
         return deleted;
     }
 
+    /// <remarks>
+    /// The bytes are the stored bodies', read again whole: a job may read a document as a smaller shape (the check reads
+    /// progress documents as <see cref="ProgressFunctions.Core.Jobs.Stored.PupilInterventions"/>), but the store still reads, and Cosmos DB charges for,
+    /// every byte of it.
+    /// </remarks>
     public async IAsyncEnumerable<Document<T>> ListAsync<T>(string schoolId, string type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (documents, bytes) = (0, 0L);
+        var (documents, ids) = (0, new HashSet<string>(StringComparer.Ordinal));
         try
         {
             await foreach (var document in inner.ListAsync<T>(schoolId, type, cancellationToken))
             {
                 documents++;
-                bytes += SizeOf(document.Body);
+                ids.Add(document.Id);
                 yield return document;
             }
         }
         finally
         {
+            var bytes = 0L;
+            await foreach (var stored in sizeReads ? inner.ListAsync<JsonElement>(schoolId, type, CancellationToken.None) : AsyncEnumerable.Empty<Document<JsonElement>>())
+            {
+                bytes += ids.Contains(stored.Id) ? SizeOf(stored.Body) : 0;
+            }
+
             _calls.Enqueue(new DocumentCall(DocumentOperation.Query, type, documents, bytes));
         }
     }

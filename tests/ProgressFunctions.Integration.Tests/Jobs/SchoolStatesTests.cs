@@ -84,4 +84,65 @@ public class SchoolStatesTests
 
         Assert.Contains("is being imported now (monday.zip)", busy.Message);
     }
+
+    [Fact]
+    public async Task LoadAsync_ForTheCheck_EveryPupilsInterventionsAndNoProgressDocuments()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 120)));
+        var whole = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+
+        var check = await fixture.Context.Get<SchoolStates>().LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+
+        Assert.Contains(whole.Pupils.Keys, id => whole.InterventionsOf(id).Count > 0);
+        Assert.All(whole.Pupils.Keys, id => Assert.Equal(whole.InterventionsOf(id), check.InterventionsOf(id)));
+        Assert.Empty(check.Progress);
+        Assert.Equal(ProgressLoad.InterventionsOnly, check.Loaded);
+        Assert.Throws<InvalidOperationException>(check.RequireEveryProgress);
+    }
+
+    [Fact]
+    public async Task WithProgressOfAsync_NoImportSince_ThosePupilsDocumentsAsStored()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
+        var whole = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var check = await fixture.Context.Get<SchoolStates>().LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+        var some = whole.Pupils.Keys.Order().Take(5).Append("not-a-pupil").ToList();
+
+        var withSome = await check.WithProgressOfAsync(fixture.Context.Documents, some, CancellationToken.None);
+
+        Assert.Equal(some.Take(5), withSome.Progress.Keys.Order());
+        Assert.All(withSome.Progress, p => Assert.Equal(JsonOf(whole.Progress[p.Key]), JsonOf(p.Value)));
+    }
+
+    [Fact]
+    public async Task WithProgressOfAsync_AnImportWroteSinceTheLoad_RefusedAsBusy()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 12)));
+        var check = await fixture.Context.Get<SchoolStates>().LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 15, seed: 8)));
+
+        await Assert.ThrowsAsync<SchoolBusyException>(() => check.WithProgressOfAsync(fixture.Context.Documents, check.Pupils.Keys, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LoadAsync_CheckLoadKept_AWholeLoadStillReadsEveryProgressDocument()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
+        var states = fixture.Context.Get<SchoolStates>();
+
+        var check = await states.LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+        var whole = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+        var checkAgain = await states.LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+
+        Assert.NotSame(check, whole);
+        Assert.Equal(ProgressLoad.Every, whole.Loaded);
+        Assert.Equal(whole.Pupils.Count, whole.Progress.Count);
+        Assert.Same(whole, checkAgain);
+    }
+
+    private static string JsonOf(PupilProgress progress) => System.Text.Json.JsonSerializer.Serialize(progress);
 }

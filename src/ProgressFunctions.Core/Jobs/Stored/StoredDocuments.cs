@@ -57,6 +57,13 @@ public sealed record PupilProgress(
     public IReadOnlyList<Interventions.Intervention>? Interventions { get; init; }
 }
 
+/// <summary>The interventions of a stored <see cref="PupilProgress"/> document, read without its results, targets, behaviour and homework.</summary>
+/// <remarks>The same document as <see cref="PupilProgress"/>, read as this shape: the reader skips the other lists unmaterialised.</remarks>
+public sealed record PupilInterventions(string PupilId)
+{
+    public IReadOnlyList<Interventions.Intervention>? Interventions { get; init; }
+}
+
 /// <summary>Every progress mentor's mentees, replaced by each export that carries caseloads.csv.</summary>
 public sealed record CaseloadList(IReadOnlyList<Mentee> Mentees);
 
