@@ -21,7 +21,7 @@ public static class WeeklyAttendance
     {
         var calendar = register.Calendar;
         var (from, to) = calendar.DayIndexes(range);
-        var weeks = new List<WeekAttendance>();
+        var weeks = new List<WeekAttendance>(from < to ? calendar.WeekOfDay(to - 1) - calendar.WeekOfDay(from) + 1 : 0);
         var day = from;
         while (day < to)
         {
