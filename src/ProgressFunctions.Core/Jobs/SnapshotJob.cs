@@ -37,6 +37,11 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
 
     private async Task<SnapshotJobResult> DueAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
     {
+        if (await AlreadyDoneAsync(schoolId, asOf, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
         var state = await states.LoadAsync(schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
         {
@@ -48,6 +53,51 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         return await Ks2Async(state, calendar, asOf, cancellationToken) is { } ks2
             ? result with { Taken = [.. result.Taken, .. ks2.Taken], ReportsQueued = result.ReportsQueued + ks2.Queued, Message = result.Message + "; " + ks2.Message }
             : result;
+    }
+
+    /// <summary>What a run would find when every due snapshot is stored with its reports decided: told from the profile and the snapshots' headers, without loading the school.</summary>
+    /// <remarks>
+    /// Most school days nothing is due, and loading the school to find that out read every pupil's documents (docs/cost.md).
+    /// Null, so that the school is loaded, when a due snapshot is missing, the latest one's reports are not yet decided,
+    /// or the summer term has begun and the KS2 results snapshot is not stored with its reports decided (whether it is
+    /// due depends on the pupils' results). The import lock's busy rules apply as they do to a load.
+    /// </remarks>
+    private async Task<SnapshotJobResult?> AlreadyDoneAsync(string schoolId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await SchoolState.ReadImportLockAsync(documents, clock, schoolId, cancellationToken);
+        var stored = await documents.ReadAsync<StoredProfile>(schoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
+        if (stored is null || SchoolState.ParseProfile(stored.Body.SchoolJson)?.Calendar is not { } calendar)
+        {
+            return null;
+        }
+
+        var year = AcademicYear.Containing(asOf);
+        var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == year).OrderBy(d => d.DataTo).ToList();
+        var already = new List<string>();
+        foreach (var snapshot in due)
+        {
+            var id = DocumentId(snapshot.KeyFor(schoolId));
+            if (await SnapshotStore.ReadHeaderAsync(documents, schoolId, id, cancellationToken) is not { } header || (already.Count == due.Count - 1 && !header.ReportsQueued))
+            {
+                return null;
+            }
+
+            already.Add(id);
+        }
+
+        var message = due.Count == 0 ? "no snapshot is due yet" : $"0 snapshots taken, {already.Count} already taken; 0 staff reports queued";
+        if (calendar.TermsOf(year).FirstOrDefault(t => t.Name == TermName.Summer) is { } summer && asOf >= summer.Start)
+        {
+            var ks2 = await SnapshotStore.ReadHeaderAsync(documents, schoolId, DocumentId(SnapshotKey.For(schoolId, summer, SnapshotPoint.Ks2Results)), cancellationToken);
+            if (ks2 is not { ReportsQueued: true })
+            {
+                return null;
+            }
+
+            message += "; KS2 results snapshot already taken";
+        }
+
+        return new SnapshotJobResult([], already, 0, 0, message);
     }
 
     /// <summary>Takes the KS2 results snapshot once the export carries Year 6's test scaled scores, and queues its reports.</summary>

@@ -39,4 +39,38 @@ public class SnapshotStoreTests
         Assert.Equal(0, second.ReportsQueued);
         Assert.Equal(first.Taken, second.AlreadyTaken);
     }
+
+    [Fact]
+    public async Task RunDueAsync_EverythingDueAlreadyTaken_ReadsNoPupilsDocuments()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
+        var first = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var documents = new Cost.MeteredDocuments(fixture.Context.Documents);
+        using var context = fixture.Context with { Documents = documents };
+
+        var second = await context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+
+        Assert.NotEmpty(first.Taken);
+        Assert.Equal(first.Taken, second.AlreadyTaken);
+        Assert.Equal($"0 snapshots taken, {first.Taken.Count} already taken; 0 staff reports queued", second.Message);
+        Assert.DoesNotContain(documents.Calls, c => c.Type is DocumentTypes.Pupil or DocumentTypes.Progress or DocumentTypes.Attendance or DocumentTypes.Contact);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_LatestReportsNotYetDecided_LoadsTheSchoolAndDecidesThem()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
+        var first = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var latest = first.Taken[^1];
+        var header = await fixture.Context.Documents.ReadAsync<StoredSnapshot>(JobsFixture.School, DocumentTypes.Snapshot, latest);
+        await fixture.Context.Documents.UpsertAsync(header! with { Body = header.Body with { ReportsQueued = false } });
+
+        var again = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+
+        Assert.Equal(first.Taken, again.AlreadyTaken);
+        Assert.True((await SnapshotStore.ReadHeaderAsync(fixture.Context.Documents, JobsFixture.School, latest, CancellationToken.None))!.ReportsQueued);
+        Assert.Equal(first.ReportsQueued, again.ReportsQueued);
+    }
 }
