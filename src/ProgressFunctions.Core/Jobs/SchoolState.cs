@@ -44,7 +44,7 @@ public sealed record SchoolState(
     public IReadOnlyList<Mentee> Caseloads { get; init; } = [];
 
     /// <summary>What <see cref="Progress"/> holds: every pupil's documents, or none.</summary>
-    public ProgressLoad Loaded { get; init; } = ProgressLoad.Every;
+    public ProgressLoad Loaded => InterventionsByPupil is null ? ProgressLoad.Every : ProgressLoad.InterventionsOnly;
 
     /// <summary>The ETag of the school's import lock when it was loaded (null when loaded without consulting it): any other ETag read later means an import wrote since.</summary>
     public string? LoadedUnder { get; init; }
@@ -143,7 +143,6 @@ public sealed record SchoolState(
 
         return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance)
         {
-            Loaded = load,
             InterventionsByPupil = interventions,
             Caseloads = caseloads,
             LateReasons = lateReasons.GroupBy(r => r.PupilId, StringComparer.Ordinal)

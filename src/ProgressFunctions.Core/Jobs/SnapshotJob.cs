@@ -48,7 +48,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             return NoCalendar(schoolId);
         }
 
-        var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo).ToList();
+        var due = DueThisYear(calendar, asOf);
         var result = await TakeInOrderAsync(state, calendar, due, due.Count - 1, asOf, cancellationToken);
         return await Ks2Async(state, calendar, asOf, cancellationToken) is { } ks2
             ? result with { Taken = [.. result.Taken, .. ks2.Taken], ReportsQueued = result.ReportsQueued + ks2.Queued, Message = result.Message + "; " + ks2.Message }
@@ -71,8 +71,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             return null;
         }
 
-        var year = AcademicYear.Containing(asOf);
-        var due = SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == year).OrderBy(d => d.DataTo).ToList();
+        var due = DueThisYear(calendar, asOf);
         var already = new List<string>();
         foreach (var snapshot in due)
         {
@@ -85,8 +84,8 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             already.Add(id);
         }
 
-        var message = due.Count == 0 ? "no snapshot is due yet" : $"0 snapshots taken, {already.Count} already taken; 0 staff reports queued";
-        if (calendar.TermsOf(year).FirstOrDefault(t => t.Name == TermName.Summer) is { } summer && asOf >= summer.Start)
+        var message = Outcome(due.Count, [], already.Count, 0);
+        if (SummerOf(calendar, asOf) is { } summer && asOf >= summer.Start)
         {
             var ks2 = await SnapshotStore.ReadHeaderAsync(documents, schoolId, DocumentId(SnapshotKey.For(schoolId, summer, SnapshotPoint.Ks2Results)), cancellationToken);
             if (ks2 is not { ReportsQueued: true })
@@ -94,7 +93,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
                 return null;
             }
 
-            message += "; KS2 results snapshot already taken";
+            message += "; " + Ks2AlreadyTaken;
         }
 
         return new SnapshotJobResult([], already, 0, 0, message);
@@ -112,7 +111,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         var year = AcademicYear.Containing(asOf);
         var year6 = state.OnRoll(asOf).Where(p => p.YearGroup == 6).ToList();
         var scales = state.Profile?.Scales ?? GradeScaleSet.Standard;
-        if (calendar.TermsOf(year).FirstOrDefault(t => t.Name == TermName.Summer) is not { } summer || asOf < summer.Start
+        if (SummerOf(calendar, asOf) is not { } summer || asOf < summer.Start
             || !year6.Any(p => state.Progress.GetValueOrDefault(p.Id)?.Results.Any(r => r.Date >= year.Start && r.Date <= asOf
                 && scales.TryGet(r.Scale, out var scale) && ReferenceEquals(scale, GradeScale.Ks2ScaledScore)) == true))
         {
@@ -139,7 +138,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             await SnapshotStore.MarkReportsQueuedAsync(documents, state.SchoolId, id, header, cancellationToken);
         }
 
-        return (taken, queued, taken.Count == 0 && queued == 0 ? "KS2 results snapshot already taken" : $"KS2 results snapshot {id}: {queued} report requests queued");
+        return (taken, queued, taken.Count == 0 && queued == 0 ? Ks2AlreadyTaken : $"KS2 results snapshot {id}: {queued} report requests queued");
     }
 
     /// <summary>Takes one named snapshot of the as-of date's academic year, if its data is complete by then.</summary>
@@ -219,13 +218,25 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
 
         var newer = batch is null ? null
             : Sending.BatchRules.NewerThan(batch, await documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
-        var message = due.Count == 0 ? "no snapshot is due yet"
-            : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})")
-              + $", {already.Count} already taken; {queued} staff reports queued"
-              + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, "
-                  + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"));
+        var message = Outcome(due.Count, taken, already.Count, queued)
+            + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, "
+                + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"));
         return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch };
     }
+
+    private const string Ks2AlreadyTaken = "KS2 results snapshot already taken";
+
+    /// <summary>The as-of date's academic year's snapshots whose data is complete by then, oldest first.</summary>
+    private static List<DueSnapshot> DueThisYear(SchoolCalendar calendar, DateOnly asOf) =>
+        [.. SnapshotSchedule.ReadyOn(calendar, asOf).Where(d => d.Term.Year == AcademicYear.Containing(asOf)).OrderBy(d => d.DataTo)];
+
+    private static Term? SummerOf(SchoolCalendar calendar, DateOnly asOf) =>
+        calendar.TermsOf(AcademicYear.Containing(asOf)).FirstOrDefault(t => t.Name == TermName.Summer);
+
+    /// <summary>"2 snapshots taken (…), 1 already taken; 18 staff reports queued", or "no snapshot is due yet".</summary>
+    private static string Outcome(int due, IReadOnlyList<string> taken, int already, int queued) =>
+        due == 0 ? "no snapshot is due yet"
+        : (taken.Count == 0 ? "0 snapshots taken" : $"{taken.Count} snapshots taken ({string.Join(", ", taken)})") + $", {already} already taken; {queued} staff reports queued";
 
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];

@@ -28,18 +28,12 @@ public static class Letterheads
             return Progress.GradeScaleSet.Standard;
         }
 
-        var key = string.Join('\u001e', letterhead.Scales.Select(s => s.Name + '\u001f' + string.Join('\u001f', s.Grades)));
-        if (s_scaleSets.TryGetValue(key, out var kept))
-        {
-            return kept;
-        }
-
-        var built = letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades)));
         if (s_scaleSets.Count >= 256)
         {
             s_scaleSets.Clear();
         }
 
-        return s_scaleSets.GetOrAdd(key, built);
+        var key = string.Join('\u001e', letterhead.Scales.Select(s => s.Name + '\u001f' + string.Join('\u001f', s.Grades)));
+        return s_scaleSets.GetOrAdd(key, _ => letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades))));
     }
 }
