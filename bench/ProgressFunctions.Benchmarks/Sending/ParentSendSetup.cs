@@ -56,7 +56,8 @@ internal sealed class ParentSendSetup : IDisposable
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
-            Attachments = [EmailAttachment.Pdf(document.AttachedAs, pdf)],
+            // As dispatch attaches a stored render: shared, not copied.
+            Attachments = [EmailAttachment.Shared(document.AttachedAs, "application/pdf", pdf)],
         };
     }
 

@@ -243,6 +243,6 @@ internal sealed class MessageAssembly(
         await using var stream = await blobs.OpenReadAsync(BlobPath.Parse(path), cancellationToken) ?? throw new InvalidOperationException($"{path} is missing");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
-        return new EmailAttachment(fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "text/plain", buffer.ToArray());
+        return EmailAttachment.Shared(fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "text/plain", buffer.ToArray());
     }
 }

@@ -87,13 +87,14 @@ public sealed class ReportDispatcher(
         foreach (var (document, key) in mail.Documents)
         {
             var pdf = await _rendered.GetAsync(school, key, () => StoreAsync($"{mail.Folder}/{document.FileName}", renderer.Render(document), renderer.ContentType));
-            attachments.Add(EmailAttachment.Pdf(document.AttachedAs, pdf));
+            // The render is kept for every recipient of the document and never changed: attached as it is, not copied.
+            attachments.Add(EmailAttachment.Shared(document.AttachedAs, "application/pdf", pdf));
         }
 
         if (mail.Workbook is { } workbook && workbooks is { } workbookRenderer)
         {
             var xlsx = await _rendered.GetAsync(school, mail.WorkbookKey, () => StoreAsync($"{mail.Folder}/{workbook.FileName}", workbookRenderer.Render(workbook), workbookRenderer.ContentType));
-            attachments.Add(new EmailAttachment(workbook.FileName, workbookRenderer.ContentType, xlsx));
+            attachments.Add(EmailAttachment.Shared(workbook.FileName, workbookRenderer.ContentType, xlsx));
         }
 
         var receipt = await email.SendAsync(EmailOf(message, mail, attachments), cancellationToken);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,40 +10,42 @@ namespace ProgressFunctions.Infrastructure.Reports.Excel;
 
 /// <summary>Lays out one <see cref="SheetTable"/> as a worksheet: frozen header, auto-filter, band colours, print setup.</summary>
 /// <remarks>
-/// The cells are streamed into the part with <see cref="OpenXmlWriter"/>, one reused element per kind, rather than built
-/// as a tree and saved: a year group's sheets hold tens of thousands of cells, and saving the tree cost most of the
-/// workbook's time. The few elements around the cells are written whole. Children are written in the order the schema
+/// The cells are streamed into the part rather than built as a tree and saved: a year group's sheets hold tens of
+/// thousands of cells, and saving the tree cost most of the workbook's time. The SDK's streaming writer
+/// (<see cref="OpenXmlWriter"/>) is a thin layer over an <see cref="XmlWriter"/> with the settings used here, but it
+/// looks up every element's prefix, name and namespace in the SDK's metadata on each call, which cost most of a
+/// workbook's time; so the cells go to that <see cref="XmlWriter"/> directly, with the names the SDK gives them read
+/// once, and the few elements around them are written whole by the SDK (<see cref="OpenXmlElement.WriteTo(XmlWriter)"/>), as the
+/// streaming writer writes them: the part's bytes are the same. Children are written in the order the schema
 /// (CT_Worksheet) requires; Excel refuses a file that breaks it.
 /// </remarks>
 internal static class SheetWriter
 {
-    private static readonly OpenXmlAttribute s_sharedString = new("t", "", "s");
-
     public static void Write(WorksheetPart part, SheetTable table, SharedStrings strings)
     {
         var lastColumn = Column(table.Header.Count - 1);
         var lastRow = table.Rows.Count + 1;
-        using var writer = OpenXmlWriter.Create(part);
+        using var writer = XmlWriter.Create(part.GetStream(FileMode.Create), new XmlWriterSettings { CloseOutput = true, Encoding = Encoding.UTF8 });
         writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        writer.WriteElement(new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" });
-        writer.WriteElement(new SheetViews(new SheetView(
+        WriteStart(writer, new Worksheet());
+        WriteElement(writer, new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        WriteElement(writer, new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" });
+        WriteElement(writer, new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
         { WorkbookViewId = 0, TabSelected = false }));
-        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
-        writer.WriteElement(Columns(table));
+        WriteElement(writer, new SheetFormatProperties { DefaultRowHeight = 15 });
+        WriteElement(writer, Columns(table));
         WriteData(writer, table, strings);
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
+        WriteElement(writer, new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
         if (table.BandColumn is { } band && table.Rows.Count > 0)
         {
-            writer.WriteElement(BandColours(Column(band), lastRow));
+            WriteElement(writer, BandColours(Column(band), lastRow));
         }
 
-        writer.WriteElement(new PrintOptions { GridLines = true });
-        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
-        writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
+        WriteElement(writer, new PrintOptions { GridLines = true });
+        WriteElement(writer, new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        WriteElement(writer, new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
         writer.WriteEndElement();
     }
 
@@ -57,11 +61,15 @@ internal static class SheetWriter
         return name;
     }
 
-    private static void WriteData(OpenXmlWriter writer, SheetTable table, SharedStrings strings)
+    private static void WriteStart(XmlWriter writer, OpenXmlElement element) => writer.WriteStartElement(element.Prefix, element.LocalName, element.NamespaceUri);
+
+    private static void WriteElement(XmlWriter writer, OpenXmlElement element) => element.WriteTo(writer);
+
+    private static void WriteData(XmlWriter writer, SheetTable table, SharedStrings strings)
     {
         var columns = Enumerable.Range(0, table.Header.Count).Select(Column).ToArray();
         var cells = new CellWriter(writer, strings, columns);
-        writer.WriteStartElement(new SheetData());
+        WriteStart(writer, new SheetData());
         cells.Row(1, [.. table.Header.Select(h => (SheetCell?)new TextCell(h))], WorkbookStyles.Header);
         for (var i = 0; i < table.Rows.Count; i++)
         {
@@ -102,36 +110,33 @@ internal static class SheetWriter
         return formatting;
     }
 
-    /// <summary>Writes rows of cells with one element of each kind, its attributes given per cell.</summary>
-    private sealed class CellWriter(OpenXmlWriter writer, SharedStrings strings, string[] columns)
+    /// <summary>Writes rows of cells as the SDK's <see cref="Row"/>, <see cref="Cell"/> and <see cref="DocumentFormat.OpenXml.Spreadsheet.CellValue"/> elements, named once.</summary>
+    private sealed class CellWriter(XmlWriter writer, SharedStrings strings, string[] columns)
     {
-        private readonly Row _row = new();
-        private readonly Cell _cell = new();
-        private readonly DocumentFormat.OpenXml.Spreadsheet.CellValue _value = new();
-        private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
-        private readonly OpenXmlAttribute[] _numberAttributes = new OpenXmlAttribute[2];
-        private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
-        private readonly Dictionary<uint, OpenXmlAttribute> _styles = [];
+        private static readonly string s_prefix = new Cell().Prefix;
+        private static readonly string s_namespace = new Cell().NamespaceUri;
+        private static readonly string s_rowName = new Row().LocalName;
+        private static readonly string s_cellName = new Cell().LocalName;
+        private static readonly string s_valueName = new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName;
+        private readonly Dictionary<uint, string> _styles = [];
 
         public void Row(int number, IReadOnlyList<SheetCell?> cells, uint? style)
         {
             var row = number.ToString(CultureInfo.InvariantCulture);
-            _rowAttributes[0] = new OpenXmlAttribute("r", "", row);
-            writer.WriteStartElement(_row, _rowAttributes);
+            writer.WriteStartElement(s_prefix, s_rowName, s_namespace);
+            writer.WriteAttributeString("", "r", "", row);
             for (var c = 0; c < cells.Count; c++)
             {
                 switch (cells[c])
                 {
                     case NumberCell n:
-                        _numberAttributes[0] = new OpenXmlAttribute("r", "", columns[c] + row);
-                        _numberAttributes[1] = Style(style ?? n.Style);
-                        Cell(_numberAttributes, Number(n.Number));
+                        StartCell(columns[c], row, style ?? n.Style);
+                        EndCell(Number(n.Number));
                         break;
                     case TextCell t:
-                        _textAttributes[0] = new OpenXmlAttribute("r", "", columns[c] + row);
-                        _textAttributes[1] = Style(style ?? WorkbookStyles.Default);
-                        _textAttributes[2] = s_sharedString;
-                        Cell(_textAttributes, strings.Index(t.Text).ToString(CultureInfo.InvariantCulture));
+                        StartCell(columns[c], row, style ?? WorkbookStyles.Default);
+                        writer.WriteAttributeString("", "t", "", "s");
+                        EndCell(strings.Index(t.Text).ToString(CultureInfo.InvariantCulture));
                         break;
                     default:
                         // An empty cell is left out, as Excel does: a blank, not a zero, sorts after every value.
@@ -142,25 +147,34 @@ internal static class SheetWriter
             writer.WriteEndElement();
         }
 
-        private void Cell(OpenXmlAttribute[] attributes, string value)
+        private void StartCell(string column, string row, uint style)
         {
-            writer.WriteStartElement(_cell, attributes);
-            writer.WriteStartElement(_value);
+            writer.WriteStartElement(s_prefix, s_cellName, s_namespace);
+            writer.WriteStartAttribute("", "r", "");
+            writer.WriteString(column);
+            writer.WriteString(row);
+            writer.WriteEndAttribute();
+            writer.WriteAttributeString("", "s", "", Style(style));
+        }
+
+        private void EndCell(string value)
+        {
+            writer.WriteStartElement(s_prefix, s_valueName, s_namespace);
             writer.WriteString(value);
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
 
         // A workbook has a few dozen styles and tens of thousands of cells: each style's text is made once.
-        private OpenXmlAttribute Style(uint style)
+        private string Style(uint style)
         {
-            if (!_styles.TryGetValue(style, out var attribute))
+            if (!_styles.TryGetValue(style, out var text))
             {
-                attribute = new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture));
-                _styles.Add(style, attribute);
+                text = style.ToString(CultureInfo.InvariantCulture);
+                _styles.Add(style, text);
             }
 
-            return attribute;
+            return text;
         }
 
         // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.

@@ -19,30 +19,42 @@ internal static class DeterministicIds
     private const int UuidLength = 36;
 
     /// <summary>Rewrites <paramref name="pdf"/> in place and returns it.</summary>
-    public static byte[] Apply(byte[] pdf, string seed) => Apply(pdf, Encoding.UTF8.GetBytes(seed + "\n"));
+    public static byte[] Apply(byte[] pdf, string seed)
+    {
+        using var seeded = Seeded();
+        seeded.AppendData(Encoding.UTF8.GetBytes(seed + "\n"));
+        return Apply(pdf, seeded);
+    }
 
-    /// <summary>Rewrites <paramref name="pdf"/> in place and returns it, given the seed already as UTF-8 with its final newline.</summary>
-    public static byte[] Apply(byte[] pdf, ReadOnlySpan<byte> seeded)
+    /// <summary>A hash for <see cref="Apply(byte[], IncrementalHash)"/>, to be given the seed as UTF-8 with its final newline.</summary>
+    public static IncrementalHash Seeded() => IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>Rewrites <paramref name="pdf"/> in place and returns it, given a <see cref="Seeded"/> hash that has taken the whole seed.</summary>
+    /// <remarks>
+    /// Every derived value is the SHA-256 of the seed followed by its purpose; the seed (a report's whole text) is hashed
+    /// once and the hash cloned for each purpose, and a value is derived only for the first occurrence of each tag.
+    /// </remarks>
+    public static byte[] Apply(byte[] pdf, IncrementalHash seeded)
     {
         var replacements = new List<(byte[] From, byte[] To)>();
         var counter = 0;
         foreach (var at in SubsetTags(pdf))
         {
             var tag = pdf.AsSpan(at, TagLength + 1).ToArray();
-            var letters = Letters(seeded, counter++);
+            var index = counter++;
             if (!replacements.Exists(r => r.From.AsSpan().SequenceEqual(tag)))
             {
-                replacements.Add((tag, letters));
+                replacements.Add((tag, Letters(seeded, index)));
             }
         }
 
         foreach (var at in Uuids(pdf))
         {
             var uuid = pdf.AsSpan(at, UuidLength + 5).ToArray();
-            var replacement = Encoding.ASCII.GetBytes("uuid:" + new Guid(Hash(seeded, "uuid" + counter++).AsSpan(0, 16)).ToString("D"));
+            var index = counter++;
             if (!replacements.Exists(r => r.From.AsSpan().SequenceEqual(uuid)))
             {
-                replacements.Add((uuid, replacement));
+                replacements.Add((uuid, Encoding.ASCII.GetBytes("uuid:" + new Guid(Hash(seeded, "uuid" + index).AsSpan(0, 16)).ToString("D"))));
             }
         }
 
@@ -94,9 +106,10 @@ internal static class DeterministicIds
     }
 
     /// <summary>Each trailer <c>/ID[&lt;hex&gt;&lt;hex&gt;]</c>: both halves become the seed's hash, at their own lengths.</summary>
-    private static void TrailerIds(byte[] pdf, ReadOnlySpan<byte> seeded)
+    private static void TrailerIds(byte[] pdf, IncrementalHash seeded)
     {
         var prefix = "/ID[<"u8.ToArray();
+        byte[]? id = null;
         for (int i = pdf.AsSpan().IndexOf(prefix); i >= 0; i = Next(pdf, prefix, i + 1))
         {
             int first = i + prefix.Length;
@@ -113,8 +126,9 @@ internal static class DeterministicIds
                 continue;
             }
 
-            Hex(seeded, firstLength).CopyTo(pdf, first);
-            Hex(seeded, secondLength).CopyTo(pdf, second);
+            id ??= Hash(seeded, "id");
+            Hex(id, firstLength).CopyTo(pdf, first);
+            Hex(id, secondLength).CopyTo(pdf, second);
         }
     }
 
@@ -175,7 +189,7 @@ internal static class DeterministicIds
         return true;
     }
 
-    private static byte[] Letters(ReadOnlySpan<byte> seeded, int index)
+    private static byte[] Letters(IncrementalHash seeded, int index)
     {
         var letters = new byte[TagLength + 1];
         var hash = Hash(seeded, "tag" + index);
@@ -188,13 +202,12 @@ internal static class DeterministicIds
         return letters;
     }
 
-    private static byte[] Hex(ReadOnlySpan<byte> seeded, int length) =>
-        Encoding.ASCII.GetBytes(Convert.ToHexString(Hash(seeded, "id"))[..Math.Min(length, 64)].PadRight(length, '0'));
+    private static byte[] Hex(byte[] hash, int length) =>
+        Encoding.ASCII.GetBytes(Convert.ToHexString(hash)[..Math.Min(length, 64)].PadRight(length, '0'));
 
-    private static byte[] Hash(ReadOnlySpan<byte> seeded, string purpose)
+    private static byte[] Hash(IncrementalHash seeded, string purpose)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(seeded);
+        using var hash = seeded.Clone();
         hash.AppendData(Encoding.UTF8.GetBytes(purpose));
         return hash.GetHashAndReset();
     }

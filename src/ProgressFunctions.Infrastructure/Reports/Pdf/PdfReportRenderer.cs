@@ -66,33 +66,35 @@ public sealed class PdfReportRenderer : IReportRenderer
 
     /// <summary>Replaces PDFsharp's random ids with ones seeded by the document: its title, subject, author, issue date and text.</summary>
     /// <remarks>
-    /// The seed is <see cref="DeterministicIds"/>' rule (the parts joined by newlines, UTF-8, a final newline), encoded
-    /// part by part into a pooled buffer: joining a whole report's text into one string cost three copies of it.
+    /// The seed is <see cref="DeterministicIds"/>' rule (the parts joined by newlines, UTF-8, a final newline), fed to
+    /// the seed's hash part by part through one pooled buffer: the text is walked once and never joined into one string.
     /// </remarks>
     private static byte[] Normalise(byte[] bytes, ReportDocument document)
     {
-        var length = 0;
-        foreach (var part in SeedParts(document))
-        {
-            length += Encoding.UTF8.GetByteCount(part) + 1;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        using var seeded = DeterministicIds.Seeded();
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
         try
         {
-            var at = 0;
             foreach (var part in SeedParts(document))
             {
-                at += Encoding.UTF8.GetBytes(part, buffer.AsSpan(at));
-                buffer[at++] = (byte)'\n';
-            }
+                var most = Encoding.UTF8.GetMaxByteCount(part.Length) + 1;
+                if (most > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(most);
+                }
 
-            return DeterministicIds.Apply(bytes, buffer.AsSpan(0, length));
+                var length = Encoding.UTF8.GetBytes(part, buffer);
+                buffer[length++] = (byte)'\n';
+                seeded.AppendData(buffer, 0, length);
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        return DeterministicIds.Apply(bytes, seeded);
     }
 
     private static IEnumerable<string> SeedParts(ReportDocument document)
