@@ -18,12 +18,20 @@ internal sealed class LoadCache<T>(int capacity)
     public async Task<T> GetAsync(string school, string key, Func<Task<T>> load)
     {
         key = $"{school}/{key}";
+        var added = false;
         var entry = _entries.GetOrAdd(key, k =>
         {
+            added = true;
             _order.Enqueue(k);
             return new Lazy<Task<T>>(load, LazyThreadSafetyMode.ExecutionAndPublication);
         });
-        Trim();
+        if (added)
+        {
+            // Only an add can take the cache past its capacity; counting a concurrent dictionary takes all its locks,
+            // which every send met on every lookup.
+            Trim();
+        }
+
         try
         {
             return await entry.Value;

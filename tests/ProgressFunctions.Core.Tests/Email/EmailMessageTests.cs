@@ -70,6 +70,26 @@ public class EmailMessageTests
         Assert.Equal(4, attachment.Base64Length);
     }
 
+    [Fact]
+    public void Shared_StoredRender_ReadsTheSameArrayWithoutCopying()
+    {
+        var stored = new byte[] { 0x25, 0x50, 0x44, 0x46 };
+
+        var attachment = EmailAttachment.Shared("r.pdf", "application/pdf", stored);
+
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(attachment.Content, out var segment));
+        Assert.Same(stored, segment.Array);
+        Assert.Equal(stored, attachment.Content.ToArray());
+        Assert.Equal(EmailAttachment.Pdf("r.pdf", stored), attachment);
+    }
+
+    [Fact]
+    public void Shared_BadFileName_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => EmailAttachment.Shared("../r.pdf", "application/pdf", [1]));
+        Assert.Throws<ArgumentNullException>(() => EmailAttachment.Shared("r.pdf", "application/pdf", null!));
+    }
+
     [Theory]
     [InlineData("../r.pdf", "application/pdf")]
     [InlineData("r.pdf", "pdf")]
