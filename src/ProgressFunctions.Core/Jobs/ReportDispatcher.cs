@@ -46,7 +46,8 @@ public sealed class ReportDispatcher(
         var school = request.SchoolId;
         var message = await outgoing.ReadAsync(school, request.OutgoingId, cancellationToken)
             ?? throw new InvalidOperationException($"outgoing message {request.OutgoingId} of school {school} is not stored");
-        if ((await documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken))?.Body.Status == SendStatus.Sent)
+        var record = await documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken);
+        if (record?.Body.Status == SendStatus.Sent)
         {
             return new DispatchResult(0, 1, []);
         }
@@ -70,7 +71,7 @@ public sealed class ReportDispatcher(
             return new DispatchResult(0, 0, prepared.Refused);
         }
 
-        var claim = await ClaimAsync(school, message, cancellationToken);
+        var claim = await ClaimAsync(school, message, absentAtStart: record is null, cancellationToken);
         if (claim.Sent)
         {
             return new DispatchResult(0, 1, prepared.Refused);
@@ -127,10 +128,20 @@ public sealed class ReportDispatcher(
     private readonly record struct Claim(bool Sent, DateTimeOffset? HeldUntil);
 
     /// <summary>Claims the send: go ahead, already sent, or held by another worker until a time.</summary>
-    private async Task<Claim> ClaimAsync(string school, OutgoingMessage message, CancellationToken cancellationToken)
+    /// <remarks>
+    /// When no record stood as the send began (<paramref name="absentAtStart"/>, nearly every send), the claim is
+    /// created at once and the record read only if another worker made one meanwhile: the decisions are those of
+    /// reading first, without a read that nearly always finds nothing.
+    /// </remarks>
+    private async Task<Claim> ClaimAsync(string school, OutgoingMessage message, bool absentAtStart, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var claim = new Document<SendRecord>(school, DocumentTypes.Sent, message.Id, new SendRecord(message.ReportId, message.Recipient.Id, now, "", "") { Status = SendStatus.Claimed });
+        if (absentAtStart && (await documents.CreateIfAbsentAsync(claim, cancellationToken)).Created)
+        {
+            return default;
+        }
+
         var existing = await documents.ReadAsync<SendRecord>(school, DocumentTypes.Sent, message.Id, cancellationToken);
         if (existing is null)
         {
