@@ -16,18 +16,11 @@ public sealed class ExcelWorkbookReadBackTests
 {
     private const string ChangeFormat = "+0.0;-0.0;\"No change\"";
 
-    public static TheoryData<string> Workbooks => ["subject", "year group", "labels"];
-
     [Theory]
-    [MemberData(nameof(Workbooks))]
+    [MemberData(nameof(WorkbookSamples.Names), MemberType = typeof(WorkbookSamples))]
     public void Render_Workbook_EveryCellIsTheModels(string name)
     {
-        var workbook = name switch
-        {
-            "subject" => WorkbookSamples.ForSubject(),
-            "year group" => WorkbookSamples.ForYearGroup(),
-            _ => WorkbookSamples.Labels(),
-        };
+        var workbook = WorkbookSamples.Named(name);
 
         var read = ReadBack(new ExcelWorkbookRenderer().Render(workbook));
 

@@ -11,18 +11,11 @@ namespace ProgressFunctions.Integration.Tests.Reports.Excel;
 /// </summary>
 public sealed class SheetWriterTests
 {
-    public static TheoryData<string> Workbooks => ["subject", "year group", "labels"];
-
     [Theory]
-    [MemberData(nameof(Workbooks))]
+    [MemberData(nameof(WorkbookSamples.Names), MemberType = typeof(WorkbookSamples))]
     public void Render_EverySheet_TheBytesTheSdkWritesForItsElements(string name)
     {
-        var workbook = name switch
-        {
-            "subject" => WorkbookSamples.ForSubject(),
-            "year group" => WorkbookSamples.ForYearGroup(),
-            _ => WorkbookSamples.Labels(),
-        };
+        var workbook = WorkbookSamples.Named(name);
         using var stream = new MemoryStream(new ExcelWorkbookRenderer().Render(workbook));
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var parts = document.WorkbookPart!.WorksheetParts.ToList();

@@ -13,6 +13,16 @@ internal static class WorkbookSamples
     public static WorkbookInput Input => new(
         SampleSchool.School.Name, SampleSchool.Snapshot, SampleSchool.School.Directory, SampleSchool.School.Assessments, SampleSchool.School.Profile.Scales);
 
+    /// <summary>The names theories run over: "subject", "year group" and "labels".</summary>
+    public static TheoryData<string> Names => ["subject", "year group", "labels"];
+
+    public static ProgressWorkbook Named(string name) => name switch
+    {
+        "subject" => ForSubject(),
+        "year group" => ForYearGroup(),
+        _ => Labels(),
+    };
+
     public static ProgressWorkbook ForSubject() => SubjectWorkbook.ForSubject(Input, Subject);
 
     public static ProgressWorkbook ForYearGroup() => SubjectWorkbook.ForYearGroup(Input, YearGroup);
