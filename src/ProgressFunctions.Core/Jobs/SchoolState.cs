@@ -160,9 +160,12 @@ public sealed record SchoolState(
 
 
     /// <summary>Pupils on roll on <paramref name="asOf"/>: admitted by then (or with no admission date) and not yet left.</summary>
-    public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) =>
+    public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) => OnRoll(asOf, asOf);
+
+    /// <summary>Pupils on roll on any day from <paramref name="from"/> to <paramref name="to"/>, both inclusive, by id.</summary>
+    public IReadOnlyList<Pupil> OnRoll(DateOnly from, DateOnly to) =>
         [.. Pupils.Values.Select(p => p.Pupil)
-            .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
+            .Where(p => p.OnRollDuring(from, to))
             .OrderBy(p => p.Id, StringComparer.Ordinal)];
 
     public SchoolDirectory Directory() =>
