@@ -228,6 +228,24 @@ public sealed record SchoolState(
         return now?.ETag == LoadedUnder ? this with { Progress = result } : throw SchoolBusyException.Importing(SchoolId, now?.Body.Writing);
     }
 
+    /// <summary>This state with every pupil's progress document, read now; null when an import wrote the school since it was loaded.</summary>
+    /// <remarks>
+    /// Everything else a whole load reads, a light one has read too, so only the progress documents are read. The
+    /// import lock is read again after, as in <see cref="WithProgressOfAsync"/>: a changed lock means what was read
+    /// could mix two exports, and the caller loads afresh.
+    /// </remarks>
+    public async Task<SchoolState?> WithEveryProgressAsync(IDocumentStore documents, CancellationToken cancellationToken)
+    {
+        if (Loaded == ProgressLoad.Every)
+        {
+            return this;
+        }
+
+        var progress = await ToDictionary(documents.ListAsync<PupilProgress>(SchoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
+        return LoadedUnder is not null && now?.ETag == LoadedUnder ? this with { Progress = progress, InterventionsByPupil = null } : null;
+    }
+
     private static async Task<IReadOnlyDictionary<string, T>> ToDictionary<T>(IAsyncEnumerable<Ports.Document<T>> documents, Func<T, string> key)
     {
         var result = new Dictionary<string, T>(StringComparer.Ordinal);
