@@ -21,6 +21,8 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
 
     internal EquatableList(ImmutableArray<T> items) => _items = items;
 
+    internal ImmutableArray<T> Items => _items;
+
     public static EquatableList<T> Empty { get; } = new(ImmutableArray<T>.Empty);
 
     public int Count => _items.Length;
@@ -59,7 +61,10 @@ public static class EquatableList
     public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new([.. items]);
 
     /// <summary>A list over <paramref name="items"/> without copying them: the caller must never change the array again.</summary>
-    internal static EquatableList<T> Own<T>(T[] items) => new(ImmutableCollectionsMarshal.AsImmutableArray(items));
+    internal static EquatableList<T> Own<T>(T[] items) => items.Length == 0 ? EquatableList<T>.Empty : new(ImmutableCollectionsMarshal.AsImmutableArray(items));
+
+    /// <summary>The list's own array, not a copy: the caller must never change it.</summary>
+    internal static T[] Items<T>(EquatableList<T> list) => ImmutableCollectionsMarshal.AsArray(list.Items) ?? [];
 }
 
 /// <summary>Stores an <see cref="EquatableList{T}"/> as a plain JSON array.</summary>
@@ -73,10 +78,12 @@ public sealed class EquatableListJsonConverterFactory : JsonConverterFactory
 
     private sealed class Converter<T> : JsonConverter<EquatableList<T>>
     {
+        // The array just read belongs to no one else, and the list's own array is written as it is: stored snapshots
+        // hold thousands of these lists, and a copy of each on every read and write was a large part of their cost.
         public override EquatableList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            EquatableList.Create<T>(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+            EquatableList.Own(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
 
         public override void Write(Utf8JsonWriter writer, EquatableList<T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.ToArray(), options);
+            JsonSerializer.Serialize(writer, EquatableList.Items(value), options);
     }
 }

@@ -55,6 +55,23 @@ public sealed class AttendanceRegisters
         }
     }
 
+    /// <summary>How many sessions the export marked for the pupil.</summary>
+    public int MarkCountOf(string pupilId)
+    {
+        if (!_byPupil.TryGetValue(pupilId, out var register))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        for (var s = 0; s < Calendar.SessionCount; s++)
+        {
+            count += register.MarkAt(s) is null ? 0 : 1;
+        }
+
+        return count;
+    }
+
     internal PupilRegister RegisterFor(string pupilId)
     {
         if (!_byPupil.TryGetValue(pupilId, out var register))

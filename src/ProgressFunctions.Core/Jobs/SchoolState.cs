@@ -160,9 +160,12 @@ public sealed record SchoolState(
 
 
     /// <summary>Pupils on roll on <paramref name="asOf"/>: admitted by then (or with no admission date) and not yet left.</summary>
-    public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) =>
+    public IReadOnlyList<Pupil> OnRoll(DateOnly asOf) => OnRoll(asOf, asOf);
+
+    /// <summary>Pupils on roll on any day from <paramref name="from"/> to <paramref name="to"/>, both inclusive, by id.</summary>
+    public IReadOnlyList<Pupil> OnRoll(DateOnly from, DateOnly to) =>
         [.. Pupils.Values.Select(p => p.Pupil)
-            .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
+            .Where(p => p.OnRollDuring(from, to))
             .OrderBy(p => p.Id, StringComparer.Ordinal)];
 
     public SchoolDirectory Directory() =>
@@ -223,6 +226,24 @@ public sealed record SchoolState(
 
         var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
         return now?.ETag == LoadedUnder ? this with { Progress = result } : throw SchoolBusyException.Importing(SchoolId, now?.Body.Writing);
+    }
+
+    /// <summary>This state with every pupil's progress document, read now; null when an import wrote the school since it was loaded.</summary>
+    /// <remarks>
+    /// Everything else a whole load reads, a light one has read too, so only the progress documents are read. The
+    /// import lock is read again after, as in <see cref="WithProgressOfAsync"/>: a changed lock means what was read
+    /// could mix two exports, and the caller loads afresh.
+    /// </remarks>
+    public async Task<SchoolState?> WithEveryProgressAsync(IDocumentStore documents, CancellationToken cancellationToken)
+    {
+        if (Loaded == ProgressLoad.Every)
+        {
+            return this;
+        }
+
+        var progress = await ToDictionary(documents.ListAsync<PupilProgress>(SchoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
+        return LoadedUnder is not null && now?.ETag == LoadedUnder ? this with { Progress = progress, InterventionsByPupil = null } : null;
     }
 
     private static async Task<IReadOnlyDictionary<string, T>> ToDictionary<T>(IAsyncEnumerable<Ports.Document<T>> documents, Func<T, string> key)

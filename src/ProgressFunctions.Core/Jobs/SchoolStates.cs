@@ -8,8 +8,10 @@ namespace ProgressFunctions.Core.Jobs;
 /// ETag the store changes on every write. So a state loaded while the lock kept one ETag is the school's state for as
 /// long as the lock keeps it: the check and the snapshot job of one school run back to back (by <c>run-due</c>, or by
 /// one Function App instance) share one load. The lock is read on every call, so a new import is seen at once, and the
-/// busy and incomplete rules of <see cref="SchoolState.LoadAsync"/> hold unchanged. Loads are held weakly: a state
-/// stays reusable only while the garbage collector has not needed its memory, so keeping it never raises the peak.
+/// busy and incomplete rules of <see cref="SchoolState.LoadAsync"/> hold unchanged. A whole load asked for after a
+/// kept light one (the check's, then the snapshot job's) reads only the progress documents the light one left out.
+/// Loads are held weakly: a state stays reusable only while the garbage collector has not needed its memory, so
+/// keeping it never raises the peak.
 /// </remarks>
 public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
 {
@@ -31,6 +33,14 @@ public sealed class SchoolStates(IDocumentStore documents, TimeProvider clock)
             if (before?.ETag is { } etag && Recent(schoolId, etag, load) is { } kept)
             {
                 return kept;
+            }
+
+            // The check's light load, kept, lacks only the progress documents: reading those alone makes a whole load.
+            if (load == ProgressLoad.Every && before?.ETag is { } lightAt && Recent(schoolId, lightAt, ProgressLoad.InterventionsOnly) is { } light
+                && await light.WithEveryProgressAsync(documents, cancellationToken) is { } whole)
+            {
+                Keep(schoolId, lightAt, whole);
+                return whole;
             }
 
             var (state, after) = await SchoolState.LoadIfUnchangedAsync(documents, schoolId, load, before, cancellationToken);

@@ -187,6 +187,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         TermSnapshot? previous = null;
         string? previousId = null;
         var registers = new Lazy<IReadOnlyDictionary<string, Attendance.PupilRegister>>(() => state.Registers(calendar));
+        (SnapshotInputs Inputs, PupilRowIndex Index)? rows = null;
         for (var i = 0; i < due.Count; i++)
         {
             var key = due[i].KeyFor(schoolId);
@@ -197,7 +198,11 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             {
                 // Each snapshot is compared with the one before it, loaded only when one has to be built.
                 previous ??= previousId is null ? null : await SnapshotStore.LoadAsync(documents, schoolId, previousId, cancellationToken);
-                snapshot = SnapshotBuilder.Build(Inputs(state, calendar, registers.Value, key, due[i].DataTo, previous));
+                // One set of rows, grouped once, for every snapshot still to take: it holds each pupil on roll on any of
+                // their dates, and each snapshot keeps those on roll on its own date.
+                rows ??= RowsFor(Inputs(state, calendar, registers.Value, key, due[i].DataTo, previous, onRollFrom: due[i].DataTo, onRollTo: due[^1].DataTo));
+                var inputs = rows.Value.Inputs with { Key = key, AsOf = due[i].DataTo, Previous = previous };
+                snapshot = SnapshotBuilder.Build(inputs, rows.Value.Index);
                 header = await SnapshotStore.SaveAsync(documents, schoolId, id, snapshot, cancellationToken);
                 taken.Add(id);
             }
@@ -242,19 +247,21 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     /// <remarks>
-    /// <paramref name="only"/> limits the inputs to those pupils' own rows (default: every pupil on roll on
-    /// <paramref name="dataTo"/>). A pupil's figures are built from their own rows alone, so they come out the same.
+    /// <paramref name="only"/> limits the inputs to those pupils' own rows; by default they hold every pupil on roll on
+    /// any day from <paramref name="onRollFrom"/> to <paramref name="onRollTo"/> (both <paramref name="dataTo"/> unless
+    /// given), and the builder keeps those on roll on the snapshot date. A pupil's figures are built from their own rows
+    /// alone, so they come out the same either way.
     /// </remarks>
     internal static SnapshotInputs Inputs(
         SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous,
-        IReadOnlyList<Pupil>? only = null)
+        IReadOnlyList<Pupil>? only = null, DateOnly? onRollFrom = null, DateOnly? onRollTo = null)
     {
         if (only is null)
         {
             state.RequireEveryProgress();
         }
 
-        var pupils = only ?? state.OnRoll(dataTo);
+        var pupils = only ?? state.OnRoll(onRollFrom ?? dataTo, onRollTo ?? dataTo);
         var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
         return new SnapshotInputs
         {
@@ -263,16 +270,42 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             Calendar = calendar,
             Pupils = pupils,
             Registers = [.. pupils.Select(p => registers[p.Id])],
-            Targets = [.. progress.SelectMany(p => p.Targets)],
-            Results = [.. progress.SelectMany(p => p.Results)],
-            Behaviour = [.. progress.SelectMany(p => p.Behaviour)],
-            Homework = [.. progress.SelectMany(p => p.Homework)],
-            Interventions = [.. progress.SelectMany(p => p.Interventions ?? [])],
+            Targets = Joined(progress, p => p.Targets),
+            Results = Joined(progress, p => p.Results),
+            Behaviour = Joined(progress, p => p.Behaviour),
+            Homework = Joined(progress, p => p.Homework),
+            Interventions = Joined(progress, p => p.Interventions ?? []),
             Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
             Previous = previous,
             DefaultTargets = Progress.DefaultTargets.TransitionMatrices.Dfe2024,
             NeedsAttention = (state.Profile?.Settings ?? SchoolSettings.Default).NeedsAttention,
         };
+    }
+
+    private static (SnapshotInputs, PupilRowIndex) RowsFor(SnapshotInputs inputs) => (inputs, PupilRowIndex.Of(inputs));
+
+    /// <summary>Every pupil's rows of one kind, pupil after pupil, in one array of the exact size.</summary>
+    /// <remarks>A school's results run to hundreds of thousands: a list grown by doubling copied them over and over.</remarks>
+    private static T[] Joined<T>(List<PupilProgress> progress, Func<PupilProgress, IReadOnlyList<T>> rowsOf)
+    {
+        var count = 0;
+        foreach (var pupil in progress)
+        {
+            count += rowsOf(pupil).Count;
+        }
+
+        var joined = new T[count];
+        var at = 0;
+        foreach (var pupil in progress)
+        {
+            var rows = rowsOf(pupil);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                joined[at++] = rows[i];
+            }
+        }
+
+        return joined;
     }
 
     /// <summary>Decides the snapshot's reports: staff messages queued now, parent messages prepared as a batch; records staff no report can reach.</summary>

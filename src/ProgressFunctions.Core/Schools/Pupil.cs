@@ -35,6 +35,10 @@ public sealed record Pupil
     public DateOnly? AdmissionDate { get; init; }
     public DateOnly? LeavingDate { get; init; }
 
+    /// <summary>Whether the pupil is on roll on some day from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>
+    /// <remarks>On roll from the admission date to the leaving date, both inclusive; a missing date leaves that end open.</remarks>
+    public bool OnRollDuring(DateOnly from, DateOnly to) => (AdmissionDate is null || AdmissionDate <= to) && (LeavingDate is null || LeavingDate >= from);
+
     private readonly DateOnly? _dateOfBirth;
 
     public string DisplayName => $"{PreferredForename ?? LegalForename} {LegalSurname}";

@@ -144,5 +144,39 @@ public class SchoolStatesTests
         Assert.Same(whole, checkAgain);
     }
 
+    [Fact]
+    public async Task LoadAsync_CheckLoadKept_WholeLoadReadsOnlyTheProgressDocumentsAgain()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30)));
+        var fresh = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var states = fixture.Context.Get<SchoolStates>();
+        var check = await states.LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+
+        var whole = await states.LoadAsync(JobsFixture.School, CancellationToken.None);
+
+        Assert.Equal(ProgressLoad.Every, whole.Loaded);
+        Assert.Same(check.Pupils, whole.Pupils);
+        Assert.Same(check.Attendance, whole.Attendance);
+        Assert.Equal(fresh.Progress.Keys.Order(), whole.Progress.Keys.Order());
+        Assert.All(whole.Progress, p => Assert.Equal(JsonOf(fresh.Progress[p.Key]), JsonOf(p.Value)));
+        Assert.All(fresh.Pupils.Keys, id => Assert.Equal(fresh.InterventionsOf(id), whole.InterventionsOf(id)));
+        Assert.Same(whole, await states.LoadAsync(JobsFixture.School, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WithEveryProgressAsync_AnImportWroteSinceTheLoad_NoState()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 12)));
+        var check = await fixture.Context.Get<SchoolStates>().LoadAsync(JobsFixture.School, ProgressLoad.InterventionsOnly, CancellationToken.None);
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 15, seed: 8)));
+
+        Assert.Null(await check.WithEveryProgressAsync(fixture.Context.Documents, CancellationToken.None));
+        var whole = await fixture.Context.Get<SchoolStates>().LoadAsync(JobsFixture.School, CancellationToken.None);
+        Assert.True(whole.Pupils.Count > check.Pupils.Count, $"{whole.Pupils.Count} pupils after the second import");
+        Assert.Equal(whole.Pupils.Count, whole.Progress.Count);
+    }
+
     private static string JsonOf(PupilProgress progress) => System.Text.Json.JsonSerializer.Serialize(progress);
 }

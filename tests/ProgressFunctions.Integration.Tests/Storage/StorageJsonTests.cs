@@ -52,4 +52,59 @@ public class StorageJsonTests
         Assert.Equal(year.Days, read.Days);
         Assert.Equal(year.MinutesLate, read.MinutesLate);
     }
+
+    [Fact]
+    public void Options_SameShortTextInTwoDocuments_ReadAsOneString()
+    {
+        var first = JsonSerializer.Deserialize<AttendanceYear>("""{"pupilId":"p-1","year":2025,"stamps":[],"days":["2025-09-03 / \\ 0 0"]}""", StorageJson.Options)!;
+        var second = JsonSerializer.Deserialize<AttendanceYear>("""{"pupilId":"p-1","year":2025,"stamps":[],"days":["2025-09-03 / \\ 0 0"]}""", StorageJson.Options)!;
+
+        Assert.Equal("2025-09-03 / \\ 0 0", first.Days[0]);
+        Assert.Same(first.Days[0], second.Days[0]);
+        Assert.Same(first.PupilId, second.PupilId);
+    }
+
+    /// <summary>Stored strings as JSON text: escapes, non-ASCII letters, the pooling limit and past it, empty.</summary>
+    [Theory]
+    [InlineData("""\"Zoë\" Łukasz O\u0027Brien \\ \n""")]
+    [InlineData("""Siobhán""")]
+    [InlineData("""aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa""")]
+    [InlineData("""aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab""")]
+    [InlineData("""\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9""")]
+    [InlineData("")]
+    public void Options_StoredString_ReadAsTheSerializerReadsItAndWrittenBackTheSame(string stored)
+    {
+        var json = $$"""{"pupilId":"{{stored}}","year":2025,"stamps":[],"days":["{{stored}}"]}""";
+
+        var read = JsonSerializer.Deserialize<AttendanceYear>(json, StorageJson.Options)!;
+        var plain = JsonSerializer.Deserialize<AttendanceYear>(json, WithoutPooling)!;
+
+        Assert.Equal(plain.PupilId, read.PupilId);
+        Assert.Equal(plain.Days, read.Days);
+        Assert.Equal(JsonSerializer.Serialize(plain, WithoutPooling), JsonSerializer.Serialize(read, StorageJson.Options));
+    }
+
+    /// <summary>The storage options with the serializer's own string reading.</summary>
+    private static JsonSerializerOptions WithoutPooling { get; } = Without<StoredStrings>(StorageJson.Options);
+
+    private static JsonSerializerOptions Without<T>(JsonSerializerOptions options)
+    {
+        var copy = new JsonSerializerOptions(options);
+        copy.Converters.Remove(copy.Converters.OfType<T>().Cast<System.Text.Json.Serialization.JsonConverter>().Single());
+        return copy;
+    }
+
+    [Fact]
+    public void Options_NullStringAndStringKeys_RoundTrip()
+    {
+        var receipt = new ImportReceipt("export.zip", "ab", DateTimeOffset.UnixEpoch, new Dictionary<string, long> { ["pupils"] = 3, ["attendance"] = 9 }, 0, 0);
+        var late = new AttendanceYear("p1", 2025, [], []) { MinutesLate = null };
+
+        var json = JsonSerializer.Serialize(receipt, StorageJson.Options);
+        var read = JsonSerializer.Deserialize<ImportReceipt>(json, StorageJson.Options)!;
+
+        Assert.Equal(receipt.RecordsRead, read.RecordsRead);
+        Assert.Equal(json, JsonSerializer.Serialize(read, StorageJson.Options));
+        Assert.Null(JsonSerializer.Deserialize<AttendanceYear>(JsonSerializer.Serialize(late, StorageJson.Options), StorageJson.Options)!.MinutesLate);
+    }
 }

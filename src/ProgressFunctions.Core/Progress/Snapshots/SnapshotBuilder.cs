@@ -14,8 +14,17 @@ namespace ProgressFunctions.Core.Progress.Snapshots;
 public static class SnapshotBuilder
 {
     /// <exception cref="ArgumentException">The calendar has no term for the key's year and term.</exception>
-    public static TermSnapshot Build(SnapshotInputs inputs)
+    public static TermSnapshot Build(SnapshotInputs inputs) => Build(inputs, PupilRowIndex.Of(inputs));
+
+    /// <summary>Builds with rows already grouped by pupil: for the snapshots of one school built from the same rows.</summary>
+    /// <exception cref="ArgumentException"><paramref name="index"/> groups other rows, or the calendar has no term for the key's year and term.</exception>
+    internal static TermSnapshot Build(SnapshotInputs inputs, PupilRowIndex index)
     {
+        if (!index.For(inputs))
+        {
+            throw new ArgumentException("the row index was made from other rows than these inputs'", nameof(index));
+        }
+
         var key = inputs.Key;
         var asOf = inputs.AsOf;
         var term = inputs.Calendar.TermsOf(key.Year).FirstOrDefault(t => t.Name == key.Term)
@@ -23,9 +32,9 @@ public static class SnapshotBuilder
         var termToDate = new DateRange(term.Start, asOf < term.End ? asOf : term.End);
 
         var onRoll = inputs.Pupils
-            .Where(p => (p.AdmissionDate is null || p.AdmissionDate <= asOf) && (p.LeavingDate is null || p.LeavingDate >= asOf))
+            .Where(p => p.OnRollDuring(asOf, asOf))
             .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var rows = new PupilRows(inputs, termToDate);
+        var rows = new PupilRows(inputs, termToDate, index);
         var previous = SnapshotComparison.SubjectsOf(inputs.Previous);
         var issues = new List<ProgressIssue>();
         var progress = new List<SubjectProgress>();

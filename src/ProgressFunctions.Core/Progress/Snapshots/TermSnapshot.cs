@@ -62,7 +62,7 @@ public sealed record TermSnapshot(
         }), [], [], staff ?? [], []);
 }
 
-/// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build"/> does the rest.</summary>
+/// <summary>Everything a snapshot is computed from. The job reads these; <see cref="SnapshotBuilder.Build(SnapshotInputs)"/> does the rest.</summary>
 /// <remarks>
 /// <see cref="AsOf"/> is the last day of data included (a <see cref="DueSnapshot.DataTo"/>); rows dated after it are
 /// ignored. <see cref="Previous"/> is the school's snapshot before this one, if any, for the change since then.

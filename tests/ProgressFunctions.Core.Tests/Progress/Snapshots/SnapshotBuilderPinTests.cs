@@ -10,7 +10,7 @@ using ProgressFunctions.Synthetic;
 namespace ProgressFunctions.Core.Tests.Progress.Snapshots;
 
 /// <summary>
-/// Pins the bytes of built snapshots, so that work on how <see cref="SnapshotBuilder.Build"/> computes can never change
+/// Pins the bytes of built snapshots, so that work on how <see cref="SnapshotBuilder.Build(SnapshotInputs)"/> computes can never change
 /// what it computes. Each expected value is the SHA-256 of the snapshots serialised as storage writes them (web
 /// defaults, nulls left out, enums in camel case; decimals keep their scale, so 3.5 and 3.50 differ), taken from the
 /// builder before its compute was reworked for speed. A change that is meant to alter a snapshot updates the hash and

@@ -32,6 +32,39 @@ public class SnapshotBuilderTests
     }
 
     [Fact]
+    public void Build_OneIndexForSnapshotsOfTwoDates_EqualToEachBuiltFromItsOwnPupilsOnRoll()
+    {
+        // p2 leaves before the later date and p4 joins after the earlier one: the shared rows hold all four pupils.
+        var inputs = SnapshotData.Inputs();
+        var p2 = inputs.Pupils[1] with { LeavingDate = ProgressData.D(2025, 11, 28) };
+        var p4 = ProgressData.Pupil("p4") with { AdmissionDate = ProgressData.D(2025, 11, 24) };
+        var shared = inputs with
+        {
+            Pupils = [inputs.Pupils[0], p2, inputs.Pupils[2], p4],
+            Results = [.. inputs.Results, ProgressData.Result("p4", "Maths", "DD1", ProgressData.D(2025, 12, 1), "6")],
+            Targets = [.. inputs.Targets, ProgressData.Target("p4", "Maths", "6", "5", ProgressData.D(2025, 9, 1), ProgressData.D(2026, 8, 31))],
+        };
+        var index = PupilRowIndex.Of(shared);
+        foreach (var asOf in new[] { ProgressData.D(2025, 11, 21), ProgressData.D(2025, 12, 5) })
+        {
+            var dated = shared with { AsOf = asOf };
+            var alone = dated with { Pupils = [.. shared.Pupils.Where(p => p.OnRollDuring(asOf, asOf))] };
+            var built = SnapshotBuilder.Build(dated, index);
+            Assert.Equal(SnapshotBuilder.Build(alone), built);
+            Assert.Equal(asOf.Day == 21 ? ["p1", "p2", "p3"] : ["p1", "p3", "p4"], built.Pupils.Select(p => p.PupilId));
+        }
+    }
+
+    [Fact]
+    public void Build_IndexOfOtherRows_Refused()
+    {
+        var inputs = SnapshotData.Inputs();
+        var index = PupilRowIndex.Of(inputs);
+        var other = inputs with { Results = [.. inputs.Results] };
+        Assert.Throws<ArgumentException>(() => SnapshotBuilder.Build(other, index));
+    }
+
+    [Fact]
     public void Build_OneResultDifferent_GivesAnUnequalSnapshot() =>
         Assert.NotEqual(SnapshotBuilder.Build(SnapshotData.Inputs("3")), SnapshotBuilder.Build(SnapshotData.Inputs("4")));
 
