@@ -124,7 +124,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         IReadOnlyList<string> taken = [];
         if (header is null)
         {
-            var snapshot = SnapshotBuilder.Build(Inputs(state, calendar, state.Registers(calendar), key, asOf, null) with { Pupils = year6 });
+            var snapshot = SnapshotBuilder.Build(SchoolSnapshotInputs.For(state, calendar, state.Registers(calendar), key, asOf, null) with { Pupils = year6 });
             header = await SnapshotStore.SaveAsync(documents, state.SchoolId, id, snapshot, cancellationToken);
             taken = [id];
         }
@@ -200,7 +200,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
                 previous ??= previousId is null ? null : await SnapshotStore.LoadAsync(documents, schoolId, previousId, cancellationToken);
                 // One set of rows, grouped once, for every snapshot still to take: it holds each pupil on roll on any of
                 // their dates, and each snapshot keeps those on roll on its own date.
-                rows ??= RowsFor(Inputs(state, calendar, registers.Value, key, due[i].DataTo, previous, onRollFrom: due[i].DataTo, onRollTo: due[^1].DataTo));
+                rows ??= RowsFor(SchoolSnapshotInputs.For(state, calendar, registers.Value, key, due[i].DataTo, previous, onRollFrom: due[i].DataTo, onRollTo: due[^1].DataTo));
                 var inputs = rows.Value.Inputs with { Key = key, AsOf = due[i].DataTo, Previous = previous };
                 snapshot = SnapshotBuilder.Build(inputs, rows.Value.Index);
                 header = await SnapshotStore.SaveAsync(documents, schoolId, id, snapshot, cancellationToken);
@@ -246,67 +246,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
     /// <summary>The snapshot's id within the school's partition, e.g. <c>2025-26-autumn-end</c>.</summary>
     public static string DocumentId(SnapshotKey key) => key.Id[(key.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
-    /// <remarks>
-    /// <paramref name="only"/> limits the inputs to those pupils' own rows; by default they hold every pupil on roll on
-    /// any day from <paramref name="onRollFrom"/> to <paramref name="onRollTo"/> (both <paramref name="dataTo"/> unless
-    /// given), and the builder keeps those on roll on the snapshot date. A pupil's figures are built from their own rows
-    /// alone, so they come out the same either way.
-    /// </remarks>
-    internal static SnapshotInputs Inputs(
-        SchoolState state, SchoolCalendar calendar, IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SnapshotKey key, DateOnly dataTo, TermSnapshot? previous,
-        IReadOnlyList<Pupil>? only = null, DateOnly? onRollFrom = null, DateOnly? onRollTo = null)
-    {
-        if (only is null)
-        {
-            state.RequireEveryProgress();
-        }
-
-        var pupils = only ?? state.OnRoll(onRollFrom ?? dataTo, onRollTo ?? dataTo);
-        var progress = pupils.Select(p => state.Progress.GetValueOrDefault(p.Id)).OfType<PupilProgress>().ToList();
-        return new SnapshotInputs
-        {
-            Key = key,
-            AsOf = dataTo,
-            Calendar = calendar,
-            Pupils = pupils,
-            Registers = [.. pupils.Select(p => registers[p.Id])],
-            Targets = Joined(progress, p => p.Targets),
-            Results = Joined(progress, p => p.Results),
-            Behaviour = Joined(progress, p => p.Behaviour),
-            Homework = Joined(progress, p => p.Homework),
-            Interventions = Joined(progress, p => p.Interventions ?? []),
-            Scales = state.Profile?.Scales ?? GradeScaleSet.Standard,
-            Previous = previous,
-            DefaultTargets = Progress.DefaultTargets.TransitionMatrices.Dfe2024,
-            NeedsAttention = (state.Profile?.Settings ?? SchoolSettings.Default).NeedsAttention,
-        };
-    }
-
     private static (SnapshotInputs, PupilRowIndex) RowsFor(SnapshotInputs inputs) => (inputs, PupilRowIndex.Of(inputs));
-
-    /// <summary>Every pupil's rows of one kind, pupil after pupil, in one array of the exact size.</summary>
-    /// <remarks>A school's results run to hundreds of thousands: a list grown by doubling copied them over and over.</remarks>
-    private static T[] Joined<T>(List<PupilProgress> progress, Func<PupilProgress, IReadOnlyList<T>> rowsOf)
-    {
-        var count = 0;
-        foreach (var pupil in progress)
-        {
-            count += rowsOf(pupil).Count;
-        }
-
-        var joined = new T[count];
-        var at = 0;
-        foreach (var pupil in progress)
-        {
-            var rows = rowsOf(pupil);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                joined[at++] = rows[i];
-            }
-        }
-
-        return joined;
-    }
 
     /// <summary>Decides the snapshot's reports: staff messages queued now, parent messages prepared as a batch; records staff no report can reach.</summary>
     private async Task<(int Queued, int NotReached, Sending.Batch? Batch)> DecideReportsAsync(

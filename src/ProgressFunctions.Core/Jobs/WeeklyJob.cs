@@ -100,7 +100,7 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
         if (menteesOnRoll.Count > 0 && run.Calendar.TermOf(dataTo) is { } term)
         {
             // The same rules as the term reports (default targets, the school's needs-attention rule), from these pupils' rows only.
-            var inputs = SnapshotJob.Inputs(state, run.Calendar, run.Registers, SnapshotKey.For(run.SchoolId, term, SnapshotPoint.End), dataTo, previous: null, only: menteesOnRoll);
+            var inputs = SchoolSnapshotInputs.For(state, run.Calendar, run.Registers, SnapshotKey.For(run.SchoolId, term, SnapshotPoint.End), dataTo, previous: null, only: menteesOnRoll);
             foreach (var pupil in SnapshotBuilder.Build(inputs).Pupils)
             {
                 figures[pupil.PupilId] = pupil;
