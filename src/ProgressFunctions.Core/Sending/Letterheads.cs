@@ -28,12 +28,18 @@ public static class Letterheads
             return Progress.GradeScaleSet.Standard;
         }
 
+        var key = string.Join('\u001e', letterhead.Scales.Select(s => s.Name + '\u001f' + string.Join('\u001f', s.Grades)));
+        if (s_scaleSets.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Counted only when a set is added: Count takes every lock of the dictionary, and every report asks.
         if (s_scaleSets.Count >= 256)
         {
             s_scaleSets.Clear();
         }
 
-        var key = string.Join('\u001e', letterhead.Scales.Select(s => s.Name + '\u001f' + string.Join('\u001f', s.Grades)));
         return s_scaleSets.GetOrAdd(key, _ => letterhead.Scales.Aggregate(Progress.GradeScaleSet.Standard, (set, s) => set.With(Progress.GradeScale.Custom(s.Name, s.Grades))));
     }
 }
