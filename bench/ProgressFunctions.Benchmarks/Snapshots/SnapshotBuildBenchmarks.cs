@@ -9,7 +9,7 @@ namespace ProgressFunctions.Benchmarks.Snapshots;
 /// <summary>
 /// The pure compute of a term snapshot for a synthetic 1,500-pupil secondary as of 20 March 2026 (spring term), with
 /// its inputs built as the snapshot job builds them: default targets from the DfE matrices and the autumn snapshot as
-/// the previous one. The inputs (registers included) are made once; only <see cref="SnapshotBuilder.Build"/> is timed.
+/// the previous one. The inputs (registers included) are made once; only <see cref="SnapshotBuilder.Build(SnapshotInputs)"/> is timed.
 /// </summary>
 [MemoryDiagnoser]
 public class SnapshotBuildBenchmarks
