@@ -224,8 +224,8 @@ public sealed record SchoolState(
             }
         }
 
-        var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
-        return now?.ETag == LoadedUnder ? this with { Progress = result } : throw SchoolBusyException.Importing(SchoolId, now?.Body.Writing);
+        var (unchanged, now) = await LockSinceLoadAsync(documents, cancellationToken);
+        return unchanged ? this with { Progress = result } : throw SchoolBusyException.Importing(SchoolId, now?.Writing);
     }
 
     /// <summary>This state with every pupil's progress document, read now; null when an import wrote the school since it was loaded.</summary>
@@ -242,8 +242,14 @@ public sealed record SchoolState(
         }
 
         var progress = await ToDictionary(documents.ListAsync<PupilProgress>(SchoolId, DocumentTypes.Progress, cancellationToken), p => p.PupilId);
+        return (await LockSinceLoadAsync(documents, cancellationToken)).Unchanged ? this with { Progress = progress, InterventionsByPupil = null } : null;
+    }
+
+    /// <summary>The import lock now, and whether it is still the one this state was loaded under: no import has written since.</summary>
+    private async Task<(bool Unchanged, ImportLockState? Now)> LockSinceLoadAsync(IDocumentStore documents, CancellationToken cancellationToken)
+    {
         var now = await documents.ReadAsync<ImportLockState>(SchoolId, DocumentTypes.ImportLock, ImportLock.Id, cancellationToken);
-        return LoadedUnder is not null && now?.ETag == LoadedUnder ? this with { Progress = progress, InterventionsByPupil = null } : null;
+        return (now?.ETag == LoadedUnder, now?.Body);
     }
 
     private static async Task<IReadOnlyDictionary<string, T>> ToDictionary<T>(IAsyncEnumerable<Ports.Document<T>> documents, Func<T, string> key)
