@@ -46,7 +46,9 @@ internal sealed class DemoPhases(IServiceProvider jobs, DemoOptions options, Can
         _exportDays.AddRange(exports.Select(e => e.Day));
         if (options.ParseOnly)
         {
-            await PhaseAsync("parse only", "marks", exports, e => Task.FromResult(ExportFile.Read(e.Zip, "export.zip", known: null)), r => r.Export?.Attendance?.MarkCount ?? 0);
+            // Only the count is kept: holding every school's parsed export until the phase ends would set the run's
+            // peak memory with data no job ever holds at once.
+            await PhaseAsync("parse only", "marks", exports, e => Task.FromResult(ExportFile.Read(e.Zip, "export.zip", known: null).Export?.Attendance?.MarkCount ?? 0), marks => marks);
         }
 
         _ingests.AddRange(await PhaseAsync("ingest", "marks", exports, e => _ingest.RunAsync(e.SchoolId, "export.zip", new MemoryStream(e.Zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
