@@ -44,16 +44,18 @@ public sealed class AttendanceRegisters
             yield break;
         }
 
-        var anyMinutes = _pupilsWithMinutes.Contains(pupilId);
         for (var s = 0; s < Calendar.SessionCount; s++)
         {
             if (register.MarkAt(s) is { } code)
             {
-                int? late = anyMinutes && _minutesLate.TryGetValue((pupilId, s), out var m) ? m : null;
-                yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, late);
+                yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, MinutesLateAt(pupilId, s));
             }
         }
     }
+
+    /// <summary>The minutes late the export gave for one of the pupil's sessions, if any.</summary>
+    internal int? MinutesLateAt(string pupilId, int session) =>
+        _pupilsWithMinutes.Contains(pupilId) && _minutesLate.TryGetValue((pupilId, session), out var minutes) ? minutes : null;
 
     /// <summary>How many sessions the export marked for the pupil.</summary>
     public int MarkCountOf(string pupilId)

@@ -137,16 +137,26 @@ public static class ExportMerge
         var changes = 0;
         foreach (var pupilId in export.ByPupil.Keys)
         {
-            var before = known.Of(pupilId);
+            if (known.Of(pupilId) is not { } before)
+            {
+                // Every exported mark is new: the pupil's table is the export's register, stamped, not a copy of it.
+                var exported = new ExportedMarks(export, pupilId, exportedAt);
+                if (exported.Count > 0)
+                {
+                    byPupil[pupilId] = exported;
+                    changes += exported.Count;
+                }
+
+                continue;
+            }
+
             Dictionary<(DateOnly, SessionOfDay), StampedMark>? merged = null;
             foreach (var mark in export.MarksOf(pupilId))
             {
                 var key = (mark.Date, mark.Session);
-                if (before is null || !before.TryGetValue(key, out var had) || (had.ExportedAt < exportedAt && (had.Code != mark.Code || had.MinutesLate != mark.MinutesLate)))
+                if (!before.TryGetValue(key, out var had) || (had.ExportedAt < exportedAt && (had.Code != mark.Code || had.MinutesLate != mark.MinutesLate)))
                 {
-                    // A new pupil's table is made at its final size: grown from empty it was copied about eight
-                    // times over, a quarter of all an import allocated.
-                    merged ??= before is null ? new(export.MarkCountOf(pupilId)) : new(before);
+                    merged ??= new(before);
                     merged[key] = new StampedMark(mark.Code, exportedAt, mark.MinutesLate);
                     changes++;
                 }

@@ -39,7 +39,7 @@ public sealed record IngestPlan(
         var contacts = merged.Contacts.Values.Where(c => !known.Contacts.TryGetValue(c.Id, out var before) || before != c).ToList();
 
         var attendance = (export.Attendance?.ByPupil.Keys ?? []).Order(StringComparer.Ordinal)
-            .SelectMany(id => AttendanceYearCodec.Encode(id, merged.Attendance.Of(id)?.Select(m => (m.Key.Date, m.Key.Session, m.Value)) ?? []))
+            .SelectMany(id => merged.Attendance.Of(id) is { } marks ? AttendanceYearCodec.Encode(id, marks) : [])
             .ToList();
 
         return new IngestPlan(

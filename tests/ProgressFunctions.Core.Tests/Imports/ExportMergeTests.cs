@@ -1,3 +1,4 @@
+using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Schools;
@@ -22,6 +23,40 @@ public class ExportMergeTests
     }
 
     [Fact]
+    public void Apply_NewPupils_EveryExportedMarkStampedWithTheExportTime()
+    {
+        var expected = s_export.Attendance!.Marks().ToDictionary(
+            m => (m.PupilId, m.Date, m.Session), m => new StampedMark(m.Code, s_monday, m.MinutesLate));
+
+        var (school, summary) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
+
+        Assert.Equal(expected.Count, summary.MarksChanged);
+        Assert.Equal(expected.Count, school.Attendance.Count);
+        Assert.Equal(expected.OrderBy(m => m.Key), school.Attendance.OrderBy(m => m.Key));
+        Assert.All(expected, m => Assert.Equal(m.Value, school.Attendance[m.Key]));
+    }
+
+    [Fact]
+    public void Apply_ChangedMarkOfAPupilMarkedByTheLastExport_OnlyThatMarkChanges()
+    {
+        var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
+        var pupil = s_export.Pupils[0].Id;
+        var changed = s_export.Attendance!.Marks().First(m => m.PupilId == pupil);
+        var export = new AttendanceRegisters(s_export.Attendance.Calendar);
+        foreach (var mark in s_export.Attendance.MarksOf(pupil))
+        {
+            export.RegisterFor(pupil).TrySet(mark.Date, mark.Session, mark == changed ? AttendanceCode.Illness : mark.Code);
+        }
+
+        var (after, summary) = ExportMerge.Apply(known, s_export with { Attendance = export }, s_monday.AddDays(1));
+
+        Assert.Equal(1, summary.MarksChanged);
+        Assert.Equal(new StampedMark(AttendanceCode.Illness, s_monday.AddDays(1)), after.Attendance[(pupil, changed.Date, changed.Session)]);
+        Assert.Equal(known.Attendance.Count, after.Attendance.Count);
+        Assert.Equal(known.Attendance.Where(m => m.Key != (pupil, changed.Date, changed.Session)), after.Attendance.Where(m => m.Key != (pupil, changed.Date, changed.Session)));
+    }
+
+    [Fact]
     public void Apply_PupilMissingFromLaterExport_MarkedLeaverNotDeleted()
     {
         var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
@@ -39,7 +74,7 @@ public class ExportMergeTests
         var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
         var key = known.Attendance.Keys.First();
         var marks = known.Attendance.ToDictionary();
-        marks[key] = new StampedMark(ProgressFunctions.Core.Attendance.AttendanceCode.Illness, s_monday.AddDays(1));
+        marks[key] = new StampedMark(AttendanceCode.Illness, s_monday.AddDays(1));
         var corrected = known with { Attendance = KnownMarks.From(marks) };
         var (after, summary) = ExportMerge.Apply(corrected, s_export, s_monday);
         Assert.Equal(0, summary.MarksChanged);

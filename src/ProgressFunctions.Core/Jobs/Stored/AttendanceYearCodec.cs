@@ -16,18 +16,38 @@ public static class AttendanceYearCodec
     public static string DocumentId(string pupilId, AcademicYear year) => string.Create(CultureInfo.InvariantCulture, $"{pupilId}.{year.StartYear}");
 
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
-    public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
+    public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks) =>
+        EncodeOwn(pupilId, marks.ToArray());
+
+    /// <summary>The documents for one pupil's table of stamped marks, as <see cref="Encode(string, IEnumerable{ValueTuple{DateOnly, SessionOfDay, StampedMark}})"/> makes them.</summary>
+    public static IEnumerable<AttendanceYear> Encode(string pupilId, IReadOnlyDictionary<(DateOnly Date, SessionOfDay Session), StampedMark> marks)
     {
-        // Sorted by (date, session), the input position breaking ties, so equal keys keep their input order: one
-        // primitive key per mark sorts several times faster than a comparison delegate over the tuples.
-        var sorted = marks.ToArray();
-        var keys = new long[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        var own = new (DateOnly, SessionOfDay, StampedMark)[marks.Count];
+        var i = 0;
+        foreach (var ((date, session), mark) in marks)
         {
-            keys[i] = ((long)((sorted[i].Date.DayNumber * 2) + (int)sorted[i].Session) << 32) | (uint)i;
+            own[i++] = (date, session, mark);
         }
 
-        Array.Sort(keys, sorted);
+        return EncodeOwn(pupilId, i == own.Length ? own : own[..i]);
+    }
+
+    /// <summary>Encodes marks in an array this codec may reorder.</summary>
+    private static IEnumerable<AttendanceYear> EncodeOwn(string pupilId, (DateOnly Date, SessionOfDay Session, StampedMark Mark)[] sorted)
+    {
+        if (!InOrder(sorted))
+        {
+            // Sorted by (date, session), the input position breaking ties, so equal keys keep their input order: one
+            // primitive key per mark sorts several times faster than a comparison delegate over the tuples.
+            var keys = new long[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                keys[i] = ((long)SessionNumber(sorted[i]) << 32) | (uint)i;
+            }
+
+            Array.Sort(keys, sorted);
+        }
+
         var start = 0;
         while (start < sorted.Length)
         {
@@ -42,6 +62,22 @@ public static class AttendanceYearCodec
             start = end;
         }
     }
+
+    /// <summary>Whether the marks are already in (date, session) order, equal keys allowed: marks read from a register or a stored year are.</summary>
+    private static bool InOrder(ReadOnlySpan<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
+    {
+        for (var i = 1; i < marks.Length; i++)
+        {
+            if (SessionNumber(marks[i]) < SessionNumber(marks[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SessionNumber((DateOnly Date, SessionOfDay Session, StampedMark Mark) mark) => (mark.Date.DayNumber * 2) + (int)mark.Session;
 
     /// <summary>One year's document from its marks, sorted by date and session.</summary>
     private static AttendanceYear EncodeYear(string pupilId, AcademicYear year, ReadOnlySpan<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)

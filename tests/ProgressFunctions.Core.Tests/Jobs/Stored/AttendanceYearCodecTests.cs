@@ -35,6 +35,41 @@ public sealed class AttendanceYearCodecTests
     }
 
     [Fact]
+    public void Encode_TableInAnyOrder_SameDocumentsAsFromTheMarks()
+    {
+        var marks = new[]
+        {
+            (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
+            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
+            (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+        };
+        var inOrder = marks.OrderBy(m => m.Item1).ThenBy(m => m.Item2).ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
+        var outOfOrder = marks.ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
+
+        foreach (var table in new[] { inOrder, outOfOrder })
+        {
+            var year = Assert.Single(AttendanceYearCodec.Encode("p1", table));
+            Assert.Equal(s_stored.Stamps, year.Stamps);
+            Assert.Equal(s_stored.Days, year.Days);
+            Assert.Equal(s_stored.MinutesLate, year.MinutesLate);
+        }
+    }
+
+    [Fact]
+    public void Encode_TwoMarksForOneSessionInOrder_TheFirstCounts()
+    {
+        var marks = new[]
+        {
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("O"), s_first)),
+            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_first)),
+        };
+
+        Assert.Equal(["2025-11-26 / O 0 0"], Assert.Single(AttendanceYearCodec.Encode("p1", marks)).Days);
+    }
+
+    [Fact]
     public void Encode_MarksOverTwoAcademicYears_OneDocumentEach()
     {
         var marks = new[]
