@@ -43,6 +43,10 @@ public sealed class PupilIndex
         _refusedByUpn.TryAdd(upn, why);
     }
 
+    /// <summary>The id of the accepted pupil with this UPN (any case), or null.</summary>
+    public string? Find(ReadOnlySpan<char> upn) =>
+        _idByUpn.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(upn, out var id) ? id : null;
+
     /// <summary>The pupil id for a UPN, or null with the reason; a refused pupil's reason points to its row.</summary>
     public string? Find(string upn, out string? problem, out bool refused)
     {

@@ -44,7 +44,8 @@ public class InterventionsCsvTests
     /// <remarks>Each bad row is one error naming its line, column and reason; the good row is still read.</remarks>
     [Theory]
     [InlineData("{0},Maths booster,2025-10-01,2025-09-01,,", 2, "End", "ends (2025-09-01) before it starts (2025-10-01)")]
-    [InlineData("{0},Maths booster,2025-13-01,,,", 2, "Start", "is not a date")]
+    [InlineData("{0},Maths booster,2025-13-01,,,", 2, "Start", "'2025-13-01' is not a date")]
+    [InlineData("{0},Maths booster, 1/2/25 ,,,", 2, "Start", "'1/2/25' is not a date")]
     [InlineData("{0},Maths booster,,,,", 2, "Start", "'Start' is empty")]
     [InlineData("{0},,2025-10-01,,,", 2, "Type", "'Type' is empty")]
     [InlineData("{0},Maths booster,2025-10-01,,S 4,", 2, "Staff", "Staff ID 'S 4' contains a space")]
@@ -59,6 +60,15 @@ public class InterventionsCsvTests
         Assert.Equal((line, column), (issue.Line, issue.Column));
         Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
         Assert.Equal("p2", Assert.Single(rows).PupilId);
+    }
+
+    [Fact]
+    public void Read_UpnInLowerCaseWithSpacesAndPaddedDate_FindsThePupil()
+    {
+        var (rows, issues) = Read($"UPN,Type,Start\n  {Upn1.ToLowerInvariant()} ,Maths booster, 2025-10-01 \n");
+
+        Assert.Empty(issues);
+        Assert.Equal(("p1", new DateOnly(2025, 10, 1)), (Assert.Single(rows).PupilId, rows[0].Start));
     }
 
     [Fact]

@@ -76,6 +76,12 @@ public sealed class CsvRow
     /// </remarks>
     public string Pupil(CsvColumn column, PupilIndex pupils)
     {
+        // The UPN is made a string only when it finds no pupil, for the error.
+        if (_map[column] is var field and >= 0 && pupils.Find(_reader[field].Trim()) is { } found)
+        {
+            return found;
+        }
+
         var upn = Required(column).ToUpperInvariant();
         if (upn.Length == 0)
         {
@@ -101,8 +107,8 @@ public sealed class CsvRow
 
     public DateOnly? Date(CsvColumn column, bool required = false)
     {
-        var value = Get(column);
-        if (value.Length == 0)
+        var value = _map[column] is var field and >= 0 ? _reader[field].Trim() : [];
+        if (value.IsEmpty)
         {
             if (required)
             {
@@ -117,7 +123,8 @@ public sealed class CsvRow
             return date;
         }
 
-        Error(column, value, $"'{value}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)");
+        var text = value.ToString();
+        Error(column, text, $"'{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)");
         return null;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ProgressFunctions.Core.Imports.Csv;
 
 /// <summary>A column a CSV file may carry, with the names MIS exports give it.</summary>
@@ -11,9 +13,26 @@ internal sealed class HeaderMap
 {
     private readonly Dictionary<CsvColumn, int> _indexes;
 
+    // Every field of every row asks for its column, and hashing a column record hashes its name: the columns asked
+    // for are a file's few static instances, so each is looked up by value once and then found by reference.
+    private readonly Dictionary<CsvColumn, int> _byInstance = new(ReferenceEqualityComparer.Instance);
+
     private HeaderMap(Dictionary<CsvColumn, int> indexes) => _indexes = indexes;
 
-    public int this[CsvColumn column] => _indexes.TryGetValue(column, out var i) ? i : -1;
+    /// <summary>The column's field index, or -1 when the header does not have it.</summary>
+    public int this[CsvColumn column]
+    {
+        get
+        {
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_byInstance, column, out var known);
+            if (!known)
+            {
+                index = _indexes.TryGetValue(column, out var i) ? i : -1;
+            }
+
+            return index;
+        }
+    }
 
     /// <summary>Maps the header the reader is on; null (with an issue per missing column) when a required one is absent.</summary>
     public static HeaderMap? Match(CsvReader header, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues)
