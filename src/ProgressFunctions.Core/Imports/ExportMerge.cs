@@ -102,7 +102,14 @@ public static class ExportMerge
         }
 
         var (marks, markChanges) = MergeMarks(known.Attendance, export.Attendance, exportedAt);
-        var results = new Dictionary<(string PupilId, string Subject, string Point), AssessmentResult>(known.Assessments);
+        // Sized once for every known and exported result: grown from the known ones, a school's first import doubled
+        // its way up to sixty thousand entries.
+        var results = new Dictionary<(string PupilId, string Subject, string Point), AssessmentResult>(known.Assessments.Count + export.Assessments.Count);
+        foreach (var (key, result) in known.Assessments)
+        {
+            results.Add(key, result);
+        }
+
         var resultChanges = 0;
         foreach (var result in export.Assessments)
         {
