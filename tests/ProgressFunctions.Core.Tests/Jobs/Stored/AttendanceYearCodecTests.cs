@@ -16,18 +16,19 @@ public sealed class AttendanceYearCodecTests
         MinutesLate = ["2025-11-27 AM 12"],
     };
 
+    // The stored year's marks, out of order.
+    private static readonly (DateOnly, SessionOfDay, StampedMark)[] s_marks =
+    [
+        (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
+        (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
+        (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
+        (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+    ];
+
     [Fact]
     public void Encode_MarksInAnyOrder_WritesTheStoredTextOfEarlierVersions()
     {
-        var marks = new[]
-        {
-            (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
-            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
-            (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
-            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
-        };
-
-        var year = Assert.Single(AttendanceYearCodec.Encode("p1", marks));
+        var year = Assert.Single(AttendanceYearCodec.Encode("p1", s_marks));
 
         Assert.Equal(s_stored.Stamps, year.Stamps);
         Assert.Equal(s_stored.Days, year.Days);
@@ -37,15 +38,8 @@ public sealed class AttendanceYearCodecTests
     [Fact]
     public void Encode_TableInAnyOrder_SameDocumentsAsFromTheMarks()
     {
-        var marks = new[]
-        {
-            (D("2025-11-28"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_second)),
-            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("\\"), s_first)),
-            (D("2025-11-27"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("L"), s_second, 12)),
-            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
-        };
-        var inOrder = marks.OrderBy(m => m.Item1).ThenBy(m => m.Item2).ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
-        var outOfOrder = marks.ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
+        var inOrder = s_marks.OrderBy(m => m.Item1).ThenBy(m => m.Item2).ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
+        var outOfOrder = s_marks.ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
 
         foreach (var table in new[] { inOrder, outOfOrder })
         {
