@@ -107,8 +107,10 @@ public static class WeeklyRates
     public static string Write(IEnumerable<Attendance.WeekAttendance> weeks)
     {
         // Written into one builder: a string per week and per part of it was most of a snapshot's text allocations.
+        // Sized for the longest week ("yyMMdd=100.0;"): a builder that fills formats the next value as a boxed
+        // string instead of in place, and grows block by block.
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var text = new System.Text.StringBuilder();
+        var text = new System.Text.StringBuilder(weeks.TryGetNonEnumeratedCount(out var count) ? count * 13 : 16);
         foreach (var w in weeks)
         {
             text.Append(invariant, $"{(text.Length == 0 ? "" : ";")}{w.Monday:yyMMdd}=");
