@@ -198,10 +198,7 @@ internal sealed class SqliteDatabase
         if (!s_configured.TryGetValue(connection.Handle!, out _))
         {
             using var command = connection.CreateCommand();
-            // A checkpoint copies the write-ahead log into the database and syncs both. At SQLite's default of 1,000
-            // pages (4 MB) an import or a snapshot of megabytes ran one every few commits, and writing was half
-            // checkpointing; at 64 MB they are a sixteenth as many, and the log is cut back to 64 MB after each.
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
             s_configured.AddOrUpdate(connection.Handle!, s_done);
         }
