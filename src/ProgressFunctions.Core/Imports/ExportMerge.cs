@@ -50,6 +50,11 @@ public static class ExportMerge
         export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0
         && !export.Issues.Any(i => i.IsError && string.Equals(i.File, "pupils.csv", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The school as it is with <paramref name="export"/> merged in, and what changed.</summary>
+    /// <remarks>
+    /// A pupil with no known marks takes the export's as they stand: the result reads them from the export's registers
+    /// (<see cref="ExportedMarks"/>), so the export must not change while the result is in use.
+    /// </remarks>
     public static (KnownSchool School, MergeSummary Summary) Apply(KnownSchool known, SchoolExport export, DateTimeOffset exportedAt)
     {
         var pupils = known.Pupils.ToBuilder();

@@ -8,7 +8,8 @@ namespace ProgressFunctions.Core.Imports;
 /// A pupil the school has no marks for yet takes every exported mark as it is (<see cref="ExportMerge"/>). On a
 /// school's first import that is every pupil, about 240 marks each: copied into a table per pupil they were an eighth
 /// of all an import allocated, and lived until the commit, so the collector copied them again. Enumerates in session
-/// order. The register must not change while this is in use; an import's registers are done once the export is read.
+/// order. The marks are read when asked for, not when this is made: the export's registers must not change while it
+/// is in use. An import changes them only before merging (<see cref="PupilIdentity.Check"/> drops refused pupils).
 /// </remarks>
 internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, SessionOfDay Session), StampedMark>
 {

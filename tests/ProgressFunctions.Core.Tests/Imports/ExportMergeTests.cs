@@ -37,6 +37,20 @@ public class ExportMergeTests
     }
 
     [Fact]
+    public void Apply_NewPupilWithAnEmptyRegister_NoMarksKnown()
+    {
+        var pupil = s_export.Pupils[0].Id;
+        var export = new AttendanceRegisters(s_export.Attendance!.Calendar);
+        export.RegisterFor(pupil);
+
+        var (school, summary) = ExportMerge.Apply(KnownSchool.Empty, s_export with { Attendance = export }, s_monday);
+
+        Assert.Equal(0, summary.MarksChanged);
+        Assert.Null(school.Attendance.Of(pupil));
+        Assert.Empty(school.Attendance);
+    }
+
+    [Fact]
     public void Apply_ChangedMarkOfAPupilMarkedByTheLastExport_OnlyThatMarkChanges()
     {
         var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);

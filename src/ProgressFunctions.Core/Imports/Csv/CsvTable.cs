@@ -77,7 +77,7 @@ public sealed class CsvRow
     public string Pupil(CsvColumn column, PupilIndex pupils)
     {
         // The UPN is made a string only when it finds no pupil, for the error.
-        if (_map[column] is var field and >= 0 && pupils.Find(_reader[field].Trim()) is { } found)
+        if (_map[column] is var field and >= 0 && _reader[field].Trim() is { IsEmpty: false } upnField && pupils.Find(upnField) is { } found)
         {
             return found;
         }

@@ -13,8 +13,9 @@ internal sealed class HeaderMap
 {
     private readonly Dictionary<CsvColumn, int> _indexes;
 
-    // Every field of every row asks for its column, and hashing a column record hashes its name: the columns asked
-    // for are a file's few static instances, so each is looked up by value once and then found by reference.
+    // Every field of every row asks for its column, and hashing a column record hashes every member, its name the
+    // costliest: the columns asked for are a file's few static instances, so each is looked up by value once and then
+    // found by reference.
     private readonly Dictionary<CsvColumn, int> _byInstance = new(ReferenceEqualityComparer.Instance);
 
     private HeaderMap(Dictionary<CsvColumn, int> indexes) => _indexes = indexes;

@@ -26,6 +26,12 @@ public static class AttendanceYearCodec
         var i = 0;
         foreach (var ((date, session), mark) in marks)
         {
+            if (i == own.Length)
+            {
+                // A table that lists more than it counts still encodes every mark it lists.
+                Array.Resize(ref own, Math.Max(4, own.Length * 2));
+            }
+
             own[i++] = (date, session, mark);
         }
 

@@ -107,8 +107,8 @@ public static class WeeklyRates
     public static string Write(IEnumerable<Attendance.WeekAttendance> weeks)
     {
         // Written into one builder: a string per week and per part of it was most of a snapshot's text allocations.
-        // Sized for the longest week ("yyMMdd=100.0;"): a builder that fills formats the next value as a boxed
-        // string instead of in place, and grows block by block.
+        // Sized for the longest week ("yyMMdd=100.0;"): a builder that fills formats the next value by way of a
+        // temporary string instead of in place, and grows block by block.
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder(weeks.TryGetNonEnumeratedCount(out var count) ? count * 13 : 16);
         foreach (var w in weeks)

@@ -64,6 +64,19 @@ public sealed class AttendanceYearCodecTests
     }
 
     [Fact]
+    public void Encode_TwoMarksForOneSessionOutOfOrder_TheFirstGivenCounts()
+    {
+        var marks = new[]
+        {
+            (D("2025-11-26"), SessionOfDay.Pm, new StampedMark(AttendanceCode.Parse("O"), s_first)),
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("I"), s_first)),
+            (D("2025-11-26"), SessionOfDay.Am, new StampedMark(AttendanceCode.Parse("/"), s_first)),
+        };
+
+        Assert.Equal(["2025-11-26 I O 0 0"], Assert.Single(AttendanceYearCodec.Encode("p1", marks)).Days);
+    }
+
+    [Fact]
     public void Encode_MarksOverTwoAcademicYears_OneDocumentEach()
     {
         var marks = new[]
