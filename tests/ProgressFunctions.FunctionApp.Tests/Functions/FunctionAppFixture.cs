@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProgressFunctions.Infrastructure.Azure;
 using ProgressFunctions.Infrastructure.Configuration;
+using ProgressFunctions.TestSupport;
 using ProgressFunctions.TestSupport.Emulators;
 
 namespace ProgressFunctions.FunctionApp.Tests.Functions;
@@ -17,7 +18,7 @@ public sealed class FunctionAppFixture : IAsyncLifetime
 
     public string StorageConnection { get; private set; } = "";
 
-    public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "pf-functions-" + Guid.NewGuid().ToString("N"));
+    public string OutboxDirectory { get; } = TestFolders.NewPath("pf-functions-");
 
     public CapturedLogs Logs { get; } = new();
 

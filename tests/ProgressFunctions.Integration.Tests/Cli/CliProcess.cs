@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Cli;
 
@@ -33,10 +34,5 @@ internal static class CliProcess
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    public static string TempFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    public static string TempFolder() => TestFolders.New("pf-cli-");
 }

@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using ProgressFunctions.Cli.Commands;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Cli;
 
 public sealed class ValidateCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("pf-validate-").FullName;
+    private readonly string _dir = TestFolders.New("pf-validate-");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

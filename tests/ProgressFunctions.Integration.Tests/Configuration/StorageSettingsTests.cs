@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Configuration;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Configuration;
 
@@ -84,7 +85,7 @@ public sealed class StorageSettingsTests
     [Fact]
     public async Task AddInfrastructure_Embedded_ResolvesWorkingPorts()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "progress-di-" + Guid.NewGuid().ToString("N"));
+        string directory = TestFolders.NewPath("progress-di-");
         using var provider = Settings.Services($"Progress__DataDirectory={directory}", "Progress__CreateStore=true");
         provider.ValidateSettings();
         var documents = provider.GetRequiredService<IDocumentStore>();

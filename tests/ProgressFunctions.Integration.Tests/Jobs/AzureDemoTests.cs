@@ -7,6 +7,7 @@ using ProgressFunctions.Infrastructure.Azure;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 using ProgressFunctions.Integration.Tests.Storage.Azure;
+using ProgressFunctions.TestSupport;
 using ProgressFunctions.TestSupport.Emulators;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
@@ -19,7 +20,7 @@ public class AzureDemoTests(CosmosFixture cosmos) : IClassFixture<CosmosFixture>
     public async Task DemoRun_AzureStores_RunsTheWholeMissionAndASecondRunDoesNothing()
     {
         var azure = AzureStorage.FromConnectionString(await Azurite.ConnectionStringAsync());
-        var outbox = Path.Combine(Path.GetTempPath(), "pf-azure-demo-" + Guid.NewGuid().ToString("N"));
+        var outbox = TestFolders.NewPath("pf-azure-demo-");
         var sender = new OutboxEmailSender(outbox, EmailAddress.Create("reports@school.example"), null, TimeProvider.System, NullLogger<OutboxEmailSender>.Instance);
         using var context = new JobPorts(cosmos.Storage.Documents, azure.Blobs, azure.Queue, sender, new PdfReportRenderer(), TimeProvider.System);
         var asOf = new DateOnly(2026, 3, 20);

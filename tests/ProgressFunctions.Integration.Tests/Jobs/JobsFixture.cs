@@ -3,11 +3,12 @@ using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Schools;
-using ProgressFunctions.Synthetic;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Infrastructure.Embedded;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 using ProgressFunctions.Integration.Tests.Storage.Embedded;
+using ProgressFunctions.Synthetic;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
 
@@ -21,7 +22,7 @@ internal sealed class JobsFixture : IDisposable
 
     public JobsFixture(IEmailSender? sender = null)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "pf-jobs-" + Guid.NewGuid().ToString("N"));
+        Directory = TestFolders.NewPath("pf-jobs-");
         Clock = new ManualTimeProvider(new DateTimeOffset(2025, 12, 5, 7, 0, 0, TimeSpan.Zero));
         _storage = EmbeddedStorage.Open(Path.Combine(Directory, "data"), Clock);
         Outbox = new OutboxEmailSender(Path.Combine(Directory, "outbox"), EmailAddress.Create("reports@school.example", "Test School"), null, Clock, NullLogger<OutboxEmailSender>.Instance);

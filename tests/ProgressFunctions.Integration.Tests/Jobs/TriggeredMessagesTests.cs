@@ -1,6 +1,7 @@
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
 
@@ -8,7 +9,7 @@ namespace ProgressFunctions.Integration.Tests.Jobs;
 public sealed class TriggeredMessagesTests
 {
     private readonly IMessageQueue _queue =
-        EmbeddedStorage.Open(Path.Combine(Path.GetTempPath(), "progress-triggered-" + Guid.NewGuid().ToString("N"))).Queue;
+        EmbeddedStorage.Open(TestFolders.NewPath("progress-triggered-")).Queue;
 
     [Fact]
     public async Task ReadOrPoisonAsync_WellFormed_ReturnsTheMessageAndPoisonsNothing()

@@ -1,6 +1,7 @@
 using ProgressFunctions.Core;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Reports;
 
@@ -56,9 +57,10 @@ public class AudienceReportPdfTests
 
     private static string Write(string name, byte[] pdf)
     {
-        var folder = Environment.GetEnvironmentVariable("PF_REPORT_SAMPLES") is { Length: > 0 } samples ? samples : Path.GetTempPath();
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, folder == Path.GetTempPath() ? $"pf-{name}-{Guid.NewGuid():N}.pdf" : $"{name}.pdf");
+        var samples = Environment.GetEnvironmentVariable("PF_REPORT_SAMPLES");
+        var path = string.IsNullOrEmpty(samples)
+            ? TestFolders.NewPath($"pf-{name}-", ".pdf")
+            : Path.Combine(Directory.CreateDirectory(samples).FullName, $"{name}.pdf");
         File.WriteAllBytes(path, pdf);
         return path;
     }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Reports;
 
@@ -140,7 +141,7 @@ public partial class PdfReportRendererTests
 
     private static string Write(byte[] pdf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"pf-{Guid.NewGuid():N}.pdf");
+        var path = TestFolders.NewPath("pf-", ".pdf");
         File.WriteAllBytes(path, pdf);
         return path;
     }

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Integration.Tests.Email.Support;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Email.Outbox;
 
 public sealed class OutboxEmailSenderTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "pf-outbox-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestFolders.NewPath("pf-outbox-");
     private readonly CapturingLoggerFactory _logs = new();
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Reports.Excel;
 
@@ -19,7 +20,7 @@ internal static class LibreOffice
     {
         var soffice = s_executable.Value ?? throw new InvalidOperationException(
             "soffice (LibreOffice) is not on PATH: install it with 'apt-get install --no-install-recommends libreoffice-calc' (./test.sh does so as root).");
-        var folder = Path.Combine(Path.GetTempPath(), $"pf-lo-{Guid.NewGuid():N}");
+        var folder = TestFolders.NewPath("pf-lo-");
         var profile = Path.Combine(folder, "profile");
         Directory.CreateDirectory(profile);
         var start = new ProcessStartInfo(soffice,

@@ -1,5 +1,6 @@
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Reports.Subjects;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Reports.Excel;
 
@@ -43,7 +44,7 @@ internal static class WorkbookSamples
     {
         var folder = Environment.GetEnvironmentVariable("PF_REPORT_SAMPLES") is { Length: > 0 } samples
             ? samples
-            : Path.Combine(Path.GetTempPath(), $"pf-xlsx-{Guid.NewGuid():N}");
+            : TestFolders.NewPath("pf-xlsx-");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
         File.WriteAllBytes(path, content);

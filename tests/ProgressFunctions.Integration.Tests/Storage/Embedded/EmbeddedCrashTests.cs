@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 using Xunit.Abstractions;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
 public sealed class EmbeddedCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _directory = Directory.CreateDirectory(
-        Path.Combine(Path.GetTempPath(), "progress-crash-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string _directory = TestFolders.New("progress-crash-");
 
     [Fact]
     public async Task EmbeddedStorage_ProcessKilledMidWrite_FileIntactAndEveryDocumentWhole()

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
@@ -7,6 +7,7 @@ using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Infrastructure;
 using ProgressFunctions.Infrastructure.Embedded;
 using ProgressFunctions.Integration.Tests.Jobs;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
@@ -16,8 +17,7 @@ public sealed class EmbeddedDocumentBodyTests : IDisposable
 {
     private const string School = "s1";
 
-    private readonly string _directory = Directory.CreateDirectory(
-        Path.Combine(Path.GetTempPath(), "progress-bodies-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string _directory = TestFolders.New("progress-bodies-");
 
     private string File => Path.Combine(_directory, EmbeddedStorage.DatabaseFileName);
 

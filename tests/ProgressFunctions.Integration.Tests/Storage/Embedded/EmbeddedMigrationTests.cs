@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
@@ -36,8 +37,7 @@ public sealed class EmbeddedMigrationTests : IDisposable
         INSERT INTO messages (queue, id, body, inserted_at, visible_at) VALUES ('dispatch', 'q1', '{"reportId":"r1"}', 0, 0);
         """;
 
-    private readonly string _directory = Directory.CreateDirectory(
-        Path.Combine(Path.GetTempPath(), "progress-migrate-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string _directory = TestFolders.New("progress-migrate-");
 
     private string File => Path.Combine(_directory, EmbeddedStorage.DatabaseFileName);
 

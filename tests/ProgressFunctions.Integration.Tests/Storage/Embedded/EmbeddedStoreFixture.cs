@@ -1,4 +1,5 @@
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
@@ -7,7 +8,7 @@ public sealed class EmbeddedStoreFixture : IDisposable
 {
     public EmbeddedStoreFixture()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "progress-store-" + Guid.NewGuid().ToString("N"));
+        Directory = TestFolders.NewPath("progress-store-");
         Storage = EmbeddedStorage.Open(Directory, Clock);
     }
 

@@ -1,13 +1,14 @@
 using System.Text;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
 /// <summary>Content types the extension names are not stored beside the blob; every other type is, and the last put wins.</summary>
 public sealed class FileBlobStoreTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "progress-blobs-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestFolders.NewPath("progress-blobs-");
 
     [Fact]
     public async Task PutAsync_PdfAsPdf_NoMetadataFileAndListedAsPdf()

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
 
 public sealed class SqliteDatabaseTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateDirectory(
-        Path.Combine(Path.GetTempPath(), "progress-sqlite-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly string _directory = TestFolders.New("progress-sqlite-");
 
     /// <remarks>
     /// The settings belong to each native connection, and the pool keeps several: three are held open at once so that
