@@ -14,8 +14,9 @@ namespace ProgressFunctions.Benchmarks.Sending;
 /// <remarks>
 /// The report is built from the snapshot as the dispatcher builds it (its weekly rates, the school's scales), for a
 /// different pupil on every invocation; every e-mail has its own key, so each is a new file and index row, and every
-/// PDF its own blob name, as dispatch stores each report once (replacing a file costs this machine's file system a
-/// millisecond or two more than writing a new one, which dispatch never pays).
+/// PDF its own blob name in one folder, as dispatch stores each report once in its term's folder (replacing a file
+/// costs this machine's file system a millisecond or two more than writing a new one, which dispatch never pays, and
+/// a folder per report would add a directory's creation to every send).
 /// The benchmarks program's <c>parent-send-allocations</c> mode splits the Allocated figure by step.
 /// </remarks>
 [MemoryDiagnoser]
@@ -41,7 +42,7 @@ public class ParentSendBenchmarks
         var input = _setup.Parents[n % _setup.Parents.Length];
         var document = ParentReport.Build(input);
         var pdf = _renderer.Render(document);
-        await _setup.Storage.Blobs.PutAsync(BlobPath.Parse($"reports/bench/{n}/{document.FileName}"), new MemoryStream(pdf), _renderer.ContentType);
+        await _setup.Storage.Blobs.PutAsync(BlobPath.Parse($"reports/bench/{n}-{document.FileName}"), new MemoryStream(pdf), _renderer.ContentType);
         var receipt = await _setup.Outbox.SendAsync(_setup.Message(n, input, document, pdf), CancellationToken.None);
         return receipt.ProviderMessageIds.Count;
     }
