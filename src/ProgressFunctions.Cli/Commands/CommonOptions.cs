@@ -21,6 +21,36 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>An option that takes one of a few words, shown and matched without regard to case, read as its value.</summary>
+    /// <remarks>
+    /// An enum option would show the enum's member names (<c>&lt;End|Ks2Results|Start&gt;</c>) and answer a wrong word with
+    /// the enum's .NET type name; a person types the words the description and the README use.
+    /// </remarks>
+    public static Option<T> Choice<T>(string name, string description, params (string Word, T Value)[] choices)
+    {
+        var words = choices.Select(c => c.Word).ToArray();
+        var expected = words.Length == 1 ? words[0] : $"{string.Join(", ", words[..^1])} or {words[^1]}";
+        return new Option<T>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', words),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                foreach (var (word, value) in choices)
+                {
+                    if (string.Equals(text.Trim(), word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return value;
+                    }
+                }
+
+                result.AddError($"{name}: '{text}' is not {expected}");
+                return default!;
+            },
+        };
+    }
+
     /// <summary>The shell's one read of the clock: the as-of date when none was given is today in England.</summary>
     public static DateOnly ResolveAsOf(string? text, TimeProvider clock) =>
         text is null

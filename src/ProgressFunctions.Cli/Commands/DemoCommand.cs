@@ -13,7 +13,8 @@ internal static class DemoCommand
     public static Command Create()
     {
         var pupils = new Option<int>("--pupils") { Description = "Number of pupils", DefaultValueFactory = _ => 300 };
-        var phase = new Option<SchoolPhase>("--phase") { Description = "primary or secondary", DefaultValueFactory = _ => SchoolPhase.Secondary };
+        var phase = CommonOptions.Choice("--phase", "The synthetic school's phase", ("primary", SchoolPhase.Primary), ("secondary", SchoolPhase.Secondary));
+        phase.DefaultValueFactory = _ => SchoolPhase.Secondary;
         var seed = new Option<int>("--seed") { Description = "Seed for the synthetic school", DefaultValueFactory = _ => 2026 };
         var asOf = CommonOptions.AsOf();
         var output = new Option<string>("--out") { Description = "Folder for the export, reports, outbox and alerts (default ./out)", DefaultValueFactory = _ => "out" };

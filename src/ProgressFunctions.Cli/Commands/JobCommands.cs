@@ -56,8 +56,11 @@ internal static class JobCommands
     public static Command Snapshot()
     {
         var school = SchoolOption();
-        var term = new Option<TermName>("--term") { Description = "autumn, spring or summer", Required = true };
-        var point = new Option<SnapshotPoint>("--point") { Description = "start or end", Required = true };
+        var term = CommonOptions.Choice("--term", "The term", ("autumn", TermName.Autumn), ("spring", TermName.Spring), ("summer", TermName.Summer));
+        term.Required = true;
+        // Year 6's KS2 results snapshot is not named here: run-due takes it once the export carries the scores.
+        var point = CommonOptions.Choice("--point", "The term's start or end", ("start", SnapshotPoint.Start), ("end", SnapshotPoint.End));
+        point.Required = true;
         var asOf = CommonOptions.AsOf();
         var command = new Command("snapshot", "Take a term snapshot and queue its reports (never twice).\n\nExample: progress snapshot --school 100001 --term autumn --point end") { school, term, point, asOf };
         var host = HostOptions.AddTo(command);

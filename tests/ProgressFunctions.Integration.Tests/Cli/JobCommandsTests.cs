@@ -37,6 +37,19 @@ public class JobCommandsTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "data", "outbox"), "*.eml"));
     }
 
+    [Theory]
+    [InlineData("snapshot --school 100001 --term spring --point middle", "--point: 'middle' is not start or end")]
+    [InlineData("snapshot --school 100001 --term winter --point end", "--term: 'winter' is not autumn, spring or summer")]
+    [InlineData("demo --phase infant", "--phase: 'infant' is not primary or secondary")]
+    public void Command_WordNotOffered_ExitTwoWithTheWordsOffered(string arguments, string message)
+    {
+        var (exit, _, error) = CliProcess.Run(CliProcess.TempFolder(), arguments.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("ProgressFunctions.", error);
+    }
+
     [Fact]
     public void Command_BadSetting_OneLineErrorWithoutStackTrace()
     {
