@@ -51,6 +51,13 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# The test hosts write under progress-tests-{process id} in the temporary folder (TestFolders), and the runner ends
+# them without letting them clean up; remove the folders of every host that has ended.
+for folder in "${TMPDIR:-/tmp}"/progress-tests-*; do
+  [ -d "$folder" ] || continue
+  kill -0 "${folder##*-}" 2>/dev/null || rm -rf "$folder"
+done
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

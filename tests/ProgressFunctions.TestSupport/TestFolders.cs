@@ -8,8 +8,9 @@ namespace ProgressFunctions.TestSupport;
 /// <remarks>
 /// A test that deletes its own folder on dispose still leaves it behind when an assertion fails first, a file is
 /// still open, or a fixture is never disposed; a test run used to leave about 100 MB in the system's temporary folder,
-/// and CI machines and developers' disks filled up run by run. One root per process is removed at exit whatever the
-/// tests did, and a root whose process is gone (a test host that crashed or was killed) is removed by the next run.
+/// and CI machines and developers' disks filled up run by run. One root per process is removed whatever the tests did:
+/// at exit when the process ends normally, and otherwise (the test runner kills its test hosts when a run is over) by
+/// <c>test.sh</c> after the run, or by the next test process, which removes every root whose process is gone.
 /// </remarks>
 public static class TestFolders
 {
