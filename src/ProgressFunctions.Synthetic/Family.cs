@@ -36,6 +36,12 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
         for (var order = 1; order <= count; order++)
         {
             var forename = Names.Pick(random, Names.AdultForenames);
+            // Two contacts with one name would share an e-mail address, and so an id: one parent linked twice.
+            while (contacts.Any(c => c.Contact.Forename == forename))
+            {
+                forename = Names.Pick(random, Names.AdultForenames);
+            }
+
             var contactSurname = order == 1 || random.NextDouble() < 0.7 ? surname : Names.Pick(random, Names.Surnames);
             var email = random.NextDouble() < 0.15 ? null : Names.Email(forename, contactSurname, number, "parents.example");
             var phone = Phone(random.Next(100000), Seeds.Uniform(number, order, 16), email is not null);

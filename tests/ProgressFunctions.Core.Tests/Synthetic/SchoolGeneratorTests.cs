@@ -96,6 +96,17 @@ public partial class SchoolGeneratorTests
         Assert.Equal(school.Contacts.Count, school.Contacts.Select(c => c.Id).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(SchoolPhase.Secondary, 1500, 2026)]
+    [InlineData(SchoolPhase.Primary, 700, 8)]
+    public void Generate_ContactLinks_EachContactLinkedToAPupilOnce(SchoolPhase phase, int pupils, int seed)
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(phase, pupils, seed));
+
+        var links = school.ContactLinks.Select(l => (l.ContactId, l.PupilId)).ToList();
+        Assert.Equal(links.Count, links.Distinct().Count());
+    }
+
     [Fact]
     public void Generate_Siblings_ShareTheirFamilysContacts()
     {
