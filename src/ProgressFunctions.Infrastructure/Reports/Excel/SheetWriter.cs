@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -111,32 +112,38 @@ internal static class SheetWriter
     }
 
     /// <summary>Writes rows of cells as the SDK's <see cref="Row"/>, <see cref="Cell"/> and <see cref="DocumentFormat.OpenXml.Spreadsheet.CellValue"/> elements, named once.</summary>
+    /// <remarks>
+    /// Each row is composed as text and handed to the writer whole (<see cref="XmlWriter.WriteRaw(char[], int, int)"/>):
+    /// element by element, the writer's namespace and state checks for the three elements of every cell were most of a
+    /// sheet's time. The text is what the writer wrote (the same prefix, attributes in the same order), and nothing in
+    /// it needs escaping: references are column letters and row digits, values are shared-string indexes and numbers
+    /// formatted "R", styles are numbers.
+    /// </remarks>
     private sealed class CellWriter(XmlWriter writer, SharedStrings strings, string[] columns)
     {
         private static readonly string s_prefix = new Cell().Prefix;
-        private static readonly string s_namespace = new Cell().NamespaceUri;
-        private static readonly string s_rowName = new Row().LocalName;
-        private static readonly string s_cellName = new Cell().LocalName;
-        private static readonly string s_valueName = new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName;
-        private readonly Dictionary<uint, string> _styles = [];
+        private static readonly string s_rowStart = $"<{s_prefix}:{new Row().LocalName} r=\"";
+        private static readonly string s_rowEnd = $"</{s_prefix}:{new Row().LocalName}>";
+        private static readonly string s_cellStart = $"<{s_prefix}:{new Cell().LocalName} r=\"";
+        private static readonly string s_valueStart = $"<{s_prefix}:{new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName}>";
+        private static readonly string s_valueEnd = $"</{s_prefix}:{new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName}></{s_prefix}:{new Cell().LocalName}>";
+        private readonly StringBuilder _row = new(1024);
 
         public void Row(int number, IReadOnlyList<SheetCell?> cells, uint? style)
         {
-            var row = number.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(s_prefix, s_rowName, s_namespace);
-            writer.WriteAttributeString("", "r", "", row);
+            var row = _row.Clear().Append(s_rowStart).Append(number).Append("\">");
             for (var c = 0; c < cells.Count; c++)
             {
                 switch (cells[c])
                 {
                     case NumberCell n:
-                        StartCell(columns[c], row, style ?? n.Style);
-                        EndCell(Number(n.Number));
+                        StartCell(columns[c], number, style ?? n.Style).Append('>').Append(s_valueStart);
+                        // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
+                        row.Append(CultureInfo.InvariantCulture, $"{(double)n.Number:R}").Append(s_valueEnd);
                         break;
                     case TextCell t:
-                        StartCell(columns[c], row, style ?? WorkbookStyles.Default);
-                        writer.WriteAttributeString("", "t", "", "s");
-                        EndCell(strings.Index(t.Text).ToString(CultureInfo.InvariantCulture));
+                        StartCell(columns[c], number, style ?? WorkbookStyles.Default).Append(" t=\"s\">").Append(s_valueStart);
+                        row.Append(strings.Index(t.Text)).Append(s_valueEnd);
                         break;
                     default:
                         // An empty cell is left out, as Excel does: a blank, not a zero, sorts after every value.
@@ -144,40 +151,22 @@ internal static class SheetWriter
                 }
             }
 
-            writer.WriteEndElement();
-        }
-
-        private void StartCell(string column, string row, uint style)
-        {
-            writer.WriteStartElement(s_prefix, s_cellName, s_namespace);
-            writer.WriteStartAttribute("", "r", "");
-            writer.WriteString(column);
-            writer.WriteString(row);
-            writer.WriteEndAttribute();
-            writer.WriteAttributeString("", "s", "", Style(style));
-        }
-
-        private void EndCell(string value)
-        {
-            writer.WriteStartElement(s_prefix, s_valueName, s_namespace);
-            writer.WriteString(value);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        // A workbook has a few dozen styles and tens of thousands of cells: each style's text is made once.
-        private string Style(uint style)
-        {
-            if (!_styles.TryGetValue(style, out var text))
+            row.Append(s_rowEnd);
+            foreach (var chunk in row.GetChunks())
             {
-                text = style.ToString(CultureInfo.InvariantCulture);
-                _styles.Add(style, text);
+                // A StringBuilder's chunks are arrays of its own: the writer copies from them without a string between.
+                if (MemoryMarshal.TryGetArray(chunk, out var text))
+                {
+                    writer.WriteRaw(text.Array!, text.Offset, text.Count);
+                }
+                else
+                {
+                    writer.WriteRaw(chunk.ToString());
+                }
             }
-
-            return text;
         }
 
-        // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
-        private static string Number(decimal value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
+        private StringBuilder StartCell(string column, int row, uint style) =>
+            _row.Append(s_cellStart).Append(column).Append(row).Append("\" s=\"").Append(style).Append('"');
     }
 }
