@@ -37,9 +37,10 @@ internal static class CommonOptions
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
+                var typed = text.Trim();
                 foreach (var (word, value) in choices)
                 {
-                    if (string.Equals(text.Trim(), word, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(typed, word, StringComparison.OrdinalIgnoreCase))
                     {
                         return value;
                     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
 using ProgressFunctions.TestSupport;

@@ -126,7 +126,7 @@ internal static class SheetWriter
         private static readonly string s_rowEnd = $"</{s_prefix}:{new Row().LocalName}>";
         private static readonly string s_cellStart = $"<{s_prefix}:{new Cell().LocalName} r=\"";
         private static readonly string s_valueStart = $"<{s_prefix}:{new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName}>";
-        private static readonly string s_valueEnd = $"</{s_prefix}:{new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName}></{s_prefix}:{new Cell().LocalName}>";
+        private static readonly string s_valueAndCellEnd = $"</{s_prefix}:{new DocumentFormat.OpenXml.Spreadsheet.CellValue().LocalName}></{s_prefix}:{new Cell().LocalName}>";
         private readonly StringBuilder _row = new(1024);
 
         public void Row(int number, IReadOnlyList<SheetCell?> cells, uint? style)
@@ -139,11 +139,11 @@ internal static class SheetWriter
                     case NumberCell n:
                         StartCell(columns[c], number, style ?? n.Style).Append('>').Append(s_valueStart);
                         // Exact decimals become the nearest double, as every spreadsheet keeps numbers; "R" round-trips that double.
-                        row.Append(CultureInfo.InvariantCulture, $"{(double)n.Number:R}").Append(s_valueEnd);
+                        row.Append(CultureInfo.InvariantCulture, $"{(double)n.Number:R}").Append(s_valueAndCellEnd);
                         break;
                     case TextCell t:
                         StartCell(columns[c], number, style ?? WorkbookStyles.Default).Append(" t=\"s\">").Append(s_valueStart);
-                        row.Append(strings.Index(t.Text)).Append(s_valueEnd);
+                        row.Append(strings.Index(t.Text)).Append(s_valueAndCellEnd);
                         break;
                     default:
                         // An empty cell is left out, as Excel does: a blank, not a zero, sorts after every value.
