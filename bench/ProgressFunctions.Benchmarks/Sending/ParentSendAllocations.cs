@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Reports.Parents;
 using ProgressFunctions.Infrastructure.Reports.Pdf;
@@ -5,8 +6,8 @@ using ProgressFunctions.Infrastructure.Reports.Pdf;
 namespace ProgressFunctions.Benchmarks.Sending;
 
 /// <summary>
-/// Where the bytes of one parent report go: the same steps as <see cref="ParentSendBenchmarks"/>, each between two
-/// readings of the process's allocated bytes, averaged over many reports after a warm-up.
+/// Where the bytes and the time of one parent report go: the same steps as <see cref="ParentSendBenchmarks"/>, each
+/// between two readings of the process's allocated bytes and of the clock, averaged over many reports after a warm-up.
 /// </summary>
 /// <remarks>The process-wide count is used because the stores' writes may finish on a pool thread; run it on an idle process.</remarks>
 internal static class ParentSendAllocations
@@ -17,27 +18,30 @@ internal static class ParentSendAllocations
     {
         using var setup = new ParentSendSetup();
         var totals = new long[s_steps.Length];
+        var ticks = new long[s_steps.Length];
         long pdfBytes = 0;
         for (var n = 0; n < reports * 2; n++)
         {
-            var step = Once(setup, n, out var size);
+            var (bytes, times) = Once(setup, n, out var size);
             if (n >= reports)   // the first half warms up
             {
                 pdfBytes += size;
                 for (var i = 0; i < totals.Length; i++)
                 {
-                    totals[i] += step[i];
+                    totals[i] += bytes[i];
+                    ticks[i] += times[i];
                 }
             }
         }
 
         output.WriteLine($"{reports} parent reports, mean PDF {pdfBytes / reports / 1024.0:N1} KB");
+        output.WriteLine($"{"step",-24}{"allocated",13}{"time",12}");
         for (var i = 0; i < totals.Length; i++)
         {
-            output.WriteLine($"{s_steps[i],-24}{totals[i] / reports / 1024.0,10:N1} KB");
+            output.WriteLine($"{s_steps[i],-24}{totals[i] / reports / 1024.0,10:N1} KB{Micros(ticks[i], reports),9:N0} us");
         }
 
-        output.WriteLine($"{"total",-24}{totals.Sum() / reports / 1024.0,10:N1} KB");
+        output.WriteLine($"{"total",-24}{totals.Sum() / reports / 1024.0,10:N1} KB{Micros(ticks.Sum(), reports),9:N0} us");
         if (samples is not null)
         {
             // A few reports written out after the measuring, to look at and compare between versions.
@@ -51,24 +55,33 @@ internal static class ParentSendAllocations
         return 0;
     }
 
-    private static long[] Once(ParentSendSetup setup, int n, out int size)
+    private static double Micros(long ticks, int reports) => ticks * 1e6 / Stopwatch.Frequency / reports;
+
+    private static (long[] Bytes, long[] Ticks) Once(ParentSendSetup setup, int n, out int size)
     {
         var input = setup.Parents[n % setup.Parents.Length];
         var at = new long[s_steps.Length + 1];
-        at[0] = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = new long[s_steps.Length + 1];
+        Mark(0);
         var document = ParentReport.Build(input);
-        at[1] = GC.GetTotalAllocatedBytes(precise: true);
+        Mark(1);
         using var drawn = PdfReportRenderer.Draw(document);
-        at[2] = GC.GetTotalAllocatedBytes(precise: true);
+        Mark(2);
         var pdf = PdfReportRenderer.Save(drawn, document);
-        at[3] = GC.GetTotalAllocatedBytes(precise: true);
-        setup.Storage.Blobs.PutAsync(BlobPath.Parse($"reports/bench/{document.FileName}"), new MemoryStream(pdf), "application/pdf").GetAwaiter().GetResult();
-        at[4] = GC.GetTotalAllocatedBytes(precise: true);
+        Mark(3);
+        setup.Storage.Blobs.PutAsync(BlobPath.Parse($"reports/bench/{n}-{document.FileName}"), new MemoryStream(pdf), "application/pdf").GetAwaiter().GetResult();
+        Mark(4);
         var message = setup.Message(n, input, document, pdf);
-        at[5] = GC.GetTotalAllocatedBytes(precise: true);
+        Mark(5);
         setup.Outbox.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
-        at[6] = GC.GetTotalAllocatedBytes(precise: true);
+        Mark(6);
         size = pdf.Length;
-        return [.. Enumerable.Range(0, s_steps.Length).Select(i => at[i + 1] - at[i])];
+        return ([.. Enumerable.Range(0, s_steps.Length).Select(i => at[i + 1] - at[i])], [.. Enumerable.Range(0, s_steps.Length).Select(i => clock[i + 1] - clock[i])]);
+
+        void Mark(int i)
+        {
+            clock[i] = Stopwatch.GetTimestamp();
+            at[i] = GC.GetTotalAllocatedBytes(precise: true);
+        }
     }
 }

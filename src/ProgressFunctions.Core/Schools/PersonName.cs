@@ -26,6 +26,11 @@ public static class PersonName
 
     public static bool NeedsCleaning(string name) => name.Any(char.IsControl);
 
-    public static string Clean(string name) =>
-        string.Join(' ', name.Split((char[])[' ', .. name.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
+    /// <remarks>A name already clean (most are, and every late reason of an attendance export passes here) is returned as it is.</remarks>
+    public static string Clean(string name) => IsClean(name)
+        ? name
+        : string.Join(' ', name.Split((char[])[' ', .. name.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsClean(string name) =>
+        name.Length == 0 || (name[0] != ' ' && name[^1] != ' ' && !name.Contains("  ", StringComparison.Ordinal) && !NeedsCleaning(name));
 }

@@ -9,8 +9,21 @@ public sealed class PersonNameTests
     [InlineData(" Amelia\r\n Thomas ", "Amelia Thomas")]
     [InlineData("Amelia  Thomas", "Amelia Thomas")]
     [InlineData("Zoë Ó Súilleabháin", "Zoë Ó Súilleabháin")]
+    [InlineData(" Amelia", "Amelia")]
+    [InlineData("Amelia ", "Amelia")]
+    [InlineData("   ", "")]
+    [InlineData("", "")]
+    [InlineData("Amelia\u00A0Thomas", "Amelia\u00A0Thomas")]
     public void Clean_ControlCharactersAndRuns_OneSpaceEach(string name, string expected) =>
         Assert.Equal(expected, PersonName.Clean(name));
+
+    [Fact]
+    public void Clean_AlreadyClean_SameInstance()
+    {
+        var name = "Amelia Thomas";
+
+        Assert.Same(name, PersonName.Clean(name));
+    }
 
     [Fact]
     public void Order_AccentedNames_SitWithTheirPlainLetters()
