@@ -74,7 +74,7 @@ internal readonly record struct AttendanceDayText(DateOnly Date, AttendanceCode?
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out stamp) && (stamp < year.Stamps.Count || year.Stamps.Count == 0);
 
     /// <summary><c>yyyy-MM-dd</c> by hand: digits and dashes in place, then a real calendar date.</summary>
-    private static bool TryReadDate(ReadOnlySpan<char> text, out DateOnly date)
+    internal static bool TryReadDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'

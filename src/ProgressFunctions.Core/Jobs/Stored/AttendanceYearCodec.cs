@@ -180,13 +180,17 @@ public static class AttendanceYearCodec
             return null;
         }
 
-        var minutes = new Dictionary<(DateOnly, SessionOfDay), int>();
+        var minutes = new Dictionary<(DateOnly, SessionOfDay), int>(entries.Count);
         foreach (var entry in entries)
         {
-            var parts = entry.Split(' ');
-            if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || !Enum.TryParse<SessionOfDay>(parts[1], ignoreCase: true, out var session)
-                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+            // "yyyy-MM-dd AM 12": three parts split by single spaces, read in place (a culture-aware date parse per
+            // entry was 4% of a trust's check and snapshot processor time).
+            var text = entry.AsSpan();
+            var (first, last) = (text.IndexOf(' '), text.LastIndexOf(' '));
+            if (first < 0 || last <= first + 1 || text[(first + 1)..last].Contains(' ')
+                || !AttendanceDayText.TryReadDate(text[..first], out var date)
+                || !Enum.TryParse<SessionOfDay>(text[(first + 1)..last], ignoreCase: true, out var session)
+                || !int.TryParse(text[(last + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var m))
             {
                 throw new FormatException($"attendance document {year.PupilId}.{year.Year}: cannot read minutes late '{entry}'");
             }

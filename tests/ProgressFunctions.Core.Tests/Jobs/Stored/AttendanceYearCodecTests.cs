@@ -125,4 +125,35 @@ public sealed class AttendanceYearCodecTests
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => AttendanceYearCodec.Decode(damaged).ToList());
     }
+
+    [Theory]
+    [InlineData("2025-11-27 AM")]
+    [InlineData("2025-11-27 AM 12 3")]
+    [InlineData("2025-11-27  12")]
+    [InlineData("2025-11-27 AM  12")]
+    [InlineData("2025-11-27 XM 12")]
+    [InlineData("2025-11-31 AM 12")]
+    [InlineData("27/11/2025 AM 12")]
+    [InlineData("2025-11-27 AM -12")]
+    [InlineData("2025-11-27 AM twelve")]
+    public void Fill_DamagedMinutesLate_FormatExceptionQuotesTheEntry(string entry)
+    {
+        var damaged = s_stored with { MinutesLate = [entry] };
+
+        var error = Assert.Throws<FormatException>(() => AttendanceYearCodec.Fill(new PupilRegister("p1", Year2025), [damaged]));
+
+        Assert.Equal($"attendance document p1.2025: cannot read minutes late '{entry}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2025-11-27 AM 12", 12)]
+    [InlineData("2025-11-27 am 7", 7)]
+    public void Fill_MinutesLate_ReadForTheirSession(string entry, int minutes)
+    {
+        var register = new PupilRegister("p1", Year2025);
+
+        AttendanceYearCodec.Fill(register, [s_stored with { MinutesLate = [entry] }]);
+
+        Assert.Equal(minutes, register.MinutesLate(D("2025-11-27"), SessionOfDay.Am));
+    }
 }
