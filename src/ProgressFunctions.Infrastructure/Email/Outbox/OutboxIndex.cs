@@ -33,9 +33,9 @@ internal sealed class OutboxIndex(string path, TimeProvider time)
         {
             using var stream = await OpenExclusiveAsync(cancellationToken);
             var text = stream.Length == 0 ? HeaderLine + "\r\n" + line : line;
-            var bytes = Encoding.UTF8.GetBytes(text);
-            await stream.WriteAsync(bytes, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
+            // One short line to a local file: written synchronously, not handed to a pool thread and back.
+            stream.Write(Encoding.UTF8.GetBytes(text));
+            stream.Flush();
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Embedded;
+using ProgressFunctions.Integration.Tests.Storage.Contracts;
 using ProgressFunctions.TestSupport;
 
 namespace ProgressFunctions.Integration.Tests.Storage.Embedded;
@@ -50,6 +51,32 @@ public sealed class FileBlobStoreTests : IDisposable
         Assert.Equal("text/csv", (await Listed(store, "reports/s1/")).Single().ContentType);
     }
 
+    [Fact]
+    public async Task PutAsync_OnlyIfAbsentAndPresent_FalseAndNoTemporaryFileLeft()
+    {
+        var store = new FileBlobStore(_directory);
+        var path = BlobPath.Parse("reports/s1/c.pdf");
+        await store.PutAsync(path, Bytes("first"), "application/pdf");
+
+        var put = await store.PutAsync(path, new PatternStream(6, seekable: false), "application/pdf", onlyIfAbsent: true);
+
+        Assert.False(put);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_directory, "blobs-tmp")));
+        await using var read = await store.OpenReadAsync(path);
+        Assert.Equal("first", await new StreamReader(read!).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task PutAsync_StreamNotInMemoryIntoNewFolders_StoredWhole()
+    {
+        var store = new FileBlobStore(_directory);
+        await store.PutAsync(BlobPath.Parse("imports/s1/2026/03/export.zip"), new PatternStream(200_000, seekable: false), "application/zip");
+
+        await using var read = await store.OpenReadAsync(BlobPath.Parse("imports/s1/2026/03/export.zip"));
+        Assert.Equal((true, 200_000), await PatternStream.VerifyAsync(read!));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_directory, "blobs-tmp")));
+    }
+
     public void Dispose()
     {
         try
@@ -75,3 +102,4 @@ public sealed class FileBlobStoreTests : IDisposable
         return items;
     }
 }
+
