@@ -4,7 +4,7 @@ using ProgressFunctions.Benchmarks.Imports;
 // Run all: dotnet run -c Release --project bench/ProgressFunctions.Benchmarks -- --filter '*'
 // "stream-attendance [pupils]" is a single measured run (rows/s and peak working set) for the trust-sized file;
 // "compare-attendance-readers [rounds]" times our attendance reader and Sep by processor time, taking turns;
-// "parent-send-allocations [reports] [folder]" prints the bytes allocated by each step of one parent report's send (and writes a few sample reports to the folder);
+// "parent-send-allocations [reports] [folder]" prints the bytes allocated and the time taken by each step of one parent report's send (and writes a few sample reports to the folder);
 // anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "stream-attendance")
 {
