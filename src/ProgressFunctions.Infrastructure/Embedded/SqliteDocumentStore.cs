@@ -7,14 +7,19 @@ using ProgressFunctions.Core.Ports;
 namespace ProgressFunctions.Infrastructure.Embedded;
 
 /// <summary>Documents in the embedded SQLite file: one row per document, the body as camelCase JSON (<see cref="DocumentBody"/>).</summary>
-/// <remarks>Every write gets a new etag, unique to this store (see <c>NewETag</c>). Listing pages through the primary key (500 rows at a time) so that no read
-/// transaction stays open while the caller works between pages.</remarks>
+/// <remarks>Every write gets a new etag, unique to this store (see <c>NewETag</c>). Listing pages through the primary
+/// key (500 rows at a time) so that no read transaction stays open while the caller works between pages.</remarks>
 internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore, IStorageCost
 {
     private const int PageSize = 500;
 
     // SQLite's primary-key constraint error: another writer created the row first.
     private const int SqliteConstraintPrimaryKey = 1555;
+
+    // An etag only has to differ from every other this store has written: a random prefix per process and a counter.
+    // A new Guid per write asked the OS for random bytes each time, 2% of an import's processor time.
+    private static readonly string s_etagPrefix = Guid.NewGuid().ToString("N")[..16];
+    private static long s_etagCounter;
 
     public double RequestCharge => 0;
 
@@ -229,11 +234,6 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         command.Parameters.AddWithValue("$t", type);
         command.Parameters.AddWithValue("$i", id);
     }
-
-    // An etag only has to differ from every other this store has written: a random prefix per process and a counter.
-    // A new Guid per write asked the OS for random bytes each time, 2% of an import's processor time.
-    private static readonly string s_etagPrefix = Guid.NewGuid().ToString("N")[..16];
-    private static long s_etagCounter;
 
     private static string NewETag() =>
         string.Create(CultureInfo.InvariantCulture, $"{s_etagPrefix}{Interlocked.Increment(ref s_etagCounter):x16}");
