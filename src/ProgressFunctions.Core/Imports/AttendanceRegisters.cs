@@ -11,8 +11,9 @@ namespace ProgressFunctions.Core.Imports;
 public sealed class AttendanceRegisters
 {
     private readonly Dictionary<string, PupilRegister> _byPupil = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string PupilId, int Session), int> _minutesLate = [];
-    private readonly HashSet<string> _pupilsWithMinutes = new(StringComparer.Ordinal);
+    // Per pupil, then per session: a pupil's marks look their minutes up in that pupil's own small table, not by
+    // hashing the pupil's id again for each of 240 sessions (3% of a trust's import).
+    private readonly Dictionary<string, Dictionary<int, int>> _minutesLate = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PupilId, int Session), string> _lateReasons = [];
 
     public AttendanceRegisters(SchoolCalendar calendar) => Calendar = calendar;
@@ -20,8 +21,6 @@ public sealed class AttendanceRegisters
     public SchoolCalendar Calendar { get; }
 
     public IReadOnlyDictionary<string, PupilRegister> ByPupil => _byPupil;
-
-    public IReadOnlyDictionary<(string PupilId, int Session), int> MinutesLate => _minutesLate;
 
     /// <summary>The reasons the export gave for late sessions, only for the late marks that have one.</summary>
     public IReadOnlyDictionary<(string PupilId, int Session), string> LateReasons => _lateReasons;
@@ -44,18 +43,22 @@ public sealed class AttendanceRegisters
             yield break;
         }
 
+        var minutes = MinutesLateOf(pupilId);
         for (var s = 0; s < Calendar.SessionCount; s++)
         {
             if (register.MarkAt(s) is { } code)
             {
-                yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, MinutesLateAt(pupilId, s));
+                yield return new SessionMark(pupilId, Calendar.DayAt(s / 2), (SessionOfDay)(s % 2), code, At(minutes, s));
             }
         }
     }
 
-    /// <summary>The minutes late the export gave for one of the pupil's sessions, if any.</summary>
-    internal int? MinutesLateAt(string pupilId, int session) =>
-        _pupilsWithMinutes.Contains(pupilId) && _minutesLate.TryGetValue((pupilId, session), out var minutes) ? minutes : null;
+    /// <summary>The minutes late the export gave for the pupil's sessions, by session index; null when it gave none.</summary>
+    internal IReadOnlyDictionary<int, int>? MinutesLateOf(string pupilId) => _minutesLate.GetValueOrDefault(pupilId);
+
+    /// <summary>One session's minutes late from a pupil's table (<see cref="MinutesLateOf"/>), if any.</summary>
+    internal static int? At(IReadOnlyDictionary<int, int>? minutes, int session) =>
+        minutes is not null && minutes.TryGetValue(session, out var m) ? m : null;
 
     /// <summary>How many sessions the export marked for the pupil.</summary>
     public int MarkCountOf(string pupilId)
@@ -91,11 +94,7 @@ public sealed class AttendanceRegisters
         if (_byPupil.Remove(pupilId, out var register))
         {
             MarkCount -= Enumerable.Range(0, Calendar.SessionCount).Count(s => register.MarkAt(s) is not null);
-            foreach (var key in _minutesLate.Keys.Where(k => k.PupilId == pupilId).ToList())
-            {
-                _minutesLate.Remove(key);
-            }
-
+            _minutesLate.Remove(pupilId);
             foreach (var key in _lateReasons.Keys.Where(k => k.PupilId == pupilId).ToList())
             {
                 _lateReasons.Remove(key);
@@ -105,8 +104,13 @@ public sealed class AttendanceRegisters
 
     internal void SetMinutesLate(string pupilId, int session, int minutes)
     {
-        _minutesLate[(pupilId, session)] = minutes;
-        _pupilsWithMinutes.Add(pupilId);
+        if (!_minutesLate.TryGetValue(pupilId, out var byPupil))
+        {
+            byPupil = [];
+            _minutesLate[pupilId] = byPupil;
+        }
+
+        byPupil[session] = minutes;
     }
 
     internal void SetLateReason(string pupilId, int session, string reason) => _lateReasons[(pupilId, session)] = reason;

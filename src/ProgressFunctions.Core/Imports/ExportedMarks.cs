@@ -17,6 +17,7 @@ internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, Sessio
     private readonly string _pupilId;
     private readonly PupilRegister _register;
     private readonly DateTimeOffset _exportedAt;
+    private readonly IReadOnlyDictionary<int, int>? _minutes;
 
     public ExportedMarks(AttendanceRegisters export, string pupilId, DateTimeOffset exportedAt)
     {
@@ -24,6 +25,7 @@ internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, Sessio
         _pupilId = pupilId;
         _register = export.ByPupil[pupilId];
         _exportedAt = exportedAt;
+        _minutes = export.MinutesLateOf(pupilId);
         Count = export.MarkCountOf(pupilId);
     }
 
@@ -52,7 +54,7 @@ internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, Sessio
             return false;
         }
 
-        value = new StampedMark(code, _exportedAt, _export.MinutesLateAt(_pupilId, session));
+        value = new StampedMark(code, _exportedAt, AttendanceRegisters.At(_minutes, session));
         return true;
     }
 
@@ -63,7 +65,7 @@ internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, Sessio
         {
             if (_register.MarkAt(s) is { } code)
             {
-                yield return KeyValuePair.Create((calendar.DayAt(s / 2), (SessionOfDay)(s % 2)), new StampedMark(code, _exportedAt, _export.MinutesLateAt(_pupilId, s)));
+                yield return KeyValuePair.Create((calendar.DayAt(s / 2), (SessionOfDay)(s % 2)), new StampedMark(code, _exportedAt, AttendanceRegisters.At(_minutes, s)));
             }
         }
     }
