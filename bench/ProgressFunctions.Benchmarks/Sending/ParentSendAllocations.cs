@@ -76,7 +76,9 @@ internal static class ParentSendAllocations
         setup.Outbox.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
         Mark(6);
         size = pdf.Length;
-        return ([.. Enumerable.Range(0, s_steps.Length).Select(i => at[i + 1] - at[i])], [.. Enumerable.Range(0, s_steps.Length).Select(i => clock[i + 1] - clock[i])]);
+        return (Steps(at), Steps(clock));
+
+        static long[] Steps(long[] readings) => [.. readings.Zip(readings.Skip(1), (before, after) => after - before)];
 
         void Mark(int i)
         {

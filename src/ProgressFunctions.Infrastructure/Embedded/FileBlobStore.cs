@@ -71,8 +71,8 @@ internal sealed class FileBlobStore : IBlobStore
     // reports before, 3,000 and 1,000 after).
     private static async Task WriteNewAsync(string file, Stream content, CancellationToken cancellationToken)
     {
-        using var handle = File.OpenHandle(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        await using var stream = new FileStream(handle, FileAccess.Write, content is MemoryStream ? 0 : 81920);
+        await using var stream = new FileStream(
+            File.OpenHandle(file, FileMode.CreateNew, FileAccess.Write, FileShare.None), FileAccess.Write, content is MemoryStream ? 0 : 81920);
         if (content is MemoryStream)
         {
             content.CopyTo(stream);

@@ -170,19 +170,21 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     private static (DocumentKey Key, byte[] Body)[] Serialized<T>(IReadOnlyList<Document<T>> documents)
     {
         var rows = new (DocumentKey Key, byte[] Body)[documents.Count];
-        if (documents.Count < 8)
+        if (rows.Length < 8)
         {
             for (var i = 0; i < rows.Length; i++)
             {
-                rows[i] = (documents[i].Key, DocumentBody.ToUtf8(documents[i].Body));
+                Serialize(i);
             }
         }
         else
         {
-            Parallel.For(0, rows.Length, i => rows[i] = (documents[i].Key, DocumentBody.ToUtf8(documents[i].Body)));
+            Parallel.For(0, rows.Length, Serialize);
         }
 
         return rows;
+
+        void Serialize(int i) => rows[i] = (documents[i].Key, DocumentBody.ToUtf8(documents[i].Body));
     }
 
     private static async Task WriteAsync(SqliteConnection connection, (DocumentKey Key, byte[] Body)[] rows, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.IO;
+using Microsoft.Win32.SafeHandles;
 using ProgressFunctions.Core.Email;
 
 namespace ProgressFunctions.Infrastructure.Email.Outbox;
@@ -46,7 +47,6 @@ public sealed class OutboxEmailSender : IEmailSender
     {
         ArgumentNullException.ThrowIfNull(message);
         EmailLimits.EnsureSendable(message);
-        System.IO.Directory.CreateDirectory(_directory);
         var now = _time.GetUtcNow();
         var from = message.From ?? _defaultFrom;
         var files = new List<string>(message.To.Count);
@@ -90,7 +90,7 @@ public sealed class OutboxEmailSender : IEmailSender
             using (var encoded = s_buffers.GetStream(nameof(OutboxEmailSender)))
             {
                 write(encoded);
-                using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using var handle = CreateTemporary(temporary);
                 long offset = 0;
                 foreach (var block in encoded.GetReadOnlySequence())
                 {
@@ -110,6 +110,20 @@ public sealed class OutboxEmailSender : IEmailSender
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    // The outbox folder is made only when the first file finds it missing, not checked again for every e-mail.
+    private SafeFileHandle CreateTemporary(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            System.IO.Directory.CreateDirectory(_directory);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
     }
 }

@@ -111,6 +111,19 @@ public sealed class OutboxEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_FolderRemovedBetweenSends_MadeAgainWithTheMessageAndItsIndexRow()
+    {
+        var sender = Sender();
+        await sender.SendAsync(TestMessages.Report(), CancellationToken.None);
+        Directory.Delete(_directory, recursive: true);
+
+        var receipt = await sender.SendAsync(TestMessages.Report(to: TestMessages.Parents(1)), CancellationToken.None);
+
+        Assert.Equal(["index.csv", receipt.ProviderMessageId], Directory.GetFiles(_directory).Select(Path.GetFileName).Order());
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_directory, "index.csv")).Length);
+    }
+
+    [Fact]
     public async Task SendAsync_Oversize_RefusesAndWritesNothing()
     {
         var message = TestMessages.Report(pdf: new byte[23_000_000]);
