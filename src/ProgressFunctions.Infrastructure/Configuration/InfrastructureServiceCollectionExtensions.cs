@@ -50,7 +50,7 @@ public static class InfrastructureServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<Microsoft365Options>>().Value,
                 sp.GetRequiredService<IOptions<SmtpOptions>>().Value),
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<TokenCredential>(),
+            sp.GetRequiredService<TokenCredential>,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IReportRenderer, PdfReportRenderer>();

@@ -16,7 +16,9 @@ public static class EmailSenderFactory
 {
     /// <summary>Builds the sender the (validated) settings name; the HTTP adapters take their HttpClient from <paramref name="http"/>,
     /// Microsoft 365 signs in with <paramref name="credential"/> unless its settings name an identity of their own.</summary>
-    public static IEmailSender Create(EmailSettings settings, IHttpClientFactory http, TokenCredential credential, TimeProvider time, ILoggerFactory loggers)
+    /// <remarks><paramref name="credential"/> is asked for only by Microsoft 365: the outbox, SMTP and SendGrid never sign in
+    /// to Azure, and building the host's default credential loads Azure.Identity into every run of the command line.</remarks>
+    public static IEmailSender Create(EmailSettings settings, IHttpClientFactory http, Func<TokenCredential> credential, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);

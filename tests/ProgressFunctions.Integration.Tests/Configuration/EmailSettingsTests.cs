@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Infrastructure.Configuration;
@@ -138,5 +139,27 @@ public class EmailSettingsTests
         services.ValidateSettings();
 
         Assert.IsType(expected, services.GetRequiredService<IEmailSender>());
+    }
+
+    [Theory]
+    [InlineData("Outbox", false)]
+    [InlineData("SendGrid", false)]
+    [InlineData("Smtp", false)]
+    [InlineData("Microsoft365", true)]
+    public void AddInfrastructure_Provider_BuildsTheHostCredentialOnlyToSignInToMicrosoft365(string provider, bool asked)
+    {
+        var built = 0;
+        var configuration = Settings.From(
+            $"Email__Provider={provider}", "Email__From=office@school.example.org", "SendGrid__ApiKey=SG.k",
+            "Microsoft365__Mailbox=office@school.example.org", "Smtp__Host=smtp.gmail.com", "Smtp__UserName=office@school.example.org");
+        using var services = new ServiceCollection()
+            .AddSingleton<TokenCredential>(_ => { built++; return new Azure.Identity.DefaultAzureCredential(); })
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+        services.ValidateSettings();
+
+        services.GetRequiredService<IEmailSender>();
+
+        Assert.Equal(asked ? 1 : 0, built);
     }
 }

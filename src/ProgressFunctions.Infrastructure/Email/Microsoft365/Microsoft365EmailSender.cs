@@ -49,7 +49,7 @@ public sealed class Microsoft365EmailSender : IEmailSender
     }
 
     /// <summary>The credential the settings name: the app registration's secret, a user-assigned identity, or <paramref name="host"/>.</summary>
-    public static TokenCredential CredentialFor(Microsoft365Options options, TokenCredential host)
+    public static TokenCredential CredentialFor(Microsoft365Options options, Func<TokenCredential> host)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.UsesClientSecret)
@@ -59,7 +59,7 @@ public sealed class Microsoft365EmailSender : IEmailSender
 
         return options.ClientId is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : host;
+            : host();
     }
 
     public async Task<SendReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)

@@ -163,12 +163,13 @@ public sealed class Microsoft365EmailSenderTests
     public void CredentialFor_Settings_PicksSecretManagedIdentityOrTheHosts()
     {
         var host = new FixedToken();
+        TokenCredential NotAsked() => throw new InvalidOperationException("the host's credential was asked for");
 
         Assert.IsType<Azure.Identity.ClientSecretCredential>(Microsoft365EmailSender.CredentialFor(
-            new Microsoft365Options { TenantId = "contoso.onmicrosoft.com", ClientId = "00000000-0000-0000-0000-000000000001", ClientSecret = "s" }, host));
+            new Microsoft365Options { TenantId = "contoso.onmicrosoft.com", ClientId = "00000000-0000-0000-0000-000000000001", ClientSecret = "s" }, NotAsked));
         Assert.IsType<Azure.Identity.ManagedIdentityCredential>(Microsoft365EmailSender.CredentialFor(
-            new Microsoft365Options { ClientId = "00000000-0000-0000-0000-000000000001" }, host));
-        Assert.Same(host, Microsoft365EmailSender.CredentialFor(new Microsoft365Options(), host));
+            new Microsoft365Options { ClientId = "00000000-0000-0000-0000-000000000001" }, NotAsked));
+        Assert.Same(host, Microsoft365EmailSender.CredentialFor(new Microsoft365Options(), () => host));
     }
 
     private static (string Address, string? Name) Address(JsonElement recipient)
