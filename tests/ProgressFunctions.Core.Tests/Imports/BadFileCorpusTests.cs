@@ -8,10 +8,13 @@ namespace ProgressFunctions.Core.Tests.Imports;
 
 public class BadFileCorpusTests
 {
-    private static List<ImportIssue> ReadPupils(string file, out List<ProgressFunctions.Core.Schools.Pupil> pupils)
+    private static List<ImportIssue> ReadPupils(string file, out List<ProgressFunctions.Core.Schools.Pupil> pupils) =>
+        ReadPupils(TestFiles.Bytes(file), out pupils);
+
+    private static List<ImportIssue> ReadPupils(byte[] bytes, out List<ProgressFunctions.Core.Schools.Pupil> pupils)
     {
         var issues = new List<ImportIssue>();
-        var (reader, _) = TextDecoding.Open(new MemoryStream(TestFiles.Bytes(file)));
+        var (reader, _) = TextDecoding.Open(new MemoryStream(bytes));
         (pupils, _) = PupilsCsv.Read(reader, issues);
         return issues;
     }
@@ -57,6 +60,24 @@ public class BadFileCorpusTests
     {
         Assert.Empty(ReadPupils("pupils_windows1252.csv", out var pupils));
         Assert.Equal(["Zoë Brontë", "Siobhán Ó Súilleabháin"], pupils.Select(p => p.DisplayName));
+    }
+
+    [Fact]
+    public void Pupils_Utf8WithOneWindows1252Name_RefusesThatRowAndKeepsTheOthersLettersRight()
+    {
+        byte[] bytes =
+        [
+            .. "UPN,Legal Surname,Legal Forename,Date of Birth,Year,Reg Group\n"u8,
+            .. "C201100025001,Ó Súilleabháin,Seán,2014-01-02,7,7A\n"u8,
+            .. "R201100025002,Bront"u8, 0xEB, .. ",Zoe,2014-03-04,7,7A\n"u8,
+            .. "V201100025004,Kowalski,Łukasz,2014-05-06,7,7B\n"u8,
+        ];
+
+        var issue = Assert.Single(ReadPupils(bytes, out var pupils));
+
+        Assert.Equal((IssueSeverity.Error, 3, "Legal Surname"), (issue.Severity, issue.Line, issue.Column));
+        Assert.Contains("not UTF-8", issue.Reason);
+        Assert.Equal(["Seán Ó Súilleabháin", "Łukasz Kowalski"], pupils.Select(p => p.DisplayName));
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public class TextDecodingTests
     }
 
     [Fact]
+    public void Open_Utf8WithOneWindows1252Byte_StaysUtf8AndMarksOnlyThatByte()
+    {
+        var (reader, name) = TextDecoding.Open(new MemoryStream([.. "Seán,Łukasz\nZo"u8, 0xEB, .. ",Chloë\n"u8]));
+        using (reader)
+        {
+            Assert.Equal("utf-8", name);
+            Assert.Equal($"Seán,Łukasz\nZo{TextDecoding.NotUtf8},Chloë\n", reader.ReadToEnd());
+        }
+    }
+
+    [Fact]
     public void Open_DisposedBeforeTheSampleIsRead_ClosesTheStreamAndLeavesTheNextFileWhole()
     {
         var first = new MemoryStream(Encoding.UTF8.GetBytes(Text(5000)));

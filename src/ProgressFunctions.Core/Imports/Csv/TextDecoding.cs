@@ -3,15 +3,26 @@ using System.Text.Unicode;
 
 namespace ProgressFunctions.Core.Imports.Csv;
 
-/// <summary>Opens a CSV stream as text: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252.</summary>
+/// <summary>Opens a CSV stream as text: UTF-8 (with or without BOM) unless the bytes are Windows-1252.</summary>
 /// <remarks>
+/// <para>
 /// MIS exports from older Windows tools are often Windows-1252 ("Zoë" as the single byte 0xEB), which is invalid as
 /// UTF-8. The check reads the first <see cref="SniffBytes"/> bytes: files up to that size are checked whole; a larger
 /// file (an attendance file) is judged by its start, which is where names would already have shown the encoding.
+/// </para>
+/// <para>
+/// Bytes that are not all valid UTF-8 are read as Windows-1252 only when no letter in them is written in UTF-8. A file
+/// with both (a UTF-8 export with one name pasted in from another program) stays UTF-8: reading it all as
+/// Windows-1252 would turn every correct "Seán" into "SeÃ¡n" and store it over the right name. Each byte that is not
+/// UTF-8 is read as U+FFFD (<see cref="NotUtf8"/>), and the reader of a name refuses that row, naming its line.
+/// </para>
 /// </remarks>
 public static class TextDecoding
 {
     public const int SniffBytes = 1 << 20;
+
+    /// <summary>What a byte that is not UTF-8 reads as in a file that is otherwise UTF-8: U+FFFD, the replacement character.</summary>
+    public const char NotUtf8 = '\uFFFD';
 
     private static readonly Lazy<Encoding> s_windows1252 = new(() =>
     {
@@ -58,7 +69,24 @@ public static class TextDecoding
             bytes = bytes[..cut];
         }
 
-        return Utf8.IsValid(bytes) ? new UTF8Encoding(false) : Windows1252;
+        return Utf8.IsValid(bytes) || HasUtf8Letter(bytes) ? new UTF8Encoding(false) : Windows1252;
+    }
+
+    // Whether some character beyond ASCII is written as a valid UTF-8 sequence of two or more bytes.
+    private static bool HasUtf8Letter(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) is var at and >= 0)
+        {
+            bytes = bytes[at..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                return true;
+            }
+
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return false;
     }
 }
 
