@@ -48,7 +48,7 @@ internal static class JobCommands
                 console.WriteLine($"  {rule.Key}: {rule.Count()}");
             }
 
-            return result.Outcome == CheckOutcome.NoSchool ? 2 : 0;
+            return result.Outcome switch { CheckOutcome.NoSchool => 2, CheckOutcome.NoTermsThisYear => 1, _ => 0 };
         }));
         return command;
     }

@@ -3,6 +3,7 @@ using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Core.Sending;
 
 namespace ProgressFunctions.Core.Jobs;
@@ -13,6 +14,9 @@ public enum CheckOutcome
     AlreadyRan,
     NotASchoolDay,
     NoSchool,
+
+    /// <summary>The school's calendar has no term in the academic year of the date: nothing can be checked until it does.</summary>
+    NoTermsThisYear,
 }
 
 public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message, IReadOnlyList<PupilAttendanceView> Pupils, IReadOnlyList<Alert> Alerts, int DigestsQueued);
@@ -85,6 +89,18 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
         if (state.Calendar is not { } calendar)
         {
             return new AttendanceCheckResult(CheckOutcome.NoSchool, $"school {schoolId} has no stored calendar: ingest an export with school.json first", [], [], 0);
+        }
+
+        // Said apart from "not a school day": a school whose export still carries last year's terms would otherwise be
+        // told that every day of the new year is a holiday, and get no check and no alert, with nothing to show why.
+        if (AcademicYear.Containing(asOf) is var year && calendar.TermsOf(year).Count == 0)
+        {
+            var held = string.Join(", ", calendar.AcademicYears.Order());
+            logger.LogWarning("School {SchoolId}'s calendar has no terms in {Year}: the attendance check cannot run", schoolId, year.ToString());
+            return new AttendanceCheckResult(
+                CheckOutcome.NoTermsThisYear,
+                $"the school calendar has no terms in {year} (school.json has {(held.Length > 0 ? held : "none")}): no attendance check runs until an export's school.json adds them",
+                [], [], 0);
         }
 
         if (!calendar.IsSchoolDay(asOf))

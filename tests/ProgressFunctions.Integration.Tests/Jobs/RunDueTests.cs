@@ -50,6 +50,7 @@ public class RunDueTests
     [Theory]
     [InlineData("2025-12-06", "is not a school day")]   // Saturday
     [InlineData("2025-09-01", "is not a school day")]   // INSET day
+    [InlineData("2026-12-01", "the school calendar has no terms in 2026/27 (school.json has 2025/26)")]   // a Tuesday after the calendar ends
     public async Task RunAsync_DayWithoutSchool_RunsNoAttendanceCheck(string date, string expected)
     {
         using var fixture = new JobsFixture();

@@ -104,7 +104,8 @@ public class BatchCliTests
     [InlineData(2, "release", "--school", School, "--batch", "no-such-batch")]
     [InlineData(2, "not-sent", "--school", School, "--batch", "no-such-batch")]
     [InlineData(2, "snapshot", "--school", School, "--term", "winter", "--point", "end")]
-    public void Command_CouldNotRun_ExitTwoWithOneLine(int exit, params string[] args)
+    [InlineData(1, "check-attendance", "--school", School, "--as-of", "2031-12-02")]   // the calendar has no terms that year
+    public void Command_CouldNotRun_ExitsWithItsCode(int exit, params string[] args)
     {
         var folder = CliProcess.TempFolder();
         IntegrityRun.NewExport(pupils: 5).WriteFolder(Path.Combine(folder, "export"));
