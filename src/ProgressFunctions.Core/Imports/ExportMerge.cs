@@ -33,7 +33,8 @@ public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int Leaver
 
 /// <summary>Merges one export into what is known: a pure function, so re-applying the same export changes nothing.</summary>
 /// <remarks>
-/// New pupils are added and changed fields updated. A known pupil missing from a full-roll export (<see cref="IsFullRoll"/>) is a leaver: their
+/// New pupils are added and changed fields updated; a known pupil keeps the fields an export does not carry (a CTF's
+/// registration group, admission date and pupil premium, <see cref="SchoolExport.CarriesRollDetails"/>). A known pupil missing from a full-roll export (<see cref="IsFullRoll"/>) is a leaver: their
 /// <see cref="Pupil.LeavingDate"/> is set to the day before the export (never deleted; a returning pupil's leaving date
 /// is cleared by the export's own record). A pupil's contact links are replaced by the export's for every pupil it lists
 /// contacts for (<see cref="SchoolExport.PupilsWithContactRows"/>). A session's mark is replaced only by a strictly newer export, so an old
@@ -60,15 +61,20 @@ public static class ExportMerge
         var pupils = known.Pupils.ToBuilder();
         int added = 0, updated = 0, leavers = 0;
         var inExport = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pupil in export.Pupils)
+        foreach (var exported in export.Pupils)
         {
-            inExport.Add(pupil.Id);
-            if (!pupils.TryGetValue(pupil.Id, out var before))
+            inExport.Add(exported.Id);
+            if (!pupils.TryGetValue(exported.Id, out var before))
             {
-                pupils[pupil.Id] = pupil;
+                pupils[exported.Id] = exported;
                 added++;
+                continue;
             }
-            else if (before != pupil)
+
+            var pupil = export.CarriesRollDetails
+                ? exported
+                : exported with { RegistrationGroup = before.RegistrationGroup, AdmissionDate = before.AdmissionDate, PupilPremium = before.PupilPremium };
+            if (before != pupil)
             {
                 pupils[pupil.Id] = pupil;
                 updated++;

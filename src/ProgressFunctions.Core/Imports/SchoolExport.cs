@@ -39,6 +39,11 @@ public sealed record SchoolExport
     public IReadOnlyDictionary<string, RowRef> PupilRows { get; init; } = new Dictionary<string, RowRef>();
     public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Whether the export says each pupil's registration group, admission date and pupil premium.</summary>
+    /// <remarks>A CTF does not (it carries a pupil between schools, not their place in this one): a pupil already
+    /// stored keeps those values when a CTF lists them, rather than having them blanked.</remarks>
+    public bool CarriesRollDetails { get; init; } = true;
+
     /// <summary>When the MIS produced the export, if the file says (a CTF header's DateTime, or <c>exportedAt</c> in school.json).</summary>
     /// <remarks>This, not the upload time, decides which of two exports is newer; without it the time of ingest stands in.</remarks>
     public DateTimeOffset? ExportedAt { get; init; }

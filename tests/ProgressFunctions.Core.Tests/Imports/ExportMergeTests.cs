@@ -22,6 +22,25 @@ public class ExportMergeTests
         Assert.Equal(once.Attendance, twice.Attendance);
     }
 
+    [Theory]
+    [InlineData(true, "", null, false)]    // a bundle says the pupil's roll details: blanks are the school's own
+    [InlineData(false, "4A", "2021-09-01", true)]   // a CTF does not carry them: the stored ones stand
+    public void Apply_KnownPupilListedWithoutRollDetails_KeepsTheStoredOnesOnlyWhenTheExportCannotSayThem(
+        bool carriesRollDetails, string group, string? admitted, bool pupilPremium)
+    {
+        var stored = s_export.Pupils[0] with { RegistrationGroup = "4A", AdmissionDate = new DateOnly(2021, 9, 1), PupilPremium = true };
+        var (known, _) = ExportMerge.Apply(KnownSchool.Empty, s_export with { Pupils = [stored] }, s_monday);
+        var listed = stored with { RegistrationGroup = "", AdmissionDate = null, PupilPremium = false, LegalSurname = "Ní Bhriain" };
+
+        var (school, summary) = ExportMerge.Apply(known, s_export with { Pupils = [listed], CarriesRollDetails = carriesRollDetails }, s_monday);
+
+        var merged = school.Pupils[stored.Id];
+        Assert.Equal(1, summary.PupilsUpdated);
+        Assert.Equal("Ní Bhriain", merged.LegalSurname);
+        Assert.Equal((group, admitted is null ? (DateOnly?)null : DateOnly.Parse(admitted, System.Globalization.CultureInfo.InvariantCulture), pupilPremium),
+            (merged.RegistrationGroup, merged.AdmissionDate, merged.PupilPremium));
+    }
+
     [Fact]
     public void Apply_NewPupils_EveryExportedMarkStampedWithTheExportTime()
     {

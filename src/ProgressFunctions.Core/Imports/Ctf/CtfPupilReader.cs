@@ -106,6 +106,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         Issues = Issues,
         PupilRows = _rows,
         PupilsWithContactRows = _withContacts,
+        CarriesRollDetails = false,
         RecordsRead = new Dictionary<string, long>
         {
             [file] = _pupils.Count, ["pupils"] = _pupils.Count, ["contacts"] = _links.Count, ["attendance marks"] = _marks, ["assessments"] = _assessments.Count,
