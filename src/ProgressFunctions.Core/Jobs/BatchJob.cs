@@ -93,8 +93,7 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
         var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
         var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release) { NewerBatch = newer });
         var csvName = csv[(csv.LastIndexOf('/') + 1)..];
-        var releaseOn = newer is null ? batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
-            : $"no day: batch {newer} is newer, so this one goes only if released with --include-stale";
+        var releaseOn = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var why = new SendReason($"review of batch {batch.Id} before it goes to families", batch.DataTo);
         // Three different children: a pupil's parents' messages come next to each other, and would show one report twice.
         var samples = messages.DistinctBy(m => PupilsOf(m).FirstOrDefault()).Take(3).Select(m => m.Id).ToList();
@@ -103,7 +102,7 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
             .DistinctBy(r => r.Member.Id)
             .Select(r => new OutgoingMessage($"{ReportKind.BatchPreview}.{batch.Id}", ReportKind.BatchPreview,
                 new Recipient(r.Member.Id, RecipientKind.Staff, r.Member.Email, r.Member.DisplayName),
-                new BatchPreviewPayload(document, ReportEmailComposer.ForBatchPreview(profile.Name, r.Member.DisplayName, what, releaseOn, hold, [document.FileName, csvName]),
+                new BatchPreviewPayload(document, ReportEmailComposer.ForBatchPreview(profile.Name, r.Member.DisplayName, what, releaseOn, newer, hold, [document.FileName, csvName]),
                     $"{state.SchoolId}/batches/{batch.Id}", csv, samples),
                 why, [$"{r.Role}"], school))];
     }

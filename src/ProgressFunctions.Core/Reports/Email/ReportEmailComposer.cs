@@ -139,11 +139,17 @@ public static class ReportEmailComposer
         [fileName]);
 
     /// <summary>To the staff who review a batch of messages to families before it goes.</summary>
-    public static ComposedEmail ForBatchPreview(string schoolName, string recipientName, string what, string releaseOn, string holdCommand, IReadOnlyList<string> files) => Compose(
+    /// <remarks><paramref name="newerBatch"/>, when set, is a later batch of the same kind: this one then goes on no day of
+    /// its own, only if staff release it.</remarks>
+    public static ComposedEmail ForBatchPreview(
+        string schoolName, string recipientName, string what, string releaseOn, string? newerBatch, string holdCommand, IReadOnlyList<string> files) => Compose(
         $"{schoolName}: to review before it goes to families: {what}",
         [
             $"Dear {recipientName},",
-            $"The {what} are ready. They go to families on {releaseOn} unless someone holds them; the summary, the list of families who will not be reached (with the reason for each) and a few sample reports are attached.",
+            (newerBatch is null
+                ? $"The {what} are ready. They go to families on {releaseOn} unless someone holds them."
+                : $"The {what} are ready, but batch {newerBatch} has newer figures: these go to families only if someone releases them with --include-stale.")
+                + " The summary, the list of families who will not be reached (with the reason for each) and a few sample reports are attached.",
             $"To hold them: {holdCommand}.",
             "The attachments hold pupils' personal data: please keep them within the school.",
             schoolName,

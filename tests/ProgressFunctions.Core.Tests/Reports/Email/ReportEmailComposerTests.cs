@@ -68,6 +68,20 @@ public partial class ReportEmailComposerTests
         Assert.StartsWith("Dear parent or carer,", email.TextBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "They go to families on Tuesday 24 March 2026 unless someone holds them. The summary")]
+    [InlineData("parents-2025-26-spring-end", "but batch parents-2025-26-spring-end has newer figures: these go to families only if someone releases them with --include-stale. The summary")]
+    public void ForBatchPreview_DueOrStale_SaysWhenTheyGoInOneSentence(string? newerBatch, string expected)
+    {
+        var email = ReportEmailComposer.ForBatchPreview(
+            "Zoë Park Academy", "Ms Evans", "Spring term 2025/26 progress reports", "Tuesday 24 March 2026", newerBatch,
+            "progress hold --school 100001 --batch b --reason \"...\"", ["preview.pdf", "not-reached.csv"]);
+
+        Assert.Contains(expected, email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("no day", email.TextBody, StringComparison.Ordinal);
+        Assert.Equal(newerBatch is null, email.TextBody.Contains("24 March", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ForStaff_SubjectWithLineBreak_IsOneLine()
     {
