@@ -23,6 +23,11 @@ internal static class JobCommands
             var (bytes, name) = ReadExport(r.GetValue(path)!);
             var result = await jobs.Get<IngestJob>().RunAsync(r.GetValue(school)!, name, new MemoryStream(bytes), ct);
             console.WriteLine(result.Message);
+            foreach (var problem in result.FileErrors)
+            {
+                console.WriteLine($"  not imported: {problem}");
+            }
+
             if (result.RejectedPath is { } rejected)
             {
                 console.WriteLine($"row errors and warnings: {rejected}");

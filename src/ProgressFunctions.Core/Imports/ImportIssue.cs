@@ -21,7 +21,7 @@ public sealed record ImportIssue(string File, int Line, string Column, string Va
     /// <summary>The compiler-style form <c>file:line:column: reason</c> that <c>progress validate</c> prints; <c>file:key: reason</c>
     /// for a file read as a whole (school.json, line 0), where a line number would point nowhere.</summary>
     public override string ToString() => Line == 0
-        ? $"{File}:{Column}: {(IsError ? "" : "warning: ")}{Reason}"
+        ? $"{File}{(Column.Length > 0 ? ":" + Column : "")}: {(IsError ? "" : "warning: ")}{Reason}"
         : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {(IsError ? "" : "warning: ")}{Reason}");
 
     public static ImportIssue Error(string file, int line, string column, string value, string reason) =>

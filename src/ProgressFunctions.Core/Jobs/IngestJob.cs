@@ -15,7 +15,12 @@ public enum IngestOutcome
     Unreadable,
 }
 
-public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSummary? Summary = null, int Errors = 0, int Warnings = 0, string? RejectedPath = null);
+public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSummary? Summary = null, int Errors = 0, int Warnings = 0, string? RejectedPath = null)
+{
+    /// <summary>The errors that stopped a whole file (missing, or its header unusable), not one row: what a person must see first.</summary>
+    /// <remarks>A file-level error is on line 0 (the file) or 1 (its header); the rows of that file were not imported.</remarks>
+    public IReadOnlyList<ImportIssue> FileErrors { get; init; } = [];
+}
 
 /// <summary>Ingest an MIS export: read it, validate it row by row, merge it into what is stored, and store it.</summary>
 /// <remarks>
@@ -110,7 +115,10 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         var rejected = await RejectRowsAsync(schoolId, import, exportRead, exportRead.Profile ?? state.Profile, plan.Staff ?? state.Staff, cancellationToken);
         await documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
             new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
-        return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected);
+        return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
+        {
+            FileErrors = [.. exportRead.Issues.Where(i => i.IsError && i.Line <= 1)],
+        };
     }
 
     private async Task<IngestResult?> ReceiptAsync(string schoolId, ImportRef import, CancellationToken cancellationToken) =>

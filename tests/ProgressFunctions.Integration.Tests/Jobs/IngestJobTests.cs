@@ -72,6 +72,23 @@ public class IngestJobTests
         Assert.StartsWith("file,line,column,value,reason,severity", text);
         Assert.Contains("attendance.csv", text);
         Assert.Equal(1, await fixture.Context.Queue.CountAsync(JobResources.ReportRequestsQueue));
+        Assert.Empty(result.FileErrors);
+    }
+
+    [Fact]
+    public async Task RunAsync_AttendanceWithoutItsMarkColumn_NamesTheFileNotImported()
+    {
+        using var fixture = new JobsFixture();
+        var files = new Dictionary<string, byte[]>();
+        Synthetic.CsvBundleWriter.Write(JobsFixture.Generate(pupils: 5), name => new CapturingStream(bytes => files[name] = bytes));
+        var text = System.Text.Encoding.UTF8.GetString(files["attendance.csv"]);
+        files["attendance.csv"] = System.Text.Encoding.UTF8.GetBytes(text.Replace("UPN,Date,Session,Mark,", "UPN,Date,Session,Remark,", StringComparison.Ordinal));
+
+        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "no-marks.zip");
+
+        var problem = Assert.Single(result.FileErrors);
+        Assert.Equal(("attendance.csv", 1, "Mark"), (problem.File, problem.Line, problem.Column));
+        Assert.Equal(0, result.Summary!.MarksChanged);
     }
 
     [Fact]
