@@ -29,14 +29,6 @@ internal sealed class LocalSmtpServer : IDisposable
     public LocalSmtpServer((string User, string Password)? credentials = null, params SmtpResponse[] script)
     {
         _script = new ConcurrentQueue<SmtpResponse>(script);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(credentials is not null).AuthenticationRequired(credentials is not null))
-            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         if (credentials is { } c)
@@ -44,9 +36,30 @@ internal sealed class LocalSmtpServer : IDisposable
             services.Add(new Authenticator(c.User, c.Password));
         }
 
-        _server = new SmtpServer.SmtpServer(options, services);
+        // A free port is found first and bound by the server after; if another test takes it in between, the server's
+        // start fails at once ("Address already in use") and another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var options = new SmtpServerOptionsBuilder()
+                .ServerName("localhost")
+                .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(credentials is not null).AuthenticationRequired(credentials is not null))
+                .Build();
+            _server = new SmtpServer.SmtpServer(options, services);
+            _running = _server.StartAsync(_stop.Token);
+            var failedToStart = Task.WhenAny(_running, Task.Delay(TimeSpan.FromMilliseconds(20))).GetAwaiter().GetResult() == _running && _running.IsFaulted;
+            if (!failedToStart || attempt == 10)
+            {
+                break;
+            }
+
+            _ = _running.Exception;
+        }
+
         _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
-        _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }

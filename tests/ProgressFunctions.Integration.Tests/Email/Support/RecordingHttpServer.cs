@@ -18,7 +18,7 @@ internal sealed record ScriptedResponse(int Status, string Body = "", params (st
 /// <remarks>Once the script runs out it answers 202 with an <c>X-Message-Id</c>, like SendGrid.</remarks>
 internal sealed class RecordingHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script;
     private readonly Task _loop;
@@ -26,14 +26,33 @@ internal sealed class RecordingHttpServer : IDisposable
     public RecordingHttpServer(params ScriptedResponse[] script)
     {
         _script = new ConcurrentQueue<ScriptedResponse>(script);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.ToString());
-        _listener.Start();
+        (_listener, BaseUrl) = Listen();
         _loop = Task.Run(ServeAsync);
+    }
+
+    // HttpListener cannot bind port 0, so a free port is found first; between that and Start another test (or server)
+    // may take it, which is "Address already in use": then another port is tried.
+    private static (HttpListener Listener, Uri BaseUrl) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var url = new Uri($"http://127.0.0.1:{port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, url);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
     }
 
     public Uri BaseUrl { get; }
