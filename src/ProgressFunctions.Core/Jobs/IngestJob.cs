@@ -17,8 +17,7 @@ public enum IngestOutcome
 
 public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSummary? Summary = null, int Errors = 0, int Warnings = 0, string? RejectedPath = null)
 {
-    /// <summary>The errors that stopped a whole file (missing, or its header unusable), not one row: what a person must see first.</summary>
-    /// <remarks>A file-level error is on line 0 (the file) or 1 (its header); the rows of that file were not imported.</remarks>
+    /// <summary>The errors that kept a whole file out (<see cref="ImportIssue.StopsItsFile"/>), not one row: what a person must see first.</summary>
     public IReadOnlyList<ImportIssue> FileErrors { get; init; } = [];
 }
 
@@ -117,7 +116,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
         {
-            FileErrors = [.. exportRead.Issues.Where(i => i.IsError && i.Line <= 1)],
+            FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
         };
     }
 

@@ -17,4 +17,19 @@ public sealed class ImportIssueTests
 
         Assert.Equal(expected, issue.ToString());
     }
+
+    [Theory]
+    [InlineData("pupils.csv", 0, "", true, true)]                  // the file is missing or unreadable
+    [InlineData("attendance.csv", 1, "Mark", true, true)]          // a required column is missing from its header
+    [InlineData("school.json", 1, "", true, true)]                 // not one JSON object
+    [InlineData("school.json", 0, "registersClose", true, false)]  // one setting of a file otherwise read
+    [InlineData("attendance.csv", 2, "Mark", true, false)]         // one row
+    [InlineData("school.ctf.xml", 1, "UPN", true, false)]          // a CTF on one line: every pupil is on line 1
+    [InlineData("pupils.csv", 0, "", false, false)]                // a warning keeps the file
+    public void StopsItsFile_WhereAndWhat_OnlyWholeFileErrors(string file, int line, string column, bool error, bool expected)
+    {
+        var issue = error ? ImportIssue.Error(file, line, column, "", "bad") : ImportIssue.Warning(file, line, column, "", "bad");
+
+        Assert.Equal(expected, issue.StopsItsFile);
+    }
 }
