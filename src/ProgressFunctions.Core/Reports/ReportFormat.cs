@@ -52,6 +52,14 @@ public static class ReportFormat
 
     public static string YearLabel(int yearGroup) => yearGroup == 0 ? "Reception" : string.Create(s_invariant, $"Year {yearGroup}");
 
+    /// <summary>What schools call a pupil's registration group: "class" from Reception to Year 6, "form" from Year 7.</summary>
+    /// <remarks>By the pupil's year, not the school's phase, so an all-through school's Year 4 is in a class and its Year 8 in a form.</remarks>
+    public static string RegistrationGroupWord(int yearGroup) => yearGroup <= 6 ? "class" : "form";
+
+    /// <summary>The heading of a column of registration groups: "Class" when every pupil listed is in Reception to Year 6, else "Form".</summary>
+    public static string RegistrationGroupHeading(IEnumerable<int> yearGroups) =>
+        yearGroups.Any(y => RegistrationGroupWord(y) == "form") ? "Form" : "Class";
+
     public static string SenLabel(SenStatus sen) => sen switch
     {
         SenStatus.Support => "SEN support",

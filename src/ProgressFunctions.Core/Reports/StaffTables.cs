@@ -32,8 +32,8 @@ public static class StaffTables
     }
 
     /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions this year, minutes late this term and SEN; worst first.</summary>
-    public static TableBlock AttendanceList(string caption, IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory) => new(
-        [Column("Pupil", 2.2), Column("Form", 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7),
+    public static TableBlock AttendanceList(string caption, IReadOnlyCollection<PupilSnapshot> pupils, SchoolDirectory directory) => new(
+        [Column("Pupil", 2.2), Column(RegistrationGroupHeading(pupils.Select(p => p.YearGroup)), 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7),
             Number("Minutes late (term)", 1.1), Column("SEN", 1.1)],
         [.. pupils.OrderBy(p => p.YearAttendance.AttendanceRate ?? 100).ThenBy(p => p.PupilId, StringComparer.Ordinal).Select(p => new TableRow(
             [
@@ -74,7 +74,7 @@ public static class StaffTables
 
         return flagged.Count == 0
             ? new Paragraph($"No pupil needs attention for progress under the school's rule ({Count(withResults)} pupils with results).")
-            : new TableBlock([Column("Pupil", 2), Column("Form", 0.7), Column("Why", 5)],
+            : new TableBlock([Column("Pupil", 2), Column(RegistrationGroupHeading(flagged.Select(p => p.YearGroup)), 0.7), Column("Why", 5)],
                 [.. flagged.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, p.NeedsAttention!], Tone.Caution))],
                 $"Needs attention for progress: {Count(flagged.Count)} of {Count(withResults)} pupils with results");
     }
@@ -82,13 +82,12 @@ public static class StaffTables
     /// <summary>The pupils with the most behaviour points, at most <paramref name="top"/>, none with zero.</summary>
     public static ReportBlock Behaviour(IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory, int top = 15)
     {
-        var rows = pupils.Where(p => p.BehaviourPoints > 0)
-            .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).Take(top)
-            .Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, Count(p.BehaviourPoints), Count(p.AchievementPoints)]))
-            .ToList();
+        var listed = pupils.Where(p => p.BehaviourPoints > 0)
+            .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).Take(top).ToList();
+        var rows = listed.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, Count(p.BehaviourPoints), Count(p.AchievementPoints)])).ToList();
         return rows.Count == 0
             ? new Paragraph("No behaviour points were recorded this term.")
-            : new TableBlock([Column("Pupil", 2.2), Column("Form", 0.8), Number("Behaviour points"), Number("Achievement points")], rows,
+            : new TableBlock([Column("Pupil", 2.2), Column(RegistrationGroupHeading(listed.Select(p => p.YearGroup)), 0.8), Number("Behaviour points"), Number("Achievement points")], rows,
                 $"Highest behaviour points this term (top {Count(rows.Count)})");
     }
 

@@ -12,4 +12,13 @@ public sealed class ReportFormatTests
     [InlineData("Tab\tName", "Tab_Name")]
     public void SafeAttachmentName_Names_KeptAsWrittenWithoutWhatFileSystemsRefuse(string name, string expected) =>
         Assert.Equal(expected, ReportFormat.SafeAttachmentName(name));
+
+    [Theory]
+    [InlineData(new int[0], "Class")]
+    [InlineData(new[] { 0, 3, 6 }, "Class")]
+    [InlineData(new[] { 7 }, "Form")]
+    [InlineData(new[] { 5, 6, 7 }, "Form")]
+    [InlineData(new[] { 11, 13 }, "Form")]
+    public void RegistrationGroupHeading_YearsListed_ClassOnlyWhenAllArePrimary(int[] years, string expected) =>
+        Assert.Equal(expected, ReportFormat.RegistrationGroupHeading(years));
 }

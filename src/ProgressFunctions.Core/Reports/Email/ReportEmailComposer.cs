@@ -47,8 +47,8 @@ public static class ReportEmailComposer
         {
             input.Greeting is { Length: > 0 } greeting ? $"Dear {greeting}," : "Dear parent or carer,",
             several
-                ? $"Please find attached the {input.Period} progress reports from {input.SchoolName} for each of your children."
-                : $"Please find attached the {input.Period} progress report from {input.SchoolName}.",
+                ? $"Here are the {input.Period} progress reports from {input.SchoolName} for each of your children."
+                : $"Here is the {input.Period} progress report from {input.SchoolName}.",
         };
         paragraphs.AddRange(input.Reports.Select(r =>
             $"{r.PupilName}'s report, covering attendance, punctuality, behaviour and progress in each subject, is attached as {r.FileName}."

@@ -48,7 +48,7 @@ public static class ParentReport
         var forename = pupil is null ? "your child" : pupil.PreferredForename ?? pupil.LegalForename;
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, form {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."),
+            new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, {RegistrationGroupWord(snapshot.YearGroup)} {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."),
             KeyFactsOf(snapshot),
             new Heading("Attendance"),
             new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),

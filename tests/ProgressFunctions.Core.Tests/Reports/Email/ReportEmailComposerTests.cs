@@ -69,6 +69,18 @@ public partial class ReportEmailComposerTests
     }
 
     [Theory]
+    [InlineData(1, "Dear parent or carer,\n\nHere is the Spring term 2025/26 progress report from Zoë Park Academy.\n\n")]
+    [InlineData(2, "Dear parent or carer,\n\nHere are the Spring term 2025/26 progress reports from Zoë Park Academy for each of your children.\n\n")]
+    public void ForParent_Children_OpensWithOneSentenceThatDoesNotRepeatTheAttachment(int children, string expected)
+    {
+        var email = ReportEmailComposer.ForParent(new("Zoë Park Academy", null, "Spring term 2025/26",
+            [.. Enumerable.Range(1, children).Select(i => new ChildReport($"Child {i}", $"{i}.pdf"))], Contact));
+
+        Assert.StartsWith(expected, email.TextBody, StringComparison.Ordinal);
+        Assert.Equal(children, email.TextBody.Split("attached", StringSplitOptions.None).Length - 1);
+    }
+
+    [Theory]
     [InlineData(null, "They go to families on Tuesday 24 March 2026 unless someone holds them. The summary")]
     [InlineData("parents-2025-26-spring-end", "but batch parents-2025-26-spring-end has newer figures: these go to families only if someone releases them with --include-stale. The summary")]
     public void ForBatchPreview_DueOrStale_SaysWhenTheyGoInOneSentence(string? newerBatch, string expected)

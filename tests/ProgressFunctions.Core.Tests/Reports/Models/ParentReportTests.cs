@@ -51,6 +51,22 @@ public class ParentReportTests
     }
 
     [Theory]
+    [InlineData(0, "Reception, class 7A.")]
+    [InlineData(6, "Year 6, class 7A.")]
+    [InlineData(7, "Year 7, form 7A.")]
+    [InlineData(11, "Year 11, form 7A.")]
+    public void Build_YearGroup_NamesTheRegistrationGroupAsTheSchoolDoes(int yearGroup, string expected)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[0] with { YearGroup = yearGroup, RegistrationGroup = "7A" };
+        var input = ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil };
+
+        var first = ParentReport.Build(input).Blocks.OfType<Paragraph>().First();
+
+        Assert.Contains($", {expected} Figures up to", first.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(TargetSource.DfeTransitionMatrix, true)]
     [InlineData(TargetSource.School, false)]
     public void Build_DefaultTarget_MarkedWithFootnote(TargetSource source, bool footnote)
