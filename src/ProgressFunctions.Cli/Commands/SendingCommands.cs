@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Sending;
 using Spectre.Console;
 
 namespace ProgressFunctions.Cli.Commands;
@@ -35,7 +36,7 @@ internal static class SendingCommands
             var table = new Table().AddColumns("Batch", "What", "State", "Data to", "Goes on", "E-mails", "Sent", "Not sent", "Pupils not reached", "Note");
             foreach (var b in batches)
             {
-                table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), GoesOn(b.Batch),
+                table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), GoesOn(b),
                     N(b.Batch.Messages), N(b.Sent), N(b.NotSent), N(b.Batch.NotReached),
                     Markup.Escape(b.Stale ? $"stale: {b.NewerBatch} is newer" : b.Batch.HeldReason is { } reason ? $"held: {reason}" : ""));
             }
@@ -159,8 +160,14 @@ internal static class SendingCommands
     }
 
     /// <summary>The day a batch goes by itself, or the day in England it was released.</summary>
-    private static string GoesOn(Core.Sending.Batch batch) =>
-        batch.ReleasedAt is { } at ? $"{Day(Core.Schools.SchoolClock.DateAt(at))} (released)" : Day(batch.ReleaseOn);
+    // A held or overtaken batch has no day it goes on its own: only a release sends it (an overtaken one only with --include-stale).
+    private static string GoesOn(BatchView view) => view.Batch switch
+    {
+        { ReleasedAt: { } at } => $"{Day(Core.Schools.SchoolClock.DateAt(at))} (released)",
+        _ when view.Stale => "only with --include-stale",
+        { State: BatchState.Held } => "only if released",
+        var batch => Day(batch.ReleaseOn),
+    };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

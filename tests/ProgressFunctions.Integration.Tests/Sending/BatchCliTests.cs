@@ -42,6 +42,7 @@ public class BatchCliTests
         // After the review period, with the autumn-start batch held; the autumn-end snapshot becomes due and makes a newer batch.
         Run(0, "run-due", "--as-of", "2025-12-09");
         var afterRunDue = Batches(Run(0, "batches", "--school", School, "--json"));
+        var table = Run(0, "batches", "--school", School).Split('\n');
         var staleRefused = Run(2, "release", "--school", School, "--batch", AutumnStart);
         var released = Run(0, "release", "--school", School, "--batch", AutumnEnd);
         var parentsSent = Outbox(folder, "Parent.2025-26-autumn-end").Count;
@@ -62,6 +63,8 @@ public class BatchCliTests
         Assert.Equal(("prepared", "2025-12-09"), (first.State, first.ReleaseOn));
         Assert.Equal("held", afterRunDue.Single(b => b.Id == AutumnStart).State);
         Assert.True(afterRunDue.Single(b => b.Id == AutumnStart).Stale);
+        Assert.Contains("only with --include-stale", Assert.Single(table, l => l.StartsWith($"│ {AutumnStart} ", StringComparison.Ordinal)));
+        Assert.Matches(@"\b2025-12-\d\d\b", Assert.Single(table, l => l.StartsWith($"│ {AutumnEnd} ", StringComparison.Ordinal)));
         Assert.Contains($"older than batch {AutumnEnd}", staleRefused);
         Assert.Contains("--include-stale", staleRefused);
         Assert.Empty(Outbox(folder, "Parent.2025-26-autumn-start"));
