@@ -106,7 +106,7 @@ internal static class JobCommands
             }
 
             console.WriteLine("reports: " + Describe(result.Dispatch));
-            return result.Dispatch.NotSent > 0 || result.Dispatch.Poisoned > 0 ? 1 : 0;
+            return result.Steps.Any(s => s.NeedsSomeone) || result.Dispatch.NotSent > 0 || result.Dispatch.Poisoned > 0 ? 1 : 0;
         }, checkStore: true));
         return command;
     }

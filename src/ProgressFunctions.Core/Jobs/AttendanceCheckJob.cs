@@ -19,7 +19,11 @@ public enum CheckOutcome
     NoTermsThisYear,
 }
 
-public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message, IReadOnlyList<PupilAttendanceView> Pupils, IReadOnlyList<Alert> Alerts, int DigestsQueued);
+public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message, IReadOnlyList<PupilAttendanceView> Pupils, IReadOnlyList<Alert> Alerts, int DigestsQueued)
+{
+    /// <summary>Whether the check could not run for a reason someone must put right (no such school, or no terms this year).</summary>
+    public bool CouldNotRun => Outcome is CheckOutcome.NoSchool or CheckOutcome.NoTermsThisYear;
+}
 
 /// <summary>The alerts one run of the check raised on one school day, kept for the digests and for the school's records.</summary>
 /// <remarks>

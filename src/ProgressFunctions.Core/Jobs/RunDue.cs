@@ -2,7 +2,9 @@ using ProgressFunctions.Core.Ports;
 
 namespace ProgressFunctions.Core.Jobs;
 
-public sealed record RunDueStep(string SchoolId, string Step, string Outcome);
+/// <summary>One step for one school.</summary>
+/// <remarks><see cref="NeedsSomeone"/>: the step could not do its work, or did it only in part, for a reason a person must put right (an export refused or stored with errors, a check that could not run).</remarks>
+public sealed record RunDueStep(string SchoolId, string Step, string Outcome, bool NeedsSomeone = false);
 
 public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrainResult Dispatch);
 
@@ -32,7 +34,7 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         {
             if (await schoolJobs.AfterIngestAsync(school, now, cancellationToken) is { } recheck)
             {
-                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck));
+                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck.Message, recheck.CouldNotRun));
             }
         }
 
@@ -52,7 +54,8 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         var steps = await BySchoolAsync(exports, ExportIntake.SchoolOf, async path =>
         {
             var result = await intake.RunAsync(path, cancellationToken);
-            return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message), Stored: result.Outcome == IngestOutcome.Stored);
+            var needsSomeone = result.Outcome == IngestOutcome.Unreadable || result.Errors > 0;
+            return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message, needsSomeone), Stored: result.Outcome == IngestOutcome.Stored);
         }, cancellationToken);
         var stored = new SortedSet<string>(steps.Where(s => s.Stored).Select(s => s.Step.SchoolId), StringComparer.Ordinal);
         return ([.. steps.Select(s => s.Step)], stored);
@@ -63,7 +66,8 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         {
             try
             {
-                return new RunDueStep(message.SchoolId, message.Job.ToString(), await schoolJobs.RunAsync(message, cancellationToken));
+                var outcome = await schoolJobs.RunAsync(message, cancellationToken);
+                return new RunDueStep(message.SchoolId, message.Job.ToString(), outcome.Message, outcome.CouldNotRun);
             }
             catch (SchoolBusyException busy)
             {

@@ -4,6 +4,14 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
+/// <summary>What one school job did, in a line naming no pupil, and whether it could not run for a reason someone must put right.</summary>
+public sealed record SchoolJobOutcome(string Message, bool CouldNotRun)
+{
+    public static SchoolJobOutcome Of(AttendanceCheckResult check) => new(check.Message, check.CouldNotRun);
+
+    public override string ToString() => Message;
+}
+
 /// <summary>The school-day fan-out: which schools are due, one message per school and job, and running one such message.</summary>
 /// <remarks>
 /// The timer fires every few minutes through the school day; <see cref="PlanAsync(DateTimeOffset, CancellationToken)"/>
@@ -46,26 +54,26 @@ public sealed class SchoolJobs(IDocumentStore documents, AttendanceCheckJob chec
 
     /// <summary>After an export was stored: re-runs the day's check when it has already run, so today's new marks are seen.</summary>
     /// <returns>What the check did, or null when no re-check is due (registers still open, not a school day, or the first check is still to come).</returns>
-    public async Task<string?> AfterIngestAsync(string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SchoolJobOutcome?> AfterIngestAsync(string schoolId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (due, today) = await DueAsync(schoolId, now, cancellationToken);
         return due && today.CheckedToday
-            ? (await check.RunAsync(schoolId, today.Date, cancellationToken)).Message
+            ? SchoolJobOutcome.Of(await check.RunAsync(schoolId, today.Date, cancellationToken))
             : null;
     }
 
     /// <summary>Runs one school's job; both are idempotent, so a redelivered or caught-up message is harmless.</summary>
     /// <remarks>The snapshot job also releases the batches whose review period is over (<see cref="BatchJob.ReleaseDueAsync"/>).</remarks>
-    public async Task<string> RunAsync(SchoolJobMessage message, CancellationToken cancellationToken)
+    public async Task<SchoolJobOutcome> RunAsync(SchoolJobMessage message, CancellationToken cancellationToken)
     {
         if (message.Job == SchoolJobKind.CheckAttendance)
         {
-            return (await check.RunAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
+            return SchoolJobOutcome.Of(await check.RunAsync(message.SchoolId, message.AsOf, cancellationToken));
         }
 
         var snapshots = (await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
         var released = await batches.ReleaseDueAsync(message.SchoolId, message.AsOf, cancellationToken);
-        return released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}";
+        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}", CouldNotRun: false);
     }
 
     private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>

@@ -26,6 +26,12 @@ public sealed class RunSchoolJob(IMessageQueue queue, SchoolJobs schoolJobs, ILo
 
         var outcome = await schoolJobs.RunAsync(message, cancellationToken);
         // The outcome line names the school's counts, snapshot and batch ids: no pupil.
-        logger.LogInformation("{Job} for school {SchoolId} as of {AsOf} done: {Outcome}", message.Job, message.SchoolId, message.AsOf, outcome);
+        if (outcome.CouldNotRun)
+        {
+            logger.LogWarning("{Job} for school {SchoolId} as of {AsOf} could not run: {Outcome}", message.Job, message.SchoolId, message.AsOf, outcome.Message);
+            return;
+        }
+
+        logger.LogInformation("{Job} for school {SchoolId} as of {AsOf} done: {Outcome}", message.Job, message.SchoolId, message.AsOf, outcome.Message);
     }
 }

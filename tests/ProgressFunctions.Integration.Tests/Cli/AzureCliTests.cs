@@ -48,15 +48,15 @@ public sealed class AzureCliTests
     public void Upload_EmbeddedThenRunDue_TheExportIsIngested()
     {
         var folder = CliProcess.TempFolder();
-        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "10", "--phase", "primary", "--format", "csv", "--out", "export").ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "10", "--phase", "primary", "--format", "csv", "--as-of", "2025-11-14", "--out", "export").ExitCode);
 
-        var upload = CliProcess.Run(folder, "upload", "export", "--school", "100003", "--data", "data");
+        var upload = CliProcess.Run(folder, "upload", "export", "--school", "100001", "--data", "data");
         var runDue = CliProcess.Run(folder, "run-due", "--data", "data", "--as-of", "2025-11-14");
 
         Assert.True(upload.ExitCode == 0, upload.Error);
         Assert.Contains("run-due", upload.Output, StringComparison.Ordinal);
         Assert.True(runDue.ExitCode == 0, runDue.Error + runDue.Output);
-        Assert.Contains("100003", runDue.Output, StringComparison.Ordinal);
+        Assert.Contains("100001 ingest: export.zip: 10 pupils added", runDue.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,10 +48,10 @@ public class RunDueTests
     }
 
     [Theory]
-    [InlineData("2025-12-06", "is not a school day")]   // Saturday
-    [InlineData("2025-09-01", "is not a school day")]   // INSET day
-    [InlineData("2026-12-01", "the school calendar has no terms in 2026/27 (school.json has 2025/26)")]   // a Tuesday after the calendar ends
-    public async Task RunAsync_DayWithoutSchool_RunsNoAttendanceCheck(string date, string expected)
+    [InlineData("2025-12-06", "is not a school day", false)]   // Saturday
+    [InlineData("2025-09-01", "is not a school day", false)]   // INSET day
+    [InlineData("2026-12-01", "the school calendar has no terms in 2026/27 (school.json has 2025/26)", true)]   // a Tuesday after the calendar ends
+    public async Task RunAsync_DayWithoutSchool_RunsNoAttendanceCheck(string date, string expected, bool needsSomeone)
     {
         using var fixture = new JobsFixture();
         var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
@@ -59,7 +59,23 @@ public class RunDueTests
 
         var result = await fixture.Context.Get<RunDue>().RunAsync(asOf, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        Assert.Contains(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance) && s.Outcome.Contains(expected, StringComparison.Ordinal));
+        var check = Assert.Single(result.Steps, s => s.Step == nameof(SchoolJobKind.CheckAttendance));
+        Assert.Contains(expected, check.Outcome, StringComparison.Ordinal);
+        Assert.Equal(needsSomeone, check.NeedsSomeone);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExportUnderAnotherSchool_TheIngestStepNeedsSomeone()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/100999/export.zip"),
+            new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils: 5))), "application/zip");
+
+        var result = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var ingest = Assert.Single(result.Steps, s => s.Step == "ingest");
+        Assert.Contains("not school 100999", ingest.Outcome, StringComparison.Ordinal);
+        Assert.True(ingest.NeedsSomeone);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public class SameDayCheckTests
         var again = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
 
         Assert.Contains("no marks yet for today (measured to 2025-12-04)", morning.Message);
-        Assert.Contains("already ran", nothingNew);
-        Assert.Contains("run 2: today's marks arrived", afterExport);
+        Assert.Contains("already ran", nothingNew!.Message);
+        Assert.Contains("run 2: today's marks arrived", afterExport!.Message);
         Assert.Equal(CheckOutcome.AlreadyRan, again.Outcome);
 
         var first = (await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05"))!.Body;

@@ -108,6 +108,7 @@ public class BatchCliTests
     [InlineData(2, "not-sent", "--school", School, "--batch", "no-such-batch")]
     [InlineData(2, "snapshot", "--school", School, "--term", "winter", "--point", "end")]
     [InlineData(1, "check-attendance", "--school", School, "--as-of", "2031-12-02")]   // the calendar has no terms that year
+    [InlineData(1, "run-due", "--as-of", "2031-12-02")]
     public void Command_CouldNotRun_ExitsWithItsCode(int exit, params string[] args)
     {
         var folder = CliProcess.TempFolder();
