@@ -3,6 +3,7 @@ using System.Globalization;
 using ProgressFunctions.Cli.Hosting;
 using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Schools;
 using Spectre.Console;
@@ -30,7 +31,9 @@ internal static class JobCommands
 
             if (result.RejectedPath is { } rejected)
             {
-                console.WriteLine($"row errors and warnings: {rejected}");
+                // On one machine the blob is a file under the data folder: name that file, which a person can open.
+                var label = result.Outcome == IngestOutcome.Unreadable ? "why it was not imported" : "row errors and warnings";
+                console.WriteLine($"{label}: {jobs.Embedded?.BlobFile(BlobPath.Parse(rejected)) ?? rejected}");
             }
 
             return result.Outcome == IngestOutcome.Unreadable ? 2 : result.Errors > 0 ? 1 : 0;

@@ -27,8 +27,11 @@ public sealed class EmbeddedStorage
         Documents = documents;
         Cost = documents;
         Queue = new SqliteMessageQueue(database, time);
-        Blobs = new FileBlobStore(DataDirectory);
+        _blobs = new FileBlobStore(DataDirectory);
+        Blobs = _blobs;
     }
+
+    private readonly FileBlobStore _blobs;
 
     public string DataDirectory { get; }
 
@@ -40,6 +43,9 @@ public sealed class EmbeddedStorage
     public IBlobStore Blobs { get; }
 
     public IMessageQueue Queue { get; }
+
+    /// <summary>The file under <c>&lt;data&gt;/blobs/</c> that holds a blob, for telling a person where to look.</summary>
+    public string BlobFile(BlobPath path) => _blobs.FileOf(path);
 
     public IStorageCost Cost { get; }
 

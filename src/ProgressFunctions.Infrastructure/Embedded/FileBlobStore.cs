@@ -195,6 +195,9 @@ internal sealed class FileBlobStore : IBlobStore
         _ => null,
     };
 
+    /// <summary>The file that holds the blob at <paramref name="path"/>, to name to a person.</summary>
+    public string FileOf(BlobPath path) => FileOf(_blobs, path);
+
     private static string FileOf(string root, BlobPath path)
     {
         string full = Path.GetFullPath(Path.Combine(root, path.Container, path.Name.Replace('/', Path.DirectorySeparatorChar)));

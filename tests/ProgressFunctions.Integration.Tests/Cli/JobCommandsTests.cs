@@ -19,6 +19,9 @@ public class JobCommandsTests
         Assert.Contains("already imported", again.Output);
         Assert.Equal(2, garbage.ExitCode);
         Assert.Contains("notes.txt is neither a zip archive", garbage.Output);
+        var reason = Assert.Single(garbage.Output.Split('\n'), l => l.StartsWith("why it was not imported: ", StringComparison.Ordinal))["why it was not imported: ".Length..].Trim();
+        Assert.StartsWith(Path.Combine(folder, "data", "blobs", "mis-exports-rejected"), reason, StringComparison.Ordinal);
+        Assert.True(File.Exists(reason), reason);
         Assert.True(File.Exists(Path.Combine(folder, "data", "progress.db")));
     }
 
