@@ -99,11 +99,10 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
         // told that every day of the new year is a holiday, and get no check and no alert, with nothing to show why.
         if (AcademicYear.Containing(asOf) is var year && calendar.TermsOf(year).Count == 0)
         {
-            var held = string.Join(", ", calendar.AcademicYears.Order());
             logger.LogWarning("School {SchoolId}'s calendar has no terms in {Year}: the attendance check cannot run", schoolId, year.ToString());
             return new AttendanceCheckResult(
                 CheckOutcome.NoTermsThisYear,
-                $"the school calendar has no terms in {year} (school.json has {(held.Length > 0 ? held : "none")}): no attendance check runs until an export's school.json adds them",
+                $"the school calendar has no terms in {year} ({calendar.YearsHeld()}): no attendance check runs until an export's school.json adds them",
                 [], [], 0);
         }
 

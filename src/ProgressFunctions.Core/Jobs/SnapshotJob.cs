@@ -164,7 +164,12 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         var index = year.FindIndex(d => d.Term.Name == term && d.Point == point);
         if (index < 0)
         {
-            return new SnapshotJobResult([], [], 0, 0, $"the calendar has no {term} term in {AcademicYear.Containing(asOf)}: check the terms in school.json") { Ran = false };
+            // The date is often today, by default: when another year holds the term, say how to reach it.
+            var elsewhere = calendar.Terms.Where(t => t.Name == term).Select(t => t.Year).Order().ToList();
+            var hint = elsewhere.Count > 0
+                ? $"to snapshot the {term} term of {elsewhere[^1]}, give a date in that year (--as-of)"
+                : "check the terms in school.json";
+            return new SnapshotJobResult([], [], 0, 0, $"the calendar has no {term} term in {AcademicYear.Containing(asOf)} ({calendar.YearsHeld()}): {hint}") { Ran = false };
         }
 
         if (!year[index].IsReadyOn(asOf))

@@ -59,6 +59,13 @@ public sealed class SchoolCalendar
 
     public IEnumerable<AcademicYear> AcademicYears => Terms.Select(t => t.Year).Distinct();
 
+    /// <summary>"school.json has 2025/26": the years the calendar holds terms for, for a message about a year it lacks.</summary>
+    public string YearsHeld()
+    {
+        var held = string.Join(", ", AcademicYears.Order());
+        return $"school.json has {(held.Length > 0 ? held : "none")}";
+    }
+
     /// <summary>Builds a calendar, or says which dates are wrong.</summary>
     public static CalendarResult Create(IEnumerable<Term> terms, IEnumerable<DateOnly> insetDays, BankHolidays bankHolidays)
     {

@@ -100,16 +100,17 @@ public class BatchCliTests
     }
 
     [Theory]
-    [InlineData(2, "check-attendance", "--school", "999999")]
-    [InlineData(2, "snapshot", "--school", School, "--term", "summer", "--point", "end", "--as-of", "2025-12-05")]
-    [InlineData(2, "snapshot", "--school", School, "--term", "autumn", "--point", "end", "--as-of", "2031-12-05")]
-    [InlineData(2, "hold", "--school", School, "--batch", "no-such-batch")]
-    [InlineData(2, "release", "--school", School, "--batch", "no-such-batch")]
-    [InlineData(2, "not-sent", "--school", School, "--batch", "no-such-batch")]
-    [InlineData(2, "snapshot", "--school", School, "--term", "winter", "--point", "end")]
-    [InlineData(1, "check-attendance", "--school", School, "--as-of", "2031-12-02")]   // the calendar has no terms that year
-    [InlineData(1, "run-due", "--as-of", "2031-12-02")]
-    public void Command_CouldNotRun_ExitsWithItsCode(int exit, params string[] args)
+    [InlineData(2, "school 999999 has no stored calendar", "check-attendance", "--school", "999999")]
+    [InlineData(2, "it can be taken from 2026-07-03", "snapshot", "--school", School, "--term", "summer", "--point", "end", "--as-of", "2025-12-05")]
+    [InlineData(2, "no Autumn term in 2031/32 (school.json has 2025/26): to snapshot the Autumn term of 2025/26, give a date in that year (--as-of)",
+        "snapshot", "--school", School, "--term", "autumn", "--point", "end", "--as-of", "2031-12-05")]
+    [InlineData(2, "has no batch no-such-batch: 'progress batches --school 100001' lists them", "hold", "--school", School, "--batch", "no-such-batch")]
+    [InlineData(2, "has no batch no-such-batch", "release", "--school", School, "--batch", "no-such-batch")]
+    [InlineData(2, "has no batch no-such-batch", "not-sent", "--school", School, "--batch", "no-such-batch")]
+    [InlineData(2, "winter", "snapshot", "--school", School, "--term", "winter", "--point", "end")]
+    [InlineData(1, "no terms in 2031/32 (school.json has 2025/26)", "check-attendance", "--school", School, "--as-of", "2031-12-02")]
+    [InlineData(1, "100001 CheckAttendance: the school calendar has no terms in 2031/32", "run-due", "--as-of", "2031-12-02")]
+    public void Command_CouldNotRun_ExitsWithItsCodeAndSaysWhy(int exit, string said, params string[] args)
     {
         var folder = CliProcess.TempFolder();
         IntegrityRun.NewExport(pupils: 5).WriteFolder(Path.Combine(folder, "export"));
@@ -118,6 +119,7 @@ public class BatchCliTests
 
         var result = CliProcess.Run(folder, [.. args, .. data]);
 
+        Assert.Contains(said, result.Output + result.Error, StringComparison.Ordinal);
         Assert.True(exit == result.ExitCode, $"exit {result.ExitCode}: {result.Output}{result.Error}");
     }
 
