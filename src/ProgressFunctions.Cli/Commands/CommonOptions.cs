@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using ProgressFunctions.Core.Imports;
 
 namespace ProgressFunctions.Cli.Commands;
 
@@ -8,13 +8,14 @@ internal static class CommonOptions
 {
     public static Option<string?> AsOf() => new("--as-of")
     {
-        Description = "The date to run as, yyyy-MM-dd (default: today)",
+        Description = "The date to run as, yyyy-MM-dd or dd/MM/yyyy (default: today)",
+        // The dates an export's rows accept, so a data manager can paste one from either.
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (!FieldParse.TryDate(text, out _))
             {
-                result.AddError($"--as-of: '{text}' is not a date in yyyy-MM-dd form");
+                result.AddError($"--as-of: '{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy, for example 2026-03-20 or 20/03/2026)");
             }
 
             return text;
@@ -56,5 +57,5 @@ internal static class CommonOptions
     public static DateOnly ResolveAsOf(string? text, TimeProvider clock) =>
         text is null
             ? ProgressFunctions.Core.Schools.SchoolClock.Today(clock)
-            : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            : FieldParse.TryDate(text, out var date) ? date : throw new FormatException($"'{text}' is not a date");
 }

@@ -51,4 +51,29 @@ public sealed class CommonOptionsTests
 
     [Fact]
     public void Choice_Help_ShowsTheWordsInOrder() => Assert.Equal("autumn|spring|summer", Term().HelpName);
+
+    [Theory]
+    [InlineData("2026-03-20", "2026-03-20")]
+    [InlineData("20/03/2026", "2026-03-20")]
+    [InlineData("1/9/2025", "2025-09-01")]
+    public void AsOf_IsoOrUkDate_ReadAsThatDay(string text, string expected)
+    {
+        var asOf = CommonOptions.AsOf();
+
+        var result = new RootCommand { asOf }.Parse(["--as-of", text]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CommonOptions.ResolveAsOf(result.GetValue(asOf), TimeProvider.System));
+    }
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("03/20/2026")] // month first, as an American date
+    [InlineData("tomorrow")]
+    public void AsOf_NotADate_OneErrorNamingBothForms(string text)
+    {
+        var result = new RootCommand { CommonOptions.AsOf() }.Parse(["--as-of", text]);
+
+        Assert.Equal($"--as-of: '{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy, for example 2026-03-20 or 20/03/2026)", Assert.Single(result.Errors).Message);
+    }
 }
