@@ -71,7 +71,9 @@ internal static class SendingCommands
             if (result.Outcome == BatchActionOutcome.Done)
             {
                 var sent = await jobs.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), ct);
-                console.WriteLine(result.Message + string.Create(CultureInfo.InvariantCulture, $"; {sent.Sent} e-mails sent, {sent.NotSent} not sent (progress not-sent lists why)"));
+                // The drain sends everything queued, staff reports waiting included, so its count is the queue's, said as such.
+                console.WriteLine(result.Message + string.Create(CultureInfo.InvariantCulture,
+                    $"; the queue then sent {sent.Sent} e-mails in all (this batch's and any others waiting), {sent.NotSent} not sent (progress not-sent lists why)"));
                 return sent.NotSent > 0 || sent.Poisoned > 0 ? 1 : 0;
             }
 

@@ -68,7 +68,8 @@ public class BatchCliTests
         Assert.Contains($"older than batch {AutumnEnd}", staleRefused);
         Assert.Contains("--include-stale", staleRefused);
         Assert.Empty(Outbox(folder, "Parent.2025-26-autumn-start"));
-        Assert.Contains($"batch {AutumnEnd} released: {end.Messages} messages queued", released);
+        Assert.Contains($"batch {AutumnEnd} released: {end.Messages} messages queued; the queue then sent ", released);
+        Assert.Contains("e-mails in all (this batch's and any others waiting)", released);
         Assert.Equal(end.Messages, parentsSent);
         Assert.Contains("0 messages queued", again);
         Assert.Equal(parentsSent, Outbox(folder, "Parent.2025-26-autumn-end").Count);
