@@ -57,8 +57,25 @@ public static class ReportFormat
     public static string RegistrationGroupWord(int yearGroup) => yearGroup <= 6 ? "class" : "form";
 
     /// <summary>The heading of a column of registration groups: "Class" when every pupil listed is in Reception to Year 6, else "Form".</summary>
-    public static string RegistrationGroupHeading(IEnumerable<int> yearGroups) =>
-        yearGroups.Any(y => RegistrationGroupWord(y) == "form") ? "Form" : "Class";
+    /// <remarks>No pupil listed gives "Form": nothing says the school is a primary.</remarks>
+    public static string RegistrationGroupHeading(IEnumerable<int> yearGroups)
+    {
+        var any = false;
+        foreach (var year in yearGroups)
+        {
+            if (RegistrationGroupWord(year) == "form")
+            {
+                return "Form";
+            }
+
+            any = true;
+        }
+
+        return any ? "Class" : "Form";
+    }
+
+    /// <summary>The heading for a school-wide list: "Class" in a school whose pupils are all in Reception to Year 6, else "Form".</summary>
+    public static string RegistrationGroupHeading(SchoolDirectory directory) => RegistrationGroupHeading(directory.Pupils.Select(p => p.YearGroup));
 
     public static string SenLabel(SenStatus sen) => sen switch
     {

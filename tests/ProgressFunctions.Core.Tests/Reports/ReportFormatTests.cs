@@ -14,11 +14,11 @@ public sealed class ReportFormatTests
         Assert.Equal(expected, ReportFormat.SafeAttachmentName(name));
 
     [Theory]
-    [InlineData(new int[0], "Class")]
+    [InlineData(new int[0], "Form")]
     [InlineData(new[] { 0, 3, 6 }, "Class")]
     [InlineData(new[] { 7 }, "Form")]
     [InlineData(new[] { 5, 6, 7 }, "Form")]
     [InlineData(new[] { 11, 13 }, "Form")]
-    public void RegistrationGroupHeading_YearsListed_ClassOnlyWhenAllArePrimary(int[] years, string expected) =>
+    public void RegistrationGroupHeading_YearsListed_ClassOnlyWhenAllListedArePrimary(int[] years, string expected) =>
         Assert.Equal(expected, ReportFormat.RegistrationGroupHeading(years));
 }

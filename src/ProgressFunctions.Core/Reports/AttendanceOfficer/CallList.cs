@@ -80,7 +80,7 @@ public static partial class CallList
             ]),
             calls.Count == 0
                 ? new Paragraph("Nobody is absent without a reason today.")
-                : new TableBlock([Column("Pupil", 1.7), Column("Form", 0.6), Column("Absent", 0.8), Column("Call, in this order", 3.4), Column("Recent pattern", 2.6)],
+                : new TableBlock([Column("Pupil", 1.7), Column(RegistrationGroupHeading(input.Directory), 0.6), Column("Absent", 0.8), Column("Call, in this order", 3.4), Column("Recent pattern", 2.6)],
                     [.. calls.Select(c => new TableRow(
                         [
                             c.Name, c.Form, Sessions(c.Sessions), KeepNumbersWhole(CallsText(c)),
@@ -90,7 +90,7 @@ public static partial class CallList
                     $"Absent today, no reason given ({Count(calls.Count)})"),
             late.Count == 0
                 ? new Paragraph("Nobody arrived late today.")
-                : new TableBlock([Column("Pupil", 1.8), Column("Form", 0.6), Column("Session", 0.7), Column("Mark", 2.2), Number("Minutes late", 0.9), Column("Reason given", 2)],
+                : new TableBlock([Column("Pupil", 1.8), Column(RegistrationGroupHeading(input.Directory), 0.6), Column("Session", 0.7), Column("Mark", 2.2), Number("Minutes late", 0.9), Column("Reason given", 2)],
                     [.. late.Select(l => new TableRow(
                     [
                         l.Name, l.Form, Session(l.Session),

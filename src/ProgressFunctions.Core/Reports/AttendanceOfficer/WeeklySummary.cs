@@ -58,7 +58,7 @@ public static class WeeklySummary
             ]),
             penalty.Count == 0
                 ? new Paragraph("No pupil has 10 or more unauthorised sessions in the last 10 school weeks.")
-                : new TableBlock([Column("Pupil", 1.7), Column("Form", 0.6), Number("Sessions", 0.8), Column("10 school weeks", 1.5), Column("The unauthorised sessions that count", 4.2)],
+                : new TableBlock([Column("Pupil", 1.7), Column(RegistrationGroupHeading(input.Directory), 0.6), Number("Sessions", 0.8), Column("10 school weeks", 1.5), Column("The unauthorised sessions that count", 4.2)],
                     [.. penalty.Select(c => new TableRow(
                     [
                         NameOf(input.Directory, c.PupilId), Form(input, c.PupilId), Count(c.Count.UnauthorisedSessions),
@@ -70,7 +70,7 @@ public static class WeeklySummary
                 "so check any N listed before acting on the threshold.", Small: true),
             spells.Count == 0
                 ? new Paragraph("No pupil has been absent for 10 or more school days in a row this week.")
-                : new TableBlock([Column("Pupil", 1.7), Column("Form", 0.6), Column("From", 0.9), Column("To", 0.9), Number("School days", 0.9), Number("Sessions", 0.8), Column("Marks", 1.6), Column("Still absent", 2.1)],
+                : new TableBlock([Column("Pupil", 1.7), Column(RegistrationGroupHeading(input.Directory), 0.6), Column("From", 0.9), Column("To", 0.9), Number("School days", 0.9), Number("Sessions", 0.8), Column("Marks", 1.6), Column("Still absent", 2.1)],
                     [.. spells.Select(c => new TableRow(
                     [
                         NameOf(input.Directory, c.PupilId), Form(input, c.PupilId), ShortDate(c.Spell.First), ShortDate(c.Spell.Last),

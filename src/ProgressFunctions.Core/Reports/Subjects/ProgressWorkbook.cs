@@ -37,7 +37,11 @@ public sealed record WorkbookSheet(string Name, string Subject, EquatableList<st
 
 /// <summary>A spreadsheet of pupils' grades, laid out by any <see cref="IWorkbookRenderer"/>: one sheet per group.</summary>
 /// <remarks><see cref="ShowGroup"/> is set when a sheet mixes teaching groups (a year leader's subject sheet).</remarks>
-public sealed record ProgressWorkbook(string Title, string Period, string SchoolName, string FileName, bool ShowGroup, EquatableList<WorkbookSheet> Sheets);
+public sealed record ProgressWorkbook(string Title, string Period, string SchoolName, string FileName, bool ShowGroup, EquatableList<WorkbookSheet> Sheets)
+{
+    /// <summary>The heading of the registration group column (<see cref="ReportFormat.RegistrationGroupHeading(IEnumerable{int})"/>).</summary>
+    public string GroupHeading { get; init; } = "Form";
+}
 
 /// <summary>What a workbook is made from: the snapshot, who the pupils are, and this year's results for the assessment points.</summary>
 /// <remarks>

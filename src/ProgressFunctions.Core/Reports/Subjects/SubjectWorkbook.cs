@@ -34,7 +34,10 @@ public static class SubjectWorkbook
             .Select(g => Sheet(grades, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
             .ToEquatableList();
         return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
-            $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets);
+            $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets)
+        {
+            GroupHeading = RegistrationGroupHeading(entries.Select(e => e.Pupil.YearGroup)),
+        };
     }
 
     /// <summary>The year leader's workbook: one sheet per subject taken in <paramref name="yearGroup"/>, subjects by name.</summary>
@@ -51,7 +54,10 @@ public static class SubjectWorkbook
             .ToEquatableList();
         var year = YearLabel(yearGroup);
         return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
-            $"{TermSlug(input.Snapshot.Key)}-year-{yearGroup}.xlsx", ShowGroup: true, sheets);
+            $"{TermSlug(input.Snapshot.Key)}-year-{yearGroup}.xlsx", ShowGroup: true, sheets)
+        {
+            GroupHeading = RegistrationGroupHeading([yearGroup]),
+        };
     }
 
     /// <summary>The subjects <paramref name="include"/> keeps of the pupils <paramref name="pupils"/> keeps, in row order.</summary>

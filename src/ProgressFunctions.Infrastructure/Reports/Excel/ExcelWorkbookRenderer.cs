@@ -28,7 +28,7 @@ public sealed class ExcelWorkbookRenderer : IWorkbookRenderer
         var styles = new WorkbookStyles();
         var names = SheetNames.For(["Summary", .. workbook.Sheets.Select(s => s.Name)]);
         var tables = new List<SheetTable> { SummaryTable(workbook) };
-        tables.AddRange(workbook.Sheets.Select(s => GroupTable(s, workbook.ShowGroup, styles)));
+        tables.AddRange(workbook.Sheets.Select(s => GroupTable(s, workbook.ShowGroup, workbook.GroupHeading, styles)));
 
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -70,9 +70,9 @@ public sealed class ExcelWorkbookRenderer : IWorkbookRenderer
         return new SheetTable(header, rows, BandColumn: null);
     }
 
-    private static SheetTable GroupTable(WorkbookSheet sheet, bool showGroup, WorkbookStyles styles)
+    private static SheetTable GroupTable(WorkbookSheet sheet, bool showGroup, string groupHeading, WorkbookStyles styles)
     {
-        List<string> header = ["Pupil", "UPN", "Form", .. (showGroup ? (string[])["Teaching group"] : []), "SEN", "Disadvantaged", "Target",
+        List<string> header = ["Pupil", "UPN", groupHeading, .. (showGroup ? (string[])["Teaching group"] : []), "SEN", "Disadvantaged", "Target",
             .. sheet.Points, "Current", "Expected", "Band", "Change since last snapshot"];
         var rows = sheet.Rows.Select(r => (IReadOnlyList<SheetCell?>)
             [

@@ -83,6 +83,24 @@ public class CallListTests
         Assert.Equal(1, restricted);
     }
 
+    [Theory]
+    [InlineData(3, "Class")]
+    [InlineData(9, "Form")]
+    public void Build_SchoolsYears_NameTheRegistrationGroupColumnAsTheSchoolDoes(int yearGroup, string expected)
+    {
+        var directory = Directory();
+        var input = Input() with
+        {
+            Directory = new SchoolDirectory(directory.Pupils.Select(p => p with { YearGroup = yearGroup }), directory.Pupils.SelectMany(p => directory.LinksOf(p.Id))
+                .Select(l => directory.Contact(l.ContactId)!).Distinct(), directory.Links, [], []),
+        };
+
+        var tables = CallList.Build(input).Blocks.OfType<TableBlock>().ToList();
+
+        Assert.Equal(2, tables.Count);
+        Assert.All(tables, t => Assert.Equal(expected, t.Columns[1].Header));
+    }
+
     [Fact]
     public void Build_PhoneNumbers_NeverBrokenAcrossLines()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ProgressFunctions.Core;
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Reports.Subjects;
 using ProgressFunctions.Infrastructure.Reports.Excel;
@@ -28,8 +29,22 @@ public sealed class ExcelWorkbookReadBackTests
         Assert.Equal(Summary(workbook), read[0]);
         foreach (var (sheet, i) in workbook.Sheets.Select((s, i) => (s, i)))
         {
-            Assert.Equal(Expected(sheet, workbook.ShowGroup), read[i + 1]);
+            Assert.Equal(Expected(sheet, workbook.ShowGroup, workbook.GroupHeading), read[i + 1]);
         }
+    }
+
+    [Theory]
+    [InlineData(4, "Class")]
+    [InlineData(9, "Form")]
+    public void Render_YearGroupWorkbook_NamesTheRegistrationGroupColumnAsTheSchoolDoes(int yearGroup, string expected)
+    {
+        var input = WorkbookSamples.Input;
+        var pupils = input.Snapshot.Pupils.Select(p => p with { YearGroup = yearGroup }).ToEquatableList();
+        var workbook = SubjectWorkbook.ForYearGroup(input with { Snapshot = input.Snapshot with { Pupils = pupils } }, yearGroup);
+
+        var read = ReadBack(new ExcelWorkbookRenderer().Render(workbook));
+
+        Assert.All(read.Skip(1), sheet => Assert.Contains($"| C1 {Header(expected)} |", sheet[0], StringComparison.Ordinal));
     }
 
     private static List<string> Summary(ProgressWorkbook workbook) =>
@@ -39,9 +54,9 @@ public sealed class ExcelWorkbookReadBackTests
             [Text(s.Name), Number(s.Rows.Count), .. ProgressBands.All.Select(b => Number(s.Count(b))), Number(s.Count(null))])),
     ];
 
-    private static List<string> Expected(WorkbookSheet sheet, bool showGroup)
+    private static List<string> Expected(WorkbookSheet sheet, bool showGroup, string groupHeading)
     {
-        string?[] header = ["Pupil", "UPN", "Form", .. (showGroup ? (string[])["Teaching group"] : []), "SEN", "Disadvantaged", "Target",
+        string?[] header = ["Pupil", "UPN", groupHeading, .. (showGroup ? (string[])["Teaching group"] : []), "SEN", "Disadvantaged", "Target",
             .. sheet.Points, "Current", "Expected", "Band", "Change since last snapshot"];
         return
         [
