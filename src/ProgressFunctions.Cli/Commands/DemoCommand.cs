@@ -45,7 +45,7 @@ internal static class DemoCommand
         {
             using var host = CliHost.Create(choice, progress, TimeProvider.System);
             var result = await DemoRun.RunAsync(host.Services, new DemoOptions(pupils, phase, seed, asOf, ExportFolder: Path.Combine(outPath, "export")), cancellationToken);
-            var files = await DemoFiles.WriteAsync(host.Blobs, result, outPath, cancellationToken);
+            var files = await DemoFiles.WriteAsync(host.Blobs, host.Embedded is { } embedded ? embedded.BlobFile : null, result, outPath, cancellationToken);
             JobCommands.ReportCost(console, host);
             return (result, files);
         });

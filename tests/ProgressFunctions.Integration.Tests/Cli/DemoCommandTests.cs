@@ -19,7 +19,11 @@ public class DemoCommandTests
         Assert.Contains("Whole school", text);
         Assert.Contains("Time per phase", text);
         Assert.Contains("render and send", text);
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "reports"), "*.pdf"));
+        var stored = Directory.GetFiles(Path.Combine(outDir, "data", "blobs", "reports"), "*", SearchOption.AllDirectories);
+        var copied = Directory.GetFiles(Path.Combine(outDir, "reports"));
+        Assert.Equal(stored.Length, copied.Length);
+        Assert.Equal(stored.Select(f => new FileInfo(f).Length).Order(), copied.Select(f => new FileInfo(f).Length).Order());
+        Assert.Contains(copied, f => Path.GetFileName(f).StartsWith("attendance-digest-2026-03-20-S", StringComparison.Ordinal));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml"));
         Assert.True(File.Exists(Path.Combine(outDir, "outbox", "index.csv")));
         Assert.StartsWith("[", File.ReadAllText(Path.Combine(outDir, "alerts.json")).TrimStart());
