@@ -8,8 +8,6 @@ namespace ProgressFunctions.Core.Jobs;
 public sealed record SchoolJobOutcome(string Message, bool CouldNotRun)
 {
     public static SchoolJobOutcome Of(AttendanceCheckResult check) => new(check.Message, check.CouldNotRun);
-
-    public override string ToString() => Message;
 }
 
 /// <summary>The school-day fan-out: which schools are due, one message per school and job, and running one such message.</summary>

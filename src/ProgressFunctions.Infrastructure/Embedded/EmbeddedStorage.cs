@@ -8,6 +8,7 @@ public sealed class EmbeddedStorage
     public const string DatabaseFileName = "progress.db";
 
     private readonly SqliteDatabase _database;
+    private readonly FileBlobStore _blobs;
 
     private EmbeddedStorage(string dataDirectory, TimeProvider time, bool create)
     {
@@ -30,8 +31,6 @@ public sealed class EmbeddedStorage
         _blobs = new FileBlobStore(DataDirectory);
         Blobs = _blobs;
     }
-
-    private readonly FileBlobStore _blobs;
 
     public string DataDirectory { get; }
 
