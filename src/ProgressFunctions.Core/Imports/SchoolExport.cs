@@ -44,6 +44,16 @@ public sealed record SchoolExport
     /// stored keeps those values when a CTF lists them, rather than having them blanked.</remarks>
     public bool CarriesRollDetails { get; init; } = true;
 
+    /// <summary>Whether the export says each contact link's restriction (a court order, "no contact").</summary>
+    /// <remarks>
+    /// A CTF does not, nor a contacts.csv without the Restriction column: a link the store already holds keeps its
+    /// restriction rather than have it lifted by an export that cannot say it (<see cref="ContactSafeguards"/>).
+    /// </remarks>
+    public bool SaysRestrictions { get; init; } = true;
+
+    /// <summary>Whether the export says if each contact receives correspondence (a CTF does not; contacts.csv only with that column).</summary>
+    public bool SaysCorrespondence { get; init; } = true;
+
     /// <summary>When the MIS produced the export, if the file says (a CTF header's DateTime, or <c>exportedAt</c> in school.json).</summary>
     /// <remarks>This, not the upload time, decides which of two exports is newer; without it the time of ingest stands in.</remarks>
     public DateTimeOffset? ExportedAt { get; init; }

@@ -98,7 +98,9 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var exportRead = PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal));
+        var exportRead = ContactSafeguards.Keep(
+            PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal)),
+            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts);
         var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
         progress.Report("storing", 0, 1);
@@ -175,7 +177,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
+        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
 
     private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).TrimStart('.');
 

@@ -91,6 +91,74 @@ public class IngestJobTests
         Assert.Equal(0, result.Summary!.MarksChanged);
     }
 
+    [Theory]
+    [InlineData("school.ctf.xml")]
+    [InlineData("contacts.csv without its Restriction and Receives Correspondence columns")]
+    public async Task RunAsync_ExportThatCannotSayRestrictions_KeepsEveryStoredRestrictionAndCorrespondenceSetting(string second)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 300);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await LinksAsync(fixture);
+        var restricted = before.Where(l => l.Restriction is not null).ToList();
+        Assert.True(restricted.Count >= 2, $"{restricted.Count} restricted links stored of {before.Count}; the school has {school.ContactLinks.Count(l => l.Restriction is not null)} of {school.ContactLinks.Count}");
+        Assert.Contains(before, l => !l.ReceivesCorrespondence);
+
+        var result = second.EndsWith(".xml", StringComparison.Ordinal)
+            ? await fixture.IngestAsync(Ctf(school), second)
+            : await fixture.IngestAsync(WithoutSafeguardColumns(school), "no-restrictions.zip");
+
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        var after = (await LinksAsync(fixture)).ToDictionary(l => (l.PupilId, l.ContactId));
+        Assert.All(before, l => Assert.Equal((l.Restriction, l.ReceivesCorrespondence), (after[(l.PupilId, l.ContactId)].Restriction, after[(l.PupilId, l.ContactId)].ReceivesCorrespondence)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ExportThatLiftsARestriction_StoresItAndWarnsNamingTheContact()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 300);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var lifted = (await LinksAsync(fixture)).First(l => l.Restriction is not null);
+        var files = Files(school);
+        files["contacts.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", System.Text.Encoding.UTF8.GetString(files["contacts.csv"]).Split("\r\n")
+            .Select(l => l.StartsWith(lifted.ContactId + ",", StringComparison.Ordinal) ? l.Replace(",No contact (court order)", ",", StringComparison.Ordinal) : l)));
+
+        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "lifted.zip");
+
+        Assert.Null((await LinksAsync(fixture)).Single(l => (l.PupilId, l.ContactId) == (lifted.PupilId, lifted.ContactId)).Restriction);
+        Assert.Equal(1, result.Warnings);
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
+        Assert.Contains($"the restriction on contact {lifted.ContactId} for pupil {lifted.PupilId} (\"\"No contact (court order)\"\") is lifted", await new StreamReader(csv!).ReadToEndAsync());
+    }
+
+    private static async Task<List<Core.Schools.ContactLink>> LinksAsync(JobsFixture fixture) =>
+        await fixture.Context.Documents.ListAsync<Core.Jobs.Stored.PupilRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Pupil).SelectMany(p => p.Body.Links.ToAsyncEnumerable()).ToListAsync();
+
+    private static byte[] Ctf(Synthetic.SyntheticSchool school)
+    {
+        var ctf = new MemoryStream();
+        Synthetic.CtfWriter.Write(school, ctf, new DateTime(2025, 12, 6, 0, 0, 0, DateTimeKind.Utc));
+        return ctf.ToArray();
+    }
+
+    private static Dictionary<string, byte[]> Files(Synthetic.SyntheticSchool school)
+    {
+        var files = new Dictionary<string, byte[]>();
+        Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
+        return files;
+    }
+
+    // The same export with contacts.csv's last three columns cut to one (Priority): no Receives Correspondence, no Restriction.
+    private static byte[] WithoutSafeguardColumns(Synthetic.SyntheticSchool school)
+    {
+        var files = Files(school);
+        var lines = System.Text.Encoding.UTF8.GetString(files["contacts.csv"]).Split("\r\n");
+        Assert.DoesNotContain(lines, l => l.Contains('"'));   // no quoted field, so a comma always ends one
+        files["contacts.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Select(l => l.Split(',') is { Length: 12 } f ? string.Join(",", [.. f.Take(9), f[10]]) : l)));
+        return Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value)));
+    }
+
     [Fact]
     public async Task RunAsync_CtfBeforeAnyBundle_SaysSchoolJsonIsNeeded()
     {

@@ -69,6 +69,8 @@ public static class BundleReader
             Contacts = contacts?.Contacts ?? [],
             ContactLinks = contacts?.Links ?? [],
             PupilsWithContactRows = contacts?.PupilsListed ?? new HashSet<string>(),
+            SaysRestrictions = contacts?.SaysRestrictions ?? false,
+            SaysCorrespondence = contacts?.SaysCorrespondence ?? false,
             PupilRows = byUpn.WhereById,
             Staff = staff ?? [],
             StaffRoles = [.. roles ?? [], .. profile?.StaffRoles ?? []],

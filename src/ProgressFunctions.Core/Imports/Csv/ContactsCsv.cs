@@ -35,8 +35,10 @@ public static class ContactsCsv
     {
         var rows = new List<(Contact Contact, ContactLink Link, int Line)>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        bool saysRestrictions = false, saysCorrespondence = false;
         CsvTable.Read(text, file, Columns, issues, row =>
         {
+            (saysRestrictions, saysCorrespondence) = (row.Has(Restriction), row.Has(Correspondence));
             var pupilId = row.Pupil(PupilUpn, pupils);
             if (pupilId.Length > 0)
             {
@@ -77,9 +79,23 @@ public static class ContactsCsv
 
         var refused = PersonRows.Conflicting(rows.Select(r => (r.Contact, r.Contact.Id, r.Line)), c => PersonRows.Of(c.Forename, c.Surname, c.Email), file, ContactId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
-        return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed);
+        return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed)
+        {
+            SaysRestrictions = saysRestrictions,
+            SaysCorrespondence = saysCorrespondence,
+        };
     }
 }
 
 /// <summary>What contacts.csv gave: the contacts, their links to pupils, and every pupil it has a row for.</summary>
-public sealed record ContactRows(List<Contact> Contacts, List<ContactLink> Links, IReadOnlySet<string> PupilsListed);
+/// <remarks>
+/// <see cref="SaysRestrictions"/> and <see cref="SaysCorrespondence"/>: whether the file has the Restriction and the
+/// Receives Correspondence columns. Without one, a link's value there is a default the MIS never gave, and a stored
+/// link keeps its own (<see cref="ContactSafeguards"/>).
+/// </remarks>
+public sealed record ContactRows(List<Contact> Contacts, List<ContactLink> Links, IReadOnlySet<string> PupilsListed)
+{
+    public bool SaysRestrictions { get; init; }
+
+    public bool SaysCorrespondence { get; init; }
+}

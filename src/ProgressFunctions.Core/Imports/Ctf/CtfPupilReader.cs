@@ -107,6 +107,8 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         PupilRows = _rows,
         PupilsWithContactRows = _withContacts,
         CarriesRollDetails = false,
+        SaysRestrictions = false,
+        SaysCorrespondence = false,
         RecordsRead = new Dictionary<string, long>
         {
             [file] = _pupils.Count, ["pupils"] = _pupils.Count, ["contacts"] = _links.Count, ["attendance marks"] = _marks, ["assessments"] = _assessments.Count,

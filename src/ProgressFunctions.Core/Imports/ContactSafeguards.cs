@@ -1,0 +1,91 @@
+using ProgressFunctions.Core.Imports.Csv;
+using ProgressFunctions.Core.Schools;
+
+namespace ProgressFunctions.Core.Imports;
+
+/// <summary>Keeps a stored contact restriction from being lifted by an export that cannot say it, before the merge.</summary>
+/// <remarks>
+/// <para>
+/// A restriction ("no contact", a court order) is what keeps a parent from being phoned about, or sent the report of, a
+/// child they must not reach. A CTF carries no restrictions and no correspondence setting, and a contacts.csv may lack
+/// those columns; read as they are, every link in such an export says "no restriction, receives correspondence", and
+/// merging it would lift every restriction the school had recorded. So when the export does not say
+/// (<see cref="SchoolExport.SaysRestrictions"/>, <see cref="SchoolExport.SaysCorrespondence"/>), each link the store
+/// already holds keeps its own values.
+/// </para>
+/// <para>
+/// A stored link is the same pupil's link to the same contact id or, failing that, to a contact of the same forename and
+/// surname (a CTF's contacts have ids made from their details, which need not be the MIS's); where several match, a
+/// restricted one is taken. An export that does say restrictions is the MIS's word: it may lift one (a court order
+/// ends), with a warning naming the contact so the data manager checks it before anything is sent. A CTF that links
+/// contacts the store has never seen says so in one warning: nothing is known about their restrictions.
+/// </para>
+/// </remarks>
+public static class ContactSafeguards
+{
+    public static SchoolExport Keep(SchoolExport export, IEnumerable<ContactLink> storedLinks, IReadOnlyDictionary<string, Contact> storedContacts)
+    {
+        if (export.ContactLinks.Count == 0)
+        {
+            return export;
+        }
+
+        var byPupil = storedLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        var exportContacts = export.Contacts.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var issues = new List<ImportIssue>();
+        var unknown = 0;
+        var links = new List<ContactLink>(export.ContactLinks.Count);
+        foreach (var link in export.ContactLinks)
+        {
+            var before = StoredLink(link, byPupil[link.PupilId], exportContacts, storedContacts);
+            if (before is null)
+            {
+                unknown += export.SaysRestrictions ? 0 : 1;
+                links.Add(link);
+                continue;
+            }
+
+            var kept = link;
+            if (!export.SaysRestrictions)
+            {
+                kept = kept with { Restriction = before.Restriction };
+            }
+            else if (before.Restriction is { } lifted && link.Restriction is null)
+            {
+                issues.Add(ImportIssue.Warning(ContactsCsv.FileName, 0, ContactsCsv.Restriction.Name, link.ContactId,
+                    $"the restriction on contact {link.ContactId} for pupil {link.PupilId} (\"{lifted}\") is lifted by this export: check it in the MIS before anything is sent"));
+            }
+
+            if (!export.SaysCorrespondence)
+            {
+                kept = kept with { ReceivesCorrespondence = before.ReceivesCorrespondence };
+            }
+
+            links.Add(kept);
+        }
+
+        if (unknown > 0)
+        {
+            var file = export.RecordsRead.Keys.FirstOrDefault(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) ?? ContactsCsv.FileName;
+            issues.Add(ImportIssue.Warning(file, 0, "Contacts", unknown.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{unknown} contact links are new to the store and this export does not say their restrictions: they are stored with none, so record any in the MIS and import a CSV export that has the Restriction column"));
+        }
+
+        return export with { ContactLinks = links, Issues = [.. export.Issues, .. issues] };
+    }
+
+    private static ContactLink? StoredLink(ContactLink link, IEnumerable<ContactLink> stored, IReadOnlyDictionary<string, Contact> exportContacts, IReadOnlyDictionary<string, Contact> storedContacts)
+    {
+        var candidates = stored.Where(s => s.ContactId == link.ContactId).ToList();
+        if (candidates.Count == 0 && exportContacts.TryGetValue(link.ContactId, out var contact))
+        {
+            candidates = [.. stored.Where(s => storedContacts.TryGetValue(s.ContactId, out var known) && SamePerson(known, contact))];
+        }
+
+        return candidates.OrderBy(s => s.Restriction is null).FirstOrDefault();
+    }
+
+    private static bool SamePerson(Contact a, Contact b) =>
+        string.Equals(a.Forename.Trim(), b.Forename.Trim(), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Surname.Trim(), b.Surname.Trim(), StringComparison.OrdinalIgnoreCase);
+}
