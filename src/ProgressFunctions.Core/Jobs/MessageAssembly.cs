@@ -62,18 +62,21 @@ internal sealed class MessageAssembly(
         }
 
         var snapshot = await SnapshotAsync(school, payload.SnapshotId, cancellationToken);
-        var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
+        var distinct = ParentReport.Distinctions([.. allowed.Select(id => directory.Pupil(id)!)]);
+        var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected, distinct[id]), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
         var contact = directory.Contact(message.Recipient.Id)!;
-        var children = allowed.Zip(documents, (id, d) => new ChildReport(directory.Pupil(id)!.DisplayName, d.Document.AttachedAs, d.Document.Password is not null)).ToList();
+        var children = allowed.Zip(documents, (id, d) => new ChildReport(
+            distinct[id] is { } which ? $"{directory.Pupil(id)!.DisplayName} ({which})" : directory.Pupil(id)!.DisplayName, d.Document.AttachedAs, d.Document.Password is not null)).ToList();
         var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, ReportDispatcher.Period(snapshot.Key), children, message.School.ContactLine));
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
     }
 
-    private static ReportDocument ParentReportOf(OutgoingMessage message, TermSnapshot snapshot, string pupilId, SchoolDirectory directory, bool protect) =>
+    private static ReportDocument ParentReportOf(OutgoingMessage message, TermSnapshot snapshot, string pupilId, SchoolDirectory directory, bool protect, string? distinguish) =>
         ParentReport.Build(ParentReportInput.For(snapshot, pupilId, message.School.SchoolName, snapshot.AsOf, directory, message.School.ContactLine) with
         {
             Scales = Letterheads.Scales(message.School),
             ProtectWithDateOfBirth = protect,
+            Distinguish = distinguish,
         });
 
     private async Task<PreparedMessage> StaffReportAsync(string school, OutgoingMessage message, StaffReportPayload payload, CancellationToken cancellationToken)
@@ -173,7 +176,7 @@ internal sealed class MessageAssembly(
 
         var directory = await FamilyAsync(school, sample.Recipient.Id, [first.PupilId], cancellationToken);
         var snapshot = await SnapshotAsync(school, parent.SnapshotId, cancellationToken);
-        return directory.Pupil(first.PupilId) is null ? null : ParentReportOf(sample, snapshot, first.PupilId, directory, protect: false);
+        return directory.Pupil(first.PupilId) is null ? null : ParentReportOf(sample, snapshot, first.PupilId, directory, protect: false, distinguish: null);
     }
 
     /// <summary>The subject leader's or year leader's workbook: every assessment point of the year up to the snapshot, by group.</summary>

@@ -193,12 +193,21 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         string? previousId = null;
         var registers = new Lazy<IReadOnlyDictionary<string, Attendance.PupilRegister>>(() => state.Registers(calendar));
         (SnapshotInputs Inputs, PupilRowIndex Index)? rows = null;
+        string? waiting = null;
         for (var i = 0; i < due.Count; i++)
         {
             var key = due[i].KeyFor(schoolId);
             var id = DocumentId(key);
             var header = await SnapshotStore.ReadHeaderAsync(documents, schoolId, id, cancellationToken);
             TermSnapshot? snapshot = null;
+            if (header is null && MarksEndBefore(registers.Value, calendar, due[i].DataTo) is { } ends)
+            {
+                // Its reports would say "figures up to" a day the stored register does not reach: it waits for the export.
+                waiting = $"the {due[i].Term.Name} {due[i].Point} snapshot waits for marks to {due[i].DataTo:yyyy-MM-dd} (the stored marks end {ends}): it is taken once an export brings them";
+                logger.LogWarning("Snapshot {SnapshotId} of school {SchoolId} waits: the stored marks end before {DataTo}", id, schoolId, due[i].DataTo);
+                break;
+            }
+
             if (header is null)
             {
                 // Each snapshot is compared with the one before it, loaded only when one has to be built.
@@ -230,11 +239,29 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             : Sending.BatchRules.NewerThan(batch, await documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
         var message = Outcome(due.Count, taken, already.Count, queued)
             + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, "
-                + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"));
-        return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch };
+                + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"))
+            + (waiting is null ? "" : "; " + waiting);
+        return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch, Ran = waiting is null };
     }
 
     private const string Ks2AlreadyTaken = "KS2 results snapshot already taken";
+
+    /// <summary>"on 2026-03-04" when no pupil has a mark on the last school day up to <paramref name="dataTo"/>; null when the register reaches it.</summary>
+    private static string? MarksEndBefore(IReadOnlyDictionary<string, Attendance.PupilRegister> registers, SchoolCalendar calendar, DateOnly dataTo)
+    {
+        var schoolDays = calendar.DaysUpTo(dataTo);
+        if (schoolDays == 0)
+        {
+            return null;
+        }
+
+        return Attendance.RegisterStatus.Of([.. registers.Values], calendar, dataTo).LatestMarked switch
+        {
+            null => "before the year's first school day",
+            { } last when last < calendar.DayAt(schoolDays - 1) => $"on {last:yyyy-MM-dd}",
+            _ => null,
+        };
+    }
 
     /// <summary>The as-of date's academic year's snapshots whose data is complete by then, oldest first.</summary>
     private static List<DueSnapshot> DueThisYear(SchoolCalendar calendar, DateOnly asOf) =>

@@ -44,6 +44,41 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task Dispatch_TwoChildrenOfOneNameInOneFamily_TheirParentsAttachmentsAndParagraphsSayWhichIsWhich()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 120);
+        var pupils = school.Pupils.ToDictionary(p => p.Id);
+        // Siblings in different years, both with an e-mail for their parent: the MIS holds the younger under the elder's name.
+        var withEmail = school.Contacts.Where(c => c.Email is not null).Select(c => c.Id).ToHashSet();
+        var (contact, elder, younger) = school.ContactLinks.Where(l => l.Restriction is null && l.ReceivesCorrespondence && withEmail.Contains(l.ContactId))
+            .GroupBy(l => l.ContactId)
+            .Select(g => (Contact: g.Key, Children: g.Select(l => pupils[l.PupilId]).DistinctBy(p => p.Id).OrderByDescending(p => p.YearGroup).ToList()))
+            .Where(f => f.Children.Count == 2 && f.Children[0].YearGroup != f.Children[1].YearGroup)
+            .Select(f => (f.Contact, f.Children[0], f.Children[1]))
+            .First();
+        var files = new Dictionary<string, byte[]>();
+        Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
+        var renamed = $"{younger.Upn},{younger.Id},{elder.LegalSurname},{elder.LegalForename},{elder.PreferredForename},";
+        var lines = System.Text.Encoding.UTF8.GetString(files["pupils.csv"]).Split("\r\n")
+            .Select(l => l.StartsWith(younger.Upn + ",", StringComparison.Ordinal) ? renamed + string.Join(",", l.Split(',').Skip(5)) : l);
+        files["pupils.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
+        await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "same-names.zip");
+
+        await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        await fixture.ReleaseAllAsync();
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var email = Directory.GetFiles(fixture.OutboxDirectory, $"Parent.*.{contact}*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single();
+        var attachments = email.Attachments.Select(a => a.ContentDisposition?.FileName ?? "").Order(StringComparer.Ordinal).ToList();
+        var name = elder.DisplayName;
+        Assert.Equal([$"{name} - Year {elder.YearGroup} - Autumn term 2025-26 progress report.pdf", $"{name} - Year {younger.YearGroup} - Autumn term 2025-26 progress report.pdf"],
+            attachments.OrderByDescending(a => a, StringComparer.Ordinal));
+        Assert.Contains($"{name} (Year {younger.YearGroup})'s report", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{name} (Year {elder.YearGroup})'s report", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dispatch_RedeliveredRequest_SendsNothingTwice()
     {
         using var fixture = new JobsFixture();
@@ -163,6 +198,20 @@ public class PipelineTests
             var receipt = await Inner!.SendAsync(message, cancellationToken);
             Accepted.Enqueue(message.MessageKey);
             return receipt;
+        }
+    }
+
+    /// <summary>A write-only stream that hands its bytes over when closed.</summary>
+    private sealed class CapturingStream(Action<byte[]> closed) : MemoryStream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                closed(ToArray());
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

@@ -26,6 +26,26 @@ public class SnapshotStoreTests
     }
 
     [Fact]
+    public async Task RunDueAsync_StoredMarksEndBeforeTheSnapshotsDataTo_WaitsForTheExportThenTakesIt()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20, asOf: new DateOnly(2026, 3, 4))), "4-march.zip");
+
+        var early = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, new DateOnly(2026, 3, 30), CancellationToken.None);
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20, asOf: new DateOnly(2026, 3, 27))), "27-march.zip");
+        var later = await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, new DateOnly(2026, 3, 30), CancellationToken.None);
+
+        Assert.Contains("the Spring End snapshot waits for marks to 2026-03-13 (the stored marks end on 2026-03-04)", early.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-26-spring-end", early.Taken);
+        Assert.Null(early.Batch);
+        Assert.False(early.Ran);
+        Assert.Contains("2025-26-spring-end", later.Taken);
+        Assert.NotNull(later.Batch);
+        var snapshot = await SnapshotStore.LoadAsync(fixture.Context.Documents, JobsFixture.School, "2025-26-spring-end", CancellationToken.None);
+        Assert.Equal(new DateOnly(2026, 3, 13), snapshot!.AsOf);
+    }
+
+    [Fact]
     public async Task RunDueAsync_SecondTime_TakesNothingAndQueuesNothing()
     {
         using var fixture = new JobsFixture();

@@ -29,6 +29,9 @@ public sealed record ParentReportInput(
 
     public bool ProtectWithDateOfBirth { get; init; }
 
+    /// <summary>What tells this child's report from a brother's or sister's of the same name in one e-mail ("Year 7"); null when nothing needs to.</summary>
+    public string? Distinguish { get; init; }
+
     /// <summary>The input for one pupil of a snapshot.</summary>
     /// <exception cref="ArgumentException">The snapshot has no such pupil.</exception>
     public static ParentReportInput For(TermSnapshot snapshot, string pupilId, string schoolName, DateOnly issued, SchoolDirectory directory, string contactLine) =>
@@ -82,9 +85,26 @@ public static class ParentReport
         return new ReportDocument($"Progress report: {name}", TermLabel(input.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Key)}-{SafeFilePart(snapshot.PupilId)}.pdf",
-            AttachmentName = $"{SafeAttachmentName(name)} - {TermLabel(input.Key).Replace('/', '-')} progress report.pdf",
+            AttachmentName = $"{SafeAttachmentName(name)}{(input.Distinguish is { } which ? " - " + SafeAttachmentName(which) : "")} - {TermLabel(input.Key).Replace('/', '-')} progress report.pdf",
             Password = input.ProtectWithDateOfBirth ? PasswordOf(pupil) : null,
         };
+    }
+
+    /// <summary>For the children of one e-mail, what tells apart those who share a name: their year, else their place in the list.</summary>
+    /// <remarks>Two attachments of one name would be saved one over the other, and two paragraphs alike would not say which is which.</remarks>
+    public static IReadOnlyDictionary<string, string?> Distinctions(IReadOnlyList<Schools.Pupil> children)
+    {
+        var result = children.ToDictionary(c => c.Id, _ => (string?)null, StringComparer.Ordinal);
+        foreach (var same in children.GroupBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var years = same.Select(c => c.YearGroup).Distinct().Count() == same.Count();
+            foreach (var (child, i) in same.Select((c, i) => (c, i)))
+            {
+                result[child.Id] = years ? YearLabel(child.YearGroup) : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} of {same.Count()}");
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The pupil's date of birth as ddMMyyyy; a protected report is never built without one (never a guessable constant).</summary>

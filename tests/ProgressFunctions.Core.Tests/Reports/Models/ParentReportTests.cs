@@ -51,6 +51,34 @@ public class ParentReportTests
     }
 
     [Theory]
+    [InlineData("Oisín Edwards/7, Oisín Edwards/9", "Year 7, Year 9")]
+    [InlineData("Oisín Edwards/7, OISÍN EDWARDS/7", "1 of 2, 2 of 2")]
+    [InlineData("Oisín Edwards/7, Ciara Edwards/9", "-, -")]
+    [InlineData("Oisín Edwards/7", "-")]
+    public void Distinctions_ChildrenOfOneEmail_OnlyThoseSharingANameAreToldApart(string children, string expected)
+    {
+        var pupils = children.Split(", ").Select((c, i) => c.Split('/') is [var name, var year]
+            ? new Pupil { Id = $"p{i}", Upn = "", LegalForename = name.Split(' ')[0], LegalSurname = name.Split(' ')[1], YearGroup = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) }
+            : throw new ArgumentException(c)).ToList();
+
+        var distinctions = ParentReport.Distinctions(pupils);
+
+        Assert.Equal(expected, string.Join(", ", pupils.Select(p => distinctions[p.Id] ?? "-")));
+    }
+
+    [Fact]
+    public void Build_Distinguished_TheAttachmentNameSaysWhich()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = school.Directory.Pupil(snapshot.Pupils[0].PupilId)!;
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.Id) with { Distinguish = "Year 7" });
+
+        Assert.Equal($"{pupil.DisplayName} - Year 7 - Spring term 2025-26 progress report.pdf", document.AttachedAs);
+        Assert.Equal($"2025-26-spring-{pupil.Id}.pdf", document.FileName);
+    }
+
+    [Theory]
     [InlineData(0, "Reception, class 7A.")]
     [InlineData(6, "Year 6, class 7A.")]
     [InlineData(7, "Year 7, form 7A.")]
