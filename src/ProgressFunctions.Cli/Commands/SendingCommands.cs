@@ -38,7 +38,7 @@ internal static class SendingCommands
             {
                 table.AddRow(b.Batch.Id, Markup.Escape(b.Batch.Describe()), b.State.ToString().ToLowerInvariant(), Day(b.Batch.DataTo), GoesOn(b),
                     N(b.Batch.Messages), N(b.Sent), N(b.NotSent), N(b.Batch.NotReached),
-                    Markup.Escape(b.Stale ? $"stale: {b.NewerBatch} is newer" : b.Batch.HeldReason is { } reason ? $"held: {reason}" : ""));
+                    Markup.Escape(string.Join("; ", new[] { b.Batch.HeldReason is { } reason ? $"held: {reason}" : null, b.Stale ? $"stale: {b.NewerBatch} is newer" : null }.OfType<string>())));
             }
 
             console.Write(table);
@@ -92,6 +92,13 @@ internal static class SendingCommands
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (jobs, console) =>
         {
+            // A mistyped batch would list nothing, as if the batch had never gone.
+            if (r.GetValue(batch) is { } id && (await jobs.Get<BatchJob>().ListAsync(r.GetValue(school)!, ct)).All(b => b.Batch.Id != id))
+            {
+                Console.Error.WriteLine($"progress sent: school {r.GetValue(school)} has no batch {id}: 'progress batches --school {r.GetValue(school)}' lists them");
+                return 2;
+            }
+
             var entries = await jobs.Get<SendLedger>().SentAsync(r.GetValue(school)!, r.GetValue(batch), r.GetValue(pupil), ct);
             var rows = entries.Select(e => new[]
             {

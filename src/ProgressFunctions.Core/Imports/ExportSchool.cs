@@ -43,4 +43,29 @@ public static class ExportSchool
             : $"the CTF is from {(profile.Urn.Length > 0 ? $"URN {profile.Urn}" : $"LA {profile.LocalAuthority} establishment {profile.Establishment}")}, " +
               $"but school {schoolId} is URN {stored.Urn}: store it under that school's id";
     }
+
+    /// <summary>The smallest stored roll <see cref="RollReplaced"/> looks at: a handful of pupils can all leave at once.</summary>
+    public const int RollCheckedFrom = 20;
+
+    /// <summary>Null unless the export would take half or more of the stored roll off it at once; else a one-line reason saying what to do.</summary>
+    /// <remarks>
+    /// No school's roll turns over by half between two exports (a new year's leavers are a year group or two), but
+    /// another school's export under this id, or an export of the wrong roll, does exactly that: its pupils would be
+    /// added beside the stored ones, the stored ones marked as leavers, and the next reports would go out in the other
+    /// school's name. Refused before anything is stored, naming both schools. Rolls under <see cref="RollCheckedFrom"/>
+    /// pupils are not checked.
+    /// </remarks>
+    public static string? RollReplaced(string schoolId, int onRoll, int leavers, SchoolProfile? exported, SchoolProfile? stored)
+    {
+        if (onRoll < RollCheckedFrom || leavers * 2 < onRoll)
+        {
+            return null;
+        }
+
+        var names = exported is not null && stored is not null && !string.Equals(exported.Name, stored.Name, StringComparison.OrdinalIgnoreCase)
+            ? $" (its school.json names {exported.Name}; the store holds {stored.Name})"
+            : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"this export would take {leavers} of the {onRoll} pupils on roll off it at once{names}: check it is school {schoolId}'s full roll; another school's export needs its own id (--school, or \"schoolId\" in its school.json)");
+    }
 }

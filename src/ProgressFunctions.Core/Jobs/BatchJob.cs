@@ -158,6 +158,11 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
             return new BatchActionResult(BatchActionOutcome.Nothing, $"batch {batchId} is already held ({stored.Body.HeldReason ?? "no reason given"})");
         }
 
+        if (stored.Body.State == BatchState.Released && (await UnsentAsync(schoolId, batchId, cancellationToken)).Count == 0)
+        {
+            return AlreadyGone(batchId, "hold");
+        }
+
         var replaced = await documents.ReplaceAsync(stored with { Body = stored.Body with { State = BatchState.Held, HeldReason = reason ?? "held by staff" } }, stored.ETag!, cancellationToken);
         if (!replaced.Replaced)
         {
@@ -184,22 +189,18 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
                 $"batch {batchId} (data to {stored.Body.DataTo:yyyy-MM-dd}) is older than batch {newer.Id} (data to {newer.DataTo:yyyy-MM-dd}): families would get it after the newer one; to send it anyway, add --include-stale");
         }
 
+        if (stored.Body.State == BatchState.Released && (await UnsentAsync(schoolId, batchId, cancellationToken)).Count == 0)
+        {
+            return AlreadyGone(batchId, "release");
+        }
+
         var released = stored.Body with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
         if (!(await documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
         {
             return await ReleaseAsync(schoolId, batchId, includeStale, cancellationToken);
         }
 
-        var members = (await documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
-        var unsent = new List<string>();
-        foreach (var id in members)
-        {
-            if ((await documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status != SendStatus.Sent)
-            {
-                unsent.Add(id);
-            }
-        }
-
+        var unsent = await UnsentAsync(schoolId, batchId, cancellationToken);
         await outgoing.QueueAsync(schoolId, unsent, cancellationToken);
         logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued", batchId, schoolId, unsent.Count);
         return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued", unsent.Count);
@@ -217,6 +218,25 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
 
         return results;
     }
+
+    /// <summary>The batch's messages the ledger does not record as sent.</summary>
+    private async Task<List<string>> UnsentAsync(string schoolId, string batchId, CancellationToken cancellationToken)
+    {
+        var members = (await documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
+        var unsent = new List<string>();
+        foreach (var id in members)
+        {
+            if ((await documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status != SendStatus.Sent)
+            {
+                unsent.Add(id);
+            }
+        }
+
+        return unsent;
+    }
+
+    private static BatchActionResult AlreadyGone(string batchId, string action) =>
+        new(BatchActionOutcome.Nothing, $"batch {batchId} has already gone: every one of its messages was sent ('progress sent --batch {batchId}' lists them), so there is nothing to {action}");
 
     private static BatchActionResult NotFound(string schoolId, string batchId) =>
         new(BatchActionOutcome.NotFound, $"school {schoolId} has no batch {batchId}: 'progress batches --school {schoolId}' lists them");

@@ -103,6 +103,12 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             state.Pupils.Values.SelectMany(p => p.Links), state.Contacts);
         var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
+        var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
+        if (ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile) is { } replaced)
+        {
+            return new IngestResult(IngestOutcome.Unreadable, replaced, RejectedPath: await RejectAsync(state, import, replaced, cancellationToken));
+        }
+
         progress.Report("storing", 0, 1);
         await held.CommitAsync(import, plan.Writes(), cancellationToken);
         progress.Report("storing", 1, 1);

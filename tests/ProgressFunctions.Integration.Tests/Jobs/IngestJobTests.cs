@@ -159,6 +159,33 @@ public class IngestJobTests
         return Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value)));
     }
 
+    [Theory]
+    [InlineData(40, 5, false)]    // a few leave
+    [InlineData(40, 19, false)]   // under half leaves
+    [InlineData(40, 20, true)]    // half leaves
+    [InlineData(40, 39, true)]
+    [InlineData(19, 15, false)]   // a roll too small to judge
+    public async Task RunAsync_ExportTakingHalfTheRollOff_RefusedBeforeAnythingIsStored(int pupils, int leaving, bool refused)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: pupils);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var kept = school.Pupils.Skip(leaving).Select(p => p.Upn).ToHashSet();
+        var files = Files(school);
+        files["pupils.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", System.Text.Encoding.UTF8.GetString(files["pupils.csv"]).Split("\r\n")
+            .Where(l => l.StartsWith("UPN,", StringComparison.Ordinal) || l.Length == 0 || kept.Contains(l.Split(',')[0]))));
+
+        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "smaller-roll.zip");
+
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(refused ? IngestOutcome.Unreadable : IngestOutcome.Stored, result.Outcome);
+        Assert.Equal(refused ? 0 : leaving, state.Pupils.Values.Count(p => p.Pupil.LeavingDate is not null));
+        if (refused)
+        {
+            Assert.StartsWith($"this export would take {leaving} of the {pupils} pupils on roll off it at once", result.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task RunAsync_CtfBeforeAnyBundle_SaysSchoolJsonIsNeeded()
     {

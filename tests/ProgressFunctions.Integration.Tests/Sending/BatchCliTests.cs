@@ -47,6 +47,8 @@ public class BatchCliTests
         var released = Run(0, "release", "--school", School, "--batch", AutumnEnd);
         var parentsSent = Outbox(folder, "Parent.2025-26-autumn-end").Count;
         var again = Run(0, "release", "--school", School, "--batch", AutumnEnd);
+        var holdAfter = Run(0, "hold", "--school", School, "--batch", AutumnEnd);
+        var mistyped = Run(2, "sent", "--school", School, "--batch", AutumnEnd + "x");
         var sentCsv = Path.Combine(folder, "sent.csv");
         Run(0, "sent", "--school", School, "--batch", AutumnEnd, "--csv", sentCsv);
         var notSentCsv = Path.Combine(folder, "not-sent.csv");
@@ -63,7 +65,9 @@ public class BatchCliTests
         Assert.Equal(("prepared", "2025-12-09"), (first.State, first.ReleaseOn));
         Assert.Equal("held", afterRunDue.Single(b => b.Id == AutumnStart).State);
         Assert.True(afterRunDue.Single(b => b.Id == AutumnStart).Stale);
-        Assert.Contains("only with --include-stale", Assert.Single(table, l => l.StartsWith($"│ {AutumnStart} ", StringComparison.Ordinal)));
+        var heldRow = Assert.Single(table, l => l.StartsWith($"│ {AutumnStart} ", StringComparison.Ordinal));
+        Assert.Contains("only with --include-stale", heldRow);
+        Assert.Contains("held: checking", heldRow);   // a held batch that is also stale still says why it is held
         Assert.Matches(@"\b2025-12-\d\d\b", Assert.Single(table, l => l.StartsWith($"│ {AutumnEnd} ", StringComparison.Ordinal)));
         Assert.Contains($"older than batch {AutumnEnd}", staleRefused);
         Assert.Contains("--include-stale", staleRefused);
@@ -71,7 +75,10 @@ public class BatchCliTests
         Assert.Contains($"batch {AutumnEnd} released: {end.Messages} messages queued; the queue then sent ", released);
         Assert.Contains("e-mails in all (this batch's and any others waiting)", released);
         Assert.Equal(end.Messages, parentsSent);
-        Assert.Contains("0 messages queued", again);
+        Assert.Contains($"batch {AutumnEnd} has already gone: every one of its messages was sent", again);
+        Assert.Contains("so there is nothing to release", again);
+        Assert.Contains("so there is nothing to hold", holdAfter);
+        Assert.Contains($"school {School} has no batch {AutumnEnd}x", mistyped);
         Assert.Equal(parentsSent, Outbox(folder, "Parent.2025-26-autumn-end").Count);
         Assert.Equal(("sent", end.Messages), (end.State, end.Sent));
         Assert.Equal(parentsSent, File.ReadAllLines(sentCsv).Length - 1);
