@@ -89,6 +89,14 @@ internal sealed class Table
 
     public void Set(int row, string column, string value) => Rows[row][Header.IndexOf(column)] = value;
 
+    /// <summary>Takes a column out of the header and every row, as an MIS export without that field would be.</summary>
+    public void RemoveColumn(string column)
+    {
+        var index = Header.IndexOf(column);
+        Header.RemoveAt(index);
+        Rows.ForEach(r => r.RemoveAt(index));
+    }
+
     /// <summary>Rows (0-based) whose <paramref name="column"/> is <paramref name="value"/>.</summary>
     public IEnumerable<int> Where(string column, string value) =>
         Enumerable.Range(0, Rows.Count).Where(i => Rows[i][Header.IndexOf(column)] == value);

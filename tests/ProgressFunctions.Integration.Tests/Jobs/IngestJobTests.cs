@@ -120,11 +120,11 @@ public class IngestJobTests
         var school = JobsFixture.Generate(pupils: 300);
         await fixture.IngestAsync(JobsFixture.Zip(school));
         var lifted = (await LinksAsync(fixture)).First(l => l.Restriction is not null);
-        var files = Files(school);
-        files["contacts.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", System.Text.Encoding.UTF8.GetString(files["contacts.csv"]).Split("\r\n")
-            .Select(l => l.StartsWith(lifted.ContactId + ",", StringComparison.Ordinal) ? l.Replace(",No contact (court order)", ",", StringComparison.Ordinal) : l)));
+        var export = new Integrity.EditableExport(school);
+        var upn = school.Pupils.Single(p => p.Id == lifted.PupilId).Upn;
+        export.Contacts.Set(export.Contacts.Where("Contact ID", lifted.ContactId).Single(r => export.Contacts.Get(r, "Pupil UPN") == upn), "Restriction", "");
 
-        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "lifted.zip");
+        var result = await fixture.IngestAsync(export.Zip(), "lifted.zip");
 
         Assert.Null((await LinksAsync(fixture)).Single(l => (l.PupilId, l.ContactId) == (lifted.PupilId, lifted.ContactId)).Restriction);
         Assert.Equal(1, result.Warnings);
@@ -142,21 +142,12 @@ public class IngestJobTests
         return ctf.ToArray();
     }
 
-    private static Dictionary<string, byte[]> Files(Synthetic.SyntheticSchool school)
-    {
-        var files = new Dictionary<string, byte[]>();
-        Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
-        return files;
-    }
-
-    // The same export with contacts.csv's last three columns cut to one (Priority): no Receives Correspondence, no Restriction.
     private static byte[] WithoutSafeguardColumns(Synthetic.SyntheticSchool school)
     {
-        var files = Files(school);
-        var lines = System.Text.Encoding.UTF8.GetString(files["contacts.csv"]).Split("\r\n");
-        Assert.DoesNotContain(lines, l => l.Contains('"'));   // no quoted field, so a comma always ends one
-        files["contacts.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Select(l => l.Split(',') is { Length: 12 } f ? string.Join(",", [.. f.Take(9), f[10]]) : l)));
-        return Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value)));
+        var export = new Integrity.EditableExport(school);
+        export.Contacts.RemoveColumn("Restriction");
+        export.Contacts.RemoveColumn("Receives Correspondence");
+        return export.Zip();
     }
 
     [Theory]
@@ -171,11 +162,10 @@ public class IngestJobTests
         var school = JobsFixture.Generate(pupils: pupils);
         await fixture.IngestAsync(JobsFixture.Zip(school));
         var kept = school.Pupils.Skip(leaving).Select(p => p.Upn).ToHashSet();
-        var files = Files(school);
-        files["pupils.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", System.Text.Encoding.UTF8.GetString(files["pupils.csv"]).Split("\r\n")
-            .Where(l => l.StartsWith("UPN,", StringComparison.Ordinal) || l.Length == 0 || kept.Contains(l.Split(',')[0]))));
+        var export = new Integrity.EditableExport(school);
+        export.Pupils.Rows.RemoveAll(r => !kept.Contains(r[export.Pupils.Header.IndexOf("UPN")]));
 
-        var result = await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "smaller-roll.zip");
+        var result = await fixture.IngestAsync(export.Zip(), "smaller-roll.zip");
 
         var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
         Assert.Equal(refused ? IngestOutcome.Unreadable : IngestOutcome.Stored, result.Outcome);

@@ -57,13 +57,15 @@ public class PipelineTests
             .Where(f => f.Children.Count == 2 && f.Children[0].YearGroup != f.Children[1].YearGroup)
             .Select(f => (f.Contact, f.Children[0], f.Children[1]))
             .First();
-        var files = new Dictionary<string, byte[]>();
-        Synthetic.CsvBundleWriter.Write(school, name => new CapturingStream(bytes => files[name] = bytes));
-        var renamed = $"{younger.Upn},{younger.Id},{elder.LegalSurname},{elder.LegalForename},{elder.PreferredForename},";
-        var lines = System.Text.Encoding.UTF8.GetString(files["pupils.csv"]).Split("\r\n")
-            .Select(l => l.StartsWith(younger.Upn + ",", StringComparison.Ordinal) ? renamed + string.Join(",", l.Split(',').Skip(5)) : l);
-        files["pupils.csv"] = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
-        await fixture.IngestAsync(Core.Imports.Bundle.BundleZip.Create(files.Select(f => (f.Key, f.Value))), "same-names.zip");
+        var export = new Integrity.EditableExport(school);
+        var row = export.Pupils.Where("UPN", younger.Upn).Single();
+        (string Column, string Value)[] elders = [("Legal Surname", elder.LegalSurname), ("Legal Forename", elder.LegalForename), ("Preferred Forename", elder.PreferredForename ?? "")];
+        foreach (var (column, value) in elders)
+        {
+            export.Pupils.Set(row, column, value);
+        }
+
+        await fixture.IngestAsync(export.Zip(), "same-names.zip");
 
         await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         await fixture.ReleaseAllAsync();
@@ -198,20 +200,6 @@ public class PipelineTests
             var receipt = await Inner!.SendAsync(message, cancellationToken);
             Accepted.Enqueue(message.MessageKey);
             return receipt;
-        }
-    }
-
-    /// <summary>A write-only stream that hands its bytes over when closed.</summary>
-    private sealed class CapturingStream(Action<byte[]> closed) : MemoryStream
-    {
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                closed(ToArray());
-            }
-
-            base.Dispose(disposing);
         }
     }
 }
