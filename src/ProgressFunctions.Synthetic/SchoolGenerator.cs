@@ -37,6 +37,9 @@ public static class SchoolGenerator
             Settings = SchoolSettings.Default with
             {
                 ContactLine = "the school office on 01632 960123 or office@oakfield.school.example",
+                // Made at the end of the as-of day, as its marks show (both sessions of that day are in it), and said in
+                // the file, as an MIS export says it: an older export ingested later then never undoes newer marks.
+                ExportedAt = SchoolClock.InstantOf(options.AsOf, new TimeOnly(17, 0)),
                 Sender = Core.Email.EmailAddress.Create("office@oakfield.school.example", primary ? "Oakfield Primary School" : "Oakfield Academy"),
             },
         };

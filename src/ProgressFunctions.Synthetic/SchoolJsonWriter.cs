@@ -26,6 +26,11 @@ public static class SchoolJsonWriter
         {
             json.WriteString("contactLine", contactLine);
         }
+
+        if (profile.Settings.ExportedAt is { } exportedAt)
+        {
+            json.WriteString("exportedAt", exportedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        }
         json.WriteStartArray("terms");
         foreach (var term in profile.Terms)
         {

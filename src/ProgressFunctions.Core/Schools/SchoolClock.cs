@@ -19,6 +19,10 @@ public static class SchoolClock
     /// <summary>The local date and time of day in England at <paramref name="instant"/> (BST or GMT as in force then).</summary>
     public static DateTime LocalAt(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
+    /// <summary>The instant a school's clock in England shows <paramref name="time"/> on <paramref name="date"/> (BST or GMT as that day has it).</summary>
+    public static DateTimeOffset InstantOf(DateOnly date, TimeOnly time) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), TimeZone), TimeSpan.Zero);
+
     /// <summary>Whether the day's attendance check is due at <paramref name="instant"/>.</summary>
     /// <remarks>
     /// Due on a school day of <paramref name="calendar"/> once the registers have closed there (local time in England

@@ -20,6 +20,14 @@ public sealed class SchoolClockTests
     public void DateAt_Instant_IsTheDateInEngland(string instant, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SchoolClock.DateAt(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData("2026-03-20", "17:00", "2026-03-20T17:00:00Z")]   // GMT
+    [InlineData("2026-06-01", "17:00", "2026-06-01T16:00:00Z")]   // BST
+    [InlineData("2026-03-29", "09:30", "2026-03-29T08:30:00Z")]   // the day the clocks go forward, after 01:00 UTC
+    public void InstantOf_EnglishClockTime_IsThatInstant(string date, string time, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            SchoolClock.InstantOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void Today_UsesTheGivenClock()
     {

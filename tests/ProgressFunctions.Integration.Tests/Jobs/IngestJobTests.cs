@@ -177,6 +177,21 @@ public class IngestJobTests
     }
 
     [Fact]
+    public async Task RunAsync_OlderGeneratedExportIngestedLater_ChangesNoMark()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 27))), "27-march.zip");
+
+        // Made on 6 March, its last days' absences still N where the later export has their reasons: those must stay,
+        // though it is uploaded a day later.
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        var older = await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 6))), "6-march.zip");
+
+        Assert.Equal(IngestOutcome.Stored, older.Outcome);
+        Assert.Equal(0, older.Summary!.MarksChanged);
+    }
+
+    [Fact]
     public async Task RunAsync_CtfBeforeAnyBundle_SaysSchoolJsonIsNeeded()
     {
         using var fixture = new JobsFixture();
