@@ -43,9 +43,14 @@ public static class ReportFormat
     /// <summary>"Autumn term 2025/26".</summary>
     public static string TermLabel(SnapshotKey key) => $"{key.Term} term {key.Year}";
 
-    /// <summary>"2025-26-autumn": the year and term part of file names.</summary>
+    /// <summary>"2025-26-autumn", or "2025-26-autumn-start" for a start-of-term snapshot: the year, term and point part of file names.</summary>
+    /// <remarks>
+    /// A term's start and end reports are stored in the one term folder: without the point, the end-of-term report
+    /// replaced the stored copy of the start-of-term one sent weeks before. End-of-term (and KS2 results) names are
+    /// as they always were, so the reports already stored keep theirs.
+    /// </remarks>
     public static string TermSlug(SnapshotKey key) =>
-        string.Create(s_invariant, $"{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}-{key.Term.ToString().ToLowerInvariant()}");
+        string.Create(s_invariant, $"{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}-{key.Term.ToString().ToLowerInvariant()}{(key.Point == SnapshotPoint.Start ? "-start" : "")}");
 
     /// <summary>The pupil's display name, or their pseudonymous id when the directory does not know them.</summary>
     public static string NameOf(SchoolDirectory directory, string pupilId) => directory.Pupil(pupilId)?.DisplayName ?? pupilId;

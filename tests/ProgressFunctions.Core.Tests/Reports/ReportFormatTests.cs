@@ -1,4 +1,6 @@
+using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Tests.Reports;
 
@@ -21,4 +23,11 @@ public sealed class ReportFormatTests
     [InlineData(new[] { 11, 13 }, "Form")]
     public void RegistrationGroupHeading_YearsListed_ClassOnlyWhenAllListedArePrimary(int[] years, string expected) =>
         Assert.Equal(expected, ReportFormat.RegistrationGroupHeading(years));
+
+    [Theory]
+    [InlineData(SnapshotPoint.Start, "2025-26-spring-start")]
+    [InlineData(SnapshotPoint.End, "2025-26-spring")]
+    [InlineData(SnapshotPoint.Ks2Results, "2025-26-spring")]
+    public void TermSlug_Point_StartOfTermNamedApartFromTheEnd(SnapshotPoint point, string expected) =>
+        Assert.Equal(expected, ReportFormat.TermSlug(new SnapshotKey("100001", new AcademicYear(2025), TermName.Spring, point)));
 }

@@ -40,7 +40,7 @@ public class PipelineTests
         Assert.Contains(ledger, r => r.ReportId.StartsWith("AttendanceDigest.", StringComparison.Ordinal));
         Assert.Contains(ledger, r => r.ReportId.StartsWith("YearGroup.", StringComparison.Ordinal));
         var pdfs = await ListAsync(fixture, "reports/100001/");
-        Assert.Contains(pdfs, p => p.Contains("2025-26/autumn/", StringComparison.Ordinal) && p.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.Contains(pdfs, p => p.Contains("2025-26/autumn/2025-26-autumn-start-", StringComparison.Ordinal) && p.EndsWith(".pdf", StringComparison.Ordinal));
     }
 
     [Fact]
