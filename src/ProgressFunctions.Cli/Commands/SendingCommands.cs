@@ -93,9 +93,9 @@ internal static class SendingCommands
         command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (jobs, console) =>
         {
             // A mistyped batch would list nothing, as if the batch had never gone.
-            if (r.GetValue(batch) is { } id && (await jobs.Get<BatchJob>().ListAsync(r.GetValue(school)!, ct)).All(b => b.Batch.Id != id))
+            if (r.GetValue(batch) is { } id && !await jobs.Get<BatchJob>().ExistsAsync(r.GetValue(school)!, id, ct))
             {
-                Console.Error.WriteLine($"progress sent: school {r.GetValue(school)} has no batch {id}: 'progress batches --school {r.GetValue(school)}' lists them");
+                Console.Error.WriteLine($"progress sent: {BatchJob.NoSuchBatch(r.GetValue(school)!, id)}");
                 return 2;
             }
 
@@ -122,7 +122,7 @@ internal static class SendingCommands
         {
             if (await jobs.Get<SendLedger>().NotReachedAsync(r.GetValue(school)!, r.GetValue(batch)!, ct) is not { } entries)
             {
-                Console.Error.WriteLine($"progress not-sent: school {r.GetValue(school)} has no batch {r.GetValue(batch)}: 'progress batches --school {r.GetValue(school)}' lists them");
+                Console.Error.WriteLine($"progress not-sent: {BatchJob.NoSuchBatch(r.GetValue(school)!, r.GetValue(batch)!)}");
                 return 2;
             }
 

@@ -83,11 +83,9 @@ internal static class DemoFiles
     /// replaces another.
     /// </remarks>
     internal static IEnumerable<(BlobPath Path, string Name)> FlatNames(IReadOnlyList<BlobPath> reports) =>
-        reports.GroupBy(p => Segments(p)[^1], StringComparer.Ordinal).SelectMany(g => g.Count() == 1
-            ? g.Select(p => (p, g.Key))
-            : g.Select(p => Segments(p) is var s && s.Length > 1
-                ? (p, $"{Path.GetFileNameWithoutExtension(g.Key)}-{s[^2]}{Path.GetExtension(g.Key)}")
-                : (p, g.Key)));
-
-    private static string[] Segments(BlobPath path) => path.Name.Split('/');
+        reports.Select(p => (Path: p, Segments: p.Name.Split('/')))
+            .GroupBy(r => r.Segments[^1], StringComparer.Ordinal)
+            .SelectMany(g => g.Select(r => (r.Path, g.Skip(1).Any() && r.Segments.Length > 1
+                ? $"{Path.GetFileNameWithoutExtension(g.Key)}-{r.Segments[^2]}{Path.GetExtension(g.Key)}"
+                : g.Key)));
 }

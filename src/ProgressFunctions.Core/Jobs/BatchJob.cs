@@ -189,7 +189,9 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
                 $"batch {batchId} (data to {stored.Body.DataTo:yyyy-MM-dd}) is older than batch {newer.Id} (data to {newer.DataTo:yyyy-MM-dd}): families would get it after the newer one; to send it anyway, add --include-stale");
         }
 
-        if (stored.Body.State == BatchState.Released && (await UnsentAsync(schoolId, batchId, cancellationToken)).Count == 0)
+        // Read once, before the release is written: a message sent meanwhile is queued again and the ledger keeps it from going twice.
+        var unsent = await UnsentAsync(schoolId, batchId, cancellationToken);
+        if (stored.Body.State == BatchState.Released && unsent.Count == 0)
         {
             return AlreadyGone(batchId, "release");
         }
@@ -200,7 +202,6 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
             return await ReleaseAsync(schoolId, batchId, includeStale, cancellationToken);
         }
 
-        var unsent = await UnsentAsync(schoolId, batchId, cancellationToken);
         await outgoing.QueueAsync(schoolId, unsent, cancellationToken);
         logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued", batchId, schoolId, unsent.Count);
         return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued", unsent.Count);
@@ -238,6 +239,13 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
     private static BatchActionResult AlreadyGone(string batchId, string action) =>
         new(BatchActionOutcome.Nothing, $"batch {batchId} has already gone: every one of its messages was sent ('progress sent --batch {batchId}' lists them), so there is nothing to {action}");
 
-    private static BatchActionResult NotFound(string schoolId, string batchId) =>
-        new(BatchActionOutcome.NotFound, $"school {schoolId} has no batch {batchId}: 'progress batches --school {schoolId}' lists them");
+    /// <summary>Whether the school has the batch: one read, for a command that takes a batch id to refuse one mistyped.</summary>
+    public async Task<bool> ExistsAsync(string schoolId, string batchId, CancellationToken cancellationToken) =>
+        await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken) is not null;
+
+    /// <summary>What every command says of a batch id the school does not have.</summary>
+    public static string NoSuchBatch(string schoolId, string batchId) =>
+        $"school {schoolId} has no batch {batchId}: 'progress batches --school {schoolId}' lists them";
+
+    private static BatchActionResult NotFound(string schoolId, string batchId) => new(BatchActionOutcome.NotFound, NoSuchBatch(schoolId, batchId));
 }

@@ -65,8 +65,7 @@ internal sealed class MessageAssembly(
         var distinct = ParentReport.Distinctions([.. allowed.Select(id => directory.Pupil(id)!)]);
         var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected, distinct[id]), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
         var contact = directory.Contact(message.Recipient.Id)!;
-        var children = allowed.Zip(documents, (id, d) => new ChildReport(
-            distinct[id] is { } which ? $"{directory.Pupil(id)!.DisplayName} ({which})" : directory.Pupil(id)!.DisplayName, d.Document.AttachedAs, d.Document.Password is not null)).ToList();
+        var children = allowed.Zip(documents, (id, d) => new ChildReport(ParentReport.ChildName(directory.Pupil(id)!, distinct[id]), d.Document.AttachedAs, d.Document.Password is not null)).ToList();
         var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, ReportDispatcher.Period(snapshot.Key), children, message.School.ContactLine));
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
     }

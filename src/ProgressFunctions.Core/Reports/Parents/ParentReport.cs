@@ -90,6 +90,9 @@ public static class ParentReport
         };
     }
 
+    /// <summary>The child as the e-mail names them: "Oisín Edwards", or "Oisín Edwards (Year 7)" beside a brother of one name (<see cref="Distinctions"/>).</summary>
+    public static string ChildName(Schools.Pupil pupil, string? distinguish) => distinguish is null ? pupil.DisplayName : $"{pupil.DisplayName} ({distinguish})";
+
     /// <summary>For the children of one e-mail, what tells apart those who share a name: their year, else their place in the list.</summary>
     /// <remarks>Two attachments of one name would be saved one over the other, and two paragraphs alike would not say which is which.</remarks>
     public static IReadOnlyDictionary<string, string?> Distinctions(IReadOnlyList<Schools.Pupil> children)
