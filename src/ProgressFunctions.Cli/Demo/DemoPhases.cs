@@ -89,7 +89,7 @@ internal sealed class DemoPhases(IServiceProvider jobs, DemoOptions options, Can
         var start = _meter.Start();
         var drained = await _dispatcher.DrainAsync(null, TimeSpan.FromMinutes(5), cancellationToken);
         _meter.Stop("render and send", "e-mails", start, drained.Sent);
-        _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) : drained;
+        _dispatch = _dispatch is { } before ? new DrainResult(before.Completed + drained.Completed, before.Retried + drained.Retried, before.Poisoned + drained.Poisoned) { LastError = drained.LastError ?? before.LastError } : drained;
     }
 
     /// <summary>Runs <paramref name="work"/> for every export, <see cref="DemoOptions.Concurrency"/> at a time, timed as one phase.</summary>

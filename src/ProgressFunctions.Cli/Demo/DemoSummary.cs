@@ -48,6 +48,11 @@ internal static class DemoSummary
         var dispatch = outcome.Dispatch;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reports: {dispatch?.Completed ?? 0} requests sent ({dispatch?.Poisoned ?? 0} failed), {reportFiles} PDFs, {emails} e-mails; peak memory {outcome.PeakWorkingSetBytes / (1024 * 1024)} MiB"));
+        if (dispatch is { Retried: > 0 })
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{dispatch.Retried} requests failed and wait for another attempt (the last failure: {dispatch.LastError})"));
+        }
+
         console.WriteLine($"files: {Path.Combine(outDirectory, "reports")}, {Path.Combine(outDirectory, "outbox")}, {Path.Combine(outDirectory, "alerts.json")}, {Path.Combine(outDirectory, "import-errors.csv")}");
     }
 

@@ -91,9 +91,13 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
 
             progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter, Concurrency = Environment.ProcessorCount }, cancellationToken);
-        var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting };
+        var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting, LastError = drained.LastError };
         logger.LogInformation("Report queue drained: {Completed} requests done, {Sent} e-mails sent, {NotSent} not sent (recorded), {Waiting} waiting for their batch, {Retried} to retry, {Poisoned} poisoned",
             result.Completed, result.Sent, result.NotSent, result.Waiting, result.Retried, result.Poisoned);
+        if (result.LastError is { } error)
+        {
+            logger.LogWarning("A report request failed and waits for another attempt: {Error}", error);
+        }
         return result;
     }
 

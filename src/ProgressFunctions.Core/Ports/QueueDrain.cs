@@ -13,8 +13,12 @@ public sealed record PoisonMessage(string Queue, string MessageId, int DequeueCo
         JsonSerializer.Deserialize<PoisonMessage>(json, s_json) ?? throw new FormatException("Empty poison message.");
 }
 
-/// <summary>Counts from one <see cref="QueueDrain.DrainAsync"/>.</summary>
-public record DrainResult(int Completed, int Retried, int Poisoned);
+/// <summary>Counts from one <see cref="QueueDrain.DrainAsync"/>, and the last error of a message left to retry.</summary>
+/// <remarks><see cref="LastError"/> is the exception's type and message, so "1 to retry" always comes with why.</remarks>
+public record DrainResult(int Completed, int Retried, int Poisoned)
+{
+    public string? LastError { get; init; }
+}
 
 /// <summary>Settings of a drain; the defaults match the Functions queue trigger (5 attempts).</summary>
 public sealed record DrainOptions
@@ -61,6 +65,7 @@ public static class QueueDrain
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1);
         string poison = QueueNames.Poison(queueName);
         var counts = new int[3];
+        string? lastError = null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
         while (options.MaxMessages is not { } limit || counts.Sum() < limit)
         {
@@ -82,7 +87,7 @@ public static class QueueDrain
 
         return Result();
 
-        DrainResult Result() => new(counts[(int)Outcome.Completed], counts[(int)Outcome.Retried], counts[(int)Outcome.Poisoned]);
+        DrainResult Result() => new(counts[(int)Outcome.Completed], counts[(int)Outcome.Retried], counts[(int)Outcome.Poisoned]) { LastError = lastError };
 
         async Task<Outcome> HandleAsync(QueueMessage message)
         {
@@ -101,9 +106,10 @@ public static class QueueDrain
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
+                Volatile.Write(ref lastError, $"{ex.GetType().Name}: {ex.Message}");
                 if (message.DequeueCount >= options.MaxAttempts)
                 {
-                    await PoisonAsync(queue, queueName, poison, message, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+                    await PoisonAsync(queue, queueName, poison, message, lastError!, cancellationToken);
                     return Outcome.Poisoned;
                 }
 

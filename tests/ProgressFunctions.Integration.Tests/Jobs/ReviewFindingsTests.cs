@@ -20,6 +20,7 @@ public class ReviewFindingsTests
         var day = await fixture.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, "2025-12-05");
         var drained = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
 
+        Assert.Null(drained.LastError);
         Assert.NotEmpty(first.Alerts);
         Assert.Equal(first.Alerts.Count, rerun.Alerts.Count);
         Assert.Equal(first.Alerts.Count, day!.Body.Alerts.Count);
