@@ -26,6 +26,14 @@ public static class PersonName
 
     public static bool NeedsCleaning(string name) => name.Any(char.IsControl);
 
+    /// <summary>The character standing where a letter was lost, or null: no name holds '?' or U+FFFD.</summary>
+    /// <remarks>
+    /// A file saved by a tool that could not write a letter in its encoding holds '?' there ("Sin?ad"), and bytes that
+    /// are not UTF-8 in a UTF-8 file read as U+FFFD. Either way the letter cannot be known, and a guessed name would be
+    /// stored over the right one and printed to families.
+    /// </remarks>
+    public static char? LostLetter(string name) => name.AsSpan().IndexOfAny('?', '\uFFFD') is var at and >= 0 ? name[at] : null;
+
     /// <remarks>A name already clean (most are, and every late reason of an attendance export passes here) is returned as it is.</remarks>
     public static string Clean(string name) => IsClean(name)
         ? name

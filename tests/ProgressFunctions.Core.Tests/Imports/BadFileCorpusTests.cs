@@ -81,6 +81,23 @@ public class BadFileCorpusTests
     }
 
     [Fact]
+    public void Pupils_NameSavedWithAQuestionMarkForALetter_RefusesThatRowOnly()
+    {
+        byte[] bytes =
+        [
+            .. "UPN,Legal Surname,Legal Forename,Date of Birth,Year,Reg Group\n"u8,
+            .. "C201100025001,Murphy,Sin?ad,2014-01-02,7,7A\n"u8,
+            .. "R201100025002,Bront\u00eb,Zo\u00eb,2014-03-04,7,7A\n"u8,
+        ];
+
+        var issue = Assert.Single(ReadPupils(bytes, out var pupils));
+
+        Assert.Equal((IssueSeverity.Error, 2, "Legal Forename", "Sin?ad"), (issue.Severity, issue.Line, issue.Column, issue.Value));
+        Assert.Contains("holds '?' where a letter should be", issue.Reason);
+        Assert.Equal(["Zo\u00eb Bront\u00eb"], pupils.Select(p => p.DisplayName));
+    }
+
+    [Fact]
     public void Pupils_Utf8BomAliasesQuotedCommaAndNewline_Read()
     {
         var issue = Assert.Single(ReadPupils("pupils_utf8_bom.csv", out var pupils));

@@ -49,4 +49,12 @@ public sealed class PersonNameTests
         Assert.Equal(Math.Sign(PersonName.Order.Compare(first, second)), Math.Sign(PersonName.KeyOrder.Compare(PersonName.OrderKey(first), PersonName.OrderKey(second))));
         Assert.Equal(Math.Sign(PersonName.Order.Compare(second, first)), Math.Sign(PersonName.KeyOrder.Compare(PersonName.OrderKey(second), PersonName.OrderKey(first))));
     }
+
+    [Theory]
+    [InlineData("Sin?ad", '?')]
+    [InlineData("Bront\uFFFD", '\uFFFD')]
+    [InlineData("Siobh\u00e1n O'Brien-Smith", null)]
+    [InlineData("", null)]
+    public void LostLetter_NameAsSaved_TheCharacterStandingForALetter(string name, char? expected) =>
+        Assert.Equal(expected, PersonName.LostLetter(name));
 }

@@ -56,15 +56,16 @@ public sealed class CsvRow
 
     /// <summary>A required, trimmed name or title: control characters (a tab or line break typed into the MIS) become spaces, with a warning.</summary>
     /// <remarks>Cleaned here, once, so that no later step (an e-mail header, a file name) has a reason to drop the person.
-    /// A name holding bytes that are not UTF-8 in a UTF-8 file (<see cref="TextDecoding.NotUtf8"/>) refuses the row:
-    /// its letters cannot be known, and a guessed name would be stored over the right one and printed to families.</remarks>
+    /// A name where a letter was lost (<see cref="Schools.PersonName.LostLetter"/>) refuses the row.</remarks>
     public string Name(CsvColumn column, bool required = true)
     {
         var value = required ? Required(column) : Get(column);
-        if (value.Contains(TextDecoding.NotUtf8))
+        if (Schools.PersonName.LostLetter(value) is { } lost)
         {
-            Error(column, value, $"'{column.Name}' holds bytes that are not UTF-8 (shown as {TextDecoding.NotUtf8}) in a file that is otherwise UTF-8; "
-                + "the row is not imported: save the file as UTF-8 from the MIS, or correct the name, and import it again");
+            var why = lost == TextDecoding.NotUtf8
+                ? $"holds bytes that are not UTF-8 (shown as {TextDecoding.NotUtf8}) in a file that is otherwise UTF-8"
+                : "holds '?' where a letter should be: the program that saved the file could not write that letter";
+            Error(column, value, $"'{column.Name}' {why}; the row is not imported: save the file as UTF-8 from the MIS, or correct the name, and import it again");
             return value;
         }
 
