@@ -66,7 +66,7 @@ internal sealed class MessageAssembly(
         var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected, distinct[id]), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
         var contact = directory.Contact(message.Recipient.Id)!;
         var children = allowed.Zip(documents, (id, d) => new ChildReport(ParentReport.ChildName(directory.Pupil(id)!, distinct[id]), d.Document.AttachedAs, d.Document.Password is not null)).ToList();
-        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, ReportDispatcher.Period(snapshot.Key), children, message.School.ContactLine));
+        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, Reports.ReportFormat.PeriodLabel(snapshot.Key), children, message.School.ContactLine));
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
     }
 
@@ -96,7 +96,7 @@ internal sealed class MessageAssembly(
 
         var workbook = await WorkbookAsync(school, message, payload, snapshot, cancellationToken);
         var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, document.Title,
-            ReportDispatcher.Period(snapshot.Key), document.FileName, message.School.ContactLine)
+            Reports.ReportFormat.PeriodLabel(snapshot.Key), document.FileName, message.School.ContactLine)
         {
             WorkbookFileName = workbook?.FileName,
             NamesNoPupil = message.Kind == ReportKind.Governors,

@@ -207,8 +207,6 @@ public sealed class ReportDispatcher(
         CustomArgs = new Dictionary<string, string> { [EmailMessage.ReportIdArg] = message.ReportId, [EmailMessage.RecipientIdArg] = message.Recipient.Id },
     };
 
-    internal static string Period(SnapshotKey key) => $"{key.Term} term {key.Year}";
-
     internal static string TermFolder(SnapshotKey key) =>
         string.Create(CultureInfo.InvariantCulture, $"{key.SchoolId}/{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}/{key.Term.ToString().ToLowerInvariant()}");
 }

@@ -43,6 +43,12 @@ public static class ReportFormat
     /// <summary>"Autumn term 2025/26".</summary>
     public static string TermLabel(SnapshotKey key) => $"{key.Term} term {key.Year}";
 
+    /// <summary>The period a report covers, as its pages, its file's name and its e-mail say it: "Autumn term 2025/26",
+    /// or "Autumn term 2025/26 (start of term)" for a start-of-term snapshot.</summary>
+    /// <remarks>A family gets a start-of-term and an end-of-term report in a term: with the term alone, the two e-mails
+    /// had the same subject and their attachments the same names, so saving the second replaced the first.</remarks>
+    public static string PeriodLabel(SnapshotKey key) => TermLabel(key) + (key.Point == SnapshotPoint.Start ? " (start of term)" : "");
+
     /// <summary>"2025-26-autumn", or "2025-26-autumn-start" for a start-of-term snapshot: the year, term and point part of file names.</summary>
     /// <remarks>
     /// A term's start and end reports are stored in the one term folder: without the point, the end-of-term report

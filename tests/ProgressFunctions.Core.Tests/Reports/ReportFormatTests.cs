@@ -30,4 +30,11 @@ public sealed class ReportFormatTests
     [InlineData(SnapshotPoint.Ks2Results, "2025-26-spring")]
     public void TermSlug_Point_StartOfTermNamedApartFromTheEnd(SnapshotPoint point, string expected) =>
         Assert.Equal(expected, ReportFormat.TermSlug(new SnapshotKey("100001", new AcademicYear(2025), TermName.Spring, point)));
+
+    [Theory]
+    [InlineData(SnapshotPoint.Start, "Spring term 2025/26 (start of term)")]
+    [InlineData(SnapshotPoint.End, "Spring term 2025/26")]
+    [InlineData(SnapshotPoint.Ks2Results, "Spring term 2025/26")]
+    public void PeriodLabel_Point_StartOfTermSaysSo(SnapshotPoint point, string expected) =>
+        Assert.Equal(expected, ReportFormat.PeriodLabel(new SnapshotKey("100001", new AcademicYear(2025), TermName.Spring, point)));
 }

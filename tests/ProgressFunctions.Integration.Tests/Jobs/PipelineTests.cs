@@ -41,6 +41,10 @@ public class PipelineTests
         Assert.Contains(ledger, r => r.ReportId.StartsWith("YearGroup.", StringComparison.Ordinal));
         var pdfs = await ListAsync(fixture, "reports/100001/");
         Assert.Contains(pdfs, p => p.Contains("2025-26/autumn/2025-26-autumn-start-", StringComparison.Ordinal) && p.EndsWith(".pdf", StringComparison.Ordinal));
+        // The start-of-term e-mail and its attachments say so: the term's end-of-term report comes weeks later.
+        using var parentEmail = MimeKit.MimeMessage.Load(emails.First(f => Path.GetFileName(f).StartsWith("Parent.", StringComparison.Ordinal)));
+        Assert.Contains(": Autumn term 2025/26 (start of term) progress report", parentEmail.Subject, StringComparison.Ordinal);
+        Assert.All(parentEmail.Attachments, a => Assert.EndsWith(" - Autumn term 2025-26 (start of term) progress report.pdf", a.ContentDisposition?.FileName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public class PipelineTests
         var email = Directory.GetFiles(fixture.OutboxDirectory, $"Parent.*.{contact}*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single();
         var attachments = email.Attachments.Select(a => a.ContentDisposition?.FileName ?? "").Order(StringComparer.Ordinal).ToList();
         var name = elder.DisplayName;
-        Assert.Equal([$"{name} - Year {elder.YearGroup} - Autumn term 2025-26 progress report.pdf", $"{name} - Year {younger.YearGroup} - Autumn term 2025-26 progress report.pdf"],
+        Assert.Equal([$"{name} - Year {elder.YearGroup} - Autumn term 2025-26 (start of term) progress report.pdf", $"{name} - Year {younger.YearGroup} - Autumn term 2025-26 (start of term) progress report.pdf"],
             attachments.OrderByDescending(a => a, StringComparer.Ordinal));
         Assert.Contains($"{name} (Year {younger.YearGroup})'s report", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{name} (Year {elder.YearGroup})'s report", email.TextBody, StringComparison.Ordinal);

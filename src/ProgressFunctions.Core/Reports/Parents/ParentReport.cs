@@ -82,10 +82,10 @@ public static class ParentReport
 
         blocks.Add(new Heading("Questions"));
         blocks.Add(new Paragraph($"If you would like to talk about this report, please contact {input.ContactLine}. We are always glad to help."));
-        return new ReportDocument($"Progress report: {name}", TermLabel(input.Key), input.SchoolName, input.Issued, blocks)
+        return new ReportDocument($"Progress report: {name}", PeriodLabel(input.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Key)}-{SafeFilePart(snapshot.PupilId)}.pdf",
-            AttachmentName = $"{SafeAttachmentName(name)}{(input.Distinguish is { } which ? " - " + SafeAttachmentName(which) : "")} - {TermLabel(input.Key).Replace('/', '-')} progress report.pdf",
+            AttachmentName = $"{SafeAttachmentName(name)}{(input.Distinguish is { } which ? " - " + SafeAttachmentName(which) : "")} - {PeriodLabel(input.Key).Replace('/', '-')} progress report.pdf",
             Password = input.ProtectWithDateOfBirth ? PasswordOf(pupil) : null,
         };
     }

@@ -37,7 +37,7 @@ public static class SenReport
             blocks.AddRange(Standard(input, pupils));
         }
 
-        return new ReportDocument("SEN report", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
+        return new ReportDocument("SEN report", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Snapshot.Key)}-sen.pdf",
         };

@@ -53,7 +53,7 @@ public static class SubjectReport
             blocks.AddRange(DefaultTargetNoteFor(entries.Select(e => e.Subject)));
         }
 
-        return new ReportDocument($"{name} report", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
+        return new ReportDocument($"{name} report", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.pdf",
         };

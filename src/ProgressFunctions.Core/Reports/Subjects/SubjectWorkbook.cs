@@ -33,7 +33,7 @@ public static class SubjectWorkbook
             .InGroupOrder(g => g.Key)
             .Select(g => Sheet(grades, results, g.Key.Length == 0 ? "No group" : g.Key, name, [.. g]))
             .ToEquatableList();
-        return new ProgressWorkbook($"{name} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
+        return new ProgressWorkbook($"{name} workbook", PeriodLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.xlsx", ShowGroup: false, sheets)
         {
             GroupHeading = RegistrationGroupHeading(entries.Select(e => e.Pupil.YearGroup)),
@@ -53,7 +53,7 @@ public static class SubjectWorkbook
             .Select(g => Sheet(grades, results, g.Key, g.Key, [.. g]))
             .ToEquatableList();
         var year = YearLabel(yearGroup);
-        return new ProgressWorkbook($"{year} workbook", TermLabel(input.Snapshot.Key), input.SchoolName,
+        return new ProgressWorkbook($"{year} workbook", PeriodLabel(input.Snapshot.Key), input.SchoolName,
             $"{TermSlug(input.Snapshot.Key)}-year-{yearGroup}.xlsx", ShowGroup: true, sheets)
         {
             GroupHeading = RegistrationGroupHeading([yearGroup]),

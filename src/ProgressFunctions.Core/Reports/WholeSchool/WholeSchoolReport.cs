@@ -45,7 +45,7 @@ public static class WholeSchoolReport
                     [c.Kind == CohortKind.Subject ? c.Name : "   " + (c.Name.Length == 0 ? "No group" : c.Name), Count(c.Pupils), .. StaffTables.BandCells(c), Count(c.NotMakingExpectedProgress)]))],
                 "Subjects, each followed by its teaching groups"));
         blocks.AddRange(PupilGroups.GroupTables.Section(input.Snapshot.Pupils, Core.PupilGroups.GroupBreakdown.All, "the whole school"));
-        return new ReportDocument("Whole-school summary", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
+        return new ReportDocument("Whole-school summary", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Snapshot.Key)}-whole-school.pdf",
         };

@@ -56,7 +56,7 @@ public static class YearGroupReport
         {
             blocks.AddRange(Interventions.InterventionTables.Section(interventions, input.Directory, $"{year} pupils"));
         }
-        return new ReportDocument($"{year} report", TermLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
+        return new ReportDocument($"{year} report", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
         {
             FileName = $"{TermSlug(input.Snapshot.Key)}-year-{input.YearGroup}.pdf",
         };
