@@ -60,6 +60,25 @@ public sealed class AttendanceRegisters
     internal static int? At(IReadOnlyDictionary<int, int>? minutes, int session) =>
         minutes is not null && minutes.TryGetValue(session, out var m) ? m : null;
 
+    /// <summary>The last day the export marks for any pupil, or null when it marks none.</summary>
+    public DateOnly? LastMarkedDay()
+    {
+        var last = -1;
+        foreach (var register in _byPupil.Values)
+        {
+            for (var s = Calendar.SessionCount - 1; s > last; s--)
+            {
+                if (register.MarkAt(s) is not null)
+                {
+                    last = s;
+                    break;
+                }
+            }
+        }
+
+        return last < 0 ? null : Calendar.DayAt(last / 2);
+    }
+
     /// <summary>How many sessions the export marked for the pupil.</summary>
     public int MarkCountOf(string pupilId)
     {

@@ -26,11 +26,19 @@ internal sealed class EditableExport
 
     public Table Staff => Tables["staff.csv"];
 
-    /// <summary>Changes school.json (a top-level key set to a JSON value).</summary>
+    /// <summary>Changes school.json (a top-level key set to a JSON value; null removes the key).</summary>
     public void SetSchoolJson(string key, System.Text.Json.Nodes.JsonNode? value)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(_raw["school.json"])!.AsObject();
-        json[key] = value;
+        if (value is null)
+        {
+            json.Remove(key);
+        }
+        else
+        {
+            json[key] = value;
+        }
+
         _raw["school.json"] = Encoding.UTF8.GetBytes(json.ToJsonString());
     }
 

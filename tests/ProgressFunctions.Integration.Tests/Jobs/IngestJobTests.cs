@@ -192,6 +192,48 @@ public class IngestJobTests
     }
 
     [Fact]
+    public async Task RunAsync_OlderExportThatDoesNotSayWhenItWasMade_ChangesNoLaterMarkAndWarns()
+    {
+        using var fixture = new JobsFixture();
+        AdvanceTo(fixture, new DateTimeOffset(2026, 3, 27, 18, 0, 0, TimeSpan.Zero));
+        await fixture.IngestAsync(WithoutExportTime(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 27))), "27-march.zip");
+
+        // An MIS export without exportedAt, made on 6 March and uploaded after the 27 March one: the upload time would
+        // make it the newer, and its N marks would replace the reasons given since.
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        var older = await fixture.IngestAsync(WithoutExportTime(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 6))), "6-march.zip");
+
+        Assert.Equal(IngestOutcome.Stored, older.Outcome);
+        Assert.Equal(0, older.Summary!.MarksChanged);
+        Assert.Equal(1, older.Warnings);
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(older.RejectedPath!));
+        Assert.Contains("its attendance ends on 2026-03-06, before the stored marks (to 2026-03-27)", await new StreamReader(csv!).ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewerExportThatDoesNotSayWhenItWasMade_TakesTheUploadTime()
+    {
+        using var fixture = new JobsFixture();
+        AdvanceTo(fixture, new DateTimeOffset(2026, 3, 6, 18, 0, 0, TimeSpan.Zero));
+        await fixture.IngestAsync(WithoutExportTime(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 6))), "6-march.zip");
+
+        AdvanceTo(fixture, new DateTimeOffset(2026, 3, 27, 18, 0, 0, TimeSpan.Zero));
+        var newer = await fixture.IngestAsync(WithoutExportTime(JobsFixture.Generate(pupils: 30, asOf: new DateOnly(2026, 3, 27))), "27-march.zip");
+
+        Assert.True(newer.Summary!.MarksChanged > 0);
+        Assert.Equal(0, newer.Warnings);
+    }
+
+    private static void AdvanceTo(JobsFixture fixture, DateTimeOffset at) => fixture.Clock.Advance(at - fixture.Clock.GetUtcNow());
+
+    private static byte[] WithoutExportTime(Synthetic.SyntheticSchool school)
+    {
+        var export = new Integrity.EditableExport(school);
+        export.SetSchoolJson("exportedAt", null);
+        return export.Zip();
+    }
+
+    [Fact]
     public async Task RunAsync_CtfBeforeAnyBundle_SaysSchoolJsonIsNeeded()
     {
         using var fixture = new JobsFixture();

@@ -15,6 +15,27 @@ public static class AttendanceYearCodec
 {
     public static string DocumentId(string pupilId, AcademicYear year) => string.Create(CultureInfo.InvariantCulture, $"{pupilId}.{year.StartYear}");
 
+    /// <summary>The last day any of the documents marks a session, or null when none does.</summary>
+    public static DateOnly? LastMarkedDay(IEnumerable<AttendanceYear> years)
+    {
+        DateOnly? last = null;
+        foreach (var year in years)
+        {
+            // Days are in date order: the first marked day from the end is the year's last.
+            for (var i = year.Days.Count - 1; i >= 0; i--)
+            {
+                var day = AttendanceDayText.Read(year.Days[i], year);
+                if (day.Am is not null || day.Pm is not null)
+                {
+                    last = last is { } before && before >= day.Date ? before : day.Date;
+                    break;
+                }
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
     public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks) =>
         EncodeOwn(pupilId, marks.ToArray());
