@@ -55,10 +55,24 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         {
             var result = await intake.RunAsync(path, cancellationToken);
             var needsSomeone = result.Outcome == IngestOutcome.Unreadable || result.Errors > 0;
-            return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message, needsSomeone), Stored: result.Outcome == IngestOutcome.Stored);
+            return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message, needsSomeone), result.Outcome);
         }, cancellationToken);
-        var stored = new SortedSet<string>(steps.Where(s => s.Stored).Select(s => s.Step.SchoolId), StringComparer.Ordinal);
-        return ([.. steps.Select(s => s.Step)], stored);
+        var stored = new SortedSet<string>(steps.Where(s => s.Outcome == IngestOutcome.Stored).Select(s => s.Step.SchoolId), StringComparer.Ordinal);
+        return (Summarised(steps), stored);
+    }
+
+    /// <summary>The steps in order, with a school's stored exports met again (they stay in the folder) on one line where
+    /// the first was: not one line per file, a list that grew by one every school day.</summary>
+    private static List<RunDueStep> Summarised(IReadOnlyList<(RunDueStep Step, IngestOutcome Outcome)> steps)
+    {
+        var again = steps.Where(s => s.Outcome == IngestOutcome.AlreadyImported).GroupBy(s => s.Step.SchoolId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        return [.. steps
+            .Where(s => s.Outcome != IngestOutcome.AlreadyImported || listed.Add(s.Step.SchoolId))
+            .Select(s => s.Outcome == IngestOutcome.AlreadyImported && again[s.Step.SchoolId] > 1
+                ? s.Step with { Outcome = $"{again[s.Step.SchoolId]} exports already imported; nothing to do" }
+                : s.Step)];
     }
 
     private async Task RunJobsAsync(IReadOnlyList<SchoolJobMessage> messages, List<RunDueStep> steps, CancellationToken cancellationToken) =>

@@ -25,6 +25,23 @@ public class RunDueTests
     }
 
     [Fact]
+    public async Task RunAsync_ExportsStoredOnEarlierDays_OneLineForThemAll()
+    {
+        using var fixture = new JobsFixture();
+        foreach (var (day, name) in new[] { (1, "monday.zip"), (2, "tuesday.zip"), (3, "wednesday.zip") })
+        {
+            var school = JobsFixture.Generate(pupils: 10, asOf: new DateOnly(2025, 12, day));
+            await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/{name}"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");
+            await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var next = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var ingest = Assert.Single(next.Steps, s => s.Step == "ingest");
+        Assert.Equal("3 exports already imported; nothing to do", ingest.Outcome);
+    }
+
+    [Fact]
     public async Task RunAsync_ThreeSchools_EachSchoolsStepsInOrderAndSchoolsInOrder()
     {
         using var fixture = new JobsFixture();
