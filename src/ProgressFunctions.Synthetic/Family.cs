@@ -19,13 +19,33 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
 {
     public static Family Of(int seed, int cohort, int place)
     {
-        var (c, k) = (cohort, place);
-        for (var hop = 0; hop < 4 && Seeds.Uniform(seed, 2, c, k) < 0.12; hop++)
+        var c = EldestCohort(seed, cohort, place);
+        return Make(new Random(Seeds.Of(seed, 4, c, place)), ((c % 100) * 100_000) + place);
+    }
+
+    /// <summary>The cohorts of the pupil's older brothers and sisters (at the same place in their cohorts), eldest last.</summary>
+    public static IEnumerable<int> OlderSiblingCohorts(int seed, int cohort, int place)
+    {
+        var eldest = EldestCohort(seed, cohort, place);
+        for (var c = cohort - 1; c >= eldest; c--)
         {
-            c -= 1 + (Seeds.Of(seed, 3, c, k) % 2);
+            if (EldestCohort(seed, c, place) == eldest)
+            {
+                yield return c;
+            }
+        }
+    }
+
+    /// <summary>The cohort of the family's eldest child: a younger sibling is one or two cohorts below an elder, up to four times.</summary>
+    private static int EldestCohort(int seed, int cohort, int place)
+    {
+        var c = cohort;
+        for (var hop = 0; hop < 4 && Seeds.Uniform(seed, 2, c, place) < 0.12; hop++)
+        {
+            c -= 1 + (Seeds.Of(seed, 3, c, place) % 2);
         }
 
-        return Make(new Random(Seeds.Of(seed, 4, c, k)), ((c % 100) * 100_000) + k);
+        return c;
     }
 
     private static Family Make(Random random, int number)

@@ -47,7 +47,7 @@ internal static class Roll
         var options = context.Options;
         var random = new Random(Seeds.Of(options.Seed, 1, cohort, place));
         var girl = random.Next(2) == 0;
-        var forename = Names.Pick(random, girl ? Names.Girls : Names.Boys);
+        var forename = Forename(options.Seed, cohort, place, random, girl);
         var preferred = random.NextDouble() < 0.05 ? Names.Pick(random, girl ? Names.Girls : Names.Boys) : null;
         var born = new DateOnly(cohort - 5, 9, 1).AddDays(random.Next(365));
         var sen = random.NextDouble() switch { < 0.03 => SenStatus.Ehcp, < 0.15 => SenStatus.Support, _ => SenStatus.None };
@@ -85,6 +85,27 @@ internal static class Roll
         return new RollEntry(pupil, person.ForYear(context, pupil, cohort, place), family, cohort, place);
     }
 
+    /// <summary>A pupil's forename: drawn, and drawn again while an older brother or sister has it.</summary>
+    /// <remarks>Parents do not give two children one name: drawn independently, about one family in a thousand did.</remarks>
+    private static string Forename(int seed, int cohort, int place, Random random, bool girl)
+    {
+        var taken = Family.OlderSiblingCohorts(seed, cohort, place).Select(c => ForenameAt(seed, c, place)).ToHashSet(StringComparer.Ordinal);
+        var forename = Names.Pick(random, girl ? Names.Girls : Names.Boys);
+        while (taken.Contains(forename))
+        {
+            forename = Names.Pick(random, girl ? Names.Girls : Names.Boys);
+        }
+
+        return forename;
+    }
+
+    /// <summary>The forename <see cref="Draw"/> gives the pupil at this place in this cohort, whether or not they are on roll.</summary>
+    private static string ForenameAt(int seed, int cohort, int place)
+    {
+        var random = new Random(Seeds.Of(seed, 1, cohort, place));
+        return Forename(seed, cohort, place, random, random.Next(2) == 0);
+    }
+
     /// <summary>The admission date of a pupil who joined after the school's entry year group, or null.</summary>
     private static DateOnly? JoinDate(YearContext context, Random random, int cohort)
     {
@@ -99,9 +120,11 @@ internal static class Roll
         var year = cohort + context.EntryYearGroup + offset;
         if (year == context.Options.Year.StartYear)
         {
-            // Joined this year, so far: part-way through the school days up to the as-of date (none yet: not yet joined).
-            var daysSoFar = context.Calendar.DaysUpTo(context.Options.AsOf);
-            return daysSoFar == 0 ? DateOnly.MaxValue : context.Calendar.DayAt((int)(fraction * (daysSoFar - 1)));
+            // Joins this year: on a school day placed in the whole year, so an export made a day later gives the same
+            // date (placed among the days so far, every joiner's date moved with the as-of date, and with it their
+            // marks). A pupil whose day is still to come is not on roll yet.
+            var days = context.Calendar.DaysUpTo(context.Options.Year.End);
+            return days == 0 ? DateOnly.MaxValue : context.Calendar.DayAt((int)(fraction * (days - 1)));
         }
 
         var date = new DateOnly(year, 9, 8).AddDays((int)(fraction * 300));

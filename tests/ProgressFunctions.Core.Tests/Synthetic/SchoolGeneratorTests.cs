@@ -77,13 +77,44 @@ public partial class SchoolGeneratorTests
         var early = SchoolGenerator.Generate(options);
         var later = SchoolGenerator.Generate(options with { AsOf = new DateOnly(2026, 2, 6) });
 
-        // Up to a week before the earlier export, before any mark there could still be N; pupils who joined this year
-        // joined part-way through the days up to each export, so only those admitted on the same day compare.
+        // Up to a week before the earlier export, before any mark there could still be N. A pupil joining this year
+        // joins on the same day in both exports.
         var settled = new DateOnly(2025, 11, 7);
         var laterAdmission = later.Pupils.ToDictionary(p => p.Id, p => p.AdmissionDate);
-        var same = early.Pupils.Where(p => laterAdmission.GetValueOrDefault(p.Id) == p.AdmissionDate).ToList();
-        Assert.True(same.Count >= 57);
-        Assert.Equal(same.SelectMany(early.MarksOf).Where(m => m.Date <= settled), same.SelectMany(later.MarksOf).Where(m => m.Date <= settled));
+        var both = early.Pupils.Where(p => laterAdmission.ContainsKey(p.Id)).ToList();
+        Assert.True(both.Count >= 58);
+        Assert.All(both, p => Assert.Equal(p.AdmissionDate, laterAdmission[p.Id]));
+        Assert.Equal(both.SelectMany(early.MarksOf).Where(m => m.Date <= settled), both.SelectMany(later.MarksOf).Where(m => m.Date <= settled));
+    }
+
+    [Theory]
+    [InlineData("2025-09-20")]
+    [InlineData("2025-12-05")]
+    [InlineData("2026-03-20")]
+    [InlineData("2026-07-10")]
+    public void Generate_PupilsJoiningThisYear_SameAdmissionDayInEveryExport(string day)
+    {
+        var options = new GeneratorOptions(SchoolPhase.Secondary, 1500, 5, DateOnly.Parse(day, CultureInfo.InvariantCulture)) { IncludeProgress = false };
+        var atYearEnd = SchoolGenerator.Generate(options with { AsOf = new DateOnly(2026, 7, 17) }).Pupils.ToDictionary(p => p.Id, p => p.AdmissionDate);
+
+        var joiners = SchoolGenerator.Generate(options).Pupils.Where(p => p.AdmissionDate >= new DateOnly(2025, 9, 2)).ToList();
+
+        Assert.All(joiners, p => Assert.Equal(atYearEnd[p.Id], p.AdmissionDate));
+        Assert.All(joiners, p => Assert.True(p.AdmissionDate <= options.AsOf));
+    }
+
+    [Theory]
+    [InlineData(SchoolPhase.Secondary, 1500, 2026)]
+    [InlineData(SchoolPhase.Primary, 700, 8)]
+    public void Generate_BrothersAndSisters_NeverShareAForename(SchoolPhase phase, int pupils, int seed)
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(phase, pupils, seed) with { IncludeProgress = false });
+        var forenames = school.Pupils.ToDictionary(p => p.Id, p => p.LegalForename);
+
+        var families = school.ContactLinks.GroupBy(l => l.ContactId).Select(g => g.Select(l => l.PupilId).Distinct().ToList()).Where(f => f.Count > 1).ToList();
+
+        Assert.NotEmpty(families);
+        Assert.All(families, f => Assert.Equal(f.Count, f.Select(id => forenames[id]).Distinct().Count()));
     }
 
     [Fact]
