@@ -20,10 +20,20 @@ namespace ProgressFunctions.Core.Imports;
 /// ends), with a warning naming the contact so the data manager checks it before anything is sent. A CTF that links
 /// contacts the store has never seen says so in one warning: nothing is known about their restrictions.
 /// </para>
+/// <para>
+/// An export made before the data already stored (<see cref="SchoolExport.ExportedAt"/> earlier than
+/// <c>storedAt</c>, an older export uploaded late) cannot lift a restriction either: the newer export that recorded it
+/// stands. A lift the export may make is sent to the data managers (<see cref="ImportIssue.TellDataManagers"/>), not
+/// only written in the import's issues file.
+/// </para>
 /// </remarks>
 public static class ContactSafeguards
 {
-    public static SchoolExport Keep(SchoolExport export, IEnumerable<ContactLink> storedLinks, IReadOnlyDictionary<string, Contact> storedContacts)
+    /// <param name="export">The export read.</param>
+    /// <param name="storedLinks">Every contact link stored.</param>
+    /// <param name="storedContacts">The stored contacts by id.</param>
+    /// <param name="storedAt">When the newest export already stored was made; null when nothing is stored.</param>
+    public static SchoolExport Keep(SchoolExport export, IEnumerable<ContactLink> storedLinks, IReadOnlyDictionary<string, Contact> storedContacts, DateTimeOffset? storedAt = null)
     {
         if (export.ContactLinks.Count == 0)
         {
@@ -33,6 +43,7 @@ public static class ContactSafeguards
         var byPupil = storedLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         var exportContacts = export.Contacts.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var issues = new List<ImportIssue>();
+        var older = export.ExportedAt is { } made && storedAt is { } stored && made < stored;
         var unknown = 0;
         var links = new List<ContactLink>(export.ContactLinks.Count);
         foreach (var link in export.ContactLinks)
@@ -52,11 +63,13 @@ public static class ContactSafeguards
             }
             else if (before.Restriction is { } lifted && link.Restriction is null)
             {
-                issues.Add(ImportIssue.Warning(ContactsCsv.FileName, 0, ContactsCsv.Restriction.Name, link.ContactId,
-                    $"the restriction on contact {link.ContactId} for pupil {link.PupilId} (\"{lifted}\") is lifted by this export: check it in the MIS before anything is sent"));
+                kept = older ? kept with { Restriction = lifted } : kept;
+                issues.Add(ImportIssue.Warning(ContactsCsv.FileName, 0, ContactsCsv.Restriction.Name, link.ContactId, older
+                    ? $"the restriction on contact {link.ContactId} for pupil {link.PupilId} (\"{lifted}\") is kept: this export was made on {export.ExportedAt:yyyy-MM-dd HH:mm} UTC, before the data stored ({storedAt:yyyy-MM-dd HH:mm} UTC), which records it. If it has ended, record that in the MIS and import a new export"
+                    : $"the restriction on contact {link.ContactId} for pupil {link.PupilId} (\"{lifted}\") is lifted by this export: check it in the MIS before anything is sent") with { TellDataManagers = true });
             }
 
-            if (!export.SaysCorrespondence)
+            if (!export.SaysCorrespondence || (older && !before.ReceivesCorrespondence))
             {
                 kept = kept with { ReceivesCorrespondence = before.ReceivesCorrespondence };
             }

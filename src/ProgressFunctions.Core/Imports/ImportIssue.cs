@@ -18,6 +18,9 @@ public sealed record ImportIssue(string File, int Line, string Column, string Va
 {
     public bool IsError => Severity == IssueSeverity.Error;
 
+    /// <summary>A warning the data managers are sent, as they are sent errors: what it says must be checked before anything goes out (a contact restriction lifted).</summary>
+    public bool TellDataManagers { get; init; }
+
     /// <summary>An error that kept a whole file out rather than one of its records: the file itself (line 0, no key),
     /// or the first line of a CSV or JSON file (a header without a required column, an empty file).</summary>
     /// <remarks>Not line 1 of XML: a CTF written on one line has every pupil's record there.</remarks>

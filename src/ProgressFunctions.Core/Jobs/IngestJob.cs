@@ -98,11 +98,11 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var exportRead = ExportTime.Settle(
-            ContactSafeguards.Keep(
+        var exportRead = ContactSafeguards.Keep(
+            ExportTime.Settle(
                 PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal)),
-                state.Pupils.Values.SelectMany(p => p.Links), state.Contacts),
-            AttendanceYearCodec.LastMarkedDay(state.Attendance));
+                AttendanceYearCodec.LastMarkedDay(state.Attendance)),
+            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, await StoredAtAsync(state, cancellationToken));
         var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
@@ -128,6 +128,14 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         {
             FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
         };
+    }
+
+    /// <summary>When the newest export stored was made: its school.json's time, or the latest time a stored mark carries.</summary>
+    private async Task<DateTimeOffset?> StoredAtAsync(SchoolState state, CancellationToken cancellationToken)
+    {
+        var profile = await documents.ReadAsync<StoredProfile>(state.SchoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
+        var marks = state.Attendance.SelectMany(y => y.Stamps).DefaultIfEmpty().Max();
+        return profile is null && marks == default ? null : new[] { profile?.Body.ImportedAt ?? default, marks }.Max();
     }
 
     private async Task<IngestResult?> ReceiptAsync(string schoolId, ImportRef import, CancellationToken cancellationToken) =>
@@ -158,7 +166,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
 
         var path = RejectedPath(schoolId, import, "errors.csv");
         await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
-        if (export.HasErrors)
+        if (export.HasErrors || export.Issues.Any(i => i.TellDataManagers))
         {
             await NotifyDataManagersAsync(schoolId, profile, staff, path, cancellationToken);
         }

@@ -130,6 +130,32 @@ public class IngestJobTests
         Assert.Equal(1, result.Warnings);
         await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
         Assert.Contains($"the restriction on contact {lifted.ContactId} for pupil {lifted.PupilId} (\"\"No contact (court order)\"\") is lifted", await new StreamReader(csv!).ReadToEndAsync());
+        // Sent to the data managers, not only written in the file: a warning alone sends nothing.
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.NotEmpty(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml"));
+    }
+
+    [Fact]
+    public async Task RunAsync_OlderExportWithoutARestrictionTheStoreHas_KeepsItAndTellsTheDataManagers()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 300);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var restricted = (await LinksAsync(fixture)).First(l => l.Restriction is not null);
+        // The same school's export of four days before, uploaded late: it was made before the restriction was recorded.
+        var older = JobsFixture.Generate(pupils: 300, asOf: JobsFixture.AsOf.AddDays(-4));
+        var export = new Integrity.EditableExport(older);
+        var upn = older.Pupils.Single(p => p.Id == restricted.PupilId).Upn;
+        export.Contacts.Set(export.Contacts.Where("Contact ID", restricted.ContactId).Single(r => export.Contacts.Get(r, "Pupil UPN") == upn), "Restriction", "");
+
+        var result = await fixture.IngestAsync(export.Zip(), "older.zip");
+
+        var kept = (await LinksAsync(fixture)).Single(l => (l.PupilId, l.ContactId) == (restricted.PupilId, restricted.ContactId));
+        Assert.Equal((restricted.Restriction, false), (kept.Restriction, kept.ReceivesCorrespondence));
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
+        Assert.Contains($"the restriction on contact {restricted.ContactId} for pupil {restricted.PupilId} (\"\"No contact (court order)\"\") is kept: this export was made on", await new StreamReader(csv!).ReadToEndAsync());
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.NotEmpty(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml"));
     }
 
     private static async Task<List<Core.Schools.ContactLink>> LinksAsync(JobsFixture fixture) =>
