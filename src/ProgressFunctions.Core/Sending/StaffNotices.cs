@@ -8,12 +8,19 @@ namespace ProgressFunctions.Core.Sending;
 /// <remarks>Each data manager is a message of their own, so one bad address never stops another's copy.</remarks>
 public static class StaffNotices
 {
+    /// <param name="kind">Which notice.</param>
+    /// <param name="path">The file attached.</param>
+    /// <param name="directory">The staff, to find the data managers.</param>
+    /// <param name="school">The school's letterhead.</param>
+    /// <param name="why">Why it is sent.</param>
+    /// <param name="about">What the notice is about, as its e-mail names it: the export's file name for an import report.</param>
     public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<string> Unreachable) ToDataManagers(
-        ReportKind kind, string path, SchoolDirectory directory, Letterhead school, SendReason why)
+        ReportKind kind, string path, SchoolDirectory directory, Letterhead school, SendReason why, string? about = null)
     {
+        // The e-mail reads "<school>: <title>, <about>" and "The <title> for <about> is attached as <file>".
         var (title, period) = kind switch
         {
-            ReportKind.ImportErrors => ("Rows the last MIS export could not import", "the latest import"),
+            ReportKind.ImportErrors => ("import report", about ?? "the latest MIS export"),
             ReportKind.ReportsHeldBack => ("Reports held back: the stored data no longer matches who they are about", "sending reports"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a notice to data managers"),
         };

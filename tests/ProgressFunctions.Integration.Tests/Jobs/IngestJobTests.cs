@@ -155,7 +155,8 @@ public class IngestJobTests
         await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
         Assert.Contains($"the restriction on contact {restricted.ContactId} for pupil {restricted.PupilId} (\"\"No contact (court order)\"\") is kept: this export was made on", await new StreamReader(csv!).ReadToEndAsync());
         await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
-        Assert.NotEmpty(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml"));
+        using var notice = MimeKit.MimeMessage.Load(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml")[0]);
+        Assert.EndsWith(": import report, older.zip", notice.Subject, StringComparison.Ordinal);
     }
 
     private static async Task<List<Core.Schools.ContactLink>> LinksAsync(JobsFixture fixture) =>
