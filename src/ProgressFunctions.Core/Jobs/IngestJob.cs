@@ -102,7 +102,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             ExportTime.Settle(
                 PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal)),
                 AttendanceYearCodec.LastMarkedDay(state.Attendance)),
-            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, await StoredAtAsync(state, cancellationToken));
+            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, StoredAt(state));
         var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
@@ -130,13 +130,9 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         };
     }
 
-    /// <summary>When the newest export stored was made: its school.json's time, or the latest time a stored mark carries.</summary>
-    private async Task<DateTimeOffset?> StoredAtAsync(SchoolState state, CancellationToken cancellationToken)
-    {
-        var profile = await documents.ReadAsync<StoredProfile>(state.SchoolId, DocumentTypes.Profile, DocumentTypes.Profile, cancellationToken);
-        var marks = state.Attendance.SelectMany(y => y.Stamps).DefaultIfEmpty().Max();
-        return profile is null && marks == default ? null : new[] { profile?.Body.ImportedAt ?? default, marks }.Max();
-    }
+    /// <summary>When the newest export stored was made: its school.json's time, or the latest time a stored mark carries; null when nothing is stored.</summary>
+    private static DateTimeOffset? StoredAt(SchoolState state) =>
+        state.Attendance.SelectMany(y => y.Stamps).Append(state.ProfileStoredAt ?? default).Max() is var latest && latest != default ? latest : null;
 
     private async Task<IngestResult?> ReceiptAsync(string schoolId, ImportRef import, CancellationToken cancellationToken) =>
         await documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256, cancellationToken) is { } receipt

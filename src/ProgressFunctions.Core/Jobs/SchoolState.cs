@@ -49,6 +49,9 @@ public sealed record SchoolState(
     /// <summary>The ETag of the school's import lock when it was loaded (null when loaded without consulting it): any other ETag read later means an import wrote since.</summary>
     public string? LoadedUnder { get; init; }
 
+    /// <summary>When the export whose school.json is stored was made (or imported, when it did not say); null when none is stored.</summary>
+    public DateTimeOffset? ProfileStoredAt { get; init; }
+
     /// <summary>Every pupil's interventions when loaded for the check (<see cref="ProgressLoad.InterventionsOnly"/>); otherwise null and read from <see cref="Progress"/>.</summary>
     private IReadOnlyDictionary<string, PupilInterventions>? InterventionsByPupil { get; init; }
 
@@ -143,6 +146,7 @@ public sealed record SchoolState(
 
         return new SchoolState(schoolId, profile, pupils, contacts, staff, progress, attendance)
         {
+            ProfileStoredAt = stored?.Body.ImportedAt,
             InterventionsByPupil = interventions,
             Caseloads = caseloads,
             LateReasons = lateReasons.GroupBy(r => r.PupilId, StringComparer.Ordinal)
