@@ -15,17 +15,23 @@ public sealed record RegisterStatus(DateOnly AsOf, DateOnly? LatestMarked, int S
 {
     public bool HasMarksOnAsOf => SessionsMarkedOnAsOf > 0;
 
+    /// <summary>The pupils given with no mark in either session of the as-of day; only telling once <see cref="HasMarksOnAsOf"/>.</summary>
+    /// <remarks>Once the day's register is in, every pupil on roll should have a mark: any without one is a register not taken or an export that lost them.</remarks>
+    public int PupilsUnmarkedOnAsOf { get; init; }
+
     /// <summary>The day the measures are taken as of: the latest marked day, or the as-of date when nothing is marked yet.</summary>
     public DateOnly MeasuredOn => LatestMarked ?? AsOf;
 
     public static RegisterStatus Of(IReadOnlyCollection<PupilRegister> registers, SchoolCalendar calendar, DateOnly asOf)
     {
-        var marked = 0;
+        int marked = 0, unmarked = 0;
         if (calendar.TryGetDayIndex(asOf, out var today))
         {
             foreach (var register in registers)
             {
-                marked += (register.MarkAt(today * 2) is null ? 0 : 1) + (register.MarkAt((today * 2) + 1) is null ? 0 : 1);
+                var sessions = (register.MarkAt(today * 2) is null ? 0 : 1) + (register.MarkAt((today * 2) + 1) is null ? 0 : 1);
+                marked += sessions;
+                unmarked += sessions == 0 ? 1 : 0;
             }
         }
 
@@ -34,10 +40,10 @@ public sealed record RegisterStatus(DateOnly AsOf, DateOnly? LatestMarked, int S
         {
             if (registers.Any(r => r.MarkAt(day * 2) is not null || r.MarkAt((day * 2) + 1) is not null))
             {
-                return new RegisterStatus(asOf, calendar.DayAt(day), marked);
+                return new RegisterStatus(asOf, calendar.DayAt(day), marked) { PupilsUnmarkedOnAsOf = unmarked };
             }
         }
 
-        return new RegisterStatus(asOf, null, marked);
+        return new RegisterStatus(asOf, null, marked) { PupilsUnmarkedOnAsOf = unmarked };
     }
 }

@@ -42,13 +42,14 @@ public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int Leaver
 /// </remarks>
 public static class ExportMerge
 {
-    /// <summary>Only a bundle whose <c>pupils.csv</c> was read without a row error lists the whole roll.</summary>
+    /// <summary>Only a bundle whose <c>pupils.csv</c> was read without a row error, and lists every pupil its attendance marks on its last day, lists the whole roll.</summary>
     /// <remarks>
-    /// A CTF usually carries the pupils being transferred, and a rejected pupils.csv row would otherwise look like a
-    /// pupil who left: neither may take anyone off roll.
+    /// A CTF usually carries the pupils being transferred, a rejected pupils.csv row would otherwise look like a
+    /// pupil who left, and a pupils.csv cut short while attendance.csv still marks the pupils it lost is not the roll:
+    /// none of them may take anyone off roll.
     /// </remarks>
     public static bool IsFullRoll(SchoolExport export) =>
-        export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0
+        export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0 && export.MarkedButUnlisted.Count == 0
         && !export.Issues.Any(i => i.IsError && string.Equals(i.File, "pupils.csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The school as it is with <paramref name="export"/> merged in, and what changed.</summary>

@@ -11,12 +11,22 @@ public sealed class PupilIndex
     private readonly Dictionary<string, string> _idByUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _refusedByUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RowRef> _whereById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateOnly?> _unlisted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>UPN (upper case) to pupil id, for the pupils accepted.</summary>
     public IReadOnlyDictionary<string, string> IdByUpn => _idByUpn;
 
     /// <summary>Where each accepted pupil's row is (<c>pupils.csv:7</c>), for errors found after reading.</summary>
     public IReadOnlyDictionary<string, RowRef> WhereById => _whereById;
+
+    /// <summary>The valid UPNs other files named that pupils.csv neither listed nor refused, each with the last day
+    /// attendance.csv marks them (null when it has no row for them).</summary>
+    /// <remarks>
+    /// A pupil marked on the export's last day but missing from its pupil file means the pupil file is not the whole roll
+    /// (<see cref="SchoolExport.MarkedButUnlisted"/>); one whose marks stop earlier may be a leaver whose history the MIS
+    /// exported.
+    /// </remarks>
+    public IReadOnlyDictionary<string, DateOnly?> Unlisted => _unlisted;
 
     /// <summary>An index of pupils read elsewhere (a registers-only file, a benchmark), each accepted.</summary>
     public static PupilIndex Of(IEnumerable<Schools.Pupil> pupils)
@@ -58,7 +68,22 @@ public sealed class PupilIndex
 
         refused = _refusedByUpn.TryGetValue(upn, out var why);
         problem = refused ? $"the pupil was not imported ({why}), so neither is this row nor any other row for this pupil in the file"
-            : Upn.Check(upn) ?? "no pupil with this UPN in pupils.csv";
+            : Upn.Check(upn);
+        if (problem is null)
+        {
+            _unlisted.TryAdd(upn, null);
+            problem = "no pupil with this UPN in pupils.csv";
+        }
+
         return null;
+    }
+
+    /// <summary>Notes that attendance.csv marks the unlisted pupil <paramref name="upn"/> on <paramref name="date"/>.</summary>
+    internal void MarkedUnlisted(string upn, DateOnly date)
+    {
+        if (_unlisted.TryGetValue(upn, out var last) && (last is null || date > last))
+        {
+            _unlisted[upn] = date;
+        }
     }
 }

@@ -37,6 +37,10 @@ public sealed record SchoolExport
 
     /// <summary>Where each pupil's record is in the export (<c>pupils.csv:7</c>), for errors found when it is merged.</summary>
     public IReadOnlyDictionary<string, RowRef> PupilRows { get; init; } = new Dictionary<string, RowRef>();
+
+    /// <summary>UPNs attendance.csv marks on its last marked day that the pupil file does not list (<see cref="PupilIndex.Unlisted"/>).</summary>
+    /// <remarks>Any at all and the pupil file is not the whole roll: a file cut short must not take the pupils it lost off roll.</remarks>
+    public IReadOnlySet<string> MarkedButUnlisted { get; init; } = new HashSet<string>();
     public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
 
     /// <summary>Whether the export says each pupil's registration group, admission date and pupil premium.</summary>

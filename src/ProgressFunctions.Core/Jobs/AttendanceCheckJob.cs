@@ -157,7 +157,9 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
         await documents.CreateIfAbsentAsync(new Document<CheckRun>(schoolId, DocumentTypes.CheckRun, runId,
             new CheckRun(asOf, views.Count, raised.Count, digests.Count) { Run = run, SessionsMarkedToday = register.SessionsMarkedOnAsOf }), cancellationToken);
         var letterNote = letters > 0 ? $", {letters} parent letters prepared for review" : "";
-        var today = register.HasMarksOnAsOf ? "" : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
+        var today = register.HasMarksOnAsOf
+            ? register.PupilsUnmarkedOnAsOf switch { 0 => "", 1 => "; 1 pupil on roll has no mark for today", var n => $"; {n} pupils on roll have no mark for today" }
+            : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
         var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly}");
         return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}", views, raised, digests.Count);

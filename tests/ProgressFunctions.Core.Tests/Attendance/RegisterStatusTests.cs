@@ -29,6 +29,18 @@ public sealed class RegisterStatusTests
     }
 
     [Fact]
+    public void Of_TodayMarkedForSomePupils_CountsThePupilsWithNoMarkToday()
+    {
+        var marked = new RegisterBuilder(Year2025, "p1").Present(D("2025-09-03"), D("2026-03-20")).Build();
+        var halfDay = new RegisterBuilder(Year2025, "p2").Present(D("2025-09-03"), D("2026-03-19")).Mark(D("2026-03-20"), SessionOfDay.Am, "/").Build();
+        var unmarked = new RegisterBuilder(Year2025, "p3").Present(D("2025-09-03"), D("2026-03-19")).Build();
+
+        var status = RegisterStatus.Of([marked, halfDay, unmarked], Year2025, D("2026-03-20"));
+
+        Assert.Equal((3, 1), (status.SessionsMarkedOnAsOf, status.PupilsUnmarkedOnAsOf));
+    }
+
+    [Fact]
     public void ContinuousAbsence_AbsentToYesterdayAndTodayNotMarked_StillAlerted()
     {
         // Absent 2-19 March; the 20th has no marks yet when the check runs.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProgressFunctions.Core.Jobs;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
@@ -191,6 +192,10 @@ public class IngestJobTests
         var kept = school.Pupils.Skip(leaving).Select(p => p.Upn).ToHashSet();
         var export = new Integrity.EditableExport(school);
         export.Pupils.Rows.RemoveAll(r => !kept.Contains(r[export.Pupils.Header.IndexOf("UPN")]));
+        // Leavers: the MIS still exports their marks up to the week before, none since.
+        var attendance = export.Tables["attendance.csv"];
+        attendance.Rows.RemoveAll(r => !kept.Contains(r[attendance.Header.IndexOf("UPN")])
+            && DateOnly.Parse(r[attendance.Header.IndexOf("Date")], CultureInfo.InvariantCulture) > JobsFixture.AsOf.AddDays(-7));
 
         var result = await fixture.IngestAsync(export.Zip(), "smaller-roll.zip");
 
@@ -201,6 +206,32 @@ public class IngestJobTests
         {
             Assert.StartsWith($"this export would take {leaving} of the {pupils} pupils on roll off it at once", result.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_PupilsCsvCutShortWhileAttendanceMarksTheRest_NobodyLeavesAndTheDataManagersAreTold()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var export = new Integrity.EditableExport(school);
+        // A pupils.csv that stopped at a line end: the last 6 pupils are gone from it, their marks to today are not.
+        export.Pupils.Rows.RemoveRange(export.Pupils.Rows.Count - 6, 6);
+
+        var result = await fixture.IngestAsync(export.Zip(), "cut-short.zip");
+
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.Equal(0, state.Pupils.Values.Count(p => p.Pupil.LeavingDate is not null));
+        Assert.Equal(0, result.Summary!.LeaversMarked);
+        await using (var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!)))
+        {
+            Assert.Contains($"pupils.csv does not list 6 pupils that attendance.csv marks on {JobsFixture.AsOf:yyyy-MM-dd}, its last day", await new StreamReader(csv!).ReadToEndAsync());
+        }
+
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        using var notice = MimeKit.MimeMessage.Load(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml").Single());
+        Assert.EndsWith(": import report, cut-short.zip", notice.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

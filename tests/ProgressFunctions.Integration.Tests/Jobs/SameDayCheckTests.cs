@@ -26,6 +26,27 @@ public class SameDayCheckTests
     }
 
     [Fact]
+    public async Task Check_TodaysMarksMissingForSomePupils_SaysSoInTheSummaryAndOnTheCallList()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 60);
+        var export = new Integrity.EditableExport(school);
+        // One form's register not taken today: four pupils have marks to yesterday and none today.
+        var notTaken = school.Pupils.Where(p => p.LeavingDate is null).Take(4).Select(p => p.Upn).ToHashSet(StringComparer.Ordinal);
+        var attendance = export.Tables["attendance.csv"];
+        attendance.Rows.RemoveAll(r => notTaken.Contains(r[attendance.Header.IndexOf("UPN")])
+            && r[attendance.Header.IndexOf("Date")] == s_today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await fixture.IngestAsync(export.Zip());
+
+        var check = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.EndsWith("; 4 pupils on roll have no mark for today", check.Message, StringComparison.Ordinal);
+        using var callList = MimeKit.MimeMessage.Load(Directory.GetFiles(fixture.OutboxDirectory, "CallList.*.eml").Single());
+        Assert.Contains("4 pupils on roll have no mark for today in the MIS export, so this list cannot say whether they are absent", callList.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_TodaysMarksArriveAfterIt_RunsAgainAndTellsNobodyTwice()
     {
         using var fixture = new JobsFixture();

@@ -111,7 +111,7 @@ public sealed partial class ReconciliationTests
         var registers = school.State.Registers(school.State.Calendar!);
         var input = new CallListInput(school.Export.SchoolName, today, [.. school.State.OnRoll(today).Select(p => registers[p.Id])], school.Directory,
             (pupil, session) => school.State.LateReasonFor(pupil, today, session));
-        var (calls, late) = CallList.Entries(input);
+        var (calls, late, _) = CallList.Entries(input);
         var pdf = school.Pdf($"/call-list-{today:yyyy-MM-dd}.pdf");
 
         var expectedCalls = onRoll.Select(p => (Pupil: p, Sessions: school.Export.MarksByUpn[p.Upn].Where(m => m.Date == today && m.Code == "N").Select(m => m.Session).Order(StringComparer.Ordinal).ToList()))

@@ -62,6 +62,13 @@ public static class BundleReader
             counts[AttendanceCsv.FileName] = ReadText(source, AttendanceCsv.FileName, issues, false, text => AttendanceCsv.Read(text, sink, byUpn, issues));
         }
 
+        var lastDay = attendance?.LastMarkedDay();
+        var markedButUnlisted = byUpn.Unlisted.Where(u => u.Value is { } day && day >= lastDay).Select(u => u.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (pupils.Count > 0 && markedButUnlisted.Count > 0)
+        {
+            issues.Add(Unlisted(markedButUnlisted, lastDay!.Value));
+        }
+
         return new SchoolExport
         {
             Profile = profile,
@@ -72,6 +79,7 @@ public static class BundleReader
             SaysRestrictions = contacts?.SaysRestrictions ?? false,
             SaysCorrespondence = contacts?.SaysCorrespondence ?? false,
             PupilRows = byUpn.WhereById,
+            MarkedButUnlisted = markedButUnlisted,
             Staff = staff ?? [],
             StaffRoles = [.. roles ?? [], .. profile?.StaffRoles ?? []],
             Attendance = attendance,
@@ -86,6 +94,13 @@ public static class BundleReader
             ExportedAt = profile?.Settings.ExportedAt,
         };
     }
+
+    /// <summary>The warning that pupils.csv is not the whole roll, sent to the data managers: attendance.csv marks pupils it lacks on its last day.</summary>
+    private static ImportIssue Unlisted(IReadOnlySet<string> upns, DateOnly lastDay) =>
+        ImportIssue.Warning(PupilsCsv.FileName, 0, "", upns.Order(StringComparer.Ordinal).First(),
+            $"pupils.csv does not list {(upns.Count == 1 ? "1 pupil" : $"{upns.Count} pupils")} that attendance.csv marks on {lastDay:yyyy-MM-dd}, its last day " +
+            "(their rows are refused below): it is not taken as the whole roll, so nobody is marked as a leaver by this export. " +
+            "If pupils.csv was cut short, export the whole roll again") with { TellDataManagers = true };
 
     private static T? ReadText<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<TextReader, T> read, bool quietIfMissing = false) =>
         ReadFile(source, file, issues, required, stream =>

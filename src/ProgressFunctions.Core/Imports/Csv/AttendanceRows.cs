@@ -30,6 +30,11 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
                 issues.Add(ImportIssue.Error(file, line, AttendanceCsv.Upn.Name, upn.ToString(), upnProblem));
             }
 
+            if (pupils is not null && FieldParse.TryDate(dateField.Trim(), out var marked))
+            {
+                pupils.MarkedUnlisted(upn.ToString().ToUpperInvariant(), marked);
+            }
+
             return;
         }
 

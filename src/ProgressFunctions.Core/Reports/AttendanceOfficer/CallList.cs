@@ -36,15 +36,22 @@ public static partial class CallList
 {
     public const int RecentSchoolDays = 10;
 
-    public static (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late) Entries(CallListInput input)
+    /// <summary>The pupils to call, the late arrivals, and the pupils on roll with no mark today ("Name (form)"): absent or not, the register cannot say.</summary>
+    public static (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) Entries(CallListInput input)
     {
         var calls = new List<CallEntry>();
         var late = new List<LateEntry>();
+        var unmarked = new List<string>();
         // Year group first, so 7A comes before 10A; then form and name.
         foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
             .ThenByPupilName(r => NameOf(input.Directory, r.PupilId), r => r.PupilId))
         {
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
+            if (marks.Count == 0)
+            {
+                unmarked.Add($"{NameOf(input.Directory, register.PupilId)} ({Form(input, register.PupilId)})");
+            }
+
             var unexplained = marks.Where(m => m.Code == AttendanceCode.NotYetKnown).Select(m => m.Session).ToList();
             if (unexplained.Count > 0)
             {
@@ -58,15 +65,15 @@ public static partial class CallList
                 m.Session, m.Code!.Value, register.MinutesLate(input.Date, m.Session), input.LateReason(register.PupilId, m.Session))));
         }
 
-        return (calls, late);
+        return (calls, late, unmarked);
     }
 
     public static ReportDocument Build(CallListInput input) => Build(input, Entries(input));
 
     /// <summary>The list from <paramref name="entries"/> already worked out (<see cref="Entries"/>), so a decision that also writes the e-mail does it once.</summary>
-    public static ReportDocument Build(CallListInput input, (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late) entries)
+    public static ReportDocument Build(CallListInput input, (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) entries)
     {
-        var (calls, late) = entries;
+        var (calls, late, unmarked) = entries;
         var noNumber = calls.Count(c => c.Calls.Count == 0 || c.Calls.All(line => line.EndsWith("no phone number in the MIS", StringComparison.Ordinal)));
         var blocks = new List<ReportBlock>
         {
@@ -77,6 +84,7 @@ public static partial class CallList
                 new KeyFact("To call (absent, no reason)", Pupils(calls.Count), calls.Count > 0 ? Tone.Caution : Tone.Good),
                 new KeyFact("No number to call", Pupils(noNumber), noNumber > 0 ? Tone.Concern : Tone.Normal),
                 new KeyFact("Late today", Pupils(late.Select(l => l.PupilId).Distinct(StringComparer.Ordinal).Count())),
+                .. (unmarked.Count == 0 ? Array.Empty<KeyFact>() : [new KeyFact("No mark today", Pupils(unmarked.Count), Tone.Concern)]),
             ]),
             calls.Count == 0
                 ? new Paragraph("Nobody is absent without a reason today.")
@@ -99,6 +107,11 @@ public static partial class CallList
                     ]))],
                     $"Late today ({Count(late.Count)})"),
         };
+        if (unmarked.Count > 0)
+        {
+            blocks.Insert(2, new Paragraph(UnmarkedText(unmarked)));
+        }
+
         return new ReportDocument($"Morning call list: {Date(input.Date)}", "Absent with no reason, and late arrivals", input.SchoolName, input.Date, blocks)
         {
             FileName = $"call-list-{input.Date:yyyy-MM-dd}.pdf",
@@ -108,9 +121,9 @@ public static partial class CallList
     /// <summary>The lines of the e-mail: one per pupil to call, with the numbers, so the list can be worked from a phone.</summary>
     public static IReadOnlyList<string> EmailLines(CallListInput input) => EmailLines(Entries(input));
 
-    public static IReadOnlyList<string> EmailLines((IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late) entries)
+    public static IReadOnlyList<string> EmailLines((IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) entries)
     {
-        var (calls, late) = entries;
+        var (calls, late, unmarked) = entries;
         var lines = new List<string>
         {
             calls.Count == 0 ? "Nobody is absent without a reason today." : $"Absent today with no reason given ({Count(calls.Count)}):",
@@ -118,7 +131,24 @@ public static partial class CallList
         lines.AddRange(calls.Select(c => $"{c.Name} ({c.Form}), {Sessions(c.Sessions)}: {CallsText(c)}"));
         lines.Add(late.Count == 0 ? "Nobody arrived late today." : $"Late today ({Count(late.Count)}): "
             + string.Join("; ", late.Select(l => $"{l.Name} ({l.Form}) {Session(l.Session)} {l.Code}" + (l.MinutesLate is { } m ? $", {Count(m)} min" : "") + (l.Reason is { } r ? $", {r}" : ""))));
+        if (unmarked.Count > 0)
+        {
+            lines.Add(UnmarkedText(unmarked));
+        }
+
         return lines;
+    }
+
+    /// <summary>Names at most this many pupils with no mark; more than that is a register not taken or an export cut short, not a list to work through.</summary>
+    public const int UnmarkedNamed = 30;
+
+    /// <remarks>Said on the list itself: a pupil with no mark is on no list, and an officer reading "nobody is absent" would take it as the whole school.</remarks>
+    private static string UnmarkedText(IReadOnlyList<string> unmarked)
+    {
+        var who = unmarked.Count == 1 ? "1 pupil on roll has" : $"{Count(unmarked.Count)} pupils on roll have";
+        var names = string.Join(", ", unmarked.Take(UnmarkedNamed)) + (unmarked.Count > UnmarkedNamed ? $" and {Count(unmarked.Count - UnmarkedNamed)} more" : "");
+        return $"{who} no mark for today in the MIS export, so this list cannot say whether they are absent: {names}. " +
+            "Check their registers were taken and that the export holds every pupil.";
     }
 
     private static string CallsText(CallEntry entry) =>

@@ -47,7 +47,7 @@ public class CallListTests
     [Fact]
     public void Entries_AbsentWithNoReason_CallableContactsInPriorityOrderRestrictedNeverListed()
     {
-        var (calls, late) = CallList.Entries(Input());
+        var (calls, late, _) = CallList.Entries(Input());
 
         Assert.Equal(["p1", "p2"], calls.Select(c => c.PupilId));
         Assert.Equal(["1. Mr Nowak (Relative, no parental responsibility) 01632 960456", "2. Ms Brontë (Parent) 07700 900123"], calls[0].Calls);
@@ -136,5 +136,48 @@ public class CallListTests
                 "Late today (1): Ava Khan (9B) AM U, 42 min, Bus late",
             ],
             lines);
+    }
+
+    [Fact]
+    public void Build_PupilWithNoMarkToday_NamedAsUnknownNotTakenAsPresent()
+    {
+        // Ava's register stops yesterday: her form's register was not taken, or the export lost her.
+        var input = Input() with { Registers = [.. Input().Registers.Take(2), new RegisterBuilder(Year2025, "p3").Present(D("2025-09-03"), D("2025-12-04")).Build()] };
+
+        var document = CallList.Build(input);
+
+        var unmarked = Assert.Single(CallList.Entries(input).Unmarked);
+        Assert.Equal("Ava Khan (9B)", unmarked);
+        Assert.Contains(document.Blocks.OfType<KeyFacts>().Single().Facts, f => (f.Label, f.Value, f.Tone) == ("No mark today", "1 pupil", Tone.Concern));
+        const string said = "1 pupil on roll has no mark for today in the MIS export, so this list cannot say whether they are absent: Ava Khan (9B).";
+        Assert.Contains(document.Text(), line => line.StartsWith(said, StringComparison.Ordinal));
+        Assert.StartsWith(said, CallList.EmailLines(input)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_EveryPupilMarked_SaysNothingOfUnmarkedPupils()
+    {
+        var document = CallList.Build(Input());
+
+        Assert.Empty(CallList.Entries(Input()).Unmarked);
+        Assert.DoesNotContain(document.Blocks.OfType<KeyFacts>().Single().Facts, f => f.Label == "No mark today");
+        Assert.DoesNotContain(document.Text(), line => line.Contains("no mark for today", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(30, "Pupil 30 (9B). Check")]
+    [InlineData(31, "Pupil 30 (9B) and 1 more. Check")]
+    [InlineData(45, "Pupil 30 (9B) and 15 more. Check")]
+    public void EmailLines_ManyPupilsWithNoMark_NamesTheFirstThirtyAndCountsTheRest(int unmarked, string ending)
+    {
+        var pupils = Enumerable.Range(1, unmarked).Select(i => new Pupil { Id = $"u{i:00}", Upn = "", LegalForename = "Pupil", LegalSurname = $"{i:00}", RegistrationGroup = "9B" }).ToList();
+        var directory = new SchoolDirectory(pupils, [], [], [], []);
+        var registers = pupils.Select(p => new RegisterBuilder(Year2025, p.Id).Present(D("2025-09-03"), D("2025-12-04")).Build()).ToList();
+        var input = new CallListInput("Oakfield Academy", s_today, registers, directory, (_, _) => null);
+
+        var line = CallList.EmailLines(input)[^1];
+
+        Assert.StartsWith($"{unmarked} pupils on roll have no mark for today", line, StringComparison.Ordinal);
+        Assert.Contains(ending, line, StringComparison.Ordinal);
     }
 }
