@@ -23,6 +23,12 @@ public sealed record CallListInput(
 /// <summary>One pupil to call about: who, which sessions are unexplained, whom to call in order, and the pupil's recent pattern.</summary>
 public sealed record CallEntry(string PupilId, string Name, string Form, IReadOnlyList<SessionOfDay> Sessions, IReadOnlyList<string> Calls, int Restricted, string Pattern, string? OpenInterventions);
 
+/// <summary>What the call list says, worked out once: the pupils to call, the late arrivals, and the pupils on roll with no mark today.</summary>
+public sealed record CallListEntries(IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<UnmarkedEntry> Unmarked);
+
+/// <summary>One pupil on roll with no mark in either session today; <see cref="FormSize"/> is the pupils on roll in the form, to tell a register not taken from a pupil missing.</summary>
+public sealed record UnmarkedEntry(string PupilId, string Name, string Form, int FormSize);
+
 /// <summary>One late arrival today.</summary>
 public sealed record LateEntry(string PupilId, string Name, string Form, SessionOfDay Session, AttendanceCode Code, int? MinutesLate, string? Reason);
 
@@ -36,12 +42,13 @@ public static partial class CallList
 {
     public const int RecentSchoolDays = 10;
 
-    /// <summary>The pupils to call, the late arrivals, and the pupils on roll with no mark today ("Name (form)"): absent or not, the register cannot say.</summary>
-    public static (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) Entries(CallListInput input)
+    /// <summary>The pupils to call, the late arrivals, and the pupils on roll with no mark today: absent or not, the register cannot say.</summary>
+    public static CallListEntries Entries(CallListInput input)
     {
         var calls = new List<CallEntry>();
         var late = new List<LateEntry>();
-        var unmarked = new List<string>();
+        var unmarked = new List<UnmarkedEntry>();
+        var formSizes = input.Registers.CountBy(r => Form(input, r.PupilId)).ToDictionary(StringComparer.Ordinal);
         // Year group first, so 7A comes before 10A; then form and name.
         foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
             .ThenByPupilName(r => NameOf(input.Directory, r.PupilId), r => r.PupilId))
@@ -49,7 +56,8 @@ public static partial class CallList
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
             if (marks.Count == 0)
             {
-                unmarked.Add($"{NameOf(input.Directory, register.PupilId)} ({Form(input, register.PupilId)})");
+                var form = Form(input, register.PupilId);
+                unmarked.Add(new UnmarkedEntry(register.PupilId, NameOf(input.Directory, register.PupilId), form, formSizes[form]));
             }
 
             var unexplained = marks.Where(m => m.Code == AttendanceCode.NotYetKnown).Select(m => m.Session).ToList();
@@ -65,13 +73,13 @@ public static partial class CallList
                 m.Session, m.Code!.Value, register.MinutesLate(input.Date, m.Session), input.LateReason(register.PupilId, m.Session))));
         }
 
-        return (calls, late, unmarked);
+        return new CallListEntries(calls, late, unmarked);
     }
 
     public static ReportDocument Build(CallListInput input) => Build(input, Entries(input));
 
     /// <summary>The list from <paramref name="entries"/> already worked out (<see cref="Entries"/>), so a decision that also writes the e-mail does it once.</summary>
-    public static ReportDocument Build(CallListInput input, (IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) entries)
+    public static ReportDocument Build(CallListInput input, CallListEntries entries)
     {
         var (calls, late, unmarked) = entries;
         var noNumber = calls.Count(c => c.Calls.Count == 0 || c.Calls.All(line => line.EndsWith("no phone number in the MIS", StringComparison.Ordinal)));
@@ -121,7 +129,7 @@ public static partial class CallList
     /// <summary>The lines of the e-mail: one per pupil to call, with the numbers, so the list can be worked from a phone.</summary>
     public static IReadOnlyList<string> EmailLines(CallListInput input) => EmailLines(Entries(input));
 
-    public static IReadOnlyList<string> EmailLines((IReadOnlyList<CallEntry> Calls, IReadOnlyList<LateEntry> Late, IReadOnlyList<string> Unmarked) entries)
+    public static IReadOnlyList<string> EmailLines(CallListEntries entries)
     {
         var (calls, late, unmarked) = entries;
         var lines = new List<string>
@@ -142,12 +150,31 @@ public static partial class CallList
     /// <summary>Names at most this many pupils with no mark; more than that is a register not taken or an export cut short, not a list to work through.</summary>
     public const int UnmarkedNamed = 30;
 
-    /// <remarks>Said on the list itself: a pupil with no mark is on no list, and an officer reading "nobody is absent" would take it as the whole school.</remarks>
-    private static string UnmarkedText(IReadOnlyList<string> unmarked)
+    /// <remarks>
+    /// Said on the list itself: a pupil with no mark is on no list, and an officer reading "nobody is absent" would
+    /// take it as the whole school. A form with no mark for anyone is named as a form (its register was not taken, or
+    /// not exported); other pupils by name, form by form.
+    /// </remarks>
+    private static string UnmarkedText(IReadOnlyList<UnmarkedEntry> unmarked)
     {
         var who = unmarked.Count == 1 ? "1 pupil on roll has" : $"{Count(unmarked.Count)} pupils on roll have";
-        var names = string.Join(", ", unmarked.Take(UnmarkedNamed)) + (unmarked.Count > UnmarkedNamed ? $" and {Count(unmarked.Count - UnmarkedNamed)} more" : "");
-        return $"{who} no mark for today in the MIS export, so this list cannot say whether they are absent: {names}. " +
+        var parts = new List<string>();
+        var (named, rest) = (0, 0);
+        foreach (var form in unmarked.GroupBy(u => u.Form, StringComparer.Ordinal))
+        {
+            var pupils = form.ToList();
+            if (pupils.Count == pupils[0].FormSize && pupils.Count > 1)
+            {
+                parts.Add($"all {Count(pupils.Count)} of {(form.Key.Length == 0 ? "the pupils with no form" : form.Key)}");
+                continue;
+            }
+
+            var take = Math.Min(pupils.Count, UnmarkedNamed - named);
+            parts.AddRange(pupils.Take(take).Select(u => $"{u.Name} ({u.Form})"));
+            (named, rest) = (named + take, rest + pupils.Count - take);
+        }
+
+        return $"{who} no mark for today in the MIS export, so this list cannot say whether they are absent: {string.Join(", ", parts)}{(rest > 0 ? $" and {Count(rest)} more" : "")}. " +
             "Check their registers were taken and that the export holds every pupil.";
     }
 

@@ -147,7 +147,7 @@ public class CallListTests
         var document = CallList.Build(input);
 
         var unmarked = Assert.Single(CallList.Entries(input).Unmarked);
-        Assert.Equal("Ava Khan (9B)", unmarked);
+        Assert.Equal(("p3", "Ava Khan", "9B", 2), (unmarked.PupilId, unmarked.Name, unmarked.Form, unmarked.FormSize));
         Assert.Contains(document.Blocks.OfType<KeyFacts>().Single().Facts, f => (f.Label, f.Value, f.Tone) == ("No mark today", "1 pupil", Tone.Concern));
         const string said = "1 pupil on roll has no mark for today in the MIS export, so this list cannot say whether they are absent: Ava Khan (9B).";
         Assert.Contains(document.Text(), line => line.StartsWith(said, StringComparison.Ordinal));
@@ -170,14 +170,35 @@ public class CallListTests
     [InlineData(45, "Pupil 30 (9B) and 15 more. Check")]
     public void EmailLines_ManyPupilsWithNoMark_NamesTheFirstThirtyAndCountsTheRest(int unmarked, string ending)
     {
-        var pupils = Enumerable.Range(1, unmarked).Select(i => new Pupil { Id = $"u{i:00}", Upn = "", LegalForename = "Pupil", LegalSurname = $"{i:00}", RegistrationGroup = "9B" }).ToList();
-        var directory = new SchoolDirectory(pupils, [], [], [], []);
-        var registers = pupils.Select(p => new RegisterBuilder(Year2025, p.Id).Present(D("2025-09-03"), D("2025-12-04")).Build()).ToList();
-        var input = new CallListInput("Oakfield Academy", s_today, registers, directory, (_, _) => null);
+        // One pupil of 9B is marked, so the form's register was taken: its unmarked pupils are named.
+        var (pupils, registers) = Form("9B", unmarked + 1);
+        registers[^1] = new RegisterBuilder(Year2025, pupils[^1].Id).Present(D("2025-09-03"), s_today).Build();
+        var input = new CallListInput("Oakfield Academy", s_today, registers, new SchoolDirectory(pupils, [], [], [], []), (_, _) => null);
 
         var line = CallList.EmailLines(input)[^1];
 
         Assert.StartsWith($"{unmarked} pupils on roll have no mark for today", line, StringComparison.Ordinal);
-        Assert.Contains(ending, line, StringComparison.Ordinal);
+        Assert.EndsWith(ending + " their registers were taken and that the export holds every pupil.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmailLines_WholeFormWithNoMark_NamesTheFormNotItsPupils()
+    {
+        var (formA, registersA) = Form("7A", 28);
+        var (formB, registersB) = Form("7B", 2);
+        registersB[0] = new RegisterBuilder(Year2025, formB[0].Id).Present(D("2025-09-03"), s_today).Build();
+        var input = new CallListInput("Oakfield Academy", s_today, [.. registersA, .. registersB], new SchoolDirectory([.. formA, .. formB], [], [], [], []), (_, _) => null);
+
+        var line = CallList.EmailLines(input)[^1];
+
+        Assert.Equal("29 pupils on roll have no mark for today in the MIS export, so this list cannot say whether they are absent: all 28 of 7A, Pupil 02 (7B). " +
+            "Check their registers were taken and that the export holds every pupil.", line);
+    }
+
+    /// <summary>A form of pupils "Pupil 01" to "Pupil nn", each marked to yesterday and not today.</summary>
+    private static (List<Pupil> Pupils, List<PupilRegister> Registers) Form(string form, int size)
+    {
+        var pupils = Enumerable.Range(1, size).Select(i => new Pupil { Id = $"{form}-{i:00}", Upn = "", LegalForename = "Pupil", LegalSurname = $"{i:00}", RegistrationGroup = form, YearGroup = 7 }).ToList();
+        return (pupils, [.. pupils.Select(p => new RegisterBuilder(Year2025, p.Id).Present(D("2025-09-03"), D("2025-12-04")).Build())]);
     }
 }
