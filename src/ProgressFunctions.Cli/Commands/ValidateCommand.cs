@@ -35,7 +35,8 @@ internal static class ValidateCommand
                 return 2;
             }
 
-            export = read.Export!;
+            // The same export-wide check the ingest makes, so validating first finds what the import report would.
+            export = SharedAddressWarnings.Add(read.Export!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -67,7 +68,7 @@ internal static class ValidateCommand
                 stdout.WriteLine($"{file}: {count} records read");
             }
 
-            stdout.WriteLine($"{export.ErrorCount} errors, {export.WarningCount} warnings");
+            stdout.WriteLine($"{export.ErrorCount} error{(export.ErrorCount == 1 ? "" : "s")}, {export.WarningCount} warning{(export.WarningCount == 1 ? "" : "s")}");
         }
 
         return export.HasErrors ? 1 : 0;

@@ -92,13 +92,9 @@ public static class ContactSafeguards
         var candidates = stored.Where(s => s.ContactId == link.ContactId).ToList();
         if (candidates.Count == 0 && exportContacts.TryGetValue(link.ContactId, out var contact))
         {
-            candidates = [.. stored.Where(s => storedContacts.TryGetValue(s.ContactId, out var known) && SamePerson(known, contact))];
+            candidates = [.. stored.Where(s => storedContacts.TryGetValue(s.ContactId, out var known) && known.HasSameNameAs(contact))];
         }
 
         return candidates.OrderBy(s => s.Restriction is null).FirstOrDefault();
     }
-
-    private static bool SamePerson(Contact a, Contact b) =>
-        string.Equals(a.Forename.Trim(), b.Forename.Trim(), StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.Surname.Trim(), b.Surname.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -98,11 +98,11 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var exportRead = ContactSafeguards.Keep(
+        var exportRead = SharedAddressWarnings.Add(ContactSafeguards.Keep(
             ExportTime.Settle(
                 PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal)),
                 AttendanceYearCodec.LastMarkedDay(state.Attendance)),
-            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, StoredAt(state));
+            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, StoredAt(state)));
         var now = clock.GetUtcNow();
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);

@@ -11,12 +11,12 @@ using ProgressFunctions.Core.Sending;
 namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>A message that will not be sent to one recipient (or a pupil's report left out of it), and why: always recorded, never dropped unseen.</summary>
-/// <remarks><see cref="TellDataManagers"/> is set when the stored data contradicts the decision (a pupil's identity changed): someone must look.</remarks>
+/// <remarks><see cref="TellDataManagers"/> is set when the stored data contradicts the decision (a pupil's identity changed, an address now given for another family too): someone must look.</remarks>
 public sealed record Undelivered(string RecipientId, IReadOnlyList<string> PupilIds, string Reason, bool TellDataManagers = false)
 {
     public static Undelivered Of(NotSent refusal) => new(refusal.ContactId ?? "", [refusal.PupilId],
         refusal.Detail is null ? refusal.Reason.ToString() : $"{refusal.Reason}: {refusal.Detail}",
-        TellDataManagers: refusal.Reason == NotSentReason.PupilIdentityChanged);
+        TellDataManagers: refusal.Reason is NotSentReason.PupilIdentityChanged or NotSentReason.AddressSharedWithAnotherFamily);
 }
 
 /// <summary>Sends decided messages: checks each may still go, renders each distinct document once, sends, records.</summary>

@@ -12,6 +12,11 @@ public sealed record Contact
     public string? Phone { get; init; }
 
     public string DisplayName => string.IsNullOrEmpty(Title) ? $"{Forename} {Surname}" : $"{Title} {Surname}";
+
+    /// <summary>Whether <paramref name="other"/> has the same forename and surname (trimmed, any case): the same person recorded twice, as an MIS often does once per child.</summary>
+    public bool HasSameNameAs(Contact other) =>
+        string.Equals(Forename.Trim(), other.Forename.Trim(), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Surname.Trim(), other.Surname.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>How a contact relates to one pupil, and what the school may send them about that pupil.</summary>

@@ -18,9 +18,10 @@ internal sealed class DirectoryBuilder
         return this;
     }
 
-    public DirectoryBuilder Contact(string id, string? email)
+    /// <summary>A contact named <paramref name="forename"/> Parent (their id when not given).</summary>
+    public DirectoryBuilder Contact(string id, string? email, string? forename = null)
     {
-        _contacts.Add(new Contact { Id = id, Forename = id, Surname = "Parent", Email = email });
+        _contacts.Add(new Contact { Id = id, Forename = forename ?? id, Surname = "Parent", Email = email });
         return this;
     }
 

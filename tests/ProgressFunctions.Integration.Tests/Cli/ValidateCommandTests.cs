@@ -60,6 +60,33 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("\"errors\": 1", json);
     }
 
+    [Fact]
+    public void Run_TwoFamiliesGivenOneAddress_WarnsAsTheImportWouldWithoutNamingTheAddress()
+    {
+        var folder = Generate("csv");
+        var path = Path.Combine(folder, "contacts.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var header = lines[0].Split(',');
+        var (email, upn, id) = (Array.IndexOf(header, "Email"), Array.IndexOf(header, "Pupil UPN"), Array.IndexOf(header, "Contact ID"));
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var first = rows.First(r => r[email].Length > 0);
+        var familyOfFirst = rows.Where(r => r[upn] == first[upn]).Select(r => r[id]).ToHashSet();
+        var other = rows.First(r => r[email].Length > 0 && r[upn] != first[upn] && !familyOfFirst.Contains(r[id]) && rows.Where(s => s[upn] == r[upn]).All(s => !familyOfFirst.Contains(s[id])));
+        foreach (var row in rows.Where(r => r[id] == other[id]))
+        {
+            row[email] = first[email];
+        }
+
+        File.WriteAllLines(path, [lines[0], .. rows.Select(r => string.Join(',', r))]);
+
+        var (code, output, _) = Validate(folder);
+
+        Assert.Equal(0, code);
+        Assert.Contains("contacts.csv:Email: warning: 2 contacts of different families have the same e-mail address", output);
+        Assert.DoesNotContain(first[email], output, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("0 errors, 1 warning" + Environment.NewLine, output);
+    }
+
     [Theory]
     [InlineData("missing.zip", null, "does not exist")]
     [InlineData("fake.zip", "PK not really a zip", "not a readable zip")]

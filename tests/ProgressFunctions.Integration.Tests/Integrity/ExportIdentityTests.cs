@@ -51,6 +51,38 @@ public class ExportIdentityTests
         Assert.DoesNotContain(run.Sender.Sent, m => m.RecipientId == sharedId);
     }
 
+    [Fact]
+    public async Task Ingest_TwoFamiliesGivenOneAddress_NeitherIsSentAnythingAndTheDataManagersAreTold()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport(pupils: 30);
+        var contacts = export.Contacts;
+        bool MaySend(int i) => contacts.Get(i, "Email").Length > 0 && contacts.Get(i, "Parental Responsibility") == "Y"
+            && contacts.Get(i, "Receives Correspondence") != "N" && contacts.Get(i, "Restriction").Length == 0;
+        IEnumerable<string> FamilyOf(int i) => contacts.Where("Pupil UPN", contacts.Get(i, "Pupil UPN")).Select(r => contacts.Get(r, "Contact ID"));
+        var a = Enumerable.Range(0, contacts.Rows.Count).First(MaySend);
+        var b = Enumerable.Range(0, contacts.Rows.Count).First(i => MaySend(i) && !FamilyOf(i).Intersect(FamilyOf(a)).Any());
+        var (address, idA, idB) = (contacts.Get(a, "Email"), contacts.Get(a, "Contact ID"), contacts.Get(b, "Contact ID"));
+        // The MIS gives the second family the first one's address, in capitals: one inbox, two families.
+        foreach (var row in contacts.Where("Contact ID", idB))
+        {
+            contacts.Set(row, "Email", address.ToUpperInvariant());
+        }
+
+        var result = await run.IngestAsync(export.Zip());
+        await run.SnapshotAndSendAsync();
+
+        Assert.DoesNotContain(run.Sender.Sent, m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
+        Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
+        var errors = await ErrorsCsvAsync(run, result);
+        Assert.Contains($"2 contacts of different families have the same e-mail address: contact {(string.CompareOrdinal(idA, idB) < 0 ? idA : idB)} (pupil ", errors);
+        Assert.DoesNotContain(address, errors, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(run.Sender.Sent, m => m.Subject.EndsWith(": import report, export.zip", StringComparison.Ordinal));
+        var notReached = await run.Context.Get<SendLedger>().NotReachedAsync(JobsFixture.School, "parents-2025-26-autumn-start", CancellationToken.None);
+        Assert.Contains(notReached!, n => n.ContactId == idA && n.Reason.StartsWith($"e-mail address also given for another family (contact {idB} has it too)", StringComparison.Ordinal));
+        Assert.Contains(notReached!, n => n.ContactId == idB && n.Reason.StartsWith("e-mail address also given for another family", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Pupil ID", "p/123")]
     [InlineData("Pupil ID", "..")]

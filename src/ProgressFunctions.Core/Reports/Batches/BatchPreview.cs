@@ -81,6 +81,7 @@ public static class BatchPreview
         NotSentReason.NoEligibleContact => "no contact who may receive it",
         NotSentReason.PupilIdentityChanged => "pupil's record changed",
         NotSentReason.NoDateOfBirthForProtectedReport => "no date of birth for a protected report",
+        NotSentReason.AddressSharedWithAnotherFamily => "e-mail address also given for another family",
         _ => reason.ToString(),
     };
 }

@@ -14,6 +14,8 @@ public enum NotSentReason
     PupilIdentityChanged,
     /// <summary>The school protects parent reports with the date of birth, and the pupil has none.</summary>
     NoDateOfBirthForProtectedReport,
+    /// <summary>The contact's e-mail address is also given for a contact of another family (<see cref="SharedAddresses"/>).</summary>
+    AddressSharedWithAnotherFamily,
 }
 
 /// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
@@ -31,7 +33,8 @@ public sealed record ParentRoutingResult(IReadOnlyList<ParentEnvelope> Envelopes
 /// <summary>Who receives pupils' reports at home.</summary>
 /// <remarks>
 /// A pupil's report goes only to that pupil's own contacts, through a link to that pupil with parental
-/// responsibility, correspondence on and no restriction, and only to a contact with a valid e-mail address. Every
+/// responsibility, correspondence on and no restriction, and only to a contact with a valid e-mail address that no
+/// other family's contact has (<see cref="SharedAddresses"/>). Every
 /// link that fails a rule is recorded with its reason; a pupil nobody can be sent to is recorded once with
 /// <see cref="NotSentReason.NoEligibleContact"/>. Contacts with several children get one envelope.
 /// </remarks>
@@ -87,6 +90,8 @@ public static class ParentRouting
             : !link.ReceivesCorrespondence ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoCorrespondence)
             : string.IsNullOrWhiteSpace(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoEmailAddress)
             : !Core.Email.EmailAddress.IsValid(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.InvalidEmailAddress)
+            : directory.AddressSharedWith(link.ContactId) is { } other ? new NotSent(link.PupilId, link.ContactId, NotSentReason.AddressSharedWithAnotherFamily,
+                $"contact {other} has it too")
             : null;
     }
 }

@@ -9,6 +9,7 @@ public sealed class SchoolDirectory
     private readonly Dictionary<string, Contact> _contacts;
     private readonly Dictionary<string, StaffMember> _staff;
     private readonly ILookup<string, ContactLink> _linksByPupil;
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _sharedAddresses;
 
     public SchoolDirectory(IEnumerable<Pupil> pupils, IEnumerable<Contact> contacts, IEnumerable<ContactLink> links, IEnumerable<StaffMember> staff, IEnumerable<StaffRole> roles)
     {
@@ -18,6 +19,7 @@ public sealed class SchoolDirectory
         Links = [.. links];
         Roles = [.. roles];
         _linksByPupil = Links.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        _sharedAddresses = new(() => SharedAddresses.Find(_contacts.Values, Links));
     }
 
     public IReadOnlyCollection<Pupil> Pupils => _pupils.Values;
@@ -33,4 +35,7 @@ public sealed class SchoolDirectory
     public StaffMember? Staff(string id) => _staff.GetValueOrDefault(id);
 
     public IEnumerable<ContactLink> LinksOf(string pupilId) => _linksByPupil[pupilId];
+
+    /// <summary>The id of a contact of another family with the same e-mail address as <paramref name="contactId"/>, or null (<see cref="SharedAddresses"/>).</summary>
+    public string? AddressSharedWith(string contactId) => _sharedAddresses.Value.GetValueOrDefault(contactId);
 }
