@@ -22,6 +22,9 @@ public sealed record IngestPlan(
     /// <summary>The caseloads to store, when the export carries caseloads.csv.</summary>
     public CaseloadList? Caseloads { get; init; }
 
+    /// <summary>The school's contacts sharing an address across families after the merge, when that differs from what is stored.</summary>
+    public SharedAddressList? SharedAddresses { get; init; }
+
     /// <summary>The pupil-years whose late reasons the export changed (<see cref="LateReasonMerge"/>).</summary>
     public IReadOnlyList<LateReasonYear> LateReasons { get; init; } = [];
 
@@ -53,6 +56,7 @@ public sealed record IngestPlan(
         {
             Caseloads = export.Caseloads is { } mentees ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
             LateReasons = LateReasonMerge.Apply(state.LateReasons, export.Attendance, known.Attendance, exportedAt),
+            SharedAddresses = Changed(state.SharedAddresses, Reports.Routing.SharedAddresses.Find(merged.Contacts.Values, merged.ContactLinks)),
         };
     }
 
@@ -79,10 +83,21 @@ public sealed record IngestPlan(
             writes.Add(Ports.DocumentWrite.Of(DocumentTypes.Caseloads, DocumentTypes.Caseloads, caseloads));
         }
 
+        if (SharedAddresses is { } shared)
+        {
+            writes.Add(Ports.DocumentWrite.Of(DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, shared));
+        }
+
         writes.AddRange(LateReasons.Select(r => Ports.DocumentWrite.Of(DocumentTypes.LateReasons, LateReasonYear.DocumentId(r.PupilId, r.Year), r)));
 
         return writes;
     }
+
+    /// <summary>The list to store, or null when the stored one says the same (a store that has none gets one, empty or not).</summary>
+    private static SharedAddressList? Changed(SharedAddressList? stored, IReadOnlyDictionary<string, string> now) =>
+        stored is not null && stored.SharedWith.Count == now.Count && now.All(s => stored.SharedWith.TryGetValue(s.Key, out var other) && other == s.Value)
+            ? null
+            : new SharedAddressList(new SortedDictionary<string, string>(now.ToDictionary(), StringComparer.Ordinal));
 
     /// <summary>Whether a pupil's record is as stored: a document that would be written unchanged is not written.</summary>
     private static bool Same(PupilRecord stored, PupilRecord now) => stored.Pupil == now.Pupil && stored.Links.SequenceEqual(now.Links);

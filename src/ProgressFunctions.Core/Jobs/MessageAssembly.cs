@@ -198,7 +198,7 @@ internal sealed class MessageAssembly(
             : int.TryParse(scope, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? SubjectWorkbook.ForYearGroup(input, year) : null;
     }
 
-    /// <summary>The recipient contact and the named pupils as stored now, with the pupils' links: all the parent check reads.</summary>
+    /// <summary>The recipient contact and the named pupils as stored now, with the pupils' links and the school's shared addresses: all the parent check reads.</summary>
     private async Task<SchoolDirectory> FamilyAsync(string school, string contactId, IEnumerable<string> pupilIds, CancellationToken cancellationToken)
     {
         var pupils = new List<PupilRecord>();
@@ -211,7 +211,11 @@ internal sealed class MessageAssembly(
         }
 
         var contact = await documents.ReadAsync<Contact>(school, DocumentTypes.Contact, contactId, cancellationToken);
-        return new SchoolDirectory(pupils.Select(p => p.Pupil), contact is null ? [] : [contact.Body], pupils.SelectMany(p => p.Links), [], []);
+        var shared = await documents.ReadAsync<SharedAddressList>(school, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken);
+        return new SchoolDirectory(pupils.Select(p => p.Pupil), contact is null ? [] : [contact.Body], pupils.SelectMany(p => p.Links), [], [])
+        {
+            KnownSharedAddresses = shared?.Body.SharedWith ?? new Dictionary<string, string>(),
+        };
     }
 
     private static IEnumerable<StaffMember> StaffMembers(SchoolDirectory staff) =>

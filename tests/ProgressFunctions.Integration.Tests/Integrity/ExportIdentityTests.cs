@@ -56,18 +56,7 @@ public class ExportIdentityTests
     {
         using var run = new IntegrityRun();
         var export = IntegrityRun.NewExport(pupils: 30);
-        var contacts = export.Contacts;
-        bool MaySend(int i) => contacts.Get(i, "Email").Length > 0 && contacts.Get(i, "Parental Responsibility") == "Y"
-            && contacts.Get(i, "Receives Correspondence") != "N" && contacts.Get(i, "Restriction").Length == 0;
-        IEnumerable<string> FamilyOf(int i) => contacts.Where("Pupil UPN", contacts.Get(i, "Pupil UPN")).Select(r => contacts.Get(r, "Contact ID"));
-        var a = Enumerable.Range(0, contacts.Rows.Count).First(MaySend);
-        var b = Enumerable.Range(0, contacts.Rows.Count).First(i => MaySend(i) && !FamilyOf(i).Intersect(FamilyOf(a)).Any());
-        var (address, idA, idB) = (contacts.Get(a, "Email"), contacts.Get(a, "Contact ID"), contacts.Get(b, "Contact ID"));
-        // The MIS gives the second family the first one's address, in capitals: one inbox, two families.
-        foreach (var row in contacts.Where("Contact ID", idB))
-        {
-            contacts.Set(row, "Email", address.ToUpperInvariant());
-        }
+        var (address, idA, idB) = GiveOneAddressToTwoFamilies(export);
 
         var result = await run.IngestAsync(export.Zip());
         await run.SnapshotAndSendAsync();
@@ -81,6 +70,52 @@ public class ExportIdentityTests
         var notReached = await run.Context.Get<SendLedger>().NotReachedAsync(JobsFixture.School, "parents-2025-26-autumn-start", CancellationToken.None);
         Assert.Contains(notReached!, n => n.ContactId == idA && n.Reason.StartsWith($"e-mail address also given for another family (contact {idB} has it too)", StringComparison.Ordinal));
         Assert.Contains(notReached!, n => n.ContactId == idB && n.Reason.StartsWith("e-mail address also given for another family", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispatch_AddressGivenToAnotherFamilyAfterTheBatchWasDecided_RefusedAtSendAndTheDataManagersAreTold()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport(pupils: 30);
+        await run.IngestAsync(export.Zip(), "monday.zip");
+        await run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        // While the batch waits for release, an export gives a second family the first one's address: the first
+        // family's message, decided when the address was theirs alone, must not go to an inbox two families now share.
+        var (address, idA, idB) = GiveOneAddressToTwoFamilies(export);
+        await run.IngestAsync(export.Zip(), "tuesday.zip");
+
+        foreach (var batch in await run.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None))
+        {
+            await run.Context.Get<BatchJob>().ReleaseAsync(JobsFixture.School, batch.Batch.Id, includeStale: false, CancellationToken.None);
+        }
+
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.DoesNotContain(run.Sender.Sent, m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
+        Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
+        var refused = (await run.NotSentAsync()).Where(n => n.RecipientId == idA || n.RecipientId == idB).ToList();
+        Assert.Contains(refused, n => n.RecipientId == idA && n.Reason == $"AddressSharedWithAnotherFamily: contact {idB} has it too");
+        // The second family's message was decided for its old address: it is refused for that first.
+        Assert.All(refused.Where(n => n.RecipientId == idB), n => Assert.StartsWith($"contact {idB}'s e-mail address changed", n.Reason, StringComparison.Ordinal));
+        Assert.Contains(run.Sender.Sent, m => m.MessageKey.StartsWith("ReportsHeldBack.", StringComparison.Ordinal));
+    }
+
+    /// <summary>Gives a contact of a second family the address of a contact of the first (in capitals), on every row of theirs; returns the address and the two contact ids.</summary>
+    private static (string Address, string First, string Second) GiveOneAddressToTwoFamilies(EditableExport export)
+    {
+        var contacts = export.Contacts;
+        bool MaySend(int i) => contacts.Get(i, "Email").Length > 0 && contacts.Get(i, "Parental Responsibility") == "Y"
+            && contacts.Get(i, "Receives Correspondence") != "N" && contacts.Get(i, "Restriction").Length == 0;
+        IEnumerable<string> FamilyOf(int i) => contacts.Where("Pupil UPN", contacts.Get(i, "Pupil UPN")).Select(r => contacts.Get(r, "Contact ID"));
+        var a = Enumerable.Range(0, contacts.Rows.Count).First(MaySend);
+        var b = Enumerable.Range(0, contacts.Rows.Count).First(i => MaySend(i) && !FamilyOf(i).Intersect(FamilyOf(a)).Any());
+        var (address, idA, idB) = (contacts.Get(a, "Email"), contacts.Get(a, "Contact ID"), contacts.Get(b, "Contact ID"));
+        foreach (var row in contacts.Where("Contact ID", idB))
+        {
+            contacts.Set(row, "Email", address.ToUpperInvariant());
+        }
+
+        return (address, idA, idB);
     }
 
     [Theory]

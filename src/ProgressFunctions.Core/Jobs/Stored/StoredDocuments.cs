@@ -31,6 +31,7 @@ public static class DocumentTypes
     public const string Caseloads = "caseloads";
     public const string LateReasons = "late-reasons";
     public const string WeekRun = "week";
+    public const string SharedAddresses = "shared-addresses";
 }
 
 /// <summary>A school in the registry.</summary>
@@ -63,6 +64,14 @@ public sealed record PupilInterventions(string PupilId)
 {
     public IReadOnlyList<Interventions.Intervention>? Interventions { get; init; }
 }
+
+/// <summary>Each contact whose e-mail address a contact of another family also has, with that contact's id, as the last import left the school.</summary>
+/// <remarks>
+/// Worked out over every stored contact at import (<see cref="Reports.Routing.SharedAddresses"/>), so that the check
+/// before a parent's e-mail leaves, which reads only that family's documents, still sees the other families. Absent in
+/// a store no import has written since it was introduced: sending then relies on the check made when the batch was decided.
+/// </remarks>
+public sealed record SharedAddressList(IReadOnlyDictionary<string, string> SharedWith);
 
 /// <summary>Every progress mentor's mentees, replaced by each export that carries caseloads.csv.</summary>
 public sealed record CaseloadList(IReadOnlyList<Mentee> Mentees);

@@ -36,6 +36,9 @@ public sealed class SchoolDirectory
 
     public IEnumerable<ContactLink> LinksOf(string pupilId) => _linksByPupil[pupilId];
 
+    /// <summary>Contacts known to share their address with another family beyond this directory's contacts: the whole school's, worked out at import, for a directory of one family.</summary>
+    public IReadOnlyDictionary<string, string> KnownSharedAddresses { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The id of a contact of another family with the same e-mail address as <paramref name="contactId"/>, or null (<see cref="SharedAddresses"/>).</summary>
-    public string? AddressSharedWith(string contactId) => _sharedAddresses.Value.GetValueOrDefault(contactId);
+    public string? AddressSharedWith(string contactId) => KnownSharedAddresses.GetValueOrDefault(contactId) ?? _sharedAddresses.Value.GetValueOrDefault(contactId);
 }
