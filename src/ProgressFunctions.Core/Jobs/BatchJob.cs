@@ -36,11 +36,13 @@ public sealed record BatchActionResult(BatchActionOutcome Outcome, string Messag
 /// A batch is prepared when its messages are decided (a snapshot's parent reports, a day's attendance letters): the
 /// messages are stored but not queued, and the data managers and the headteacher get a preview. It is released by
 /// staff (<c>progress release</c>), or by itself on its <see cref="Batch.ReleaseOn"/> day unless held
-/// (<see cref="ReleaseDueAsync"/>); releasing queues each message not yet sent. A batch older than another of its kind
+/// (<see cref="ReleaseDueAsync"/>); releasing first decides a parent-report batch's messages again from the data stored
+/// then (<see cref="BatchAmendment"/>: corrections made during the review reach the families), then queues each message
+/// not yet sent. A batch older than another of its kind
 /// is never released by itself, and staff must say <c>--include-stale</c> to release it. Dispatch checks the batch
 /// again before each send, so a batch held after its release stops too.
 /// </remarks>
-public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, OutgoingStore outgoing, TimeProvider clock, ILogger<BatchJob> logger)
+public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, OutgoingStore outgoing, BatchRerouting rerouting, TimeProvider clock, ILogger<BatchJob> logger)
 {
     /// <summary>Prepares a batch once: stores its messages, members and not-reached list, then the batch, then queues the preview.</summary>
     /// <returns>The batch, and whether this call prepared it (false: it already was, and nothing was done).</returns>
@@ -196,15 +198,24 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
             return AlreadyGone(batchId, "release");
         }
 
-        var released = stored.Body with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
+        var amendment = await rerouting.AmendAsync(schoolId, stored.Body, unsent, cancellationToken);
+        if (amendment is { ChangesNothing: false })
+        {
+            unsent = await UnsentAsync(schoolId, batchId, cancellationToken);
+        }
+
+        var counted = amendment is null ? stored.Body
+            : stored.Body with { Messages = amendment.Members.Count, Pupils = amendment.Pupils, NotReached = BatchRules.PupilsReachedByNoOne(amendment.NotReached).Count };
+        var released = counted with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
         if (!(await documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
         {
             return await ReleaseAsync(schoolId, batchId, includeStale, cancellationToken);
         }
 
         await outgoing.QueueAsync(schoolId, unsent, cancellationToken);
-        logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued", batchId, schoolId, unsent.Count);
-        return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued", unsent.Count);
+        var amended = amendment is { ChangesNothing: false } ? $" (decided again on the data imported since it was prepared: {amendment.Describe()})" : "";
+        logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued{Amended}", batchId, schoolId, unsent.Count, amended);
+        return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued{amended}", unsent.Count);
     }
 
     /// <summary>Releases every batch whose review period is over on <paramref name="asOf"/>, unless held or stale.</summary>

@@ -24,6 +24,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<SchoolStates>();
         services.TryAddSingleton<OutgoingStore>();
         services.TryAddSingleton<SendLedger>();
+        services.TryAddSingleton<BatchRerouting>();
         services.TryAddSingleton<BatchJob>();
         services.TryAddSingleton<WeeklyJob>();
         services.TryAddSingleton<IngestJob>();

@@ -230,7 +230,9 @@ internal sealed class MessageAssembly(
     /// <summary>Why a contact may not receive what was decided for them now: gone, or at another address than the decision's.</summary>
     private static string? Moved(OutgoingMessage message, SchoolDirectory directory) =>
         directory.Contact(message.Recipient.Id) is not { } contact ? $"contact {message.Recipient.Id} is no longer in the school's records"
-        : !SameAddress(contact.Email, message.Recipient.Email) ? $"contact {message.Recipient.Id}'s e-mail address changed after the decision; the next decision uses the new one"
+        : !SameAddress(contact.Email, message.Recipient.Email) ? (message.BatchId is { } batch
+            ? $"contact {message.Recipient.Id}'s e-mail address is not the one batch {batch} decided for; releasing the batch again decides it afresh"
+            : $"contact {message.Recipient.Id}'s e-mail address changed after the decision; the next decision uses the new one")
         : null;
 
     private static string? StaffRefusal(OutgoingMessage message, SchoolDirectory staff) =>

@@ -21,7 +21,17 @@ public static class SnapshotDecisions
 {
     public static SnapshotSends For(TermSnapshot snapshot, string snapshotId, SchoolDirectory directory, Letterhead school, bool protect, string batchId)
     {
-        var why = new SendReason($"{snapshot.Key.Term} {snapshot.Key.Point} snapshot {snapshot.Key.Year}".ToLowerInvariant(), snapshot.AsOf);
+        var (parents, notReached) = Parents(snapshot, snapshotId, directory, school, protect, batchId);
+        var (staff, unreachable) = Staff(snapshot, snapshotId, directory, school, Why(snapshot));
+        return new SnapshotSends(parents, staff, notReached, unreachable);
+    }
+
+    /// <summary>The parent messages of a snapshot for <paramref name="directory"/>, and every pupil or contact they do not reach with the reason.</summary>
+    /// <remarks>Made when the snapshot's reports are due, and again from the data stored then when its batch is released (<see cref="BatchAmendment"/>).</remarks>
+    public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<NotSent> NotReached) Parents(
+        TermSnapshot snapshot, string snapshotId, SchoolDirectory directory, Letterhead school, bool protect, string batchId)
+    {
+        var why = Why(snapshot);
         var upns = snapshot.Pupils.ToDictionary(p => p.PupilId, p => p.Upn ?? directory.Pupil(p.PupilId)?.Upn ?? "", StringComparer.Ordinal);
         var routed = ParentRouting.Route(snapshot.Pupils.Select(p => p.PupilId), directory);
         var noDateOfBirth = protect
@@ -49,9 +59,10 @@ public static class SnapshotDecisions
         var notReached = routed.NotSent
             .Concat(noDateOfBirth.Order(StringComparer.Ordinal).Select(id => new NotSent(id, null, NotSentReason.NoDateOfBirthForProtectedReport, "reports are protected with the date of birth, and the MIS gives none")))
             .ToList();
-        var (staff, unreachable) = Staff(snapshot, snapshotId, directory, school, why);
-        return new SnapshotSends(parents, staff, notReached, unreachable);
+        return (parents, notReached);
     }
+
+    private static SendReason Why(TermSnapshot snapshot) => new($"{snapshot.Key.Term} {snapshot.Key.Point} snapshot {snapshot.Key.Year}".ToLowerInvariant(), snapshot.AsOf);
 
     /// <summary>The staff messages of a snapshot, and the staff ids a role names who have no valid address.</summary>
     public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<string> Unreachable) Staff(TermSnapshot snapshot, string snapshotId, SchoolDirectory directory, Letterhead school, SendReason why)
