@@ -58,6 +58,31 @@ public partial class PdfReportRendererTests
         Assert.Contains("Zoë Ørsted – “quoted” … Αθηνά Дмитрий", text);
     }
 
+    [Theory]
+    [InlineData("Nguyễn Thị Ánh", "Nguyễn Thị Ánh")]
+    [InlineData("Trần Đức", "Trần Đức")]
+    [InlineData("Adéṣọlá Ɔsei", "Adéṣọlá Ɔsei")]
+    [InlineData("Nguye\u0302\u0303n", "Nguyễn")]   // typed with combining accents: composed before it is drawn
+    public void Render_NameSegoeWpHasNoGlyphsFor_DrawnInTheFallbackFaceAndReadBack(string escaped, string expected)
+    {
+        var name = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var path = Write(_renderer.Render(Plain($"Progress report: {name}", $"{name} has made good progress this term.")));
+
+        var fonts = PdfTools.Run("pdffonts", $"\"{path}\"").Output;
+        var text = PdfTools.Run("pdftotext", $"-enc UTF-8 \"{path}\" -").Output;
+        Assert.Contains("DejaVu Sans", fonts, StringComparison.Ordinal);
+        Assert.Contains($"Progress report: {expected}", text, StringComparison.Ordinal);
+        Assert.Contains($"{expected} has made good progress this term.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NamesSegoeWpHas_EmbedsNoFallbackFace()
+    {
+        var path = Write(_renderer.Render(Plain("Progress report: Ștefan Țurcanu", "Łukasz, Zoë, Şükrü Ağaoğlu, Dvořák, Đorđe and Þór")));
+
+        Assert.DoesNotContain("DejaVu", PdfTools.Run("pdffonts", $"\"{path}\"").Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_EveryPage_OneContentStreamWithItsHeaderAndFooter()
     {

@@ -10,7 +10,8 @@ namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 /// the layouts measure every word they wrap. Here each face's advance widths are read once (PDFsharp measures one
 /// character at a size of one em, which is the width in font units exactly) and kept for the process, so a width is
 /// an integer sum and one scaling, equal to PDFsharp's to the last bit. Characters outside the table (letterlike
-/// symbols and beyond, surrogates, controls) fall back to PDFsharp for the whole run.
+/// symbols and beyond, surrogates, controls) or that the face has no glyph for fall back to PDFsharp for the whole run,
+/// measured run by run in the faces <see cref="TextRuns"/> draws them in.
 /// </remarks>
 internal static class TextMeasure
 {
@@ -35,12 +36,14 @@ internal static class TextMeasure
     private static Face FaceOf(XFont font) =>
         s_faces.GetOrAdd((font.FontFamily.Name, font.Style & XFontStyleEx.BoldItalic), key => new Face(key.Family, key.Style));
 
-    private static double Fallback(ReadOnlySpan<char> text, XFont font) => Face.Measure(text.ToString(), font);
+    private static double Fallback(ReadOnlySpan<char> text, XFont font) => TextRuns.Split(text.ToString(), font).Sum(run => Face.Measure(run.Text, run.Font));
 
     private sealed class Face
     {
         private static readonly Lock s_gate = new();
         private static readonly XGraphics s_measure = XGraphics.CreateMeasureContext(new XSize(Theme.PageWidth, Theme.PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+        /// <summary>The face has no glyph for the character: its run is measured in the face <see cref="TextRuns"/> draws it in.</summary>
+        private const int NoGlyph = -2;
         private readonly int[] _advance = new int[TableSize];
         private readonly XFont _em;
 
@@ -74,10 +77,19 @@ internal static class TextMeasure
                 }
 
                 var advance = _advance[c];
+                if (advance == NoGlyph)
+                {
+                    return false;
+                }
+
                 if (advance < 0)
                 {
                     // Racing threads store the same value; an int store is atomic.
-                    advance = _advance[c] = (int)Math.Round(Measure(c.ToString(), _em));
+                    advance = _advance[c] = TextRuns.Has(_em, c) ? (int)Math.Round(Measure(c.ToString(), _em)) : NoGlyph;
+                    if (advance == NoGlyph)
+                    {
+                        return false;
+                    }
                 }
 
                 units += advance;

@@ -27,6 +27,9 @@ internal static class Theme
     public static readonly XColor Accent = XColor.FromArgb(31, 78, 121);
     public static readonly XColor[] Series = [XColor.FromArgb(31, 78, 121), XColor.FromArgb(230, 145, 56), XColor.FromArgb(87, 155, 82), XColor.FromArgb(150, 90, 160)];
 
+    // Before the first font: PDFsharp resolves a face when an XFont is made, whoever touches the theme first.
+    private static readonly bool s_fontsInstalled = SegoeWpFontResolver.EnsureInstalled();
+
     public static XFont Title { get; } = new(SegoeWpFontResolver.Family, 18, XFontStyleEx.Bold);
     public static XFont H1 { get; } = new(SegoeWpFontResolver.Family, 14, XFontStyleEx.Bold);
     public static XFont H2 { get; } = new(SegoeWpFontResolver.Family, 11.5, XFontStyleEx.Bold);
@@ -49,8 +52,21 @@ internal static class Theme
     private static (byte R, byte G, byte B, double A) Key(XColor colour) => (colour.R, colour.G, colour.B, colour.A);
 
     /// <summary>Draws <paramref name="text"/> with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    public static void Text(XGraphics g, string text, XFont font, XColor colour, double x, double y) =>
-        g.DrawString(text, font, Brush(colour), new XPoint(x, y), s_baseLineLeft);
+    /// <remarks>Text the font has every glyph of is drawn at once; other text run by run, each in a face that has its glyphs (<see cref="TextRuns"/>).</remarks>
+    public static void Text(XGraphics g, string text, XFont font, XColor colour, double x, double y)
+    {
+        if (TextMeasure.TryUnits(text, font, out _))
+        {
+            g.DrawString(text, font, Brush(colour), new XPoint(x, y), s_baseLineLeft);
+            return;
+        }
+
+        foreach (var (run, face) in TextRuns.Split(text, font))
+        {
+            g.DrawString(run, face, Brush(colour), new XPoint(x, y), s_baseLineLeft);
+            x += TextMeasure.Width(run, face);
+        }
+    }
 
     public static XColor ToneColour(Tone tone) => tone switch
     {
