@@ -28,6 +28,24 @@ public static class FieldParse
         return false;
     }
 
+    /// <summary>How a slashed date reads: only day first (20/03/2026), only month first (03/20/2026), either (03/04/2026), or neither.</summary>
+    /// <remarks>Dates are read day first, as English MIS exports write them; a file that is only ever month first is a US-format export.</remarks>
+    public static SlashOrder OrderOf(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        var first = text.IndexOf('/');
+        var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('/') + first + 1;
+        if (first is not (1 or 2) || second - first is not (2 or 3) || text.Length - second - 1 != 4
+            || !TryDigits(text[..first], out var a) || !TryDigits(text[(first + 1)..second], out var b) || !TryDigits(text[(second + 1)..], out var y))
+        {
+            return SlashOrder.None;
+        }
+
+        var dayFirst = TryMake(y, b, a, out _);
+        var monthFirst = TryMake(y, a, b, out _);
+        return dayFirst && monthFirst ? SlashOrder.Either : dayFirst ? SlashOrder.DayFirst : monthFirst ? SlashOrder.MonthFirst : SlashOrder.None;
+    }
+
     /// <summary>Y/N, Yes/No, True/False, 1/0 (case-insensitive); empty is false.</summary>
     public static bool TryBool(ReadOnlySpan<char> text, out bool value)
     {
@@ -92,4 +110,13 @@ public static class FieldParse
 
         return true;
     }
+}
+
+/// <summary>Which order a slashed date can be read in (<see cref="FieldParse.OrderOf"/>).</summary>
+public enum SlashOrder
+{
+    None,
+    DayFirst,
+    MonthFirst,
+    Either,
 }

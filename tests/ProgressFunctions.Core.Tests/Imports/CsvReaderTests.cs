@@ -152,6 +152,16 @@ public class CsvReaderTests
     public void TryDate_NotADate_Fails(string text) => Assert.False(FieldParse.TryDate(text, out _));
 
     [Theory]
+    [InlineData("20/03/2026", SlashOrder.DayFirst)]
+    [InlineData("03/20/2026", SlashOrder.MonthFirst)]
+    [InlineData("3/20/2026", SlashOrder.MonthFirst)]
+    [InlineData("03/04/2026", SlashOrder.Either)]
+    [InlineData("31/31/2026", SlashOrder.None)]
+    [InlineData("2026-03-20", SlashOrder.None)]
+    [InlineData("03/20/26", SlashOrder.None)]
+    public void OrderOf_SlashedDates_Table(string text, SlashOrder expected) => Assert.Equal(expected, FieldParse.OrderOf(text));
+
+    [Theory]
     [InlineData("a@b.co", true)]
     [InlineData("first.last+tag@school.example", true)]
     [InlineData("not-an-email", false)]

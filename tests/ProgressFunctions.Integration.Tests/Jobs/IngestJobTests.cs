@@ -235,6 +235,27 @@ public class IngestJobTests
     }
 
     [Fact]
+    public async Task RunAsync_AttendanceDatesWrittenMonthFirst_NoMarkChangedAndTheFileRefused()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 20);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var export = new Integrity.EditableExport(school);
+        var attendance = export.Tables["attendance.csv"];
+        var date = attendance.Header.IndexOf("Date");
+        foreach (var row in attendance.Rows)
+        {
+            row[date] = DateOnly.Parse(row[date], CultureInfo.InvariantCulture).ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
+        }
+
+        var result = await fixture.IngestAsync(export.Zip(), "us-dates.zip");
+
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.Equal(0, result.Summary!.MarksChanged);
+        Assert.Contains(result.FileErrors, i => i.File == "attendance.csv" && i.Reason.StartsWith("the dates of attendance.csv are written month first", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_OlderGeneratedExportIngestedLater_ChangesNoMark()
     {
         using var fixture = new JobsFixture();

@@ -60,6 +60,11 @@ public static class BundleReader
             attendance = new AttendanceRegisters(calendar);
             var sink = new AttendanceSink(attendance);
             counts[AttendanceCsv.FileName] = ReadText(source, AttendanceCsv.FileName, issues, false, text => AttendanceCsv.Read(text, sink, byUpn, issues));
+            if (issues.Any(i => i.StopsItsFile && string.Equals(i.File, AttendanceCsv.FileName, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Marks read before the file was found unusable (its dates month first) must not be stored.
+                attendance = null;
+            }
         }
 
         var lastDay = attendance?.LastMarkedDay();
