@@ -150,6 +150,12 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
             ? await DecideCallListAsync(state, inputs, cancellationToken) : null;
         var weekly = await weeklyJob.RunAsync(state, inputs, register.HasMarksOnAsOf, cancellationToken);
         var letters = await PrepareLettersAsync(state, inputs, views, cancellationToken);
+        var overdue = Reports.DataManagers.ExportOverdue.Of(calendar, asOf, register.LatestMarked);
+        if (overdue is not null)
+        {
+            await DecideExportOverdueAsync(inputs, overdue, cancellationToken);
+        }
+
         // Only the states this run raised have changed; rewriting every stored state each school day was nearly half the
         // check's request units on Cosmos DB (docs/cost.md).
         var stored = previous.ToHashSet();
@@ -161,8 +167,18 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
             ? register.PupilsUnmarkedOnAsOf switch { 0 => "", 1 => "; 1 pupil on roll has no mark for today", var n => $"; {n} pupils on roll have no mark for today" }
             : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
-        var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly}");
+        var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly}")
+            + (overdue is null ? "" : $"; no register imported for {overdue.Missing.Count} school day{(overdue.Missing.Count == 1 ? "" : "s")} before today, data managers told");
         return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}", views, raised, digests.Count);
+    }
+
+    /// <summary>Tells the data managers the export is overdue; the same spell decides the same messages, which the ledger sends once.</summary>
+    private async Task DecideExportOverdueAsync(CheckDecisions.CheckRunInputs run, Reports.DataManagers.ExportOverdue overdue, CancellationToken cancellationToken)
+    {
+        var (messages, notReached) = ExportOverdueDecisions.For(run, overdue);
+        await outgoing.DecideAsync(run.SchoolId, messages, cancellationToken);
+        var now = clock.GetUtcNow();
+        await outgoing.RecordUndeliveredAsync(run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
     }
 
     /// <summary>Decides the morning call list: the first run of the day that finds today's marks, once.</summary>

@@ -45,6 +45,8 @@ public enum ReportKind
     MentorDigest,
     /// <summary>To the attendance officers and the headteacher, weekly: the penalty-notice threshold and continuous absence lists.</summary>
     WeeklySummary,
+    /// <summary>To the data managers, once per spell: school days before today that no imported export has a register for.</summary>
+    ExportOverdue,
 }
 
 /// <summary>The queue message that sends one decided message: the school and the message's id, nothing else.</summary>

@@ -132,8 +132,9 @@ public class RunDueTests
         }
 
         Assert.Contains(sent, id => id.StartsWith("Parent.2025-26-spring-end", StringComparison.Ordinal));
-        // The daily check's own messages (digests, the call list, the week's mentor digests and summary) are not snapshot reports.
-        string[] daily = ["AttendanceDigest.", "CallList.", "MentorDigest.", "WeeklySummary."];
+        // The daily check's own messages (digests, the call list, the week's mentor digests and summary, and the notice that
+        // Monday's export is missing) are not snapshot reports.
+        string[] daily = ["AttendanceDigest.", "CallList.", "MentorDigest.", "WeeklySummary.", "ExportOverdue."];
         Assert.All(sent.Where(id => !daily.Any(d => id.StartsWith(d, StringComparison.Ordinal))), id => Assert.Contains("2025-26-spring-end", id));
     }
 

@@ -47,6 +47,28 @@ public class SameDayCheckTests
     }
 
     [Fact]
+    public async Task Check_NoExportForSchoolDaysBeforeToday_DataManagersToldOncePerSpell()
+    {
+        using var fixture = new JobsFixture();
+        // Registers to Monday 1 December; the checks of Thursday and Friday find none since.
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20, asOf: s_today.AddDays(-4))), "monday.zip");
+
+        var thursday = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today.AddDays(-1), CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var friday = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.EndsWith("; no register imported for 2 school days before today, data managers told; no marks yet for today (measured to 2025-12-01)", thursday.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; no register imported for 3 school days before today, data managers told; no marks yet for today (measured to 2025-12-01)", friday.Message, StringComparison.Ordinal);
+        var notices = Directory.GetFiles(fixture.OutboxDirectory, "ExportOverdue.*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        Assert.NotEmpty(notices);
+        // One per data manager for the spell: Friday's check decided the same message as Thursday's.
+        Assert.Equal(notices.Count, notices.Select(n => n.To.ToString()).Distinct().Count());
+        Assert.All(notices, n => Assert.EndsWith(": MIS export overdue: no register since 1 December 2025", n.Subject, StringComparison.Ordinal));
+        Assert.Contains("the 2 school days from 2 December 2025 to 3 December 2025", notices[0].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_TodaysMarksArriveAfterIt_RunsAgainAndTellsNobodyTwice()
     {
         using var fixture = new JobsFixture();

@@ -100,6 +100,17 @@ public static class ReportEmailComposer
         ],
         [fileName]);
 
+    /// <summary>To a data manager: the MIS export has not brought registers for school days before today; the notice itself in the message.</summary>
+    public static ComposedEmail ForExportOverdue(string schoolName, string recipientName, string title, string fileName, IReadOnlyList<string> lines) => Compose(
+        $"{schoolName}: {title}",
+        [
+            $"Dear {recipientName},",
+            .. lines,
+            $"The same notice is attached as {fileName}, for the school's records.",
+            schoolName,
+        ],
+        [fileName]);
+
     /// <summary>A mentor's weekly digest; <paramref name="week"/> is already formatted ("16 March 2026").</summary>
     public static ComposedEmail ForMentorDigest(string schoolName, string recipientName, string week, int mentees, string fileName, string contactLine) => Compose(
         $"{schoolName}: your mentees' week, {week}",
