@@ -3,7 +3,6 @@ using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.AttendanceOfficer;
 using ProgressFunctions.Core.Reports.Email;
-using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Sending;
@@ -24,18 +23,10 @@ public static class CallListDecisions
         var document = CallList.Build(input, entries);
         var lines = CallList.EmailLines(entries);
         var date = ReportFormat.Date(run.AsOf);
-        var routed = StaffRouting.Route(StaffRoleKind.AttendanceOfficer, null, run.Directory);
         var why = new SendReason("morning call list: today's register is in", run.AsOf);
         var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}";
-        List<NotDecided> notReached = [.. routed.UnreachableStaffIds.Select(id => new NotDecided(reportId, ReportKind.CallList, id, "the member of staff has no valid e-mail address"))];
-        if (routed.Recipients.Count == 0 && notReached.Count == 0)
-        {
-            notReached.Add(new NotDecided(reportId, ReportKind.CallList, "attendance-officers", "the school has no attendance officer in its staff list"));
-        }
-
-        return ([.. routed.Recipients.Select(member => new OutgoingMessage(reportId, ReportKind.CallList,
-            new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
-            new DocumentPayload(document, ReportEmailComposer.ForCallList(run.School.SchoolName, member.DisplayName, date, document.FileName, lines, run.School.ContactLine), folder),
-            why, [nameof(StaffRoleKind.AttendanceOfficer)], run.School))], notReached);
+        return RoleMessages.For(reportId, ReportKind.CallList, StaffRoleKind.AttendanceOfficer, run.Directory,
+            member => new DocumentPayload(document, ReportEmailComposer.ForCallList(run.School.SchoolName, member.DisplayName, date, document.FileName, lines, run.School.ContactLine), folder),
+            why, run.School);
     }
 }

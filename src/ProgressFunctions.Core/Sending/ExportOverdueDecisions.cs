@@ -1,7 +1,6 @@
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Reports.DataManagers;
 using ProgressFunctions.Core.Reports.Email;
-using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Sending;
@@ -18,18 +17,10 @@ public static class ExportOverdueDecisions
     {
         var reportId = $"{ReportKind.ExportOverdue}.{overdue.LastMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? $"none-{AcademicYear.Containing(run.AsOf)}"}";
         var document = overdue.Document(run.School.SchoolName);
-        var routed = StaffRouting.Route(StaffRoleKind.DataManager, null, run.Directory);
         var why = new SendReason($"attendance check: no register imported for {overdue.Missing.Count} school days", run.AsOf);
         var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}";
-        List<NotDecided> notReached = [.. routed.UnreachableStaffIds.Select(id => new NotDecided(reportId, ReportKind.ExportOverdue, id, "the member of staff has no valid e-mail address"))];
-        if (routed.Recipients.Count == 0 && notReached.Count == 0)
-        {
-            notReached.Add(new NotDecided(reportId, ReportKind.ExportOverdue, "data-managers", "the school has no data manager in its staff list"));
-        }
-
-        return ([.. routed.Recipients.Select(member => new OutgoingMessage(reportId, ReportKind.ExportOverdue,
-            new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
-            new DocumentPayload(document, ReportEmailComposer.ForExportOverdue(run.School.SchoolName, member.DisplayName, document.Title, document.FileName, overdue.Lines()), folder),
-            why, [nameof(StaffRoleKind.DataManager)], run.School))], notReached);
+        return RoleMessages.For(reportId, ReportKind.ExportOverdue, StaffRoleKind.DataManager, run.Directory,
+            member => new DocumentPayload(document, ReportEmailComposer.ForExportOverdue(run.School.SchoolName, member.DisplayName, document.Title, document.FileName, overdue.Lines()), folder),
+            why, run.School);
     }
 }
