@@ -4,7 +4,7 @@ using static ProgressFunctions.Core.Tests.Builders.Calendars;
 
 namespace ProgressFunctions.Core.Tests.Imports;
 
-/// <summary>attendance.csv dates written month first (a US-format export) are never read as other days.</summary>
+/// <summary>Dates written month first (a US-format export) are never read as other days: attendance.csv and the small files alike.</summary>
 public class AttendanceDatesTests
 {
     private const string Upn = "C201100025001";
@@ -40,5 +40,20 @@ public class AttendanceDatesTests
         Assert.Equal(3, accepted);
         Assert.DoesNotContain(issues, i => i.StopsItsFile);
         Assert.Equal(4, Assert.Single(issues).Line);
+    }
+
+    [Theory]
+    [InlineData("2012-05-14|2012-03-04", 2, false)]
+    [InlineData("14/05/2012|03/04/2012", 2, false)]
+    [InlineData("05/14/2012|03/04/2012", 0, true)]     // 03/04/2012 is 4 March here, not 3 April: nothing is kept
+    [InlineData("14/05/2012|05/14/2012", 1, false)]    // one slip in a day-first file: that row alone
+    public void CsvTableRead_DatesByOrder_MonthFirstFilesKeptOut(string dates, int accepted, bool fileRefused)
+    {
+        var issues = new List<ImportIssue>();
+        var column = new CsvColumn("Date of Birth", true);
+        var read = CsvTable.Read(new StringReader("Date of Birth\n" + dates.Replace('|', '\n') + "\n"), "pupils.csv", [column], issues, row => row.Date(column));
+
+        Assert.Equal(accepted, read);
+        Assert.Equal(fileRefused, issues.Any(i => i.StopsItsFile));
     }
 }

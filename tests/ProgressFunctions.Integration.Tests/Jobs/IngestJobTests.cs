@@ -256,6 +256,31 @@ public class IngestJobTests
     }
 
     [Fact]
+    public async Task RunAsync_PupilDatesWrittenMonthFirst_NoPupilChangedNorTakenOffRoll()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 20);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        foreach (var column in new[] { "Date of Birth", "Admission Date" })
+        {
+            var i = export.Pupils.Header.IndexOf(column);
+            foreach (var row in export.Pupils.Rows.Where(r => r[i].Length > 0))
+            {
+                row[i] = DateOnly.Parse(row[i], CultureInfo.InvariantCulture).ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
+            }
+        }
+
+        var result = await fixture.IngestAsync(export.Zip(), "us-dates.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Contains(result.FileErrors, i => i.File == "pupils.csv" && i.Reason.StartsWith("the dates of pupils.csv are written month first", StringComparison.Ordinal));
+        Assert.Equal((0, 0), (result.Summary?.PupilsUpdated ?? 0, result.Summary?.LeaversMarked ?? 0));
+        Assert.All(before.Pupils.Values, p => Assert.Equal(p.Pupil, after.Pupils[p.Pupil.Id].Pupil));
+    }
+
+    [Fact]
     public async Task RunAsync_OlderGeneratedExportIngestedLater_ChangesNoMark()
     {
         using var fixture = new JobsFixture();

@@ -107,8 +107,11 @@ public static class BundleReader
             "(their rows are refused below): it is not taken as the whole roll, so nobody is marked as a leaver by this export. " +
             "If pupils.csv was cut short, export the whole roll again") with { TellDataManagers = true };
 
-    private static T? ReadText<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<TextReader, T> read, bool quietIfMissing = false) =>
-        ReadFile(source, file, issues, required, stream =>
+    /// <summary>The file's records, or nothing when reading it found the file as a whole unusable (<see cref="ImportIssue.StopsItsFile"/>): none of its rows are kept.</summary>
+    private static T? ReadText<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<TextReader, T> read, bool quietIfMissing = false)
+    {
+        var before = issues.Count;
+        var records = ReadFile(source, file, issues, required, stream =>
         {
             var (reader, _) = TextDecoding.Open(stream);
             using (reader)
@@ -116,6 +119,8 @@ public static class BundleReader
                 return read(reader);
             }
         }, quietIfMissing);
+        return issues.Skip(before).Any(i => i.StopsItsFile && string.Equals(i.File, file, StringComparison.OrdinalIgnoreCase)) ? default : records;
+    }
 
     private static T? ReadFile<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<Stream, T> read, bool quietIfMissing = false)
     {

@@ -58,8 +58,7 @@ public static class AttendanceCsv
         if (rows.FirstMonthFirst is { } us && rows.DayFirstOnly == 0)
         {
             // Every unambiguous date is month first: the ambiguous ones (03/04/2026) were read as the wrong day too.
-            issues.Add(ImportIssue.Error(file, 0, "", "", string.Create(CultureInfo.InvariantCulture,
-                $"the dates of {file} are written month first (MM/dd/yyyy), as on line {us.Line} ('{us.Text}') and {rows.MonthFirstOnly - 1} other rows: a date such as 03/04/2026 cannot be told from 3 April, so none of its marks are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy")));
+            issues.Add(ImportIssue.Error(file, 0, "", "", CsvTable.MonthFirst(file, us, rows.MonthFirstOnly, "marks")));
             return 0;
         }
 
