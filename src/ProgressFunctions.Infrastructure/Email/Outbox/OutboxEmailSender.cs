@@ -113,14 +113,16 @@ public sealed class OutboxEmailSender : IEmailSender
         }
     }
 
-    // The outbox folder is made only when the first file finds it missing, not checked again for every e-mail.
+    // The outbox folder is made only when the first file finds it missing, not checked again for every e-mail. On Unix a
+    // missing folder is reported as FileNotFoundException when another send made the folder between the failed open and
+    // .NET's look at the parent: with CreateNew, either means the folder was missing.
     private SafeFileHandle CreateTemporary(string path)
     {
         try
         {
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
             System.IO.Directory.CreateDirectory(_directory);
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);

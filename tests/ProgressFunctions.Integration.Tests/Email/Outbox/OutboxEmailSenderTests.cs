@@ -134,6 +134,21 @@ public sealed class OutboxEmailSenderTests : IDisposable
         Assert.False(Directory.Exists(_directory) && Directory.EnumerateFiles(_directory).Any());
     }
 
+    [Fact]
+    public async Task SendAsync_FirstMessagesIntoAMissingFolderAtOnce_EveryOneWritten()
+    {
+        // The outbox folder is made by the first send that finds it missing; sends racing to make it must all succeed.
+        for (var round = 0; round < 40; round++)
+        {
+            var folder = Path.Combine(_directory, $"round-{round}");
+            var sender = new OutboxEmailSender(folder, EmailAddress.Create("noreply@outbox.invalid"), null, new SteppingTimeProvider(TestMessages.Now), _logs.CreateLogger<OutboxEmailSender>());
+
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => sender.SendAsync(TestMessages.Report(key: $"rpt.{i}"), CancellationToken.None))));
+
+            Assert.Equal(8, Directory.GetFiles(folder, "*.eml").Length);
+        }
+    }
+
     private OutboxEmailSender Sender() => new(
         _directory, EmailAddress.Create("noreply@outbox.invalid"), null, new SteppingTimeProvider(TestMessages.Now), _logs.CreateLogger<OutboxEmailSender>());
 
