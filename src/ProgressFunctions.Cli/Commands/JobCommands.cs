@@ -84,6 +84,13 @@ internal static class JobCommands
     public static Command Dispatch()
     {
         var max = new Option<int?>("--max") { Description = "Send at most N report requests, then stop" };
+        max.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--max must be 1 or more: the number of report requests to send before stopping (leave it out to send them all)");
+            }
+        });
         var command = new Command("dispatch", "Render and send queued reports; each recipient gets each report once.\n\nExample: progress dispatch --max 100") { max };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => Run(r, host, "dispatch", async (jobs, console) =>

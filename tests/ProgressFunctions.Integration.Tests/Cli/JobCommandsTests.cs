@@ -44,6 +44,8 @@ public class JobCommandsTests
     [InlineData("snapshot --school 100001 --term spring --point middle", "--point: 'middle' is not start or end")]
     [InlineData("snapshot --school 100001 --term winter --point end", "--term: 'winter' is not autumn, spring or summer")]
     [InlineData("demo --phase infant", "--phase: 'infant' is not primary or secondary")]
+    [InlineData("dispatch --max 0", "--max must be 1 or more")]
+    [InlineData("dispatch --max -5", "--max must be 1 or more")]
     public void Command_WordNotOffered_ExitTwoWithTheWordsOffered(string arguments, string message)
     {
         var (exit, _, error) = CliProcess.Run(CliProcess.TempFolder(), arguments.Split(' '));
