@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Reports;
@@ -154,7 +153,7 @@ internal static class SendingCommands
     {
         if (csvPath is not null)
         {
-            File.WriteAllText(csvPath, SpreadsheetCsv.Row(header) + string.Concat(rows.Select(row => SpreadsheetCsv.Row(row))), new UTF8Encoding(false));
+            File.WriteAllText(csvPath, SpreadsheetCsv.Row(header) + string.Concat(rows.Select(row => SpreadsheetCsv.Row(row))), SpreadsheetCsv.Encoding);
             console.WriteLine($"wrote {rows.Count} rows to {csvPath}");
             return;
         }

@@ -37,7 +37,7 @@ internal static class DemoFiles
             return;
         }
 
-        await output.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Core.Imports.ImportErrorsCsv.Header), cancellationToken);
+        await output.WriteAsync(Core.Reports.SpreadsheetCsv.Bytes(Core.Imports.ImportErrorsCsv.Header), cancellationToken);
     }
 
     // On one machine each report is already a file: the system copies it (a 1,500-pupil school's 1,437 reports in a

@@ -122,7 +122,7 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
         }
 
         var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{schoolId}/batches/{batchId}/not-reached-{batchId}.csv");
-        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(SpreadsheetCsv.Bytes(csv.ToString())), "text/csv", cancellationToken: cancellationToken);
         return path.Value;
     }
 

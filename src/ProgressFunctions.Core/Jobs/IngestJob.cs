@@ -161,7 +161,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         }
 
         var path = RejectedPath(schoolId, import, "errors.csv");
-        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(Reports.SpreadsheetCsv.Bytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
         if (export.HasErrors || export.Issues.Any(i => i.TellDataManagers))
         {
             await NotifyDataManagersAsync(schoolId, profile, staff, path, import.Name, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
@@ -179,7 +178,7 @@ public sealed class ReportDispatcher(
         var csv = SpreadsheetCsv.Row("report", "recipient", "pupils", "reason")
             + string.Concat(contradictions.Select(u => SpreadsheetCsv.Row(message.ReportId, u.RecipientId, string.Join(' ', u.PupilIds), u.Reason)));
         var path = BlobPath.Parse($"{JobResources.ReportsContainer}/{school}/held-back/{DispatchJob.MessageKey(message.Id)}.csv");
-        await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "text/csv", cancellationToken: cancellationToken);
+        await blobs.PutAsync(path, new MemoryStream(SpreadsheetCsv.Bytes(csv)), "text/csv", cancellationToken: cancellationToken);
         var staff = (await documents.ReadAsync<StaffDirectory>(school, DocumentTypes.Staff, DocumentTypes.Staff, cancellationToken))?.Body ?? new StaffDirectory([], []);
         var (notices, _) = StaffNotices.ToDataManagers(ReportKind.ReportsHeldBack, path.Value, new SchoolDirectory([], [], [], staff.Staff, staff.Roles), message.School,
             new SendReason($"reports held back at send: {message.ReportId}", message.Why.DataTo));

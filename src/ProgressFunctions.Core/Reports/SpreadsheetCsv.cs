@@ -13,6 +13,12 @@ namespace ProgressFunctions.Core.Reports;
 /// </remarks>
 public static class SpreadsheetCsv
 {
+    /// <summary>UTF-8 with its byte order mark: Excel opens a CSV without one in the PC's code page, and Zoë reads ZoÃ«.</summary>
+    public static System.Text.Encoding Encoding { get; } = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>The bytes of a whole CSV as every file handed to people is stored: <see cref="Encoding"/>, byte order mark first.</summary>
+    public static byte[] Bytes(string csv) => [.. Encoding.GetPreamble(), .. Encoding.GetBytes(csv)];
+
     /// <summary>One row, cells escaped and joined, ending in CRLF.</summary>
     public static string Row(params IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
 
