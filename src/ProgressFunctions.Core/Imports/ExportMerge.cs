@@ -26,9 +26,12 @@ public sealed record KnownSchool
 }
 
 /// <summary>How much one merge changed.</summary>
+/// <remarks><see cref="ContactsChanged"/> counts contact records added or changed; <see cref="PupilsWithLinksChanged"/> the pupils whose set of contacts changed.</remarks>
 public sealed record MergeSummary(int PupilsAdded, int PupilsUpdated, int LeaversMarked, int ContactsChanged, int MarksChanged, int AssessmentsChanged)
 {
-    public bool ChangedNothing => PupilsAdded + PupilsUpdated + LeaversMarked + ContactsChanged + MarksChanged + AssessmentsChanged == 0;
+    public int PupilsWithLinksChanged { get; init; }
+
+    public bool ChangedNothing => PupilsAdded + PupilsUpdated + LeaversMarked + ContactsChanged + PupilsWithLinksChanged + MarksChanged + AssessmentsChanged == 0;
 }
 
 /// <summary>Merges one export into what is known: a pure function, so re-applying the same export changes nothing.</summary>
@@ -98,6 +101,7 @@ public static class ExportMerge
         }
 
         var links = known.ContactLinks.ToBuilder();
+        var linkChanges = 0;
         var knownByPupil = known.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         var exportLinks = export.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         foreach (var pupilId in exportLinks.Select(g => g.Key).Union(export.PupilsWithContactRows, StringComparer.Ordinal))
@@ -109,7 +113,7 @@ public static class ExportMerge
             {
                 old.ForEach(l => links.Remove(l));
                 links.UnionWith(now);
-                contactChanges++;
+                linkChanges++;
             }
         }
 
@@ -141,7 +145,7 @@ public static class ExportMerge
             Attendance = marks,
             Assessments = results,
         };
-        return (school, new MergeSummary(added, updated, leavers, contactChanges, markChanges, resultChanges));
+        return (school, new MergeSummary(added, updated, leavers, contactChanges, markChanges, resultChanges) { PupilsWithLinksChanged = linkChanges });
     }
 
     /// <summary>Each pupil's known marks with the export's merged in; a pupil whose marks it leaves as they were keeps the same table.</summary>

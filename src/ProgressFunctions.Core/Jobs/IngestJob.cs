@@ -189,7 +189,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
+        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts added or changed, {s.PupilsWithLinksChanged} pupils' contact links changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
 
     private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).TrimStart('.');
 

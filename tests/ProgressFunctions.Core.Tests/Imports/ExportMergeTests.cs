@@ -22,6 +22,16 @@ public class ExportMergeTests
         Assert.Equal(once.Attendance, twice.Attendance);
     }
 
+    [Fact]
+    public void Apply_FirstExport_CountsContactRecordsAndPupilsLinkedApart()
+    {
+        var (_, summary) = ExportMerge.Apply(KnownSchool.Empty, s_export, s_monday);
+
+        // Each contact once, however many children it is linked to; each pupil with contacts once.
+        Assert.Equal(s_export.Contacts.DistinctBy(c => c.Id).Count(), summary.ContactsChanged);
+        Assert.Equal(s_export.ContactLinks.Select(l => l.PupilId).Distinct().Count(), summary.PupilsWithLinksChanged);
+    }
+
     [Theory]
     [InlineData(true, "", null, false)]    // a bundle says the pupil's roll details: blanks are the school's own
     [InlineData(false, "4A", "2021-09-01", true)]   // a CTF does not carry them: the stored ones stand
