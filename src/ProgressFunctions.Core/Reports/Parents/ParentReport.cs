@@ -123,9 +123,9 @@ public static class ParentReport
             new KeyFact("Attendance this year", Percent(pupil.YearAttendance.AttendanceRate), ToneOf(pupil.YearAttendance.Band)),
             new KeyFact("Attendance this term", Percent(pupil.TermAttendance.AttendanceRate), ToneOf(pupil.TermAttendance.Band)),
             new KeyFact("Late this term", Late(pupil.TermAttendance.Late, pupil.TermMinutesLate)),
-            new KeyFact("Achievement points", Count(pupil.AchievementPoints), pupil.AchievementPoints > 0 ? Tone.Good : Tone.Normal),
-            new KeyFact("Behaviour points", Count(pupil.BehaviourPoints)),
-            new KeyFact("Homework handed in", homework),
+            new KeyFact("Achievements this term", Count(pupil.AchievementPoints), pupil.AchievementPoints > 0 ? Tone.Good : Tone.Normal),
+            new KeyFact("Behaviour points this term", Count(pupil.BehaviourPoints)),
+            new KeyFact("Homework done this term", homework),
         ]);
     }
 
