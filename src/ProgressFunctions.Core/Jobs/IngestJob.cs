@@ -104,7 +104,9 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
                 AttendanceYearCodec.LastMarkedDay(state.Attendance)),
             state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, StoredAt(state)));
         var now = clock.GetUtcNow();
-        var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now);
+        // Read here, not with the school's state: only the import compares with it, and every job loads the state.
+        var shared = await documents.ReadAsync<SharedAddressList>(schoolId, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken);
+        var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now, shared?.Body);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
         if (ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile) is { } replaced)
         {

@@ -28,7 +28,12 @@ public sealed record IngestPlan(
     /// <summary>The pupil-years whose late reasons the export changed (<see cref="LateReasonMerge"/>).</summary>
     public IReadOnlyList<LateReasonYear> LateReasons { get; init; } = [];
 
-    public static IngestPlan For(SchoolState state, SchoolExport export, string? schoolJson, DateTimeOffset exportedAt)
+    /// <param name="state">The school as stored.</param>
+    /// <param name="export">The export read.</param>
+    /// <param name="schoolJson">The export's school.json to store, or null to keep the stored one.</param>
+    /// <param name="exportedAt">When the export was made: the stamp of every mark it writes.</param>
+    /// <param name="storedShared">The shared addresses the last import stored (null when none is stored), written again only if changed.</param>
+    public static IngestPlan For(SchoolState state, SchoolExport export, string? schoolJson, DateTimeOffset exportedAt, SharedAddressList? storedShared)
     {
         var known = state.ToKnown();
         var (merged, summary) = ExportMerge.Apply(known, export, exportedAt);
@@ -56,7 +61,7 @@ public sealed record IngestPlan(
         {
             Caseloads = export.Caseloads is { } mentees ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
             LateReasons = LateReasonMerge.Apply(state.LateReasons, export.Attendance, known.Attendance, exportedAt),
-            SharedAddresses = Changed(state.SharedAddresses, Reports.Routing.SharedAddresses.Find(merged.Contacts.Values, merged.ContactLinks)),
+            SharedAddresses = Changed(storedShared, Reports.Routing.SharedAddresses.Find(merged.Contacts.Values, merged.ContactLinks)),
         };
     }
 

@@ -55,9 +55,6 @@ public sealed record SchoolState(
     /// <summary>Every pupil's interventions when loaded for the check (<see cref="ProgressLoad.InterventionsOnly"/>); otherwise null and read from <see cref="Progress"/>.</summary>
     private IReadOnlyDictionary<string, PupilInterventions>? InterventionsByPupil { get; init; }
 
-    /// <summary>The contacts whose address another family's contact has, as the last import stored them (null when none has).</summary>
-    public SharedAddressList? SharedAddresses { get; init; }
-
     /// <summary>Each pupil's stored late reasons, by academic year.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<LateReasonYear>> LateReasons { get; init; } = new Dictionary<string, IReadOnlyList<LateReasonYear>>();
 
@@ -122,7 +119,6 @@ public sealed record SchoolState(
         var pupils = await ToDictionary(documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken), p => p.Pupil.Id);
         var contacts = await ToDictionary(documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken), c => c.Id);
         var caseloads = (await documents.ReadAsync<CaseloadList>(schoolId, DocumentTypes.Caseloads, DocumentTypes.Caseloads, cancellationToken))?.Body.Mentees ?? [];
-        var shared = (await documents.ReadAsync<SharedAddressList>(schoolId, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken))?.Body;
         IReadOnlyDictionary<string, PupilInterventions>? interventions = null;
         IReadOnlyDictionary<string, PupilProgress> progress;
         if (load == ProgressLoad.Every)
@@ -153,7 +149,6 @@ public sealed record SchoolState(
             ProfileStoredAt = stored?.Body.ImportedAt,
             InterventionsByPupil = interventions,
             Caseloads = caseloads,
-            SharedAddresses = shared,
             LateReasons = lateReasons.GroupBy(r => r.PupilId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<LateReasonYear>)[.. g.OrderBy(r => r.Year)], StringComparer.Ordinal),
         };

@@ -55,10 +55,9 @@ public static class AttendanceCsv
                 iLate >= 0 ? reader[iLate] : [], iReason >= 0 ? reader[iReason] : []);
         }
 
-        if (rows.FirstMonthFirst is { } us && rows.DayFirstOnly == 0)
+        if (rows.Dates.FileError(file, "marks") is { } monthFirst)
         {
-            // Every unambiguous date is month first: the ambiguous ones (03/04/2026) were read as the wrong day too.
-            issues.Add(ImportIssue.Error(file, 0, "", "", CsvTable.MonthFirst(file, us, rows.MonthFirstOnly, "marks")));
+            issues.Add(monthFirst);
             return 0;
         }
 

@@ -17,13 +17,8 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
 
     public long Accepted { get; private set; }
 
-    /// <summary>Dates read (each new one once) that read only day first (20/03/2026): the file is not written month first.</summary>
-    public long DayFirstOnly { get; private set; }
-
-    /// <summary>The first row whose date reads only month first (03/20/2026), if any, and how many such rows there are.</summary>
-    public (int Line, string Text)? FirstMonthFirst { get; private set; }
-
-    public long MonthFirstOnly { get; private set; }
+    /// <summary>How the file's dates read (each new date text once), to keep a month-first file out.</summary>
+    public DateOrderTally Dates { get; } = new();
 
     /// <summary>Checks and stores one row; <paramref name="late"/> and <paramref name="reason"/> are empty when the file has no such column.</summary>
     public void Add(int line, ReadOnlySpan<char> upnField, ReadOnlySpan<char> dateField, ReadOnlySpan<char> sessionField,
@@ -98,20 +93,11 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
         if (!FieldParse.TryDate(text, out _date))
         {
             _lastDateLength = -1;
-            var monthFirst = FieldParse.OrderOf(text) == SlashOrder.MonthFirst;
-            if (monthFirst)
-            {
-                MonthFirstOnly++;
-                FirstMonthFirst ??= (line, text.ToString());
-            }
-
-            issues.Add(ImportIssue.Error(file, line, AttendanceCsv.Date.Name, text.ToString(), monthFirst
-                ? $"'{text}' is written month first (MM/dd/yyyy); dates are read day first (dd/MM/yyyy) or as yyyy-MM-dd"
-                : $"'{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)"));
+            issues.Add(ImportIssue.Error(file, line, AttendanceCsv.Date.Name, text.ToString(), Dates.Note(text, parsed: false, line)!));
             return false;
         }
 
-        DayFirstOnly += FieldParse.OrderOf(text) == SlashOrder.DayFirst ? 1 : 0;
+        Dates.Note(text, parsed: true, line);
         _lastDateLength = text.Length <= _lastDate.Length ? text.Length : -1;
         if (_lastDateLength >= 0)
         {

@@ -128,33 +128,18 @@ public sealed class CsvRow
             return null;
         }
 
-        var order = FieldParse.OrderOf(value);
-        if (FieldParse.TryDate(value, out var date))
+        var parsed = FieldParse.TryDate(value, out var date);
+        if (Dates.Note(value, parsed, Line) is { } problem)
         {
-            DayFirstOnly += order == SlashOrder.DayFirst ? 1 : 0;
-            return date;
-        }
-
-        var text = value.ToString();
-        if (order == SlashOrder.MonthFirst)
-        {
-            MonthFirstOnly++;
-            FirstMonthFirst ??= (Line, text);
-            Error(column, text, $"'{text}' is written month first (MM/dd/yyyy); dates are read day first (dd/MM/yyyy) or as yyyy-MM-dd");
+            Error(column, value.ToString(), problem);
             return null;
         }
 
-        Error(column, text, $"'{text}' is not a date (use yyyy-MM-dd or dd/MM/yyyy)");
-        return null;
+        return date;
     }
 
-    /// <summary>Dates read so far that read only day first (20/03/2026).</summary>
-    internal int DayFirstOnly { get; private set; }
-
-    /// <summary>Dates refused so far that read only month first (03/20/2026), and the first of them.</summary>
-    internal int MonthFirstOnly { get; private set; }
-
-    internal (int Line, string Text)? FirstMonthFirst { get; private set; }
+    /// <summary>How the file's dates read so far, to keep a month-first file out.</summary>
+    internal DateOrderTally Dates { get; } = new();
 
     public bool Bool(CsvColumn column, bool whenAbsent = false)
     {
@@ -231,19 +216,14 @@ public static class CsvTable
             accepted += row.HasErrors ? 0 : 1;
         }
 
-        if (row.FirstMonthFirst is { } us && row.DayFirstOnly == 0)
+        if (row.Dates.FileError(file, "records") is { } monthFirst)
         {
-            // Every unambiguous date is month first: the ambiguous ones (03/04/2012) were read as the wrong day too.
-            issues.Add(ImportIssue.Error(file, 0, "", "", MonthFirst(file, us, row.MonthFirstOnly, "records")));
+            issues.Add(monthFirst);
             return 0;
         }
 
         return accepted;
     }
-
-    /// <summary>The file error for a file whose dates are written month first: nothing of it is kept (<see cref="Bundle.BundleReader"/>).</summary>
-    internal static string MonthFirst(string file, (int Line, string Text) first, long count, string what) => string.Create(CultureInfo.InvariantCulture,
-        $"the dates of {file} are written month first (MM/dd/yyyy), as on line {first.Line} ('{first.Text}') and {count - 1} other rows: a date such as 03/04/2026 cannot be told from 3 April, so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy");
 
     internal static bool CheckShape(CsvReader reader, string file, int width, ICollection<ImportIssue> issues)
     {
