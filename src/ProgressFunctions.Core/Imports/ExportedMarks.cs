@@ -31,6 +31,15 @@ internal sealed class ExportedMarks : IReadOnlyDictionary<(DateOnly Date, Sessio
 
     public int Count { get; }
 
+    /// <summary>The export's time, every mark's stamp.</summary>
+    internal DateTimeOffset ExportedAt => _exportedAt;
+
+    /// <summary>The pupil's register in the export.</summary>
+    internal PupilRegister Register => _register;
+
+    /// <summary>The minutes late the export gives for one session, if any.</summary>
+    internal int? MinutesLateAt(int session) => AttendanceRegisters.At(_minutes, session);
+
     public StampedMark this[(DateOnly Date, SessionOfDay Session) key] =>
         TryGetValue(key, out var mark) ? mark : throw new KeyNotFoundException($"no mark exported for {_pupilId} on {key.Date:yyyy-MM-dd} {key.Session}");
 

@@ -1,5 +1,6 @@
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Progress;
 
 namespace ProgressFunctions.Core.Jobs;
 
@@ -46,8 +47,9 @@ public sealed record IngestPlan(
             .ToList();
         var contacts = merged.Contacts.Values.Where(c => !known.Contacts.TryGetValue(c.Id, out var before) || before != c).ToList();
 
+        var texts = new DayTexts();
         var attendance = (export.Attendance?.ByPupil.Keys ?? []).Order(StringComparer.Ordinal)
-            .SelectMany(id => merged.Attendance.Of(id) is { } marks ? AttendanceYearCodec.Encode(id, marks) : [])
+            .SelectMany(id => merged.Attendance.Of(id) is { } marks ? AttendanceYearCodec.Encode(id, marks, texts) : [])
             .ToList();
 
         return new IngestPlan(
@@ -117,6 +119,22 @@ public sealed record IngestPlan(
         links.OrderBy(l => l.ContactId, StringComparer.Ordinal).ThenBy(l => l.Priority).ThenBy(l => l.Relationship, StringComparer.Ordinal)
             .ThenBy(l => l.ParentalResponsibility).ThenBy(l => l.ReceivesCorrespondence);
 
+    /// <summary>A pupil's results in their document's order: by subject, then date, then point (subjects and points ordinal).</summary>
+    /// <remarks>
+    /// A pupil has one result per subject and point, so no two compare equal and an unstable sort gives the one order.
+    /// Sorted in place with one comparison: the chained LINQ ordering made key arrays per pupil and was half of an
+    /// import's planning time.
+    /// </remarks>
+    private static AssessmentResult[] InDocumentOrder(IEnumerable<AssessmentResult> results)
+    {
+        var sorted = results.ToArray();
+        Array.Sort(sorted, static (a, b) =>
+            string.CompareOrdinal(a.Subject, b.Subject) is not 0 and var bySubject ? bySubject
+            : a.Date.CompareTo(b.Date) is not 0 and var byDate ? byDate
+            : string.CompareOrdinal(a.Point, b.Point));
+        return sorted;
+    }
+
     private static List<PupilProgress> ProgressOf(SchoolState state, SchoolExport export, KnownSchool merged, HashSet<string> inExport)
     {
         bool Has(string file) => export.RecordsRead.TryGetValue(file, out var n) && n > 0;
@@ -131,7 +149,7 @@ public sealed record IngestPlan(
             return new PupilProgress(
                 id,
                 Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],
-                [.. results[id].OrderBy(r => r.Subject, StringComparer.Ordinal).ThenBy(r => r.Date).ThenBy(r => r.Point, StringComparer.Ordinal)],
+                InDocumentOrder(results[id]),
                 Has("behaviour.csv") ? [.. behaviour[id]] : before?.Behaviour ?? [],
                 Has("homework.csv") ? [.. homework[id]] : before?.Homework ?? [])
             {

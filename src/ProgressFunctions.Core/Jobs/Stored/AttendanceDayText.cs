@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProgressFunctions.Core.Attendance;
-using ProgressFunctions.Core.Imports;
 
 namespace ProgressFunctions.Core.Jobs.Stored;
 
@@ -14,10 +13,11 @@ internal readonly record struct AttendanceDayText(DateOnly Date, AttendanceCode?
 {
     private const char Empty = '-';
 
-    public static string Write(DateOnly date, StampedMark am, StampedMark pm, int amStamp, int pmStamp)
+    /// <summary>The text of one day; a session with no mark (null) is written empty.</summary>
+    public static string Write(DateOnly date, AttendanceCode? am, AttendanceCode? pm, int amStamp, int pmStamp)
     {
-        var amCode = am.ExportedAt == default ? "-" : am.Code.Code;
-        var pmCode = pm.ExportedAt == default ? "-" : pm.Code.Code;
+        var amCode = am is { } a ? a.Code : "-";
+        var pmCode = pm is { } p ? p.Code : "-";
 
         // Written straight into the string: a school's year is hundreds of thousands of days, each written on every import.
         Span<char> buffer = stackalloc char[64];

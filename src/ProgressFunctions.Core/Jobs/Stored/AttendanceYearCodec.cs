@@ -38,11 +38,21 @@ public static class AttendanceYearCodec
 
     /// <summary>The documents for one pupil's stamped marks, one per academic year, days in date order.</summary>
     public static IEnumerable<AttendanceYear> Encode(string pupilId, IEnumerable<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks) =>
-        EncodeOwn(pupilId, marks.ToArray());
+        EncodeOwn(pupilId, marks.ToArray(), texts: null);
 
     /// <summary>The documents for one pupil's table of stamped marks, as <see cref="Encode(string, IEnumerable{ValueTuple{DateOnly, SessionOfDay, StampedMark}})"/> makes them.</summary>
-    public static IEnumerable<AttendanceYear> Encode(string pupilId, IReadOnlyDictionary<(DateOnly Date, SessionOfDay Session), StampedMark> marks)
+    public static IEnumerable<AttendanceYear> Encode(string pupilId, IReadOnlyDictionary<(DateOnly Date, SessionOfDay Session), StampedMark> marks) =>
+        Encode(pupilId, marks, texts: null);
+
+    /// <summary>As <see cref="Encode(string, IReadOnlyDictionary{ValueTuple{DateOnly, SessionOfDay}, StampedMark})"/>, each day's text taken from <paramref name="texts"/> when written before.</summary>
+    /// <remarks>A pupil whose marks are all the export's (<see cref="ExportedMarks"/>) is encoded from the export's register as it stands: no table of their marks is made.</remarks>
+    internal static IEnumerable<AttendanceYear> Encode(string pupilId, IReadOnlyDictionary<(DateOnly Date, SessionOfDay Session), StampedMark> marks, DayTexts? texts)
     {
+        if (marks is ExportedMarks { ExportedAt: var stamp } exported && stamp != default)
+        {
+            return EncodeExported(pupilId, exported, texts);
+        }
+
         var own = new (DateOnly, SessionOfDay, StampedMark)[marks.Count];
         var i = 0;
         foreach (var ((date, session), mark) in marks)
@@ -56,11 +66,57 @@ public static class AttendanceYearCodec
             own[i++] = (date, session, mark);
         }
 
-        return EncodeOwn(pupilId, i == own.Length ? own : own[..i]);
+        return EncodeOwn(pupilId, i == own.Length ? own : own[..i], texts);
+    }
+
+    /// <summary>The documents of a pupil whose every mark is the export's: one stamp, days read from the register in session order.</summary>
+    /// <remarks>The same documents <see cref="EncodeOwn"/> makes of the same marks (a test compares them).</remarks>
+    private static IEnumerable<AttendanceYear> EncodeExported(string pupilId, ExportedMarks marks, DayTexts? texts)
+    {
+        var calendar = marks.Register.Calendar;
+        List<string>? days = null;
+        List<string>? late = null;
+        AcademicYear year = default;
+        for (var d = 0; d < calendar.SchoolDayCount; d++)
+        {
+            var (am, pm) = (marks.Register.MarkAt(2 * d), marks.Register.MarkAt((2 * d) + 1));
+            if (am is null && pm is null)
+            {
+                continue;
+            }
+
+            var date = calendar.DayAt(d);
+            if (days is null || AcademicYear.Containing(date) != year)
+            {
+                if (days is not null)
+                {
+                    yield return new AttendanceYear(pupilId, year.StartYear, [marks.ExportedAt], days) { MinutesLate = late };
+                }
+
+                (year, days, late) = (AcademicYear.Containing(date), [], null);
+            }
+
+            days.Add(texts?.Of(date, am, pm, 0, 0) ?? AttendanceDayText.Write(date, am, pm, 0, 0));
+            AddLate(ref late, date, SessionOfDay.Am, am is null ? null : marks.MinutesLateAt(2 * d));
+            AddLate(ref late, date, SessionOfDay.Pm, pm is null ? null : marks.MinutesLateAt((2 * d) + 1));
+        }
+
+        if (days is not null)
+        {
+            yield return new AttendanceYear(pupilId, year.StartYear, [marks.ExportedAt], days) { MinutesLate = late };
+        }
+    }
+
+    private static void AddLate(ref List<string>? late, DateOnly date, SessionOfDay session, int? minutes)
+    {
+        if (minutes is { } m)
+        {
+            (late ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {session.ToString().ToUpperInvariant()} {m}"));
+        }
     }
 
     /// <summary>Encodes marks in an array this codec may reorder.</summary>
-    private static IEnumerable<AttendanceYear> EncodeOwn(string pupilId, (DateOnly Date, SessionOfDay Session, StampedMark Mark)[] sorted)
+    private static IEnumerable<AttendanceYear> EncodeOwn(string pupilId, (DateOnly Date, SessionOfDay Session, StampedMark Mark)[] sorted, DayTexts? texts)
     {
         if (!InOrder(sorted))
         {
@@ -85,7 +141,7 @@ public static class AttendanceYearCodec
                 end++;
             }
 
-            yield return EncodeYear(pupilId, year, sorted.AsSpan(start, end - start));
+            yield return EncodeYear(pupilId, year, sorted.AsSpan(start, end - start), texts);
             start = end;
         }
     }
@@ -107,7 +163,7 @@ public static class AttendanceYearCodec
     private static int SessionNumber((DateOnly Date, SessionOfDay Session, StampedMark Mark) mark) => (mark.Date.DayNumber * 2) + (int)mark.Session;
 
     /// <summary>One year's document from its marks, sorted by date and session.</summary>
-    private static AttendanceYear EncodeYear(string pupilId, AcademicYear year, ReadOnlySpan<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks)
+    private static AttendanceYear EncodeYear(string pupilId, AcademicYear year, ReadOnlySpan<(DateOnly Date, SessionOfDay Session, StampedMark Mark)> marks, DayTexts? texts)
     {
         var distinct = new HashSet<DateTimeOffset>();
         foreach (var m in marks)
@@ -136,13 +192,12 @@ public static class AttendanceYearCodec
                     (pm, hasPm) = (m.Mark, true);
                 }
 
-                if (m.Mark.MinutesLate is { } minutes && m.Mark.ExportedAt != default)
-                {
-                    (late ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {m.Session.ToString().ToUpperInvariant()} {minutes}"));
-                }
+                AddLate(ref late, date, m.Session, m.Mark.ExportedAt != default ? m.Mark.MinutesLate : null);
             }
 
-            days.Add(AttendanceDayText.Write(date, am, pm, StampOf(am), StampOf(pm)));
+            // A session whose mark has no stamp is written empty, as it always was.
+            AttendanceCode? amCode = am.ExportedAt == default ? null : am.Code, pmCode = pm.ExportedAt == default ? null : pm.Code;
+            days.Add(texts?.Of(date, amCode, pmCode, StampOf(am), StampOf(pm)) ?? AttendanceDayText.Write(date, amCode, pmCode, StampOf(am), StampOf(pm)));
         }
 
         return new AttendanceYear(pupilId, year.StartYear, stamps, days) { MinutesLate = late };

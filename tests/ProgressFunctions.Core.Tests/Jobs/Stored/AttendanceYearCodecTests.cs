@@ -1,6 +1,9 @@
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Imports;
+using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Synthetic;
 using static ProgressFunctions.Core.Tests.Builders.Calendars;
 
 namespace ProgressFunctions.Core.Tests.Jobs.Stored;
@@ -77,6 +80,60 @@ public sealed class AttendanceYearCodecTests
         Assert.Equal([2024, 2025], years.Select(y => y.Year));
         Assert.Equal(["2025-07-18 / - 0 0"], years[0].Days);
         Assert.Equal(["2025-09-01 / - 0 0"], years[1].Days);
+    }
+
+    [Fact]
+    public void Encode_ExportedMarks_SameDocumentsAsFromTheMarksListed()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 60, 11, new DateOnly(2026, 3, 20)));
+        var registers = BundleReader.Read(new MemoryBundleSource(Tests.Imports.TestFiles.Write(school))).Attendance!;
+        var texts = new DayTexts();
+
+        foreach (var pupilId in registers.ByPupil.Keys)
+        {
+            var exported = new ExportedMarks(registers, pupilId, s_second);
+            var fromRegister = AttendanceYearCodec.Encode(pupilId, exported, texts).ToList();
+            var fromList = AttendanceYearCodec.Encode(pupilId, exported.Select(m => (m.Key.Date, m.Key.Session, m.Value))).ToList();
+
+            Assert.Equal(fromList.Select(y => (y.PupilId, y.Year)), fromRegister.Select(y => (y.PupilId, y.Year)));
+            Assert.All(fromList.Zip(fromRegister), pair =>
+            {
+                Assert.Equal(pair.First.Stamps, pair.Second.Stamps);
+                Assert.Equal(pair.First.Days, pair.Second.Days);
+                Assert.Equal(pair.First.MinutesLate, pair.Second.MinutesLate);
+            });
+        }
+
+        // The synthetic school has late marks with minutes: the comparison covered them.
+        Assert.Contains(registers.ByPupil.Keys, id => AttendanceYearCodec.Encode(id, new ExportedMarks(registers, id, s_second), texts).Any(y => y.MinutesLate is { Count: > 0 }));
+    }
+
+    [Fact]
+    public void Encode_SameDayForTwoPupils_OneStringWhenTextsAreShared()
+    {
+        var texts = new DayTexts();
+        var marks = s_marks.ToDictionary(m => (m.Item1, m.Item2), m => m.Item3);
+
+        var first = Assert.Single(AttendanceYearCodec.Encode("p1", marks, texts));
+        var second = Assert.Single(AttendanceYearCodec.Encode("p2", marks, texts));
+
+        Assert.Equal(s_stored.Days, second.Days);
+        Assert.All(first.Days.Zip(second.Days), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    /// <summary>Stamp numbers too large for the cache's key are written as they are.</summary>
+    [Theory]
+    [InlineData(4095, "2025-11-26 / \\ 4095 0")]
+    [InlineData(4096, "2025-11-26 / \\ 4096 0")]
+    [InlineData(70000, "2025-11-26 / \\ 70000 0")]
+    public void Of_AnyStampNumber_WritesTheDay(int amStamp, string day)
+    {
+        var texts = new DayTexts();
+
+        var text = texts.Of(D("2025-11-26"), AttendanceCode.Parse("/"), AttendanceCode.Parse("\\"), amStamp, 0);
+
+        Assert.Equal(day, text);
+        Assert.Equal(day, texts.Of(D("2025-11-26"), AttendanceCode.Parse("/"), AttendanceCode.Parse("\\"), amStamp, 0));
     }
 
     [Fact]
