@@ -96,7 +96,7 @@ internal sealed class MessageAssembly(
 
         var workbook = await WorkbookAsync(school, message, payload, snapshot, cancellationToken);
         var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, document.Title,
-            Reports.ReportFormat.PeriodLabel(snapshot.Key), document.FileName, message.School.ContactLine)
+            Reports.ReportFormat.PeriodLabel(snapshot.Key), document.FileName)
         {
             WorkbookFileName = workbook?.FileName,
             NamesNoPupil = message.Kind == ReportKind.Governors,
@@ -136,7 +136,7 @@ internal sealed class MessageAssembly(
         }
 
         var fileName = payload.Path[(payload.Path.LastIndexOf('/') + 1)..];
-        var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, payload.Title, payload.Period, fileName, message.School.ContactLine));
+        var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, payload.Title, payload.Period, fileName));
         return new PreparedMessage(new PreparedMail(message.To, [], email, "") { Files = [await FileOf(payload.Path, fileName, cancellationToken)] }, []);
     }
 

@@ -26,7 +26,7 @@ public static class CallListDecisions
         var why = new SendReason("morning call list: today's register is in", run.AsOf);
         var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}";
         return RoleMessages.For(reportId, ReportKind.CallList, StaffRoleKind.AttendanceOfficer, run.Directory,
-            member => new DocumentPayload(document, ReportEmailComposer.ForCallList(run.School.SchoolName, member.DisplayName, date, document.FileName, lines, run.School.ContactLine), folder),
+            member => new DocumentPayload(document, ReportEmailComposer.ForCallList(run.School.SchoolName, member.DisplayName, date, document.FileName, lines), folder),
             why, run.School);
     }
 }

@@ -65,7 +65,7 @@ public static class WeeklyDecisions
             notReached.AddRange(routed.UnreachableStaffIds.Select(id => new NotDecided(summaryId, ReportKind.WeeklySummary, id, "the member of staff has no valid e-mail address")));
             messages.AddRange(routed.Recipients.Select(member => new OutgoingMessage(summaryId, ReportKind.WeeklySummary,
                 new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
-                new DocumentPayload(summary, ReportEmailComposer.ForWeeklySummary(week.School.SchoolName, member.DisplayName, label, atThreshold, continuous.Count, summary.FileName, week.School.ContactLine), folder),
+                new DocumentPayload(summary, ReportEmailComposer.ForWeeklySummary(week.School.SchoolName, member.DisplayName, label, atThreshold, continuous.Count, summary.FileName), folder),
                 why, [$"{role}"], week.School)));
         }
 
@@ -99,7 +99,7 @@ public static class WeeklyDecisions
                 [.. mentees.Select(id => Mentee(week, id))]));
             messages.Add(new OutgoingMessage(reportId, ReportKind.MentorDigest,
                 new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
-                new DocumentPayload(document, ReportEmailComposer.ForMentorDigest(week.School.SchoolName, member.DisplayName, label, mentees.Count, document.FileName, week.School.ContactLine),
+                new DocumentPayload(document, ReportEmailComposer.ForMentorDigest(week.School.SchoolName, member.DisplayName, label, mentees.Count, document.FileName),
                     $"{folder}/{member.Id}"),
                 why, [$"{StaffRoleKind.ProgressMentor}: caseload of {mentees.Count} pupils"], week.School));
         }

@@ -20,7 +20,7 @@ public sealed record ParentEmailInput(string SchoolName, string? Greeting, strin
 
 /// <summary>A report sent to a member of staff.</summary>
 /// <remarks><see cref="ReportTitle"/> is the report's title, e.g. "Year 9 report".</remarks>
-public sealed record StaffEmailInput(string SchoolName, string RecipientName, string ReportTitle, string Period, string FileName, string ContactLine)
+public sealed record StaffEmailInput(string SchoolName, string RecipientName, string ReportTitle, string Period, string FileName)
 {
     /// <summary>The workbook attached beside the PDF, if there is one.</summary>
     public string? WorkbookFileName { get; init; }
@@ -60,6 +60,10 @@ public static class ReportEmailComposer
         return Compose(subject, paragraphs, [.. input.Reports.Select(r => r.FileName)]);
     }
 
+    /// <summary>What a member of staff does about a mistake in a report: the school office, the parents' contact, cannot correct it; the MIS can.</summary>
+    private const string Corrections =
+        "It is drawn from the school's MIS records: if anything in it looks wrong, tell the data manager or correct it in the MIS, and the next import brings the correction.";
+
     public static ComposedEmail ForStaff(StaffEmailInput input) => Compose(
         $"{input.SchoolName}: {input.ReportTitle}, {input.Period}",
         [
@@ -69,33 +73,33 @@ public static class ReportEmailComposer
                 + (input.NamesNoPupil
                     ? ". It names no pupil and shows no group of fewer than 5 pupils."
                     : ". It holds pupils' personal data: please keep it within the school and do not forward it outside."),
-            $"If anything in it looks wrong, please contact {input.ContactLine}.",
+            Corrections,
             input.SchoolName,
         ],
         [input.FileName, .. input.WorkbookFileName is { } w ? [w] : Array.Empty<string>()]);
 
     /// <summary>The daily digest to an attendance officer; <paramref name="date"/> is already formatted ("12 March 2026").</summary>
-    public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName, string contactLine) => Compose(
+    public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName) => Compose(
         $"{schoolName}: attendance digest for {date}",
         [
             $"Dear {recipientName},",
             $"Today's attendance digest for {date} is attached as {fileName}: new and overdue unexplained absences, lateness, pupils close to persistent absence, "
                 + "the rolling 10-week unauthorised count, open continuous absences and patterns, each with its evidence.",
             "It holds pupils' personal data: please keep it within the school.",
-            $"If anything in it looks wrong, please contact {contactLine}.",
+            Corrections,
             schoolName,
         ],
         [fileName]);
 
     /// <summary>The morning call list to an attendance officer: the list itself in the message, to work from a phone, and as a PDF.</summary>
-    public static ComposedEmail ForCallList(string schoolName, string recipientName, string date, string fileName, IReadOnlyList<string> lines, string contactLine) => Compose(
+    public static ComposedEmail ForCallList(string schoolName, string recipientName, string date, string fileName, IReadOnlyList<string> lines) => Compose(
         $"{schoolName}: morning call list for {date}",
         [
             $"Dear {recipientName},",
             $"Today's register is in. These pupils are absent with no reason given yet, with the contacts the school may call, in the order to try them (also attached as {fileName}):",
             .. lines,
             "It holds pupils' and families' personal data: please keep it within the school.",
-            $"If anything in it looks wrong, please contact {contactLine}.",
+            Corrections,
             schoolName,
         ],
         [fileName]);
@@ -112,27 +116,27 @@ public static class ReportEmailComposer
         [fileName]);
 
     /// <summary>A mentor's weekly digest; <paramref name="week"/> is already formatted ("16 March 2026").</summary>
-    public static ComposedEmail ForMentorDigest(string schoolName, string recipientName, string week, int mentees, string fileName, string contactLine) => Compose(
+    public static ComposedEmail ForMentorDigest(string schoolName, string recipientName, string week, int mentees, string fileName) => Compose(
         $"{schoolName}: your mentees' week, {week}",
         [
             $"Dear {recipientName},",
             $"This week's digest for your {(mentees == 1 ? "mentee" : $"{mentees} mentees")} is attached as {fileName}: attendance this week and this year, late marks, "
                 + "behaviour points, homework not handed in, progress flags and open interventions.",
             "It holds pupils' personal data: please keep it within the school.",
-            $"If anything in it looks wrong, please contact {contactLine}.",
+            Corrections,
             schoolName,
         ],
         [fileName]);
 
     /// <summary>The weekly summary of the statutory attention lists; <paramref name="week"/> is already formatted.</summary>
-    public static ComposedEmail ForWeeklySummary(string schoolName, string recipientName, string week, int atThreshold, int continuous, string fileName, string contactLine) => Compose(
+    public static ComposedEmail ForWeeklySummary(string schoolName, string recipientName, string week, int atThreshold, int continuous, string fileName) => Compose(
         $"{schoolName}: weekly attendance summary, {week}",
         [
             $"Dear {recipientName},",
             $"This week's summary is attached as {fileName}: {(atThreshold == 1 ? "1 pupil has" : $"{atThreshold} pupils have")} reached the penalty-notice threshold, and "
                 + $"{(continuous == 1 ? "1 pupil has" : $"{continuous} pupils have")} been absent for 10 or more school days in a row (to notify to the local authority), each with the evidence.",
             "It holds pupils' personal data: please keep it within the school.",
-            $"If anything in it looks wrong, please contact {contactLine}.",
+            Corrections,
             schoolName,
         ],
         [fileName]);

@@ -13,8 +13,8 @@ public partial class ReportEmailComposerTests
         { "one child", ReportEmailComposer.ForParent(new("Zoë Park Academy", "Ms Nowak", "Spring term 2025/26", [new("Łukasz Nowak", "2025-26-spring-P00001.pdf")], Contact)) },
         { "two children, protected", ReportEmailComposer.ForParent(new("Zoë Park Academy", null, "Spring term 2025/26",
             [new("Amelia O'Brien", "2025-26-spring-P00002.pdf", true), new("Jack <b>O'Brien</b> & co", "2025-26-spring-P00003.pdf", true)], Contact)) },
-        { "staff", ReportEmailComposer.ForStaff(new("Zoë Park Academy", "Ms Evans", "Year 9 report", "Spring term 2025/26", "2025-26-spring-year-9.pdf", Contact)) },
-        { "digest", ReportEmailComposer.ForAttendanceDigest("Zoë Park Academy", "Mr Rao", "13 March 2026", "attendance-digest-2026-03-13.pdf", Contact) },
+        { "staff", ReportEmailComposer.ForStaff(new("Zoë Park Academy", "Ms Evans", "Year 9 report", "Spring term 2025/26", "2025-26-spring-year-9.pdf")) },
+        { "digest", ReportEmailComposer.ForAttendanceDigest("Zoë Park Academy", "Mr Rao", "13 March 2026", "attendance-digest-2026-03-13.pdf") },
     };
 
     [Theory]
@@ -40,8 +40,18 @@ public partial class ReportEmailComposerTests
         Assert.Equal(text, html);
         Assert.NotEmpty(html);
         Assert.All(email.AttachmentFileNames, f => Assert.Contains(f, email.TextBody, StringComparison.Ordinal));
-        Assert.Contains(Contact, email.TextBody, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(name));
+    }
+
+    /// <summary>Parents are told whom to contact; staff, who can have a record corrected, where it comes from and who corrects it (the school office cannot).</summary>
+    [Theory]
+    [MemberData(nameof(Emails))]
+    public void Compose_AnyCase_ParentsGetTheContactLineStaffTheMis(string name, ComposedEmail email)
+    {
+        var toParents = name.StartsWith("one child", StringComparison.Ordinal) || name.StartsWith("two children", StringComparison.Ordinal);
+
+        Assert.Equal(toParents, email.TextBody.Contains(Contact, StringComparison.Ordinal));
+        Assert.Equal(!toParents, email.TextBody.Contains("tell the data manager or correct it in the MIS", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -97,7 +107,7 @@ public partial class ReportEmailComposerTests
     [Fact]
     public void ForStaff_SubjectWithLineBreak_IsOneLine()
     {
-        var email = ReportEmailComposer.ForStaff(new("Zoë Park\r\nBcc: x@evil.example", "Ms Evans", "SEN report", "Spring term 2025/26", "sen.pdf", Contact));
+        var email = ReportEmailComposer.ForStaff(new("Zoë Park\r\nBcc: x@evil.example", "Ms Evans", "SEN report", "Spring term 2025/26", "sen.pdf"));
 
         Assert.Equal("Zoë Park Bcc: x@evil.example: SEN report, Spring term 2025/26", email.Subject);
     }
