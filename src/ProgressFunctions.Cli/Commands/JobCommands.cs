@@ -70,11 +70,15 @@ internal static class JobCommands
         var point = CommonOptions.Choice("--point", "The term's start or end", ("start", SnapshotPoint.Start), ("end", SnapshotPoint.End));
         point.Required = true;
         var asOf = CommonOptions.AsOf();
-        var command = new Command("snapshot", "Take a term snapshot and queue its reports (never twice).\n\nExample: progress snapshot --school 100001 --term autumn --point end") { school, term, point, asOf };
+        var stale = new Option<bool>("--include-stale")
+        {
+            Description = "Queue its reports even though a later snapshot's were queued: staff get them at once; its parents' batch still goes only if released with --include-stale",
+        };
+        var command = new Command("snapshot", "Take a term snapshot and queue its reports (never twice).\n\nExample: progress snapshot --school 100001 --term autumn --point end") { school, term, point, asOf, stale };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => Run(r, host, "snapshot", async (jobs, console) =>
         {
-            var result = await jobs.Get<SnapshotJob>().TakeAsync(r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), ct);
+            var result = await jobs.Get<SnapshotJob>().TakeAsync(r.GetValue(school)!, r.GetValue(term), r.GetValue(point), CommonOptions.ResolveAsOf(r.GetValue(asOf), TimeProvider.System), r.GetValue(stale), ct);
             console.WriteLine(result.Message);
             return result.Ran ? 0 : 2;
         }));

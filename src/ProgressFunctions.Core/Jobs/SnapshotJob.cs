@@ -28,7 +28,9 @@ public sealed record SnapshotJobResult(IReadOnlyList<string> Taken, IReadOnlyLis
 /// recipient (<see cref="Sending.SnapshotDecisions"/>): staff reports are queued at once, parent reports become a
 /// batch that staff review before it goes (<see cref="BatchJob"/>). The stored snapshot is flagged once its reports
 /// are decided, so taking it again never decides, or sends, anything twice; a crash before the flag decides again,
-/// the same way, and the send ledger keeps anyone from receiving a report twice.
+/// the same way, and the send ledger keeps anyone from receiving a report twice. A snapshot named by hand whose
+/// reports were never decided, when a later one's were, is overtaken: its reports are decided only when staff ask
+/// for them knowing so (<c>includeStale</c>), as an overtaken batch goes only when released so.
 /// </remarks>
 public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, OutgoingStore outgoing, BatchJob batches, TimeProvider clock, ILogger<SnapshotJob> logger)
 {
@@ -142,8 +144,14 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
     }
 
     /// <summary>Takes one named snapshot of the as-of date's academic year, if its data is complete by then.</summary>
-    public async Task<SnapshotJobResult> TakeAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken) =>
-        Logged(schoolId, await TakeNamedAsync(schoolId, term, point, asOf, cancellationToken));
+    /// <param name="schoolId">The school.</param>
+    /// <param name="term">The term of the as-of date's academic year.</param>
+    /// <param name="point">Its start or end.</param>
+    /// <param name="asOf">The day it runs as; the snapshot must be complete by then.</param>
+    /// <param name="includeStale">Decide its reports even when a later snapshot's were decided already (staff then get last term's reports now).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<SnapshotJobResult> TakeAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, bool includeStale, CancellationToken cancellationToken) =>
+        Logged(schoolId, await TakeNamedAsync(schoolId, term, point, asOf, includeStale, cancellationToken));
 
     private SnapshotJobResult Logged(string schoolId, SnapshotJobResult result)
     {
@@ -152,7 +160,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         return result;
     }
 
-    private async Task<SnapshotJobResult> TakeNamedAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<SnapshotJobResult> TakeNamedAsync(string schoolId, TermName term, SnapshotPoint point, DateOnly asOf, bool includeStale, CancellationToken cancellationToken)
     {
         var state = await states.LoadAsync(schoolId, cancellationToken);
         if (state.Calendar is not { } calendar)
@@ -177,13 +185,43 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             return new SnapshotJobResult([], [], 0, 0, $"the {term} {point} snapshot covers data to {year[index].DataTo:yyyy-MM-dd}; it can be taken from {year[index].DataTo.AddDays(1):yyyy-MM-dd}") { Ran = false };
         }
 
+        if (!includeStale && await OvertakenByAsync(schoolId, year[index], year[(index + 1)..], cancellationToken) is { } newer)
+        {
+            var taken = await TakeInOrderAsync(state, calendar, year[..(index + 1)], reportIndex: -1, asOf, cancellationToken);
+            return taken with
+            {
+                Message = taken.Message + $"; its reports are not queued: those of {newer}, which is newer, were. "
+                    + "Add --include-stale to send staff its reports now and prepare its parents' batch (which goes only if released with --include-stale)",
+            };
+        }
+
         return await TakeInOrderAsync(state, calendar, year[..(index + 1)], index, asOf, cancellationToken);
+    }
+
+    /// <summary>The id of a later snapshot whose reports were decided, when <paramref name="target"/>'s were not: its reports would be out of date.</summary>
+    private async Task<string?> OvertakenByAsync(string schoolId, DueSnapshot target, IReadOnlyList<DueSnapshot> later, CancellationToken cancellationToken)
+    {
+        if (await SnapshotStore.ReadHeaderAsync(documents, schoolId, DocumentId(target.KeyFor(schoolId)), cancellationToken) is { ReportsQueued: true })
+        {
+            return null;
+        }
+
+        foreach (var snapshot in later.Reverse())
+        {
+            var id = DocumentId(snapshot.KeyFor(schoolId));
+            if (await SnapshotStore.ReadHeaderAsync(documents, schoolId, id, cancellationToken) is { ReportsQueued: true })
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private static SnapshotJobResult NoCalendar(string schoolId) =>
         new([], [], 0, 0, $"school {schoolId} has no stored calendar: ingest an export with school.json first") { Ran = false };
 
-    /// <summary>Takes every snapshot in <paramref name="due"/> not yet stored, in order; queues reports for the one at <paramref name="reportIndex"/>.</summary>
+    /// <summary>Takes every snapshot in <paramref name="due"/> not yet stored, in order; queues reports for the one at <paramref name="reportIndex"/> (none when -1).</summary>
     private async Task<SnapshotJobResult> TakeInOrderAsync(SchoolState state, SchoolCalendar calendar, IReadOnlyList<DueSnapshot> due, int reportIndex, DateOnly asOf, CancellationToken cancellationToken)
     {
         Sending.Batch? batch = null;

@@ -95,8 +95,8 @@ public class BatchCliTests
         string[] data = ["--data", Path.Combine(folder, "data")];
         Assert.Equal(0, CliProcess.Run(folder, ["ingest", "export", "--school", School, .. data]).ExitCode);
         Assert.Equal(0, CliProcess.Run(folder, ["run-due", "--as-of", "2025-12-09", .. data]).ExitCode);
-        // A re-run of an older snapshot's decision after the newer one: it prepares a batch that stays stale.
-        var older = CliProcess.Run(folder, ["snapshot", "--school", School, "--term", "autumn", "--point", "start", "--as-of", "2025-12-09", .. data]);
+        // An older snapshot's reports asked for after the newer one's, knowing so: it prepares a batch that stays stale.
+        var older = CliProcess.Run(folder, ["snapshot", "--school", School, "--term", "autumn", "--point", "start", "--as-of", "2025-12-09", "--include-stale", .. data]);
 
         var released = CliProcess.Run(folder, ["release", "--school", School, "--batch", AutumnStart, "--include-stale", .. data]);
 
@@ -106,6 +106,35 @@ public class BatchCliTests
         Assert.True(released.ExitCode is 0 or 1, released.Error);
         Assert.NotEmpty(Outbox(folder, "Parent.2025-26-autumn-start"));
     }
+
+    /// <summary>A data manager names an earlier snapshot after a later one's reports went: staff must not get last term's reports by surprise.</summary>
+    [Fact]
+    public void Snapshot_OlderThanOneWhoseReportsWent_QueuesNothingWithoutIncludeStale()
+    {
+        var folder = CliProcess.TempFolder();
+        IntegrityRun.NewExport(pupils: 12).WriteFolder(Path.Combine(folder, "export"));
+        string[] data = ["--data", Path.Combine(folder, "data")];
+        Assert.Equal(0, CliProcess.Run(folder, ["ingest", "export", "--school", School, .. data]).ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, ["run-due", "--as-of", "2025-12-09", .. data]).ExitCode);
+        var staffBefore = StaffReports(folder);
+
+        var older = CliProcess.Run(folder, ["snapshot", "--school", School, "--term", "autumn", "--point", "start", "--as-of", "2025-12-09", .. data]);
+        var dispatched = CliProcess.Run(folder, ["dispatch", .. data]);
+        var batches = Batches(CliProcess.Run(folder, ["batches", "--school", School, "--json", .. data]).Output);
+
+        Assert.Equal(0, older.ExitCode);
+        Assert.Contains("its reports are not queued: those of 2025-26-autumn-end, which is newer, were", older.Output);
+        Assert.Contains("--include-stale", older.Output);
+        Assert.Equal(0, dispatched.ExitCode);
+        Assert.NotEmpty(staffBefore);
+        Assert.Equal(staffBefore, StaffReports(folder));
+        Assert.DoesNotContain(batches, b => b.Id == AutumnStart);
+        Assert.Contains(batches, b => b.Id == AutumnEnd);
+    }
+
+    /// <summary>The staff reports in the outbox (year group, subject, SEN, whole school, governors), by file name.</summary>
+    private static List<string> StaffReports(string folder) =>
+        [.. new[] { "YearGroup.", "Subject.", "Sen.", "WholeSchool.", "Governors." }.SelectMany(prefix => Outbox(folder, prefix)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [InlineData(2, "school 999999 has no stored calendar", "check-attendance", "--school", "999999")]
