@@ -13,6 +13,9 @@ public sealed record Contact
 
     public string DisplayName => string.IsNullOrEmpty(Title) ? $"{Forename} {Surname}" : $"{Title} {Surname}";
 
+    /// <summary>Title, forename and surname, those given: "Mr David Brown". Two contacts of one pupil are often "Mr Brown" alike.</summary>
+    public string FullName => string.Join(' ', new[] { Title, Forename, Surname }.Select(p => p.Trim()).Where(p => p.Length > 0));
+
     /// <summary>Whether <paramref name="other"/> has the same forename and surname (trimmed, any case): the same person recorded twice, as an MIS often does once per child.</summary>
     public bool HasSameNameAs(Contact other) =>
         string.Equals(Forename.Trim(), other.Forename.Trim(), StringComparison.OrdinalIgnoreCase)

@@ -123,7 +123,7 @@ public sealed partial class ReconciliationTests
             var contacts = rows.ContactsByUpn[pupil.Upn].ToList();
             var restricted = contacts.Where(c => c.Restriction.Length > 0).Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
             string[] lines = [.. contacts.Where(c => !restricted.Contains(c.ContactId)).OrderBy(c => c.Priority).ThenBy(c => c.ContactId, StringComparer.Ordinal)
-                .DistinctBy(c => c.ContactId).Select((c, i) => $"{i + 1}. {c.Title} {c.Surname} ({c.Relationship}{(c.ParentalResponsibility ? "" : ", no parental responsibility")}) {(c.Phone.Length == 0 ? "no phone number in the MIS" : c.Phone)}")];
+                .DistinctBy(c => c.ContactId).Select((c, i) => $"{i + 1}. {string.Join(' ', new[] { c.Title, c.Forename, c.Surname }.Where(p => p.Length > 0))} ({c.Relationship}{(c.ParentalResponsibility ? "" : ", no parental responsibility")}) {(c.Phone.Length == 0 ? "no phone number in the MIS" : c.Phone)}")];
             var entry = calls.Single(c => c.PupilId == pupil.Id);
             Assert.Equal(lines, entry.Calls);
             Assert.Equal(restricted.Count, entry.Restricted);

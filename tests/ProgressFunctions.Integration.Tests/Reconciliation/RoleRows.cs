@@ -12,7 +12,7 @@ internal sealed record InterventionRow(string Upn, string Type, DateOnly Start, 
     public bool OpenOn(DateOnly date) => Start <= date && (End is null || End >= date);
 }
 
-internal sealed record ContactRow(string ContactId, string Upn, string Title, string Surname, string Phone, string Relationship, bool ParentalResponsibility, int Priority, string Restriction);
+internal sealed record ContactRow(string ContactId, string Upn, string Title, string Forename, string Surname, string Phone, string Relationship, bool ParentalResponsibility, int Priority, string Restriction);
 
 internal sealed record BehaviourRow(string Upn, DateOnly Date, int Points);
 
@@ -46,7 +46,7 @@ internal sealed class RoleRows
                 r => new TraitsRow(r["UPN"], r["Gender"].Trim(), Yes(r["FSM"]), Yes(r["Pupil Premium"]), Yes(r["EAL"]), Yes(r["Looked After"])), StringComparer.Ordinal),
             Interventions = [.. ExportRows.Rows(folder, "interventions.csv").Select(r => new InterventionRow(r["UPN"], r["Type"], Day(r["Start"]), ExportRows.Date(r["End"])))],
             Caseloads = [.. ExportRows.Rows(folder, "caseloads.csv").Select(r => (r["Staff ID"], r["UPN"]))],
-            ContactsByUpn = ExportRows.Rows(folder, "contacts.csv").Select(r => new ContactRow(r["Contact ID"], r["Pupil UPN"], r["Title"], r["Surname"], r["Phone"],
+            ContactsByUpn = ExportRows.Rows(folder, "contacts.csv").Select(r => new ContactRow(r["Contact ID"], r["Pupil UPN"], r["Title"], r["Forename"], r["Surname"], r["Phone"],
                 r["Relationship"], Yes(r["Parental Responsibility"]), r["Priority"].Length == 0 ? 1 : int.Parse(r["Priority"], CultureInfo.InvariantCulture), r["Restriction"]))
                 .ToLookup(c => c.Upn, StringComparer.Ordinal),
             BehaviourByUpn = ExportRows.Rows(folder, "behaviour.csv").Select(r => new BehaviourRow(r["UPN"], Day(r["Date"]), int.Parse(r["Points"], CultureInfo.InvariantCulture)))

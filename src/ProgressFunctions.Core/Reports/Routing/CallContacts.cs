@@ -31,6 +31,6 @@ public static class CallContacts
     {
         var relation = call.Link.Relationship.Length == 0 ? "Contact" : call.Link.Relationship;
         var role = call.Link.ParentalResponsibility ? relation : $"{relation}, no parental responsibility";
-        return $"{call.Contact.DisplayName} ({role}) {(string.IsNullOrWhiteSpace(call.Contact.Phone) ? "no phone number in the MIS" : call.Contact.Phone)}";
+        return $"{call.Contact.FullName} ({role}) {(string.IsNullOrWhiteSpace(call.Contact.Phone) ? "no phone number in the MIS" : call.Contact.Phone)}";
     }
 }

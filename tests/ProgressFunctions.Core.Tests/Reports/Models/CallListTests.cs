@@ -50,10 +50,10 @@ public class CallListTests
         var (calls, late, _) = CallList.Entries(Input());
 
         Assert.Equal(["p1", "p2"], calls.Select(c => c.PupilId));
-        Assert.Equal(["1. Mr Nowak (Relative, no parental responsibility) 01632 960456", "2. Ms Brontë (Parent) 07700 900123"], calls[0].Calls);
+        Assert.Equal(["1. Mr Piotr Nowak (Relative, no parental responsibility) 01632 960456", "2. Ms Sarah Brontë (Parent) 07700 900123"], calls[0].Calls);
         Assert.Equal(1, calls[0].Restricted);
         Assert.Equal([SessionOfDay.Am, SessionOfDay.Pm], calls[0].Sessions);
-        Assert.Equal(["1. Mrs Byrne (Parent) no phone number in the MIS"], calls[1].Calls);
+        Assert.Equal(["1. Mrs Emma Byrne (Parent) no phone number in the MIS"], calls[1].Calls);
         Assert.StartsWith("last 4 weeks ", calls[1].Pattern, StringComparison.Ordinal);
         Assert.Contains("; absent on 1 of the last 10 school days", calls[1].Pattern, StringComparison.Ordinal);
         var arrival = Assert.Single(late);
@@ -131,8 +131,8 @@ public class CallListTests
         Assert.Equal(
             [
                 "Absent today with no reason given (2):",
-                "Zoë Brontë (9A), AM and PM: 1. Mr Nowak (Relative, no parental responsibility) 01632 960456; 2. Ms Brontë (Parent) 07700 900123. 1 contact must not be contacted",
-                "Seán Byrne (9B), AM: 1. Mrs Byrne (Parent) no phone number in the MIS",
+                "Zoë Brontë (9A), AM and PM: 1. Mr Piotr Nowak (Relative, no parental responsibility) 01632 960456; 2. Ms Sarah Brontë (Parent) 07700 900123. 1 contact must not be contacted",
+                "Seán Byrne (9B), AM: 1. Mrs Emma Byrne (Parent) no phone number in the MIS",
                 "Late today (1): Ava Khan (9B) AM U, 42 min, Bus late",
             ],
             lines);
