@@ -21,7 +21,9 @@ internal static class JobCommands
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => Run(r, host, "ingest", async (jobs, console) =>
         {
-            var (bytes, name) = ReadExport(r.GetValue(path)!);
+            var (bytes, zipName) = ReadExport(r.GetValue(path)!);
+            // A folder is named as the person gave it, not as the zip it is packed into only to be read.
+            var name = Directory.Exists(r.GetValue(path)!) ? Path.GetFileNameWithoutExtension(zipName) : zipName;
             var result = await jobs.Get<IngestJob>().RunAsync(r.GetValue(school)!, name, new MemoryStream(bytes), ct);
             console.WriteLine(result.Message);
             foreach (var problem in result.FileErrors)

@@ -14,7 +14,9 @@ public class JobCommandsTests
         var garbage = CliProcess.Run(folder, "ingest", "notes.txt", "--school", "100001");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("20 pupils added", first.Output);
+        // The folder is named as given, not as the zip it is packed into to be read.
+        Assert.Contains("export: 20 pupils added", first.Output);
+        Assert.DoesNotContain("export.zip", first.Output);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already imported", again.Output);
         Assert.Equal(2, garbage.ExitCode);
