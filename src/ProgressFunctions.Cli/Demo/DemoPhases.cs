@@ -51,7 +51,7 @@ internal sealed class DemoPhases(IServiceProvider jobs, DemoOptions options, Can
             await PhaseAsync("parse only", "marks", exports, e => Task.FromResult(ExportFile.Read(e.Zip, "export.zip", known: null).Export?.Attendance?.MarkCount ?? 0), marks => marks);
         }
 
-        _ingests.AddRange(await PhaseAsync("ingest", "marks", exports, e => _ingest.RunAsync(e.SchoolId, "export.zip", new MemoryStream(e.Zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
+        _ingests.AddRange(await PhaseAsync("ingest", "marks", exports, e => _ingest.RunAsync(e.SchoolId, "export", new MemoryStream(e.Zip), cancellationToken), r => r.Summary?.MarksChanged ?? 0));
         if (exports.Where(e => e.Check).ToList() is { Count: > 0 } checks)
         {
             _checkedOn = LastSchoolDay(checks[^1].Calendar, checks[^1].Day);
