@@ -9,17 +9,17 @@ public static class AssessmentsCsv
     public const string TargetsFileName = "targets.csv";
 
     public static readonly CsvColumn Upn = new("UPN", true, "Pupil UPN");
-    public static readonly CsvColumn Subject = new("Subject", true, "Subject Name", "Course");
-    public static readonly CsvColumn Point = new("Point", true, "Assessment Point", "Data Drop", "Assessment", "Collection");
+    public static readonly CsvColumn Subject = new("Subject", true, "Subject Name", "Course") { Repeats = true };
+    public static readonly CsvColumn Point = new("Point", true, "Assessment Point", "Data Drop", "Assessment", "Collection") { Repeats = true };
     public static readonly CsvColumn Date = new("Date", true, "Result Date", "Assessment Date");
-    public static readonly CsvColumn Scale = new("Scale", true, "Grade Scale", "Grade Set", "Grade Type");
-    public static readonly CsvColumn Grade = new("Grade", true, "Result", "Mark", "Value");
+    public static readonly CsvColumn Scale = new("Scale", true, "Grade Scale", "Grade Set", "Grade Type") { Repeats = true };
+    public static readonly CsvColumn Grade = new("Grade", true, "Result", "Mark", "Value") { Repeats = true };
 
-    public static readonly CsvColumn Target = new("Target", true, "Target Grade", "Grade");
-    public static readonly CsvColumn Baseline = new("Baseline", false, "Baseline Grade", "Starting Point");
+    public static readonly CsvColumn Target = new("Target", true, "Target Grade", "Grade") { Repeats = true };
+    public static readonly CsvColumn Baseline = new("Baseline", false, "Baseline Grade", "Starting Point") { Repeats = true };
     public static readonly CsvColumn CourseStart = new("Course Start", false, "Start Date");
     public static readonly CsvColumn CourseEnd = new("Course End", false, "End Date");
-    public static readonly CsvColumn TeachingGroup = new("Teaching Group", false, "Class", "Group", "Set");
+    public static readonly CsvColumn TeachingGroup = new("Teaching Group", false, "Class", "Group", "Set") { Repeats = true };
 
     public static IReadOnlyList<CsvColumn> Columns { get; } = [Upn, Subject, Point, Date, Scale, Grade];
 

@@ -11,11 +11,11 @@ public static class BehaviourCsv
     public static readonly CsvColumn Upn = new("UPN", true, "Pupil UPN");
     public static readonly CsvColumn Date = new("Date", true, "Event Date", "Incident Date");
     public static readonly CsvColumn Points = new("Points", true, "Score", "Behaviour Points");
-    public static readonly CsvColumn Category = new("Category", false, "Type", "Incident Type", "Event Type");
+    public static readonly CsvColumn Category = new("Category", false, "Type", "Incident Type", "Event Type") { Repeats = true };
 
-    public static readonly CsvColumn Subject = new("Subject", true);
+    public static readonly CsvColumn Subject = new("Subject", true) { Repeats = true };
     public static readonly CsvColumn Due = new("Due", true, "Due Date", "Deadline");
-    public static readonly CsvColumn Status = new("Status", true, "Outcome");
+    public static readonly CsvColumn Status = new("Status", true, "Outcome") { Repeats = true };
 
     public static IReadOnlyList<CsvColumn> Columns { get; } = [Upn, Date, Points, Category];
 

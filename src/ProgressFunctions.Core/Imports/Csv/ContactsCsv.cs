@@ -9,12 +9,12 @@ public static class ContactsCsv
 
     public static readonly CsvColumn ContactId = new("Contact ID", false, "Contact Id", "Person ID");
     public static readonly CsvColumn PupilUpn = new("Pupil UPN", true, "UPN", "Student UPN");
-    public static readonly CsvColumn Title = new("Title", false, "Salutation");
+    public static readonly CsvColumn Title = new("Title", false, "Salutation") { Repeats = true };
     public static readonly CsvColumn Forename = new("Forename", true, "First Name", "Contact Forename");
     public static readonly CsvColumn Surname = new("Surname", true, "Last Name", "Contact Surname");
     public static readonly CsvColumn Email = new("Email", false, "E-mail", "Email Address", "Contact Email");
     public static readonly CsvColumn Phone = new("Phone", false, "Telephone", "Mobile", "Phone Number");
-    public static readonly CsvColumn Relationship = new("Relationship", false, "Relation", "Relationship to Pupil");
+    public static readonly CsvColumn Relationship = new("Relationship", false, "Relation", "Relationship to Pupil") { Repeats = true };
     public static readonly CsvColumn Responsibility = new("Parental Responsibility", false, "PR", "Has Parental Responsibility", "Responsibility");
     public static readonly CsvColumn Correspondence = new("Receives Correspondence", false, "Correspondence", "Receives Mail");
     public static readonly CsvColumn Priority = new("Priority", false, "Contact Priority", "Order");

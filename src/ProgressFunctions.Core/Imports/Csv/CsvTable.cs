@@ -29,7 +29,31 @@ public sealed class CsvRow
     public bool Has(CsvColumn column) => _map[column] >= 0;
 
     /// <summary>The trimmed value, or "" when the column is absent.</summary>
-    public string Get(CsvColumn column) => _map[column] is var i and >= 0 ? _reader.GetString(i) : "";
+    public string Get(CsvColumn column) => _map[column] is var i and >= 0 ? (column.Repeats ? Repeated(i) : _reader.GetString(i)) : "";
+
+    /// <summary>The most distinct values one file's repeating columns share strings for; any more are read one by one.</summary>
+    internal const int MaxRepeated = 4096;
+
+    private readonly Dictionary<string, string> _repeated = new(StringComparer.Ordinal);
+
+    /// <summary>The trimmed value of a column whose values repeat (<see cref="CsvColumn.Repeats"/>): the string this file already gave for the same text.</summary>
+    private string Repeated(int index)
+    {
+        var text = _reader[index].Trim();
+        var seen = _repeated.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (seen.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var value = text.ToString();
+        if (_repeated.Count < MaxRepeated)
+        {
+            _repeated.Add(value, value);
+        }
+
+        return value;
+    }
 
     public string? GetOrNull(CsvColumn column) => Get(column) is { Length: > 0 } value ? value : null;
 

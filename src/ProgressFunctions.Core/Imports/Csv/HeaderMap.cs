@@ -6,6 +6,10 @@ namespace ProgressFunctions.Core.Imports.Csv;
 public sealed record CsvColumn(string Name, bool Required, params string[] Aliases)
 {
     internal IEnumerable<string> AllNames => [Name, .. Aliases];
+
+    /// <summary>Whether a few values repeat on most rows (a subject, an assessment point, a grade): read as one string per distinct value in the file.</summary>
+    /// <remarks>A school's export repeats each of them tens of thousands of times, and an import keeps them until it has stored them.</remarks>
+    public bool Repeats { get; init; }
 }
 
 /// <summary>Finds each known column in a header row, case-insensitively and ignoring spaces, '_' and '-'.</summary>

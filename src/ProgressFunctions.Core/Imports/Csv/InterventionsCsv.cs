@@ -16,7 +16,7 @@ public static class InterventionsCsv
     public const int MaxNotesIdLength = 64;
 
     public static readonly CsvColumn Upn = new("UPN", true, "Pupil UPN", "Unique Pupil Number");
-    public static readonly CsvColumn Type = new("Type", true, "Intervention", "Intervention Type", "Programme", "Provision");
+    public static readonly CsvColumn Type = new("Type", true, "Intervention", "Intervention Type", "Programme", "Provision") { Repeats = true };
     public static readonly CsvColumn Start = new("Start", true, "Start Date", "Date Started", "From");
     public static readonly CsvColumn End = new("End", false, "End Date", "Date Ended", "To");
     public static readonly CsvColumn Staff = new("Staff", false, "Staff ID", "Staff Code", "Lead", "Delivered By");

@@ -13,9 +13,9 @@ public static class PupilsCsv
     public static readonly CsvColumn LegalForename = new("Legal Forename", true, "Forename", "First Name", "Given Name");
     public static readonly CsvColumn PreferredForename = new("Preferred Forename", false, "Preferred Name", "Known As", "Chosen Forename");
     public static readonly CsvColumn DateOfBirth = new("Date of Birth", false, "DOB", "Birth Date");
-    public static readonly CsvColumn Gender = new("Gender", false, "Sex");
+    public static readonly CsvColumn Gender = new("Gender", false, "Sex") { Repeats = true };
     public static readonly CsvColumn Year = new("Year", false, "Year Group", "NC Year", "NC Year Actual", "Curriculum Year");
-    public static readonly CsvColumn RegGroup = new("Reg Group", false, "Registration Group", "Form", "Tutor Group", "Class");
+    public static readonly CsvColumn RegGroup = new("Reg Group", false, "Registration Group", "Form", "Tutor Group", "Class") { Repeats = true };
     public static readonly CsvColumn Sen = new("SEN", false, "SEN Status", "SEN Provision");
     public static readonly CsvColumn Fsm = new("FSM", false, "Free School Meals", "FSM Eligible");
     public static readonly CsvColumn PupilPremium = new("Pupil Premium", false, "PP");
