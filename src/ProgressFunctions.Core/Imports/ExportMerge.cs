@@ -52,7 +52,7 @@ public static class ExportMerge
     /// none of them may take anyone off roll.
     /// </remarks>
     public static bool IsFullRoll(SchoolExport export) =>
-        export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0 && export.MarkedButUnlisted.Count == 0
+        !export.OlderThanStored && export.RecordsRead.TryGetValue("pupils.csv", out var read) && read > 0 && export.MarkedButUnlisted.Count == 0
         && !export.Issues.Any(i => i.IsError && string.Equals(i.File, "pupils.csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The school as it is with <paramref name="export"/> merged in, and what changed.</summary>

@@ -66,6 +66,44 @@ public static class PupilIdentity
         };
     }
 
+    /// <summary>The fewest pupils whose names or dates of birth change at once that <see cref="ManyChanged"/> refuses.</summary>
+    public const int ChangedRefusedFrom = 10;
+
+    /// <summary>Null unless many pupils stored under the export's ids come with another name or date of birth; else a one-line reason saying what to check.</summary>
+    /// <remarks>
+    /// A pupil's legal name or date of birth changes rarely, one pupil at a time. Hundreds at once is one column sorted
+    /// on its own in a spreadsheet, or another export of the same ids: merged, every report would go out under one
+    /// child's name with another child's figures, to the first child's family. Refused whole, before anything is
+    /// stored, when at least <see cref="ChangedRefusedFrom"/> pupils and a twentieth of those the export shares with
+    /// the store have changed. The reason names pupil ids only.
+    /// </remarks>
+    public static string? ManyChanged(SchoolExport export, IReadOnlyDictionary<string, Pupil> stored)
+    {
+        var (shared, changed) = (0, new List<string>());
+        foreach (var pupil in export.Pupils)
+        {
+            if (stored.TryGetValue(pupil.Id, out var before))
+            {
+                shared++;
+                if (!SamePerson(before, pupil))
+                {
+                    changed.Add(pupil.Id);
+                }
+            }
+        }
+
+        return changed.Count < ChangedRefusedFrom || changed.Count * 20 < shared
+            ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{changed.Count} of the {shared} pupils this export shares with the store come with another legal name or date of birth (pupils {string.Join(", ", changed.Order(StringComparer.Ordinal).Take(3))}...): a column sorted on its own in a spreadsheet, or another school's or year's export under these ids? Nothing was imported: check pupils.csv against the MIS and export it again");
+    }
+
+    /// <summary>The same legal forename, surname (any case, trimmed) and date of birth, where both give one.</summary>
+    private static bool SamePerson(Pupil before, Pupil now) =>
+        string.Equals(before.LegalSurname.Trim(), now.LegalSurname.Trim(), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(before.LegalForename.Trim(), now.LegalForename.Trim(), StringComparison.OrdinalIgnoreCase)
+        && (before.DateOfBirth is null || now.DateOfBirth is null || before.DateOfBirth == now.DateOfBirth);
+
     /// <summary>A temporary UPN ends in a letter; a permanent one in a digit (DfE UPN standard).</summary>
     public static bool IsTemporary(string upn) => upn.Length == 13 && char.IsAsciiLetter(upn[^1]);
 }

@@ -62,6 +62,9 @@ public sealed record SchoolExport
     /// <remarks>This, not the upload time, decides which of two exports is newer; without it the time of ingest stands in.</remarks>
     public DateTimeOffset? ExportedAt { get; init; }
 
+    /// <summary>Whether the export was made before the data already stored (<see cref="OlderExport"/>): then it is not the whole roll, whatever it lists.</summary>
+    public bool OlderThanStored { get; init; }
+
     public int ErrorCount => Issues.Count(i => i.IsError);
 
     public int WarningCount => Issues.Count(i => !i.IsError);

@@ -98,17 +98,19 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var exportRead = SharedAddressWarnings.Add(ContactSafeguards.Keep(
-            ExportTime.Settle(
-                PupilIdentity.Check(read.Export!, state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal)),
-                AttendanceYearCodec.LastMarkedDay(state.Attendance)),
-            state.Pupils.Values.SelectMany(p => p.Links), state.Contacts, StoredAt(state)));
+        var storedPupils = state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal);
+        var storedAt = StoredAt(state);
+        var storedLinks = state.Pupils.Values.SelectMany(p => p.Links).ToList();
+        var settled = ExportTime.Settle(PupilIdentity.Check(read.Export!, storedPupils), AttendanceYearCodec.LastMarkedDay(state.Attendance));
+        var exportRead = SharedAddressWarnings.Add(OlderExport.Limit(
+            ContactSafeguards.Keep(settled, storedLinks, state.Contacts, storedAt), storedPupils, state.Contacts, storedLinks, storedAt));
         var now = clock.GetUtcNow();
         // Read here, not with the school's state: only the import compares with it, and every job loads the state.
         var shared = await documents.ReadAsync<SharedAddressList>(schoolId, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken);
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now, shared?.Body);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
-        if (ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile) is { } replaced)
+        if ((ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile)
+            ?? PupilIdentity.ManyChanged(exportRead, storedPupils)) is { } replaced)
         {
             return new IngestResult(IngestOutcome.Unreadable, replaced, RejectedPath: await RejectAsync(state, import, replaced, cancellationToken));
         }

@@ -22,6 +22,14 @@ public class ExportMergeTests
         Assert.Equal(once.Attendance, twice.Attendance);
     }
 
+    /// <summary>A pupil admitted since an older export was made is not in it: that export takes nobody off roll.</summary>
+    [Fact]
+    public void IsFullRoll_ExportOlderThanTheStoredData_False()
+    {
+        Assert.True(ExportMerge.IsFullRoll(s_export));
+        Assert.False(ExportMerge.IsFullRoll(s_export with { OlderThanStored = true }));
+    }
+
     [Fact]
     public void Apply_FirstExport_CountsContactRecordsAndPupilsLinkedApart()
     {

@@ -167,6 +167,40 @@ public class ExportIdentityTests
         Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
     }
 
+    /// <summary>Two uploads at once, the older ingested second: the link the MIS removed and the address it corrected stay as the newer export left them.</summary>
+    [Fact]
+    public async Task Ingest_OlderExportAfterANewerOne_ContactsAndLinksStayAsTheNewerLeftThem()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport(pupils: 20);
+        export.SetSchoolJson("exportedAt", "2025-12-04T18:00:00Z");
+        var older = export.Zip();
+        var contacts = export.Contacts;
+        var family = Enumerable.Range(0, contacts.Rows.Count).GroupBy(r => contacts.Get(r, "Pupil UPN")).First(g => g.Count() >= 2).ToList();
+        var (upn, removed, corrected) = (contacts.Get(family[0], "Pupil UPN"), contacts.Get(family[0], "Contact ID"), contacts.Get(family[1], "Contact ID"));
+        foreach (var row in contacts.Where("Contact ID", corrected).ToList())
+        {
+            contacts.Set(row, "Email", "corrected@family.example");
+        }
+
+        contacts.Rows.RemoveAt(family[0]);
+        export.SetSchoolJson("exportedAt", "2025-12-05T08:00:00Z");
+        await run.IngestAsync(export.Zip(), "newer.zip");
+
+        var result = await run.IngestAsync(older, "older.zip");
+
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var pupil = state.Pupils.Values.Single(p => p.Pupil.Upn == upn);
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.DoesNotContain(pupil.Links, l => l.ContactId == removed);
+        Assert.Contains(pupil.Links, l => l.ContactId == corrected);
+        Assert.Equal("corrected@family.example", state.Contacts[corrected].Email);
+        Assert.Equal(0, result.Summary!.LeaversMarked);
+        Assert.Contains("before the data stored (2025-12-05 08:00 UTC): it takes nobody off roll", await ErrorsCsvAsync(run, result));
+        await run.SnapshotAndSendAsync();
+        Assert.DoesNotContain(run.Sender.Sent, m => m.RecipientId == removed);
+    }
+
     [Fact]
     public async Task Ingest_TemporaryUpnReplacedByPermanent_AcceptedWithAWarning()
     {

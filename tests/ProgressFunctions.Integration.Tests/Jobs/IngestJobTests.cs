@@ -208,6 +208,41 @@ public class IngestJobTests
         }
     }
 
+    /// <summary>The Legal Surname column sorted on its own (a spreadsheet slip), or only a few pupils renamed.</summary>
+    [Theory]
+    [InlineData(3, false)]    // three pupils renamed: names do change, one at a time
+    [InlineData(9, false)]    // under ten
+    [InlineData(40, true)]    // every surname moved to another pupil
+    public async Task RunAsync_ManyPupilsComeWithAnotherName_RefusedBeforeAnythingIsStored(int renamed, bool refused)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        var surname = export.Pupils.Header.IndexOf("Legal Surname");
+        var rows = export.Pupils.Rows.Take(renamed).ToList();
+        // Each of the first rows takes the next one's surname, round: every one of them changes.
+        var surnames = rows.Select(r => r[surname]).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i][surname] = surnames[(i + 1) % rows.Count] + (renamed < 40 ? "-Smith" : "");
+        }
+
+        var result = await fixture.IngestAsync(export.Zip(), "sorted.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(refused ? IngestOutcome.Unreadable : IngestOutcome.Stored, result.Outcome);
+        var changed = after.Pupils.Values.Count(p => p.Pupil.LegalSurname != before.Pupils[p.Pupil.Id].Pupil.LegalSurname);
+        Assert.Equal(refused ? 0 : renamed, changed);
+        if (refused)
+        {
+            // Siblings next to each other keep their surname: nearly all, not all, change.
+            Assert.Matches(@"^3\d of the 40 pupils this export shares with the store come with another legal name or date of birth \(pupils ", result.Message);
+            Assert.DoesNotContain(surnames[0], result.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task RunAsync_PupilsCsvCutShortWhileAttendanceMarksTheRest_NobodyLeavesAndTheDataManagersAreTold()
     {
@@ -309,9 +344,12 @@ public class IngestJobTests
 
         Assert.Equal(IngestOutcome.Stored, older.Outcome);
         Assert.Equal(0, older.Summary!.MarksChanged);
-        Assert.Equal(1, older.Warnings);
+        // One warning for the time it is taken as made, one for what it was not let change (OlderExport).
+        Assert.Equal(2, older.Warnings);
         await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(older.RejectedPath!));
-        Assert.Contains("its attendance ends on 2026-03-06, before the stored marks (to 2026-03-27)", await new StreamReader(csv!).ReadToEndAsync(), StringComparison.Ordinal);
+        var issues = await new StreamReader(csv!).ReadToEndAsync();
+        Assert.Contains("its attendance ends on 2026-03-06, before the stored marks (to 2026-03-27)", issues, StringComparison.Ordinal);
+        Assert.Contains("before the data stored (2026-03-27 18:00 UTC): it takes nobody off roll", issues, StringComparison.Ordinal);
     }
 
     [Fact]
