@@ -92,7 +92,8 @@ internal static class JobCommands
         var max = new Option<int?>("--max") { Description = "Send at most N report requests, then stop" };
         max.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is < 1)
+            // Only a number is checked here: "--max abc" is the parser's error, and reading its value would throw.
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var most) && most < 1)
             {
                 r.AddError("--max must be 1 or more: the number of report requests to send before stopping (leave it out to send them all)");
             }

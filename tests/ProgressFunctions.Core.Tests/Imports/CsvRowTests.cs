@@ -27,6 +27,21 @@ public sealed class CsvRowTests
         Assert.NotSame(rows[0].Note, rows[1].Note);
     }
 
+    /// <summary>Rows of empty fields, as Excel saves rows it once held, are blank lines: skipped, not refused.</summary>
+    [Theory]
+    [InlineData("Subject,Note\nMaths,a\n,\n,\n")]
+    [InlineData("Subject,Note\nMaths,a\n , \r\n\r\n")]
+    [InlineData("Subject,Note\n,\nMaths,a\n")]
+    public void Read_RowsOfEmptyFields_SkippedWithoutIssues(string csv)
+    {
+        var issues = new List<ImportIssue>();
+
+        var accepted = CsvTable.Read(new StringReader(csv), "assessments.csv", [s_subject, s_note], issues, _ => { });
+
+        Assert.Equal(1, accepted);
+        Assert.Empty(issues);
+    }
+
     [Fact]
     public void Get_MoreDistinctValuesThanShared_EveryValueStillRead()
     {

@@ -48,6 +48,7 @@ public class JobCommandsTests
     [InlineData("demo --phase infant", "--phase: 'infant' is not primary or secondary")]
     [InlineData("dispatch --max 0", "--max must be 1 or more")]
     [InlineData("dispatch --max -5", "--max must be 1 or more")]
+    [InlineData("dispatch --max abc", "Cannot parse argument 'abc' for option '--max'")]
     public void Command_WordNotOffered_ExitTwoWithTheWordsOffered(string arguments, string message)
     {
         var (exit, _, error) = CliProcess.Run(CliProcess.TempFolder(), arguments.Split(' '));
@@ -55,6 +56,7 @@ public class JobCommandsTests
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
         Assert.DoesNotContain("ProgressFunctions.", error);
+        Assert.DoesNotContain("Unhandled exception", error);
     }
 
     [Fact]

@@ -57,8 +57,22 @@ public sealed partial class CsvReader
 
     public bool UnterminatedQuote { get; private set; }
 
-    /// <summary>True when the record is an empty line (one empty field).</summary>
-    public bool IsBlank => FieldCount == 1 && _ends[0] == _starts[0];
+    /// <summary>True when the record holds no text: an empty line, or a line of empty fields (Excel saves ",,,," for a row it once held).</summary>
+    public bool IsBlank
+    {
+        get
+        {
+            for (var i = 0; i < FieldCount; i++)
+            {
+                if (!this[i].IsWhiteSpace())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     public ReadOnlySpan<char> this[int index] => _fields.AsSpan(_fieldBase + _starts[index], _ends[index] - _starts[index]);
 
