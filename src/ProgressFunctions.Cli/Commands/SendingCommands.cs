@@ -41,7 +41,7 @@ internal static class SendingCommands
             }
 
             console.Write(table);
-            console.WriteLine(batches.Count == 0 ? "no batches yet: a snapshot's parent reports and a day's attendance letters each make one" : $"{batches.Count} batches");
+            console.WriteLine(batches.Count == 0 ? "no batches yet: a snapshot's parent reports and a day's attendance letters each make one" : batches.Count == 1 ? "1 batch" : $"{batches.Count} batches");
             return 0;
         }));
         return command;

@@ -14,7 +14,7 @@ namespace ProgressFunctions.Core.Jobs;
 public sealed record Undelivered(string RecipientId, IReadOnlyList<string> PupilIds, string Reason, bool TellDataManagers = false)
 {
     public static Undelivered Of(NotSent refusal) => new(refusal.ContactId ?? "", [refusal.PupilId],
-        refusal.Detail is null ? refusal.Reason.ToString() : $"{refusal.Reason}: {refusal.Detail}",
+        refusal.Detail is null ? Reports.Batches.BatchPreview.Reason(refusal.Reason) : $"{Reports.Batches.BatchPreview.Reason(refusal.Reason)}: {refusal.Detail}",
         TellDataManagers: refusal.Reason is NotSentReason.PupilIdentityChanged or NotSentReason.AddressSharedWithAnotherFamily);
 }
 

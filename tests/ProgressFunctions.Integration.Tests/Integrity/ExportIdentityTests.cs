@@ -94,7 +94,7 @@ public class ExportIdentityTests
         Assert.DoesNotContain(run.Sender.Sent, m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
         Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
         var refused = (await run.NotSentAsync()).Where(n => n.RecipientId == idA || n.RecipientId == idB).ToList();
-        Assert.Contains(refused, n => n.RecipientId == idA && n.Reason == $"AddressSharedWithAnotherFamily: contact {idB} has it too");
+        Assert.Contains(refused, n => n.RecipientId == idA && n.Reason == $"e-mail address also given for another family: contact {idB} has it too");
         // The second family's message was decided for its old address: it is refused for that first.
         Assert.All(refused.Where(n => n.RecipientId == idB), n => Assert.StartsWith($"contact {idB}'s e-mail address is not the one batch parents-2025-26-autumn-start decided for", n.Reason, StringComparison.Ordinal));
         Assert.Contains(run.Sender.Sent, m => m.MessageKey.StartsWith("ReportsHeldBack.", StringComparison.Ordinal));

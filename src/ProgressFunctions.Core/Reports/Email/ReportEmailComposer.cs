@@ -27,6 +27,9 @@ public sealed record StaffEmailInput(string SchoolName, string RecipientName, st
 
     /// <summary>The report names no pupil and hides small groups (the governors' report), so it is not described as pupils' personal data.</summary>
     public bool NamesNoPupil { get; init; }
+
+    /// <summary>The file is for the data manager, who corrects the MIS (an import report): not told to tell themselves.</summary>
+    public bool ToDataManager { get; init; }
 }
 
 /// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
@@ -64,6 +67,8 @@ public static class ReportEmailComposer
     private const string Corrections =
         "It is drawn from the school's MIS records: if anything in it looks wrong, tell the data manager or correct it in the MIS, and the next import brings the correction.";
 
+    private const string DataManagerCorrections = "Correct in the MIS what it lists and export again: the next import brings the corrections.";
+
     public static ComposedEmail ForStaff(StaffEmailInput input) => Compose(
         $"{input.SchoolName}: {input.ReportTitle}, {input.Period}",
         [
@@ -73,7 +78,7 @@ public static class ReportEmailComposer
                 + (input.NamesNoPupil
                     ? ". It names no pupil and shows no group of fewer than 5 pupils."
                     : ". It holds pupils' personal data: please keep it within the school and do not forward it outside."),
-            Corrections,
+            input.ToDataManager ? DataManagerCorrections : Corrections,
             input.SchoolName,
         ],
         [input.FileName, .. input.WorkbookFileName is { } w ? [w] : Array.Empty<string>()]);

@@ -105,6 +105,15 @@ public partial class ReportEmailComposerTests
     }
 
     [Fact]
+    public void ForStaff_FileToTheDataManager_TellsThemToCorrectTheMisNotToTellThemselves()
+    {
+        var email = ReportEmailComposer.ForStaff(new("Zoë Park Academy", "Mr Shah", "import report", "export.zip", "export.zip.errors.csv") { ToDataManager = true });
+
+        Assert.Contains("Correct in the MIS what it lists and export again", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("tell the data manager", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForStaff_SubjectWithLineBreak_IsOneLine()
     {
         var email = ReportEmailComposer.ForStaff(new("Zoë Park\r\nBcc: x@evil.example", "Ms Evans", "SEN report", "Spring term 2025/26", "sen.pdf"));
