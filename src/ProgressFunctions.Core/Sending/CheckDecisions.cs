@@ -47,7 +47,11 @@ public static class CheckDecisions
             }
 
             var document = AttendanceDigest.Build(AttendanceDigestInput.For(run.School.SchoolName, run.AsOf, run.RegisterDate, run.Run, digest.StaffId,
-                digest.Alerts.Select(a => a.PupilId), run.Calendar, run.Directory, run.Registers, run.OnRoll) with { OpenInterventions = run.OpenInterventions });
+                digest.Alerts.Select(a => a.PupilId), run.Calendar, run.Directory, run.Registers, run.OnRoll) with
+            {
+                OpenInterventions = run.OpenInterventions,
+                ThresholdsCrossed = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold).Select(a => new ThresholdCrossing(a.PupilId, a.Evidence, a.Severity))],
+            });
             var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName);
             // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.
             var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}/{digest.StaffId}";

@@ -41,6 +41,9 @@ public sealed record AttendanceDigestInput(
     /// <summary>Each pupil's interventions open on the day ("Reading catch-up (since 3 Mar)"): their rows are marked with them.</summary>
     public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The recipient's alerts today for attendance falling below a threshold (below 95%, 92%, persistent or severe absence), each with its evidence.</summary>
+    public IReadOnlyList<ThresholdCrossing> ThresholdsCrossed { get; init; } = [];
+
     /// <summary>The digest input for one member of staff: their scope's registers and the measures of the pupils they have alerts about.</summary>
     public static AttendanceDigestInput For(string schoolName, DateOnly asOf, DateOnly? registerDate, int run, string staffId, IEnumerable<string> alertedPupilIds,
         SchoolCalendar calendar, SchoolDirectory directory, IReadOnlyDictionary<string, PupilRegister> registers, IEnumerable<Pupil> onRoll)
@@ -58,7 +61,14 @@ public sealed record AttendanceDigestInput(
     }
 }
 
+/// <summary>A pupil's attendance this year fell below a threshold today: the alert's evidence ("attendance 89.8% this year: persistent absence (10% or more missed)").</summary>
+public sealed record ThresholdCrossing(string PupilId, string Evidence, Alerts.AlertSeverity Severity);
+
 /// <summary>The attendance officer's daily digest: what needs a call or a letter today, each line with its evidence.</summary>
+/// <remarks>
+/// A list names each pupil once (a pupil absent both sessions is one row), so its count agrees with the figure above it.
+/// Severe absence is listed lowest attendance first, and pupils close to persistent absence fewest sessions to spare first.
+/// </remarks>
 public static class AttendanceDigest
 {
     public static ReportDocument Build(AttendanceDigestInput input)
@@ -67,8 +77,10 @@ public static class AttendanceDigest
         var today = DigestRows.Today(input);
         var overdue = summaries.SelectMany(s => s.OverdueUnexplained.Select(m => (s.PupilId, Mark: m))).ToList();
         var nearPa = summaries.Where(s => !s.YearToDate.IsPersistentAbsence && s.YearToDate.Possible > 0
-            && (s.Runway.BeforePersistent is null || s.Runway.BeforePersistent < input.RunwayWarningSessions)).ToList();
-        var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence).ToList();
+            && (s.Runway.BeforePersistent is null || s.Runway.BeforePersistent < input.RunwayWarningSessions))
+            .OrderBy(s => s.Runway.BeforePersistent ?? -1).ToList();
+        var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence).OrderBy(s => s.YearToDate.AttendanceRate).ToList();
+        var crossed = input.ThresholdsCrossed.OrderByDescending(c => c.Severity).ThenBy(c => NameOf(input.Directory, c.PupilId), StringComparer.CurrentCulture).ToList();
         var rolling = summaries.Where(s => s.RollingUnauthorised.ReachesThreshold).OrderByDescending(s => s.RollingUnauthorised.UnauthorisedSessions).ToList();
         var lastDay = input.MeasuredOn;
         var open = summaries.SelectMany(s => s.Spells.Where(sp => sp.Last == lastDay && sp.SchoolDays >= input.ContinuousAbsenceDays).Select(sp => (s.PupilId, Spell: sp))).ToList();
@@ -91,11 +103,13 @@ public static class AttendanceDigest
                 new KeyFact("10+ unauthorised in 10 weeks (alerts)", Count(rolling.Count), rolling.Count > 0 ? Tone.Concern : Tone.Good),
             ]),
             DigestRows.Section("New unexplained absences today (N)", marked ? "No new unexplained absences today." : "No marks yet for today.",
-                [.. today.Unexplained.Select(m => Row(input, m.PupilId, $"{Session(m.Session)} session, reason not yet known", Tone.Caution))]),
+                [.. DigestRows.ByPupil(today.Unexplained).Select(p => Row(input, p.PupilId, $"{Sessions(p.Marks)}, reason not yet known", Tone.Caution))]),
             DigestRows.Section("Unexplained absences overdue", "No N marks are older than the time allowed to resolve them.",
                 [.. overdue.Select(o => Row(input, o.PupilId, $"N mark on {ShortDate(o.Mark.Date)} {Session(o.Mark.Session)}, {o.Mark.AgeInSchoolDays} school days old", Tone.Concern))]),
             DigestRows.Section("Late today", marked ? "Nobody was late today." : "No marks yet for today.",
-                [.. today.Late.Select(m => Row(input, m.PupilId, DigestRows.LateEvidence(m)))]),
+                [.. DigestRows.ByPupil(today.Late).Select(p => Row(input, p.PupilId, string.Join("; ", p.Marks.Select(DigestRows.LateEvidence))))]),
+            DigestRows.Section("Attendance fallen below a threshold (new alerts)", "No pupil's attendance fell below a threshold today.",
+                [.. crossed.Select(c => Row(input, c.PupilId, c.Evidence, c.Severity == Alerts.AlertSeverity.Info ? Tone.Caution : Tone.Concern))]),
             DigestRows.Section("Close to persistent absence", $"No pupil is within {input.RunwayWarningSessions} sessions of persistent absence.",
                 [.. nearPa.Select(s => Row(input, s.PupilId, DigestRows.Runway(s), Tone.Caution))]),
             DigestRows.Section("Severe absence (50% or more)", "No pupil is severely absent this year.",
@@ -119,6 +133,10 @@ public static class AttendanceDigest
             return new TableRow([NameOf(input.Directory, pupilId), pupil?.RegistrationGroup ?? "", DigestRows.Marked(evidence, input.OpenInterventions.GetValueOrDefault(pupilId))], tone);
         }
     }
+
+    /// <summary>"AM session" or "AM and PM sessions".</summary>
+    private static string Sessions(IReadOnlyList<DigestRows.TodayMark> marks) =>
+        marks.Count == 1 ? $"{Session(marks[0].Session)} session" : $"{string.Join(" and ", marks.Select(m => Session(m.Session)))} sessions";
 
     /// <summary>How many pupils the marks are about ("3 pupils"): a pupil late in both sessions is one pupil late today.</summary>
     private static string Pupils(IReadOnlyList<DigestRows.TodayMark> marks)

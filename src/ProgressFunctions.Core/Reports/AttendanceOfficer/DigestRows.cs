@@ -39,6 +39,10 @@ internal static class DigestRows
         return (unexplained, late, marked);
     }
 
+    /// <summary>Each pupil's marks together, pupils in the order their first mark came: one row per pupil.</summary>
+    public static IEnumerable<(string PupilId, IReadOnlyList<TodayMark> Marks)> ByPupil(IReadOnlyList<TodayMark> marks) =>
+        marks.GroupBy(m => m.PupilId, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<TodayMark>)[.. g]));
+
     public static string LateEvidence(TodayMark mark)
     {
         var minutes = mark.MinutesLate is { } m ? (m == 1 ? ", 1 minute late" : $", {Count(m)} minutes late") : "";

@@ -38,6 +38,47 @@ public class AttendanceDigestTests
         Assert.Equal("attendance-digest-2025-11-28.pdf", document.FileName);
     }
 
+    /// <summary>A pupil absent both sessions with no reason is one pupil: one row, counted once in the list's heading as in the figure above it.</summary>
+    [Fact]
+    public void Build_AbsentBothSessionsWithNoReason_OneRowAndTheCountsAgree()
+    {
+        var directory = new DirectoryBuilder().Pupil("both").Pupil("morning").Build();
+        var registers = new[]
+        {
+            new RegisterBuilder(Year2025, "both").Present(D("2025-09-03"), s_asOf).Day(s_asOf, "N").Build(),
+            new RegisterBuilder(Year2025, "morning").Present(D("2025-09-03"), s_asOf).Mark(s_asOf, SessionOfDay.Am, "N").Build(),
+        };
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput("Test School", s_asOf, Year2025, [], registers, directory));
+
+        var list = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("New unexplained absences today", StringComparison.Ordinal));
+        Assert.Equal("New unexplained absences today (N) (2)", list.Caption);
+        Assert.Equal(["AM and PM sessions, reason not yet known", "AM session, reason not yet known"], list.Rows.Select(r => r.Cells[2]));
+        Assert.Equal("2 pupils", document.Blocks.OfType<KeyFacts>().Single().Facts.Single(f => f.Label.StartsWith("Unexplained today", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public void Build_ThresholdAlerts_ListedWithTheirEvidenceMostSevereFirst()
+    {
+        var directory = new DirectoryBuilder().Pupil("info").Pupil("pa").Build();
+        var registers = new[] { new RegisterBuilder(Year2025, "info").Present(D("2025-09-03"), s_asOf).Build(), new RegisterBuilder(Year2025, "pa").Present(D("2025-09-03"), s_asOf).Build() };
+        var input = new AttendanceDigestInput("Test School", s_asOf, Year2025, [], registers, directory)
+        {
+            ThresholdsCrossed =
+            [
+                new ThresholdCrossing("info", "attendance 94.1% this year, below 95%", Core.Alerts.AlertSeverity.Info),
+                new ThresholdCrossing("pa", "attendance 89.8% this year: persistent absence (10% or more missed)", Core.Alerts.AlertSeverity.Warning),
+            ],
+        };
+
+        var document = AttendanceDigest.Build(input);
+
+        var rows = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Attendance fallen below a threshold", StringComparison.Ordinal)).Rows;
+        Assert.Equal(["pa Test", "info Test"], rows.Select(r => r.Cells[0]));
+        Assert.Equal("attendance 89.8% this year: persistent absence (10% or more missed)", rows[0].Cells[2]);
+        Assert.Contains(AttendanceDigest.Build(input with { ThresholdsCrossed = [] }).Text(), t => t.Contains("No pupil's attendance fell below a threshold today.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Build_SeededSchool_PatternRowsCarryTheirEvidence()
     {
