@@ -49,7 +49,7 @@ internal static class AttendanceReport
     private static Table PupilTable(IReadOnlyList<PupilAttendanceSummary> summaries)
     {
         var table = new Table().Title("Pupils to look at (pseudonymous ids)")
-            .AddColumns("Pupil", "Attendance", "Runway to PA", "Unauth. 10 wks", "Pattern / evidence");
+            .AddColumns("Pupil", "Attendance", "Absences to spare before PA at year end", "Unauth. 10 wks", "Pattern / evidence");
         var interesting = summaries
             .Where(s => s.Patterns.Count > 0 || s.RollingUnauthorised.ReachesThreshold || (s.Runway.BeforePersistent is < 10 && s.Runway.BeforePersistent < s.Runway.SessionsRemaining))
             .OrderByDescending(s => s.Patterns.Count).ThenBy(s => s.PupilId, StringComparer.Ordinal)
@@ -65,7 +65,7 @@ internal static class AttendanceReport
 
     private static string Runway(PersistentAbsenceRunway runway) => runway.BeforePersistent switch
     {
-        null => "already PA for the year",
+        null => "none: PA at year end even with full attendance",
         var k when k == runway.SessionsRemaining => "cannot reach PA",
         var k => $"{k} sessions",
     };

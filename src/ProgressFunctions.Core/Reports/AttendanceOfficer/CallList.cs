@@ -175,7 +175,7 @@ public static partial class CallList
         }
 
         return $"{who} no mark for today in the MIS export, so this list cannot say whether they are absent: {string.Join(", ", parts)}{(rest > 0 ? $" and {Count(rest)} more" : "")}. " +
-            "Check their registers were taken and that the export holds every pupil.";
+            "Check their registers were taken, that the export holds every pupil, and the last import report: it lists rows the import refused (a UPN given to two pupils, a bad code).";
     }
 
     private static string CallsText(CallEntry entry) =>

@@ -53,6 +53,8 @@ public static class ParentReport
         {
             new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, {RegistrationGroupWord(snapshot.YearGroup)} {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."),
             KeyFactsOf(snapshot),
+            // The two points figures count opposite things, and a parent cannot tell from "4" which way is good.
+            new Paragraph("Achievements are points given for good work and conduct; behaviour points are given for incidents in school, so fewer is better.", Small: true),
             new Heading("Attendance"),
             new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),
         };

@@ -178,7 +178,7 @@ public class CallListTests
         var line = CallList.EmailLines(input)[^1];
 
         Assert.StartsWith($"{unmarked} pupils on roll have no mark for today", line, StringComparison.Ordinal);
-        Assert.EndsWith(ending + " their registers were taken and that the export holds every pupil.", line, StringComparison.Ordinal);
+        Assert.EndsWith(ending + " their registers were taken, that the export holds every pupil, and the last import report: it lists rows the import refused (a UPN given to two pupils, a bad code).", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class CallListTests
         var line = CallList.EmailLines(input)[^1];
 
         Assert.Equal("29 pupils on roll have no mark for today in the MIS export, so this list cannot say whether they are absent: all 28 of 7A, Pupil 02 (7B). " +
-            "Check their registers were taken and that the export holds every pupil.", line);
+            "Check their registers were taken, that the export holds every pupil, and the last import report: it lists rows the import refused (a UPN given to two pupils, a bad code).", line);
     }
 
     /// <summary>A form of pupils "Pupil 01" to "Pupil nn", each marked to yesterday and not today.</summary>

@@ -31,6 +31,10 @@ public class ParentReportTests
         Assert.Equal(pupil.Subjects.Select(s => s.Band?.Label() ?? "No result yet"), table.Rows.Select(r => r.Cells[4]));
         Assert.Contains(document.Blocks, b => b is LineChart { Title: "Attendance by school week" });
         Assert.Contains(document.Blocks, b => b is BarChart { Title: "Current and target grade" });
+        // The two points tiles say which way is good: "2" alone does not.
+        var facts = document.Blocks.OfType<KeyFacts>().Single().Facts;
+        Assert.Equal(ProgressFunctions.Core.Reports.ReportFormat.Count(pupil.BehaviourPoints), facts.Single(f => f.Label == "Behaviour points this term").Value);
+        Assert.Contains("behaviour points are given for incidents in school, so fewer is better", text);
     }
 
     [Fact]
