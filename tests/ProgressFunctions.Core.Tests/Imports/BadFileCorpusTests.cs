@@ -123,6 +123,21 @@ public class BadFileCorpusTests
         Assert.Equal(3, export.RecordsRead["attendance.csv"]);   // the second mark for 4 September is read, then resolved
     }
 
+    /// <summary>A pupil missing from pupils.csv has a row per session in attendance.csv: one error says so for all of them.</summary>
+    [Fact]
+    public void Attendance_RowsOfAUpnPupilsCsvDoesNotList_OneErrorOnItsFirstRow()
+    {
+        var rows = string.Concat(new[] { "2025-09-03", "2025-09-04", "2025-09-05" }.SelectMany(d => new[] { $"F201100025003,{d},AM,/\n", $"F201100025003,{d},PM,/\n" }));
+        var export = BundleReader.Read(TestFiles.Bundle(
+            ("pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")),
+            ("attendance.csv", System.Text.Encoding.UTF8.GetBytes("UPN,Date,Session,Mark\nC201100025001,2025-09-03,AM,/\n" + rows))));
+
+        var error = Assert.Single(export.Issues, i => i.File == "attendance.csv");
+        Assert.Equal(3, error.Line);
+        Assert.Equal("no pupil with this UPN in pupils.csv; neither this row nor any other row for this UPN in the file is imported", error.Reason);
+        Assert.Equal(1, export.RecordsRead["attendance.csv"]);
+    }
+
     [Fact]
     public void Contacts_UnknownPupilAndBadEmail_Reported()
     {

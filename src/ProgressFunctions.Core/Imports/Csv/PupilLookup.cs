@@ -22,8 +22,8 @@ internal sealed class PupilLookup
 
     /// <summary>The register, or null with the reason the UPN cannot be used.</summary>
     /// <remarks>
-    /// For a pupil refused in pupils.csv the reason is given on the first row only (it says every row for the pupil is
-    /// refused); later rows come back null with a null <paramref name="problem"/>, to be skipped without a message.
+    /// The reason is given on a UPN's first row only, saying that every row for it is left out; later rows come back
+    /// null with a null <paramref name="problem"/>, to be skipped without a message.
     /// </remarks>
     public PupilRegister? Find(ReadOnlySpan<char> upn, out string? problem)
     {
@@ -54,16 +54,25 @@ internal sealed class PupilLookup
         return register;
     }
 
+    // One message per UPN, on its first row: a pupil missing from pupils.csv has a row per session, and 246 errors
+    // alike buried the few that differed.
     private string? Problem(string upn)
     {
+        if (!_refusedReported.Add(upn))
+        {
+            return null;
+        }
+
         if (_pupils is null)
         {
-            return Upn.Check(upn) ?? "no pupil with this UPN in pupils.csv";
+            return Upn.Check(upn) is { } invalid ? $"{invalid}; {OtherRows}" : null;
         }
 
         _pupils.Find(upn, out var problem, out var refused);
-        return !refused || _refusedReported.Add(upn) ? problem : null;
+        return refused || problem is null ? problem : $"{problem}; {OtherRows}";
     }
+
+    private const string OtherRows = "neither this row nor any other row for this UPN in the file is imported";
 
     private PupilRegister? Resolve(string upn)
     {
