@@ -98,6 +98,12 @@ internal static class SendingCommands
                 return 2;
             }
 
+            if (r.GetValue(pupil) is { } upn && !await jobs.Get<SendLedger>().HasPupilAsync(r.GetValue(school)!, upn, ct))
+            {
+                Console.Error.WriteLine($"progress sent: school {r.GetValue(school)} has no pupil with UPN {upn} (--pupil takes a UPN as pupils.csv gives it)");
+                return 2;
+            }
+
             var entries = await jobs.Get<SendLedger>().SentAsync(r.GetValue(school)!, r.GetValue(batch), r.GetValue(pupil), ct);
             var rows = entries.Select(e => new[]
             {

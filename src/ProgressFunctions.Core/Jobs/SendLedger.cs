@@ -20,6 +20,11 @@ public sealed record NotReachedEntry(string PupilId, string? Upn, string? PupilN
 /// <remarks>Read from the same records dispatch writes, so its counts are the outbox's and the preview's.</remarks>
 public sealed class SendLedger(IDocumentStore documents)
 {
+    /// <summary>Whether a pupil with this UPN (any case) is stored: a mistyped UPN would list nothing, as if nothing had been sent about the pupil.</summary>
+    public async Task<bool> HasPupilAsync(string schoolId, string upn, CancellationToken cancellationToken) =>
+        await documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken)
+            .AnyAsync(d => string.Equals(d.Body.Pupil.Upn, upn.Trim(), StringComparison.OrdinalIgnoreCase), cancellationToken);
+
     public async Task<IReadOnlyList<SentEntry>> SentAsync(string schoolId, string? batchId, string? upn, CancellationToken cancellationToken)
     {
         var outgoing = await documents.ListAsync<OutgoingMessage>(schoolId, DocumentTypes.Outgoing, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);

@@ -49,12 +49,14 @@ public class BatchCliTests
         var again = Run(0, "release", "--school", School, "--batch", AutumnEnd);
         var holdAfter = Run(0, "hold", "--school", School, "--batch", AutumnEnd);
         var mistyped = Run(2, "sent", "--school", School, "--batch", AutumnEnd + "x");
+        var noSuchPupil = Run(2, "sent", "--school", School, "--pupil", "NOPE");
         var sentCsv = Path.Combine(folder, "sent.csv");
         Run(0, "sent", "--school", School, "--batch", AutumnEnd, "--csv", sentCsv);
         var notSentCsv = Path.Combine(folder, "not-sent.csv");
         Run(0, "not-sent", "--school", School, "--batch", AutumnEnd, "--csv", notSentCsv);
         var end = Batches(Run(0, "batches", "--school", School, "--json")).Single(b => b.Id == AutumnEnd);
 
+        Assert.Contains($"school {School} has no pupil with UPN NOPE", noSuchPupil);
         Assert.Contains($"parent reports prepared as batch {AutumnStart}", snapshot);
         Assert.Equal(0, parentsBeforeRelease);
         Assert.NotEmpty(previews);
