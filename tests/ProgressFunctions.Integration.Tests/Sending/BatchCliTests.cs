@@ -52,11 +52,15 @@ public class BatchCliTests
         var noSuchPupil = Run(2, "sent", "--school", School, "--pupil", "NOPE");
         var sentCsv = Path.Combine(folder, "sent.csv");
         Run(0, "sent", "--school", School, "--batch", AutumnEnd, "--csv", sentCsv);
+        var aPupil = File.ReadAllLines(sentCsv).Skip(1).Select(l => l.Split(',')[^1].Split(' ')[0]).First(u => u.Length > 0);
+        var aboutThePupil = Run(0, "sent", "--school", School, "--pupil", aPupil.ToLowerInvariant());
         var notSentCsv = Path.Combine(folder, "not-sent.csv");
         Run(0, "not-sent", "--school", School, "--batch", AutumnEnd, "--csv", notSentCsv);
         var end = Batches(Run(0, "batches", "--school", School, "--json")).Single(b => b.Id == AutumnEnd);
 
         Assert.Contains($"school {School} has no pupil with UPN NOPE", noSuchPupil);
+        Assert.Matches(@"\n[1-9]\d* messages sent", aboutThePupil);
+        Assert.Contains(aPupil, aboutThePupil);
         Assert.Contains($"parent reports prepared as batch {AutumnStart}", snapshot);
         Assert.Equal(0, parentsBeforeRelease);
         Assert.NotEmpty(previews);
