@@ -40,9 +40,10 @@ public static class AttendanceBands
     public static string Label(this AttendanceBand band) => band switch
     {
         AttendanceBand.Excellent => "97% and above",
-        AttendanceBand.Expected => "95% to 97%",
-        AttendanceBand.AtRisk => "90% to 95%",
-        AttendanceBand.Persistent => "50% to 90% (persistent absence)",
+        // Each edge in one band only, as Of places it: a reader with 95.0% or 90.0% finds one row that holds it.
+        AttendanceBand.Expected => "95% to under 97%",
+        AttendanceBand.AtRisk => "over 90% to under 95%",
+        AttendanceBand.Persistent => "over 50% to 90% (persistent absence)",
         _ => "50% and below (severe absence)",
     };
 }

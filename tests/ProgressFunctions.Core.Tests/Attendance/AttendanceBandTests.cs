@@ -27,4 +27,14 @@ public class AttendanceBandTests
 
     [Fact]
     public void Of_NoPossibleSessions_IsNull() => Assert.Null(AttendanceBands.Of(0, 0));
+
+    /// <summary>A rate on an edge belongs to one band, and its label says so: no two labels both hold 95% or 90%.</summary>
+    [Theory]
+    [InlineData(97, 100, "97% and above")]
+    [InlineData(95, 100, "95% to under 97%")]
+    [InlineData(9001, 10000, "over 90% to under 95%")]
+    [InlineData(90, 100, "over 50% to 90% (persistent absence)")]
+    [InlineData(50, 100, "50% and below (severe absence)")]
+    public void Label_EdgeRates_NamedOnlyByTheirOwnBand(int attended, int possible, string label) =>
+        Assert.Equal(label, AttendanceBands.Of(attended, possible)!.Value.Label());
 }

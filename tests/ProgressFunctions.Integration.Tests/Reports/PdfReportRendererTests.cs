@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ProgressFunctions.Core.Reports.Documents;
@@ -157,6 +158,24 @@ public partial class PdfReportRendererTests
         Assert.Contains("Łukasz", text.Output);
         Assert.Contains("User password = 2013-04-07", PdfTools.Run("qpdf", $"--show-encryption --password=2013-04-07 \"{path}\"").Output);
     }
+
+    /// <summary>A bar chart's longest category label ends before its bar begins (the bar's value is drawn where the bar starts when it is 0).</summary>
+    [Fact]
+    public void Render_BarChartWithALongCategory_LabelEndsBeforeTheBars()
+    {
+        var chart = new BarChart("Pupils by attendance band", ["over 50% to 90% (persistent absence)", "97% and above"], [new ChartSeries("Pupils", [0, 22])], 22);
+        var path = Write(_renderer.Render(new ReportDocument("Bands", "Spring term 2025/26", "Zoë Park Academy", new DateOnly(2026, 3, 13), [chart])));
+
+        var words = Word().Matches(PdfTools.Run("pdftotext", $"-bbox -enc UTF-8 \"{path}\" -").Output)
+            .Select(m => (Text: m.Groups[5].Value, XMin: double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), XMax: double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        var labelEnd = words.Single(w => w.Text == "absence)");
+        var zero = words.Single(w => w.Text == "0" && Math.Abs(w.Y - labelEnd.Y) < 3);
+        Assert.True(labelEnd.XMax < zero.XMin, $"the label ends at {labelEnd.XMax}, the bar starts at {zero.XMin}");
+    }
+
+    [GeneratedRegex(@"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)</word>")]
+    private static partial Regex Word();
 
     private static ReportDocument Plain(string title, string text) =>
         new(title, "Spring term 2025/26", "Zoë Park Academy", new DateOnly(2026, 3, 13), [new Paragraph(text)]);

@@ -127,14 +127,16 @@ internal static class BarChartLayout
         var groupHeight = GroupHeight(chart);
         flow.Ensure(MinimumHeight(chart));
         var g = flow.Graphics;
-        Title(flow, chart, continued: false);
-        var plotLeft = flow.Left + LabelWidth;
-        var plotWidth = flow.Width - LabelWidth - 30;
+        // Wide enough for the longest category, so no label runs under the bars ("over 50% to 90% (persistent absence)").
+        var labelWidth = Math.Min(flow.Width * 0.45, Math.Max(LabelWidth, chart.Categories.Select(c => TextMeasure.Width(c, Theme.Small) + 6).DefaultIfEmpty(0).Max()));
+        Title(flow, chart, labelWidth, continued: false);
+        var plotLeft = flow.Left + labelWidth;
+        var plotWidth = flow.Width - labelWidth - 30;
         for (var c = 0; c < chart.Categories.Count; c++)
         {
             if (flow.Ensure(groupHeight))
             {
-                Title(flow, chart, continued: true);
+                Title(flow, chart, labelWidth, continued: true);
             }
 
             g = flow.Graphics;
@@ -154,14 +156,14 @@ internal static class BarChartLayout
 
     private static double GroupHeight(BarChart chart) => (chart.Series.Count * BarHeight) + GroupGap;
 
-    private static void Title(PageFlow flow, BarChart chart, bool continued)
+    private static void Title(PageFlow flow, BarChart chart, double labelWidth, bool continued)
     {
         var g = flow.Graphics;
         Theme.Text(g, continued ? chart.Title + " (continued)" : chart.Title, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
         flow.Y += TextWrap.LineHeight(Theme.H2) + 4;
         if (chart.Series.Count > 1)
         {
-            Legend.Draw(g, flow.Left + LabelWidth, flow.Y + 8, chart.Series);
+            Legend.Draw(g, flow.Left + labelWidth, flow.Y + 8, chart.Series);
             flow.Y += LegendHeight;
         }
     }
