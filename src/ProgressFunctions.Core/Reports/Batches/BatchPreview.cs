@@ -33,7 +33,7 @@ public static class BatchPreview
                 new KeyFact("Goes on", input.NewerBatch is null ? release : "only if released"),
             ]),
             new Heading("What to do"),
-            new Paragraph($"To stop it while you check something: {input.HoldCommand}. To send it before then: {input.ReleaseCommand}."),
+            new Paragraph($"To stop it while you check something, the data manager runs: {input.HoldCommand}. To send it before then: {input.ReleaseCommand}"),
         };
         var unreached = BatchRules.PupilsReachedByNoOne(input.NotReached);
         if (unreached.Count > 0)

@@ -170,7 +170,8 @@ public static class ReportEmailComposer
                 ? $"The {what} are ready. They go to families on {releaseOn} unless someone holds them."
                 : $"The {what} are ready, but batch {newerBatch} has newer figures: these go to families only if someone releases them with --include-stale.")
                 + " The summary, the list of families who will not be reached (with the reason for each) and a few sample reports are attached.",
-            $"To hold them: {holdCommand}.",
+            // The headteacher reviews too, and does not run the program: say who does.
+            $"To hold them, the data manager runs: {holdCommand}",
             "The attachments hold pupils' personal data: please keep them within the school.",
             schoolName,
         ],

@@ -113,6 +113,16 @@ public partial class ReportEmailComposerTests
         Assert.DoesNotContain("tell the data manager", email.TextBody, StringComparison.Ordinal);
     }
 
+    /// <summary>The headteacher reviews a batch too, and does not run the program: the e-mail says who holds it, with the command to copy whole.</summary>
+    [Fact]
+    public void ForBatchPreview_AnyReviewer_SaysTheDataManagerRunsTheHold()
+    {
+        const string hold = "progress hold --school 100001 --batch parents-2025-26-spring-end --reason \"...\"";
+        var email = ReportEmailComposer.ForBatchPreview("Zoë Park Academy", "Mrs Marsh", "parent reports", "Tuesday 24 March 2026", null, hold, ["review.pdf"]);
+
+        Assert.Contains($"To hold them, the data manager runs: {hold}\n", email.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ForStaff_SubjectWithLineBreak_IsOneLine()
     {
