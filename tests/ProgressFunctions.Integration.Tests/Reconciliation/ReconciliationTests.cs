@@ -191,7 +191,17 @@ public sealed partial class ReconciliationTests(ReconciliationSchools schools) :
             var facts = model.Blocks.OfType<KeyFacts>().Single().Facts;
             Assert.Equal(expected, facts.Take(4).Select(f => f.Value));
             Assert.All(facts.Take(4), f => Assert.EndsWith($"({label})", f.Label));
-            AssertInPdf(school.Pdf($"/{digest.StaffId}/attendance-digest-{asOf:yyyy-MM-dd}.pdf"), expected);
+            var pdf = school.Pdf($"/{digest.StaffId}/attendance-digest-{asOf:yyyy-MM-dd}.pdf");
+            AssertInPdf(pdf, expected);
+
+            // Each pupil whose attendance fell below a threshold today is listed with this year's rate, recounted from the export.
+            var crossed = digest.Alerts.Where(a => a.Rule == Core.Alerts.AlertRule.AttendanceThreshold).ToList();
+            Assert.Equal(crossed.Count > 0, pdf.Contains($"Attendance fallen below a threshold (new alerts) ({Number(crossed.Count)})", StringComparison.Ordinal));
+            foreach (var alert in crossed)
+            {
+                var pupil = school.Export.Pupils.Single(p => p.Id == alert.PupilId);
+                AssertInPdf(pdf, [pupil.Name, pupil.Form, $"attendance {AttendancePercent(Group([YearToDate(school, pupil, asOf)]).Total)} this year"]);
+            }
         }
     }
 
