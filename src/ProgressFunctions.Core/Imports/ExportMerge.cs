@@ -129,8 +129,9 @@ public static class ExportMerge
         var resultChanges = 0;
         foreach (var result in export.Assessments)
         {
-            ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(results, (result.PupilId, result.Subject, result.Point), out _);
-            if (stored != result)
+            ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(results, (result.PupilId, result.Subject, result.Point), out var held);
+            // An older export adds results the store lacks and corrects none a newer export gave (OlderExport).
+            if (stored != result && !(held && export.OlderThanStored))
             {
                 stored = result;
                 resultChanges++;

@@ -9,8 +9,9 @@ namespace ProgressFunctions.Core.Imports;
 /// restriction it cannot lift stays (<see cref="ContactSafeguards"/>). This keeps the rest of routing as the newer
 /// export left it: a pupil the store holds keeps their stored record, a stored contact its details (an address
 /// corrected since), a pupil with stored contact links those links (a link the MIS removed since is not restored), and
-/// nobody is taken off roll (a pupil admitted since is not in the older file). Pupils and contacts the store does not
-/// hold are added. One warning to the data managers says what was not applied.
+/// nobody is taken off roll (a pupil admitted since is not in the older file), and a stored pupil's targets, behaviour,
+/// homework and interventions stay as stored, as do their stored results (<see cref="ExportMerge"/>, <c>IngestPlan</c>).
+/// Pupils, contacts and results the store does not hold are added. One warning to the data managers says what was not applied.
 /// </remarks>
 public static class OlderExport
 {
@@ -38,7 +39,7 @@ public static class OlderExport
         var warning = ImportIssue.Warning("school.json", 0, "exportedAt", $"{made:yyyy-MM-dd HH:mm}",
             $"this export was made on {made:yyyy-MM-dd HH:mm} UTC, before the data stored ({stored:yyyy-MM-dd HH:mm} UTC): it takes nobody off roll, and the stored records of "
             + $"{changedPupils} pupils, {changedContacts} contacts and {keptLinks} pupils' contact links it would have changed are kept as the newer export left them. "
-            + "Its marks change only sessions no newer export set. If this export is the newer, export again from the MIS") with { TellDataManagers = true };
+            + "Its marks change only sessions no newer export set, and its results only add those the store lacks; stored pupils' targets, behaviour and homework stay. If this export is the newer, export again from the MIS") with { TellDataManagers = true };
         return export with
         {
             Pupils = pupils,

@@ -146,6 +146,13 @@ public sealed record IngestPlan(
         return [.. inExport.Order(StringComparer.Ordinal).Select(id =>
         {
             var before = state.Progress.GetValueOrDefault(id);
+            if (export.OlderThanStored && before is not null)
+            {
+                // An older export's lists are not the MIS's now: the newer export's stand (OlderExport); its results
+                // merged above only add what the store lacked.
+                return before with { Results = InDocumentOrder(results[id]) };
+            }
+
             return new PupilProgress(
                 id,
                 Has("targets.csv") ? [.. targets[id]] : before?.Targets ?? [],

@@ -184,6 +184,15 @@ public class ExportIdentityTests
         }
 
         contacts.Rows.RemoveAt(family[0]);
+        // A grade corrected and a behaviour event withdrawn since.
+        var results = export.Tables["assessments.csv"];
+        var gcse = results.Where("Scale", "GCSE").First();
+        var (resultUpn, subject, point) = (results.Get(gcse, "UPN"), results.Get(gcse, "Subject"), results.Get(gcse, "Point"));
+        var grade = results.Get(gcse, "Grade") == "9" ? "8" : "9";
+        results.Set(gcse, "Grade", grade);
+        var behaviour = export.Tables["behaviour.csv"];
+        var behaviourUpn = behaviour.Get(0, "UPN");
+        behaviour.Rows.RemoveAt(0);
         export.SetSchoolJson("exportedAt", "2025-12-05T08:00:00Z");
         await run.IngestAsync(export.Zip(), "newer.zip");
 
@@ -195,6 +204,9 @@ public class ExportIdentityTests
         Assert.DoesNotContain(pupil.Links, l => l.ContactId == removed);
         Assert.Contains(pupil.Links, l => l.ContactId == corrected);
         Assert.Equal("corrected@family.example", state.Contacts[corrected].Email);
+        var progressOf = (string u) => state.Progress[state.Pupils.Values.Single(p => p.Pupil.Upn == u).Pupil.Id];
+        Assert.Equal(grade, progressOf(resultUpn).Results.Single(r => r.Subject == subject && r.Point == point).Grade);
+        Assert.Equal(behaviour.Where("UPN", behaviourUpn).Count(), progressOf(behaviourUpn).Behaviour.Count);
         Assert.Equal(0, result.Summary!.LeaversMarked);
         Assert.Contains("before the data stored (2025-12-05 08:00 UTC): it takes nobody off roll", await ErrorsCsvAsync(run, result));
         await run.SnapshotAndSendAsync();
