@@ -153,7 +153,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         var path = RejectedPath(state.SchoolId, import, "reason.txt");
         var text = $"{import.Name} was not imported: {reason}\r\nSHA-256 {import.Sha256}\r\n";
         await blobs.PutAsync(path, new MemoryStream(Encoding.UTF8.GetBytes(text)), "text/plain", cancellationToken: cancellationToken);
-        await NotifyDataManagersAsync(state.SchoolId, state.Profile, state.Staff, path, import.Name, cancellationToken);
+        await NotifyDataManagersAsync(state.SchoolId, state.Profile, state.Staff, path, import.Name, [$"Nothing of it was imported: {reason}"], cancellationToken);
         return path.Value;
     }
 
@@ -168,19 +168,20 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         await blobs.PutAsync(path, new MemoryStream(Reports.SpreadsheetCsv.Bytes(ImportErrorsCsv.Write(export.Issues))), "text/csv", cancellationToken: cancellationToken);
         if (export.HasErrors || export.Issues.Any(i => i.TellDataManagers))
         {
-            await NotifyDataManagersAsync(schoolId, profile, staff, path, import.Name, cancellationToken);
+            await NotifyDataManagersAsync(schoolId, profile, staff, path, import.Name, ImportErrorsCsv.Summary(export.Issues), cancellationToken);
         }
 
         return path.Value;
     }
 
     /// <summary>Decides one message to each data manager with the file; when the school has none who can be reached, records that.</summary>
-    private async Task NotifyDataManagersAsync(string schoolId, SchoolProfile? profile, StaffDirectory staff, BlobPath file, string importName, CancellationToken cancellationToken)
+    private async Task NotifyDataManagersAsync(
+        string schoolId, SchoolProfile? profile, StaffDirectory staff, BlobPath file, string importName, IReadOnlyList<string> summary, CancellationToken cancellationToken)
     {
         var school = profile is null ? new Sending.Letterhead(schoolId, $"the school's data manager") : Sending.Letterheads.Of(profile);
         var why = new Sending.SendReason($"import of {file.Name[(file.Name.LastIndexOf('/') + 1)..]}", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var (messages, unreachable) = Sending.StaffNotices.ToDataManagers(ReportKind.ImportErrors, file.Value,
-            new Reports.Routing.SchoolDirectory([], [], [], staff.Staff, staff.Roles), school, why, importName);
+            new Reports.Routing.SchoolDirectory([], [], [], staff.Staff, staff.Roles), school, why, importName, summary);
         await outgoing.DecideAsync(schoolId, messages, cancellationToken);
         var now = clock.GetUtcNow();
         List<UndeliveredRecord> notReached = [.. unreachable.Select(id => new UndeliveredRecord($"{ReportKind.ImportErrors}.{file.Value}", ReportKind.ImportErrors, id, [], "the data manager has no valid e-mail address", now))];

@@ -136,7 +136,7 @@ internal sealed class MessageAssembly(
         }
 
         var fileName = payload.Path[(payload.Path.LastIndexOf('/') + 1)..];
-        var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, payload.Title, payload.Period, fileName) { ToDataManager = true });
+        var email = ReportEmailComposer.ForStaff(new StaffEmailInput(message.School.SchoolName, message.Recipient.DisplayName, payload.Title, payload.Period, fileName) { ToDataManager = true, Lines = payload.Lines });
         return new PreparedMessage(new PreparedMail(message.To, [], email, "") { Files = [await FileOf(payload.Path, fileName, cancellationToken)] }, []);
     }
 

@@ -65,7 +65,11 @@ public sealed record DocumentPayload(ReportDocument Document, ComposedEmail Emai
 }
 
 /// <summary>A file sent as it is (import errors, reports held back), under an e-mail titled <see cref="Title"/>.</summary>
-public sealed record FilePayload(string Path, string Title, string Period) : OutgoingPayload;
+public sealed record FilePayload(string Path, string Title, string Period) : OutgoingPayload
+{
+    /// <summary>What the file holds, in a few lines for the e-mail's text (an import report's counts per file); none for files stored before.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+}
 
 /// <summary>The preview of a batch to staff: its summary, the list of families not reached (a CSV blob), and a few of its messages' reports as samples.</summary>
 public sealed record BatchPreviewPayload(ReportDocument Document, ComposedEmail Email, string Folder, string NotReachedCsv, IReadOnlyList<string> SampleIds) : OutgoingPayload;

@@ -14,8 +14,9 @@ public static class StaffNotices
     /// <param name="school">The school's letterhead.</param>
     /// <param name="why">Why it is sent.</param>
     /// <param name="about">What the notice is about, as its e-mail names it: the export's file name for an import report.</param>
+    /// <param name="lines">What the file holds, in a few lines for the e-mail's text.</param>
     public static (IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<string> Unreachable) ToDataManagers(
-        ReportKind kind, string path, SchoolDirectory directory, Letterhead school, SendReason why, string? about = null)
+        ReportKind kind, string path, SchoolDirectory directory, Letterhead school, SendReason why, string? about = null, IReadOnlyList<string>? lines = null)
     {
         // The e-mail reads "<school>: <title>, <about>" and "The <title> for <about> is attached as <file>".
         var (title, period) = kind switch
@@ -26,7 +27,7 @@ public static class StaffNotices
         };
         var routed = StaffRouting.Route(StaffRoleKind.DataManager, null, directory);
         return ([.. routed.Recipients.Select(m => new OutgoingMessage($"{kind}.{path}", kind,
-            new Recipient(m.Id, RecipientKind.Staff, m.Email, m.DisplayName), new FilePayload(path, title, period), why, [nameof(StaffRoleKind.DataManager)], school))],
+            new Recipient(m.Id, RecipientKind.Staff, m.Email, m.DisplayName), new FilePayload(path, title, period) { Lines = lines ?? [] }, why, [nameof(StaffRoleKind.DataManager)], school))],
             routed.UnreachableStaffIds);
     }
 }

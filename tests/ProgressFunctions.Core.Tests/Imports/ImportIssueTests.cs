@@ -32,4 +32,28 @@ public sealed class ImportIssueTests
 
         Assert.Equal(expected, issue.StopsItsFile);
     }
+
+    [Fact]
+    public void Summary_RowErrorsWarningsAndAFileRefusedWhole_CountsPerFileAndWhyTheFileWasRefused()
+    {
+        ImportIssue[] issues =
+        [
+            ImportIssue.Error("pupils.csv", 4, "UPN", "X", "not a UPN"),
+            ImportIssue.Error("pupils.csv", 9, "UPN", "Y", "not a UPN"),
+            ImportIssue.Warning("pupils.csv", 12, "Legal Surname", "Zoë", "held a tab"),
+            ImportIssue.Warning("contacts.csv", 3, "Email", "a@b", "shared") with { TellDataManagers = true },
+            ImportIssue.Error("attendance.csv", 0, "", "", "dates are written month first"),
+        ];
+
+        var lines = ImportErrorsCsv.Summary(issues);
+
+        Assert.Equal(
+            [
+                "attendance.csv was not imported at all: dates are written month first",
+                "To check, contacts.csv: shared",
+                "contacts.csv: 1 warning; pupils.csv: 2 errors (those rows were not imported), 1 warning. The rest of each file was imported.",
+            ],
+            lines);
+        Assert.DoesNotContain(lines, l => l.Contains("Zoë", StringComparison.Ordinal));
+    }
 }

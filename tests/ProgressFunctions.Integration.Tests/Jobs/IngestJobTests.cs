@@ -267,6 +267,9 @@ public class IngestJobTests
         await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
         using var notice = MimeKit.MimeMessage.Load(Directory.GetFiles(fixture.OutboxDirectory, "ImportErrors.*.eml").Single());
         Assert.EndsWith(": import report, cut-short.zip", notice.Subject, StringComparison.Ordinal);
+        // What the report holds is in the e-mail's text, counts only: the rows' values stay in the attached file.
+        Assert.Contains($"To check, pupils.csv: pupils.csv does not list 6 pupils that attendance.csv marks on {JobsFixture.AsOf:yyyy-MM-dd}, its last day", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("pupils.csv: 1 warning", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed record StaffEmailInput(string SchoolName, string RecipientName, st
 
     /// <summary>The file is for the data manager, who corrects the MIS (an import report): not told to tell themselves.</summary>
     public bool ToDataManager { get; init; }
+
+    /// <summary>What the file holds, a paragraph each, after the sentence that attaches it.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
 }
 
 /// <summary>Writes the messages reports go out in. Pure: same input, same message.</summary>
@@ -78,6 +81,7 @@ public static class ReportEmailComposer
                 + (input.NamesNoPupil
                     ? ". It names no pupil and shows no group of fewer than 5 pupils."
                     : ". It holds pupils' personal data: please keep it within the school and do not forward it outside."),
+            .. input.Lines,
             input.ToDataManager ? DataManagerCorrections : Corrections,
             input.SchoolName,
         ],
