@@ -10,7 +10,8 @@ namespace ProgressFunctions.Core.Imports;
 /// export left it: a pupil the store holds keeps their stored record, a stored contact its details (an address
 /// corrected since), a pupil with stored contact links those links (a link the MIS removed since is not restored), and
 /// nobody is taken off roll (a pupil admitted since is not in the older file), and a stored pupil's targets, behaviour,
-/// homework and interventions stay as stored, as do their stored results (<see cref="ExportMerge"/>, <c>IngestPlan</c>).
+/// homework and interventions stay as stored, as do their stored results, and the stored staff list and caseloads
+/// stand (<see cref="ExportMerge"/>, <c>IngestPlan</c>).
 /// Pupils, contacts and results the store does not hold are added. One warning to the data managers says what was not applied.
 /// </remarks>
 public static class OlderExport

@@ -193,6 +193,9 @@ public class ExportIdentityTests
         var behaviour = export.Tables["behaviour.csv"];
         var behaviourUpn = behaviour.Get(0, "UPN");
         behaviour.Rows.RemoveAt(0);
+        // And a member of staff's address corrected.
+        var staffId = export.Staff.Get(0, "Staff ID");
+        export.Staff.Set(0, "Email", "corrected.staff@school.example");
         export.SetSchoolJson("exportedAt", "2025-12-05T08:00:00Z");
         await run.IngestAsync(export.Zip(), "newer.zip");
 
@@ -207,6 +210,7 @@ public class ExportIdentityTests
         var progressOf = (string u) => state.Progress[state.Pupils.Values.Single(p => p.Pupil.Upn == u).Pupil.Id];
         Assert.Equal(grade, progressOf(resultUpn).Results.Single(r => r.Subject == subject && r.Point == point).Grade);
         Assert.Equal(behaviour.Where("UPN", behaviourUpn).Count(), progressOf(behaviourUpn).Behaviour.Count);
+        Assert.Equal("corrected.staff@school.example", state.Staff.Staff.Single(m => m.Id == staffId).Email);
         Assert.Equal(0, result.Summary!.LeaversMarked);
         Assert.Contains("before the data stored (2025-12-05 08:00 UTC): it takes nobody off roll", await ErrorsCsvAsync(run, result));
         await run.SnapshotAndSendAsync();
