@@ -2,17 +2,21 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Imports;
 
-/// <summary>What an export made before the data already stored may change: who the pupils and their contacts are, only where the store knows nothing yet.</summary>
+/// <summary>What an export made before the data already stored may change: only what the store does not hold yet.</summary>
 /// <remarks>
+/// <para>
 /// An older export uploaded late (two uploads at once, a re-run of last week's file) is not the MIS's word now; the newer
 /// export stored stands. Its marks merge session by session, a newer stamp winning (<see cref="ExportMerge"/>), and a
-/// restriction it cannot lift stays (<see cref="ContactSafeguards"/>). This keeps the rest of routing as the newer
-/// export left it: a pupil the store holds keeps their stored record, a stored contact its details (an address
-/// corrected since), a pupil with stored contact links those links (a link the MIS removed since is not restored), and
-/// nobody is taken off roll (a pupil admitted since is not in the older file), and a stored pupil's targets, behaviour,
-/// homework and interventions stay as stored, as do their stored results, and the stored staff list and caseloads
-/// stand (<see cref="ExportMerge"/>, <c>IngestPlan</c>).
-/// Pupils, contacts and results the store does not hold are added. One warning to the data managers says what was not applied.
+/// restriction it cannot lift stays (<see cref="ContactSafeguards"/>).
+/// </para>
+/// <para>
+/// Here: a pupil the store holds keeps their stored record, a stored contact its details (an address corrected since),
+/// a pupil with stored contact links those links (a link the MIS removed since is not restored), the stored staff list
+/// and caseloads stand, and nobody is taken off roll (a pupil admitted since is not in the older file). Marked
+/// <see cref="SchoolExport.OlderThanStored"/>, so the merge adds only results the store lacks and a stored pupil's
+/// targets, behaviour and homework stay (<see cref="ExportMerge"/>, <c>IngestPlan</c>). Pupils, contacts and results the
+/// store does not hold are added. One warning to the data managers says what was not applied.
+/// </para>
 /// </remarks>
 public static class OlderExport
 {
@@ -47,6 +51,9 @@ public static class OlderExport
             Contacts = contacts,
             ContactLinks = links,
             PupilsWithContactRows = withRows,
+            Staff = [],
+            StaffRoles = [],
+            Caseloads = null,
             OlderThanStored = true,
             Issues = [.. export.Issues, warning],
         };

@@ -104,13 +104,17 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         var settled = ExportTime.Settle(PupilIdentity.Check(read.Export!, storedPupils), AttendanceYearCodec.LastMarkedDay(state.Attendance));
         var exportRead = SharedAddressWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, storedLinks, state.Contacts, storedAt), storedPupils, state.Contacts, storedLinks, storedAt));
+        if (PupilIdentity.ManyChanged(exportRead, storedPupils) is { } renamed)
+        {
+            return new IngestResult(IngestOutcome.Unreadable, renamed, RejectedPath: await RejectAsync(state, import, renamed, cancellationToken));
+        }
+
         var now = clock.GetUtcNow();
         // Read here, not with the school's state: only the import compares with it, and every job loads the state.
         var shared = await documents.ReadAsync<SharedAddressList>(schoolId, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken);
         var plan = IngestPlan.For(state, exportRead, exportRead.Profile is null ? null : read.SchoolJson, exportRead.ExportedAt ?? now, shared?.Body);
         var onRoll = state.Pupils.Values.Count(p => p.Pupil.LeavingDate is null);
-        if ((ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile)
-            ?? PupilIdentity.ManyChanged(exportRead, storedPupils)) is { } replaced)
+        if (ExportSchool.RollReplaced(schoolId, onRoll, plan.Summary.LeaversMarked, exportRead.Profile, state.Profile) is { } replaced)
         {
             return new IngestResult(IngestOutcome.Unreadable, replaced, RejectedPath: await RejectAsync(state, import, replaced, cancellationToken));
         }

@@ -58,11 +58,10 @@ public sealed record IngestPlan(
             contacts,
             attendance,
             [.. ProgressOf(state, export, merged, inExport).Where(p => !state.Progress.TryGetValue(p.PupilId, out var stored) || !Same(stored, p))],
-            // An older export's staff list and caseloads are not the school's now (OlderExport): the stored ones stand.
-            export.Staff.Count > 0 && !export.OlderThanStored ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
+            export.Staff.Count > 0 ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
             summary)
         {
-            Caseloads = export.Caseloads is { } mentees && !export.OlderThanStored ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
+            Caseloads = export.Caseloads is { } mentees ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
             LateReasons = LateReasonMerge.Apply(state.LateReasons, export.Attendance, known.Attendance, exportedAt),
             SharedAddresses = Changed(storedShared, Reports.Routing.SharedAddresses.Find(merged.Contacts.Values, merged.ContactLinks)),
         };

@@ -9,7 +9,7 @@ internal sealed class PupilLookup
     private readonly PupilIndex? _pupils;
     private readonly Dictionary<string, PupilRegister?> _byUpn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PupilRegister?>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-    private readonly HashSet<string> _refusedReported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private string _lastUpn = "";
     private PupilRegister? _last;
 
@@ -58,7 +58,7 @@ internal sealed class PupilLookup
     // alike buried the few that differed.
     private string? Problem(string upn)
     {
-        if (!_refusedReported.Add(upn))
+        if (!_reported.Add(upn))
         {
             return null;
         }

@@ -96,7 +96,7 @@ public static class AttendanceYearCodec
                 (year, days, late) = (AcademicYear.Containing(date), [], null);
             }
 
-            days.Add(texts?.Of(date, am, pm, 0, 0) ?? AttendanceDayText.Write(date, am, pm, 0, 0));
+            days.Add(Day(texts, date, am, pm, 0, 0));
             AddLate(ref late, date, SessionOfDay.Am, am is null ? null : marks.MinutesLateAt(2 * d));
             AddLate(ref late, date, SessionOfDay.Pm, pm is null ? null : marks.MinutesLateAt((2 * d) + 1));
         }
@@ -106,6 +106,10 @@ public static class AttendanceYearCodec
             yield return new AttendanceYear(pupilId, year.StartYear, [marks.ExportedAt], days) { MinutesLate = late };
         }
     }
+
+    /// <summary>A day's stored text, from <paramref name="texts"/> when it has written the same day before.</summary>
+    private static string Day(DayTexts? texts, DateOnly date, AttendanceCode? am, AttendanceCode? pm, int amStamp, int pmStamp) =>
+        texts?.Of(date, am, pm, amStamp, pmStamp) ?? AttendanceDayText.Write(date, am, pm, amStamp, pmStamp);
 
     private static void AddLate(ref List<string>? late, DateOnly date, SessionOfDay session, int? minutes)
     {
@@ -197,7 +201,7 @@ public static class AttendanceYearCodec
 
             // A session whose mark has no stamp is written empty, as it always was.
             AttendanceCode? amCode = am.ExportedAt == default ? null : am.Code, pmCode = pm.ExportedAt == default ? null : pm.Code;
-            days.Add(texts?.Of(date, amCode, pmCode, StampOf(am), StampOf(pm)) ?? AttendanceDayText.Write(date, amCode, pmCode, StampOf(am), StampOf(pm)));
+            days.Add(Day(texts, date, amCode, pmCode, StampOf(am), StampOf(pm)));
         }
 
         return new AttendanceYear(pupilId, year.StartYear, stamps, days) { MinutesLate = late };
