@@ -57,6 +57,26 @@ public class TextDecodingTests
         Assert.False(file.CanRead);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Open_AfterALargerFileOnTheSameThread_ReadsOnlyItsOwnBytes(bool firstReadToEnd)
+    {
+        // The sample's buffer is pooled: the second file must not see what the first left in it.
+        var (first, _) = TextDecoding.Open(new MemoryStream(Encoding.UTF8.GetBytes(Text(TextDecoding.SniffBytes + 10))));
+        using (first)
+        {
+            _ = firstReadToEnd ? first.ReadToEnd() : first.ReadLine();
+        }
+
+        var (second, name) = TextDecoding.Open(new MemoryStream("UPN\nA1\n"u8.ToArray()));
+        using (second)
+        {
+            Assert.Equal("utf-8", name);
+            Assert.Equal("UPN\nA1\n", second.ReadToEnd());
+        }
+    }
+
     // Lines of ASCII with two-byte letters in each, so a cut sample can end inside a character; exactly this many bytes.
     private static string Text(int bytes)
     {

@@ -26,7 +26,8 @@ namespace ProgressFunctions.Core.Imports.Csv;
 /// </remarks>
 public sealed partial class CsvReader
 {
-    private const int BufferSize = 1 << 16;
+    // 32K characters, 64 KB: under the large object heap's threshold, so a reader per file stays a short-lived object.
+    private const int BufferSize = 1 << 15;
     /// <summary>The characters one <see cref="Vector256{T}"/> of <see cref="ushort"/> holds.</summary>
     private const int Width = 16;
     private readonly TextReader _reader;
