@@ -89,9 +89,20 @@ public sealed record PupilSnapshot(
     /// <summary>The pupil's interventions started by the snapshot date, each with its impact; null when none (and in older snapshots).</summary>
     public EquatableList<Interventions.InterventionOutcome>? Interventions { get; init; }
 
+    /// <summary>The subjects the pupil has results in but no target for, school's or default: shown with their latest result, never dropped; null when none (and in older snapshots).</summary>
+    /// <remarks>Outside <see cref="Subjects"/> and every progress figure, which need a target to measure against.</remarks>
+    public EquatableList<UntargetedSubject>? WithoutTarget { get; init; }
+
     /// <summary>Whether any subject has a result yet: without one, nothing can be said about progress.</summary>
     public bool HasResults => Subjects.Any(s => s.Band is not null);
 }
+
+/// <summary>A subject a pupil has results in but no target for: its latest result on or before the snapshot date.</summary>
+/// <remarks>
+/// <see cref="CurrentGrade"/> is the latest result whose grade is on its scale (by date, then assessment point,
+/// ordinal), as the scale writes it; null when none is. The subject is named as its first result spells it, trimmed.
+/// </remarks>
+public sealed record UntargetedSubject(string Subject, string Scale, string? CurrentGrade);
 
 /// <summary>A pupil's names as the MIS gave them.</summary>
 public sealed record PupilName(string LegalForename, string LegalSurname, string? PreferredForename);

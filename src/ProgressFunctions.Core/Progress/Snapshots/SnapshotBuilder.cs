@@ -46,7 +46,7 @@ public static class SnapshotBuilder
             var targets = inputs.DefaultTargets is { } matrices ? TargetsWithDefaults(pupil, rows.Targets(pupil.Id), results, inputs, matrices) : rows.Targets(pupil.Id);
             progress.Clear();
             ProgressEvaluation.Evaluate(targets, results, inputs.Scales, asOf, progress, issues);
-            pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, previous, targets));
+            pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, previous, targets) with { WithoutTarget = Untargeted.Of(targets, results, inputs.Scales) });
         }
 
         var ordered = ProgressEvaluation.Order(issues);

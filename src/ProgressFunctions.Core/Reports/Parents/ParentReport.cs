@@ -68,18 +68,23 @@ public static class ParentReport
 
         blocks.Add(new PageBreak());
         blocks.Add(new Heading("Subjects"));
-        if (snapshot.Subjects.Count == 0)
+        var untargeted = snapshot.WithoutTarget ?? [];
+        if (snapshot.Subjects.Count == 0 && untargeted.Count == 0)
         {
             blocks.Add(new Paragraph("No subject results have been recorded yet this year."));
         }
         else
         {
-            blocks.Add(new Paragraph(snapshot.HasResults
+            blocks.Add(new Paragraph(snapshot.HasResults || untargeted.Count > 0
                 ? "Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."
                 : "No results have been recorded yet this year: each subject's target is shown, and progress will be reported once the first results are in."));
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot));
             blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
+            if (untargeted.Count > 0)
+            {
+                blocks.Add(new Paragraph(UntargetedNote(untargeted), Small: true));
+            }
         }
 
         blocks.Add(new Heading("Questions"));
@@ -175,5 +180,12 @@ public static class ParentReport
                 Label(s.Band),
                 Change(s.ChangeSinceLast),
             ],
-            ToneOf(s.Band)))]);
+            ToneOf(s.Band))),
+        .. (pupil.WithoutTarget ?? []).Select(s => new TableRow([s.Subject, s.CurrentGrade ?? "-", "Not set", "-", "No target yet", "-"], Tone.Normal))]);
+
+    private static string UntargetedNote(IReadOnlyList<UntargetedSubject> subjects)
+    {
+        var names = subjects.Count == 1 ? subjects[0].Subject : string.Join(", ", subjects.Take(subjects.Count - 1).Select(s => s.Subject)) + " and " + subjects[^1].Subject;
+        return $"No target has been set yet in {names}, so the latest result is shown without an expected grade or progress.";
+    }
 }

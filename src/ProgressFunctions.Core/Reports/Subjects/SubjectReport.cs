@@ -21,10 +21,12 @@ public static class SubjectReport
         var entries = input.Snapshot.Pupils
             .SelectMany(p => p.Subjects.Where(s => string.Equals(s.Subject, input.Subject, StringComparison.OrdinalIgnoreCase)).Select(s => (Pupil: p, Subject: s)))
             .ToList();
+        var untargeted = input.Snapshot.Pupils.Count(p => p.WithoutTarget?.Any(s => string.Equals(s.Subject, input.Subject, StringComparison.OrdinalIgnoreCase)) == true);
         var blocks = new List<ReportBlock>();
         if (subject is null)
         {
-            blocks.Add(new Paragraph($"No pupil has a target or result in {name} at this snapshot."));
+            blocks.Add(new Paragraph(untargeted == 0 ? $"No pupil has a target or result in {name} at this snapshot."
+                : $"No pupil has a target in {name} at this snapshot; {UntargetedPupils(untargeted)} results in it without one, so no progress can be measured. Their reports show their latest result."));
         }
         else
         {
@@ -51,6 +53,10 @@ public static class SubjectReport
                 : subject.NotMakingExpectedProgress == 0 ? new Paragraph($"Every pupil with a result is making expected progress in {name}.")
                 : StaffTables.BelowExpected($"{name}: not making expected progress ({Count(subject.NotMakingExpectedProgress)})", entries, input.Directory, showSubject: false));
             blocks.AddRange(DefaultTargetNoteFor(entries.Select(e => e.Subject)));
+            if (untargeted > 0)
+            {
+                blocks.Add(new Paragraph($"Not counted above: {UntargetedPupils(untargeted)} results in {name} but no target, so their progress cannot be measured. Their reports show their latest result.", Small: true));
+            }
         }
 
         return new ReportDocument($"{name} report", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)
@@ -58,6 +64,8 @@ public static class SubjectReport
             FileName = $"{TermSlug(input.Snapshot.Key)}-subject-{SafeFilePart(name.ToLowerInvariant())}.pdf",
         };
     }
+
+    private static string UntargetedPupils(int pupils) => pupils == 1 ? "1 pupil has" : $"{Count(pupils)} pupils have";
 
     // Colours carry meaning: above green, on track the plain accent, below amber, well below red.
     private static Tone SeriesTone(ProgressBand band) => band switch

@@ -155,4 +155,28 @@ public class SnapshotBuilderTests
         Assert.Null(SnapshotBuilder.Build(inputs).Ks2);
         Assert.NotNull(SnapshotBuilder.Build(inputs with { Key = inputs.Key with { Point = SnapshotPoint.Ks2Results } }).Ks2);
     }
+
+    [Fact]
+    public void Build_ResultsWithoutAnyTarget_KeptAsUntargetedWithTheirLatestGrade()
+    {
+        // Combined science has no DfE default: the subject must still reach the pupil's report.
+        var inputs = SnapshotData.Inputs() with { DefaultTargets = Core.Progress.DefaultTargets.TransitionMatrices.Dfe2024 };
+        inputs = inputs with
+        {
+            Results =
+            [
+                .. inputs.Results,
+                ProgressData.Result("p3", " Science", "DD1", ProgressData.D(2025, 10, 1), "3"),
+                ProgressData.Result("p3", "science", "DD2", ProgressData.D(2025, 11, 20), "4"),
+                ProgressData.Result("p3", "Science", "DD3", ProgressData.D(2025, 11, 25), "Q"),
+                ProgressData.Result("p3", "Science", "DD4", ProgressData.D(2026, 2, 1), "5"),
+            ],
+        };
+
+        var pupil = SnapshotBuilder.Build(inputs).Pupil("p3")!;
+
+        Assert.Equal([new UntargetedSubject("Science", "GCSE", "4")], pupil.WithoutTarget!);
+        Assert.DoesNotContain(pupil.Subjects, s => s.Subject == "Science");
+        Assert.Null(SnapshotBuilder.Build(inputs).Pupil("p1")!.WithoutTarget);
+    }
 }

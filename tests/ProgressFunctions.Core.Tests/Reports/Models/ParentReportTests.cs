@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Parents;
 using ProgressFunctions.Core.Schools;
@@ -163,5 +164,31 @@ public class ParentReportTests
 
         Assert.Contains(expected, document.Text());
         Assert.DoesNotContain(document.Blocks, b => b is BarChart or TableBlock);
+    }
+
+    [Fact]
+    public void Build_SubjectWithoutTarget_ShownWithItsLatestGradeAndSaidWhy()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1] with { WithoutTarget = [new UntargetedSubject("Combined Science", "GCSE", "4")] };
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil });
+
+        var row = Assert.Single(document.Blocks.OfType<TableBlock>().Single().Rows, r => r.Cells[0] == "Combined Science");
+        Assert.Equal(["Combined Science", "4", "Not set", "-", "No target yet", "-"], row.Cells);
+        Assert.Contains("No target has been set yet in Combined Science, so the latest result is shown without an expected grade or progress.", document.Text());
+    }
+
+    [Fact]
+    public void Build_OnlySubjectsWithoutTarget_TableStillShown()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[0] with { Subjects = [], WithoutTarget = [new UntargetedSubject("Art", "GCSE", null), new UntargetedSubject("Science", "GCSE", "4")] };
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil });
+
+        Assert.Equal(["Art", "Science"], document.Blocks.OfType<TableBlock>().Single().Rows.Select(r => r.Cells[0]));
+        Assert.Contains("No target has been set yet in Art and Science, so the latest result is shown without an expected grade or progress.", document.Text());
+        Assert.DoesNotContain("No subject results have been recorded yet this year.", document.Text());
     }
 }

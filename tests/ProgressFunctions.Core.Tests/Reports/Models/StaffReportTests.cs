@@ -75,6 +75,20 @@ public class StaffReportTests
         Assert.Equal("2025-26-spring-subject-mathematics.pdf", document.FileName);
     }
 
+    [Theory]
+    [InlineData("Mathematics", "Not counted above: 2 pupils have results in Mathematics but no target, so their progress cannot be measured. Their reports show their latest result.")]
+    [InlineData("Combined Science", "No pupil has a target in Combined Science at this snapshot; 2 pupils have results in it without one, so no progress can be measured. Their reports show their latest result.")]
+    public void SubjectReport_Build_PupilsWithResultsButNoTarget_SaidNotCounted(string subject, string expected)
+    {
+        var (school, snapshot) = ReportData.School();
+        var untargeted = new UntargetedSubject(subject, "GCSE", "4");
+        var pupils = snapshot.Pupils.Select((p, i) => p with { WithoutTarget = i < 2 ? [untargeted] : null }).ToEquatableList();
+
+        var document = SubjectReport.Build(new SubjectReportInput(school.Name, ReportData.AsOf, snapshot with { Pupils = pupils }, subject, school.Directory));
+
+        Assert.Contains(expected, document.Text());
+    }
+
     [Fact]
     public void SenReport_Build_ListsEverySenPupilAndNoOther()
     {
