@@ -104,7 +104,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         var settled = ExportTime.Settle(PupilIdentity.Check(read.Export!, storedPupils), AttendanceYearCodec.LastMarkedDay(state.Attendance));
         var exportRead = SharedAddressWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, storedLinks, state.Contacts, storedAt), storedPupils, state.Contacts, storedLinks, storedAt));
-        if (PupilIdentity.ManyChanged(exportRead, storedPupils) is { } renamed)
+        if ((PupilIdentity.ManyChanged(exportRead, storedPupils) ?? FamilyMoves.ManyMoved(exportRead, storedLinks, state.Contacts)) is { } renamed)
         {
             return new IngestResult(IngestOutcome.Unreadable, renamed, RejectedPath: await RejectAsync(state, import, renamed, cancellationToken));
         }

@@ -243,6 +243,37 @@ public class IngestJobTests
         }
     }
 
+    /// <summary>The pupil column of contacts.csv reversed on its own (a spreadsheet slip), or a few rows moved.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_ContactsPupilColumnMovedOnItsOwn_RefusedBeforeAnythingIsStored(bool wholeColumn)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        var upn = export.Contacts.Header.IndexOf("Pupil UPN");
+        var rows = wholeColumn ? export.Contacts.Rows : export.Contacts.Rows.Take(3).ToList();
+        var upns = rows.Select(r => r[upn]).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i][upn] = wholeColumn ? upns[^(i + 1)] : upns[(i + 1) % rows.Count];
+        }
+
+        var result = await fixture.IngestAsync(export.Zip(), "moved.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(wholeColumn ? IngestOutcome.Unreadable : IngestOutcome.Stored, result.Outcome);
+        if (wholeColumn)
+        {
+            Assert.Matches(@"^\d+ of the \d+ pupils whose contacts this export lists would have none of the contacts stored for them \(pupils ", result.Message);
+            Assert.All(after.Pupils.Values, p => Assert.Equal(
+                before.Pupils[p.Pupil.Id].Links.Select(l => l.ContactId).Order(StringComparer.Ordinal), p.Links.Select(l => l.ContactId).Order(StringComparer.Ordinal)));
+        }
+    }
+
     [Fact]
     public async Task RunAsync_PupilsCsvCutShortWhileAttendanceMarksTheRest_NobodyLeavesAndTheDataManagersAreTold()
     {
