@@ -46,6 +46,53 @@ public static class PupilIdentity
             return export;
         }
 
+        return Without(export, refused, issues);
+    }
+
+    /// <summary>Warns the data managers of each pupil whose legal name or date of birth changes, and refuses pupils whose names moved between them.</summary>
+    /// <remarks>
+    /// For an export <see cref="ManyChanged"/> has let through, so the changes are few. A name can change (adoption, a
+    /// corrected spelling), and the import report says whose did, by pupil id, so that it is checked before reports
+    /// go out under it. A pupil who comes with the name stored for another pupil of the export, whose own name
+    /// changes too, has swapped names with them: both are refused, with everything about them in the export, as a
+    /// UPN moved between pupils is, because every report would go out under the other child's name.
+    /// </remarks>
+    public static SchoolExport Renamed(SchoolExport export, IReadOnlyDictionary<string, Pupil> stored)
+    {
+        var changed = export.Pupils.Where(p => stored.TryGetValue(p.Id, out var before) && !SamePerson(before, p)).ToList();
+        if (changed.Count == 0)
+        {
+            return export;
+        }
+
+        var changedIds = changed.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var storedByName = stored.Values.ToLookup(NameOf, StringComparer.OrdinalIgnoreCase);
+        var issues = new List<ImportIssue>();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pupil in changed)
+        {
+            var (file, line) = export.PupilRows.GetValueOrDefault(pupil.Id, new RowRef("pupils", 0));
+            var from = storedByName[NameOf(pupil)].FirstOrDefault(other => other.Id != pupil.Id && changedIds.Contains(other.Id));
+            if (from is not null)
+            {
+                issues.Add(ImportIssue.Error(file, line, "Legal Surname", pupil.Id,
+                    $"pupil {pupil.Id} comes with the legal name stored for pupil {from.Id}, whose name changes too: names moved between pupils? Not imported, nor anything else about this pupil in the export (check pupils.csv against the MIS)"));
+                refused.Add(pupil.Id);
+                continue;
+            }
+
+            issues.Add(ImportIssue.Warning(file, line, "Legal Surname", pupil.Id,
+                $"pupil {pupil.Id}'s legal name or date of birth changes in this export: check it in the MIS before reports go out under it") with { TellDataManagers = true });
+        }
+
+        return Without(export, refused, issues);
+    }
+
+    private static string NameOf(Pupil pupil) => pupil.LegalForename.Trim() + "\n" + pupil.LegalSurname.Trim();
+
+    /// <summary>The export without the refused pupils and everything about them, with the issues added.</summary>
+    private static SchoolExport Without(SchoolExport export, HashSet<string> refused, List<ImportIssue> issues)
+    {
         foreach (var id in refused)
         {
             export.Attendance?.Remove(id);

@@ -109,6 +109,8 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, renamed, RejectedPath: await RejectAsync(state, import, renamed, cancellationToken));
         }
 
+        exportRead = PupilIdentity.Renamed(exportRead, storedPupils);
+
         var now = clock.GetUtcNow();
         // Read here, not with the school's state: only the import compares with it, and every job loads the state.
         var shared = await documents.ReadAsync<SharedAddressList>(schoolId, DocumentTypes.SharedAddresses, DocumentTypes.SharedAddresses, cancellationToken);

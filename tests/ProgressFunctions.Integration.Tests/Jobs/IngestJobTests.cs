@@ -243,6 +243,39 @@ public class IngestJobTests
         }
     }
 
+    /// <summary>Two pairs of pupils' legal names swapped (under the ten that refuse an export whole), and one pupil renamed.</summary>
+    [Fact]
+    public async Task RunAsync_NamesSwappedBetweenPupils_BothRefusedAndARenameIsReported()
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        var (forename, surname) = (export.Pupils.Header.IndexOf("Legal Forename"), export.Pupils.Header.IndexOf("Legal Surname"));
+        var id = export.Pupils.Header.IndexOf("Pupil ID");
+        var rows = export.Pupils.Rows;
+        foreach (var (a, b) in new[] { (0, 5), (10, 15) })
+        {
+            (rows[a][forename], rows[b][forename]) = (rows[b][forename], rows[a][forename]);
+            (rows[a][surname], rows[b][surname]) = (rows[b][surname], rows[a][surname]);
+        }
+
+        rows[20][surname] += "-Smith";
+        var swapped = new[] { 0, 5, 10, 15 }.Select(i => rows[i][id]).ToList();
+
+        var result = await fixture.IngestAsync(export.Zip(), "swapped.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.All(swapped, p => Assert.Equal(before.Pupils[p].Pupil.LegalSurname, after.Pupils[p].Pupil.LegalSurname));
+        Assert.NotEqual(before.Pupils[rows[20][id]].Pupil.LegalSurname, after.Pupils[rows[20][id]].Pupil.LegalSurname);
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
+        var text = await new StreamReader(csv!).ReadToEndAsync();
+        Assert.All(swapped, p => Assert.Contains($"pupil {p} comes with the legal name stored for pupil ", text, StringComparison.Ordinal));
+        Assert.Contains($"pupil {rows[20][id]}'s legal name or date of birth changes in this export", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The pupil column of contacts.csv reversed on its own (a spreadsheet slip), or a few rows moved.</summary>
     [Theory]
     [InlineData(false)]
