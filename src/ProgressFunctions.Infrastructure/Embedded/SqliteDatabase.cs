@@ -193,7 +193,7 @@ internal sealed class SqliteDatabase
 
     /// <summary>What to tell a person whose store file SQLite finds damaged: which file, and what to do.</summary>
     internal static string Damaged(string path, string detail) =>
-        $"the store {System.IO.Path.GetFullPath(path)} is damaged ({detail}); nothing was changed. Restore its folder from a backup "
+        $"the store {System.IO.Path.GetFullPath(path)} is damaged ({detail}) and was left as it is: restore its folder from a backup "
         + "(docs/configuration.md, \"Backing up the embedded store\") and run the command again";
 
     /// <summary>Whether <paramref name="error"/> is SQLite saying the file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB).</summary>

@@ -50,7 +50,7 @@ public class JobCommandsTests
         {
             Assert.Equal(2, exit);
             Assert.Contains($"the store {store} is damaged (", error);
-            Assert.Contains("Restore its folder from a backup (docs/configuration.md, \"Backing up the embedded store\")", error);
+            Assert.Contains("and was left as it is: restore its folder from a backup (docs/configuration.md, \"Backing up the embedded store\")", error);
             Assert.DoesNotContain("   at ", error);
         }
 
