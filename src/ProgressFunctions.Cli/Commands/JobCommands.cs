@@ -6,6 +6,7 @@ using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Schools;
+using ProgressFunctions.Infrastructure.Embedded;
 using Spectre.Console;
 
 namespace ProgressFunctions.Cli.Commands;
@@ -160,21 +161,30 @@ internal static class JobCommands
         return CommandRunner.RunAsync(name, result.GetValue(host.Verbose), Console.Error, () => TerminalProgress.RunAsync(console, async progress =>
         {
             using var cli = CliHost.Create(host.Choice(result) with { CreateStore = createStore }, progress, TimeProvider.System);
-            if (cli.Embedded is { } embedded)
+            var embedded = cli.Embedded;
+            try
             {
-                if (embedded.Created)
+                if (embedded is not null)
                 {
-                    console.WriteLine($"started a new store in {embedded.DataDirectory}");
+                    if (embedded.Created)
+                    {
+                        console.WriteLine($"started a new store in {embedded.DataDirectory}");
+                    }
+                    else if (checkStore)
+                    {
+                        embedded.CheckIntegrity();
+                    }
                 }
-                else if (checkStore)
-                {
-                    embedded.CheckIntegrity();
-                }
-            }
 
-            var exit = await body(cli, console);
-            ReportCost(console, cli);
-            return exit;
+                var exit = await body(cli, console);
+                ReportCost(console, cli);
+                return exit;
+            }
+            catch (Exception e) when (embedded is not null && EmbeddedStorage.Damaged(e, embedded.DataDirectory) is { } damaged)
+            {
+                // Damage deeper in the file than opening reads shows only now: say which file and what to do, not SQLite's words alone.
+                throw damaged;
+            }
         }));
     }
 

@@ -120,7 +120,7 @@ internal static class SendingCommands
     public static Command NotSent()
     {
         var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
-        var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
+        var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file, with pupils' and contacts' names and UPNs (the terminal shows ids only)" };
         var command = new Command("not-sent", "List every family a batch does not reach, and why, to follow up another way.\n\nExample: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv") { school, batch, csv };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (jobs, console) =>
@@ -132,7 +132,18 @@ internal static class SendingCommands
             }
 
             var rows = entries.Select(e => new[] { e.PupilId, e.Upn ?? "", e.PupilName ?? "", e.PupilReached ? "yes" : "no", e.ContactId ?? "", e.ContactName ?? "", e.Reason, e.Stage }).ToList();
-            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "report_reaches_someone", "contact_id", "contact", "reason", "stage"], rows);
+            // Names and UPNs are personal data: the terminal (and any log it is piped to) shows the pseudonymous ids, the CSV the user asked for everything.
+            Write(console, r.GetValue(csv), ["pupil_id", "upn", "pupil", "report_reaches_someone", "contact_id", "contact", "reason", "stage"], rows, onTerminal: [0, 3, 4, 6, 7]);
+            if (r.GetValue(csv) is { } file)
+            {
+                console.WriteLine($"{file} has each pupil's and contact's name and the pupil's UPN, to follow them up another way; it holds personal data: keep it within the school");
+            }
+            else if (rows.Count > 0)
+            {
+                console.WriteLine($"pupils and contacts are shown by id; for their names and UPNs, to follow them up, write the list to a file: "
+                    + $"progress not-sent --school {r.GetValue(school)} --batch {r.GetValue(batch)} --csv not-reached.csv");
+            }
+
             console.WriteLine($"{entries.Where(e => !e.PupilReached).Select(e => e.PupilId).Distinct(StringComparer.Ordinal).Count()} pupils reached by no one; "
                 + $"{entries.Count(e => e.PupilReached)} other contacts not written to (their pupil's message goes to another contact)");
             return 0;
@@ -155,7 +166,8 @@ internal static class SendingCommands
     }
 
     /// <summary>A table on the terminal, or a spreadsheet-safe CSV file when asked (it holds the school's own data: keep it within the school).</summary>
-    private static void Write(IAnsiConsole console, string? csvPath, string[] header, IReadOnlyList<string[]> rows)
+    /// <remarks>When <c>onTerminal</c> is given, the terminal shows only those columns: the ones without personal data (names, UPNs), which only the CSV holds.</remarks>
+    private static void Write(IAnsiConsole console, string? csvPath, string[] header, IReadOnlyList<string[]> rows, int[]? onTerminal = null)
     {
         if (csvPath is not null)
         {
@@ -164,10 +176,11 @@ internal static class SendingCommands
             return;
         }
 
-        var table = new Table().AddColumns(header);
+        string[] Shown(string[] row) => onTerminal is null ? row : [.. onTerminal.Select(i => row[i])];
+        var table = new Table().AddColumns(Shown(header));
         foreach (var row in rows)
         {
-            table.AddRow([.. row.Select(Markup.Escape)]);
+            table.AddRow([.. Shown(row).Select(Markup.Escape)]);
         }
 
         console.Write(table);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
@@ -64,7 +66,7 @@ public sealed class ImportLock
 
             if (clock.GetUtcNow() >= giveUpAt)
             {
-                throw SchoolBusyException.Importing(schoolId, state.Writing);
+                throw SchoolBusyException.Importing(schoolId, state, clock.GetUtcNow());
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
@@ -174,6 +176,29 @@ public sealed class SchoolBusyException : Exception
 
     public static SchoolBusyException Importing(string schoolId, ImportRef? export) =>
         new($"school {schoolId} is being imported now{(export is null ? "" : $" ({export.Name})")}; try again when that import has finished");
+
+    /// <summary>The school's import lock is held: by an import running now, or by one that was stopped, until its lease ends.</summary>
+    /// <remarks>
+    /// A holder that was killed cannot be told from a slow one, so the lock stays until <see cref="ImportLockState.HeldUntil"/>;
+    /// the message says when that is, in England's local time, rounded up to the minute so that "after then" is after it.
+    /// The day is named too when it is not today's.
+    /// </remarks>
+    public static SchoolBusyException Importing(string schoolId, ImportLockState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.IsHeld(now))
+        {
+            return Importing(schoolId, state.Writing);
+        }
+
+        var until = SchoolClock.LocalAt(state.HeldUntil);
+        var minute = until.AddTicks(-(until.Ticks % TimeSpan.TicksPerMinute));
+        minute = minute == until ? minute : minute.AddMinutes(1);
+        var when = minute.ToString("HH:mm", CultureInfo.InvariantCulture)
+            + (DateOnly.FromDateTime(minute) == SchoolClock.DateAt(now) ? "" : minute.ToString(" 'on' yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return new($"school {schoolId} is being imported{(state.Writing is { } export ? $" ({export.Name})" : "")}: its import lock is held until {when} (time in England); "
+            + $"try again when that import has finished, or, if no import is running (one was stopped), after {when}");
+    }
 
     public static SchoolBusyException Incomplete(string schoolId, ImportRef export) =>
         new($"the import of {export.Name} for school {schoolId} stopped part way; ingest that export again to complete it (nothing is read from the school until then)");

@@ -22,7 +22,16 @@ public sealed class EmbeddedStorage
 
         SqliteDatabase.CheckFile(path);
         Directory.CreateDirectory(DataDirectory);
-        var database = SqliteDatabase.Open(path);
+        SqliteDatabase database;
+        try
+        {
+            database = SqliteDatabase.Open(path);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (SqliteDatabase.IsDamage(e))
+        {
+            throw new StoreUnavailableException(SqliteDatabase.Damaged(path, e.Message.TrimEnd('.')), e);
+        }
+
         _database = database;
         var documents = new SqliteDocumentStore(database);
         Documents = documents;
@@ -53,6 +62,22 @@ public sealed class EmbeddedStorage
     /// <exception cref="StoreUnavailableException">No store and not <paramref name="create"/>, or the file is not a usable store.</exception>
     public static EmbeddedStorage Open(string? dataDirectory = null, TimeProvider? time = null, bool create = true) =>
         new(dataDirectory ?? "data", time ?? TimeProvider.System, create);
+
+    /// <summary>The error a person should see for <paramref name="error"/>: when SQLite found the store in <paramref name="dataDirectory"/> damaged part way through a command, which file and what to do; otherwise null.</summary>
+    /// <remarks>Opening a damaged store says so already (<see cref="Open"/>); damage deeper in the file shows only when a command reads that far.</remarks>
+    public static StoreUnavailableException? Damaged(Exception error, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var inner = error;
+        while (inner is AggregateException { InnerException: { } next })
+        {
+            inner = next;
+        }
+
+        return inner is Microsoft.Data.Sqlite.SqliteException sqlite && SqliteDatabase.IsDamage(sqlite)
+            ? new StoreUnavailableException(SqliteDatabase.Damaged(Path.Combine(dataDirectory, DatabaseFileName), sqlite.Message.TrimEnd('.')), error)
+            : null;
+    }
 
     /// <summary>SQLite's own check of the whole file (<c>PRAGMA quick_check</c>): seconds for a large store, so run where that is acceptable (once per run-due).</summary>
     /// <exception cref="StoreUnavailableException">The file is damaged.</exception>

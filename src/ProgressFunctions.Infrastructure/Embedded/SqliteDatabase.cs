@@ -21,6 +21,10 @@ internal sealed class SqliteDatabase
     /// </remarks>
     internal const int SchemaVersion = 1;
 
+    // SQLite's primary result codes for a damaged file and for a file that is not a database.
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents (
             school_id TEXT NOT NULL,
@@ -183,9 +187,17 @@ internal sealed class SqliteDatabase
         var answer = command.ExecuteScalar() as string;
         if (answer != "ok")
         {
-            throw new StoreUnavailableException($"the store {Path} failed SQLite's integrity check ({answer}): restore it from a backup (it was left as it is)");
+            throw new StoreUnavailableException(Damaged(Path, $"it failed SQLite's integrity check: {answer}"));
         }
     }
+
+    /// <summary>What to tell a person whose store file SQLite finds damaged: which file, and what to do.</summary>
+    internal static string Damaged(string path, string detail) =>
+        $"the store {System.IO.Path.GetFullPath(path)} is damaged ({detail}) and was left as it is: restore its folder from a backup "
+        + "(docs/configuration.md, \"Backing up the embedded store\") and run the command again";
+
+    /// <summary>Whether <paramref name="error"/> is SQLite saying the file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB).</summary>
+    internal static bool IsDamage(SqliteException error) => (error.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase;
 
     /// <summary>An open connection with the per-connection settings applied. Dispose it (it returns to the pool).</summary>
     public SqliteConnection Connect()

@@ -27,6 +27,36 @@ public class JobCommandsTests
         Assert.True(File.Exists(Path.Combine(folder, "data", "progress.db")));
     }
 
+    /// <remarks>A store file cut short keeps SQLite's header, so only SQLite notices: the message names the file and what to do.</remarks>
+    [Fact]
+    public void Command_TruncatedStore_ExitTwoNamingTheFileAndTheBackupAndLeavingItAsItIs()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "30", "--phase", "secondary", "--as-of", "2026-03-20", "--out", "export").ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, "ingest", "export", "--school", "100001").ExitCode);
+        var store = Path.Combine(folder, "data", "progress.db");
+        Assert.False(File.Exists(store + "-wal") && new FileInfo(store + "-wal").Length > 0, "the store's changes were not all in progress.db");
+        using (var file = new FileStream(store, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var size = new FileInfo(store).Length;
+        var batches = CliProcess.Run(folder, "batches", "--school", "100001");
+        var ingest = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+        var runDue = CliProcess.Run(folder, "run-due", "--as-of", "2026-03-20");
+
+        foreach (var (exit, _, error) in new[] { batches, ingest, runDue })
+        {
+            Assert.Equal(2, exit);
+            Assert.Contains($"the store {store} is damaged (", error);
+            Assert.Contains("and was left as it is: restore its folder from a backup (docs/configuration.md, \"Backing up the embedded store\")", error);
+            Assert.DoesNotContain("   at ", error);
+        }
+
+        Assert.Equal(size, new FileInfo(store).Length);
+    }
+
     [Fact]
     public void RunDue_AfterIngest_ChecksSnapshotsAndSends()
     {
