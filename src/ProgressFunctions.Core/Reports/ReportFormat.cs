@@ -67,7 +67,9 @@ public static class ReportFormat
     /// As <see cref="Parents.ParentReport.Distinctions"/> does for the children of one e-mail, names are compared ignoring
     /// case and a name no other listed pupil has is left as it is. A year group's lists hold pupils of one form, where two
     /// "Sam Khan"s were two identical rows; staff know a date of birth, and the UPN (its last 4 characters, or all 13 when
-    /// those are alike too) is what the MIS finds a pupil by. A pupil the directory does not know is listed by their id, already unique.
+    /// those are alike too) is what the MIS finds a pupil by. Staff reports rendered from a snapshot's directory
+    /// (<see cref="TermSnapshot.Directory"/>) have no dates of birth, so they show the UPN. A pupil the directory does not
+    /// know is listed by their id, already unique.
     /// </remarks>
     public static IReadOnlyDictionary<string, string> NamesOf(SchoolDirectory directory, IEnumerable<string> pupilIds)
     {
