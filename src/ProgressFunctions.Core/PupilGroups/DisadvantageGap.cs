@@ -5,7 +5,8 @@ namespace ProgressFunctions.Core.PupilGroups;
 /// <summary>One measure's gap between disadvantaged pupils and the others, with its 95% confidence interval.</summary>
 /// <remarks>
 /// <see cref="Difference"/> is disadvantaged minus others, in the measure's unit (percentage points for rates, points
-/// per pupil for behaviour), exact; <see cref="Low"/> and <see cref="High"/> bound its 95% confidence interval and are
+/// per pupil for behaviour), exact: the interval is centred on it, while reports print the difference of the two rounded
+/// figures (<see cref="Reports.PupilGroups.GroupTables.PrintedGap"/>) so that the printed numbers subtract; <see cref="Low"/> and <see cref="High"/> bound its 95% confidence interval and are
 /// for display only. <see cref="Suppressed"/>: either group has fewer than <see cref="GroupFigures.MinimumPupils"/>
 /// pupils counted in the measure, and nothing is shown.
 /// </remarks>

@@ -61,6 +61,38 @@ public static class ReportFormat
     /// <summary>The pupil's display name, or their pseudonymous id when the directory does not know them.</summary>
     public static string NameOf(SchoolDirectory directory, string pupilId) => directory.Pupil(pupilId)?.DisplayName ?? pupilId;
 
+    /// <summary>The name each of a table's pupils is listed by: the display name, followed, only where two or more of them share it,
+    /// by their date of birth ("Sam Khan (born 4 Sep 2012)"), or by the end of their UPN ("Sam Khan (UPN ending 0417)") when that does not tell them apart.</summary>
+    /// <remarks>
+    /// As <see cref="Parents.ParentReport.Distinctions"/> does for the children of one e-mail, names are compared ignoring
+    /// case and a name no other listed pupil has is left as it is. A year group's lists hold pupils of one form, where two
+    /// "Sam Khan"s were two identical rows; staff know a date of birth, and the UPN (its last 4 characters, or all 13 when
+    /// those are alike too) is what the MIS finds a pupil by. Staff reports rendered from a snapshot's directory
+    /// (<see cref="TermSnapshot.Directory"/>) have no dates of birth, so they show the UPN. A pupil the directory does not
+    /// know is listed by their id, already unique.
+    /// </remarks>
+    public static IReadOnlyDictionary<string, string> NamesOf(SchoolDirectory directory, IEnumerable<string> pupilIds)
+    {
+        var ids = pupilIds.Distinct(StringComparer.Ordinal).ToList();
+        var names = ids.ToDictionary(id => id, id => NameOf(directory, id), StringComparer.Ordinal);
+        var known = ids.Select(directory.Pupil).OfType<Pupil>();
+        foreach (var same in known.GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.ToList()))
+        {
+            var byBirth = same.All(p => p.DateOfBirth is not null) && same.Select(p => p.DateOfBirth).Distinct().Count() == same.Count;
+            var byUpnEnd = same.Select(p => Tail(p.Upn)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == same.Count;
+            foreach (var pupil in same)
+            {
+                names[pupil.Id] = byBirth
+                    ? $"{pupil.DisplayName} (born {pupil.DateOfBirth!.Value.ToString("d MMM yyyy", s_invariant)})"
+                    : byUpnEnd ? $"{pupil.DisplayName} (UPN ending {Tail(pupil.Upn)})" : $"{pupil.DisplayName} (UPN {pupil.Upn})";
+            }
+        }
+
+        return names;
+
+        static string Tail(string upn) => upn.Length <= 4 ? upn : upn[^4..];
+    }
+
     public static string YearLabel(int yearGroup) => yearGroup == 0 ? "Reception" : string.Create(s_invariant, $"Year {yearGroup}");
 
     /// <summary>What schools call a pupil's registration group: "class" from Reception to Year 6, "form" from Year 7.</summary>

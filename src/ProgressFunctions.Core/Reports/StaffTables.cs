@@ -14,7 +14,9 @@ public static class StaffTables
     [
         new KeyFact("Pupils", Count(cohort.Pupils)),
         new KeyFact("Attendance this year", Percent(cohort.AttendanceRate), ToneOf(cohort.YearAttendance.Band)),
-        new KeyFact("Persistent absence", $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
+        // DfE counts severe absentees among the persistent ones; the band chart and the lists beside this tile keep them
+        // apart, so the label says which count this is (see PersistentAbsenceNote).
+        new KeyFact("Persistent absence (incl. severe)", $"{Count(cohort.PersistentAbsentees)} ({Percent(cohort.PersistentAbsenceRate)})", cohort.PersistentAbsentees > 0 ? Tone.Caution : Tone.Good),
         new KeyFact("Severe absence", Count(cohort.SevereAbsentees), cohort.SevereAbsentees > 0 ? Tone.Concern : Tone.Good),
         cohort.PupilsWithResults == 0
             ? new KeyFact("Needs attention (progress)", "No results yet")
@@ -31,18 +33,43 @@ public static class StaffTables
             Math.Max(1, counts.Max() ?? 0));
     }
 
+    /// <summary>Under the band chart, how the persistent absence tile's count (DfE's, severe absentees included) splits into
+    /// the chart's persistent and severe bands; nothing when no pupil is severely absent, as the two then agree.</summary>
+    /// <remarks>Without it a reader saw "Persistent absence 31" on the tile and 29 on the chart and the list below, and could not tell which was wrong.</remarks>
+    public static IEnumerable<Paragraph> PersistentAbsenceNote(IEnumerable<PupilSnapshot> pupils)
+    {
+        var bands = CohortSummary.Of("", pupils.Select(p => p.YearAttendance)).Bands;
+        var (persistent, severe) = (bands[AttendanceBand.Persistent], bands[AttendanceBand.Severe]);
+        if (severe == 0)
+        {
+            yield break;
+        }
+
+        yield return new Paragraph(
+            $"Persistent absence (10% or more of sessions missed) counts severe absence (50% or more) too: {Count(persistent + severe)} pupils = " +
+            $"{Count(persistent)} over 50% to 90% + {Count(severe)} at 50% and below.", Small: true);
+    }
+
     /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions this year, minutes late this term and SEN; worst first.</summary>
-    public static TableBlock AttendanceList(string caption, IReadOnlyCollection<PupilSnapshot> pupils, SchoolDirectory directory) => new(
-        [Column("Pupil", 2.2), Column(RegistrationGroupHeading(pupils.Select(p => p.YearGroup)), 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late", 0.7),
+    /// <remarks>
+    /// The two lateness columns cover different periods (the minutes are kept for the term only), so both headers name
+    /// theirs. Pupils of one name are told apart as <see cref="ReportFormat.NamesOf"/> does.
+    /// </remarks>
+    public static TableBlock AttendanceList(string caption, IReadOnlyCollection<PupilSnapshot> pupils, SchoolDirectory directory)
+    {
+        var names = NamesOf(directory, pupils.Select(p => p.PupilId));
+        return new(
+        [Column("Pupil", 2.2), Column(RegistrationGroupHeading(pupils.Select(p => p.YearGroup)), 0.7), Number("Attendance", 1.1), Number("Absent", 0.9), Number("Unauthorised", 1.2), Number("Late (year)", 0.8),
             Number("Minutes late (term)", 1.1), Column("SEN", 1.1)],
         [.. pupils.OrderBy(p => p.YearAttendance.AttendanceRate ?? 100).ThenBy(p => p.PupilId, StringComparer.Ordinal).Select(p => new TableRow(
             [
-                NameOf(directory, p.PupilId), p.RegistrationGroup, Percent(p.YearAttendance.AttendanceRate),
+                names[p.PupilId], p.RegistrationGroup, Percent(p.YearAttendance.AttendanceRate),
                 Count(p.YearAttendance.Absent), Count(p.YearAttendance.Unauthorised), Count(p.YearAttendance.Late),
                 p.TermMinutesLate is { } minutes ? Count(minutes) : "-", SenLabel(p.Sen),
             ],
             ToneOf(p.AttendanceBand)))],
         caption);
+    }
 
     /// <summary>Subject entries not making expected progress: pupil, subject, grades, band and why.</summary>
     public static TableBlock BelowExpected(string caption, IEnumerable<(PupilSnapshot Pupil, SubjectSnapshot Subject)> entries, SchoolDirectory directory, bool showSubject = true) => new(

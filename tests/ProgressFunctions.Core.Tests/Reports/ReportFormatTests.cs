@@ -1,5 +1,6 @@
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Tests.Reports;
@@ -37,4 +38,30 @@ public sealed class ReportFormatTests
     [InlineData(SnapshotPoint.Ks2Results, "Spring term 2025/26")]
     public void PeriodLabel_Point_StartOfTermSaysSo(SnapshotPoint point, string expected) =>
         Assert.Equal(expected, ReportFormat.PeriodLabel(new SnapshotKey("100001", new AcademicYear(2025), TermName.Spring, point)));
+
+    [Theory]
+    // the second pupil listed beside "Sam Khan" (born 2012-09-04, UPN A823401201234) -> how each is listed
+    [InlineData("Ava Khan", "2012-09-04", "A823401205678", "Sam Khan", "Ava Khan")]
+    [InlineData("Sam Khan", "2013-01-15", "A823401205678", "Sam Khan (born 4 Sep 2012)", "Sam Khan (born 15 Jan 2013)")]
+    [InlineData("sam khan", "2013-01-15", "A823401205678", "Sam Khan (born 4 Sep 2012)", "sam khan (born 15 Jan 2013)")]
+    [InlineData("Sam Khan", "2012-09-04", "A823401205678", "Sam Khan (UPN ending 1234)", "Sam Khan (UPN ending 5678)")]
+    [InlineData("Sam Khan", null, "A823401205678", "Sam Khan (UPN ending 1234)", "Sam Khan (UPN ending 5678)")]
+    [InlineData("Sam Khan", "2012-09-04", "B999999991234", "Sam Khan (UPN A823401201234)", "Sam Khan (UPN B999999991234)")]
+    public void NamesOf_SameNameInOneTable_ToldApartOnlyWhereNamesCollide(string name, string? born, string upn, string expected1, string expected2)
+    {
+        var first = new Pupil { Id = "p1", Upn = "A823401201234", LegalForename = "Sam", LegalSurname = "Khan", DateOfBirth = new DateOnly(2012, 9, 4), YearGroup = 8, RegistrationGroup = "8C" };
+        var second = new Pupil
+        {
+            Id = "p2", Upn = upn, LegalForename = name.Split(' ')[0], LegalSurname = name.Split(' ')[1],
+            DateOfBirth = born is null ? null : DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), YearGroup = 8, RegistrationGroup = "8C",
+        };
+        // A third of the first one's name, in the directory but not in the table, changes nothing.
+        var elsewhere = first with { Id = "p3", Upn = "A823401209999", DateOfBirth = new DateOnly(2012, 9, 4) };
+        var directory = new SchoolDirectory([first, second, elsewhere], [], [], [], []);
+
+        var names = ReportFormat.NamesOf(directory, ["p1", "p2", "p1", "unknown"]);
+
+        Assert.Equal((expected1, expected2, "unknown"), (names["p1"], names["p2"], names["unknown"]));
+        Assert.Equal(3, names.Count);
+    }
 }

@@ -322,8 +322,10 @@ public sealed partial class ReconciliationTests
 
             var (a, b, se) = figures();
             var gap = a - b;
+            // The printed gap is the difference of the two printed figures (each rounded half-up); the interval is about the exact gap.
+            var printed = Math.Round(a, 1, MidpointRounding.AwayFromZero) - Math.Round(b, 1, MidpointRounding.AwayFromZero);
             // With a standard error of 0 (everyone or nobody in both groups) there is no interval to give.
-            return [measure, show(a), show(b), Signed(gap), se == 0 ? "-" : $"{Signed((decimal)((double)gap - (Z * se)))} to {Signed((decimal)((double)gap + (Z * se)))}"];
+            return [measure, show(a), show(b), Signed(printed), se == 0 ? "-" : $"{Signed((decimal)((double)gap - (Z * se)))} to {Signed((decimal)((double)gap + (Z * se)))}"];
         }
 
         var small = disSessions.Count < 5 || othSessions.Count < 5;

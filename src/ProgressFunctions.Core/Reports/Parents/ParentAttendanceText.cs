@@ -6,6 +6,12 @@ namespace ProgressFunctions.Core.Reports.Parents;
 /// <summary>The plain-English attendance paragraph of a parent report: what the figure means, never blame.</summary>
 internal static class ParentAttendanceText
 {
+    /// <summary>The paragraph for a pupil's year-to-date and term-to-date attendance.</summary>
+    /// <remarks>
+    /// Severe absence (50% or more of sessions missed, DfE) is named as such: a parent of a child who has missed most of
+    /// the year must not read the same words as one whose child is just under 90%. Lateness names both of its periods,
+    /// because the report's "Late this term" tile sits beside this paragraph and a year's count alone read as the term's.
+    /// </remarks>
     public static string Explain(string forename, AttendanceTotals year, AttendanceTotals term)
     {
         if (year.Possible == 0)
@@ -20,10 +26,35 @@ internal static class ParentAttendanceText
             AttendanceBand.Excellent => $" {forename}'s attendance is excellent. Thank you for your support.",
             AttendanceBand.Expected => $" {forename}'s attendance is in line with what we expect. Thank you for your support.",
             AttendanceBand.AtRisk => " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.",
-            _ => $" When a pupil misses 10% or more of sessions, for whatever reason including illness, this is called persistent absence. {forename}'s absence is at that level this year. "
+            AttendanceBand.Persistent => $" When a pupil misses 10% or more of sessions, for whatever reason including illness, this is called persistent absence. {forename}'s absence is at that level this year. "
                 + "We know there are often good reasons, and we would like to work with you to help; a member of staff will be in touch.",
+            // The band is exact (half or more of the sessions missed), so "half or more" is true of every pupil here;
+            // a printed absence percentage could disagree with the printed attendance by 0.1 after rounding.
+            _ => $" When a pupil misses 50% or more of sessions, for whatever reason including illness, this is called severe absence. {forename} has missed at least half of the school sessions this year. "
+                + $"We know there are often serious reasons behind this, and we want to work with you to help {forename} back into school; a member of staff will be in touch.",
         };
-        var late = year.Late == 0 ? "" : year.Late == 1 ? $" {forename} has arrived late once this year." : $" {forename} has arrived late for {Count(year.Late)} sessions this year.";
-        return opening + meaning + late;
+        return opening + meaning + LateText(forename, year.Late, term.Late);
+    }
+
+    /// <summary>" Sam has arrived late for 20 sessions this year, 3 of them this term.": the year's count, and how many of them fall in the term.</summary>
+    private static string LateText(string forename, int year, int term)
+    {
+        if (year == 0)
+        {
+            return "";
+        }
+
+        if (year == 1)
+        {
+            return $" {forename} has arrived late once this year, {(term == 0 ? "before this term" : "during this term")}.";
+        }
+
+        var inTerm = term switch
+        {
+            0 => "none of them this term",
+            _ when term >= year => "all of them this term",
+            _ => $"{Count(term)} of them this term",
+        };
+        return $" {forename} has arrived late for {Count(year)} sessions this year, {inTerm}.";
     }
 }

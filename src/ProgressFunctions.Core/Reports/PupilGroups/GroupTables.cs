@@ -17,7 +17,7 @@ public static class GroupTables
         "characteristic hidden, the next smallest group is hidden too, so that it cannot be worked out from the totals.";
 
     public const string GapNote =
-        "The gap is disadvantaged minus other pupils: in percentage points for rates, in points per pupil for behaviour. The 95% confidence interval " +
+        "The gap is disadvantaged minus other pupils, as printed: in percentage points for rates, in points per pupil for behaviour. The 95% confidence interval " +
         "counts pupils, not sessions, as the independent units (a pupil's absences come in spells): attendance by the ratio estimator of the two " +
         "printed rates, persistent and severe absence and needing attention as differences of two proportions, behaviour as a difference of two means, " +
         "each with the normal approximation. An interval that does not include 0 is unlikely to be chance alone. '-': no interval can be given " +
@@ -71,15 +71,27 @@ public static class GroupTables
             ], ToneOf(g.Attendance.Band)))],
         dimension.Title);
 
+    /// <summary>The gap table: each measure's two figures, the gap and its interval.</summary>
+    /// <remarks>
+    /// The printed gap is the difference of the two printed figures (each rounded half-up to one decimal place), not the
+    /// exact difference rounded: a reader checks a gap by subtracting what is printed beside it, and "3.3% vs 17.8%, gap
+    /// -14.4" (from the exact -14.45...) did not subtract. The two differ by at most 0.1. The confidence interval stays
+    /// centred on the exact difference (<see cref="GapEstimate.Difference"/>), as the statistics require.
+    /// </remarks>
     public static TableBlock Gap(IReadOnlyList<GapEstimate> gaps) => new(
         [Column("Measure", 2), Number("Disadvantaged", 1.2), Number("Other pupils", 1.2), Number("Gap", 1), Number("95% confidence interval", 1.8)],
         [.. gaps.Select(g => g.Suppressed
             ? new TableRow([g.Measure, SuppressedMark, SuppressedMark, SuppressedMark, SuppressedMark])
-            : new TableRow([g.Measure, Value(g, g.Disadvantaged), Value(g, g.Others), Signed(g.Difference), Interval(g.Low, g.High)]))],
+            : new TableRow([g.Measure, Value(g, g.Disadvantaged), Value(g, g.Others), Signed(PrintedGap(g)), Interval(g.Low, g.High)]))],
         "The disadvantage gap");
+
+    /// <summary>The gap as the table prints it: the disadvantaged figure minus the others', each first rounded half-up to one decimal place as printed; null when either is unknown.</summary>
+    public static decimal? PrintedGap(GapEstimate gap) =>
+        gap.Disadvantaged is { } a && gap.Others is { } b ? Percentages.RoundHalfUp(a, 1) - Percentages.RoundHalfUp(b, 1) : null;
 
     private static bool IsRate(GapEstimate gap) => !gap.Measure.StartsWith("Behaviour", StringComparison.Ordinal);
 
+    // Both forms round half-up to one decimal place, as PrintedGap does before subtracting.
     private static string Value(GapEstimate gap, decimal? value) => IsRate(gap) ? Percent(value) : value is { } v ? Points(v) : "-";
 
     /// <summary>"+1.2", "-3.4", "0.0": one decimal place, half-up, always signed.</summary>

@@ -29,9 +29,10 @@ public static class YearGroupReport
 
         blocks.Add(new Heading("Attendance"));
         blocks.Add(StaffTables.AttendanceBands(pupils));
+        blocks.AddRange(StaffTables.PersistentAbsenceNote(pupils));
         blocks.Add(persistent.Count == 0
-            ? new Paragraph("No pupil in this year group is persistently absent (10% or more of sessions missed).")
-            : StaffTables.AttendanceList($"Persistent absence: 10% to 50% of sessions missed this year ({Count(persistent.Count)})", persistent, input.Directory));
+            ? new Paragraph("No pupil in this year group has missed 10% to under 50% of sessions (persistent absence, not severe).")
+            : StaffTables.AttendanceList($"Persistent absence, not severe: 10% to under 50% of sessions missed this year ({Count(persistent.Count)})", persistent, input.Directory));
         blocks.Add(severe.Count == 0
             ? new Paragraph("No pupil in this year group is severely absent (50% or more of sessions missed).")
             : StaffTables.AttendanceList($"Severe absence: 50% or more of sessions missed this year ({Count(severe.Count)})", severe, input.Directory));

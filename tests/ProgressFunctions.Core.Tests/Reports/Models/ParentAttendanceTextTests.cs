@@ -8,13 +8,16 @@ namespace ProgressFunctions.Core.Tests.Reports.Models;
 public class ParentAttendanceTextTests
 {
     [Theory]
-    // present, absent (authorised) of the year -> tone of the "this year" key fact, PA explained
-    [InlineData(98, 2, "98.0%", Tone.Good, false)]
-    [InlineData(96, 4, "96.0%", Tone.Normal, false)]
-    [InlineData(93, 7, "93.0%", Tone.Caution, false)]
-    [InlineData(90, 10, "90.0%", Tone.Concern, true)]
-    [InlineData(40, 60, "40.0%", Tone.Concern, true)]
-    public void Build_YearAttendance_ToneAndPersistentAbsenceExplained(int present, int absent, string shown, Tone tone, bool persistent)
+    // present, absent (authorised) of the year -> tone of the "this year" key fact, PA or severe absence explained
+    [InlineData(98, 2, "98.0%", Tone.Good, false, false)]
+    [InlineData(96, 4, "96.0%", Tone.Normal, false, false)]
+    [InlineData(93, 7, "93.0%", Tone.Caution, false, false)]
+    [InlineData(90, 10, "90.0%", Tone.Concern, true, false)]
+    [InlineData(51, 49, "51.0%", Tone.Concern, true, false)]
+    [InlineData(50, 50, "50.0%", Tone.Concern, false, true)]
+    [InlineData(40, 60, "40.0%", Tone.Concern, false, true)]
+    [InlineData(12, 88, "12.0%", Tone.Concern, false, true)]
+    public void Build_YearAttendance_ToneAndPersistentOrSevereAbsenceExplained(int present, int absent, string shown, Tone tone, bool persistent, bool severe)
     {
         var (school, snapshot) = ReportData.School();
         var totals = new AttendanceTotals(present, 0, absent, 0, 0);
@@ -28,5 +31,34 @@ public class ParentAttendanceTextTests
         Assert.Contains(shown, paragraph);
         Assert.Contains("at least 95%", paragraph);
         Assert.Equal(persistent, paragraph.Contains("persistent absence", StringComparison.Ordinal));
+        Assert.Equal(severe, paragraph.Contains("this is called severe absence", StringComparison.Ordinal));
+        Assert.Equal(severe, paragraph.Contains("missed at least half of the school sessions this year", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // late sessions this year, of them this term -> what the paragraph says (the report's tile shows the term's)
+    [InlineData(0, 0, null)]
+    [InlineData(1, 0, " Sam has arrived late once this year, before this term.")]
+    [InlineData(1, 1, " Sam has arrived late once this year, during this term.")]
+    [InlineData(20, 3, " Sam has arrived late for 20 sessions this year, 3 of them this term.")]
+    [InlineData(20, 1, " Sam has arrived late for 20 sessions this year, 1 of them this term.")]
+    [InlineData(4, 0, " Sam has arrived late for 4 sessions this year, none of them this term.")]
+    [InlineData(5, 5, " Sam has arrived late for 5 sessions this year, all of them this term.")]
+    [InlineData(1200, 30, " Sam has arrived late for 1,200 sessions this year, 30 of them this term.")]
+    public void Explain_LateThisYearAndTerm_NamesBothPeriods(int yearLate, int termLate, string? expected)
+    {
+        var year = new AttendanceTotals(2000, 0, 10, 0, yearLate);
+        var term = new AttendanceTotals(500, 0, 2, 0, termLate);
+
+        var paragraph = ParentAttendanceText.Explain("Sam", year, term);
+
+        if (expected is null)
+        {
+            Assert.DoesNotContain("late", paragraph, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.EndsWith(expected, paragraph, StringComparison.Ordinal);
+        }
     }
 }

@@ -36,6 +36,27 @@ public class StaffReportTests
         Assert.Contains($"{cohort.PersistentAbsentees} ({Percentages.Format(cohort.PersistentAbsenceRate)})", document.Text());
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void YearGroupReport_Build_PersistentAbsenceTileReconcilesWithTheListsAndTheNote(int year)
+    {
+        var (school, snapshot) = ReportData.School(600, seed: 2026);
+
+        var document = YearGroupReport.Build(new YearGroupReportInput(school.Name, ReportData.AsOf, snapshot, year, school.Directory));
+
+        var tile = document.Blocks.OfType<KeyFacts>().Single().Facts.Single(f => f.Label == "Persistent absence (incl. severe)");
+        var total = int.Parse(tile.Value.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var persistent = document.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption!.StartsWith("Persistent absence, not severe: 10% to under 50%", StringComparison.Ordinal))?.Rows.Count ?? 0;
+        var severe = document.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption!.StartsWith("Severe absence", StringComparison.Ordinal))?.Rows.Count ?? 0;
+        Assert.Equal(total, persistent + severe);
+        var note = document.Blocks.OfType<Paragraph>().SingleOrDefault(p => p.Value.StartsWith("Persistent absence (10% or more of sessions missed) counts severe", StringComparison.Ordinal));
+        Assert.Equal(severe == 0 ? null : $"{total} pupils = {persistent} over 50% to 90% + {severe} at 50% and below.", note?.Value.Split(": ")[1]);
+    }
+
     [Fact]
     public void YearGroupReport_Build_ListsSubjectsBelowExpectedAndHighestBehaviour()
     {
