@@ -61,11 +61,21 @@ public sealed record IngestPlan(
             export.Staff.Count > 0 ? new StaffDirectory(export.Staff, export.StaffRoles) : null,
             summary)
         {
-            Caseloads = export.Caseloads is { } mentees ? new CaseloadList([.. mentees.OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)]) : null,
+            Caseloads = export.Caseloads is { } mentees ? new CaseloadList(CaseloadsOf(mentees, state.Caseloads, inExport)) : null,
             LateReasons = LateReasonMerge.Apply(state.LateReasons, export.Attendance, known.Attendance, exportedAt),
             SharedAddresses = Changed(storedShared, Reports.Routing.SharedAddresses.Find(merged.Contacts.Values, merged.ContactLinks)),
         };
     }
+
+    /// <summary>The export's mentees, and the stored mentees of pupils the export does not list, in staff then pupil order.</summary>
+    /// <remarks>
+    /// caseloads.csv refuses a row whose pupil pupils.csv lacks: a pupils.csv cut short, or holding only its header,
+    /// would otherwise empty the mentors' caseloads with it, and their weekly digests would stop without a word. A
+    /// pupil the export lists is its caseloads' to give or take away.
+    /// </remarks>
+    private static List<Schools.Mentee> CaseloadsOf(IReadOnlyList<Schools.Mentee> exported, IReadOnlyList<Schools.Mentee> stored, HashSet<string> inExport) =>
+        [.. exported.Concat(stored.Where(m => !inExport.Contains(m.PupilId))).Distinct()
+            .OrderBy(m => m.StaffId, StringComparer.Ordinal).ThenBy(m => m.PupilId, StringComparer.Ordinal)];
 
     /// <summary>Every document the plan writes, for one commit; the school's profile first.</summary>
     public IReadOnlyList<Ports.DocumentWrite> Writes()

@@ -307,6 +307,29 @@ public class IngestJobTests
         }
     }
 
+    /// <summary>caseloads.csv refuses rows whose pupil pupils.csv lacks; the stored caseloads of those pupils must stay.</summary>
+    [Theory]
+    [InlineData(0, 0)]     // pupils.csv holding only its header
+    [InlineData(60, 0)]    // cut in half
+    [InlineData(120, 1)]   // whole, with one mentee row taken away: that one goes
+    public async Task RunAsync_PupilsCsvLacksMenteesPupils_TheirStoredCaseloadsKept(int pupilRows, int menteesRemoved)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 120);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        export.Pupils.Rows.RemoveRange(pupilRows, export.Pupils.Rows.Count - pupilRows);
+        export.Tables["caseloads.csv"].Rows.RemoveRange(0, menteesRemoved);
+
+        await fixture.IngestAsync(export.Zip(), "broken-roll.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.True(before.Caseloads.Count > 10, $"{before.Caseloads.Count} mentees");
+        Assert.Equal(before.Caseloads.Count - menteesRemoved, after.Caseloads.Count);
+        Assert.Subset(before.Caseloads.ToHashSet(), after.Caseloads.ToHashSet());
+    }
+
     [Fact]
     public async Task RunAsync_PupilsCsvCutShortWhileAttendanceMarksTheRest_NobodyLeavesAndTheDataManagersAreTold()
     {
