@@ -109,7 +109,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, renamed, RejectedPath: await RejectAsync(state, import, renamed, cancellationToken));
         }
 
-        exportRead = PupilIdentity.Renamed(exportRead, storedPupils);
+        exportRead = ContactRemovals.Apply(PupilIdentity.Renamed(exportRead, storedPupils), storedLinks);
 
         var now = clock.GetUtcNow();
         // Read here, not with the school's state: only the import compares with it, and every job loads the state.

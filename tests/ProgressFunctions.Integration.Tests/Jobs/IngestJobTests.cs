@@ -307,6 +307,32 @@ public class IngestJobTests
         }
     }
 
+    /// <summary>A pupil's every contacts.csv row taken away (a parent removed in the MIS), or contacts.csv cut short.</summary>
+    [Theory]
+    [InlineData(1, false)]    // one pupil's family removed: their stored contacts go
+    [InlineData(30, true)]    // most pupils missing: contacts.csv cut short, stored contacts kept
+    public async Task RunAsync_PupilWithNoContactRows_StoredContactsGoUnlessTheFileLooksCutShort(int pupilsWithoutRows, bool kept)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        await fixture.IngestAsync(JobsFixture.Zip(school));
+        var before = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var export = new Integrity.EditableExport(school);
+        var (upn, pupilUpn) = (export.Contacts.Header.IndexOf("Pupil UPN"), export.Pupils.Header.IndexOf("UPN"));
+        var gone = export.Pupils.Rows.Take(pupilsWithoutRows).Select(r => r[pupilUpn]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        export.Contacts.Rows.RemoveAll(r => gone.Contains(r[upn]));
+        var ids = before.Pupils.Values.Where(p => gone.Contains(p.Pupil.Upn)).Select(p => p.Pupil.Id).ToList();
+
+        var result = await fixture.IngestAsync(export.Zip(), "contacts-removed.zip");
+
+        var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.All(ids, id => Assert.Equal(kept ? before.Pupils[id].Links.Count : 0, after.Pupils[id].Links.Count));
+        await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
+        var text = await new StreamReader(csv!).ReadToEndAsync();
+        Assert.Contains(kept ? $"contacts.csv lists no contact for {ids.Count} pupils who have contacts stored" : $"pupil {ids[0]} is in pupils.csv but contacts.csv lists no contact for them", text, StringComparison.Ordinal);
+    }
+
     /// <summary>caseloads.csv refuses rows whose pupil pupils.csv lacks; the stored caseloads of those pupils must stay.</summary>
     [Theory]
     [InlineData(0, 0)]     // pupils.csv holding only its header
