@@ -124,7 +124,7 @@ internal static class SendingCommands
         var date = new Option<string?>("--date") { Description = "A school day (yyyy-MM-dd): the staff messages its checks could not send (digests, call list, weekly messages, notices)" };
         var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file" };
         var command = new Command("not-sent", "List every family a batch does not reach, or every staff message a day's checks could not send, and why, to follow up another way.\n\n"
-            + "Examples: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv\n          progress not-sent --school 100001 --date 2026-03-20") { school, batch, date, csv };
+            + "Example: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv\nExample: progress not-sent --school 100001 --date 2026-03-20") { school, batch, date, csv };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (jobs, console) =>
         {
