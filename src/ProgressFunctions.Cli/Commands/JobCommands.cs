@@ -59,7 +59,8 @@ internal static class JobCommands
                 console.WriteLine($"  {rule.Key}: {rule.Count()}");
             }
 
-            return result.Outcome switch { CheckOutcome.NoSchool => 2, CheckOutcome.NoTermsThisYear => 1, _ => 0 };
+            // Staff messages that could not be addressed are "done, but with messages not sent": exit 1, as dispatch's are.
+            return result.Outcome switch { CheckOutcome.NoSchool => 2, CheckOutcome.NoTermsThisYear => 1, _ when result.StaffNotReached.Count > 0 => 1, _ => 0 };
         }));
         return command;
     }

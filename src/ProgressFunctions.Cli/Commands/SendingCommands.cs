@@ -119,12 +119,35 @@ internal static class SendingCommands
 
     public static Command NotSent()
     {
-        var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
+        var school = JobCommands.SchoolOption();
+        var batch = new Option<string?>("--batch") { Description = "The batch's id (progress batches lists them)" };
+        var date = new Option<string?>("--date") { Description = "A school day (yyyy-MM-dd): the staff messages its checks could not send (digests, call list, weekly messages, notices)" };
         var csv = new Option<string?>("--csv") { Description = "Write the list to this CSV file, with pupils' and contacts' names and UPNs (the terminal shows ids only)" };
-        var command = new Command("not-sent", "List every family a batch does not reach, and why, to follow up another way.\n\nExample: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv") { school, batch, csv };
+        var command = new Command("not-sent", "List every family a batch does not reach, or every staff message a day's checks could not send, and why, to follow up another way.\n\n"
+            + "Example: progress not-sent --school 100001 --batch parents-2025-26-autumn-end --csv not-reached.csv\nExample: progress not-sent --school 100001 --date 2026-03-20") { school, batch, date, csv };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "not-sent", async (jobs, console) =>
         {
+            if ((r.GetValue(batch) is null) == (r.GetValue(date) is null))
+            {
+                Console.Error.WriteLine("progress not-sent: give either --batch (a batch's families) or --date (a school day's staff messages)");
+                return 2;
+            }
+
+            if (r.GetValue(date) is { } dayText)
+            {
+                if (!DateOnly.TryParseExact(dayText, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    Console.Error.WriteLine($"progress not-sent: --date '{dayText}' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+                    return 2;
+                }
+
+                var staff = await jobs.Get<SendLedger>().NotSentOnAsync(r.GetValue(school)!, day, ct);
+                Write(console, r.GetValue(csv), ["report", "kind", "recipient_id", "reason"], [.. staff.Select(e => new[] { e.ReportId, e.Kind.ToString(), e.RecipientId, e.Reason })]);
+                console.WriteLine($"{staff.Count} staff messages not sent on {Day(day)}");
+                return 0;
+            }
+
             if (await jobs.Get<SendLedger>().NotReachedAsync(r.GetValue(school)!, r.GetValue(batch)!, ct) is not { } entries)
             {
                 Console.Error.WriteLine($"progress not-sent: {BatchJob.NoSuchBatch(r.GetValue(school)!, r.GetValue(batch)!)}");

@@ -18,8 +18,9 @@ public sealed record AlertEvaluation(IReadOnlyList<Alert> Raised, IReadOnlyList<
 /// A condition already alerted within <see cref="AlertRules.CoolDownDays"/> is raised again only if it has worsened
 /// (a higher <see cref="Alert.Level"/>); state from an earlier academic year is ignored, and so is state raised on
 /// the as-of date itself, so that re-running a day's check gives that day's alerts again. Each new day's unexplained
-/// absence is a new condition. SENCOs are added to the audience of every warning or urgent alert about a pupil with
-/// SEN support or an EHC plan. Each pupil's summary is measured to the latest complete register, which may be the
+/// absence is a new condition. SENCOs are added to the audience of every alert about a pupil with SEN support or an
+/// EHC plan that is a warning or urgent, or that goes to the pupil's year leader (an absence pattern): the Info alerts
+/// meant for the attendance officer alone (a new N, below 95% or 92%, lateness) are not theirs. Each pupil's summary is measured to the latest complete register, which may be the
 /// day before <c>asOf</c>; the alerts about today's own marks (new unexplained absences) read <c>asOf</c> itself, so
 /// an empty register for today raises none.
 /// </remarks>
@@ -136,7 +137,10 @@ public static class AlertEngine
     private static Func<AlertRule, AlertSeverity, int, string, StaffRoleKind[], Alert> Maker(Pupil pupil, DateOnly asOf, string? interventions) =>
         (rule, severity, level, evidence, audience) =>
         {
-            var roles = pupil.Sen != SenStatus.None && severity >= AlertSeverity.Warning ? [.. audience, StaffRoleKind.Senco] : audience;
+            // The SENCO is to pupils with SEN what a year leader is to a year: they see every alert a year leader would
+            // (absence patterns too, which are only Info), and every warning or urgent one besides.
+            var roles = pupil.Sen != SenStatus.None && (severity >= AlertSeverity.Warning || audience.Contains(StaffRoleKind.YearLeader))
+                ? [.. audience, StaffRoleKind.Senco] : audience;
             return new Alert(pupil.Id, rule, severity, level, evidence, [.. roles], asOf) { OpenInterventions = interventions };
         };
 

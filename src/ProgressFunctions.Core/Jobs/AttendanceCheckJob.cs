@@ -23,6 +23,9 @@ public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message,
 {
     /// <summary>Whether the check could not run for a reason someone must put right (no such school, or no terms this year).</summary>
     public bool CouldNotRun => Outcome is CheckOutcome.NoSchool or CheckOutcome.NoTermsThisYear;
+
+    /// <summary>The staff messages the run decided but could not address (digests, the call list, weekly messages, notices), each recorded as not sent with its reason.</summary>
+    public IReadOnlyList<NotDecided> StaffNotReached { get; init; } = [];
 }
 
 /// <summary>The alerts one run of the check raised on one school day, kept for the digests and for the school's records.</summary>
@@ -146,14 +149,17 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
                 .ToDictionary(v => v.Id, v => v.Open!, StringComparer.Ordinal),
         };
         await outgoing.DecideAsync(schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
+        var staffNotReached = new List<NotDecided>(CheckDecisions.DigestsNotReached(inputs, DigestPlanner.NotReached(raised, directory)));
+        await RecordNotReachedAsync(inputs, staffNotReached, cancellationToken);
         var callList = register.HasMarksOnAsOf && runs.All(r => r.SessionsMarkedToday == 0)
-            ? await DecideCallListAsync(state, inputs, cancellationToken) : null;
+            ? await DecideCallListAsync(state, inputs, staffNotReached, cancellationToken) : null;
         var weekly = await weeklyJob.RunAsync(state, inputs, register.HasMarksOnAsOf, cancellationToken);
+        staffNotReached.AddRange(weekly?.NotReached ?? []);
         var letters = await PrepareLettersAsync(state, inputs, views, cancellationToken);
         var overdue = Reports.DataManagers.ExportOverdue.Of(calendar, asOf, register.LatestMarked);
         if (overdue is not null)
         {
-            await DecideExportOverdueAsync(inputs, overdue, cancellationToken);
+            await DecideExportOverdueAsync(inputs, overdue, staffNotReached, cancellationToken);
         }
 
         // Only the states this run raised have changed; rewriting every stored state each school day was nearly half the
@@ -167,27 +173,70 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
             ? register.PupilsUnmarkedOnAsOf switch { 0 => "", 1 => "; 1 pupil on roll has no mark for today", var n => $"; {n} pupils on roll have no mark for today" }
             : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
-        var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly}")
+        var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly.Summary}")
             + (overdue is null ? "" : $"; no register imported for {overdue.Missing.Count} school day{(overdue.Missing.Count == 1 ? "" : "s")} before today, data managers told");
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}", views, raised, digests.Count);
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}{NotSentLine(staffNotReached)}", views, raised, digests.Count)
+        {
+            StaffNotReached = staffNotReached,
+        };
+    }
+
+    /// <summary>"; 4 staff messages not sent (no e-mail address): S003 (attendance digest, call list, weekly summary), S006 (attendance digest)", and the same for roles nobody holds.</summary>
+    /// <remarks>Staff ids and role names only: no one's name or address goes to the terminal or the log.</remarks>
+    internal static string NotSentLine(IReadOnlyList<NotDecided> notReached)
+    {
+        if (notReached.Count == 0)
+        {
+            return "";
+        }
+
+        static string Kind(ReportKind kind) => kind switch
+        {
+            ReportKind.AttendanceDigest => "attendance digest",
+            ReportKind.CallList => "call list",
+            ReportKind.WeeklySummary => "weekly summary",
+            ReportKind.MentorDigest => "mentor digest",
+            ReportKind.ExportOverdue => "export overdue notice",
+            var other => other.ToString(),
+        };
+
+        string Part(IEnumerable<NotDecided> group, string why)
+        {
+            var list = group.ToList();
+            var who = list.GroupBy(n => n.RecipientId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join(", ", g.Select(n => Kind(n.Kind)).Distinct())})");
+            return $"; {list.Count} staff message{(list.Count == 1 ? "" : "s")} not sent ({why}): {string.Join(", ", who)}";
+        }
+
+        var noAddress = notReached.Where(n => n.Reason.StartsWith("the member of staff has no valid e-mail address", StringComparison.Ordinal)).ToList();
+        var other = notReached.Except(noAddress).ToList();
+        return (noAddress.Count > 0 ? Part(noAddress, "no e-mail address") : "") + (other.Count > 0 ? Part(other, "nobody to send to") : "")
+            + "; progress not-sent --date lists them";
+    }
+
+    /// <summary>Records staff messages that cannot be addressed, under the check's day, so <c>progress not-sent --date</c> lists them.</summary>
+    private async Task RecordNotReachedAsync(CheckDecisions.CheckRunInputs run, IEnumerable<NotDecided> notReached, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await outgoing.RecordUndeliveredAsync(run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now) { Day = run.AsOf }), cancellationToken);
     }
 
     /// <summary>Tells the data managers the export is overdue; the same spell decides the same messages, which the ledger sends once.</summary>
-    private async Task DecideExportOverdueAsync(CheckDecisions.CheckRunInputs run, Reports.DataManagers.ExportOverdue overdue, CancellationToken cancellationToken)
+    private async Task DecideExportOverdueAsync(CheckDecisions.CheckRunInputs run, Reports.DataManagers.ExportOverdue overdue, List<NotDecided> staffNotReached, CancellationToken cancellationToken)
     {
         var (messages, notReached) = ExportOverdueDecisions.For(run, overdue);
         await outgoing.DecideAsync(run.SchoolId, messages, cancellationToken);
-        var now = clock.GetUtcNow();
-        await outgoing.RecordUndeliveredAsync(run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
+        await RecordNotReachedAsync(run, notReached, cancellationToken);
+        staffNotReached.AddRange(notReached);
     }
 
     /// <summary>Decides the morning call list: the first run of the day that finds today's marks, once.</summary>
-    private async Task<string> DecideCallListAsync(SchoolState state, CheckDecisions.CheckRunInputs run, CancellationToken cancellationToken)
+    private async Task<string> DecideCallListAsync(SchoolState state, CheckDecisions.CheckRunInputs run, List<NotDecided> staffNotReached, CancellationToken cancellationToken)
     {
         var (messages, notReached) = CallListDecisions.For(run, (pupil, session) => state.LateReasonFor(pupil, run.AsOf, session));
         await outgoing.DecideAsync(run.SchoolId, messages, cancellationToken);
-        var now = clock.GetUtcNow();
-        await outgoing.RecordUndeliveredAsync(run.SchoolId, notReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
+        await RecordNotReachedAsync(run, notReached, cancellationToken);
+        staffNotReached.AddRange(notReached);
         return messages.Count == 1 ? "1 call list queued" : $"{messages.Count} call lists queued";
     }
 

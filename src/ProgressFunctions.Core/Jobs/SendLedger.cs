@@ -83,4 +83,25 @@ public sealed class SendLedger(IDocumentStore documents)
 
         return [.. entries.OrderBy(e => e.PupilReached).ThenByPupilName(e => e.PupilName ?? e.PupilId, e => e.PupilId).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
     }
+
+    /// <summary>The messages the checks of one school day decided but could not send (staff digests, call lists, weekly messages, notices), each with its reason.</summary>
+    /// <remarks>Records written before the day was kept are matched by the date in their report id ("CallList.2026-03-20").</remarks>
+    public async Task<IReadOnlyList<DayNotSentEntry>> NotSentOnAsync(string schoolId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var iso = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var entries = new List<DayNotSentEntry>();
+        await foreach (var record in documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
+        {
+            var r = record.Body;
+            if (r.BatchId is null && (r.Day == day || (r.Day is null && r.ReportId.Contains(iso, StringComparison.Ordinal))))
+            {
+                entries.Add(new DayNotSentEntry(r.ReportId, r.Kind, r.RecipientId, r.Reason));
+            }
+        }
+
+        return [.. entries.OrderBy(e => e.RecipientId, StringComparer.Ordinal).ThenBy(e => e.ReportId, StringComparer.Ordinal)];
+    }
 }
+
+/// <summary>A message of a school day's checks not sent to one recipient (a staff id, or a role nobody holds), and why.</summary>
+public sealed record DayNotSentEntry(string ReportId, ReportKind Kind, string RecipientId, string Reason);

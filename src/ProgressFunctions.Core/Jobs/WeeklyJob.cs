@@ -10,6 +10,9 @@ namespace ProgressFunctions.Core.Jobs;
 /// <summary>A school week whose weekly messages were decided: its existence is what makes them go once a week.</summary>
 public sealed record WeekRun(DateOnly Monday, DateOnly DataTo, int Messages, int NotReached);
 
+/// <summary>What a weekly decision did, in words, and the staff it could not reach, each with the reason (recorded as not sent).</summary>
+public sealed record WeeklyOutcome(string Summary, IReadOnlyList<NotDecided> NotReached);
+
 /// <summary>The school week a weekly decision covers: its Monday, and its school days up to the last day measured.</summary>
 public sealed record DueWeek(DateOnly Monday, DateRange Days);
 
@@ -55,8 +58,8 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
         return to < first ? null : new DueWeek(calendar.WeekMonday(due), new DateRange(first, to));
     }
 
-    /// <summary>Decides the due week's messages unless they were decided already; returns what it did, or null when nothing was due.</summary>
-    public async Task<string?> RunAsync(SchoolState state, CheckDecisions.CheckRunInputs run, bool marksToday, CancellationToken cancellationToken)
+    /// <summary>Decides the due week's messages unless they were decided already; returns what it did and whom it could not reach, or null when nothing was due.</summary>
+    public async Task<WeeklyOutcome?> RunAsync(SchoolState state, CheckDecisions.CheckRunInputs run, bool marksToday, CancellationToken cancellationToken)
     {
         if (Due(run.Calendar, run.AsOf, marksToday, run.RegisterDate ?? run.AsOf) is not { } due)
         {
@@ -73,11 +76,12 @@ public sealed class WeeklyJob(IDocumentStore documents, OutgoingStore outgoing, 
         await outgoing.DecideAsync(run.SchoolId, sends.Messages, cancellationToken);
         var now = clock.GetUtcNow();
         await outgoing.RecordUndeliveredAsync(run.SchoolId,
-            sends.NotReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now)), cancellationToken);
+            sends.NotReached.Select(n => new UndeliveredRecord(n.ReportId, n.Kind, n.RecipientId, [], n.Reason, now) { Day = run.AsOf }), cancellationToken);
         await documents.CreateIfAbsentAsync(new Document<WeekRun>(run.SchoolId, DocumentTypes.WeekRun, id,
             new WeekRun(due.Monday, due.Days.End, sends.Messages.Count, sends.NotReached.Count)), cancellationToken);
-        return $"week of {id}: {sends.Messages.Count(m => m.Kind == ReportKind.MentorDigest)} mentor digests, "
-            + $"{sends.Messages.Count(m => m.Kind == ReportKind.WeeklySummary)} weekly summaries queued" + (sends.NotReached.Count > 0 ? $", {sends.NotReached.Count} not reached (recorded)" : "");
+        return new WeeklyOutcome($"week of {id}: {sends.Messages.Count(m => m.Kind == ReportKind.MentorDigest)} mentor digests, "
+            + $"{sends.Messages.Count(m => m.Kind == ReportKind.WeeklySummary)} weekly summaries queued" + (sends.NotReached.Count > 0 ? $", {sends.NotReached.Count} not reached (recorded)" : ""),
+            sends.NotReached);
     }
 
     /// <summary>The state with its mentees' progress documents: the check loads the school without any (<see cref="ProgressLoad.InterventionsOnly"/>).</summary>

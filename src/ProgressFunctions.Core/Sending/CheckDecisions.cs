@@ -51,6 +51,7 @@ public static class CheckDecisions
             {
                 OpenInterventions = run.OpenInterventions,
                 ThresholdsCrossed = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold).Select(a => new ThresholdCrossing(a.PupilId, a.Evidence, a.Severity))],
+                LateOften = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.Lateness).Select(a => new LatenessConcern(a.PupilId, a.Evidence))],
             });
             var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName);
             // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.
@@ -63,6 +64,11 @@ public static class CheckDecisions
 
         return messages;
     }
+
+    /// <summary>The day's digests that cannot be addressed (<see cref="DigestPlanner.NotReached"/>), as messages not sent with their reason.</summary>
+    public static IReadOnlyList<NotDecided> DigestsNotReached(CheckRunInputs run, IReadOnlyList<DigestNotReached> notReached) =>
+        [.. notReached.Select(n => new NotDecided($"{ReportKind.AttendanceDigest}.{run.RunId}", ReportKind.AttendanceDigest, n.RecipientId,
+            $"{n.Reason}; {(n.Alerts == 1 ? "1 alert" : $"{n.Alerts} alerts")} not read"))];
 
     /// <summary>The letters due, one message per family member who may receive them; those not reached, with why.</summary>
     public static (IReadOnlyList<OutgoingMessage> Letters, IReadOnlyList<NotSent> NotReached) Letters(CheckRunInputs run, IReadOnlyList<LetterDue> due, ParentLetterRules rules, string batchId)

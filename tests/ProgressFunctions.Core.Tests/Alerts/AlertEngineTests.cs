@@ -113,7 +113,26 @@ public class AlertEngineTests
         var raised = Evaluate(builder, sen: SenStatus.Ehcp).Raised;
 
         Assert.Contains(StaffRoleKind.Senco, raised.Single(a => a.Rule == AlertRule.AttendanceThreshold).Audience);
-        Assert.All(raised.Where(a => a.Severity == AlertSeverity.Info), a => Assert.DoesNotContain(StaffRoleKind.Senco, a.Audience));
+        Assert.All(raised.Where(a => a.Severity == AlertSeverity.Info && !a.Audience.Contains(StaffRoleKind.YearLeader)), a => Assert.DoesNotContain(StaffRoleKind.Senco, a.Audience));
+    }
+
+    /// <summary>An absence pattern is Info, but it goes to the year leader, so the SENCO sees it too for a pupil with SEN: not only when the pupil has a warning as well.</summary>
+    [Theory]
+    [InlineData(SenStatus.Support, true)]
+    [InlineData(SenStatus.Ehcp, true)]
+    [InlineData(SenStatus.None, false)]
+    public void Evaluate_AbsencePatternOnly_GoesToTheSencoForPupilsWithSen(SenStatus sen, bool toSenco)
+    {
+        var builder = new RegisterBuilder(Year2025).Present(D("2025-09-03"), s_asOf)
+            .Mark(D("2025-12-05"), SessionOfDay.Pm, "O").Mark(D("2025-12-12"), SessionOfDay.Pm, "I").Mark(D("2025-12-19"), SessionOfDay.Pm, "O");
+
+        var raised = Evaluate(builder, sen: sen).Raised;
+
+        var pattern = Assert.Single(raised, a => a.Rule == AlertRule.AbsencePattern);
+        Assert.Equal(AlertSeverity.Info, pattern.Severity);
+        Assert.DoesNotContain(raised, a => a.Severity >= AlertSeverity.Warning);
+        Assert.Equal(toSenco, pattern.Audience.Contains(StaffRoleKind.Senco));
+        Assert.Contains(StaffRoleKind.YearLeader, pattern.Audience);
     }
 
     [Fact]

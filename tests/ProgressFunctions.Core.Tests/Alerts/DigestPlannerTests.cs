@@ -33,6 +33,40 @@ public class DigestPlannerTests
     public void Plan_NoStaffInRole_NoDigest() =>
         Assert.Empty(DigestPlanner.Plan([Alert("p9", AlertRule.Lateness, StaffRoleKind.AttendanceOfficer)], new DirectoryBuilder().Pupil("p9").Build()));
 
+    /// <summary>Whom the alerts are for but no digest can reach: each named with the reason, never dropped without a word.</summary>
+    [Fact]
+    public void NotReached_StaffWithNoAddressAndARoleNobodyHolds_EachNamedWithItsReason()
+    {
+        var directory = new DirectoryBuilder().Pupil("p7", year: 7).Pupil("p9", year: 9)
+            .Staff("att", StaffRoleKind.AttendanceOfficer, email: "").Staff("y7", StaffRoleKind.YearLeader, "7", email: "not-an-address")
+            .Build();
+        var alerts = new[]
+        {
+            Alert("p7", AlertRule.PenaltyNoticeThreshold, StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader),
+            Alert("p9", AlertRule.Lateness, StaffRoleKind.AttendanceOfficer),
+            Alert("p9", AlertRule.ContinuousAbsence, StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader),
+        };
+
+        var notReached = DigestPlanner.NotReached(alerts, directory);
+
+        Assert.Empty(DigestPlanner.Plan(alerts, directory));
+        Assert.Equal(
+            [
+                new DigestNotReached("att", "the member of staff has no valid e-mail address", 3),
+                new DigestNotReached("y7", "the member of staff has no valid e-mail address", 1),
+                new DigestNotReached("year-leaders-9", "the school has no year leader for year 9 in its staff list", 1),
+            ],
+            notReached);
+    }
+
+    [Fact]
+    public void NotReached_EveryoneReachable_Empty()
+    {
+        var directory = new DirectoryBuilder().Pupil("p9", year: 9).Staff("att", StaffRoleKind.AttendanceOfficer).Staff("y9", StaffRoleKind.YearLeader, "9").Build();
+
+        Assert.Empty(DigestPlanner.NotReached([Alert("p9", AlertRule.PenaltyNoticeThreshold, StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader)], directory));
+    }
+
     private static Alert Alert(string pupil, AlertRule rule, params StaffRoleKind[] audience) =>
         new(pupil, rule, AlertSeverity.Warning, 1, "evidence", [.. audience], new DateOnly(2025, 12, 19));
 }

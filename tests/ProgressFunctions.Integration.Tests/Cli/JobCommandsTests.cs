@@ -72,6 +72,36 @@ public class JobCommandsTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "data", "outbox"), "*.eml"));
     }
 
+    /// <summary>An attendance officer with no e-mail address: the check names them and exits 1, and not-sent --date lists what they were not sent.</summary>
+    [Fact]
+    public void CheckAttendance_AttendanceOfficerWithNoAddress_NamedExitOneAndListedByNotSent()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--as-of", "2026-03-20", "--out", "export").ExitCode);
+        var staff = Path.Combine(folder, "export", "staff.csv");
+        var lines = File.ReadAllLines(staff);
+        var officer = Array.FindIndex(lines, l => l.EndsWith(",AttendanceOfficer", StringComparison.Ordinal));
+        var cells = lines[officer].Split(',');
+        cells[4] = "";
+        lines[officer] = string.Join(',', cells);
+        File.WriteAllLines(staff, lines);
+        Assert.Equal(0, CliProcess.Run(folder, "ingest", "export", "--school", "100001").ExitCode);
+
+        var check = CliProcess.Run(folder, "check-attendance", "--school", "100001", "--as-of", "2026-03-20");
+        var listed = CliProcess.Run(folder, "not-sent", "--school", "100001", "--date", "2026-03-20", "--csv", "not-sent.csv");
+        var neither = CliProcess.Run(folder, "not-sent", "--school", "100001");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains($"staff messages not sent (no e-mail address): {cells[0]} (", check.Output);
+        Assert.Contains("call list", check.Output);
+        Assert.Equal(0, listed.ExitCode);
+        var rows = File.ReadAllLines(Path.Combine(folder, "not-sent.csv"));
+        Assert.Contains($"CallList.2026-03-20,CallList,{cells[0]},the member of staff has no valid e-mail address", rows);
+        Assert.Contains(rows, r => r.StartsWith($"AttendanceDigest.2026-03-20,AttendanceDigest,{cells[0]},the member of staff has no valid e-mail address", StringComparison.Ordinal));
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("give either --batch", neither.Error);
+    }
+
     [Theory]
     [InlineData("snapshot --school 100001 --term spring --point middle", "--point: 'middle' is not start or end")]
     [InlineData("snapshot --school 100001 --term winter --point end", "--term: 'winter' is not autumn, spring or summer")]

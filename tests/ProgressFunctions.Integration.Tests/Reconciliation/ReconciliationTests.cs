@@ -210,6 +210,36 @@ public sealed partial class ReconciliationTests(ReconciliationSchools schools) :
         }
     }
 
+    /// <summary>
+    /// An alert raised for staff reaches them: for each role of its audience, the digest of someone holding that role
+    /// (a year leader of the pupil's year) names the pupil. A lateness alert, or an SEN pupil's absence pattern for the
+    /// SENCO, once reached nobody.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Phases))]
+    public async Task Digests_EveryAlert_NamesItsPupilInADigestOfEachRoleOfItsAudience(SchoolPhase phase)
+    {
+        var school = await schools.For(phase);
+        var asOf = school.AsOf;
+        Assert.NotEmpty(school.Alerts.Alerts);
+        var missing = new List<string>();
+        foreach (var alert in school.Alerts.Alerts)
+        {
+            var pupil = school.Export.Pupils.Single(p => p.Id == alert.PupilId);
+            var year = pupil.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var role in alert.Audience.Distinct())
+            {
+                var holders = school.Directory.Roles.Where(r => r.Role == role && (role != StaffRoleKind.YearLeader || r.Scope?.Trim() == year)).Select(r => r.StaffId).Distinct();
+                if (!holders.Any(id => school.PdfOrNull($"/{id}/attendance-digest-{asOf:yyyy-MM-dd}.pdf") is { } pdf && ContainsName(pdf, pupil.Name)))
+                {
+                    missing.Add($"{alert.Rule} about {alert.PupilId} for {role}");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public async Task Ks2_Summary_MatchesTheTestScoresInTheExport()
     {

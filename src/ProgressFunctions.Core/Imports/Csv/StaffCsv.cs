@@ -23,7 +23,9 @@ public static class StaffCsv
     /// <remarks>
     /// Staff ids keep <see cref="RecordId"/>'s rule. A member may have several rows (one per role), but every row of one
     /// Staff ID must name the same person (name and e-mail); when two rows disagree, none of that id's rows is imported
-    /// and each error names the other row, so a report never goes to the wrong member of staff.
+    /// and each error names the other row, so a report never goes to the wrong member of staff. A row whose e-mail address
+    /// is empty or not valid is a warning: the member is kept with no address, so what they would be sent is recorded
+    /// as not sent to them.
     /// </remarks>
     public static (List<StaffMember> Staff, List<StaffRole> Roles) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
     {
@@ -36,10 +38,18 @@ public static class StaffCsv
                 row.Error(StaffId, id, badId);
             }
 
-            var email = row.Required(Email);
-            if (email.Length > 0 && !FieldParse.IsEmail(email))
+            // A member with no usable address is kept, with their roles and no address: refused, an attendance officer
+            // would vanish from the staff list, and every message for the role would go unrecorded as "the school has no
+            // attendance officer". Kept, each message for them is recorded as not sent, naming them.
+            var email = row.Get(Email);
+            if (email.Length == 0)
             {
-                row.Error(Email, email, $"'{email}' is not an e-mail address");
+                row.Warning(Email, "", "'Email' is empty: the member of staff is kept with their roles, but no message can reach them until the MIS gives an address");
+            }
+            else if (!FieldParse.IsEmail(email))
+            {
+                row.Warning(Email, email, $"'{email}' is not an e-mail address: the member of staff is kept with their roles and no address, and no message can reach them until the MIS gives a valid one");
+                email = "";
             }
 
             var member = new StaffMember { Id = id, Title = row.Name(Title, required: false), Forename = row.Name(Forename), Surname = row.Name(Surname), Email = email };

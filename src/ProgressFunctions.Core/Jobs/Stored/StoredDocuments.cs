@@ -111,6 +111,9 @@ public sealed record UndeliveredRecord(string ReportId, Jobs.ReportKind Kind, st
 {
     /// <summary>The batch the message belonged to, if it was a parent-facing one.</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>The school day whose check decided the message (<c>progress not-sent --date</c>); null for other messages and in records written before it was kept.</summary>
+    public DateOnly? Day { get; init; }
 }
 
 /// <summary>The ids of a batch's messages, kept with it so releasing a batch never lists every message of the school.</summary>

@@ -44,6 +44,10 @@ public sealed record AttendanceDigestInput(
     /// <summary>The recipient's alerts today for attendance falling below a threshold (below 95%, 92%, persistent or severe absence), each with its evidence.</summary>
     public IReadOnlyList<ThresholdCrossing> ThresholdsCrossed { get; init; } = [];
 
+    /// <summary>The recipient's lateness alerts today (late 5 or more times in the last 4 school weeks), each with its evidence.</summary>
+    /// <remarks>Lateness is an alert of its own: without this list an attendance officer would be alerted about it in no message at all.</remarks>
+    public IReadOnlyList<LatenessConcern> LateOften { get; init; } = [];
+
     /// <summary>The digest input for one member of staff: their scope's registers and the measures of the pupils they have alerts about.</summary>
     public static AttendanceDigestInput For(string schoolName, DateOnly asOf, DateOnly? registerDate, int run, string staffId, IEnumerable<string> alertedPupilIds,
         SchoolCalendar calendar, SchoolDirectory directory, IReadOnlyDictionary<string, PupilRegister> registers, IEnumerable<Pupil> onRoll)
@@ -63,6 +67,9 @@ public sealed record AttendanceDigestInput(
 
 /// <summary>A pupil's attendance this year fell below a threshold today: the alert's evidence ("attendance 89.8% this year: persistent absence (10% or more missed)").</summary>
 public sealed record ThresholdCrossing(string PupilId, string Evidence, Alerts.AlertSeverity Severity);
+
+/// <summary>A pupil was late often in the last four school weeks: the alert's evidence ("late 5 times in the last 4 school weeks").</summary>
+public sealed record LatenessConcern(string PupilId, string Evidence);
 
 /// <summary>The attendance officer's daily digest: what needs a call or a letter today, each line with its evidence.</summary>
 /// <remarks>
@@ -84,7 +91,11 @@ public static class AttendanceDigest
         var rolling = summaries.Where(s => s.RollingUnauthorised.ReachesThreshold).OrderByDescending(s => s.RollingUnauthorised.UnauthorisedSessions).ToList();
         var lastDay = input.MeasuredOn;
         var open = summaries.SelectMany(s => s.Spells.Where(sp => sp.Last == lastDay && sp.SchoolDays >= input.ContinuousAbsenceDays).Select(sp => (s.PupilId, Spell: sp))).ToList();
-        var patterns = summaries.SelectMany(s => s.Patterns.Select(p => (s.PupilId, Pattern: p))).ToList();
+        // One row per pupil, as every other list: a pupil with two patterns is one pupil, both patterns in the evidence.
+        var patterns = summaries.Where(s => s.Patterns.Count > 0)
+            .Select(s => (s.PupilId, Evidence: string.Join("; ", s.Patterns.Select(p => p.Evidence + DigestRows.Dates(p))))).ToList();
+        var lateOften = input.LateOften.DistinctBy(l => l.PupilId, StringComparer.Ordinal)
+            .OrderBy(l => NameOf(input.Directory, l.PupilId), StringComparer.CurrentCulture).ToList();
         var cohort = CohortSummary.Of(input.Scope, input.Registers.Select(r => AttendanceMeasures.YearToDate(r, input.MeasuredOn)));
         var scope = $" ({input.Scope})";
         var marked = today.Marked;
@@ -108,6 +119,8 @@ public static class AttendanceDigest
                 [.. overdue.Select(o => Row(input, o.PupilId, $"N mark on {ShortDate(o.Mark.Date)} {Session(o.Mark.Session)}, {o.Mark.AgeInSchoolDays} school days old", Tone.Concern))]),
             DigestRows.Section("Late today", marked ? "Nobody was late today." : "No marks yet for today.",
                 [.. DigestRows.ByPupil(today.Late).Select(p => Row(input, p.PupilId, string.Join("; ", p.Marks.Select(DigestRows.LateEvidence))))]),
+            DigestRows.Section("Late often in the last 4 school weeks (new alerts)", "No pupil was late often enough to alert about today.",
+                [.. lateOften.Select(l => Row(input, l.PupilId, l.Evidence, Tone.Caution))]),
             DigestRows.Section("Attendance fallen below a threshold (new alerts)", "No pupil's attendance fell below a threshold today.",
                 [.. crossed.Select(c => Row(input, c.PupilId, c.Evidence, c.Severity == Alerts.AlertSeverity.Info ? Tone.Caution : Tone.Concern))]),
             DigestRows.Section("Close to persistent absence", $"No pupil is within {input.RunwayWarningSessions} sessions of persistent absence.",
@@ -119,7 +132,7 @@ public static class AttendanceDigest
             DigestRows.Section($"Continuous absence of {input.ContinuousAbsenceDays}+ school days, still open", "No continuous absence is open.",
                 [.. open.Select(o => Row(input, o.PupilId, $"absent every session since {ShortDate(o.Spell.First)}: {o.Spell.SchoolDays} school days, {o.Spell.Sessions} sessions", Tone.Concern))]),
             DigestRows.Section("Patterns of absence", "No pattern of absence stands out.",
-                [.. patterns.Select(p => Row(input, p.PupilId, p.Pattern.Evidence + DigestRows.Dates(p.Pattern), Tone.Caution))]),
+                [.. patterns.Select(p => Row(input, p.PupilId, p.Evidence, Tone.Caution))]),
         };
         var update = input.Run > 1 ? " (update: today's marks)" : "";
         return new ReportDocument($"Attendance digest: {Date(input.AsOf)}{update}", "Daily attendance digest", input.SchoolName, input.AsOf, blocks)
