@@ -91,7 +91,8 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
                 ? $"{import.Name} has no usable school.json and none is stored for school {schoolId}: " +
                   string.Join("; ", read.Export.Issues.Where(i => i.File == "school.json").Select(i => i.Reason).DefaultIfEmpty("school.json is missing"))
                 : null)
-            ?? ExportSchool.Mismatch(schoolId, read.Export, read.SchoolJson is not null, state.Profile);
+            ?? ExportSchool.Mismatch(schoolId, read.Export, read.SchoolJson is not null, state.Profile)
+            ?? NoPupils(read.Export);
         if (refusal is not null)
         {
             var reasonPath = await RejectAsync(state, import, refusal, cancellationToken);
@@ -139,6 +140,19 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
         };
     }
+
+    /// <summary>Why an export without a single usable pupil is refused whole; null when it has one.</summary>
+    /// <remarks>
+    /// Every other row names a pupil, so all of them would be refused one by one (tens of thousands of "no such pupil"
+    /// rows, exit 1) while the one cause, a pupils.csv holding only its header or not read at all, went unsaid.
+    /// </remarks>
+    private static string? NoPupils(SchoolExport export) =>
+        export.Pupils.Count > 0 ? null
+            : "no pupil could be read from it ("
+              + (export.Issues.Where(i => string.Equals(i.File, Imports.Csv.PupilsCsv.FileName, StringComparison.OrdinalIgnoreCase) && i.IsError)
+                     .OrderByDescending(i => i.StopsItsFile).FirstOrDefault()?.Reason
+                 ?? "pupils.csv holds no rows")
+              + "), so every other row would be refused: nothing was imported. Export the whole roll again";
 
     /// <summary>When the newest export stored was made: its school.json's time, or the latest time a stored mark carries; null when nothing is stored.</summary>
     private static DateTimeOffset? StoredAt(SchoolState state) =>

@@ -333,9 +333,32 @@ public class IngestJobTests
         Assert.Contains(kept ? $"contacts.csv lists no contact for {ids.Count} pupils who have contacts stored" : $"pupil {ids[0]} is in pupils.csv but contacts.csv lists no contact for them", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_PupilsCsvOnlyItsHeader_RefusedWholeSayingWhy(bool storeHasPupils)
+    {
+        using var fixture = new JobsFixture();
+        var school = JobsFixture.Generate(pupils: 40);
+        if (storeHasPupils)
+        {
+            await fixture.IngestAsync(JobsFixture.Zip(school));
+        }
+
+        var export = new Integrity.EditableExport(school);
+        export.Pupils.Rows.Clear();
+
+        var result = await fixture.IngestAsync(export.Zip(), "header-only.zip");
+
+        Assert.Equal(IngestOutcome.Unreadable, result.Outcome);
+        Assert.Contains("no pupil could be read from it (pupils.csv holds no rows), so every other row would be refused: nothing was imported", result.Message, StringComparison.Ordinal);
+        var state = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(storeHasPupils ? 40 : 0, state.Pupils.Count);
+    }
+
     /// <summary>caseloads.csv refuses rows whose pupil pupils.csv lacks; the stored caseloads of those pupils must stay.</summary>
     [Theory]
-    [InlineData(0, 0)]     // pupils.csv holding only its header
+    [InlineData(10, 0)]    // cut short after ten pupils
     [InlineData(60, 0)]    // cut in half
     [InlineData(120, 1)]   // whole, with one mentee row taken away: that one goes
     public async Task RunAsync_PupilsCsvLacksMenteesPupils_TheirStoredCaseloadsKept(int pupilRows, int menteesRemoved)
@@ -426,8 +449,9 @@ public class IngestJobTests
         var result = await fixture.IngestAsync(export.Zip(), "us-dates.zip");
 
         var after = await SchoolState.LoadAsync(fixture.Context.Documents, fixture.Context.Clock, JobsFixture.School, CancellationToken.None);
-        Assert.Contains(result.FileErrors, i => i.File == "pupils.csv" && i.Reason.StartsWith("the dates of pupils.csv are written month first", StringComparison.Ordinal));
-        Assert.Equal((0, 0), (result.Summary?.PupilsUpdated ?? 0, result.Summary?.LeaversMarked ?? 0));
+        // The file as a whole is unusable, so no pupil is left to import: the export is refused, saying why.
+        Assert.Equal(IngestOutcome.Unreadable, result.Outcome);
+        Assert.StartsWith("no pupil could be read from it (the dates of pupils.csv are written month first", result.Message, StringComparison.Ordinal);
         Assert.All(before.Pupils.Values, p => Assert.Equal(p.Pupil, after.Pupils[p.Pupil.Id].Pupil));
     }
 
