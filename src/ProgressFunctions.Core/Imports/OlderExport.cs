@@ -33,14 +33,17 @@ public static class OlderExport
             return export;
         }
 
-        var linked = storedLinks.Select(l => l.PupilId).ToHashSet(StringComparer.Ordinal);
+        var storedByPupil = storedLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        var exportedByPupil = export.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
+        var linked = storedByPupil.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var pupils = export.Pupils.Select(p => storedPupils.TryGetValue(p.Id, out var kept) ? kept : p).ToList();
         var changedPupils = pupils.Where((p, i) => !ReferenceEquals(p, export.Pupils[i]) && p != export.Pupils[i]).Count();
         var contacts = export.Contacts.Where(c => !storedContacts.ContainsKey(c.Id)).ToList();
         var changedContacts = export.Contacts.Count(c => storedContacts.TryGetValue(c.Id, out var before) && before != c);
         var links = export.ContactLinks.Where(l => !linked.Contains(l.PupilId)).ToList();
         var withRows = export.PupilsWithContactRows.Where(id => !linked.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        var keptLinks = export.PupilsWithContactRows.Count(linked.Contains);
+        // Counted only where the older links differ: the same links kept are no change kept from anyone.
+        var keptLinks = export.PupilsWithContactRows.Count(id => linked.Contains(id) && !SameLinks(storedByPupil[id], exportedByPupil[id]));
         var warning = ImportIssue.Warning("school.json", 0, "exportedAt", $"{made:yyyy-MM-dd HH:mm}",
             $"this export was made on {made:yyyy-MM-dd HH:mm} UTC, before the data stored ({stored:yyyy-MM-dd HH:mm} UTC): it takes nobody off roll, and the stored records of "
             + $"{changedPupils} pupils, {changedContacts} contacts and {keptLinks} pupils' contact links it would have changed are kept as the newer export left them. "
@@ -58,4 +61,7 @@ public static class OlderExport
             Issues = [.. export.Issues, warning],
         };
     }
+
+    private static bool SameLinks(IEnumerable<ContactLink> stored, IEnumerable<ContactLink> exported) =>
+        stored.ToHashSet().SetEquals(exported);
 }
