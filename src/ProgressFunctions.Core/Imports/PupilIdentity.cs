@@ -16,6 +16,7 @@ public static class PupilIdentity
     public static SchoolExport Check(SchoolExport export, IReadOnlyDictionary<string, Pupil> stored)
     {
         var idByUpn = stored.Values.GroupBy(p => p.Upn, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var storedIdAnyCase = stored.Keys.GroupBy(id => id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var issues = new List<ImportIssue>();
         var refused = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pupil in export.Pupils)
@@ -31,6 +32,13 @@ public static class PupilIdentity
 
                 issues.Add(ImportIssue.Error(file, line, "Pupil ID", pupil.Id,
                     $"Pupil ID {pupil.Id} is stored for UPN {before.Upn} but this export gives it UPN {pupil.Upn}: not imported, nor anything else about this pupil in the export (check the MIS: an id never moves to another pupil)"));
+                refused.Add(pupil.Id);
+            }
+            else if (!stored.ContainsKey(pupil.Id) && storedIdAnyCase.TryGetValue(pupil.Id, out var sameButCase))
+            {
+                // Report files are named by id, and two ids of one spelling are one file on Windows and macOS.
+                issues.Add(ImportIssue.Error(file, line, "Pupil ID", pupil.Id,
+                    $"Pupil ID {pupil.Id} differs from stored pupil {sameButCase}'s only in letter case: not imported, nor anything else about this pupil in the export (check the MIS: letter case does not tell pupils apart)"));
                 refused.Add(pupil.Id);
             }
             else if (idByUpn.TryGetValue(pupil.Upn, out var storedId) && storedId != pupil.Id)

@@ -30,6 +30,43 @@ public class ExportIdentityTests
     }
 
     [Fact]
+    public async Task Ingest_TwoPupilIdsDifferOnlyInCase_NeitherStoredAndNoReportCrosses()
+    {
+        // On Windows and macOS two such report files are one: one child's report would replace the other's.
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport();
+        var first = export.Pupils.Get(0, "Pupil ID");
+        export.Pupils.Set(1, "Pupil ID", first.ToUpperInvariant());
+
+        var result = await run.IngestAsync(export.Zip());
+        await run.SnapshotAndSendAsync();
+
+        var errors = await ErrorsCsvAsync(run, result);
+        Assert.Contains($"Pupil ID {first.ToUpperInvariant()} is also used on line 2 (as {first}: letter case does not tell pupils apart)", errors);
+        var state = await SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.DoesNotContain(state.Pupils.Values, p => string.Equals(p.Pupil.Id, first, StringComparison.OrdinalIgnoreCase));
+        Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
+    }
+
+    [Fact]
+    public async Task Ingest_NewPupilIdDiffersFromAStoredOneOnlyInCase_Refused()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport();
+        await run.IngestAsync(export.Zip());
+        var stored = export.Pupils.Get(0, "Pupil ID");
+        var again = IntegrityRun.NewExport();
+        // Another pupil (the last row) now comes under the first pupil's id in capitals.
+        again.Pupils.Set(again.Pupils.Rows.Count - 1, "Pupil ID", stored.ToUpperInvariant());
+        again.Pupils.Rows.RemoveAt(0);
+
+        var result = await run.IngestAsync(again.Zip());
+
+        var errors = await ErrorsCsvAsync(run, result);
+        Assert.True(errors.Contains($"Pupil ID {stored.ToUpperInvariant()} differs from stored pupil {stored}'s only in letter case", StringComparison.Ordinal), errors);
+    }
+
+    [Fact]
     public async Task Ingest_TwoFamiliesShareAContactId_NoneOfItsRowsImportedAndNeitherFamilyGetsTheOthersReport()
     {
         using var run = new IntegrityRun();

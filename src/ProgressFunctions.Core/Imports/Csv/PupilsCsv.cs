@@ -71,7 +71,9 @@ public static class PupilsCsv
             rows.Add(new PupilRow(pupil, row.Line, row.HasErrors));
         });
 
-        var clashing = Clashes(rows, r => r.Pupil.Id, StringComparer.Ordinal, PupilId.Name, "Pupil ID", file, issues)
+        // Ids that differ only in letter case clash: a pupil's report is a file named by their id, and on Windows and
+        // macOS two such names are one file, where one child's report would replace another's.
+        var clashing = Clashes(rows, r => r.Pupil.Id, StringComparer.OrdinalIgnoreCase, PupilId.Name, "Pupil ID", file, issues)
             .Union(Clashes(rows, r => r.Pupil.Upn, StringComparer.OrdinalIgnoreCase, Upn.Name, "UPN", file, issues))
             .ToHashSet();
         var index = new PupilIndex();
@@ -103,9 +105,10 @@ public static class PupilsCsv
         {
             foreach (var r in group)
             {
-                var other = group.First(o => o.Line != r.Line).Line;
+                var other = group.First(o => o.Line != r.Line);
+                var caseOnly = !string.Equals(key(other), key(r), StringComparison.Ordinal) ? $" (as {key(other)}: letter case does not tell pupils apart)" : "";
                 issues.Add(ImportIssue.Error(file, r.Line, column, key(r),
-                    $"{what} {key(r)} is also used on line {other}: neither row is imported, nor the rows that refer to them"));
+                    $"{what} {key(r)} is also used on line {other.Line}{caseOnly}: neither row is imported, nor the rows that refer to them"));
                 yield return r.Line;
             }
         }
