@@ -18,12 +18,24 @@ internal static class Untargeted
 
         // Keyed by the first result of each subject, which names it; the value is the latest result on its scale, if any.
         Dictionary<SubjectKey, (AssessmentResult First, AssessmentResult? Latest)>? found = null;
+        // A pupil's results come subject by subject, mostly sharing one string per subject: the last answer is reused.
+        var (lastSubject, lastTargeted) = ((string?)null, false);
         foreach (var result in results)
         {
             var key = SubjectKey.Of(result.PupilId, result.Subject);
+            if (!string.Equals(result.Subject, lastSubject, StringComparison.Ordinal))
+            {
+                (lastSubject, lastTargeted) = (result.Subject, HasTarget(targets, key));
+            }
+
+            if (lastTargeted)
+            {
+                continue;
+            }
+
             var known = scales.TryGet(result.Scale, out var scale);
             // KS2 test scaled scores are prior attainment (and Year 6's own summary), not a subject being taught.
-            if ((known && ReferenceEquals(scale, GradeScale.Ks2ScaledScore)) || HasTarget(targets, key))
+            if (known && ReferenceEquals(scale, GradeScale.Ks2ScaledScore))
             {
                 continue;
             }
