@@ -46,8 +46,8 @@ public static class StaffTables
         }
 
         yield return new Paragraph(
-            $"Persistent absence (10% or more of sessions missed) counts severe absence (50% or more) too: {Count(persistent + severe)} pupils = " +
-            $"{Count(persistent)} over 50% to 90% + {Count(severe)} at 50% and below.", Small: true);
+            $"Persistent absence (10% or more of sessions missed) counts severe absence (50% or more) too: {Count(persistent + severe)} {(persistent + severe == 1 ? "pupil" : "pupils")} = " +
+            $"{Count(persistent)} with attendance over 50% to 90% + {Count(severe)} at 50% and below.", Small: true);
     }
 
     /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions this year, minutes late this term and SEN; worst first.</summary>

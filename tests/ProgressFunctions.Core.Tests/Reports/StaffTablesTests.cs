@@ -29,8 +29,8 @@ public sealed class StaffTablesTests
 
     [Theory]
     // pupils persistently (not severely) and severely absent -> the note under the band chart
-    [InlineData(29, 2, "counts severe absence (50% or more) too: 31 pupils = 29 over 50% to 90% + 2 at 50% and below.")]
-    [InlineData(0, 1, "counts severe absence (50% or more) too: 1 pupils = 0 over 50% to 90% + 1 at 50% and below.")]
+    [InlineData(29, 2, "counts severe absence (50% or more) too: 31 pupils = 29 with attendance over 50% to 90% + 2 at 50% and below.")]
+    [InlineData(0, 1, "counts severe absence (50% or more) too: 1 pupil = 0 with attendance over 50% to 90% + 1 at 50% and below.")]
     [InlineData(5, 0, null)]
     [InlineData(0, 0, null)]
     public void PersistentAbsenceNote_SevereAbsentees_SplitsTheTileCountIntoTheChartsBands(int persistent, int severe, string? expected)

@@ -54,7 +54,7 @@ public class StaffReportTests
         var severe = document.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption!.StartsWith("Severe absence", StringComparison.Ordinal))?.Rows.Count ?? 0;
         Assert.Equal(total, persistent + severe);
         var note = document.Blocks.OfType<Paragraph>().SingleOrDefault(p => p.Value.StartsWith("Persistent absence (10% or more of sessions missed) counts severe", StringComparison.Ordinal));
-        Assert.Equal(severe == 0 ? null : $"{total} pupils = {persistent} over 50% to 90% + {severe} at 50% and below.", note?.Value.Split(": ")[1]);
+        Assert.Equal(severe == 0 ? null : $"{total} pupils = {persistent} with attendance over 50% to 90% + {severe} at 50% and below.", note?.Value.Split(": ")[1]);
     }
 
     [Fact]
