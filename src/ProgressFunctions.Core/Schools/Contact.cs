@@ -11,6 +11,11 @@ public sealed record Contact
     public string? Email { get; init; }
     public string? Phone { get; init; }
 
+    /// <summary>True when the MIS gave an address that is not an e-mail address, so <see cref="Email"/> is empty: the not-sent list says "not valid", for the office to correct it, not "none".</summary>
+    /// <remarks>Left out of the stored document when false, so contacts stored before it read and compare unchanged.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool EmailRefused { get; init; }
+
     public string DisplayName => string.IsNullOrEmpty(Title) ? $"{Forename} {Surname}" : $"{Title} {Surname}";
 
     /// <summary>Title, forename and surname, those given: "Mr David Brown". Two contacts of one pupil are often "Mr Brown" alike.</summary>

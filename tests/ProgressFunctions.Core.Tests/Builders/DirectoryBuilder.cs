@@ -19,9 +19,9 @@ internal sealed class DirectoryBuilder
     }
 
     /// <summary>A contact named <paramref name="forename"/> Parent (their id when not given).</summary>
-    public DirectoryBuilder Contact(string id, string? email, string? forename = null)
+    public DirectoryBuilder Contact(string id, string? email, string? forename = null, bool emailRefused = false)
     {
-        _contacts.Add(new Contact { Id = id, Forename = forename ?? id, Surname = "Parent", Email = email });
+        _contacts.Add(new Contact { Id = id, Forename = forename ?? id, Surname = "Parent", Email = email, EmailRefused = emailRefused });
         return this;
     }
 

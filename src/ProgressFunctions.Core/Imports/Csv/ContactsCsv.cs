@@ -48,10 +48,11 @@ public static class ContactsCsv
             var forename = row.Name(Forename);
             var surname = row.Name(Surname);
             var email = row.GetOrNull(Email);
-            if (email is not null && !FieldParse.IsEmail(email))
+            var refused = email is not null && !FieldParse.IsEmail(email);
+            if (refused)
             {
                 // The contact is kept (parental responsibility still matters for routing), without the address.
-                issues.Add(ImportIssue.Error(file, row.Line, Email.Name, email, $"'{email}' is not an e-mail address; the contact is kept without one"));
+                issues.Add(ImportIssue.Error(file, row.Line, Email.Name, email!, $"'{email}' is not an e-mail address; the contact is kept without one"));
                 email = null;
             }
 
@@ -73,7 +74,7 @@ public static class ContactsCsv
             };
             if (!row.HasErrors)
             {
-                rows.Add((new Contact { Id = link.ContactId, Title = row.Name(Title, required: false), Forename = forename, Surname = surname, Email = email, Phone = phone }, link, row.Line));
+                rows.Add((new Contact { Id = link.ContactId, Title = row.Name(Title, required: false), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused }, link, row.Line));
             }
         });
 

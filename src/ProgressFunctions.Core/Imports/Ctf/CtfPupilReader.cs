@@ -143,16 +143,17 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         foreach (var contact in Children(Child(pupil, "Contacts"), "Contact"))
         {
             var email = Value(contact, "Email") is { Length: > 0 } e ? e : null;
-            if (email is not null && !FieldParse.IsEmail(email))
+            var refused = email is not null && !FieldParse.IsEmail(email);
+            if (refused)
             {
-                Issues.Add(ImportIssue.Error(file, line, "Contact/Email", email, $"'{email}' is not an e-mail address; the contact is kept without one"));
+                Issues.Add(ImportIssue.Error(file, line, "Contact/Email", email!, $"'{email}' is not an e-mail address; the contact is kept without one"));
                 email = null;
             }
 
             var phone = Children(Child(contact, "Phones"), "Phone").Select(p => Value(p, "PhoneNo")).FirstOrDefault(p => p.Length > 0);
             var (forename, surname) = (Name(contact, "Forename", line), Name(contact, "Surname", line));
             var contactId = RecordIds.Contact(forename, surname, email, phone);
-            _contacts.TryAdd(contactId, new Contact { Id = contactId, Title = Value(contact, "Title"), Forename = forename, Surname = surname, Email = email, Phone = phone });
+            _contacts.TryAdd(contactId, new Contact { Id = contactId, Title = Value(contact, "Title"), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused });
             _links.Add(new ContactLink
             {
                 ContactId = contactId,

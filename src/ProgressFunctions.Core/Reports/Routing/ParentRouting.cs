@@ -88,7 +88,7 @@ public static class ParentRouting
             : link.Restriction is { } restriction ? new NotSent(link.PupilId, link.ContactId, NotSentReason.Restricted, restriction)
             : !link.ParentalResponsibility ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoParentalResponsibility)
             : !link.ReceivesCorrespondence ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoCorrespondence)
-            : string.IsNullOrWhiteSpace(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.NoEmailAddress)
+            : string.IsNullOrWhiteSpace(contact.Email) ? new NotSent(link.PupilId, link.ContactId, contact.EmailRefused ? NotSentReason.InvalidEmailAddress : NotSentReason.NoEmailAddress)
             : !Core.Email.EmailAddress.IsValid(contact.Email) ? new NotSent(link.PupilId, link.ContactId, NotSentReason.InvalidEmailAddress)
             : directory.AddressSharedWith(link.ContactId) is { } other ? new NotSent(link.PupilId, link.ContactId, NotSentReason.AddressSharedWithAnotherFamily,
                 $"contact {other} has it too")

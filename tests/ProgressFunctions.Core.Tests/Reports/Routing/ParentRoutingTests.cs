@@ -32,6 +32,18 @@ public class ParentRoutingTests
         }
     }
 
+    [Theory]
+    [InlineData(false, NotSentReason.NoEmailAddress)]
+    [InlineData(true, NotSentReason.InvalidEmailAddress)]   // the MIS gave "bad@@example": the office corrects it, not adds one
+    public void Route_ContactWithoutAddress_SaysWhetherTheMisGaveAnInvalidOne(bool refused, NotSentReason reason)
+    {
+        var directory = new DirectoryBuilder().Pupil("p1").Contact("c1", null, emailRefused: refused).Link("c1", "p1").Build();
+
+        var result = ParentRouting.Route(["p1"], directory);
+
+        Assert.Contains(new NotSent("p1", "c1", reason), result.NotSent);
+    }
+
     [Fact]
     public void Route_ContactWithTwoChildren_GetsOneEnvelopeWithBoth()
     {
