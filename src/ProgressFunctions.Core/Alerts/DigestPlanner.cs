@@ -83,7 +83,7 @@ public static class DigestPlanner
                 var routed = StaffRouting.Route(role, scope, directory);
                 foreach (var id in routed.UnreachableStaffIds)
                 {
-                    Add(id, "the member of staff has no valid e-mail address", alert);
+                    Add(id, StaffRouting.NoAddressReason, alert);
                 }
 
                 if (routed.Recipients.Count == 0 && routed.UnreachableStaffIds.Count == 0)

@@ -23,7 +23,7 @@ public static class ContactRemovals
 
     public static SchoolExport Apply(SchoolExport export, IReadOnlyList<ContactLink> storedLinks)
     {
-        if (export.PupilsWithContactRows.Count == 0 || export.Issues.Any(i => i.StopsItsFile && string.Equals(i.File, "contacts.csv", StringComparison.OrdinalIgnoreCase)))
+        if (export.PupilsWithContactRows.Count == 0 || export.Issues.Any(i => i.StopsItsFile && string.Equals(i.File, Csv.ContactsCsv.FileName, StringComparison.OrdinalIgnoreCase)))
         {
             return export;
         }
@@ -39,10 +39,10 @@ public static class ContactRemovals
         {
             var reason = $"contacts.csv lists no contact for {removed.Count} pupils who have contacts stored (pupils {string.Join(", ", removed.Select(p => p.Id).Order(StringComparer.Ordinal).Take(3))}...): "
                 + "their stored contacts are kept. If contacts.csv was cut short, export it again; a family removed in the MIS stays until it is whole";
-            return export with { Issues = [.. export.Issues, ImportIssue.Warning("contacts.csv", 0, "", "", reason) with { TellDataManagers = true }] };
+            return export with { Issues = [.. export.Issues, ImportIssue.Warning(Csv.ContactsCsv.FileName, 0, "", "", reason) with { TellDataManagers = true }] };
         }
 
-        var issues = removed.Select(p => ImportIssue.Warning("contacts.csv", 0, "Pupil ID", p.Id,
+        var issues = removed.Select(p => ImportIssue.Warning(Csv.ContactsCsv.FileName, 0, "Pupil ID", p.Id,
             $"pupil {p.Id} is in pupils.csv but contacts.csv lists no contact for them: the contacts stored for them are no longer used, so no report about them is e-mailed until the MIS lists one") with { TellDataManagers = true });
         return export with
         {

@@ -208,7 +208,7 @@ public sealed class AttendanceCheckJob(IDocumentStore documents, SchoolStates st
             return $"; {list.Count} staff message{(list.Count == 1 ? "" : "s")} not sent ({why}): {string.Join(", ", who)}";
         }
 
-        var noAddress = notReached.Where(n => n.Reason.StartsWith("the member of staff has no valid e-mail address", StringComparison.Ordinal)).ToList();
+        var noAddress = notReached.Where(n => n.Reason.StartsWith(Reports.Routing.StaffRouting.NoAddressReason, StringComparison.Ordinal)).ToList();
         var other = notReached.Except(noAddress).ToList();
         return (noAddress.Count > 0 ? Part(noAddress, "no e-mail address") : "") + (other.Count > 0 ? Part(other, "nobody to send to") : "")
             + "; progress not-sent --date lists them";

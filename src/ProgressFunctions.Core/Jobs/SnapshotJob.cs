@@ -327,7 +327,7 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
         var sends = Sending.SnapshotDecisions.For(snapshot, snapshotId, state.Directory(), school, state.Profile!.Settings.ProtectParentReports, batchId);
         var queued = await outgoing.DecideAsync(state.SchoolId, sends.Staff, cancellationToken);
         await outgoing.RecordUndeliveredAsync(state.SchoolId, sends.StaffNotReached.Select(id =>
-            new UndeliveredRecord($"snapshot.{snapshotId}", ReportKind.WholeSchool, id, [], "the member of staff has no valid e-mail address", clock.GetUtcNow())), cancellationToken);
+            new UndeliveredRecord($"snapshot.{snapshotId}", ReportKind.WholeSchool, id, [], StaffRouting.NoAddressReason, clock.GetUtcNow())), cancellationToken);
         if (sends.Parents.Count == 0 && sends.NotReached.Count == 0)
         {
             return (queued, 0, null);

@@ -19,7 +19,7 @@ public static class RoleMessages
         string reportId, ReportKind kind, StaffRoleKind role, SchoolDirectory directory, Func<StaffMember, OutgoingPayload> payload, SendReason why, Letterhead school)
     {
         var routed = StaffRouting.Route(role, null, directory);
-        List<NotDecided> notReached = [.. routed.UnreachableStaffIds.Select(id => new NotDecided(reportId, kind, id, "the member of staff has no valid e-mail address"))];
+        List<NotDecided> notReached = [.. routed.UnreachableStaffIds.Select(id => new NotDecided(reportId, kind, id, StaffRouting.NoAddressReason))];
         if (routed.Recipients.Count == 0 && notReached.Count == 0)
         {
             var (who, plural) = role switch

@@ -62,7 +62,7 @@ public static class WeeklyDecisions
         foreach (var role in new[] { StaffRoleKind.AttendanceOfficer, StaffRoleKind.Headteacher })
         {
             var routed = StaffRouting.Route(role, null, week.Directory);
-            notReached.AddRange(routed.UnreachableStaffIds.Select(id => new NotDecided(summaryId, ReportKind.WeeklySummary, id, "the member of staff has no valid e-mail address")));
+            notReached.AddRange(routed.UnreachableStaffIds.Select(id => new NotDecided(summaryId, ReportKind.WeeklySummary, id, StaffRouting.NoAddressReason)));
             messages.AddRange(routed.Recipients.Select(member => new OutgoingMessage(summaryId, ReportKind.WeeklySummary,
                 new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
                 new DocumentPayload(summary, ReportEmailComposer.ForWeeklySummary(week.School.SchoolName, member.DisplayName, label, atThreshold, continuous.Count, summary.FileName), folder),
@@ -87,7 +87,7 @@ public static class WeeklyDecisions
             var member = week.Directory.Staff(caseload.Key);
             var refusal = member is null ? $"caseloads.csv names staff {caseload.Key}, who is not in the staff list"
                 : !mentors.Contains(caseload.Key) ? $"caseloads.csv names staff {caseload.Key}, who is not a progress mentor"
-                : !Email.EmailAddress.IsValid(member.Email) ? "the member of staff has no valid e-mail address"
+                : !Email.EmailAddress.IsValid(member.Email) ? StaffRouting.NoAddressReason
                 : null;
             if (refusal is not null)
             {

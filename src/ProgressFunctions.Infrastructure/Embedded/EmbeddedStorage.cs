@@ -27,9 +27,9 @@ public sealed class EmbeddedStorage
         {
             database = SqliteDatabase.Open(path);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (SqliteDatabase.IsDamage(e))
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (Damaged(e, DataDirectory) is { } damaged)
         {
-            throw new StoreUnavailableException(SqliteDatabase.Damaged(path, e.Message.TrimEnd('.')), e);
+            throw damaged;
         }
 
         _database = database;

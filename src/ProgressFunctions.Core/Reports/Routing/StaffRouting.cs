@@ -11,6 +11,9 @@ namespace ProgressFunctions.Core.Reports.Routing;
 /// </remarks>
 public static class StaffRouting
 {
+    /// <summary>Why a message is not sent to a member of staff a role routes it to (<see cref="StaffRoutingResult.UnreachableStaffIds"/>): the one wording every not-sent record and summary uses.</summary>
+    public const string NoAddressReason = "the member of staff has no valid e-mail address";
+
     public static StaffRoutingResult Route(StaffRoleKind role, string? scope, SchoolDirectory directory)
     {
         var staffIds = directory.Roles
