@@ -16,7 +16,7 @@ internal static class StorageJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new StoredStrings() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new StoredStrings(), new StoredProgress() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WrittenIfRead } },
     };
 

@@ -31,7 +31,10 @@ internal sealed class StoredStrings : JsonConverter<string>
 
     public override bool HandleNull => false;
 
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadText(ref reader);
+
+    /// <summary>The current string token (or null) through the cache, for converters that read stored documents themselves.</summary>
+    public static string? ReadText(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? Cached(ref reader) : reader.GetString();
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Infrastructure;
 using ProgressFunctions.Integration.Tests.Cost;
 using ProgressFunctions.Integration.Tests.Integrity;
 
@@ -29,5 +32,39 @@ public class IngestRewriteTests
         var renamed = state.Pupils[export.Pupils.Get(5, "Pupil ID")].Pupil;
         Assert.Equal("Okafor-Reid", renamed.LegalSurname);
         Assert.Equal(20, state.Progress.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProgressStoredInThePreviousForm_ReadAsBeforeAndNotRewritten()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport(pupils: 20);
+        await run.IngestAsync(export.Zip(), "monday.zip");
+        var documents = run.Context.Documents;
+        var before = await SchoolState.LoadAsync(documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
+        var previousForm = new JsonSerializerOptions(StorageJson.Options);
+        previousForm.Converters.Remove(previousForm.Converters.OfType<StoredProgress>().Single());
+        foreach (var progress in before.Progress.Values)
+        {
+            var body = JsonSerializer.SerializeToElement(progress, previousForm);
+            await documents.UpsertAsync(new Document<JsonElement>(JobsFixture.School, DocumentTypes.Progress, progress.PupilId, body));
+        }
+
+        var metered = new MeteredDocuments(documents);
+        using var counted = run.Context with { Documents = metered };
+        export.Pupils.Set(5, "Legal Surname", "Okafor-Reid");
+        var result = await counted.Get<IngestJob>().RunAsync(JobsFixture.School, "tuesday.zip", new MemoryStream(export.Zip()), CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        Assert.Equal(0, metered.Calls.Where(c => c.Operation == DocumentOperation.Write && c.Type == DocumentTypes.Progress).Sum(c => c.Documents));
+        var after = await SchoolState.LoadAsync(documents, run.Context.Clock, JobsFixture.School, CancellationToken.None);
+        Assert.Equal(20, after.Progress.Count);
+        foreach (var (id, progress) in before.Progress)
+        {
+            Assert.Equal(progress.Results, after.Progress[id].Results);
+            Assert.Equal(progress.Targets, after.Progress[id].Targets);
+            Assert.Equal(progress.Homework, after.Progress[id].Homework);
+            Assert.Equal(progress.Behaviour, after.Progress[id].Behaviour);
+        }
     }
 }
