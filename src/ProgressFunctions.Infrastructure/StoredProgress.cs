@@ -20,7 +20,7 @@ namespace ProgressFunctions.Infrastructure;
 ///   "homework": [ { "subject": "English", "due": [ ["2026-03-20", "completed"] ] } ],
 ///   "interventions": [ ... as the records are ... ] }
 /// </code>
-/// it takes under half (4.5 KB), and writes and reads in about two thirds of the time. A group holds a run of
+/// it takes 5.1 KB (a synthetic secondary's average in March), and a trust's import spends a fifth less time. A group holds a run of
 /// consecutive items of one subject (and scale), so the lists read back in the order they were written: the import
 /// compares what it would write with what is stored item by item. <c>source</c> is left out for a school's own target.
 /// </para>

@@ -25,7 +25,7 @@ public sealed class CostModelTests(ITestOutputHelper output)
 
         output.WriteLine(CostFigures.Describe(check, pupils, "pupil"));
         Assert.InRange(check.DocumentsRead / (double)pupils, 4, 5.5);
-        Assert.InRange(check.BytesRead / 1024.0 / pupils, 5, 11);
+        Assert.InRange(check.BytesRead / 1024.0 / pupils, 3, 11);
         Assert.InRange(check.DocumentsWritten / (double)pupils, 0, 0.2);
         Assert.InRange(check.Requests / (double)pupils, 0, 1);
         Assert.InRange(check.Units / pupils, 3, 10);
