@@ -56,6 +56,12 @@ public sealed record EmailAddress
     /// <summary>Whether <paramref name="address"/> (trimmed) keeps the rule above.</summary>
     public static bool IsValid([NotNullWhen(true)] string? address) => address is not null && Validate(address.Trim()).Length == 0;
 
+    /// <summary>Addresses as the MIS gives them that reach one inbox: the same text, trimmed, in any case.</summary>
+    public static IEqualityComparer<string> Inbox { get; } = new InboxComparer();
+
+    /// <summary>Whether two addresses as the MIS gives them reach one inbox (<see cref="Inbox"/>).</summary>
+    public static bool SameInbox(string? first, string? second) => first is not null && second is not null && Inbox.Equals(first, second);
+
     /// <summary>Reads <c>addr@example.org</c> or <c>Display Name &lt;addr@example.org&gt;</c> (as in settings).</summary>
     public static EmailAddress Parse(string text) =>
         TryParse(text, out var result, out var error) ? result : throw new ArgumentException(error, nameof(text));
@@ -116,4 +122,13 @@ public sealed record EmailAddress
     private static bool IsDomainLabel(string label) =>
         label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-'
         && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}
+
+/// <summary>See <see cref="EmailAddress.Inbox"/>.</summary>
+file sealed class InboxComparer : IEqualityComparer<string>
+{
+    public bool Equals(string? x, string? y) =>
+        x is null || y is null ? x is null && y is null : x.AsSpan().Trim().Equals(y.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+
+    public int GetHashCode(string obj) => string.GetHashCode(obj.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -240,7 +240,7 @@ internal sealed class MessageAssembly(
         : !SameAddress(member.Email, message.Recipient.Email) ? $"staff {message.Recipient.Id}'s e-mail address changed after the decision"
         : null;
 
-    private static bool SameAddress(string? stored, string decided) => string.Equals(stored?.Trim(), decided.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static bool SameAddress(string? stored, string decided) => Email.EmailAddress.SameInbox(stored, decided);
 
     private Task<TermSnapshot> SnapshotAsync(string school, string snapshotId, CancellationToken cancellationToken) =>
         snapshots.GetAsync(school, snapshotId, async () => await SnapshotStore.LoadAsync(documents, school, snapshotId, cancellationToken)

@@ -82,6 +82,7 @@ public static class BatchPreview
         NotSentReason.PupilIdentityChanged => "pupil's record changed",
         NotSentReason.NoDateOfBirthForProtectedReport => "no date of birth for a protected report",
         NotSentReason.AddressSharedWithAnotherFamily => "e-mail address also given for another family",
+        NotSentReason.SameAddressAsAnotherContact => "same e-mail address as another parent",
         _ => reason.ToString(),
     };
 }

@@ -16,6 +16,8 @@ public enum NotSentReason
     NoDateOfBirthForProtectedReport,
     /// <summary>The contact's e-mail address is also given for a contact of another family (<see cref="SharedAddresses"/>).</summary>
     AddressSharedWithAnotherFamily,
+    /// <summary>Another contact of the family has the same address and is sent every report this contact would be: one e-mail reaches that inbox, not two.</summary>
+    SameAddressAsAnotherContact,
 }
 
 /// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
@@ -36,7 +38,10 @@ public sealed record ParentRoutingResult(IReadOnlyList<ParentEnvelope> Envelopes
 /// responsibility, correspondence on and no restriction, and only to a contact with a valid e-mail address that no
 /// other family's contact has (<see cref="SharedAddresses"/>). Every
 /// link that fails a rule is recorded with its reason; a pupil nobody can be sent to is recorded once with
-/// <see cref="NotSentReason.NoEligibleContact"/>. Contacts with several children get one envelope.
+/// <see cref="NotSentReason.NoEligibleContact"/>. Contacts with several children get one envelope. Two contacts of one
+/// family at one address (two parents sharing an inbox) would each be sent the same reports: the contact whose children
+/// another envelope to that address already carries gets none, recorded as <see cref="NotSentReason.SameAddressAsAnotherContact"/>.
+/// Contacts at one address with different children (one parent recorded once per child) each keep theirs.
 /// </remarks>
 public static class ParentRouting
 {
@@ -77,7 +82,35 @@ public static class ParentRouting
         }
 
         var envelopes = order.Select(id => new ParentEnvelope(id, byContact[id].Email, [.. byContact[id].Pupils])).ToList();
-        return new ParentRoutingResult(envelopes, notSent);
+        return new ParentRoutingResult(OncePerInbox(envelopes, notSent), notSent);
+    }
+
+    /// <summary>The envelopes less each one whose children another envelope to the same address carries; those are recorded in <paramref name="notSent"/>.</summary>
+    /// <remarks>
+    /// The envelope kept is the one with the most children, then the first in order, so it is never itself left out.
+    /// Only one family's contacts can share an address here: <see cref="SharedAddresses"/> refuses any other pair.
+    /// </remarks>
+    private static List<ParentEnvelope> OncePerInbox(List<ParentEnvelope> envelopes, List<NotSent> notSent)
+    {
+        var byInbox = envelopes.Select((envelope, index) => (Envelope: envelope, Index: index)).ToLookup(e => e.Envelope.Email, Core.Email.EmailAddress.Inbox);
+        var kept = new List<ParentEnvelope>(envelopes.Count);
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            var envelope = envelopes[i];
+            var carrier = byInbox[envelope.Email]
+                .Where(o => o.Index != i && !envelope.PupilIds.Except(o.Envelope.PupilIds).Any() && (o.Envelope.PupilIds.Count > envelope.PupilIds.Count || o.Index < i))
+                .OrderByDescending(o => o.Envelope.PupilIds.Count).ThenBy(o => o.Index).Select(o => o.Envelope).FirstOrDefault();
+            if (carrier is null)
+            {
+                kept.Add(envelope);
+                continue;
+            }
+
+            notSent.AddRange(envelope.PupilIds.Select(pupil => new NotSent(pupil, envelope.ContactId, NotSentReason.SameAddressAsAnotherContact,
+                $"sent once, to contact {carrier.ContactId} at the same address")));
+        }
+
+        return kept;
     }
 
     /// <summary>Why <paramref name="link"/> may not carry a report to its contact, or null when it may.</summary>

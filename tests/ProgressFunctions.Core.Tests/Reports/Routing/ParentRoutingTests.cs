@@ -71,6 +71,46 @@ public class ParentRoutingTests
         Assert.Equal(["a:p1", "z:p1", "b:p2", "y:p2"], result.Envelopes.Select(e => $"{e.ContactId}:{string.Join(',', e.PupilIds)}"));
     }
 
+    /// <summary>Contacts a, b, c with addresses separated by '|'; links "contact:pupil"; expected envelopes, and contacts left out ("contact:pupil>carrier").</summary>
+    [Theory]
+    // Two parents of one child sharing an inbox: one e-mail, the other parent recorded.
+    [InlineData("a:p1 b:p1", "us@home.example|us@home.example", "a:p1", "b:p1>a")]
+    // The same inbox written with other spaces and capitals.
+    [InlineData("a:p1 b:p1", "us@home.example| US@Home.Example ", "a:p1", "b:p1>a")]
+    // One parent recorded once per child: each record carries another child's report, so both go.
+    [InlineData("a:p1 b:p2", "ann@home.example|ann@home.example", "a:p1 b:p2", "")]
+    // A parent with both children and one with only the first, at one inbox: the e-mail with both.
+    [InlineData("a:p1 b:p1 b:p2", "us@home.example|us@home.example", "b:p1,p2", "a:p1>b")]
+    // Both with both children: the first in order.
+    [InlineData("a:p1 a:p2 b:p1 b:p2", "us@home.example|us@home.example", "a:p1,p2", "b:p1>a b:p2>a")]
+    // Overlapping but neither holding the other's: both go.
+    [InlineData("a:p1 a:p2 b:p2 b:p3", "us@home.example|us@home.example", "a:p1,p2 b:p2,p3", "")]
+    // Three at one inbox.
+    [InlineData("a:p1 b:p1 c:p1", "us@home.example|us@home.example|us@home.example", "a:p1", "b:p1>a c:p1>a")]
+    // Different inboxes: each parent their own.
+    [InlineData("a:p1 b:p1", "mum@home.example|dad@home.example", "a:p1 b:p1", "")]
+    public void Route_ContactsOfOneFamilyAtOneAddress_EachReportReachesThatInboxOnce(string links, string emails, string envelopes, string leftOut)
+    {
+        var builder = new DirectoryBuilder().Pupil("p1").Pupil("p2").Pupil("p3");
+        var addresses = emails.Split('|');
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            builder.Contact(((char)('a' + i)).ToString(), addresses[i], "Sam");
+        }
+
+        foreach (var link in links.Split(' '))
+        {
+            builder.Link(link.Split(':')[0], link.Split(':')[1]);
+        }
+
+        var result = ParentRouting.Route(links.Split(' ').Select(l => l.Split(':')[1]), builder.Build());
+
+        Assert.Equal(envelopes, string.Join(" ", result.Envelopes.Select(e => $"{e.ContactId}:{string.Join(',', e.PupilIds)}")));
+        var same = result.NotSent.Where(n => n.Reason == NotSentReason.SameAddressAsAnotherContact).ToList();
+        Assert.Equal(leftOut, string.Join(" ", same.Select(n => $"{n.ContactId}:{n.PupilId}>{n.Detail!.Split(' ')[4]}")));
+        Assert.DoesNotContain(result.NotSent, n => n.Reason is NotSentReason.NoEligibleContact or NotSentReason.AddressSharedWithAnotherFamily);
+    }
+
     [Fact]
     public void Route_LinkToUnknownContact_IsRecorded()
     {
@@ -91,7 +131,8 @@ public class ParentRoutingTests
             var pupils = Enumerable.Range(0, random.Next(1, 30)).Select(i => $"p{i}").ToList();
             var contacts = Enumerable.Range(0, random.Next(1, 40)).Select(i => $"c{i}").ToList();
             pupils.ForEach(p => builder.Pupil(p));
-            contacts.ForEach(c => builder.Contact(c, random.Next(6) == 0 ? null : $"{c}@x.example"));
+            // Some contacts share an inbox (a family's, or a slip across families).
+            contacts.ForEach(c => builder.Contact(c, random.Next(6) == 0 ? null : random.Next(5) == 0 ? $"home{random.Next(3)}@x.example" : $"{c}@x.example"));
             foreach (var _ in Enumerable.Range(0, random.Next(0, 80)))
             {
                 builder.Link(contacts[random.Next(contacts.Count)], pupils[random.Next(pupils.Count)],
@@ -109,6 +150,15 @@ public class ParentRoutingTests
             }
 
             Assert.Equal(result.Envelopes.Count, result.Envelopes.Select(e => e.ContactId).Distinct().Count());
+            // Every link of a routed pupil either carries the report or is recorded with why not.
+            foreach (var link in result.Envelopes.SelectMany(e => e.PupilIds).Concat(result.NotSent.Select(n => n.PupilId)).Distinct().SelectMany(directory.LinksOf))
+            {
+                Assert.True(result.Envelopes.Any(e => e.ContactId == link.ContactId && e.PupilIds.Contains(link.PupilId))
+                    || result.NotSent.Any(n => n.ContactId == link.ContactId && n.PupilId == link.PupilId), $"seed {seed}: {link.ContactId} for {link.PupilId} neither sent nor recorded");
+            }
+
+            // No inbox is sent an e-mail whose reports another e-mail to it already carries.
+            Assert.DoesNotContain(result.Envelopes, e => result.Envelopes.Any(o => o != e && o.Email == e.Email && !e.PupilIds.Except(o.PupilIds).Any()));
         }
     }
 
