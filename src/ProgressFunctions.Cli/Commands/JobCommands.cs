@@ -60,7 +60,7 @@ internal static class JobCommands
             }
 
             // Staff messages that could not be addressed are "done, but with messages not sent": exit 1, as dispatch's are.
-            return result.Outcome switch { CheckOutcome.NoSchool => 2, CheckOutcome.NoTermsThisYear => 1, _ when result.StaffNotReached.Count > 0 => 1, _ => 0 };
+            return result.Outcome switch { CheckOutcome.NoSchool => 2, CheckOutcome.NoTermsThisYear => 1, _ when result.NeedsSomeone => 1, _ => 0 };
         }));
         return command;
     }

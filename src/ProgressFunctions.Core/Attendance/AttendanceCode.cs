@@ -52,6 +52,18 @@ public readonly struct AttendanceCode : IEquatable<AttendanceCode>
             ? code
             : throw new FormatException($"'{text}' is not a DfE attendance code (see 'progress codes' for the list).");
 
+    /// <summary>Why <paramref name="text"/> is not read as a code, as an import error says it: with the code meant when only its case is wrong.</summary>
+    /// <remarks>Codes stay case-sensitive: a lower-case letter is refused, not taken for the capital, since the register's
+    /// meaning must come from the MIS, but the data manager is told which code the export probably meant.</remarks>
+    public static string Unknown(string text, string? where = null)
+    {
+        var meant = text.Trim().ToUpperInvariant();
+        var at = where is null ? "" : $" {where}";
+        return TryParse(meant, out _) && meant != text.Trim()
+            ? $"unknown attendance code '{text}'{at}: codes are upper case, did you mean '{meant}'? (see 'progress codes')"
+            : $"unknown attendance code '{text}'{at} (see 'progress codes')";
+    }
+
     public static bool TryParse([NotNullWhen(true)] string? text, out AttendanceCode code)
     {
         code = default;

@@ -26,6 +26,9 @@ public sealed record AttendanceCheckResult(CheckOutcome Outcome, string Message,
 
     /// <summary>The staff messages the run decided but could not address (digests, the call list, weekly messages, notices), each recorded as not sent with its reason.</summary>
     public IReadOnlyList<NotDecided> StaffNotReached { get; init; } = [];
+
+    /// <summary>Whether someone must act: the check could not run, or ran and could not address a staff message (a missing or invalid address in staff.csv).</summary>
+    public bool NeedsSomeone => CouldNotRun || StaffNotReached.Count > 0;
 }
 
 /// <summary>The alerts one run of the check raised on one school day, kept for the digests and for the school's records.</summary>

@@ -3,7 +3,7 @@ using ProgressFunctions.Core.Ports;
 namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>One step for one school.</summary>
-/// <remarks><see cref="NeedsSomeone"/>: the step could not do its work, or did it only in part, for a reason a person must put right (an export refused or stored with errors, a check that could not run).</remarks>
+/// <remarks><see cref="NeedsSomeone"/>: the step could not do its work, or did it only in part, for a reason a person must put right (an export refused or stored with errors, a check that could not run or could not address a staff message).</remarks>
 public sealed record RunDueStep(string SchoolId, string Step, string Outcome, bool NeedsSomeone = false);
 
 public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrainResult Dispatch);
@@ -34,7 +34,7 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         {
             if (await schoolJobs.AfterIngestAsync(school, now, cancellationToken) is { } recheck)
             {
-                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck.Message, recheck.CouldNotRun));
+                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck.Message, recheck.NeedsSomeone));
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
             try
             {
                 var outcome = await schoolJobs.RunAsync(message, cancellationToken);
-                return new RunDueStep(message.SchoolId, message.Job.ToString(), outcome.Message, outcome.CouldNotRun);
+                return new RunDueStep(message.SchoolId, message.Job.ToString(), outcome.Message, outcome.NeedsSomeone);
             }
             catch (SchoolBusyException busy)
             {

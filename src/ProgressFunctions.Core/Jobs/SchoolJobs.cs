@@ -4,10 +4,10 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Jobs;
 
-/// <summary>What one school job did, in a line naming no pupil, and whether it could not run for a reason someone must put right.</summary>
-public sealed record SchoolJobOutcome(string Message, bool CouldNotRun)
+/// <summary>What one school job did, in a line naming no pupil, and whether someone must put something right (it could not run, or left a message unsent).</summary>
+public sealed record SchoolJobOutcome(string Message, bool NeedsSomeone)
 {
-    public static SchoolJobOutcome Of(AttendanceCheckResult check) => new(check.Message, check.CouldNotRun);
+    public static SchoolJobOutcome Of(AttendanceCheckResult check) => new(check.Message, check.NeedsSomeone);
 }
 
 /// <summary>The school-day fan-out: which schools are due, one message per school and job, and running one such message.</summary>
@@ -71,7 +71,7 @@ public sealed class SchoolJobs(IDocumentStore documents, AttendanceCheckJob chec
 
         var snapshots = (await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
         var released = await batches.ReleaseDueAsync(message.SchoolId, message.AsOf, cancellationToken);
-        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}", CouldNotRun: false);
+        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}", NeedsSomeone: false);
     }
 
     private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>

@@ -102,7 +102,7 @@ public sealed record SchoolState(
     {
         if (import.Writing is { } writing)
         {
-            throw import.IsHeld(now) ? SchoolBusyException.Importing(schoolId, writing) : SchoolBusyException.Incomplete(schoolId, writing);
+            throw import.IsHeld(now) ? SchoolBusyException.Importing(schoolId, import, now) : SchoolBusyException.Incomplete(schoolId, writing);
         }
 
         if (import.Incomplete.Count > 0)

@@ -26,9 +26,9 @@ public sealed class RunSchoolJob(IMessageQueue queue, SchoolJobs schoolJobs, ILo
 
         var outcome = await schoolJobs.RunAsync(message, cancellationToken);
         // The outcome line names the school's counts, snapshot and batch ids: no pupil.
-        if (outcome.CouldNotRun)
+        if (outcome.NeedsSomeone)
         {
-            logger.LogWarning("{Job} for school {SchoolId} as of {AsOf} could not run: {Outcome}", message.Job, message.SchoolId, message.AsOf, outcome.Message);
+            logger.LogWarning("{Job} for school {SchoolId} as of {AsOf} needs someone: {Outcome}", message.Job, message.SchoolId, message.AsOf, outcome.Message);
             return;
         }
 

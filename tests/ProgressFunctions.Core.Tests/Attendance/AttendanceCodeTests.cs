@@ -88,4 +88,16 @@ public class AttendanceCodeTests
 
     [Fact]
     public void TryParse_Null_ReturnsFalse() => Assert.False(AttendanceCode.TryParse((string?)null, out _));
+
+    [Theory]
+    [InlineData("l", null, "unknown attendance code 'l': codes are upper case, did you mean 'L'? (see 'progress codes')")]
+    [InlineData("c1", null, "unknown attendance code 'c1': codes are upper case, did you mean 'C1'? (see 'progress codes')")]
+    [InlineData("Q9", null, "unknown attendance code 'Q9' (see 'progress codes')")]
+    [InlineData("k", "for 2025-09-03 AM", "unknown attendance code 'k' for 2025-09-03 AM: codes are upper case, did you mean 'K'? (see 'progress codes')")]
+    [InlineData("9", "for 2025-09-03 PM", "unknown attendance code '9' for 2025-09-03 PM (see 'progress codes')")]
+    public void Unknown_Text_SaysWhyAndTheCodeMeantWhenOnlyTheCaseIsWrong(string text, string? where, string expected)
+    {
+        Assert.False(AttendanceCode.TryParse(text, out _));
+        Assert.Equal(expected, AttendanceCode.Unknown(text, where));
+    }
 }

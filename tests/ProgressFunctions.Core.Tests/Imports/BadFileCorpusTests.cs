@@ -109,6 +109,18 @@ public class BadFileCorpusTests
     }
 
     [Fact]
+    public void Attendance_LowerCaseCode_RefusedWithTheCodeItProbablyMeant()
+    {
+        var attendance = "UPN,Date,Session,Mark\nC201100025001,2025-09-03,AM,l\nC201100025001,2025-09-03,PM,\\\n"u8.ToArray();
+        var export = BundleReader.Read(TestFiles.Bundle(("pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")), ("attendance.csv", attendance)));
+
+        var issue = Assert.Single(export.Issues, i => i.File == "attendance.csv");
+
+        Assert.Equal((true, 2, "Mark", "l"), (issue.IsError, issue.Line, issue.Column, issue.Value));
+        Assert.Equal("unknown attendance code 'l': codes are upper case, did you mean 'L'? (see 'progress codes')", issue.Reason);
+    }
+
+    [Fact]
     public void Attendance_UnknownCodeWeekendAndDoubleMark_ErrorsWarningAndBestMarkKept()
     {
         var export = BundleReader.Read(TestFiles.Bundle(

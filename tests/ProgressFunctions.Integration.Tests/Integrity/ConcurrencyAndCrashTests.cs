@@ -59,7 +59,7 @@ public class ConcurrencyAndCrashTests
         var incomplete = await Assert.ThrowsAsync<SchoolBusyException>(() => SchoolState.LoadAsync(run.Context.Documents, run.Context.Clock, JobsFixture.School, CancellationToken.None));
         var snapshot = await Assert.ThrowsAsync<SchoolBusyException>(() => run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None));
 
-        Assert.Contains("is being imported now (friday.zip)", busy.Message);
+        Assert.Contains("is being imported (friday.zip): its import lock is held until 07:10 (time in England)", busy.Message);
         Assert.Contains("the import of friday.zip for school 100001 stopped part way; ingest that export again", incomplete.Message);
         Assert.Equal(incomplete.Message, snapshot.Message);
         Assert.Empty(await run.Context.Documents.ListAsync<Core.Progress.Snapshots.TermSnapshot>(JobsFixture.School, DocumentTypes.Snapshot).ToListAsync());

@@ -82,7 +82,7 @@ public class SchoolStatesTests
 
         var busy = await Assert.ThrowsAsync<SchoolBusyException>(() => states.LoadAsync(JobsFixture.School, CancellationToken.None));
 
-        Assert.Contains("is being imported now (monday.zip)", busy.Message);
+        Assert.Contains("is being imported (monday.zip): its import lock is held until 07:10 (time in England)", busy.Message);
     }
 
     [Fact]

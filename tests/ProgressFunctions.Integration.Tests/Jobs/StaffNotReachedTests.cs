@@ -34,6 +34,8 @@ public class StaffNotReachedTests
         var year7Leads = check.Alerts.Any(a => a.Audience.Contains(StaffRoleKind.YearLeader) && check.Pupils.Single(p => p.Pupil.Id == a.PupilId).Pupil.YearGroup == 7);
         Assert.Equal(year7Leads, listed.Any(e => e.RecipientId == leaderId && e.Kind == ReportKind.AttendanceDigest));
         Assert.Equal(listed.Count, check.StaffNotReached.Count);
+        // run-due and the Function App say someone must act, as check-attendance does with its exit code.
+        Assert.True(SchoolJobOutcome.Of(check).NeedsSomeone);
         Assert.Contains($"{listed.Count(e => e.Reason.StartsWith(NoAddress, StringComparison.Ordinal))} staff messages not sent (no e-mail address): ", check.Message, StringComparison.Ordinal);
         Assert.Contains($"{officerId} (attendance digest, call list, weekly summary)", check.Message, StringComparison.Ordinal);
         Assert.Equal(year7Leads, check.Message.Contains($"{leaderId} (attendance digest)", StringComparison.Ordinal));

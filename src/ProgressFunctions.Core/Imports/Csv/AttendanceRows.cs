@@ -56,7 +56,7 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
         if (!AttendanceCode.TryParse(markField.Trim(), out var code))
         {
             var raw = markField.Trim().ToString();
-            issues.Add(ImportIssue.Error(file, line, AttendanceCsv.Mark.Name, raw, $"unknown attendance code '{raw}' (see 'progress codes')"));
+            issues.Add(ImportIssue.Error(file, line, AttendanceCsv.Mark.Name, raw, AttendanceCode.Unknown(raw)));
             return;
         }
 

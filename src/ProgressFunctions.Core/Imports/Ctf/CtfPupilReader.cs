@@ -198,7 +198,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             var session = (SessionOfDay)(i % 2);
             if (!AttendanceCode.TryParse(marks.AsSpan(i, 1), out var code))
             {
-                Issues.Add(ImportIssue.Error(file, line, "AttendMarks", c.ToString(), $"unknown attendance code '{c}' for {date:yyyy-MM-dd} {session.ToString().ToUpperInvariant()}"));
+                Issues.Add(ImportIssue.Error(file, line, "AttendMarks", c.ToString(), AttendanceCode.Unknown(c.ToString(), $"for {date:yyyy-MM-dd} {session.ToString().ToUpperInvariant()}")));
                 continue;
             }
 
