@@ -54,7 +54,8 @@ internal sealed partial class StoredProgress : JsonConverter<PupilProgress>
             writer.WriteStartArray();
             WriteDate(writer, item.Date);
             writer.WriteNumberValue(item.Points);
-            writer.WriteStringValue(item.Category);
+            // A null category (never imported, but possible in code) is read back as the empty one, as the records' own form left it out.
+            writer.WriteStringValue(item.Category ?? "");
             writer.WriteEndArray();
         }
 

@@ -40,7 +40,7 @@ public sealed class BatchRerouting(IDocumentStore documents, SchoolStates states
             await documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batch.Id, new BatchMembers(amendment.Members)), cancellationToken);
         }
 
-        await documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batch.Id, new BatchNotReached(notReached)), cancellationToken);
+        await documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batch.Id, new BatchNotReached(amendment.NotReached)), cancellationToken);
         return amendment;
     }
 }

@@ -15,6 +15,12 @@ namespace ProgressFunctions.Core.Sending;
 /// message the new decision does not make stays a member: the check before sending refuses it with its reason (a
 /// restriction, a link gone), so nothing is dropped without a record. <see cref="NotReached"/> replaces the batch's list.
 /// </para>
+/// <para>
+/// One inbox gets each report once (<see cref="Reports.Routing.ParentRouting"/>): a decided message the new decision
+/// leaves out because another contact at that inbox now carries its reports would pass that check, so it leaves the
+/// batch, its record in <see cref="NotReached"/> saying why; and a message whose children a message already sent to the
+/// same inbox carried is not added, recorded the same way.
+/// </para>
 /// </remarks>
 public sealed record BatchAmendment(
     IReadOnlyList<OutgoingMessage> Changed,
@@ -25,7 +31,10 @@ public sealed record BatchAmendment(
     int Readdressed,
     int Regrouped)
 {
-    public bool ChangesNothing => Changed.Count == 0;
+    /// <summary>Decided messages left out of the batch because another contact at the same inbox is sent their reports.</summary>
+    public int SharedInbox { get; init; }
+
+    public bool ChangesNothing => Changed.Count == 0 && SharedInbox == 0;
 
     /// <summary>"2 families added, 1 address updated" (empty when nothing changed).</summary>
     public string Describe() => string.Join(", ", new[]
@@ -33,15 +42,27 @@ public sealed record BatchAmendment(
         Added == 0 ? "" : Added == 1 ? "1 family added" : $"{Added} families added",
         Readdressed == 0 ? "" : Readdressed == 1 ? "1 address updated" : $"{Readdressed} addresses updated",
         Regrouped == 0 ? "" : Regrouped == 1 ? "1 family's children changed" : $"{Regrouped} families' children changed",
+        SharedInbox == 0 ? "" : SharedInbox == 1 ? "1 message left out for an inbox another parent's message reaches" : $"{SharedInbox} messages left out for inboxes another parent's message reaches",
     }.Where(s => s.Length > 0));
 
     public static BatchAmendment Of(IReadOnlyList<OutgoingMessage> decided, IReadOnlySet<string> sent, IReadOnlyList<OutgoingMessage> now, IReadOnlyList<Reports.Routing.NotSent> notReached)
     {
         var before = decided.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var changed = new List<OutgoingMessage>();
+        var records = notReached.ToList();
+        var alreadyIn = decided.Where(m => sent.Contains(m.Id)).ToList();
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, readdressed = 0, regrouped = 0;
         foreach (var message in now.Where(m => !sent.Contains(m.Id)))
         {
+            if (alreadyIn.FirstOrDefault(s => Email.EmailAddress.SameInbox(s.Recipient.Email, message.Recipient.Email) && !PupilsOf(message).Except(PupilsOf(s)).Any()) is { } carried)
+            {
+                skipped.Add(message.Id);
+                records.AddRange(PupilsOf(message).Select(p => new Reports.Routing.NotSent(p, message.Recipient.Id, Reports.Routing.NotSentReason.SameAddressAsAnotherContact,
+                    $"sent once, to contact {carried.Recipient.Id} at the same address")));
+                continue;
+            }
+
             var change = !before.TryGetValue(message.Id, out var was) ? 1
                 : !string.Equals(was.Recipient.Email.Trim(), message.Recipient.Email.Trim(), StringComparison.OrdinalIgnoreCase) ? 2
                 : !Children(was).SequenceEqual(Children(message)) ? 3
@@ -55,15 +76,24 @@ public sealed record BatchAmendment(
             }
         }
 
-        var members = decided.Select(m => m.Id).Concat(now.Select(m => m.Id)).Distinct(StringComparer.Ordinal).ToList();
+        var carriedElsewhere = notReached.Where(n => n.Reason == Reports.Routing.NotSentReason.SameAddressAsAnotherContact && n.ContactId is not null)
+            .Select(n => n.ContactId!).ToHashSet(StringComparer.Ordinal);
+        var madeNow = now.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var members = decided.Where(m => sent.Contains(m.Id) || madeNow.Contains(m.Id) || !carriedElsewhere.Contains(m.Recipient.Id)).Select(m => m.Id)
+            .Concat(now.Select(m => m.Id)).Where(id => !skipped.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var message in changed)
         {
             before[message.Id] = message;
         }
 
         var pupils = before.Values.SelectMany(Children).Select(c => c.PupilId).Distinct(StringComparer.Ordinal).Count();
-        return new BatchAmendment(changed, members, notReached, pupils, added, readdressed, regrouped);
+        return new BatchAmendment(changed, members, records, pupils, added, readdressed, regrouped)
+        {
+            SharedInbox = decided.Count(m => !members.Contains(m.Id, StringComparer.Ordinal)),
+        };
     }
 
     private static IEnumerable<ChildRef> Children(OutgoingMessage message) => message.Payload is ParentReportPayload parent ? parent.Children : [];
+
+    private static IEnumerable<string> PupilsOf(OutgoingMessage message) => Children(message).Select(c => c.PupilId);
 }

@@ -56,7 +56,8 @@ public static class SnapshotDecisions
             { BatchId = batchId });
         }
 
-        var notReached = routed.NotSent
+        // A protected report of a child with no date of birth goes to no one: no contact is "sent it once" on another's behalf.
+        var notReached = routed.NotSent.Where(n => !(n.Reason == NotSentReason.SameAddressAsAnotherContact && noDateOfBirth.Contains(n.PupilId)))
             .Concat(noDateOfBirth.Order(StringComparer.Ordinal).Select(id => new NotSent(id, null, NotSentReason.NoDateOfBirthForProtectedReport, "reports are protected with the date of birth, and the MIS gives none")))
             .ToList();
         return (parents, notReached);

@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Sending;
 
 namespace ProgressFunctions.Core.Tests.Sending;
@@ -37,6 +38,30 @@ public class BatchAmendmentTests
         Assert.Equal(members, string.Join(" ", amendment.Members.Select(id => id[(id.LastIndexOf('.') + 1)..])));
         Assert.Equal(described, amendment.Describe());
         Assert.Equal(changed.Length == 0, amendment.ChangesNothing);
+    }
+
+    [Theory]
+    // decided, sent (contacts), decided again, contacts the new decision leaves to another at their inbox ("a:p1>b"),
+    // members (contacts), described, contacts recorded as sent once through another ("contact:pupil>carrier")
+    // The carrier changed (the other parent now has a second child): the first parent's decided message leaves the batch.
+    [InlineData("a@h:p1", "", "b@h:p1,p2", "a:p1>b", "b", "1 family added, 1 message left out for an inbox another parent's message reaches", "a:p1>b")]
+    // A batch decided before one inbox got one e-mail: the second parent's message leaves it.
+    [InlineData("a@h:p1 b@h:p1", "", "a@h:p1", "b:p1>a", "a", "1 message left out for an inbox another parent's message reaches", "b:p1>a")]
+    // The inbox was already sent these reports (the batch was released, held and released again): nothing is added.
+    [InlineData("a@h:p1", "a", "b@h:p1", "", "a", "", "b:p1>a")]
+    // A message to another inbox, or with a child the sent one did not carry, still goes.
+    [InlineData("a@h:p1", "a", "b@other:p1 c@h:p1,p2", "", "a b c", "2 families added", "")]
+    public void Of_ParentsSharingAnInbox_TheInboxGetsEachReportOnce(string decided, string sent, string now, string merged, string members, string described, string recorded)
+    {
+        var notReached = merged.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => new NotSent(
+            m.Split(':')[1].Split('>')[0], m.Split(':')[0], NotSentReason.SameAddressAsAnotherContact, $"sent once, to contact {m.Split('>')[1]} at the same address")).ToList();
+
+        var amendment = BatchAmendment.Of(Messages(decided), sent.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => Message($"{c}@x:p").Id).ToHashSet(), Messages(now), notReached);
+
+        Assert.Equal(members, string.Join(" ", amendment.Members.Select(id => id[(id.LastIndexOf('.') + 1)..])));
+        Assert.Equal(described, amendment.Describe());
+        Assert.Equal(recorded, string.Join(" ", amendment.NotReached.Where(n => n.Reason == NotSentReason.SameAddressAsAnotherContact)
+            .Select(n => $"{n.ContactId}:{n.PupilId}>{n.Detail!.Split(' ')[4]}")));
     }
 
     [Fact]

@@ -87,8 +87,10 @@ public static class ParentRouting
 
     /// <summary>The envelopes less each one whose children another envelope to the same address carries; those are recorded in <paramref name="notSent"/>.</summary>
     /// <remarks>
-    /// The envelope kept is the one with the most children, then the first in order, so it is never itself left out.
-    /// Only one family's contacts can share an address here: <see cref="SharedAddresses"/> refuses any other pair.
+    /// The envelope kept is the one with the most children, then the lowest contact id (ordinal), so it is never itself
+    /// left out, and the choice does not turn on the links' priorities: a batch decided again at release keeps the same
+    /// contact when only those changed (<see cref="Sending.BatchAmendment"/>). Only one family's contacts can share an
+    /// address here: <see cref="SharedAddresses"/> refuses any other pair.
     /// </remarks>
     private static List<ParentEnvelope> OncePerInbox(List<ParentEnvelope> envelopes, List<NotSent> notSent)
     {
@@ -98,8 +100,9 @@ public static class ParentRouting
         {
             var envelope = envelopes[i];
             var carrier = byInbox[envelope.Email]
-                .Where(o => o.Index != i && !envelope.PupilIds.Except(o.Envelope.PupilIds).Any() && (o.Envelope.PupilIds.Count > envelope.PupilIds.Count || o.Index < i))
-                .OrderByDescending(o => o.Envelope.PupilIds.Count).ThenBy(o => o.Index).Select(o => o.Envelope).FirstOrDefault();
+                .Where(o => o.Index != i && !envelope.PupilIds.Except(o.Envelope.PupilIds).Any()
+                    && (o.Envelope.PupilIds.Count > envelope.PupilIds.Count || string.CompareOrdinal(o.Envelope.ContactId, envelope.ContactId) < 0))
+                .OrderByDescending(o => o.Envelope.PupilIds.Count).ThenBy(o => o.Envelope.ContactId, StringComparer.Ordinal).Select(o => o.Envelope).FirstOrDefault();
             if (carrier is null)
             {
                 kept.Add(envelope);

@@ -111,6 +111,21 @@ public class ParentRoutingTests
         Assert.DoesNotContain(result.NotSent, n => n.Reason is NotSentReason.NoEligibleContact or NotSentReason.AddressSharedWithAnotherFamily);
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    public void Route_ParentsSharingAnInboxWithTheirPrioritiesSwapped_TheSameParentIsSentIt(int mum, int dad)
+    {
+        // A batch decided again at release must not move the e-mail to the other parent because the MIS reordered them.
+        var directory = new DirectoryBuilder().Pupil("p1").Contact("mum", "home@x.example").Contact("dad", "home@x.example")
+            .Link("mum", "p1", priority: mum).Link("dad", "p1", priority: dad).Build();
+
+        var result = ParentRouting.Route(["p1"], directory);
+
+        Assert.Equal("dad", Assert.Single(result.Envelopes).ContactId);
+        Assert.Equal(new NotSent("p1", "mum", NotSentReason.SameAddressAsAnotherContact, "sent once, to contact dad at the same address"), Assert.Single(result.NotSent));
+    }
+
     [Fact]
     public void Route_LinkToUnknownContact_IsRecorded()
     {
