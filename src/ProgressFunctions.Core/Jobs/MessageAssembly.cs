@@ -66,8 +66,25 @@ internal sealed class MessageAssembly(
         var documents = allowed.Select(id => (Document: ParentReportOf(message, snapshot, id, directory, payload.Protected, distinct[id]), Key: $"{payload.SnapshotId}/{id}/{payload.Protected}")).ToList();
         var contact = directory.Contact(message.Recipient.Id)!;
         var children = allowed.Zip(documents, (id, d) => new ChildReport(ParentReport.ChildName(directory.Pupil(id)!, distinct[id]), d.Document.AttachedAs, d.Document.Password is not null)).ToList();
-        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, contact.DisplayName, Reports.ReportFormat.PeriodLabel(snapshot.Key), children, message.School.ContactLine));
+        var greeting = await GreetingAsync(school, contact, payload.AlsoFor, cancellationToken);
+        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, greeting, Reports.ReportFormat.PeriodLabel(snapshot.Key), children, message.School.ContactLine));
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
+    }
+
+    /// <summary>"Ms Smith", or "Ms Smith and Mr Smith" when the other parent at that inbox, whose reports this e-mail carries, still has it (a name the same as one already given is not repeated).</summary>
+    private async Task<string> GreetingAsync(string school, Contact contact, IReadOnlyList<string>? alsoFor, CancellationToken cancellationToken)
+    {
+        var names = new List<string> { contact.DisplayName };
+        foreach (var id in alsoFor ?? [])
+        {
+            if (await documents.ReadAsync<Contact>(school, DocumentTypes.Contact, id, cancellationToken) is { } other
+                && Email.EmailAddress.SameInbox(other.Body.Email, contact.Email) && !names.Contains(other.Body.DisplayName, StringComparer.Ordinal))
+            {
+                names.Add(other.Body.DisplayName);
+            }
+        }
+
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
     }
 
     private static ReportDocument ParentReportOf(OutgoingMessage message, TermSnapshot snapshot, string pupilId, SchoolDirectory directory, bool protect, string? distinguish) =>

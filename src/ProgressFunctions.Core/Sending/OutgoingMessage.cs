@@ -49,7 +49,11 @@ public abstract record OutgoingPayload;
 public sealed record ChildRef(string PupilId, string Upn);
 
 /// <summary>Each child's report from one snapshot, in one message to one parent or carer.</summary>
-public sealed record ParentReportPayload(string SnapshotId, IReadOnlyList<ChildRef> Children, bool Protected) : OutgoingPayload;
+public sealed record ParentReportPayload(string SnapshotId, IReadOnlyList<ChildRef> Children, bool Protected) : OutgoingPayload
+{
+    /// <summary>Other parents at the recipient's inbox whom the e-mail greets too (<see cref="Reports.Routing.ParentEnvelope.AlsoFor"/>); null when none, and in decisions made before it was kept.</summary>
+    public IReadOnlyList<string>? AlsoFor { get; init; }
+}
 
 /// <summary>A staff report (year group, subject, SEN, whole school, KS2) from one snapshot; <see cref="Scope"/> is the year or subject.</summary>
 public sealed record StaffReportPayload(string SnapshotId, string? Scope) : OutgoingPayload;

@@ -49,7 +49,7 @@ public static class SnapshotDecisions
             parents.Add(new OutgoingMessage(
                 $"{ReportKind.Parent}.{snapshotId}", ReportKind.Parent,
                 new Recipient(contact.Id, RecipientKind.Contact, envelope.Email, contact.DisplayName),
-                new ParentReportPayload(snapshotId, [.. children.Select(id => new ChildRef(id, upns[id]))], protect),
+                new ParentReportPayload(snapshotId, [.. children.Select(id => new ChildRef(id, upns[id]))], protect) { AlsoFor = envelope.AlsoFor.Count == 0 ? null : envelope.AlsoFor },
                 why,
                 [.. children.Select(id => $"pupil {id}: parental responsibility, receives correspondence, no restriction")],
                 school)

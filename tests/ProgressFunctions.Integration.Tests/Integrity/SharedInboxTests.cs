@@ -14,6 +14,7 @@ public class SharedInboxTests
         using var run = new IntegrityRun();
         var export = IntegrityRun.NewExport(pupils: 30);
         var (_, first, second) = ShareAnInbox(export);
+        export.Contacts.Set(export.Contacts.Where("Contact ID", second).Single(), "Title", "Dr");
         var inbox = export.Contacts.Get(export.Contacts.Where("Contact ID", first).Single(), "Email").Trim();
 
         Assert.Equal(IngestOutcome.Stored, (await run.IngestAsync(export.Zip())).Outcome);
@@ -22,6 +23,10 @@ public class SharedInboxTests
         var toInbox = run.Sender.Sent.Where(m => m.ReportId?.StartsWith($"{ReportKind.Parent}.", StringComparison.Ordinal) == true
             && m.To.Any(t => string.Equals(t.Address, inbox, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.Equal(first, Assert.Single(toInbox).RecipientId);
+        // One e-mail for both parents at the inbox greets both.
+        string Name(string id) => export.Contacts.Where("Contact ID", id).Select(r => export.Contacts.Get(r, "Title") is { Length: > 0 } title
+            ? $"{title} {export.Contacts.Get(r, "Surname")}" : $"{export.Contacts.Get(r, "Forename")} {export.Contacts.Get(r, "Surname")}").Single();
+        Assert.StartsWith($"Dear {Name(first)} and {Name(second)},", toInbox[0].TextBody, StringComparison.Ordinal);
         var batch = (await run.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None)).Single(b => b.Batch.Kind == BatchKind.ParentReports);
         var listed = await run.Context.Get<SendLedger>().NotReachedAsync(JobsFixture.School, batch.Batch.Id, CancellationToken.None);
         var recorded = Assert.Single(listed!, e => e.ContactId == second);

@@ -28,7 +28,11 @@ public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Re
 /// <see cref="PupilIds"/> are in ordinal order, and envelopes in the order of their first child's id (then the link's
 /// priority and the contact's id), so the same inputs always give the same envelopes in the same order.
 /// </remarks>
-public sealed record ParentEnvelope(string ContactId, string Email, IReadOnlyList<string> PupilIds);
+public sealed record ParentEnvelope(string ContactId, string Email, IReadOnlyList<string> PupilIds)
+{
+    /// <summary>The other contacts at this inbox whose reports this envelope carries (<see cref="NotSentReason.SameAddressAsAnotherContact"/>), in id order; empty for most.</summary>
+    public IReadOnlyList<string> AlsoFor { get; init; } = [];
+}
 
 public sealed record ParentRoutingResult(IReadOnlyList<ParentEnvelope> Envelopes, IReadOnlyList<NotSent> NotSent);
 
@@ -96,6 +100,7 @@ public static class ParentRouting
     {
         var byInbox = envelopes.Select((envelope, index) => (Envelope: envelope, Index: index)).ToLookup(e => e.Envelope.Email, Core.Email.EmailAddress.Inbox);
         var kept = new List<ParentEnvelope>(envelopes.Count);
+        var alsoFor = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < envelopes.Count; i++)
         {
             var envelope = envelopes[i];
@@ -111,9 +116,10 @@ public static class ParentRouting
 
             notSent.AddRange(envelope.PupilIds.Select(pupil => new NotSent(pupil, envelope.ContactId, NotSentReason.SameAddressAsAnotherContact,
                 $"sent once, to contact {carrier.ContactId} at the same address")));
+            (alsoFor.TryGetValue(carrier.ContactId, out var others) ? others : alsoFor[carrier.ContactId] = new SortedSet<string>(StringComparer.Ordinal)).Add(envelope.ContactId);
         }
 
-        return kept;
+        return [.. kept.Select(e => alsoFor.TryGetValue(e.ContactId, out var others) ? e with { AlsoFor = [.. others] } : e)];
     }
 
     /// <summary>Why <paramref name="link"/> may not carry a report to its contact, or null when it may.</summary>

@@ -123,6 +123,7 @@ public class ParentRoutingTests
         var result = ParentRouting.Route(["p1"], directory);
 
         Assert.Equal("dad", Assert.Single(result.Envelopes).ContactId);
+        Assert.Equal(["mum"], result.Envelopes[0].AlsoFor);
         Assert.Equal(new NotSent("p1", "mum", NotSentReason.SameAddressAsAnotherContact, "sent once, to contact dad at the same address"), Assert.Single(result.NotSent));
     }
 
