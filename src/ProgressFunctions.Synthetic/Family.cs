@@ -11,7 +11,7 @@ internal sealed record FamilyContact(Contact Contact, string Relationship, bool 
 /// <remarks>
 /// About one pupil in eight is the younger sibling of a pupil one or two cohorts up (whether or not that pupil is still
 /// on roll), and shares their family. A family has one or two contacts: most are parents with parental responsibility;
-/// some are relatives without it; some have no e-mail; about 2% are restricted (no contact, court order) and receive no
+/// some are relatives without it; a second parent is of the other sex but in 0.4% of families; some have no e-mail; about 2% are restricted (no contact, court order) and receive no
 /// correspondence. E-mail addresses are at a reserved example domain and unique per family; phone numbers are in
 /// Ofcom's ranges for drama (mobiles and landlines), and a few contacts have none.
 /// </remarks>
@@ -48,6 +48,12 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
         return c;
     }
 
+    /// <summary>The share of two-parent families whose parents are of one sex.</summary>
+    /// <remarks>Couple families with dependent children in the Labour Force Survey's household dataset (UK Data Service
+    /// study 8330, variable 131): 136 same-sex couples of 35,316, 0.4%. Drawn independently, as before, the second parent
+    /// had the first's sex half the time, and a third of the synthetic school's letters went to "Mr and Mr".</remarks>
+    private const double SameSexCouples = 0.004;
+
     private static Family Make(Random random, int number)
     {
         var surname = Names.Pick(random, Names.Surnames);
@@ -63,10 +69,17 @@ internal sealed record Family(string Surname, IReadOnlyList<FamilyContact> Conta
             }
 
             var contactSurname = order == 1 || random.NextDouble() < 0.7 ? surname : Names.Pick(random, Names.Surnames);
-            var email = random.NextDouble() < 0.15 ? null : Names.Email(forename, contactSurname, number, "parents.example");
-            var phone = Phone(random.Next(100000), Seeds.Uniform(number, order, 16), email is not null);
+            var hasEmail = random.NextDouble() >= 0.15;
+            var digits = random.Next(100000);
             var restricted = random.NextDouble() < 0.02;
             var relationship = order == 1 ? "Parent" : random.NextDouble() switch { < 0.7 => "Parent", < 0.8 => "Step-parent", < 0.9 => "Carer", _ => "Relative" };
+            if (order == 2 && relationship is "Parent" or "Step-parent" && Seeds.Uniform(number, 2, 17) >= SameSexCouples)
+            {
+                forename = Names.PartnerOf(contacts[0].Contact.Forename!, forename);
+            }
+
+            var email = hasEmail ? Names.Email(forename, contactSurname, number, "parents.example") : null;
+            var phone = Phone(digits, Seeds.Uniform(number, order, 16), email is not null);
             var contact = new Contact
             {
                 Id = RecordIds.Contact(forename, contactSurname, email, phone),

@@ -39,6 +39,19 @@ internal static class Names
 
     public static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
 
+    /// <summary>A partner's forename for <paramref name="first"/>: <paramref name="drawn"/> when it is of the other sex, otherwise its counterpart of the other sex in <see cref="AdultForenames"/> (Agnieszka and Piotr, Siân and Rhys: the lists pair up by position).</summary>
+    public static string PartnerOf(string first, string drawn)
+    {
+        if (s_women.Contains(first) != s_women.Contains(drawn))
+        {
+            return drawn;
+        }
+
+        var half = AdultForenames.Length / 2;
+        var index = Array.IndexOf(AdultForenames, drawn);
+        return AdultForenames[index < half ? index + half : index - half];
+    }
+
     /// <summary>A title that agrees with the forename: Mr for a man, Mrs or Ms (by <paramref name="variant"/>, 0 or 1) for a woman.</summary>
     /// <remarks>A letter opens "Dear {title} {surname}", so "Mr" before Sarah would be the first thing a parent noticed.</remarks>
     public static string TitleOf(string forename, int variant) => s_women.Contains(forename) ? (variant == 0 ? "Mrs" : "Ms") : "Mr";

@@ -21,4 +21,17 @@ public class ContactTitleTests
         Assert.Contains(people, p => p.Title == "Mrs");
         Assert.Contains(people, p => p.Title == "Ms");
     }
+
+    [Fact]
+    public void Generate_PupilsWithTwoParents_ParentsOfOneSexAsRareAsNationally()
+    {
+        // 0.4% of couple families with dependent children (Labour Force Survey); drawn independently it was half.
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 20)));
+        var titles = school.Contacts.ToDictionary(c => c.Id, c => c.Title);
+        var couples = school.ContactLinks.Where(l => l.Relationship is "Parent" or "Step-parent").GroupBy(l => l.PupilId)
+            .Where(g => g.Count() == 2).Select(g => g.Select(l => titles[l.ContactId] == "Mr").Distinct().Count() == 1).ToList();
+
+        Assert.True(couples.Count > 300, $"{couples.Count} pupils with two parents");
+        Assert.InRange(couples.Count(sameSex => sameSex) / (double)couples.Count, 0, 0.02);
+    }
 }
