@@ -79,7 +79,7 @@ public static class ParentReport
                 ? "Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."
                 : "No results have been recorded yet this year: each subject's target is shown, and progress will be reported once the first results are in."));
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
-            blocks.Add(SubjectTable(snapshot));
+            blocks.Add(SubjectTable(snapshot, input.Key));
             blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
             if (untargeted.Count > 0)
             {
@@ -168,9 +168,9 @@ public static class ParentReport
         }
     }
 
-    private static TableBlock SubjectTable(PupilSnapshot pupil) => new(
+    private static TableBlock SubjectTable(PupilSnapshot pupil, Progress.Snapshots.SnapshotKey key) => new(
         [Column("Subject", 2.4), Column("Current", 1, Align.Centre), Column("Target", 1, Align.Centre), Column("Expected now", 1.1, Align.Centre),
-            Column("Progress", 1.3), Column("Change since last", 1.3, Align.Centre)],
+            Column("Progress", 1.3), Column(ChangeHeading(key), 1.3, Align.Centre)],
         [.. pupil.Subjects.Select(s => new TableRow(
             [
                 s.Subject,
@@ -182,6 +182,16 @@ public static class ParentReport
             ],
             ToneOf(s.Band))),
         .. (pupil.WithoutTarget ?? []).Select(s => new TableRow([s.Subject, s.CurrentGrade ?? "-", "Not set", "-", "No target yet", "-"], Tone.Normal))]);
+
+    /// <summary>What the change is measured from, as a parent can place it: the snapshot before an end-of-term one is the
+    /// same term's start (every due snapshot of a year is taken, in order), and before a start-of-term one the last term's end.</summary>
+    /// <remarks>"Change since last" left a parent to guess "last what", and a start-of-term report is not always sent.</remarks>
+    private static string ChangeHeading(Progress.Snapshots.SnapshotKey key) => key.Point switch
+    {
+        Progress.Snapshots.SnapshotPoint.End => "Change this term",
+        Progress.Snapshots.SnapshotPoint.Start => "Change since last term",
+        _ => "Change since last",
+    };
 
     private static string UntargetedNote(IReadOnlyList<UntargetedSubject> subjects)
     {

@@ -27,7 +27,8 @@ public class ParentReportTests
         Assert.Contains(Percentages.Format(pupil.TermAttendance.AttendanceRate), text);
         Assert.All(pupil.Subjects, s => Assert.Contains(s.Subject, text));
         var table = document.Blocks.OfType<TableBlock>().Single();
-        Assert.Equal(["Subject", "Current", "Target", "Expected now", "Progress", "Change since last"], table.Columns.Select(c => c.Header));
+        // The spring end-of-term snapshot: the change is measured from the term's start.
+        Assert.Equal(["Subject", "Current", "Target", "Expected now", "Progress", "Change this term"], table.Columns.Select(c => c.Header));
         Assert.Equal(pupil.Subjects.Select(s => s.CurrentGrade ?? "-"), table.Rows.Select(r => r.Cells[1]));
         Assert.Equal(pupil.Subjects.Select(s => s.Band?.Label() ?? "No result yet"), table.Rows.Select(r => r.Cells[4]));
         Assert.Contains(document.Blocks, b => b is LineChart { Title: "Attendance by school week" });
