@@ -159,12 +159,18 @@ public sealed partial class ReconciliationTests(ReconciliationSchools schools) :
         var model = SenReport.Build(new SenReportInput(school.Export.SchoolName, asOf, school.Snapshot, school.Directory));
         var pdf = school.Pdf("-sen.pdf");
         var table = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "SEN groups compared with pupils without SEN");
+        var (rows, term) = (RolesOf(school), TermOf(school, asOf));
+        int BehaviourPoints(PupilRow p) => -rows.BehaviourByUpn[p.Upn].Where(b => b.Points < 0 && b.Date >= term.Start && b.Date <= asOf && b.Date <= term.End).Sum(b => b.Points);
         foreach (var group in school.Export.Pupils.Where(p => p.OnRoll(asOf)).GroupBy(p => p.Sen))
         {
             var name = group.Key switch { "N" => "No SEN", "K" => "SEN support (K)", _ => "EHC plan (E)" };
             var (count, total, persistent, _) = Group(group.Select(p => YearToDate(school, p, asOf)));
             string[] expected = [name, Number(group.Count()), AttendancePercent(total), Percent(persistent, count)];
-            Assert.Equal(expected, table.Rows.Single(r => r.Cells[0] == name).Cells.Take(4));
+            var row = table.Rows.Single(r => r.Cells[0] == name).Cells;
+            Assert.Equal(expected, row.Take(4));
+            // Behaviour points this term: the group's total and the points a pupil, so groups of 267 and 5 compare.
+            var points = group.Sum(BehaviourPoints);
+            Assert.Equal($"{Number(points)} ({OneDecimal((decimal)points / group.Count())} a pupil)", row[5]);
             AssertInPdf(pdf, expected);
         }
     }

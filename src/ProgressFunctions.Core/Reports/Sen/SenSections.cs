@@ -19,13 +19,18 @@ internal static class SenSections
     };
 
     /// <summary>The SEN groups against pupils without SEN, or null when the snapshot has none.</summary>
+    /// <remarks>
+    /// Groups of 267, 28 and 5 pupils compare by shares, not totals: "needs attention" gives the count with its share of
+    /// the group's pupils with results, behaviour points the total with the points a pupil (both rounded half-up).
+    /// </remarks>
     public static TableBlock? Groups(TermSnapshot snapshot)
     {
         var groups = snapshot.Cohorts.Where(c => c.Kind == CohortKind.Sen).ToList();
         return groups.Count == 0 ? null : new TableBlock(
-            [Column("Group", 2), Number("Pupils"), Number("Attendance"), Number("Persistent absence", 1.3), Number("Needs attention", 1.2), Number("Behaviour points", 1.2)],
+            [Column("Group", 1.6), Number("Pupils", 0.8), Number("Attendance"), Number("Persistent absence", 1.2), Number("Needs attention", 1.4), Number("Behaviour points", 1.6)],
             [.. groups.Select(c => new TableRow([c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate),
-                c.PupilsWithResults == 0 ? "No results yet" : Count(c.NeedsAttention), Count(c.BehaviourPoints)]))],
+                c.PupilsWithResults == 0 ? "No results yet" : $"{Count(c.NeedsAttention)} ({Percent(Percentages.Of(c.NeedsAttention, c.PupilsWithResults))})",
+                c.Pupils == 0 ? Count(c.BehaviourPoints) : $"{Count(c.BehaviourPoints)} ({Points((decimal)c.BehaviourPoints / c.Pupils)} a pupil)"]))],
             "SEN groups compared with pupils without SEN");
     }
 
