@@ -18,8 +18,8 @@ namespace ProgressFunctions.Core.Sending;
 /// <para>
 /// One inbox gets each report once (<see cref="Reports.Routing.ParentRouting"/>): a decided message the new decision
 /// leaves out because another contact at that inbox now carries its reports would pass that check, so it leaves the
-/// batch, its record in <see cref="NotReached"/> saying why; and a message whose children a message already sent to the
-/// same inbox carried is not added, recorded the same way.
+/// batch, its record in <see cref="NotReached"/> saying why; and a message decided again loses the children whose
+/// reports a message already sent to the same inbox carried (and is not added when none is left), recorded the same way.
 /// </para>
 /// </remarks>
 public sealed record BatchAmendment(
@@ -53,13 +53,14 @@ public sealed record BatchAmendment(
         var alreadyIn = decided.Where(m => sent.Contains(m.Id)).ToList();
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, readdressed = 0, regrouped = 0;
-        foreach (var message in now.Where(m => !sent.Contains(m.Id)))
+        foreach (var decidedNow in now.Where(m => !sent.Contains(m.Id)))
         {
-            if (alreadyIn.FirstOrDefault(s => Email.EmailAddress.SameInbox(s.Recipient.Email, message.Recipient.Email) && !PupilsOf(message).Except(PupilsOf(s)).Any()) is { } carried)
+            var (message, carried) = WithoutReportsSentToItsInbox(decidedNow, alreadyIn);
+            records.AddRange(carried.Select(c => new Reports.Routing.NotSent(c.PupilId, decidedNow.Recipient.Id, Reports.Routing.NotSentReason.SameAddressAsAnotherContact,
+                $"sent once, to contact {c.By} at the same address")));
+            if (message is null)
             {
-                skipped.Add(message.Id);
-                records.AddRange(PupilsOf(message).Select(p => new Reports.Routing.NotSent(p, message.Recipient.Id, Reports.Routing.NotSentReason.SameAddressAsAnotherContact,
-                    $"sent once, to contact {carried.Recipient.Id} at the same address")));
+                skipped.Add(decidedNow.Id);
                 continue;
             }
 
@@ -96,4 +97,29 @@ public sealed record BatchAmendment(
     private static IEnumerable<ChildRef> Children(OutgoingMessage message) => message.Payload is ParentReportPayload parent ? parent.Children : [];
 
     private static IEnumerable<string> PupilsOf(OutgoingMessage message) => Children(message).Select(c => c.PupilId);
+
+    /// <summary>The message less the children whose reports a message already sent to the same inbox carried (null when none is left), and those children with who was sent them.</summary>
+    private static (OutgoingMessage? Message, List<(string PupilId, string By)> Carried) WithoutReportsSentToItsInbox(OutgoingMessage message, IReadOnlyList<OutgoingMessage> alreadySent)
+    {
+        var carried = new List<(string PupilId, string By)>();
+        if (message.Payload is not ParentReportPayload parent)
+        {
+            return (message, carried);
+        }
+
+        var sentThere = alreadySent.Where(s => Email.EmailAddress.SameInbox(s.Recipient.Email, message.Recipient.Email))
+            .SelectMany(s => PupilsOf(s).Select(p => (PupilId: p, By: s.Recipient.Id))).DistinctBy(c => c.PupilId).ToDictionary(c => c.PupilId, c => c.By, StringComparer.Ordinal);
+        carried.AddRange(parent.Children.Where(c => sentThere.ContainsKey(c.PupilId)).Select(c => (c.PupilId, sentThere[c.PupilId])));
+        if (carried.Count == 0)
+        {
+            return (message, carried);
+        }
+
+        var left = parent.Children.Where(c => !sentThere.ContainsKey(c.PupilId)).ToList();
+        return (left.Count == 0 ? null : message with
+        {
+            Payload = parent with { Children = left },
+            Routing = [.. message.Routing.Where(r => left.Any(c => r.StartsWith($"pupil {c.PupilId}:", StringComparison.Ordinal)))],
+        }, carried);
+    }
 }

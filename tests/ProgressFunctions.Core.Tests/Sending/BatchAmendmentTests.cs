@@ -49,8 +49,8 @@ public class BatchAmendmentTests
     [InlineData("a@h:p1 b@h:p1", "", "a@h:p1", "b:p1>a", "a", "1 message left out for an inbox another parent's message reaches", "b:p1>a")]
     // The inbox was already sent these reports (the batch was released, held and released again): nothing is added.
     [InlineData("a@h:p1", "a", "b@h:p1", "", "a", "", "b:p1>a")]
-    // A message to another inbox, or with a child the sent one did not carry, still goes.
-    [InlineData("a@h:p1", "a", "b@other:p1 c@h:p1,p2", "", "a b c", "2 families added", "")]
+    // A message to another inbox still goes; one to that inbox goes with only the child whose report it was not sent.
+    [InlineData("a@h:p1", "a", "b@other:p1 c@h:p1,p2", "", "a b c", "2 families added", "c:p1>a")]
     public void Of_ParentsSharingAnInbox_TheInboxGetsEachReportOnce(string decided, string sent, string now, string merged, string members, string described, string recorded)
     {
         var notReached = merged.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => new NotSent(
@@ -62,6 +62,15 @@ public class BatchAmendmentTests
         Assert.Equal(described, amendment.Describe());
         Assert.Equal(recorded, string.Join(" ", amendment.NotReached.Where(n => n.Reason == NotSentReason.SameAddressAsAnotherContact)
             .Select(n => $"{n.ContactId}:{n.PupilId}>{n.Detail!.Split(' ')[4]}")));
+    }
+
+    [Fact]
+    public void Of_InboxAlreadySentOneChildsReport_TheMessageDecidedAgainCarriesOnlyTheOther()
+    {
+        var amendment = BatchAmendment.Of(Messages("a@h:p1"), new HashSet<string> { Message("a@x:p").Id }, Messages("c@h:p1,p2"), []);
+
+        var message = Assert.Single(amendment.Changed);
+        Assert.Equal(["p2"], ((ParentReportPayload)message.Payload).Children.Select(c => c.PupilId));
     }
 
     [Fact]
