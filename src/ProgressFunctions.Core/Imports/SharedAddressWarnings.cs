@@ -23,7 +23,7 @@ public static class SharedAddressWarnings
         var contacts = export.Contacts.Where(c => shared.ContainsKey(c.Id)).DistinctBy(c => c.Id).ToList();
         var pupilsOf = export.ContactLinks.ToLookup(l => l.ContactId, l => l.PupilId, StringComparer.Ordinal);
         var file = export.RecordsRead.Keys.FirstOrDefault(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) ?? ContactsCsv.FileName;
-        var issues = contacts.GroupBy(c => c.Email!.Trim(), StringComparer.OrdinalIgnoreCase)
+        var issues = contacts.GroupBy(c => c.Email!, Email.EmailAddress.Inbox)
             .Select(g => g.OrderBy(c => c.Id, StringComparer.Ordinal).ToList())
             .OrderBy(g => g[0].Id, StringComparer.Ordinal)
             .Select(g => ImportIssue.Warning(file, 0, ContactsCsv.Email.Name, string.Join(" ", g.Select(c => c.Id)),

@@ -84,7 +84,7 @@ internal sealed class MessageAssembly(
             }
         }
 
-        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        return Reports.ReportFormat.Listed(names);
     }
 
     private static ReportDocument ParentReportOf(OutgoingMessage message, TermSnapshot snapshot, string pupilId, SchoolDirectory directory, bool protect, string? distinguish) =>

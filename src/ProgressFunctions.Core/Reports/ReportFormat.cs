@@ -34,6 +34,10 @@ public static class ReportFormat
 
     public static string Count(int value) => value.ToString("N0", s_invariant);
 
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string Listed(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     /// <summary>"12 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", s_invariant);
 

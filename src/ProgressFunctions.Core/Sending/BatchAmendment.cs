@@ -56,8 +56,7 @@ public sealed record BatchAmendment(
         foreach (var decidedNow in now.Where(m => !sent.Contains(m.Id)))
         {
             var (message, carried) = WithoutReportsSentToItsInbox(decidedNow, alreadyIn);
-            records.AddRange(carried.Select(c => new Reports.Routing.NotSent(c.PupilId, decidedNow.Recipient.Id, Reports.Routing.NotSentReason.SameAddressAsAnotherContact,
-                $"sent once, to contact {c.By} at the same address")));
+            records.AddRange(carried.Select(c => Reports.Routing.NotSent.SentOnceTo(c.PupilId, decidedNow.Recipient.Id, c.By)));
             if (message is null)
             {
                 skipped.Add(decidedNow.Id);
@@ -65,7 +64,7 @@ public sealed record BatchAmendment(
             }
 
             var change = !before.TryGetValue(message.Id, out var was) ? 1
-                : !string.Equals(was.Recipient.Email.Trim(), message.Recipient.Email.Trim(), StringComparison.OrdinalIgnoreCase) ? 2
+                : !Email.EmailAddress.SameInbox(was.Recipient.Email, message.Recipient.Email) ? 2
                 : !Children(was).SequenceEqual(Children(message)) ? 3
                 : 0;
             added += change == 1 ? 1 : 0;
@@ -82,6 +81,7 @@ public sealed record BatchAmendment(
         var madeNow = now.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var members = decided.Where(m => sent.Contains(m.Id) || madeNow.Contains(m.Id) || !carriedElsewhere.Contains(m.Recipient.Id)).Select(m => m.Id)
             .Concat(now.Select(m => m.Id)).Where(id => !skipped.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+        var kept = members.ToHashSet(StringComparer.Ordinal);
         foreach (var message in changed)
         {
             before[message.Id] = message;
@@ -90,7 +90,7 @@ public sealed record BatchAmendment(
         var pupils = before.Values.SelectMany(Children).Select(c => c.PupilId).Distinct(StringComparer.Ordinal).Count();
         return new BatchAmendment(changed, members, records, pupils, added, readdressed, regrouped)
         {
-            SharedInbox = decided.Count(m => !members.Contains(m.Id, StringComparer.Ordinal)),
+            SharedInbox = decided.Count(m => !kept.Contains(m.Id)),
         };
     }
 

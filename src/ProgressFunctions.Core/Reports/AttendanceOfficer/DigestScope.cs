@@ -29,7 +29,7 @@ public sealed record DigestScope(string Label, IReadOnlyList<Pupil> Pupils)
         var labels = new List<string>();
         if (years.Count > 0)
         {
-            labels.Add(years.Count == 1 ? ReportFormat.YearLabel(years[0]) : "Years " + string.Join(", ", years[..^1]) + " and " + years[^1]);
+            labels.Add(years.Count == 1 ? ReportFormat.YearLabel(years[0]) : "Years " + ReportFormat.Listed([.. years.Select(y => y.ToString(CultureInfo.InvariantCulture))]));
         }
 
         if (sen)

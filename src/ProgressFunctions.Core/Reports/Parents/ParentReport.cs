@@ -195,7 +195,7 @@ public static class ParentReport
 
     private static string UntargetedNote(IReadOnlyList<UntargetedSubject> subjects)
     {
-        var names = subjects.Count == 1 ? subjects[0].Subject : string.Join(", ", subjects.Take(subjects.Count - 1).Select(s => s.Subject)) + " and " + subjects[^1].Subject;
+        var names = Listed([.. subjects.Select(s => s.Subject)]);
         return $"No target has been set yet in {names}, so the latest result is shown without an expected grade or progress.";
     }
 }

@@ -21,7 +21,12 @@ public enum NotSentReason
 }
 
 /// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
-public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Reason, string? Detail = null);
+public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Reason, string? Detail = null)
+{
+    /// <summary>The pupil's report went to <paramref name="contactId"/>'s inbox once, in <paramref name="carrierId"/>'s e-mail (<see cref="NotSentReason.SameAddressAsAnotherContact"/>).</summary>
+    public static NotSent SentOnceTo(string pupilId, string contactId, string carrierId) =>
+        new(pupilId, contactId, NotSentReason.SameAddressAsAnotherContact, $"sent once, to contact {carrierId} at the same address");
+}
 
 /// <summary>One e-mail to one contact carrying the reports of each of their children at the school.</summary>
 /// <remarks>
@@ -114,8 +119,7 @@ public static class ParentRouting
                 continue;
             }
 
-            notSent.AddRange(envelope.PupilIds.Select(pupil => new NotSent(pupil, envelope.ContactId, NotSentReason.SameAddressAsAnotherContact,
-                $"sent once, to contact {carrier.ContactId} at the same address")));
+            notSent.AddRange(envelope.PupilIds.Select(pupil => NotSent.SentOnceTo(pupil, envelope.ContactId, carrier.ContactId)));
             (alsoFor.TryGetValue(carrier.ContactId, out var others) ? others : alsoFor[carrier.ContactId] = new SortedSet<string>(StringComparer.Ordinal)).Add(envelope.ContactId);
         }
 

@@ -21,7 +21,7 @@ public static class SharedAddresses
         var family = Families(links);
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         var byAddress = contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email) && family.ContainsKey(c.Id))
-            .GroupBy(c => c.Email!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Skip(1).Any());
+            .GroupBy(c => c.Email!, Core.Email.EmailAddress.Inbox).Where(g => g.Skip(1).Any());
         foreach (var address in byAddress)
         {
             var sharing = address.DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
