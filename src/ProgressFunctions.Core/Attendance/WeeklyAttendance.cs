@@ -3,8 +3,11 @@ using ProgressFunctions.Core.Schools;
 namespace ProgressFunctions.Core.Attendance;
 
 /// <summary>One school week of a pupil's register: the week's Monday and the sessions counted in it.</summary>
-/// <remarks><see cref="AttendanceRate"/> is exact and null when the week had no possible session (a gap, not 0%).</remarks>
-public sealed record WeekAttendance(DateOnly Monday, AttendanceTotals Totals)
+/// <remarks>
+/// <see cref="AttendanceRate"/> is exact and null when the week had no possible session (a gap, not 0%). A value, not an
+/// object: every pupil of a snapshot has one for each school week of the year.
+/// </remarks>
+public readonly record struct WeekAttendance(DateOnly Monday, AttendanceTotals Totals)
 {
     public decimal? AttendanceRate => Totals.AttendanceRate;
 }

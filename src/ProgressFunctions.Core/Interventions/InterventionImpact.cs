@@ -92,10 +92,10 @@ public static class InterventionImpact
     private static (decimal? Before, decimal? During) Progress(DateOnly start, DateOnly windowEnd, IReadOnlyList<Target> targets, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales)
     {
         var before = SubjectsAt(start.AddDays(-1), targets, results, scales)
-            .Where(s => s.Latest is not null).ToDictionary(s => s.Subject, s => s.Latest!.Difference, StringComparer.OrdinalIgnoreCase);
+            .Where(s => s.Latest is not null).ToDictionary(s => s.Subject, s => s.Latest!.Value.Difference, StringComparer.OrdinalIgnoreCase);
         var pairs = SubjectsAt(windowEnd, targets, results, scales)
             .Where(s => s.Latest is { } latest && latest.Date >= start && before.ContainsKey(s.Subject))
-            .Select(s => (Before: before[s.Subject], During: s.Latest!.Difference)).ToList();
+            .Select(s => (Before: before[s.Subject], During: s.Latest!.Value.Difference)).ToList();
         return pairs.Count == 0 ? (null, null) : (pairs.Average(p => p.Before), pairs.Average(p => p.During));
     }
 

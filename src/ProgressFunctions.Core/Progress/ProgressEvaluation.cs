@@ -28,16 +28,7 @@ public static class ProgressEvaluation
         IEnumerable<Target> targets, IEnumerable<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<SubjectProgress> subjects, List<ProgressIssue> issues)
     {
         var (groups, indexOf) = FirstTargets(targets);
-        var rows = new List<AssessmentResult>?[groups.Count];
-        foreach (var result in results)
-        {
-            // A result is evaluated against its subject's target; one in a subject without a target has no path to be on.
-            if (result.Date <= asOf && indexOf.TryGetValue(SubjectKey.Of(result.PupilId, result.Subject), out var index))
-            {
-                (rows[index] ??= []).Add(result);
-            }
-        }
-
+        var rows = RowsBySubject(results as IReadOnlyList<AssessmentResult> ?? [.. results], groups.Count, indexOf, asOf);
         var points = new List<(AssessmentResult Row, decimal Value)>();
         for (var i = 0; i < groups.Count; i++)
         {
@@ -48,11 +39,49 @@ public static class ProgressEvaluation
             }
 
             points.Clear();
-            if (EvaluateOne(target, (IReadOnlyList<AssessmentResult>?)rows[i] ?? [], scales, asOf, issues, points) is { } progress)
+            if (EvaluateOne(target, rows[i], scales, asOf, issues, points) is { } progress)
             {
                 subjects.Add(progress);
             }
         }
+    }
+
+    /// <summary>
+    /// The results dated on or before <paramref name="asOf"/> of each subject with a target, in the order given: a
+    /// result is evaluated against its subject's target, and one in a subject without a target has no path to be on.
+    /// </summary>
+    /// <remarks>Counted first, then placed in arrays of their exact size: a snapshot groups every result of every pupil this way.</remarks>
+    private static AssessmentResult[][] RowsBySubject(IReadOnlyList<AssessmentResult> results, int groupCount, Dictionary<SubjectKey, int> indexOf, DateOnly asOf)
+    {
+        var groupOf = results.Count <= 256 ? stackalloc int[results.Count] : new int[results.Count];
+        var counts = groupCount <= 64 ? stackalloc int[groupCount] : new int[groupCount];
+        counts.Clear();
+        for (var r = 0; r < results.Count; r++)
+        {
+            var result = results[r];
+            groupOf[r] = result.Date <= asOf && indexOf.TryGetValue(SubjectKey.Of(result.PupilId, result.Subject), out var index) ? index : -1;
+            if (groupOf[r] >= 0)
+            {
+                counts[groupOf[r]]++;
+            }
+        }
+
+        var rows = new AssessmentResult[groupCount][];
+        for (var i = 0; i < groupCount; i++)
+        {
+            rows[i] = counts[i] == 0 ? [] : new AssessmentResult[counts[i]];
+            counts[i] = 0;
+        }
+
+        for (var r = 0; r < results.Count; r++)
+        {
+            if (groupOf[r] is var index and >= 0)
+            {
+                rows[index][counts[index]++] = results[r];
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>The target used for each pupil and subject, with how many were given, in the order of <see cref="TargetOrder"/>, and where each subject's is.</summary>
@@ -67,7 +96,7 @@ public static class ProgressEvaluation
         }
 
         Array.Sort(ordered, TargetOrder);
-        var groups = new List<(Target First, int Count)>();
+        var groups = new List<(Target First, int Count)>(ordered.Length);
         var indexOf = new Dictionary<SubjectKey, int>(ordered.Length);
         foreach (var (target, _) in ordered)
         {
@@ -104,7 +133,7 @@ public static class ProgressEvaluation
 
     // points: an empty list to work in, shared between subjects so that each does not grow its own.
     private static SubjectProgress? EvaluateOne(
-        Target target, IReadOnlyList<AssessmentResult> results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues, List<(AssessmentResult Row, decimal Value)> points)
+        Target target, AssessmentResult[] results, GradeScaleSet scales, DateOnly asOf, List<ProgressIssue> issues, List<(AssessmentResult Row, decimal Value)> points)
     {
         if (!scales.TryGet(target.Scale, out var scale))
         {
@@ -145,7 +174,7 @@ public static class ProgressEvaluation
 
         // Without a school baseline the pupil's first result of the course is where their path starts.
         var courseStart = target.CourseStart ?? AcademicYear.Containing(asOf).Start;
-        baseline ??= points.Where(p => p.Row.Date >= courseStart).Select(p => (decimal?)p.Value).FirstOrDefault();
+        baseline ??= FirstOnOrAfter(points, courseStart);
         var path = FlightPath.For(target, targetValue, baseline, asOf);
         var onPath = new PointResult[points.Count];
         for (var i = 0; i < onPath.Length; i++)
@@ -157,6 +186,19 @@ public static class ProgressEvaluation
 
         return new SubjectProgress(target.PupilId, target.Subject.Trim(), scale.Name, target.TeachingGroup, scale.Normalise(target.Grade),
             target.Source, path, EquatableList.Own(onPath));
+    }
+
+    private static decimal? FirstOnOrAfter(List<(AssessmentResult Row, decimal Value)> points, DateOnly start)
+    {
+        foreach (var (row, value) in points)
+        {
+            if (row.Date >= start)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static string? Problem(AssessmentResult row, GradeScale targetScale, GradeScaleSet scales, out decimal value)

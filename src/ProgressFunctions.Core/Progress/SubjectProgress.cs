@@ -1,7 +1,8 @@
 namespace ProgressFunctions.Core.Progress;
 
 /// <summary>One result on a pupil's flight path: the grade, its value and the value expected on the same date.</summary>
-public sealed record PointResult(string Point, DateOnly Date, string Grade, decimal Value, decimal Expected, ProgressBand Band)
+/// <remarks>A value, not an object: a snapshot holds one for every result of every pupil, and they live as long as it does.</remarks>
+public readonly record struct PointResult(string Point, DateOnly Date, string Grade, decimal Value, decimal Expected, ProgressBand Band)
 {
     /// <summary>Current minus expected, in scale points (exact).</summary>
     public decimal Difference => Value - Expected;

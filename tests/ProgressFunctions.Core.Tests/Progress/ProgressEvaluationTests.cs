@@ -18,7 +18,7 @@ public class ProgressEvaluationTests
             [Result("p1", "Maths", "Autumn 2", D(2025, 12, 1), "4")],
             GradeScaleSet.Standard, D(2026, 1, 10));
 
-        var latest = Single(result).Latest!;
+        var latest = Single(result).Latest!.Value;
         Assert.Equal(3.5m, latest.Expected);
         Assert.Equal(0.5m, latest.Difference);
         Assert.Equal(ProgressBand.Above, latest.Band);
@@ -33,7 +33,7 @@ public class ProgressEvaluationTests
             [Result("p1", "Maths", "Spring 2", D(2026, 3, 2), "3")],      // expected 4 on that day: d = -1
             GradeScaleSet.Standard, D(2026, 3, 31));
 
-        Assert.Equal(ProgressBand.Below, Single(result).Latest!.Band);
+        Assert.Equal(ProgressBand.Below, Single(result).Latest!.Value.Band);
         Assert.Equal(ProgressConcern.BelowAtLatestPoint, Single(result).Concerns);
     }
 
@@ -48,7 +48,7 @@ public class ProgressEvaluationTests
 
         var progress = Single(result);
         Assert.Equal(["DD1", "DD2", "DD3"], progress.Points.Select(p => p.Point));
-        Assert.Equal(ProgressBand.OnTrack, progress.Latest!.Band);
+        Assert.Equal(ProgressBand.OnTrack, progress.Latest!.Value.Band);
         Assert.Equal(ProgressConcern.FallingTwoPointsInARow, progress.Concerns);
         Assert.True(progress.NotMakingExpectedProgress);
     }
@@ -73,7 +73,7 @@ public class ProgressEvaluationTests
             [Result("p1", "Maths", "DD1", D(2025, 12, 1), "4"), Result("p1", "Maths", "DD2", D(2026, 3, 2), "2")],
             GradeScaleSet.Standard, D(2026, 1, 1));
 
-        Assert.Equal("DD1", Single(result).Latest!.Point);
+        Assert.Equal("DD1", Single(result).Latest!.Value.Point);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class ProgressEvaluationTests
             [Result("p1", "Art", "DD1", D(2025, 12, 1), "developing", scale: "Mastery")],
             scales, D(2026, 1, 1));
 
-        var latest = Single(result).Latest!;
+        var latest = Single(result).Latest!.Value;
         Assert.Equal(("Developing", -1m, ProgressBand.Below), (latest.Grade, latest.Difference, latest.Band));
     }
 }

@@ -117,21 +117,45 @@ public static class WeeklyRates
 {
     public static string Write(IEnumerable<Attendance.WeekAttendance> weeks)
     {
-        // Written into one builder: a string per week and per part of it was most of a snapshot's text allocations.
-        // Sized for the longest week ("yyMMdd=100.0;"): a builder that fills formats the next value by way of a
-        // temporary string instead of in place, and grows block by block.
+        // Formatted in place into one buffer, sized for the longest week ("yyMMdd=100.0;"), and copied once into the
+        // string: a string per week and per part of it was most of a snapshot's text allocations, and a growing builder
+        // the rest.
+        var list = weeks as IReadOnlyList<Attendance.WeekAttendance> ?? [.. weeks];
+        var length = list.Count * 13;
+        char[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var text = new System.Text.StringBuilder(weeks.TryGetNonEnumeratedCount(out var count) ? count * 13 : 16);
-        foreach (var w in weeks)
+        var written = 0;
+        for (var i = 0; i < list.Count; i++)
         {
-            text.Append(invariant, $"{(text.Length == 0 ? "" : ";")}{w.Monday:yyMMdd}=");
-            if (w.AttendanceRate is { } rate)
+            var w = list[i];
+            if (i > 0)
             {
-                text.Append(invariant, $"{Percentages.RoundHalfUp(rate, 1)}");
+                buffer[written++] = ';';
+            }
+
+            // Each part formatted by itself: a nullable value in an interpolated string is formatted by way of a box.
+            w.Monday.TryFormat(buffer[written..], out var n, "yyMMdd", invariant);
+            written += n;
+            buffer[written++] = '=';
+            if (w.AttendanceRate is { } exact)
+            {
+                if (!Percentages.RoundHalfUp(exact, 1).TryFormat(buffer[written..], out n, default, invariant))
+                {
+                    throw new InvalidOperationException($"a weekly rate longer than 13 characters: {exact}");
+                }
+
+                written += n;
             }
         }
 
-        return text.ToString();
+        var text = new string(buffer[..written]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return text;
     }
 
     public static IReadOnlyList<(DateOnly Monday, decimal? Rate)> Read(string? text)
