@@ -93,7 +93,7 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
         var what = batch.Describe();
         var hold = $"progress hold --school {state.SchoolId} --batch {batch.Id} --reason \"...\"";
         var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
-        var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => directory.Pupil(id)?.DisplayName ?? id, hold, release) { NewerBatch = newer });
+        var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => Reports.ReportFormat.NameOf(directory, id), hold, release) { NewerBatch = newer });
         var csvName = csv[(csv.LastIndexOf('/') + 1)..];
         var releaseOn = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var why = new SendReason($"review of batch {batch.Id} before it goes to families", batch.DataTo);

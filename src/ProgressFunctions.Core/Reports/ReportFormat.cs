@@ -62,39 +62,48 @@ public static class ReportFormat
     public static string TermSlug(SnapshotKey key) =>
         string.Create(s_invariant, $"{key.Year.StartYear}-{(key.Year.StartYear + 1) % 100:00}-{key.Term.ToString().ToLowerInvariant()}{(key.Point == SnapshotPoint.Start ? "-start" : "")}");
 
-    /// <summary>The pupil's display name, or their pseudonymous id when the directory does not know them.</summary>
-    public static string NameOf(SchoolDirectory directory, string pupilId) => directory.Pupil(pupilId)?.DisplayName ?? pupilId;
-
-    /// <summary>The name each of a table's pupils is listed by: the display name, followed, only where two or more of them share it,
-    /// by their date of birth ("Sam Khan (born 4 Sep 2012)"), or by the end of their UPN ("Sam Khan (UPN ending 0417)") when that does not tell them apart.</summary>
+    /// <summary>
+    /// The name staff lists give a pupil: the display name, followed, only where another pupil of the school shares it,
+    /// by their date of birth ("Sam Khan (born 4 Sep 2012)"), or by the end of their UPN ("Sam Khan (UPN ending 0417)")
+    /// when that does not tell them apart; the pupil's id when the directory does not know them.
+    /// </summary>
     /// <remarks>
-    /// As <see cref="Parents.ParentReport.Distinctions"/> does for the children of one e-mail, names are compared ignoring
-    /// case and a name no other listed pupil has is left as it is. A year group's lists hold pupils of one form, where two
-    /// "Sam Khan"s were two identical rows; staff know a date of birth, and the UPN (its last 4 characters, or all 13 when
-    /// those are alike too) is what the MIS finds a pupil by. Staff reports rendered from a snapshot's directory
-    /// (<see cref="TermSnapshot.Directory"/>) have no dates of birth, so they show the UPN. A pupil the directory does not
-    /// know is listed by their id, already unique.
+    /// Told apart across the whole directory, not only among the pupils of one table: a persistent absence list that
+    /// names one "Leo Müller, 10A" of two in that form leaves the attendance officer to guess which family to call, and
+    /// a penalty notice could go to the wrong one. Names are compared ignoring case. Staff know a date of birth, and the
+    /// UPN (its last 4 characters, or all 13 when those are alike too) is what the MIS finds a pupil by; staff reports
+    /// rendered from a snapshot's directory (<see cref="TermSnapshot.Directory"/>) have no dates of birth, so they show
+    /// the UPN. Parent reports and e-mails name a family's own children and do not use this.
     /// </remarks>
-    public static IReadOnlyDictionary<string, string> NamesOf(SchoolDirectory directory, IEnumerable<string> pupilIds)
+    public static string NameOf(SchoolDirectory directory, string pupilId) => directory.ListedName(pupilId);
+
+    /// <summary>Each pupil's <see cref="NameOf"/>, by id.</summary>
+    public static IReadOnlyDictionary<string, string> NamesOf(SchoolDirectory directory, IEnumerable<string> pupilIds) =>
+        pupilIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => NameOf(directory, id), StringComparer.Ordinal);
+
+    /// <summary>The listed name of each pupil whose display name another of <paramref name="pupils"/> shares (<see cref="NameOf"/>); others are not in it.</summary>
+    internal static Dictionary<string, string> TellApart(IEnumerable<Pupil> pupils)
     {
-        var ids = pupilIds.Distinct(StringComparer.Ordinal).ToList();
-        var names = ids.ToDictionary(id => id, id => NameOf(directory, id), StringComparer.Ordinal);
-        var known = ids.Select(directory.Pupil).OfType<Pupil>();
-        foreach (var same in known.GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.ToList()))
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var same in pupils.GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.ToList()))
         {
             var byBirth = same.All(p => p.DateOfBirth is not null) && same.Select(p => p.DateOfBirth).Distinct().Count() == same.Count;
-            var byUpnEnd = same.Select(p => Tail(p.Upn)).Distinct(StringComparer.OrdinalIgnoreCase).Count() == same.Count;
+            var byUpnEnd = Distinct(same, p => Tail(p.Upn));
+            var byUpn = Distinct(same, p => p.Upn);
             foreach (var pupil in same)
             {
-                names[pupil.Id] = byBirth
-                    ? $"{pupil.DisplayName} (born {pupil.DateOfBirth!.Value.ToString("d MMM yyyy", s_invariant)})"
-                    : byUpnEnd ? $"{pupil.DisplayName} (UPN ending {Tail(pupil.Upn)})" : $"{pupil.DisplayName} (UPN {pupil.Upn})";
+                names[pupil.Id] = byBirth ? $"{pupil.DisplayName} (born {pupil.DateOfBirth!.Value.ToString("d MMM yyyy", s_invariant)})"
+                    : byUpnEnd ? $"{pupil.DisplayName} (UPN ending {Tail(pupil.Upn)})"
+                    : byUpn ? $"{pupil.DisplayName} (UPN {pupil.Upn})"
+                    : $"{pupil.DisplayName} ({pupil.Id})";
             }
         }
 
         return names;
 
         static string Tail(string upn) => upn.Length <= 4 ? upn : upn[^4..];
+        static bool Distinct(List<Pupil> same, Func<Pupil, string> key) =>
+            same.All(p => !string.IsNullOrWhiteSpace(p.Upn)) && same.Select(key).Distinct(StringComparer.OrdinalIgnoreCase).Count() == same.Count;
     }
 
     public static string YearLabel(int yearGroup) => yearGroup == 0 ? "Reception" : string.Create(s_invariant, $"Year {yearGroup}");

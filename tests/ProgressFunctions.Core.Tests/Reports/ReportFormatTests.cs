@@ -55,13 +55,23 @@ public sealed class ReportFormatTests
             Id = "p2", Upn = upn, LegalForename = name.Split(' ')[0], LegalSurname = name.Split(' ')[1],
             DateOfBirth = born is null ? null : DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), YearGroup = 8, RegistrationGroup = "8C",
         };
-        // A third of the first one's name, in the directory but not in the table, changes nothing.
-        var elsewhere = first with { Id = "p3", Upn = "A823401209999", DateOfBirth = new DateOnly(2012, 9, 4) };
-        var directory = new SchoolDirectory([first, second, elsewhere], [], [], [], []);
+        var directory = new SchoolDirectory([first, second], [], [], [], []);
 
         var names = ReportFormat.NamesOf(directory, ["p1", "p2", "p1", "unknown"]);
 
         Assert.Equal((expected1, expected2, "unknown"), (names["p1"], names["p2"], names["unknown"]));
         Assert.Equal(3, names.Count);
+    }
+
+    [Fact]
+    public void NameOf_NamesakeInTheSchoolButNotInTheList_ToldApartAnyway()
+    {
+        // Two "Leo Müller"s in 10A: a list naming only one of them must still say which.
+        var listed = new Pupil { Id = "p1", Upn = "D201100015000", LegalForename = "Leo", LegalSurname = "Müller", YearGroup = 10, RegistrationGroup = "10A" };
+        var namesake = listed with { Id = "p2", Upn = "E201100015020" };
+        var other = listed with { Id = "p3", Upn = "F201100015031", LegalForename = "Ava" };
+        var directory = new SchoolDirectory([listed, namesake, other], [], [], [], []);
+
+        Assert.Equal(("Leo Müller (UPN ending 5000)", "Ava Müller"), (ReportFormat.NameOf(directory, "p1"), ReportFormat.NameOf(directory, "p3")));
     }
 }

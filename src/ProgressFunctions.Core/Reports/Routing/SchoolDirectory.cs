@@ -10,6 +10,7 @@ public sealed class SchoolDirectory
     private readonly Dictionary<string, StaffMember> _staff;
     private readonly ILookup<string, ContactLink> _linksByPupil;
     private readonly Lazy<IReadOnlyDictionary<string, string>> _sharedAddresses;
+    private readonly Lazy<Dictionary<string, string>> _toldApart;
 
     public SchoolDirectory(IEnumerable<Pupil> pupils, IEnumerable<Contact> contacts, IEnumerable<ContactLink> links, IEnumerable<StaffMember> staff, IEnumerable<StaffRole> roles)
     {
@@ -20,6 +21,7 @@ public sealed class SchoolDirectory
         Roles = [.. roles];
         _linksByPupil = Links.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         _sharedAddresses = new(() => SharedAddresses.Find(_contacts.Values, Links));
+        _toldApart = new(() => ReportFormat.TellApart(_pupils.Values));
     }
 
     public IReadOnlyCollection<Pupil> Pupils => _pupils.Values;
@@ -29,6 +31,10 @@ public sealed class SchoolDirectory
     public IReadOnlyList<StaffRole> Roles { get; }
 
     public Pupil? Pupil(string id) => _pupils.GetValueOrDefault(id);
+
+    /// <summary>The name staff lists give the pupil, told apart from others of the same name (<see cref="ReportFormat.NameOf"/>).</summary>
+    public string ListedName(string pupilId) =>
+        _toldApart.Value.GetValueOrDefault(pupilId) ?? _pupils.GetValueOrDefault(pupilId)?.DisplayName ?? pupilId;
 
     public Contact? Contact(string id) => _contacts.GetValueOrDefault(id);
 

@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Attendance;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.AttendanceOfficer;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Routing;
@@ -191,7 +192,8 @@ public class CallListTests
 
         var line = CallList.EmailLines(input)[^1];
 
-        Assert.Equal("29 pupils on roll have no mark for today in the MIS export, so this list cannot say whether they are absent: all 28 of 7A, Pupil 02 (7B). " +
+        // "Pupil 02" of 7B shares the name of one in 7A, so it is told apart.
+        Assert.Equal($"29 pupils on roll have no mark for today in the MIS export, so this list cannot say whether they are absent: all 28 of 7A, {ReportFormat.NameOf(input.Directory, formB[1].Id)} (7B). " +
             "Check their registers were taken, that the export holds every pupil, and the last import report: it lists rows the import refused (a UPN given to two pupils, a bad code).", line);
     }
 

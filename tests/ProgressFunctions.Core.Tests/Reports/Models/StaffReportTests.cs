@@ -1,6 +1,7 @@
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Progress.Ks2;
 using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Ks2Sats;
 using ProgressFunctions.Core.Reports.Sen;
@@ -27,7 +28,7 @@ public class StaffReportTests
         var listed = document.Blocks.OfType<TableBlock>().Where(t => t.Caption!.Contains("absence", StringComparison.Ordinal))
             .SelectMany(t => t.Rows.Select(r => r.Cells[0])).Order(StringComparer.Ordinal);
         var expected = snapshot.Pupils.Where(p => p.YearGroup == year && p.YearAttendance.IsPersistentAbsence)
-            .Select(p => school.Directory.Pupil(p.PupilId)!.DisplayName).Order(StringComparer.Ordinal);
+            .Select(p => ReportFormat.NameOf(school.Directory, p.PupilId)).Order(StringComparer.Ordinal);
         Assert.Equal(expected, listed);
         Assert.NotEmpty(expected);
         Assert.Equal($"Year {year} report", document.Title);
@@ -120,7 +121,7 @@ public class StaffReportTests
         var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Pupils with SEN", StringComparison.Ordinal));
         var sen = snapshot.Pupils.Where(p => p.Sen != SenStatus.None).ToList();
         Assert.Equal(sen.Count, table.Rows.Count);
-        Assert.All(sen, p => Assert.Contains(table.Rows, r => r.Cells[0] == school.Directory.Pupil(p.PupilId)!.DisplayName
+        Assert.All(sen, p => Assert.Contains(table.Rows, r => r.Cells[0] == ReportFormat.NameOf(school.Directory, p.PupilId)
             && r.Cells[3] == Percentages.Format(p.YearAttendance.AttendanceRate)));
     }
 
