@@ -32,6 +32,18 @@ internal static class JobCommands
                 console.WriteLine($"  not imported: {problem}");
             }
 
+            // The first warnings on screen: a warning only in the errors file went unread (a missing column, a file under another name).
+            const int shown = 10;
+            foreach (var warning in result.WarningsFirstToRead.Take(shown))
+            {
+                console.WriteLine($"  {warning}");
+            }
+
+            if (result.WarningsFirstToRead.Count > shown)
+            {
+                console.WriteLine($"  and {result.WarningsFirstToRead.Count - shown:N0} more warnings in the file below");
+            }
+
             if (result.RejectedPath is { } rejected)
             {
                 // On one machine the blob is a file under the data folder: name that file, which a person can open.

@@ -64,16 +64,16 @@ public static class ReportFormat
 
     /// <summary>
     /// The name staff lists give a pupil: the display name, followed, only where another pupil of the school shares it,
-    /// by their date of birth ("Sam Khan (born 4 Sep 2012)"), or by the end of their UPN ("Sam Khan (UPN ending 0417)")
-    /// when that does not tell them apart; the pupil's id when the directory does not know them.
+    /// by the end of their UPN ("Sam Khan (UPN ending 0417)"), or the whole UPN when the ends are alike too; the pupil's
+    /// id when the directory does not know them.
     /// </summary>
     /// <remarks>
     /// Told apart across the whole directory, not only among the pupils of one table: a persistent absence list that
     /// names one "Leo Müller, 10A" of two in that form leaves the attendance officer to guess which family to call, and
-    /// a penalty notice could go to the wrong one. Names are compared ignoring case. Staff know a date of birth, and the
-    /// UPN (its last 4 characters, or all 13 when those are alike too) is what the MIS finds a pupil by; staff reports
-    /// rendered from a snapshot's directory (<see cref="TermSnapshot.Directory"/>) have no dates of birth, so they show
-    /// the UPN. Parent reports and e-mails name a family's own children and do not use this.
+    /// a penalty notice could go to the wrong one. Names are compared ignoring case. The UPN is what the MIS finds a
+    /// pupil by, and every staff report has it (a snapshot's directory, <see cref="TermSnapshot.Directory"/>, has no
+    /// dates of birth), so a pupil is listed the same way in a daily digest and a term report. Parent reports and
+    /// e-mails name a family's own children and do not use this.
     /// </remarks>
     public static string NameOf(SchoolDirectory directory, string pupilId) => directory.ListedName(pupilId);
 
@@ -87,13 +87,11 @@ public static class ReportFormat
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var same in pupils.GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.ToList()))
         {
-            var byBirth = same.All(p => p.DateOfBirth is not null) && same.Select(p => p.DateOfBirth).Distinct().Count() == same.Count;
             var byUpnEnd = Distinct(same, p => Tail(p.Upn));
             var byUpn = Distinct(same, p => p.Upn);
             foreach (var pupil in same)
             {
-                names[pupil.Id] = byBirth ? $"{pupil.DisplayName} (born {pupil.DateOfBirth!.Value.ToString("d MMM yyyy", s_invariant)})"
-                    : byUpnEnd ? $"{pupil.DisplayName} (UPN ending {Tail(pupil.Upn)})"
+                names[pupil.Id] = byUpnEnd ? $"{pupil.DisplayName} (UPN ending {Tail(pupil.Upn)})"
                     : byUpn ? $"{pupil.DisplayName} (UPN {pupil.Upn})"
                     : $"{pupil.DisplayName} ({pupil.Id})";
             }

@@ -21,7 +21,7 @@ public static class StaffTables
         cohort.PupilsWithResults == 0
             ? new KeyFact("Needs attention (progress)", "No results yet")
             : new KeyFact("Needs attention (progress)", $"{Count(cohort.NeedsAttention)} ({Percent(Percentages.Of(cohort.NeedsAttention, cohort.PupilsWithResults))})", cohort.NeedsAttention > 0 ? Tone.Caution : Tone.Good),
-        new KeyFact("Behaviour points", Count(cohort.BehaviourPoints)),
+        new KeyFact("Behaviour points this term", Count(cohort.BehaviourPoints)),
     ]);
 
     /// <summary>Pupils per attendance band (year to date), pupils with no possible sessions left out.</summary>

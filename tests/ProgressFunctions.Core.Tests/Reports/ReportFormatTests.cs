@@ -40,13 +40,13 @@ public sealed class ReportFormatTests
         Assert.Equal(expected, ReportFormat.PeriodLabel(new SnapshotKey("100001", new AcademicYear(2025), TermName.Spring, point)));
 
     [Theory]
-    // the second pupil listed beside "Sam Khan" (born 2012-09-04, UPN A823401201234) -> how each is listed
+    // the second pupil beside "Sam Khan" (born 2012-09-04, UPN A823401201234) -> how each is listed
     [InlineData("Ava Khan", "2012-09-04", "A823401205678", "Sam Khan", "Ava Khan")]
-    [InlineData("Sam Khan", "2013-01-15", "A823401205678", "Sam Khan (born 4 Sep 2012)", "Sam Khan (born 15 Jan 2013)")]
-    [InlineData("sam khan", "2013-01-15", "A823401205678", "Sam Khan (born 4 Sep 2012)", "sam khan (born 15 Jan 2013)")]
-    [InlineData("Sam Khan", "2012-09-04", "A823401205678", "Sam Khan (UPN ending 1234)", "Sam Khan (UPN ending 5678)")]
+    [InlineData("Sam Khan", "2013-01-15", "A823401205678", "Sam Khan (UPN ending 1234)", "Sam Khan (UPN ending 5678)")]
+    [InlineData("sam khan", "2013-01-15", "A823401205678", "Sam Khan (UPN ending 1234)", "sam khan (UPN ending 5678)")]
     [InlineData("Sam Khan", null, "A823401205678", "Sam Khan (UPN ending 1234)", "Sam Khan (UPN ending 5678)")]
     [InlineData("Sam Khan", "2012-09-04", "B999999991234", "Sam Khan (UPN A823401201234)", "Sam Khan (UPN B999999991234)")]
+    [InlineData("Sam Khan", "2012-09-04", "", "Sam Khan (p1)", "Sam Khan (p2)")]
     public void NamesOf_SameNameInOneTable_ToldApartOnlyWhereNamesCollide(string name, string? born, string upn, string expected1, string expected2)
     {
         var first = new Pupil { Id = "p1", Upn = "A823401201234", LegalForename = "Sam", LegalSurname = "Khan", DateOfBirth = new DateOnly(2012, 9, 4), YearGroup = 8, RegistrationGroup = "8C" };

@@ -67,6 +67,6 @@ public sealed class StaffTablesTests
 
         var table = StaffTables.AttendanceList("Persistent absence", Cohort(3, 0).Where(p => p.PupilId.StartsWith("pa", StringComparison.Ordinal)).ToList(), directory);
 
-        Assert.Equal(["Ava Khan", "Sam Khan (born 4 Sep 2012)", "Sam Khan (born 5 Sep 2012)"], table.Rows.Select(r => r.Cells[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["Ava Khan", "Sam Khan (UPN ending 0004)", "Sam Khan (UPN ending 0005)"], table.Rows.Select(r => r.Cells[0]).Order(StringComparer.Ordinal));
     }
 }

@@ -27,6 +27,20 @@ public class JobCommandsTests
         Assert.True(File.Exists(Path.Combine(folder, "data", "progress.db")));
     }
 
+    /// <summary>A warning about a whole file is printed on screen, not only written to the errors file that nobody opens.</summary>
+    [Fact]
+    public void Ingest_FileUnderAnotherName_WarningOnScreen()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", "export").ExitCode);
+        File.Move(Path.Combine(folder, "export", "behaviour.csv"), Path.Combine(folder, "export", "behavior.csv"));
+
+        var run = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("  behaviour.csv: warning: export has no behaviour.csv", run.Output);
+    }
+
     /// <remarks>A store file cut short keeps SQLite's header, so only SQLite notices: the message names the file and what to do.</remarks>
     [Fact]
     public void Command_TruncatedStore_ExitTwoNamingTheFileAndTheBackupAndLeavingItAsItIs()

@@ -6,6 +6,9 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 
 internal sealed record PupilRow(string Upn, string Id, string Name, int Year, string Form, string Sen, DateOnly? Admitted, DateOnly? Left)
 {
+    /// <summary>How staff reports list the pupil: the name, and the end of the UPN when another pupil of the export has the name too (set by <see cref="ExportRows.Read"/>).</summary>
+    public string Listed { get; init; } = Name;
+
     public bool OnRoll(DateOnly date) => (Admitted is null || Admitted <= date) && (Left is null || Left >= date);
 }
 
@@ -33,6 +36,15 @@ internal sealed class ExportRows
     public required IReadOnlyList<TargetRow> Targets { get; init; }
     public required IReadOnlyList<(string StaffId, string Role)> StaffRoles { get; init; }
 
+    // Namesakes (any case) are followed by the last 4 characters of their UPN, or the whole UPN when those are alike too.
+    private static List<PupilRow> Listed(List<PupilRow> pupils)
+    {
+        var byName = pupils.GroupBy(p => p.Name.ToUpperInvariant()).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. pupils.Select(p => !byName.TryGetValue(p.Name.ToUpperInvariant(), out var same) ? p
+            : same.Select(q => q.Upn[^4..]).Distinct().Count() == same.Count ? p with { Listed = $"{p.Name} (UPN ending {p.Upn[^4..]})" }
+            : p with { Listed = $"{p.Name} (UPN {p.Upn})" })];
+    }
+
     public static ExportRows Read(string folder)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "school.json")));
@@ -47,8 +59,8 @@ internal sealed class ExportRows
             SchoolName = root.GetProperty("name").GetString()!,
             Terms = terms,
             CustomScales = scales,
-            Pupils = [.. Rows(folder, "pupils.csv").Select(r => new PupilRow(r["UPN"], r["Pupil ID"], $"{(r["Preferred Forename"].Length > 0 ? r["Preferred Forename"] : r["Legal Forename"])} {r["Legal Surname"]}",
-                int.Parse(r["Year"], CultureInfo.InvariantCulture), r["Reg Group"], r["SEN"], Date(r["Admission Date"]), Date(r["Leaving Date"])))],
+            Pupils = Listed([.. Rows(folder, "pupils.csv").Select(r => new PupilRow(r["UPN"], r["Pupil ID"], $"{(r["Preferred Forename"].Length > 0 ? r["Preferred Forename"] : r["Legal Forename"])} {r["Legal Surname"]}",
+                int.Parse(r["Year"], CultureInfo.InvariantCulture), r["Reg Group"], r["SEN"], Date(r["Admission Date"]), Date(r["Leaving Date"])))]),
             MarksByUpn = Rows(folder, "attendance.csv").Select(r => new MarkRow(r["UPN"], Date(r["Date"])!.Value, r["Session"], r["Mark"],
                 r["Minutes Late"].Length == 0 ? null : int.Parse(r["Minutes Late"], CultureInfo.InvariantCulture))).ToLookup(m => m.Upn, StringComparer.Ordinal),
             Results = [.. Rows(folder, "assessments.csv").Select(r => new ResultRow(r["UPN"], r["Subject"], r["Point"], Date(r["Date"])!.Value, r["Scale"], r["Grade"]))],

@@ -22,7 +22,7 @@ public sealed partial class ReconciliationTests
         Assert.Equal([("I", 2 * EditedSchool.IllDays), ("O", 2 * (EditedSchool.AbsentDays - EditedSchool.IllDays))], codes);
 
         var pdf = school.Pdf($"/weekly-summary-{week.Start:yyyy-MM-dd}.pdf");
-        AssertNear(pdf, [pupil.Name, pupil.Form, Short(spell.First), Short(spell.Last), Number(spell.Days), Number(spell.Sessions), string.Join(", ", codes.Select(c => $"{c.Code} {Number(c.Sessions)}")), "Yes"]);
+        AssertNear(pdf, [pupil.Listed, pupil.Form, Short(spell.First), Short(spell.Last), Number(spell.Days), Number(spell.Sessions), string.Join(", ", codes.Select(c => $"{c.Code} {Number(c.Sessions)}")), "Yes"]);
         AssertNear(pdf, ["Still absent", "1"]);
 
         var registers = school.State.Registers(school.State.Calendar!);

@@ -87,7 +87,7 @@ public sealed partial class ReconciliationTests
         {
             var cell = progress is { } p ? $"{Signed(p.Before)} to {Signed(p.During)}" : "No result to compare";
             var dates = intervention.End is { } end && !intervention.OpenOn(asOf) ? $"{Long(intervention.Start)} to {Long(end)}" : $"from {Long(intervention.Start)}, open";
-            var row = each.Rows.Single(r => r.Cells[0] == pupil.Name && r.Cells[1].StartsWith(intervention.Type, StringComparison.Ordinal) && r.Cells[2] == dates);
+            var row = each.Rows.Single(r => r.Cells[0] == pupil.Listed && r.Cells[1].StartsWith(intervention.Type, StringComparison.Ordinal) && r.Cells[2] == dates);
             Assert.Equal(cell, row.Cells[5]);
         }
 

@@ -58,7 +58,7 @@ public sealed partial class ReconciliationTests
         foreach (var pupil in sen)
         {
             var (year, inTerm) = (YearToDate(school, pupil, asOf), Count(school.Export.MarksByUpn[pupil.Upn], term.Start, asOf));
-            string[] expected = [pupil.Name, $"Year {pupil.Year}", pupil.Sen == "E" ? "EHC plan" : "SEN support", AttendancePercent(year), AttendancePercent(inTerm),
+            string[] expected = [pupil.Listed, $"Year {pupil.Year}", pupil.Sen == "E" ? "EHC plan" : "SEN support", AttendancePercent(year), AttendancePercent(inTerm),
                 Number(year.Absent), Number(year.Unauthorised), Number(year.Late)];
             Assert.Contains(table.Rows, r => r.Cells.SequenceEqual(expected));
             AssertNear(pdf, expected);

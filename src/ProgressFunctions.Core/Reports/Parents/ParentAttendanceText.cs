@@ -21,19 +21,52 @@ internal static class ParentAttendanceText
 
         var opening = $"{forename}'s attendance this year is {Percent(year.AttendanceRate)} and this term {Percent(term.AttendanceRate)}. "
             + "Schools aim for every pupil to attend at least 95% of the time; each day in school helps with learning and friendships.";
-        var meaning = year.Band switch
-        {
-            AttendanceBand.Excellent => $" {forename}'s attendance is excellent. Thank you for your support.",
-            AttendanceBand.Expected => $" {forename}'s attendance is in line with what we expect. Thank you for your support.",
-            AttendanceBand.AtRisk => " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.",
-            AttendanceBand.Persistent => $" When a pupil misses 10% or more of sessions, for whatever reason including illness, this is called persistent absence. {forename}'s absence is at that level this year. "
-                + "We know there are often good reasons, and we would like to work with you to help; a member of staff will be in touch.",
-            // The band is exact (half or more of the sessions missed), so "half or more" is true of every pupil here;
-            // a printed absence percentage could disagree with the printed attendance by 0.1 after rounding.
-            _ => $" When a pupil misses 50% or more of sessions, for whatever reason including illness, this is called severe absence. {forename} has missed at least half of the school sessions this year. "
-                + $"We know there are often serious reasons behind this, and we want to work with you to help {forename} back into school; a member of staff will be in touch.",
-        };
+        // A year with a possible session has a band; a term without one has none.
+        var yearBand = year.Band!.Value;
+        var meaning = term.Band is { } termBand && TermFellBelow(yearBand, termBand) ? TermMeaning(forename, yearBand, termBand) : YearMeaning(forename, yearBand);
         return opening + meaning + LateText(forename, year.Late, term.Late);
+    }
+
+    private static string YearMeaning(string forename, AttendanceBand band) => band switch
+    {
+        AttendanceBand.Excellent => $" {forename}'s attendance is excellent. Thank you for your support.",
+        AttendanceBand.Expected => $" {forename}'s attendance is in line with what we expect. Thank you for your support.",
+        AttendanceBand.AtRisk => " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.",
+        AttendanceBand.Persistent => $" When a pupil misses 10% or more of sessions, for whatever reason including illness, this is called persistent absence. {forename}'s absence is at that level this year. "
+            + "We know there are often good reasons, and we would like to work with you to help; a member of staff will be in touch.",
+        // The band is exact (half or more of the sessions missed), so "half or more" is true of every pupil here;
+        // a printed absence percentage could disagree with the printed attendance by 0.1 after rounding.
+        _ => $" When a pupil misses 50% or more of sessions, for whatever reason including illness, this is called severe absence. {forename} has missed at least half of the school sessions this year. "
+            + $"We know there are often serious reasons behind this, and we want to work with you to help {forename} back into school; a member of staff will be in touch.",
+    };
+
+    /// <summary>
+    /// Whether this term's attendance is below 95% and in a lower band than the year's, short of a year already at
+    /// persistent absence (whose words already ask to work together).
+    /// </summary>
+    /// <remarks>
+    /// Persistent absence is measured over the year, but a parent reading "excellent" or "a little below 95%" beside a
+    /// term figure of 83% is told the opposite of what the figure says; a term in the same band as the year, or at
+    /// 95% or more, needs no words of its own.
+    /// </remarks>
+    private static bool TermFellBelow(AttendanceBand year, AttendanceBand term) =>
+        term >= AttendanceBand.AtRisk && term > year && year < AttendanceBand.Persistent;
+
+    private static string TermMeaning(string forename, AttendanceBand year, AttendanceBand term)
+    {
+        var overYear = year switch
+        {
+            AttendanceBand.Excellent => $" Over the year {forename}'s attendance is excellent",
+            AttendanceBand.Expected => $" Over the year {forename}'s attendance is in line with what we expect",
+            _ => $" Over the year {forename}'s attendance is a little below 95%",
+        };
+        var thisTerm = term switch
+        {
+            AttendanceBand.AtRisk => ", but this term it is below 95%.",
+            AttendanceBand.Persistent => $", but this term {forename} has missed 10% or more of the sessions: over a whole year, that level is called persistent absence.",
+            _ => $", but this term {forename} has missed half or more of the sessions.",
+        };
+        return overYear + thisTerm + " If anything is making it hard to get to school, please let us know so that we can help.";
     }
 
     /// <summary>" Sam has arrived late for 20 sessions this year, 3 of them this term.": the year's count, and how many of them fall in the term.</summary>

@@ -137,11 +137,14 @@ public static class ParentReport
     }
 
     /// <summary>The chart of weekly rates, each already rounded half-up to one decimal place as printed.</summary>
+    /// <remarks>
+    /// Always from 0% to 100%: an axis fitted to each child's lowest week made one week at 75% fall to the foot of one
+    /// child's chart and sit high on a sibling's, in the same e-mail.
+    /// </remarks>
     private static LineChart WeeklyChart(IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks)
     {
         var values = weeks.Select(w => w.Rate is { } rate ? (double?)(double)rate : null).ToList();
-        var lowest = values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(100).Min();
-        var yMin = Math.Min(80, Math.Floor(lowest / 10) * 10);
+        const double yMin = 0;
         return new LineChart("Attendance by school week", [.. weeks.Select(w => ShortDate(w.Monday))], [new ChartSeries("Attendance", values)],
             [new ReferenceLine("95% expected", 95, Tone.Good), new ReferenceLine("90% persistent absence", 90, Tone.Concern)], yMin, 100, "%");
     }

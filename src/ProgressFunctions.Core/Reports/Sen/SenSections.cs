@@ -27,7 +27,7 @@ internal static class SenSections
     {
         var groups = snapshot.Cohorts.Where(c => c.Kind == CohortKind.Sen).ToList();
         return groups.Count == 0 ? null : new TableBlock(
-            [Column("Group", 1.6), Number("Pupils", 0.8), Number("Attendance"), Number("Persistent absence", 1.2), Number("Needs attention", 1.4), Number("Behaviour points", 1.6)],
+            [Column("Group", 1.6), Number("Pupils", 0.8), Number("Attendance"), Number("Persistent absence", 1.2), Number("Needs attention", 1.4), Number("Behaviour points (term)", 1.6)],
             [.. groups.Select(c => new TableRow([c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate),
                 c.PupilsWithResults == 0 ? "No results yet" : $"{Count(c.NeedsAttention)} ({Percent(Percentages.Of(c.NeedsAttention, c.PupilsWithResults))})",
                 c.Pupils == 0 ? Count(c.BehaviourPoints) : $"{Count(c.BehaviourPoints)} ({Points((decimal)c.BehaviourPoints / c.Pupils)} a pupil)"]))],
@@ -57,7 +57,7 @@ internal static class SenSections
     {
         yield return new Heading("Behaviour");
         yield return new TableBlock(
-            [Column("Pupil", 2.2), Column("Year", 0.8), Number("Behaviour points", 1.2), Number("Achievement points", 1.2)],
+            [Column("Pupil", 2.2), Column("Year", 0.8), Number("Behaviour points (term)", 1.2), Number("Achievement points (term)", 1.2)],
             [.. pupils.Select(p => new TableRow([NameOf(input.Directory, p.PupilId), YearLabel(p.YearGroup), Count(p.BehaviourPoints), Count(p.AchievementPoints)],
                 p.BehaviourPoints > 0 ? Tone.Caution : Tone.Normal))],
             "Behaviour and achievement points this term");

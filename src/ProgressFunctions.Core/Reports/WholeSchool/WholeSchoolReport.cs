@@ -29,7 +29,7 @@ public static class WholeSchoolReport
         var groups = cohorts.Where(c => c.Kind is CohortKind.School or CohortKind.YearGroup or CohortKind.Sen).ToList();
         blocks.Add(new TableBlock(
             [Column("Group", 1.8), Number("Pupils", 0.8), Number("Attendance", 1.2), Number("Persistent absence", 1.3), Number("PA pupils (incl. severe)", 1.2), Number("Severe"),
-                Number("Needs attention", 1.2), Number("Behaviour points", 1.2)],
+                Number("Needs attention", 1.2), Number("Behaviour points (term)", 1.2)],
             [.. groups.Select(c => new TableRow(
                 [c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate), Count(c.PersistentAbsentees), Count(c.SevereAbsentees),
                     c.PupilsWithResults == 0 ? "No results" : Count(c.NeedsAttention), Count(c.BehaviourPoints)],

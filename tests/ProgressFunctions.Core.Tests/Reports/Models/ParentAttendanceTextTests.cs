@@ -36,6 +36,29 @@ public class ParentAttendanceTextTests
     }
 
     [Theory]
+    // present, absent of the year; of the term -> how the paragraph judges them, after its opening sentences
+    [InlineData(98, 2, 49, 1, " Sam's attendance is excellent. Thank you for your support.")]
+    [InlineData(98, 2, 48, 2, " Sam's attendance is excellent. Thank you for your support.")]
+    [InlineData(96, 4, 96, 4, " Sam's attendance is in line with what we expect. Thank you for your support.")]
+    [InlineData(98, 2, 47, 3, " Over the year Sam's attendance is excellent, but this term it is below 95%. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(96, 4, 78, 10, " Over the year Sam's attendance is in line with what we expect, but this term Sam has missed 10% or more of the sessions: over a whole year, that level is called persistent absence. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(91, 9, 73, 15, " Over the year Sam's attendance is a little below 95%, but this term Sam has missed 10% or more of the sessions: over a whole year, that level is called persistent absence. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(91, 9, 40, 45, " Over the year Sam's attendance is a little below 95%, but this term Sam has missed half or more of the sessions. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(93, 7, 47, 3, " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(85, 15, 20, 30, " When a pupil misses 10% or more of sessions")]
+    [InlineData(98, 2, 0, 0, " Sam's attendance is excellent. Thank you for your support.")]
+    public void Explain_TermInALowerBandThanTheYear_SaysSo(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected)
+    {
+        var year = new AttendanceTotals(yearPresent, 0, yearAbsent, 0, 0);
+        var term = new AttendanceTotals(termPresent, 0, termAbsent, 0, 0);
+
+        var paragraph = ParentAttendanceText.Explain("Sam", year, term);
+
+        var judged = paragraph[paragraph.IndexOf("friendships.", StringComparison.Ordinal)..]["friendships.".Length..];
+        Assert.StartsWith(expected, judged, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // late sessions this year, of them this term -> what the paragraph says (the report's tile shows the term's)
     [InlineData(0, 0, null)]
     [InlineData(1, 0, " Sam has arrived late once this year, before this term.")]

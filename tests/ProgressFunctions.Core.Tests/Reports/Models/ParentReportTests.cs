@@ -40,6 +40,19 @@ public class ParentReportTests
     }
 
     [Fact]
+    public void Build_ChildrenWithDifferentWeeks_ChartOnOneScale()
+    {
+        var (school, snapshot) = ReportData.School();
+        var lowest = snapshot.Pupils.MinBy(p => WeeklyRates.Read(p.Weeks).Min(w => w.Rate ?? 100))!;
+        var highest = snapshot.Pupils.MaxBy(p => WeeklyRates.Read(p.Weeks).Min(w => w.Rate ?? 100))!;
+
+        var axes = new[] { lowest, highest }.Select(p => ParentReport.Build(ReportData.ParentInput(school, snapshot, p.PupilId)).Blocks.OfType<LineChart>().Single())
+            .Select(c => (c.YMin, c.YMax));
+
+        Assert.All(axes, axis => Assert.Equal((0d, 100d), axis));
+    }
+
+    [Fact]
     public void Build_FileNameAndPassword_ArePseudonymousAndFromDateOfBirth()
     {
         var (school, snapshot) = ReportData.School();
