@@ -5,6 +5,7 @@ using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress.Snapshots;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Infrastructure.Embedded;
 using Spectre.Console;
@@ -153,6 +154,21 @@ internal static class JobCommands
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage cost: {host.RequestCharge:N0} request units"));
         }
+    }
+
+    /// <summary>Null when the store knows the school; else the exit code, after saying which schools it knows.</summary>
+    /// <remarks>A mistyped --school would list no batches and no messages, as if nothing had been prepared or sent.</remarks>
+    internal static async Task<int?> UnknownSchoolAsync(CliHost cli, string command, string schoolId, CancellationToken cancellationToken)
+    {
+        var known = await cli.Get<SchoolJobs>().SchoolIdsAsync(cancellationToken);
+        if (known.Contains(schoolId, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var which = known.Count == 0 ? "it holds no school yet: ingest an export first" : $"it holds {ReportFormat.Listed(known)}";
+        Console.Error.WriteLine($"progress {command}: the store has no school {schoolId} ({which})");
+        return 2;
     }
 
     internal static Option<string> SchoolOption()

@@ -19,6 +19,11 @@ internal static class SendingCommands
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "batches", async (jobs, console) =>
         {
+            if (await JobCommands.UnknownSchoolAsync(jobs, "batches", r.GetValue(school)!, ct) is { } unknown)
+            {
+                return unknown;
+            }
+
             var batches = await jobs.Get<BatchJob>().ListAsync(r.GetValue(school)!, ct);
             if (r.GetValue(json))
             {
@@ -91,6 +96,11 @@ internal static class SendingCommands
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "sent", async (jobs, console) =>
         {
+            if (await JobCommands.UnknownSchoolAsync(jobs, "sent", r.GetValue(school)!, ct) is { } unknown)
+            {
+                return unknown;
+            }
+
             // A mistyped batch would list nothing, as if the batch had never gone.
             if (r.GetValue(batch) is { } id && !await jobs.Get<BatchJob>().ExistsAsync(r.GetValue(school)!, id, ct))
             {
@@ -132,6 +142,11 @@ internal static class SendingCommands
             {
                 Console.Error.WriteLine("progress not-sent: give either --batch (a batch's families) or --date (a school day's staff messages)");
                 return 2;
+            }
+
+            if (await JobCommands.UnknownSchoolAsync(jobs, "not-sent", r.GetValue(school)!, ct) is { } unknown)
+            {
+                return unknown;
             }
 
             if (r.GetValue(date) is { } dayText)

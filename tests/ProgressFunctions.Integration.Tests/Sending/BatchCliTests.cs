@@ -50,6 +50,7 @@ public class BatchCliTests
         var holdAfter = Run(0, "hold", "--school", School, "--batch", AutumnEnd);
         var mistyped = Run(2, "sent", "--school", School, "--batch", AutumnEnd + "x");
         var noSuchPupil = Run(2, "sent", "--school", School, "--pupil", "NOPE");
+        var otherSchool = new[] { Run(2, "batches", "--school", "999999"), Run(2, "sent", "--school", "999999"), Run(2, "not-sent", "--school", "999999", "--date", "2025-12-09") };
         var sentCsv = Path.Combine(folder, "sent.csv");
         Run(0, "sent", "--school", School, "--batch", AutumnEnd, "--csv", sentCsv);
         var aPupil = File.ReadAllLines(sentCsv).Skip(1).Select(l => l.Split(',')[^1].Split(' ')[0]).First(u => u.Length > 0);
@@ -59,6 +60,7 @@ public class BatchCliTests
         var end = Batches(Run(0, "batches", "--school", School, "--json")).Single(b => b.Id == AutumnEnd);
 
         Assert.Contains($"school {School} has no pupil with UPN NOPE", noSuchPupil);
+        Assert.All(otherSchool, output => Assert.Contains($"the store has no school 999999 (it holds {School})", output));
         Assert.Matches(@"\n[1-9]\d* messages sent", aboutThePupil);
         Assert.Contains(aPupil, aboutThePupil);
         Assert.Contains($"parent reports prepared as batch {AutumnStart}", snapshot);
