@@ -15,15 +15,16 @@ internal static class ValidateCommand
     {
         var path = new Argument<string>("path") { Description = "A CSV bundle folder, a .zip of one, or a CTF .xml file" };
         var json = new Option<bool>("--json") { Description = "Print the issues and counts as JSON" };
+        var all = new Option<bool>("--all") { Description = $"List every problem, not {IssueListing.Alike} of each kind" };
         var command = new Command("validate", "Check an MIS export (CSV bundle or CTF) and print each problem as file:line:column: reason.\n\nExample: progress validate ./oakfield.zip")
         {
-            path, json,
+            path, json, all,
         };
-        command.SetAction(result => Run(result.GetValue(path)!, result.GetValue(json), Console.Out, Console.Error));
+        command.SetAction(result => Run(result.GetValue(path)!, result.GetValue(json), Console.Out, Console.Error, result.GetValue(all)));
         return command;
     }
 
-    internal static int Run(string path, bool asJson, TextWriter stdout, TextWriter stderr)
+    internal static int Run(string path, bool asJson, TextWriter stdout, TextWriter stderr, bool all = false)
     {
         SchoolExport export;
         try
@@ -57,9 +58,9 @@ internal static class ValidateCommand
         }
         else
         {
-            foreach (var issue in export.Issues)
+            foreach (var line in IssueListing.Lines(export.Issues, all))
             {
-                stdout.WriteLine(issue.ToString());
+                stdout.WriteLine(line);
             }
 
             stdout.WriteLine();

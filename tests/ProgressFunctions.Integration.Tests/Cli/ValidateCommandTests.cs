@@ -10,10 +10,10 @@ public sealed class ValidateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Code, string Out, string Err) Validate(string path, bool json = false)
+    private (int Code, string Out, string Err) Validate(string path, bool json = false, bool all = false)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = ValidateCommand.Run(path, json, stdout, stderr);
+        var code = ValidateCommand.Run(path, json, stdout, stderr, all);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -40,6 +40,26 @@ public sealed class ValidateCommandTests : IDisposable
 
         var ctfFolder = Generate("ctf");
         Assert.Equal(0, Validate(Path.Combine(ctfFolder, "school.ctf.xml")).Code);
+    }
+
+    /// <summary>Dates written month first: the line saying pupils.csv was refused comes first, and each kind of row problem it causes is shown five times, then counted.</summary>
+    [Fact]
+    public void Run_MonthFirstDates_WholeFileErrorFirstAndFiveOfEachKind()
+    {
+        var folder = Generate("csv");
+        var pupils = Path.Combine(folder, "pupils.csv");
+        File.WriteAllText(pupils, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(pupils), @"(\d{4})-(\d{2})-(\d{2})", "$2/$3/$1"));
+        var contactRows = File.ReadAllLines(Path.Combine(folder, "contacts.csv")).Length - 1;
+
+        var (code, output, _) = Validate(folder);
+        var (_, everyOne, _) = Validate(folder, all: true);
+
+        Assert.Equal(1, code);
+        var lines = output.Split(Environment.NewLine);
+        Assert.StartsWith("pupils.csv: the dates of pupils.csv are written month first (MM/dd/yyyy)", lines[0]);
+        Assert.Equal(5, lines.Count(l => l.StartsWith("contacts.csv:", StringComparison.Ordinal) && l.EndsWith(": no pupil with this UPN in pupils.csv", StringComparison.Ordinal)));
+        Assert.Contains($"contacts.csv:Pupil UPN: and {contactRows - 5} more rows like the 5 above (--all lists every one)", lines);
+        Assert.Equal(contactRows, everyOne.Split(Environment.NewLine).Count(l => l.StartsWith("contacts.csv:", StringComparison.Ordinal) && l.EndsWith(": no pupil with this UPN in pupils.csv", StringComparison.Ordinal)));
     }
 
     [Fact]

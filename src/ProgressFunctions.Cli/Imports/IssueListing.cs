@@ -1,0 +1,56 @@
+using System.Globalization;
+using ProgressFunctions.Core.Imports;
+
+namespace ProgressFunctions.Cli.Imports;
+
+/// <summary>An export's problems as a person reads them on screen: what stops a whole file first, then a few of each kind of row problem.</summary>
+/// <remarks>
+/// One mistake repeats on every row: dates written month first, or a pupils.csv refused whole, which leaves every
+/// contacts.csv row naming a pupil that is not there. Listed in full that is a thousand lines with the one that says
+/// what happened among them. Rows alike (same file, column, severity and reason once the row's value is taken out)
+/// are shown <see cref="Alike"/> at a time, followed by how many more there are; <c>--all</c> and <c>--json</c> list every one.
+/// </remarks>
+internal static class IssueListing
+{
+    public const int Alike = 5;
+
+    public static IEnumerable<string> Lines(IReadOnlyList<ImportIssue> issues, bool all)
+    {
+        var ordered = issues.Where(WholeFile).Concat(issues.Where(i => !WholeFile(i))).ToList();
+        if (all)
+        {
+            return ordered.Select(i => i.ToString());
+        }
+
+        var totals = ordered.Where(i => !WholeFile(i)).CountBy(KindOf).ToDictionary();
+        var shown = new Dictionary<(string, string, IssueSeverity, string), int>();
+        var lines = new List<string>();
+        foreach (var issue in ordered)
+        {
+            if (WholeFile(issue))
+            {
+                lines.Add(issue.ToString());
+                continue;
+            }
+
+            var kind = KindOf(issue);
+            var count = shown[kind] = shown.GetValueOrDefault(kind) + 1;
+            if (count <= Alike)
+            {
+                lines.Add(issue.ToString());
+            }
+            else if (count == Alike + 1)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{issue.File}:{issue.Column}: and {totals[kind] - Alike:N0} more rows like the {Alike} above (--all lists every one)"));
+            }
+        }
+
+        return lines;
+    }
+
+    private static bool WholeFile(ImportIssue issue) => issue.Line == 0 || issue.StopsItsFile;
+
+    private static (string File, string Column, IssueSeverity Severity, string Reason) KindOf(ImportIssue issue) =>
+        (issue.File, issue.Column, issue.Severity, issue.Value.Length > 0 ? issue.Reason.Replace(issue.Value, "…", StringComparison.Ordinal) : issue.Reason);
+}
