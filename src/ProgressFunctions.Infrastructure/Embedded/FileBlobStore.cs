@@ -84,13 +84,16 @@ internal sealed class FileBlobStore : IBlobStore
     }
 
     // The folder is made only when the rename finds it missing: a report's folder exists for all but its first file.
+    // .NET tells a missing folder from a missing file by looking again after the rename failed; when another writer
+    // made the folder in between, a missing folder is reported as the target file not found (two year leaders' copies
+    // of one year's report, stored at once into the term's new folder).
     private static void MoveCreatingFolder(string source, string target, bool overwrite)
     {
         try
         {
             File.Move(source, target, overwrite);
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException e) when (e is DirectoryNotFoundException || (e is FileNotFoundException && File.Exists(source)))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(source, target, overwrite);

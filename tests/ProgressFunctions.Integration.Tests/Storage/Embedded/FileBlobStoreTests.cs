@@ -77,6 +77,31 @@ public sealed class FileBlobStoreTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_directory, "blobs-tmp")));
     }
 
+    /// <remarks>
+    /// Two copies of one report stored at once into a folder neither has made: one rename finds the folder missing and,
+    /// the other having made it by the time .NET looks, .NET reported the target file not found. Each round is a new
+    /// folder with writers started together; the race is not hit every round, so there are many.
+    /// </remarks>
+    [Fact]
+    public async Task PutAsync_SameNewFolderFromManyWritersAtOnce_EveryPutStored()
+    {
+        var store = new FileBlobStore(_directory);
+        for (var round = 0; round < 1000; round++)
+        {
+            using var start = new ManualResetEventSlim();
+            var writers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                start.Wait();
+                return await store.PutAsync(BlobPath.Parse($"reports/s1/round-{round}/year-{i % 2}.pdf"), Bytes("%PDF-1.7"), "application/pdf");
+            })).ToList();
+            start.Set();
+
+            Assert.All(await Task.WhenAll(writers), Assert.True);
+        }
+
+        Assert.Equal(2000, (await Listed(store, "reports/s1/")).Count);
+    }
+
     public void Dispose()
     {
         try
