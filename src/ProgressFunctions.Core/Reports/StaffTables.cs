@@ -101,7 +101,7 @@ public static class StaffTables
 
         return flagged.Count == 0
             ? new Paragraph($"No pupil needs attention for progress under the school's rule ({Count(withResults)} pupils with results).")
-            : new TableBlock([Column("Pupil", 2), Column(RegistrationGroupHeading(flagged.Select(p => p.YearGroup)), 0.7), Column("Why", 5)],
+            : new TableBlock([Column("Pupil", 2.8), Column(RegistrationGroupHeading(flagged.Select(p => p.YearGroup)), 0.7), Column("Why", 4.4)],
                 [.. flagged.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, p.NeedsAttention!], Tone.Caution))],
                 $"Needs attention for progress: {Count(flagged.Count)} of {Count(withResults)} pupils with results");
     }

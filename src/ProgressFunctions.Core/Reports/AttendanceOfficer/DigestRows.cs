@@ -54,7 +54,7 @@ internal static class DigestRows
     public static ReportBlock Section(string title, string whenEmpty, IReadOnlyList<TableRow> rows) =>
         rows.Count == 0
             ? new Paragraph($"{title}: {whenEmpty}")
-            : new TableBlock([Column("Pupil", 2), Column("Group", 0.8), Column("Evidence", 5)], rows, $"{title} ({Count(rows.Count)})");
+            : new TableBlock([Column("Pupil", 2.8), Column("Group", 0.8), Column("Evidence", 4.4)], rows, $"{title} ({Count(rows.Count)})");
 
     /// <summary>The evidence, followed by the pupil's open interventions when there are any.</summary>
     public static string Marked(string evidence, string? openInterventions) =>

@@ -78,7 +78,7 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     /// <remarks>
-    /// Two copies of one report stored at once into a folder neither has made: one rename finds the folder missing and,
+    /// Reports stored at once into a folder none has made: one rename finds the folder missing and,
     /// the other having made it by the time .NET looks, .NET reported the target file not found. Each round is a new
     /// folder with writers started together; the race is not hit every round, so there are many.
     /// </remarks>
