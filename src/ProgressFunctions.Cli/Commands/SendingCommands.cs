@@ -67,11 +67,12 @@ internal static class SendingCommands
     {
         var (school, batch) = (JobCommands.SchoolOption(), BatchOption());
         var stale = new Option<bool>("--include-stale") { Description = "Send it even though a newer batch of its kind exists" };
-        var command = new Command("release", "Send a batch of messages to families now, before its review period ends.\n\nExample: progress release --school 100001 --batch parents-2025-26-autumn-end") { school, batch, stale };
+        var fewer = new Option<bool>("--include-fewer") { Description = "Send it even though, decided again on the data imported since, it reaches far fewer families than the batch reviewed" };
+        var command = new Command("release", "Send a batch of messages to families now, before its review period ends.\n\nExample: progress release --school 100001 --batch parents-2025-26-autumn-end") { school, batch, stale, fewer };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => JobCommands.Run(r, host, "release", async (jobs, console) =>
         {
-            var result = await jobs.Get<BatchJob>().ReleaseAsync(r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(stale), ct);
+            var result = await jobs.Get<BatchJob>().ReleaseAsync(r.GetValue(school)!, r.GetValue(batch)!, r.GetValue(stale), r.GetValue(fewer), ct);
             if (result.Outcome == BatchActionOutcome.Done)
             {
                 var sent = await jobs.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), ct);
@@ -193,7 +194,7 @@ internal static class SendingCommands
 
     private static int Exit(IAnsiConsole console, BatchActionResult result)
     {
-        if (result.Outcome is BatchActionOutcome.NotFound or BatchActionOutcome.Stale)
+        if (result.Outcome is BatchActionOutcome.NotFound or BatchActionOutcome.Stale or BatchActionOutcome.HeldFewer)
         {
             Console.Error.WriteLine(result.Message);
             return 2;

@@ -27,6 +27,8 @@ public enum BatchActionOutcome
     NotFound,
     Stale,
     Nothing,
+    /// <summary>Decided again at release, the batch reached far fewer families than the one reviewed: held, not released.</summary>
+    HeldFewer,
 }
 
 public sealed record BatchActionResult(BatchActionOutcome Outcome, string Message, int Queued = 0);
@@ -176,7 +178,13 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
     }
 
     /// <summary>Releases a batch: queues each of its messages not yet sent. A stale batch needs <paramref name="includeStale"/>.</summary>
-    public async Task<BatchActionResult> ReleaseAsync(string schoolId, string batchId, bool includeStale, CancellationToken cancellationToken)
+    public Task<BatchActionResult> ReleaseAsync(string schoolId, string batchId, bool includeStale, CancellationToken cancellationToken) =>
+        ReleaseAsync(schoolId, batchId, includeStale, includeFewer: false, cancellationToken);
+
+    /// <summary>Releases a batch: queues each of its messages not yet sent. A stale batch needs <paramref name="includeStale"/>;
+    /// one that, decided again, reaches far fewer families than the one reviewed (<see cref="BatchRules.ReachesFarFewer"/>)
+    /// is held instead unless <paramref name="includeFewer"/>.</summary>
+    public async Task<BatchActionResult> ReleaseAsync(string schoolId, string batchId, bool includeStale, bool includeFewer, CancellationToken cancellationToken)
     {
         var stored = await documents.ReadAsync<Batch>(schoolId, DocumentTypes.Batch, batchId, cancellationToken);
         if (stored is null)
@@ -206,16 +214,37 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
 
         var counted = amendment is null ? stored.Body
             : stored.Body with { Messages = amendment.Members.Count, Pupils = amendment.Pupils, NotReached = BatchRules.PupilsReachedByNoOne(amendment.NotReached).Count };
+        if (!includeFewer && BatchRules.ReachesFarFewer(stored.Body, counted))
+        {
+            return await HoldFewerAsync(schoolId, stored, counted, cancellationToken);
+        }
+
         var released = counted with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
         if (!(await documents.ReplaceAsync(stored with { Body = released }, stored.ETag!, cancellationToken)).Replaced)
         {
-            return await ReleaseAsync(schoolId, batchId, includeStale, cancellationToken);
+            return await ReleaseAsync(schoolId, batchId, includeStale, includeFewer, cancellationToken);
         }
 
         await outgoing.QueueAsync(schoolId, unsent, cancellationToken);
         var amended = amendment is { ChangesNothing: false } ? $" (decided again on the data imported since it was prepared: {amendment.Describe()})" : "";
         logger.LogInformation("Batch {BatchId} of school {SchoolId} released: {Queued} messages queued{Amended}", batchId, schoolId, unsent.Count, amended);
         return new BatchActionResult(BatchActionOutcome.Done, $"batch {batchId} released: {unsent.Count} messages queued{amended}", unsent.Count);
+    }
+
+    /// <remarks>The batch keeps the counts staff reviewed, so that releasing it again compares with those, not with the fewer.</remarks>
+    private async Task<BatchActionResult> HoldFewerAsync(string schoolId, Document<Batch> stored, Batch counted, CancellationToken cancellationToken)
+    {
+        var batch = stored.Body;
+        var reason = $"decided again on the data imported since it was prepared, it reaches the families of {BatchRules.Reached(counted)} pupils where the one reviewed reached {BatchRules.Reached(batch)}: "
+            + $"check the latest export's contacts ('progress not-sent --school {schoolId} --batch {batch.Id}' lists who is not reached and why), then release it, with --include-fewer to send it as it is";
+        if (!(await documents.ReplaceAsync(stored with { Body = batch with { State = BatchState.Held, HeldReason = reason } }, stored.ETag!, cancellationToken)).Replaced)
+        {
+            return await ReleaseAsync(schoolId, batch.Id, includeStale: false, includeFewer: false, cancellationToken);
+        }
+
+        logger.LogWarning("Batch {BatchId} of school {SchoolId} held: {Reached} pupils reached where the reviewed batch reached {Reviewed}",
+            batch.Id, schoolId, BatchRules.Reached(counted), BatchRules.Reached(batch));
+        return new BatchActionResult(BatchActionOutcome.HeldFewer, $"batch {batch.Id} held, not released: {reason}");
     }
 
     /// <summary>Releases every batch whose review period is over on <paramref name="asOf"/>, unless held or stale.</summary>

@@ -71,7 +71,8 @@ public sealed class SchoolJobs(IDocumentStore documents, AttendanceCheckJob chec
 
         var snapshots = (await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
         var released = await batches.ReleaseDueAsync(message.SchoolId, message.AsOf, cancellationToken);
-        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}", NeedsSomeone: false);
+        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}",
+            NeedsSomeone: released.Any(r => r.Outcome == BatchActionOutcome.HeldFewer));
     }
 
     private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>

@@ -95,6 +95,26 @@ public static class BatchRules
     public static HashSet<string> PupilsReachedByNoOne(IEnumerable<Reports.Routing.NotSent> notSent) =>
         notSent.Where(n => n.ContactId is null).Select(n => n.PupilId).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The fewest families fewer that <see cref="ReachesFarFewer"/> holds a batch for.</summary>
+    public const int FewerHeldFrom = 5;
+
+    /// <summary>Whether the batch decided again at release reaches far fewer pupils' families than the batch staff reviewed.</summary>
+    /// <remarks>
+    /// Corrections made during the review add families or move a few; an export that lost most contacts' e-mail
+    /// addresses or links (a contacts.csv cut short, a column emptied) would make most of the batch fail at send, each
+    /// failure recorded, but the batch gone in a form nobody reviewed. At least <see cref="FewerHeldFrom"/> pupils and a
+    /// tenth of those the review saw reached (more than a tenth, rounded down) is far fewer.
+    /// </remarks>
+    public static bool ReachesFarFewer(Batch reviewed, Batch now)
+    {
+        var (before, after) = (Reached(reviewed), Reached(now));
+        var lost = before - after;
+        return lost >= FewerHeldFrom && lost * 10 > before;
+    }
+
+    /// <summary>The pupils whose families the batch reaches.</summary>
+    public static int Reached(Batch batch) => batch.Pupils - batch.NotReached;
+
     /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>
     public static bool ReleasesItself(Batch batch, IEnumerable<Batch> all, DateOnly asOf) =>
         batch.State == BatchState.Prepared && asOf >= batch.ReleaseOn && NewerThan(batch, all) is null;

@@ -49,6 +49,40 @@ public class BatchReroutingTests
         Assert.DoesNotContain(notReached!, n => n.ContactId == loneId);
     }
 
+    /// <summary>An export during the review that lost most e-mail addresses: the release holds the batch, sends no family
+    /// anything and says why; released with includeFewer, it goes to the families still reached.</summary>
+    [Fact]
+    public async Task ReleaseAsync_MostAddressesLostDuringReview_HeldUntilReleasedWithIncludeFewer()
+    {
+        using var run = new IntegrityRun();
+        var export = IntegrityRun.NewExport(pupils: 30);
+        await run.IngestAsync(export.Zip(), "monday.zip");
+        await run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var prepared = (await run.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None)).Single().Batch;
+        var contacts = export.Contacts;
+        foreach (var row in Enumerable.Range(0, contacts.Rows.Count).Where(i => i % 4 != 0))
+        {
+            contacts.Set(row, "Email", "");
+        }
+
+        await run.IngestAsync(export.Zip(), "tuesday.zip");
+        var refused = await run.Context.Get<BatchJob>().ReleaseAsync(JobsFixture.School, Batch, includeStale: false, CancellationToken.None);
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
+        var held = (await run.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None)).Single();
+        var sentWhileHeld = run.Sender.Sent.Count(m => m.MessageKey.StartsWith("Parent.", StringComparison.Ordinal));
+        var released = await run.Context.Get<BatchJob>().ReleaseAsync(JobsFixture.School, Batch, includeStale: false, includeFewer: true, CancellationToken.None);
+        await run.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(BatchActionOutcome.HeldFewer, refused.Outcome);
+        Assert.Contains($"where the one reviewed reached {prepared.Pupils - prepared.NotReached}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Sending.BatchState.Held, held.State);
+        Assert.Equal((prepared.Pupils, prepared.NotReached), (held.Batch.Pupils, held.Batch.NotReached));
+        Assert.Equal(0, sentWhileHeld);
+        Assert.Equal(BatchActionOutcome.Done, released.Outcome);
+        Assert.Contains(run.Sender.Sent, m => m.MessageKey.StartsWith("Parent.", StringComparison.Ordinal));
+        Assert.True(RoutingInvariant.AssertHolds(export, run.Sender.Sent) > 0);
+    }
+
     [Fact]
     public async Task ReleaseAsync_NothingChangedSinceTheDecision_SaysNothingOfADecisionAgain()
     {
