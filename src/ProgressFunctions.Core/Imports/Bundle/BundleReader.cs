@@ -84,6 +84,7 @@ public static class BundleReader
             SaysRestrictions = contacts?.SaysRestrictions ?? false,
             SaysCorrespondence = contacts?.SaysCorrespondence ?? false,
             PupilRows = byUpn.WhereById,
+            PupilMentions = byUpn.Mentions,
             MarkedButUnlisted = markedButUnlisted,
             Staff = staff ?? [],
             StaffRoles = [.. roles ?? [], .. profile?.StaffRoles ?? []],
