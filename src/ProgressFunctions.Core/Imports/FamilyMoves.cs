@@ -38,7 +38,7 @@ public static class FamilyMoves
             }
 
             compared++;
-            if (!now.Any(n => before.Any(b => SamePerson(b, n))))
+            if (!now.Any(n => before.Any(b => ContactMatch.SamePerson(b, n))))
             {
                 moved.Add(pupilId);
             }
@@ -49,9 +49,4 @@ public static class FamilyMoves
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{moved.Count} of the {compared} pupils whose contacts this export lists would have none of the contacts stored for them (pupils {string.Join(", ", moved.Order(StringComparer.Ordinal).Take(3))}...): the pupil column of contacts.csv sorted on its own, or another school's export? Nothing was imported: check contacts.csv against the MIS and export it again");
     }
-
-    private static bool SamePerson(Contact before, Contact now) =>
-        string.Equals(before.Id, now.Id, StringComparison.Ordinal)
-        || (before.Email is { Length: > 0 } a && now.Email is { Length: > 0 } b && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase))
-        || before.HasSameNameAs(now);
 }

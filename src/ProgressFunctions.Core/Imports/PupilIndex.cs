@@ -75,6 +75,9 @@ public sealed class PupilIndex
         _refusedByUpn.TryAdd(upn, why);
     }
 
+    /// <summary>Whether pupils.csv has a row for this UPN that was refused.</summary>
+    public bool IsRefused(string upn) => _refusedByUpn.ContainsKey(upn);
+
     /// <summary>The id of the accepted pupil with this UPN (any case), or null.</summary>
     public string? Find(ReadOnlySpan<char> upn) =>
         _idByUpn.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(upn, out var id) ? id : null;

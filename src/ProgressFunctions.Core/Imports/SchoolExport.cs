@@ -35,6 +35,9 @@ public sealed record SchoolExport
     /// <remarks>Their links become exactly <see cref="ContactLinks"/>' links for them: a link only an earlier export vouched for is dropped.</remarks>
     public IReadOnlySet<string> PupilsWithContactRows { get; init; } = new HashSet<string>();
 
+    /// <summary>The contacts.csv rows that could not be used as they stand (<see cref="RefusedContactRow"/>): what they name of the store is kept (<see cref="RefusedContacts"/>).</summary>
+    public IReadOnlyList<RefusedContactRow> RefusedContactRows { get; init; } = [];
+
     /// <summary>Where each pupil's record is in the export (<c>pupils.csv:7</c>), for errors found when it is merged.</summary>
     public IReadOnlyDictionary<string, RowRef> PupilRows { get; init; } = new Dictionary<string, RowRef>();
 

@@ -30,7 +30,8 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// <summary>Every check of an export against what is stored, in the order they apply: the pure part of ingest before the merge.</summary>
 /// <remarks>
 /// Pupils whose identity does not match the store go first, with everything about them (<see cref="PupilIdentity"/>),
-/// so that no later check counts or keeps anything of theirs. Then the export's time is settled, stored restrictions
+/// so that no later check counts or keeps anything of theirs; then contact rows that could not be used keep the stored
+/// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
 /// once is refused whole; otherwise names moved between pupils are refused one by one, and pupils who lost every
 /// contact row are dealt with (<see cref="ContactRemovals"/>).
@@ -39,7 +40,8 @@ public static class StoredChecks
 {
     public static CheckedExport Apply(SchoolExport read, StoredSchool stored)
     {
-        var settled = ExportTime.Settle(PupilIdentity.Check(read, stored.Pupils), stored.LastMarked);
+        var identified = RefusedContacts.Keep(PupilIdentity.Check(read, stored.Pupils), stored.Links, stored.Contacts);
+        var settled = ExportTime.Settle(identified, stored.LastMarked);
         var export = SharedAddressWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, stored.Links, stored.Contacts, stored.At), stored.Pupils, stored.Contacts, stored.Links, stored.At));
         if ((PupilIdentity.ManyChanged(export, stored.Pupils) ?? FamilyMoves.ManyMoved(export, stored.Links, stored.Contacts)) is { } refusal)

@@ -81,6 +81,7 @@ public static class BundleReader
             Contacts = contacts?.Contacts ?? [],
             ContactLinks = contacts?.Links ?? [],
             PupilsWithContactRows = contacts?.PupilsListed ?? new HashSet<string>(),
+            RefusedContactRows = contacts?.Refused ?? [],
             SaysRestrictions = contacts?.SaysRestrictions ?? false,
             SaysCorrespondence = contacts?.SaysCorrespondence ?? false,
             PupilRows = byUpn.WhereById,
