@@ -33,8 +33,9 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// so that no later check counts or keeps anything of theirs; then contact rows that could not be used keep the stored
 /// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
-/// once is refused whole; otherwise names moved between pupils are refused one by one, and pupils who lost every
-/// contact row are dealt with (<see cref="ContactRemovals"/>).
+/// once is refused whole; otherwise names moved between pupils are refused one by one, the pupils and contacts moved
+/// between families are named (<see cref="FamilyMoves.Warn"/>), and pupils who lost every contact row are dealt with
+/// (<see cref="ContactRemovals"/>).
 /// </remarks>
 public static class StoredChecks
 {
@@ -49,6 +50,7 @@ public static class StoredChecks
             return new CheckedExport(null, refusal);
         }
 
-        return new CheckedExport(ContactRemovals.Apply(PupilIdentity.Renamed(export, stored.Pupils), stored.Links), null);
+        var renamed = PupilIdentity.Renamed(export, stored.Pupils);
+        return new CheckedExport(ContactRemovals.Apply(FamilyMoves.Warn(renamed, stored.Links, stored.Contacts), stored.Links), null);
     }
 }
