@@ -33,9 +33,9 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// so that no later check counts or keeps anything of theirs; then contact rows that could not be used keep the stored
 /// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
-/// once is refused whole; otherwise names moved between pupils are refused one by one, the pupils and contacts moved
-/// between families are named (<see cref="FamilyMoves.Warn"/>), and pupils who lost every contact row are dealt with
-/// (<see cref="ContactRemovals"/>).
+/// once is refused whole; otherwise names moved between pupils are refused one by one, pupils who lost every contact
+/// row are dealt with (<see cref="ContactRemovals"/>), and the pupils and contacts moved between families are named
+/// (<see cref="FamilyMoves.Warn"/>).
 /// </remarks>
 public static class StoredChecks
 {
@@ -51,6 +51,8 @@ public static class StoredChecks
         }
 
         var renamed = PupilIdentity.Renamed(export, stored.Pupils);
-        return new CheckedExport(ContactRemovals.Apply(FamilyMoves.Warn(renamed, stored.Links, stored.Contacts), stored.Links), null);
+        // Moves are looked for once pupils without a row have lost their contacts: a contact gone from such a pupil
+        // to an unrelated one has left it as surely as one gone from a pupil with other rows.
+        return new CheckedExport(FamilyMoves.Warn(ContactRemovals.Apply(renamed, stored.Links), stored.Links, stored.Contacts), null);
     }
 }

@@ -82,21 +82,36 @@ public class RefusedPupilRowsTests
         }
     }
 
+    /// <summary>Pupil P1 is A in the store; the export gives the id to another child, or A's UPN to another id.</summary>
+    public static TheoryData<string, string> IdentityChangesByFile()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var change in new[] { "id stored for another UPN", "UPN stored under another id" })
+        {
+            foreach (var file in s_files.Keys)
+            {
+                data.Add(change, file);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(Files))]
-    public void Check_PupilIdStoredForAnotherUpn_NoRowOfTheOtherFilesForItLinkedToTheStoredPupil(string file)
+    [MemberData(nameof(IdentityChangesByFile))]
+    public void Check_PupilsIdentityDiffersFromTheStore_NoRowOfTheOtherFilesForItLinkedToAnyone(string change, string file)
     {
         var stored = Import(KnownSchool.Empty, ("pupils.csv", PupilsHeader + $"P1,{A},Lee,Ann,7\n"));
+        var (id, upn) = change == "id stored for another UPN" ? ("P1", B) : ("P9", A);
 
-        // P1 is A in the store; this export gives the id to another child, B.
-        var checkedExport = Check(stored, ("pupils.csv", PupilsHeader + $"P1,{B},Khan,Sam,7\nP3,{C},Okafor,Ife,7\n"), (file, Rows(file, B, C)));
+        var checkedExport = Check(stored, ("pupils.csv", PupilsHeader + $"{id},{upn},Khan,Sam,7\nP3,{C},Okafor,Ife,7\n"), (file, Rows(file, upn, C)));
 
         var export = checkedExport.Export!;
         Assert.Equal(["P3"], export.Pupils.Select(p => p.Id));
         Assert.All(Attached(export), a => Assert.Equal("P3", a.PupilId));
-        var issue = Assert.Single(export.Issues, i => i.File == file && i.Value == "P1");
+        var issue = Assert.Single(export.Issues, i => i.File == file && i.Value == id);
         Assert.Equal((true, 2), (issue.IsError, issue.Line));
-        Assert.StartsWith($"pupil P1's row in pupils.csv was refused (line 2): no row for this pupil in {file} is imported", issue.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"pupil {id}'s row in pupils.csv was refused (line 2): no row for this pupil in {file} is imported", issue.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
