@@ -26,7 +26,8 @@ public sealed record RefusedContactRow(int Line, string PupilId, bool PupilRefus
 /// <para>
 /// A row whose UPN names no pupil of the export (empty, a wrong check letter, a pupil not in pupils.csv) cannot say
 /// whose contact it is: the link is kept for each pupil of the export who has that contact stored, by the same id or
-/// inbox (a name alone is too weak without the pupil), and whom the export does not otherwise link to them. A row with
+/// inbox (a name alone is too weak without the pupil), and whom the export does not otherwise link to them; a pupil
+/// with no other row keeps every stored contact, since nothing in the file says which they no longer have. A row with
 /// an invalid e-mail address is imported without it (<see cref="Contact.EmailRefused"/>); where the pupil has the same
 /// person stored with an address, the stored contact stands in for the row's, so reports still reach that address.
 /// </para>
@@ -52,9 +53,9 @@ public static class RefusedContacts
             {
                 if (row.OnlyAddressRefused)
                 {
-                    if (contact.Email is { Length: > 0 } && links.IndexOf(row.Link) is var at and >= 0)
+                    if (contact.Email is { Length: > 0 } && links.IndexOf(row.Link) is var own and >= 0)
                     {
-                        links[at] = row.Link with { ContactId = link.ContactId };
+                        links[own] = row.Link with { ContactId = link.ContactId };
                         replaced.Add(row.Person.Id);
                         standIns.Add(link.ContactId);
                         issues.Add(Kept(row, ContactsCsv.Email.Name, link.ContactId,
@@ -64,14 +65,31 @@ public static class RefusedContacts
                     break;
                 }
 
-                if (!links.Any(l => l.PupilId == pupilId && l.ContactId == link.ContactId))
+                // A pupil the file has no usable row for keeps every stored contact: nothing in it says which they no longer have.
+                var rowless = !export.PupilsWithContactRows.Contains(pupilId);
+                if (rowless && listed.Add(pupilId))
+                {
+                    links.AddRange(stored.OfPupil(pupilId));
+                }
+
+                var at = links.FindIndex(l => l.PupilId == pupilId && l.ContactId == link.ContactId);
+                if (at >= 0 && !rowless)
+                {
+                    continue;
+                }
+
+                if (at < 0)
                 {
                     links.Add(Tightened(link, row.Link));
-                    listed.Add(pupilId);
-                    issues.Add(Kept(row, ContactsCsv.PupilUpn.Name, link.ContactId, row.PupilId.Length > 0
-                        ? $"this row was refused (see the error on this line), so pupil {pupilId}'s stored contact {link.ContactId} is kept as it was: reports about the pupil still go to them. Correct the row in the MIS"
-                        : $"this row names no pupil of this export (see the error on this line), but contact {link.ContactId} on it is stored for pupil {pupilId}, whom the export does not otherwise link to them: the stored link is kept, so reports about the pupil still go to them. If the row is not that pupil's, correct the MIS"));
                 }
+                else
+                {
+                    links[at] = Tightened(links[at], row.Link);
+                }
+
+                issues.Add(Kept(row, ContactsCsv.PupilUpn.Name, link.ContactId, row.PupilId.Length > 0
+                    ? $"this row was refused (see the error on this line), so pupil {pupilId}'s stored contact {link.ContactId} is kept as it was: reports about the pupil still go to them. Correct the row in the MIS"
+                    : $"this row names no pupil of this export (see the error on this line), but contact {link.ContactId} on it is stored for pupil {pupilId}, whom the export does not otherwise link to them: the stored link is kept{(rowless ? ", with the pupil's other stored contacts (the file has no other row for them)" : "")}, so reports about the pupil still go to them. If the row is not that pupil's, correct the MIS"));
             }
         }
 
@@ -110,6 +128,8 @@ public static class RefusedContacts
         private readonly ILookup<string, ContactLink> _byContact = links.ToLookup(l => l.ContactId, StringComparer.Ordinal);
         private readonly ILookup<string, string> _idsByInbox = contacts.Values.Where(c => c.Email is { Length: > 0 })
             .ToLookup(c => c.Email!, c => c.Id, Email.EmailAddress.Inbox);
+
+        public IEnumerable<ContactLink> OfPupil(string pupilId) => _byPupil[pupilId];
 
         /// <summary>The stored links to the person the row names: of its pupil, or, when it names none, of any pupil by the contact's id or inbox. Same id first.</summary>
         public IEnumerable<(string PupilId, ContactLink Link, Contact Contact)> Naming(RefusedContactRow row)

@@ -88,6 +88,21 @@ public class RefusedContactRowsTests
         Assert.NotEmpty(broken);
     }
 
+    /// <summary>A pupil whose one row names no pupil (its UPN cell empty) has no usable row at all: nothing says which contacts they no longer have.</summary>
+    [Fact]
+    public void Import_PupilsOnlyRowNamesNoPupil_EveryStoredContactKept()
+    {
+        var stored = Stored();
+
+        var checkedExport = Check(stored, PupilsCsv, ("contacts.csv", Header + Ann("") + $"c3,{B},Ngozi,Okafor,ngozi@family.example,Y,1,\n"));
+        var after = ExportMerge.Apply(stored, checkedExport.Export!, At).School;
+
+        Assert.Equal(["c1", "c2"], after.ContactLinks.Where(l => l.PupilId == "P1").Select(l => l.ContactId).Order());
+        var warning = Assert.Single(checkedExport.Export!.Issues, i => i.TellDataManagers);
+        Assert.Equal(2, warning.Line);
+        Assert.Contains("with the pupil's other stored contacts", warning.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary>Without a Contact ID column a contact's id is made from their name and e-mail address, so a broken address gives another id.</summary>
     [Fact]
     public void Import_AddressBrokenWhereIdsAreMadeFromIt_PupilKeepsTheStoredContactWithItsAddress()
