@@ -106,7 +106,8 @@ public static class ExportMerge
         var exportLinks = export.ContactLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         foreach (var pupilId in exportLinks.Select(g => g.Key).Union(export.PupilsWithContactRows, StringComparer.Ordinal))
         {
-            // The export's links for a pupil are the pupil's links now, even none: a refused row vouches for nothing.
+            // The export's links for a pupil are the pupil's links now, even none; a refused row's stored link is among
+            // them already (RefusedContacts), so nothing is kept here that the export does not give.
             var now = exportLinks[pupilId].ToHashSet();
             var old = knownByPupil[pupilId].ToList();
             if (!now.SetEquals(old))

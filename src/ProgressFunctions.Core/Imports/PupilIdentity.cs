@@ -7,7 +7,7 @@ namespace ProgressFunctions.Core.Imports;
 /// A pupil's identity is its UPN and its id together. An id the store knows under a different UPN, or a UPN the store
 /// knows under a different id, is never re-linked silently: the export's pupil is refused with an error giving both
 /// UPNs (or both ids), and so is everything in the export that refers to it (contacts, marks, results, targets,
-/// behaviour, homework). The one expected change is a temporary UPN (ending in a letter) replaced by the permanent
+/// behaviour, homework, interventions, caseloads: <see cref="RefusedPupils"/>). The one expected change is a temporary UPN (ending in a letter) replaced by the permanent
 /// one: that is accepted, with a warning so the data manager sees it. The errors are issues of pupils.csv, so an
 /// export with one is not taken as the full roll.
 /// </remarks>
@@ -54,7 +54,7 @@ public static class PupilIdentity
             return export;
         }
 
-        return Without(export, refused, issues);
+        return RefusedPupils.Without(export, refused, issues);
     }
 
     /// <summary>Warns the data managers of each pupil whose legal name or date of birth changes, and refuses pupils whose names moved between them.</summary>
@@ -93,33 +93,10 @@ public static class PupilIdentity
                 $"pupil {pupil.Id}'s legal name or date of birth changes in this export: check it in the MIS before reports go out under it") with { TellDataManagers = true });
         }
 
-        return Without(export, refused, issues);
+        return RefusedPupils.Without(export, refused, issues);
     }
 
     private static string NameOf(Pupil pupil) => pupil.LegalForename.Trim() + "\n" + pupil.LegalSurname.Trim();
-
-    /// <summary>The export without the refused pupils and everything about them, with the issues added.</summary>
-    private static SchoolExport Without(SchoolExport export, HashSet<string> refused, List<ImportIssue> issues)
-    {
-        foreach (var id in refused)
-        {
-            export.Attendance?.Remove(id);
-        }
-
-        bool Kept(string pupilId) => !refused.Contains(pupilId);
-        return export with
-        {
-            Pupils = [.. export.Pupils.Where(p => Kept(p.Id))],
-            ContactLinks = [.. export.ContactLinks.Where(l => Kept(l.PupilId))],
-            PupilsWithContactRows = export.PupilsWithContactRows.Where(Kept).ToHashSet(StringComparer.Ordinal),
-            AttendanceSummaries = [.. export.AttendanceSummaries.Where(s => Kept(s.PupilId))],
-            Assessments = [.. export.Assessments.Where(a => Kept(a.PupilId))],
-            Targets = [.. export.Targets.Where(t => Kept(t.PupilId))],
-            Behaviour = [.. export.Behaviour.Where(b => Kept(b.PupilId))],
-            Homework = [.. export.Homework.Where(h => Kept(h.PupilId))],
-            Issues = [.. export.Issues, .. issues],
-        };
-    }
 
     /// <summary>The fewest pupils whose names or dates of birth change at once that <see cref="ManyChanged"/> refuses.</summary>
     public const int ChangedRefusedFrom = 10;

@@ -12,6 +12,7 @@ public sealed class PupilIndex
     private readonly Dictionary<string, string> _refusedByUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RowRef> _whereById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateOnly?> _unlisted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<PupilMention>> _mentions = new(StringComparer.Ordinal);
 
     /// <summary>UPN (upper case) to pupil id, for the pupils accepted.</summary>
     public IReadOnlyDictionary<string, string> IdByUpn => _idByUpn;
@@ -27,6 +28,13 @@ public sealed class PupilIndex
     /// exported.
     /// </remarks>
     public IReadOnlyDictionary<string, DateOnly?> Unlisted => _unlisted;
+
+    /// <summary>The first row of each other file that names each accepted pupil, in the order the files were read.</summary>
+    /// <remarks>
+    /// A pupil refused after reading (<see cref="PupilIdentity"/>) takes these files' rows with it; the error of each
+    /// file then points to a row of it, not only to the pupil's row in pupils.csv.
+    /// </remarks>
+    public IReadOnlyDictionary<string, IReadOnlyList<PupilMention>> Mentions => _mentions;
 
     /// <summary>An index of pupils read elsewhere (a registers-only file, a benchmark), each accepted.</summary>
     public static PupilIndex Of(IEnumerable<Schools.Pupil> pupils)
@@ -46,12 +54,29 @@ public sealed class PupilIndex
         _whereById[pupilId] = where;
     }
 
+    /// <summary>Notes that <paramref name="file"/> names the accepted pupil <paramref name="pupilId"/> at <paramref name="line"/>; only its first row per file is kept.</summary>
+    /// <remarks>Files are read one after another, so a file already noted for the pupil is the last one noted.</remarks>
+    internal void Mentioned(string pupilId, string file, int line, string column)
+    {
+        if (!_mentions.TryGetValue(pupilId, out var rows))
+        {
+            _mentions[pupilId] = [new PupilMention(file, line, column)];
+        }
+        else if (rows[^1].File != file)
+        {
+            _mentions[pupilId] = [.. rows, new PupilMention(file, line, column)];
+        }
+    }
+
     /// <summary>Records that the pupil with <paramref name="upn"/> was refused, and why (with where its row is).</summary>
     public void Refuse(string upn, string why)
     {
         _idByUpn.Remove(upn);
         _refusedByUpn.TryAdd(upn, why);
     }
+
+    /// <summary>Whether pupils.csv has a row for this UPN that was refused.</summary>
+    public bool IsRefused(string upn) => _refusedByUpn.ContainsKey(upn);
 
     /// <summary>The id of the accepted pupil with this UPN (any case), or null.</summary>
     public string? Find(ReadOnlySpan<char> upn) =>
@@ -87,3 +112,6 @@ public sealed class PupilIndex
         }
     }
 }
+
+/// <summary>Where a file other than pupils.csv names a pupil: its first row there, and the column that names them.</summary>
+public readonly record struct PupilMention(string File, int Line, string Column);

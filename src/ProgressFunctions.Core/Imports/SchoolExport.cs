@@ -35,8 +35,14 @@ public sealed record SchoolExport
     /// <remarks>Their links become exactly <see cref="ContactLinks"/>' links for them: a link only an earlier export vouched for is dropped.</remarks>
     public IReadOnlySet<string> PupilsWithContactRows { get; init; } = new HashSet<string>();
 
+    /// <summary>The contacts.csv rows that could not be used as they stand (<see cref="RefusedContactRow"/>): what they name of the store is kept (<see cref="RefusedContacts"/>).</summary>
+    public IReadOnlyList<RefusedContactRow> RefusedContactRows { get; init; } = [];
+
     /// <summary>Where each pupil's record is in the export (<c>pupils.csv:7</c>), for errors found when it is merged.</summary>
     public IReadOnlyDictionary<string, RowRef> PupilRows { get; init; } = new Dictionary<string, RowRef>();
+
+    /// <summary>The first row of each file other than pupils.csv that names each pupil (<see cref="PupilIndex.Mentions"/>); empty for a CTF, where a pupil's data is inside their own record.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PupilMention>> PupilMentions { get; init; } = new Dictionary<string, IReadOnlyList<PupilMention>>();
 
     /// <summary>UPNs attendance.csv marks on its last marked day that the pupil file does not list (<see cref="PupilIndex.Unlisted"/>).</summary>
     /// <remarks>Any at all and the pupil file is not the whole roll: a file cut short must not take the pupils it lost off roll.</remarks>

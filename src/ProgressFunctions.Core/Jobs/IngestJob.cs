@@ -102,18 +102,15 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var storedPupils = state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal);
-        var storedAt = StoredAt(state);
-        var storedLinks = state.Pupils.Values.SelectMany(p => p.Links).ToList();
-        var settled = ExportTime.Settle(PupilIdentity.Check(read.Export!, storedPupils), AttendanceYearCodec.LastMarkedDay(state.Attendance));
-        var exportRead = SharedAddressWarnings.Add(OlderExport.Limit(
-            ContactSafeguards.Keep(settled, storedLinks, state.Contacts, storedAt), storedPupils, state.Contacts, storedLinks, storedAt));
-        if ((PupilIdentity.ManyChanged(exportRead, storedPupils) ?? FamilyMoves.ManyMoved(exportRead, storedLinks, state.Contacts)) is { } renamed)
+        var stored = new StoredSchool(state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal),
+            [.. state.Pupils.Values.SelectMany(p => p.Links)], state.Contacts, StoredAt(state), AttendanceYearCodec.LastMarkedDay(state.Attendance));
+        var checkedExport = StoredChecks.Apply(read.Export!, stored);
+        if (checkedExport.Refusal is { } refused)
         {
-            return new IngestResult(IngestOutcome.Unreadable, renamed, RejectedPath: await RejectAsync(state, import, renamed, cancellationToken));
+            return new IngestResult(IngestOutcome.Unreadable, refused, RejectedPath: await RejectAsync(state, import, refused, cancellationToken));
         }
 
-        exportRead = ContactRemovals.Apply(PupilIdentity.Renamed(exportRead, storedPupils), storedLinks);
+        var exportRead = checkedExport.Export!;
 
         var now = clock.GetUtcNow();
         // Read here, not with the school's state: only the import compares with it, and every job loads the state.

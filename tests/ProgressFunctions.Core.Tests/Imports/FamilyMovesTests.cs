@@ -41,6 +41,80 @@ public class FamilyMovesTests
         Assert.Null(FamilyMoves.ManyMoved(Export(links, renumbered), stored, contacts));
     }
 
+    /// <summary>Below the threshold the export is stored, and each pupil given a wholly new family is named to the data managers.</summary>
+    [Theory]
+    [InlineData(300, 4, false)]
+    [InlineData(20, 9, false)]
+    [InlineData(20, 10, true)]
+    [InlineData(400, 20, true)]
+    public void Check_PupilsGivenOtherFamilies_RefusedFromTenAndATwentiethElseEachNamed(int pupils, int moved, bool refused)
+    {
+        var (stored, contacts) = Families(pupils);
+        var links = stored.Select((l, i) => i < moved ? l with { ContactId = $"c{(i + 1) % moved}" } : l).ToList();
+
+        var result = StoredChecks.Apply(Export(links, contacts.Values), new StoredSchool(new Dictionary<string, Pupil>(), stored, contacts));
+
+        Assert.Equal(refused, result.Refused);
+        if (!refused)
+        {
+            var named = result.Export!.Issues.Where(i => i.Reason.Contains("share nobody with the contacts stored for them", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Enumerable.Range(0, moved).Select(i => $"p{i}").Order(StringComparer.Ordinal), named.Select(i => i.Value));
+            Assert.All(named, i => Assert.True(i.TellDataManagers && !i.IsError));
+            Assert.Equal(
+                $"pupil p0's contacts in contacts.csv share nobody with the contacts stored for them (they are stored for pupil p1): check the Pupil UPN column was not sorted on its own in a spreadsheet; reports about p0 will go to the new contacts",
+                named[0].Reason);
+            Assert.All(named, i => Assert.DoesNotContain("@", i.Reason, StringComparison.Ordinal));
+            Assert.All(named, i => Assert.DoesNotMatch(@"\b[FS]\d", i.Reason));
+        }
+    }
+
+    /// <summary>Pupils p0 and p1 have two contacts each (c and d); in the export c0 leaves p0 for p1 (or not).</summary>
+    [Theory]
+    [InlineData("moves by id", true)]
+    [InlineData("moves by e-mail address under a new id", true)]
+    [InlineData("moves between siblings", false)]
+    [InlineData("is added to p1 and stays with p0", false)]
+    [InlineData("moves from a pupil with no rows in the export", false)]                   // not in pupils.csv either: it keeps its contacts
+    [InlineData("moves from a pupil in pupils.csv with no rows in contacts.csv", true)]   // which loses its contacts
+    public void Check_ContactLeavesItsPupilForAnother_NamesBothUnlessTheyAreFamily(string change, bool warned)
+    {
+        var contacts = new[] { "c0", "d0", "c1", "d1", "s" }.Select(id => new Contact { Id = id, Forename = "F" + id, Surname = "S" + id, Email = $"{id}@family.example" })
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
+        List<ContactLink> stored = [Link("c0", "p0"), Link("d0", "p0"), Link("c1", "p1"), Link("d1", "p1")];
+        if (change == "moves between siblings")
+        {
+            stored.AddRange([Link("s", "p0"), Link("s", "p1")]);
+        }
+
+        var exported = contacts.Values.ToList();
+        var moved = change == "moves by e-mail address under a new id" ? "n0" : "c0";
+        exported.Add(contacts["c0"] with { Id = "n0", Forename = "Other", Surname = "Name" });
+        var links = stored.Where(l => l.ContactId != "c0" || change == "is added to p1 and stays with p0").Append(Link(moved, "p1")).ToList();
+        if (change.StartsWith("moves from a pupil with", StringComparison.Ordinal) || change.StartsWith("moves from a pupil in", StringComparison.Ordinal))
+        {
+            links.RemoveAll(l => l.PupilId == "p0");
+        }
+
+        var export = Export(links, exported);
+        if (change == "moves from a pupil in pupils.csv with no rows in contacts.csv")
+        {
+            export = export with { Pupils = [.. new[] { "p0", "p1" }.Select(id => new Pupil { Id = id, Upn = id, LegalForename = "F", LegalSurname = "S" + id })] };
+        }
+
+        var result = StoredChecks.Apply(export, new StoredSchool(new Dictionary<string, Pupil>(), stored, contacts));
+
+        var warnings = result.Export!.Issues.Where(i => i.TellDataManagers && (i.Value == moved || i.Reason.Contains("share nobody", StringComparison.Ordinal))).ToList();
+        Assert.Equal(warned ? 1 : 0, warnings.Count);
+        if (warned)
+        {
+            Assert.Equal(
+                $"contact {moved} is linked to pupil p1 in contacts.csv and no longer to pupil p0, for whom it is stored, and the two pupils share no other contact: check the Pupil UPN column was not sorted on its own in a spreadsheet; reports about p1 will go to this contact",
+                warnings[0].Reason);
+        }
+    }
+
+    private static ContactLink Link(string contact, string pupil) => new() { ContactId = contact, PupilId = pupil };
+
     private static (List<ContactLink> Links, Dictionary<string, Contact> Contacts) Families(int pupils)
     {
         var contacts = Enumerable.Range(0, pupils).Select(i => new Contact { Id = $"c{i}", Forename = $"F{i}", Surname = $"S{i}", Email = $"parent{i}@family.example" })

@@ -16,13 +16,19 @@ internal static class TestFiles
     /// <summary>A valid school.json for 2025/26 plus the given files.</summary>
     public static MemoryBundleSource Bundle(params (string Name, byte[] Bytes)[] files)
     {
+        var all = files.ToDictionary(f => f.Name, f => f.Bytes);
+        all.TryAdd("school.json", s_schoolJson.Value);
+        return new MemoryBundleSource(all);
+    }
+
+    // Made once: many theory rows read a small bundle each.
+    private static readonly Lazy<byte[]> s_schoolJson = new(() =>
+    {
         var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 1) with { IncludeProgress = false });
         using var json = new MemoryStream();
         SchoolJsonWriter.Write(school.Profile, [], json);
-        var all = files.ToDictionary(f => f.Name, f => f.Bytes);
-        all.TryAdd("school.json", json.ToArray());
-        return new MemoryBundleSource(all);
-    }
+        return json.ToArray();
+    });
 
     /// <summary>Writes a whole synthetic school's bundle into memory.</summary>
     public static Dictionary<string, byte[]> Write(SyntheticSchool school)

@@ -14,6 +14,7 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
     private readonly char[] _lastDate = new char[16];
     private int _lastDateLength = -1;
     private DateOnly _date;
+    private PupilRegister? _lastRegister;
 
     public long Accepted { get; private set; }
 
@@ -39,6 +40,13 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
             }
 
             return;
+        }
+
+        if (!ReferenceEquals(register, _lastRegister))
+        {
+            // Rows come sorted by pupil: noted once per run of a pupil's rows, not per row.
+            pupils?.Mentioned(register.PupilId, file, line, AttendanceCsv.Upn.Name);
+            _lastRegister = register;
         }
 
         if (!TryDate(dateField.Trim(), line))

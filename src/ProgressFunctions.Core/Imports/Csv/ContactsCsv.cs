@@ -29,11 +29,13 @@ public static class ContactsCsv
     /// e-mail). When two rows of one id describe different people, the id cannot be trusted for either family: none
     /// of its rows is imported, and each error names the other row. <see cref="ContactRows.PupilsListed"/> holds every
     /// pupil the file has a row for, imported or not: their links become exactly the imported ones, so a link the
-    /// export no longer vouches for is never kept from an earlier export.
+    /// export no longer vouches for is never kept from an earlier export. A row that cannot be used as it stands is
+    /// returned in <see cref="ContactRows.Refused"/>, so that the stored contact it names is kept (<see cref="RefusedContacts"/>).
     /// </remarks>
     public static ContactRows Read(TextReader text, PupilIndex pupils, ICollection<ImportIssue> issues, string file = FileName)
     {
         var rows = new List<(Contact Contact, ContactLink Link, int Line)>();
+        var unusable = new List<RefusedContactRow>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         bool saysRestrictions = false, saysCorrespondence = false;
         CsvTable.Read(text, file, Columns, issues, row =>
@@ -72,7 +74,11 @@ public static class ContactsCsv
                 Priority = row.Int(Priority) ?? 1,
                 Restriction = row.GetOrNull(Restriction),
             };
-            if (!row.HasErrors)
+            if (row.HasErrors)
+            {
+                unusable.Add(Refused(row, link, new Contact { Id = link.ContactId, Forename = forename, Surname = surname, Email = row.GetOrNull(Email) }, pupils));
+            }
+            else
             {
                 rows.Add((new Contact { Id = link.ContactId, Title = row.Name(Title, required: false), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused }, link, row.Line));
             }
@@ -80,11 +86,23 @@ public static class ContactsCsv
 
         var refused = PersonRows.Conflicting(rows.Select(r => (r.Contact, r.Contact.Id, r.Line)), c => PersonRows.Of(c.Forename, c.Surname, c.Email), file, ContactId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
+        unusable.AddRange(rows.Where(r => refused.Contains(r.Contact.Id) || r.Contact.EmailRefused)
+            .Select(r => new RefusedContactRow(r.Line, r.Link.PupilId, false, r.Contact, r.Link, OnlyAddressRefused: !refused.Contains(r.Contact.Id))));
         return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed)
         {
             SaysRestrictions = saysRestrictions,
             SaysCorrespondence = saysCorrespondence,
+            Refused = [.. unusable.OrderBy(r => r.Line)],
         };
+    }
+
+    /// <summary>A row with an error as far as it could be read: the restricting parts of its link only where they read as such.</summary>
+    private static RefusedContactRow Refused(CsvRow row, ContactLink link, Contact person, PupilIndex pupils)
+    {
+        bool? Said(CsvColumn column) => row.Has(column) && FieldParse.TryBool(row.Get(column), out var yes) ? yes : null;
+        var upn = row.Get(PupilUpn).Trim().ToUpperInvariant();
+        return new RefusedContactRow(row.Line, link.PupilId, link.PupilId.Length == 0 && pupils.IsRefused(upn), person,
+            link with { ParentalResponsibility = Said(Responsibility) ?? true, ReceivesCorrespondence = Said(Correspondence) ?? true, Restriction = row.GetOrNull(Restriction) });
     }
 }
 
@@ -99,4 +117,7 @@ public sealed record ContactRows(List<Contact> Contacts, List<ContactLink> Links
     public bool SaysRestrictions { get; init; }
 
     public bool SaysCorrespondence { get; init; }
+
+    /// <summary>The rows that could not be used as they stand (<see cref="RefusedContactRow"/>), in file order.</summary>
+    public IReadOnlyList<RefusedContactRow> Refused { get; init; } = [];
 }

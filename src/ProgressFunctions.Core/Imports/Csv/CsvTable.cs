@@ -113,6 +113,7 @@ public sealed class CsvRow
         // The UPN is made a string only when it finds no pupil, for the error.
         if (_map[column] is var field and >= 0 && _reader[field].Trim() is { IsEmpty: false } upnField && pupils.Find(upnField) is { } found)
         {
+            pupils.Mentioned(found, File, Line, column.Name);
             return found;
         }
 
@@ -124,6 +125,7 @@ public sealed class CsvRow
 
         if (pupils.Find(upn, out var problem, out var refused) is { } id)
         {
+            pupils.Mentioned(id, File, Line, column.Name);
             return id;
         }
 

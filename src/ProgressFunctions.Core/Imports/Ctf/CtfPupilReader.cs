@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using ProgressFunctions.Core.Attendance;
-using ProgressFunctions.Core.Imports.Csv;
 using ProgressFunctions.Core.Progress;
 using ProgressFunctions.Core.Schools;
 using static ProgressFunctions.Core.Imports.Ctf.CtfReader;
@@ -15,7 +13,8 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
     private readonly List<ContactLink> _links = [];
     private readonly List<AttendanceSummary> _summaries = [];
     private readonly List<AssessmentResult> _assessments = [];
-    private readonly HashSet<string> _upns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _lineByUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _repeatedAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _withContacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RowRef> _rows = new(StringComparer.Ordinal);
     private readonly AttendanceSink _sink = new(new AttendanceRegisters(calendar));
@@ -62,9 +61,10 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             return;
         }
 
-        if (!_upns.Add(upn))
+        if (!_lineByUpn.TryAdd(upn, line))
         {
-            Issues.Add(ImportIssue.Error(file, line, "UPN", upn, "duplicate UPN: another pupil in this file already has it"));
+            Issues.Add(Repeated(upn, line, _lineByUpn[upn]));
+            _repeatedAt.TryAdd(upn, line);
             return;
         }
 
@@ -89,11 +89,35 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             LookedAfter = FieldParse.TryBool(Value(Child(pupil, "LookedAfter"), "InCare"), out var lac) && lac,
         });
         ReadContacts(pupil, id, line);
-        ReadAttendance(pupil, id, line);
-        ReadAssessments(pupil, id, line);
+        _marks += CtfAttendance.Read(pupil, id, line, _sink, file, _summaries, Issues);
+        CtfAssessments.Read(pupil, id, line, scales, file, _assessments, Issues);
     }
 
-    public SchoolExport ToExport() => new()
+    /// <summary>The pupils read, without those whose UPN another pupil record also has.</summary>
+    /// <remarks>
+    /// Two records with one UPN cannot both be the child it belongs to, and either may be: keeping the first would
+    /// put its contacts, marks and results on the stored pupil of that UPN, who may be the other child. So neither is
+    /// imported, as pupils.csv refuses both rows of a repeated UPN, and each error names the other record's line.
+    /// </remarks>
+    public SchoolExport ToExport()
+    {
+        var refused = _repeatedAt.Keys.Select(RecordIds.PupilFromUpn).ToHashSet(StringComparer.Ordinal);
+        var marksRefused = refused.Sum(id => (long)_sink.Registers.MarkCountOf(id));
+        var export = RefusedPupils.Without(Read(), refused, [.. _repeatedAt.Select(r => Repeated(r.Key, _lineByUpn[r.Key], r.Value))]);
+        return export with
+        {
+            RecordsRead = new Dictionary<string, long>
+            {
+                [file] = export.Pupils.Count, ["pupils"] = export.Pupils.Count, ["contacts"] = export.ContactLinks.Count,
+                ["attendance marks"] = _marks - marksRefused, ["assessments"] = export.Assessments.Count,
+            },
+        };
+    }
+
+    private ImportIssue Repeated(string upn, int line, int otherLine) => ImportIssue.Error(file, line, "UPN", upn,
+        $"UPN {upn} is also used on line {otherLine}: neither pupil record is imported, nor anything in either (contacts, attendance, results)");
+
+    private SchoolExport Read() => new()
     {
         ExportedAt = _exportedAt,
         Profile = _profile,
@@ -109,10 +133,6 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         CarriesRollDetails = false,
         SaysRestrictions = false,
         SaysCorrespondence = false,
-        RecordsRead = new Dictionary<string, long>
-        {
-            [file] = _pupils.Count, ["pupils"] = _pupils.Count, ["contacts"] = _links.Count, ["attendance marks"] = _marks, ["assessments"] = _assessments.Count,
-        },
     };
 
     private string Name(XElement element, string name, int line) => Clean(Value(element, name), name, line);
@@ -162,82 +182,6 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
                 ParentalResponsibility = FieldParse.TryBool(Value(contact, "Responsibility"), out var pr) && pr,
                 Priority = int.TryParse(Value(contact, "Order"), out var order) ? order : 1,
             });
-        }
-    }
-
-    private void ReadAttendance(XElement pupil, string pupilId, int line)
-    {
-        foreach (var year in Children(Child(pupil, "Attendance"), "YearData"))
-        {
-            var marks = Value(year, "AttendMarks");
-            if (marks.Length > 0 && TryDate(Value(year, "AttendStartDate"), out var start))
-            {
-                ReadMarks(pupilId, start, marks, line);
-                continue;
-            }
-
-            int Int(string name) => int.TryParse(Value(year, name), out var n) ? n : 0;
-            var academicYear = int.TryParse(Value(year, "Year"), out var y) ? new AcademicYear(y) : default;
-            _summaries.Add(new AttendanceSummary(pupilId, academicYear, Int("SessionsPossible"), Int("SessionsAttended"), Int("SessionsAuthorised"), Int("SessionsUnauthorised")));
-        }
-    }
-
-    /// <summary>Two characters per calendar day from the start date (AM then PM); '-' is no mark.</summary>
-    private void ReadMarks(string pupilId, DateOnly start, string marks, int line)
-    {
-        var register = _sink.Registers.RegisterFor(pupilId);
-        for (var i = 0; i < marks.Length; i++)
-        {
-            var c = marks[i];
-            if (c == CtfCodes.NoMark)
-            {
-                continue;
-            }
-
-            var date = start.AddDays(i / 2);
-            var session = (SessionOfDay)(i % 2);
-            if (!AttendanceCode.TryParse(marks.AsSpan(i, 1), out var code))
-            {
-                Issues.Add(ImportIssue.Error(file, line, "AttendMarks", c.ToString(), AttendanceCode.Unknown(c.ToString(), $"for {date:yyyy-MM-dd} {session.ToString().ToUpperInvariant()}")));
-                continue;
-            }
-
-            if (AttendanceCsv.Place(_sink, register, date, session, code, null, file, line, Issues))
-            {
-                _marks++;
-            }
-        }
-    }
-
-    private void ReadAssessments(XElement pupil, string pupilId, int line)
-    {
-        foreach (var stage in Children(Child(pupil, "StageAssessments"), "KeyStage"))
-        {
-            foreach (var result in Children(stage, "StageAssessment"))
-            {
-                var method = Value(result, "Method");
-                var scaleName = method.Equals(CtfCodes.InternalMethod, StringComparison.OrdinalIgnoreCase) ? Value(result, "ResultQualifier")
-                    : method.Equals("TT", StringComparison.OrdinalIgnoreCase) ? "KS2" : method.Equals("TA", StringComparison.OrdinalIgnoreCase) ? "KS2 TA" : "";
-                var grade = Value(result, "Result");
-                if (!scales.TryGet(scaleName, out var scale) || !scale.Contains(grade))
-                {
-                    Issues.Add(ImportIssue.Error(file, line, "StageAssessment/Result", grade,
-                        scale is null ? $"unknown grade scale '{scaleName}' (method '{method}')" : $"'{grade}' is not a grade on the {scale.Name} scale"));
-                    continue;
-                }
-
-                var date = TryDate(Value(result, "ResultDate"), out var d) ? d
-                    : int.TryParse(Value(result, "Year"), out var y) ? new DateOnly(y, 7, 1) : default;
-                _assessments.Add(new AssessmentResult
-                {
-                    PupilId = pupilId,
-                    Subject = Value(result, "Subject"),
-                    Point = Value(result, "Component") is { Length: > 0 } c ? c : Value(stage, "Stage"),
-                    Date = date,
-                    Scale = scale.Name,
-                    Grade = scale.Normalise(grade),
-                });
-            }
         }
     }
 }
