@@ -1,3 +1,4 @@
+using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Imports.Csv;
 using ProgressFunctions.Core.Schools;
 
@@ -9,7 +10,8 @@ namespace ProgressFunctions.Core.Imports;
 /// The readers take an absent column as empty for every row: one export without the SEN column would otherwise clear
 /// every pupil's SEN status, and one without Email leave every parent without an address. The export says nothing about
 /// those fields, so what is stored stands; the readers have said once which column is absent (<see cref="AbsentColumns"/>).
-/// A pupil or contact new to the store takes the reader's default. Restriction and Receives Correspondence are kept by
+/// A pupil or contact new to the store takes the reader's default; a stored leaver whom the export marks after their
+/// leaving date is back on roll (<see cref="BackOnRoll"/>). Restriction and Receives Correspondence are kept by
 /// <see cref="ContactSafeguards"/>, which does the same for a CTF and warns when a restriction is lifted.
 /// </para>
 /// <para>
@@ -67,7 +69,11 @@ public static class KeptForAbsentColumns
             return export;
         }
 
-        var pupils = export.Pupils.Select(p => storedPupils.TryGetValue(p.Id, out var stored) ? Keep(p, stored, pupilFields) : p).ToList();
+        var leavingKept = export.AbsentColumns.Contains(PupilsCsv.LeavingDate);
+        var pupils = export.Pupils
+            .Select(p => storedPupils.TryGetValue(p.Id, out var stored) ? Keep(p, stored, pupilFields) : p)
+            .Select(p => leavingKept ? BackOnRoll(p, export.Attendance) : p)
+            .ToList();
 
         var byPupil = storedLinks.ToLookup(l => l.PupilId, StringComparer.Ordinal);
         var exportContacts = export.Contacts.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -79,6 +85,16 @@ public static class KeptForAbsentColumns
 
         return export with { Pupils = pupils, Contacts = contacts, ContactLinks = links };
     }
+
+    /// <summary>The pupil on roll when the export's register marks them in a possible session after their stored leaving date.</summary>
+    /// <remarks>
+    /// Without the column only the register can say that a pupil taken off roll (left out of one export) is back; kept off
+    /// roll, a child would drop out of every attendance check while the school still marks them.
+    /// </remarks>
+    private static Pupil BackOnRoll(Pupil pupil, AttendanceRegisters? register) =>
+        pupil.LeavingDate is { } left && register is not null && register.MarksOf(pupil.Id).Any(m => m.Date > left && m.Code.Category.IsPossible())
+            ? pupil with { LeavingDate = null }
+            : pupil;
 
     private static List<Func<T, T, T>> Absent<T>(SchoolExport export, (CsvColumn Column, Func<T, T, T> Keep)[] fields) =>
         [.. fields.Where(f => export.AbsentColumns.Contains(f.Column)).Select(f => f.Keep)];

@@ -43,7 +43,7 @@ public sealed class AbsentColumnsTests
     [InlineData("Gender", "gender", "none")]
     [InlineData("Reg Group", "registration group", "none")]
     [InlineData("Admission Date", "admission date", "none")]
-    [InlineData("Leaving Date", "leaving date", "none: on roll")]
+    [InlineData("Leaving Date", "leaving date", "no leaving date")]
     public void Read_PupilsCsvWithoutAnOptionalColumn_OneWarningOnTheHeaderNamingFileAndColumn(string column, string field, string forNew)
     {
         var export = Read(Without(PupilsCsv, column));

@@ -104,6 +104,24 @@ public sealed class KeptForAbsentColumnsTests
         Assert.Equal((SenStatus.Support, SenStatus.None), (school.Pupils["p1"].Sen, school.Pupils["p2"].Sen));
     }
 
+    /// <summary>Without the Leaving Date column, the register is what can say that a pupil taken off roll is back.</summary>
+    [Theory]
+    [InlineData("2025-09-02", null)]                // marked present the day after: back on roll
+    [InlineData("2025-09-10", "2025-09-10")]        // marked only before it: still left
+    public void Apply_StoredLeaverInAnExportWithoutLeavingDate_OnRollOnlyWhenMarkedAfterIt(string left, string? expected)
+    {
+        var stored = s_stored with { Pupils = s_stored.Pupils.SetItem("p2", s_stored.Pupils["p2"] with { LeavingDate = DateOnly.Parse(left, System.Globalization.CultureInfo.InvariantCulture) }) };
+        var export = Core.Imports.Bundle.BundleReader.Read(TestFiles.Bundle(
+            ("pupils.csv", System.Text.Encoding.UTF8.GetBytes(Without(PupilsCsv, "Leaving Date"))),
+            ("attendance.csv", "UPN,Date,Session,Mark\nR201100025002,2025-09-03,AM,/\nR201100025002,2025-09-03,PM,/\n"u8.ToArray())));
+        Assert.Equal(2, export.Attendance!.MarkCount);
+
+        var (school, _) = Import(export, stored);
+
+        Assert.Equal(expected, school.Pupils["p2"].LeavingDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new DateOnly(2026, 7, 20), school.Pupils["p1"].LeavingDate);
+    }
+
     /// <summary>Without Contact ID or Email, a contact's id is made from their name and phone: the stored contact is found by name among the pupil's own.</summary>
     [Fact]
     public void Apply_NoContactIdNorEmailColumn_StoredAddressFoundThroughThePupilsSameNamedContact()

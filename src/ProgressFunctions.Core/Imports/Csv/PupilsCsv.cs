@@ -25,7 +25,7 @@ public static class PupilsCsv
     public static readonly CsvColumn Eal = new("EAL", false, "English Additional Language") { WhenAbsent = Kept("English as an additional language status", "no") };
     public static readonly CsvColumn LookedAfter = new("Looked After", false, "LAC", "CLA", "In Care") { WhenAbsent = Kept("looked-after status", "not looked after") };
     public static readonly CsvColumn AdmissionDate = new("Admission Date", false, "Date of Admission", "Entry Date") { WhenAbsent = Kept("admission date", "none") };
-    public static readonly CsvColumn LeavingDate = new("Leaving Date", false, "Date of Leaving", "Leave Date") { WhenAbsent = Kept("leaving date", "none: on roll") };
+    public static readonly CsvColumn LeavingDate = new("Leaving Date", false, "Date of Leaving", "Leave Date") { WhenAbsent = Kept("leaving date", "no leaving date") };
 
     public static IReadOnlyList<CsvColumn> Columns { get; } =
         [Upn, PupilId, LegalSurname, LegalForename, PreferredForename, DateOfBirth, Gender, Year, RegGroup, Sen, Fsm, PupilPremium, Eal, LookedAfter, AdmissionDate, LeavingDate];
