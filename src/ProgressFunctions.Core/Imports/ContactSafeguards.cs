@@ -81,7 +81,8 @@ public static class ContactSafeguards
 
         if (unknown > 0 && byPupil.Count == 0 && export.AbsentColumns.Contains(ContactsCsv.Restriction))
         {
-            return export with { ContactLinks = links, Issues = [.. export.Issues.Where(i => !AbsentColumns.IsAbout(i, ContactsCsv.FileName, ContactsCsv.Restriction)), .. issues, FirstWithoutRestrictions()] };
+            var others = export.Issues.Where(i => !AbsentColumns.IsAbout(i, ContactsCsv.FileName, ContactsCsv.Restriction));
+            return export with { ContactLinks = links, Issues = [.. others, .. issues, FirstWithoutRestrictions()] };
         }
 
         if (unknown > 0)
