@@ -96,4 +96,19 @@ public sealed class UnknownColumnsTests
         Assert.DoesNotContain(export.Issues, i => i.File == "pupils.csv");
         Assert.Equal(2, export.Pupils.Count);
     }
+
+    /// <summary>A file saved without its header row has a pupil's details on line 1: they are not repeated back as column names.</summary>
+    [Fact]
+    public void Read_FirstLineIsARowOfData_FileRefusedSayingSoWithoutEchoingIt()
+    {
+        var rows = AbsentColumnsTests.PupilsCsv[(AbsentColumnsTests.PupilsCsv.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+
+        var export = BundleReader.Read(TestFiles.Bundle(("pupils.csv", Encoding.UTF8.GetBytes(rows))));
+
+        var issues = export.Issues.Where(i => i.File == "pupils.csv").ToList();
+        Assert.All(issues, i => Assert.True(i.IsError && i.StopsItsFile, i.ToString()));
+        Assert.All(issues, i => Assert.EndsWith("(line 1 names none of the file's columns: is the header row missing?)", i.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(issues, i => i.ToString().Contains("Brontë", StringComparison.Ordinal));
+        Assert.Empty(export.Pupils);
+    }
 }

@@ -83,16 +83,21 @@ internal sealed class HeaderMap
         }
 
         var otherDelimiter = header.FieldCount == 1 && (header[0].Contains(';') || header[0].Contains('\t'));
+        // A first line naming no column is most likely a row of data: its cells are a pupil's details, not column names.
+        var noHeader = indexes.Count == 0 && !otherDelimiter;
         foreach (var column in missing)
         {
             var why = column.WhyRequired is { } reason ? $": {reason}" : "";
-            var hint = otherDelimiter ? " (the file seems to use ';' or tabs between fields: save it as comma-separated)" : "";
+            var hint = otherDelimiter ? " (the file seems to use ';' or tabs between fields: save it as comma-separated)"
+                : noHeader ? " (line 1 names none of the file's columns: is the header row missing?)"
+                : "";
             issues.Add(ImportIssue.Error(file, header.Line, column.Name, "", $"required column '{column.Name}' is missing{why}{hint}"));
         }
 
-        if (!otherDelimiter)
+        // The errors above explain both: a file split on the wrong character has one header cell, and one with no header
+        // would have its first row of personal data repeated back as unknown column names.
+        if (!otherDelimiter && !noHeader)
         {
-            // A file split on the wrong character has one header cell, which the error above already explains.
             UnknownColumns.Warn(header, file, columns, indexes, issues);
         }
 
