@@ -18,7 +18,9 @@ namespace ProgressFunctions.Core.Imports;
 /// surname (a CTF's contacts have ids made from their details, which need not be the MIS's); where several match, a
 /// restricted one is taken. An export that does say restrictions is the MIS's word: it may lift one (a court order
 /// ends), with a warning naming the contact so the data manager checks it before anything is sent. A CTF that links
-/// contacts the store has never seen says so in one warning: nothing is known about their restrictions.
+/// contacts the store has never seen says so in one warning: nothing is known about their restrictions. On a school's
+/// first import, a contacts.csv without the Restriction column is said to the data managers instead, before any report
+/// can go to a parent the MIS restricts.
 /// </para>
 /// <para>
 /// An export made before the data already stored (<see cref="SchoolExport.ExportedAt"/> earlier than
@@ -77,6 +79,12 @@ public static class ContactSafeguards
             links.Add(kept);
         }
 
+        if (unknown > 0 && byPupil.Count == 0 && export.AbsentColumns.Contains(ContactsCsv.Restriction))
+        {
+            var others = export.Issues.Where(i => !AbsentColumns.IsAbout(i, ContactsCsv.FileName, ContactsCsv.Restriction));
+            return export with { ContactLinks = links, Issues = [.. others, .. issues, FirstWithoutRestrictions()] };
+        }
+
         if (unknown > 0)
         {
             var file = export.RecordsRead.Keys.FirstOrDefault(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) ?? ContactsCsv.FileName;
@@ -86,6 +94,13 @@ public static class ContactSafeguards
 
         return export with { ContactLinks = links, Issues = [.. export.Issues, .. issues] };
     }
+
+    /// <summary>The one warning on a school's first import from a contacts.csv without the Restriction column, in place of the reader's: there is nothing stored to keep.</summary>
+    private static ImportIssue FirstWithoutRestrictions() =>
+        ImportIssue.Warning(ContactsCsv.FileName, 1, ContactsCsv.Restriction.Name, "",
+            $"{AbsentColumns.Opening(ContactsCsv.FileName, ContactsCsv.Restriction)} and no contact is stored for this school yet: no contact is treated as restricted, so a parent "
+            + "under a court order or a no-contact flag would be sent the reports and letters of their child. Record the restrictions in the MIS and import "
+            + "a contacts.csv with the Restriction column before any batch is released") with { TellDataManagers = true };
 
     private static ContactLink? StoredLink(ContactLink link, IEnumerable<ContactLink> stored, IReadOnlyDictionary<string, Contact> exportContacts, IReadOnlyDictionary<string, Contact> storedContacts)
     {

@@ -23,9 +23,11 @@ public sealed record ImportIssue(string File, int Line, string Column, string Va
 
     /// <summary>An error that kept a whole file out rather than one of its records: the file itself (line 0, no key),
     /// or the first line of a CSV or JSON file (a header without a required column, an empty file).</summary>
+    public bool StopsItsFile => IsError && (Line == 0 ? Column.Length == 0 : IsAboutHeader);
+
+    /// <summary>Whether the issue is about the header of a CSV or JSON file (its first line): a column missing, unknown or given twice concerns every row.</summary>
     /// <remarks>Not line 1 of XML: a CTF written on one line has every pupil's record there.</remarks>
-    public bool StopsItsFile => IsError
-        && (Line == 0 ? Column.Length == 0 : Line == 1 && !File.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+    public bool IsAboutHeader => Line == 1 && !File.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The compiler-style form <c>file:line:column: reason</c> that <c>progress validate</c> prints; <c>file:key: reason</c>
     /// for a file read as a whole (school.json, line 0), where a line number would point nowhere.</summary>

@@ -64,6 +64,10 @@ public sealed record SchoolExport
     /// <summary>Whether the export says if each contact receives correspondence (a CTF does not; contacts.csv only with that column).</summary>
     public bool SaysCorrespondence { get; init; } = true;
 
+    /// <summary>The optional columns of pupils.csv and contacts.csv the export's headers lack.</summary>
+    /// <remarks>Not empty cells: a record already stored keeps its value for each (<see cref="KeptForAbsentColumns"/>).</remarks>
+    public IReadOnlySet<Csv.CsvColumn> AbsentColumns { get; init; } = new HashSet<Csv.CsvColumn>();
+
     /// <summary>When the MIS produced the export, if the file says (a CTF header's DateTime, or <c>exportedAt</c> in school.json).</summary>
     /// <remarks>This, not the upload time, decides which of two exports is newer; without it the time of ingest stands in.</remarks>
     public DateTimeOffset? ExportedAt { get; init; }

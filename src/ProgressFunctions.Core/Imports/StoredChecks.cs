@@ -29,7 +29,9 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 
 /// <summary>Every check of an export against what is stored, in the order they apply: the pure part of ingest before the merge.</summary>
 /// <remarks>
-/// Pupils whose identity does not match the store go first, with everything about them (<see cref="PupilIdentity"/>),
+/// A stored pupil or contact first gets back its value for each optional column the export lacks
+/// (<see cref="KeptForAbsentColumns"/>), so that no later check reads a missing column as every value changed. Pupils
+/// whose identity does not match the store go next, with everything about them (<see cref="PupilIdentity"/>),
 /// so that no later check counts or keeps anything of theirs; then contact rows that could not be used keep the stored
 /// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
@@ -41,7 +43,9 @@ public static class StoredChecks
 {
     public static CheckedExport Apply(SchoolExport read, StoredSchool stored)
     {
-        var identified = RefusedContacts.Keep(PupilIdentity.Check(read, stored.Pupils), stored.Links, stored.Contacts);
+        // Stored values for the columns the export lacks go back first: every later check compares the export with the store.
+        var complete = KeptForAbsentColumns.Apply(read, stored.Pupils, stored.Contacts, stored.Links);
+        var identified = RefusedContacts.Keep(PupilIdentity.Check(complete, stored.Pupils), stored.Links, stored.Contacts);
         var settled = ExportTime.Settle(identified, stored.LastMarked);
         var export = SharedAddressWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, stored.Links, stored.Contacts, stored.At), stored.Pupils, stored.Contacts, stored.Links, stored.At));

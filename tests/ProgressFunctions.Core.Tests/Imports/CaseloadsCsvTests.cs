@@ -44,7 +44,7 @@ public class CaseloadsCsvTests
     public void BundleReader_CaseloadsAndInterventions_ReadWithTheStaffFile()
     {
         var bundle = TestFiles.Bundle(
-            ("pupils.csv", "UPN,Legal Surname,Legal Forename\nC201100025001,Brontë,Zoë\n"u8.ToArray()),
+            ("pupils.csv", "UPN,Legal Surname,Legal Forename,Year\nC201100025001,Brontë,Zoë,7\n"u8.ToArray()),
             ("staff.csv", "Staff ID,Forename,Surname,Email,Roles\nM1,Rhiannon,Pryce,r.pryce@school.example,ProgressMentor\nH1,Helen,Marsh,h.marsh@school.example,Headteacher\n"u8.ToArray()),
             ("caseloads.csv", "Staff ID,UPN\nM1,C201100025001\nH1,C201100025001\n"u8.ToArray()),
             ("interventions.csv", "UPN,Type,Start\nC201100025001,Reading catch-up,2025-10-06\n"u8.ToArray()));
@@ -60,7 +60,7 @@ public class CaseloadsCsvTests
     [Fact]
     public void BundleReader_NoOptionalFiles_NoIssueAndCaseloadsUnknown()
     {
-        var export = BundleReader.Read(TestFiles.Bundle(("pupils.csv", "UPN,Legal Surname,Legal Forename\nC201100025001,Brontë,Zoë\n"u8.ToArray())));
+        var export = BundleReader.Read(TestFiles.Bundle(("pupils.csv", "UPN,Legal Surname,Legal Forename,Year\nC201100025001,Brontë,Zoë,7\n"u8.ToArray())));
 
         Assert.Null(export.Caseloads);
         Assert.Empty(export.Interventions);

@@ -40,4 +40,27 @@ public sealed class ContactSafeguardsTests
         Assert.Equal(warning.Length == 0 ? 0 : 1, kept.WarningCount);
         Assert.All(kept.Issues, i => Assert.Contains(warning, i.Reason, StringComparison.Ordinal));
     }
+
+    /// <summary>A school's first import stores no restriction to keep: a contacts.csv that cannot say them is said to the data managers, once.</summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Keep_FirstImportOfContactsCsv_WithoutTheRestrictionColumnOneWarningToTheDataManagers(bool hasColumn, bool warned)
+    {
+        var contacts = hasColumn ? AbsentColumnsTests.ContactsCsv : AbsentColumnsTests.Without(AbsentColumnsTests.ContactsCsv, "Restriction");
+        var export = AbsentColumnsTests.Read(AbsentColumnsTests.PupilsCsv, contacts);
+
+        var kept = ContactSafeguards.Keep(export, [], new Dictionary<string, Contact>());
+
+        var about = kept.Issues.Where(i => i.Reason.Contains("restrict", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(warned ? 1 : 0, about.Count);
+        if (warned)
+        {
+            Assert.Equal(("contacts.csv", 1, "Restriction", true), (about[0].File, about[0].Line, about[0].Column, about[0].TellDataManagers));
+            Assert.Equal("contacts.csv has no Restriction column and no contact is stored for this school yet: no contact is treated as restricted, so a parent "
+                + "under a court order or a no-contact flag would be sent the reports and letters of their child. Record the restrictions in the MIS and import "
+                + "a contacts.csv with the Restriction column before any batch is released", about[0].Reason);
+            Assert.All(kept.ContactLinks, l => Assert.Null(l.Restriction));
+        }
+    }
 }

@@ -41,6 +41,30 @@ public class JobCommandsTests
         Assert.Contains("  behaviour.csv: warning: export has no behaviour.csv", run.Output);
     }
 
+    /// <summary>A typo in a header is said on screen by validate and by ingest, with the column it is close to, not ignored.</summary>
+    [Fact]
+    public void ValidateAndIngest_HeaderWithATypo_WarningWithTheCloseColumnOnScreen()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", "export").ExitCode);
+        var contacts = Path.Combine(folder, "export", "contacts.csv");
+        var text = File.ReadAllText(contacts);
+        var header = text[..text.IndexOf('\n', StringComparison.Ordinal)];
+        File.WriteAllText(contacts, header.Replace("Restriction", "Restricton", StringComparison.Ordinal) + text[header.Length..]);
+
+        var validate = CliProcess.Run(folder, "validate", "export");
+        var ingest = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+
+        const string typo = "contacts.csv:1:Restricton: warning: contacts.csv has a column 'Restricton' that the import does not know, so it is not read: did you mean 'Restriction'?";
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains(typo + Environment.NewLine, validate.Output, StringComparison.Ordinal);
+        Assert.Contains("contacts.csv:1:Restriction: warning: contacts.csv has no Restriction column: the stored restriction of each contact is kept", validate.Output, StringComparison.Ordinal);
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Contains("  " + typo + Environment.NewLine, ingest.Output, StringComparison.Ordinal);
+        // The school's first import: nothing stored to keep, so the data managers are told no contact is restricted.
+        Assert.Contains("  contacts.csv:1:Restriction: warning: contacts.csv has no Restriction column and no contact is stored for this school yet: no contact is treated as restricted", ingest.Output, StringComparison.Ordinal);
+    }
+
     /// <remarks>A store file cut short keeps SQLite's header, so only SQLite notices: the message names the file and what to do.</remarks>
     [Fact]
     public void Command_TruncatedStore_ExitTwoNamingTheFileAndTheBackupAndLeavingItAsItIs()

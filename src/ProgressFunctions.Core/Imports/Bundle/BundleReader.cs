@@ -25,7 +25,7 @@ public static class BundleReader
         counts[SchoolJson.FileName] = profile is null ? 0 : 1;
         var scales = profile?.Scales ?? GradeScaleSet.Standard;
 
-        var (pupils, byUpn) = ReadText(source, PupilsCsv.FileName, issues, required: true, text => PupilsCsv.Read(text, issues));
+        var (pupils, byUpn, pupilColumnsAbsent) = ReadText(source, PupilsCsv.FileName, issues, required: true, text => PupilsCsv.Read(text, issues));
         pupils ??= [];
         byUpn ??= new PupilIndex();
         counts[PupilsCsv.FileName] = pupils.Count;
@@ -84,6 +84,7 @@ public static class BundleReader
             RefusedContactRows = contacts?.Refused ?? [],
             SaysRestrictions = contacts?.SaysRestrictions ?? false,
             SaysCorrespondence = contacts?.SaysCorrespondence ?? false,
+            AbsentColumns = new HashSet<CsvColumn>([.. pupilColumnsAbsent ?? new HashSet<CsvColumn>(), .. contacts?.Absent ?? new HashSet<CsvColumn>()]),
             PupilRows = byUpn.WhereById,
             PupilMentions = byUpn.Mentions,
             MarkedButUnlisted = markedButUnlisted,

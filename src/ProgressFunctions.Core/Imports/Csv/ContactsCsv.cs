@@ -9,19 +9,27 @@ public static class ContactsCsv
 
     public static readonly CsvColumn ContactId = new("Contact ID", false, "Contact Id", "Person ID");
     public static readonly CsvColumn PupilUpn = new("Pupil UPN", true, "UPN", "Student UPN");
-    public static readonly CsvColumn Title = new("Title", false, "Salutation") { Repeats = true };
+    public static readonly CsvColumn Title = new("Title", false, "Salutation") { Repeats = true, WhenAbsent = Kept("title", "none") };
     public static readonly CsvColumn Forename = new("Forename", true, "First Name", "Contact Forename");
     public static readonly CsvColumn Surname = new("Surname", true, "Last Name", "Contact Surname");
-    public static readonly CsvColumn Email = new("Email", false, "E-mail", "Email Address", "Contact Email");
-    public static readonly CsvColumn Phone = new("Phone", false, "Telephone", "Mobile", "Phone Number");
-    public static readonly CsvColumn Relationship = new("Relationship", false, "Relation", "Relationship to Pupil") { Repeats = true };
-    public static readonly CsvColumn Responsibility = new("Parental Responsibility", false, "PR", "Has Parental Responsibility", "Responsibility");
-    public static readonly CsvColumn Correspondence = new("Receives Correspondence", false, "Correspondence", "Receives Mail");
-    public static readonly CsvColumn Priority = new("Priority", false, "Contact Priority", "Order");
-    public static readonly CsvColumn Restriction = new("Restriction", false, "Contact Restriction", "No Contact Reason");
+    public static readonly CsvColumn Email = new("Email", false, "E-mail", "Email Address", "Contact Email") { WhenAbsent = Kept("e-mail address", "none") };
+    public static readonly CsvColumn Phone = new("Phone", false, "Telephone", "Mobile", "Phone Number") { WhenAbsent = Kept("phone number", "none") };
+    public static readonly CsvColumn Relationship = new("Relationship", false, "Relation", "Relationship to Pupil") { Repeats = true, WhenAbsent = Kept("relationship", "none") };
+    public static readonly CsvColumn Responsibility = new("Parental Responsibility", false, "PR", "Has Parental Responsibility", "Responsibility")
+    {
+        WhenAbsent = Kept("parental responsibility", "none"),
+    };
+    public static readonly CsvColumn Correspondence = new("Receives Correspondence", false, "Correspondence", "Receives Mail")
+    {
+        WhenAbsent = Kept("correspondence setting", "receives correspondence"),
+    };
+    public static readonly CsvColumn Priority = new("Priority", false, "Contact Priority", "Order") { WhenAbsent = Kept("priority", "1") };
+    public static readonly CsvColumn Restriction = new("Restriction", false, "Contact Restriction", "No Contact Reason") { WhenAbsent = Kept("restriction", "no restriction") };
 
     public static IReadOnlyList<CsvColumn> Columns { get; } =
         [ContactId, PupilUpn, Title, Forename, Surname, Email, Phone, Relationship, Responsibility, Correspondence, Priority, Restriction];
+
+    private static KeptWhenAbsent Kept(string field, string forNew) => new("contact", field, forNew);
 
     /// <summary>Reads contacts and links; <paramref name="pupils"/> is the pupils read from the same export.</summary>
     /// <remarks>
@@ -37,10 +45,8 @@ public static class ContactsCsv
         var rows = new List<(Contact Contact, ContactLink Link, int Line)>();
         var unusable = new List<RefusedContactRow>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        bool saysRestrictions = false, saysCorrespondence = false;
         CsvTable.Read(text, file, Columns, issues, row =>
         {
-            (saysRestrictions, saysCorrespondence) = (row.Has(Restriction), row.Has(Correspondence));
             var pupilId = row.Pupil(PupilUpn, pupils);
             if (pupilId.Length > 0)
             {
@@ -82,7 +88,7 @@ public static class ContactsCsv
             {
                 rows.Add((new Contact { Id = link.ContactId, Title = row.Name(Title, required: false), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused }, link, row.Line));
             }
-        });
+        }, out var absent);
 
         var refused = PersonRows.Conflicting(rows.Select(r => (r.Contact, r.Contact.Id, r.Line)), c => PersonRows.Of(c.Forename, c.Surname, c.Email), file, ContactId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
@@ -90,8 +96,7 @@ public static class ContactsCsv
             .Select(r => new RefusedContactRow(r.Line, r.Link.PupilId, false, r.Contact, r.Link, OnlyAddressRefused: !refused.Contains(r.Contact.Id))));
         return new ContactRows([.. accepted.Select(r => r.Contact).DistinctBy(c => c.Id)], [.. accepted.Select(r => r.Link)], listed)
         {
-            SaysRestrictions = saysRestrictions,
-            SaysCorrespondence = saysCorrespondence,
+            Absent = absent,
             Refused = [.. unusable.OrderBy(r => r.Line)],
         };
     }
@@ -110,13 +115,16 @@ public static class ContactsCsv
 /// <remarks>
 /// <see cref="SaysRestrictions"/> and <see cref="SaysCorrespondence"/>: whether the file has the Restriction and the
 /// Receives Correspondence columns. Without one, a link's value there is a default the MIS never gave, and a stored
-/// link keeps its own (<see cref="ContactSafeguards"/>).
+/// link keeps its own (<see cref="ContactSafeguards"/>); so for every column in <see cref="Absent"/> (<see cref="KeptForAbsentColumns"/>).
 /// </remarks>
 public sealed record ContactRows(List<Contact> Contacts, List<ContactLink> Links, IReadOnlySet<string> PupilsListed)
 {
-    public bool SaysRestrictions { get; init; }
+    /// <summary>The optional columns the header lacks.</summary>
+    public IReadOnlySet<CsvColumn> Absent { get; init; } = new HashSet<CsvColumn>();
 
-    public bool SaysCorrespondence { get; init; }
+    public bool SaysRestrictions => !Absent.Contains(ContactsCsv.Restriction);
+
+    public bool SaysCorrespondence => !Absent.Contains(ContactsCsv.Correspondence);
 
     /// <summary>The rows that could not be used as they stand (<see cref="RefusedContactRow"/>), in file order.</summary>
     public IReadOnlyList<RefusedContactRow> Refused { get; init; } = [];

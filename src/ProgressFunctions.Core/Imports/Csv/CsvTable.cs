@@ -207,8 +207,13 @@ public static class CsvTable
 {
     /// <summary>Calls <paramref name="onRow"/> for each well-formed data row; returns the number of rows accepted.</summary>
     /// <remarks>Blank lines are skipped; a row with the wrong number of fields or an unclosed quote is reported and skipped.</remarks>
-    public static int Read(TextReader text, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues, Action<CsvRow> onRow)
+    public static int Read(TextReader text, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues, Action<CsvRow> onRow) =>
+        Read(text, file, columns, issues, onRow, out _);
+
+    /// <summary>As <see cref="Read(TextReader, string, IReadOnlyList{CsvColumn}, ICollection{ImportIssue}, Action{CsvRow})"/>, giving the optional columns the header lacks in <paramref name="absent"/> (none when the header could not be read).</summary>
+    public static int Read(TextReader text, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues, Action<CsvRow> onRow, out IReadOnlySet<CsvColumn> absent)
     {
+        absent = new HashSet<CsvColumn>();
         var reader = new CsvReader(text);
         if (!reader.Read())
         {
@@ -222,6 +227,7 @@ public static class CsvTable
             return 0;
         }
 
+        absent = map.Absent;
         var width = reader.FieldCount;
         var row = new CsvRow(reader, map, file, issues);
         var accepted = 0;

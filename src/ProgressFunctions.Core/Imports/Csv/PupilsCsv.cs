@@ -11,29 +11,34 @@ public static class PupilsCsv
     public static readonly CsvColumn PupilId = new("Pupil ID", false, "MIS ID", "Student ID", "Admission Number", "Adno");
     public static readonly CsvColumn LegalSurname = new("Legal Surname", true, "Surname", "Last Name", "Family Name");
     public static readonly CsvColumn LegalForename = new("Legal Forename", true, "Forename", "First Name", "Given Name");
-    public static readonly CsvColumn PreferredForename = new("Preferred Forename", false, "Preferred Name", "Known As", "Chosen Forename");
-    public static readonly CsvColumn DateOfBirth = new("Date of Birth", false, "DOB", "Birth Date");
-    public static readonly CsvColumn Gender = new("Gender", false, "Sex") { Repeats = true };
-    public static readonly CsvColumn Year = new("Year", false, "Year Group", "NC Year", "NC Year Actual", "Curriculum Year");
-    public static readonly CsvColumn RegGroup = new("Reg Group", false, "Registration Group", "Form", "Tutor Group", "Class") { Repeats = true };
-    public static readonly CsvColumn Sen = new("SEN", false, "SEN Status", "SEN Provision");
-    public static readonly CsvColumn Fsm = new("FSM", false, "Free School Meals", "FSM Eligible");
-    public static readonly CsvColumn PupilPremium = new("Pupil Premium", false, "PP");
-    public static readonly CsvColumn Eal = new("EAL", false, "English Additional Language");
-    public static readonly CsvColumn LookedAfter = new("Looked After", false, "LAC", "CLA", "In Care");
-    public static readonly CsvColumn AdmissionDate = new("Admission Date", false, "Date of Admission", "Entry Date");
-    public static readonly CsvColumn LeavingDate = new("Leaving Date", false, "Date of Leaving", "Leave Date");
+    public static readonly CsvColumn PreferredForename = new("Preferred Forename", false, "Preferred Name", "Known As", "Chosen Forename") { WhenAbsent = Kept("preferred forename", "none") };
+    public static readonly CsvColumn DateOfBirth = new("Date of Birth", false, "DOB", "Birth Date") { WhenAbsent = Kept("date of birth", "none") };
+    public static readonly CsvColumn Gender = new("Gender", false, "Sex") { Repeats = true, WhenAbsent = Kept("gender", "none") };
+    public static readonly CsvColumn Year = new("Year", true, "Year Group", "NC Year", "NC Year Actual", "Curriculum Year")
+    {
+        WhyRequired = "a pupil without a year group cannot be routed to their year leader",
+    };
+    public static readonly CsvColumn RegGroup = new("Reg Group", false, "Registration Group", "Form", "Tutor Group", "Class") { Repeats = true, WhenAbsent = Kept("registration group", "none") };
+    public static readonly CsvColumn Sen = new("SEN", false, "SEN Status", "SEN Provision") { WhenAbsent = Kept("SEN status", "none") };
+    public static readonly CsvColumn Fsm = new("FSM", false, "Free School Meals", "FSM Eligible") { WhenAbsent = Kept("free school meals eligibility", "not eligible") };
+    public static readonly CsvColumn PupilPremium = new("Pupil Premium", false, "PP") { WhenAbsent = Kept("pupil premium eligibility", "not eligible") };
+    public static readonly CsvColumn Eal = new("EAL", false, "English Additional Language") { WhenAbsent = Kept("English as an additional language status", "no") };
+    public static readonly CsvColumn LookedAfter = new("Looked After", false, "LAC", "CLA", "In Care") { WhenAbsent = Kept("looked-after status", "not looked after") };
+    public static readonly CsvColumn AdmissionDate = new("Admission Date", false, "Date of Admission", "Entry Date") { WhenAbsent = Kept("admission date", "none") };
+    public static readonly CsvColumn LeavingDate = new("Leaving Date", false, "Date of Leaving", "Leave Date") { WhenAbsent = Kept("leaving date", "no leaving date") };
 
     public static IReadOnlyList<CsvColumn> Columns { get; } =
         [Upn, PupilId, LegalSurname, LegalForename, PreferredForename, DateOfBirth, Gender, Year, RegGroup, Sen, Fsm, PupilPremium, Eal, LookedAfter, AdmissionDate, LeavingDate];
 
-    /// <summary>Reads the pupils, refusing every row whose id or UPN another row also has.</summary>
+    private static KeptWhenAbsent Kept(string field, string forNew) => new("pupil", field, forNew);
+
+    /// <summary>Reads the pupils, refusing every row whose id or UPN another row also has; <c>Absent</c> is the optional columns the header lacks.</summary>
     /// <remarks>
     /// Two rows with one Pupil ID (or one UPN) cannot both be right, and either could be the one that contacts,
     /// marks and results refer to: so neither is imported, each error names the other row, and the rows that depend
     /// on them are refused through the returned <see cref="PupilIndex"/>. Ids keep <see cref="RecordId"/>'s rule.
     /// </remarks>
-    public static (List<Pupil> Pupils, PupilIndex Index) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
+    public static (List<Pupil> Pupils, PupilIndex Index, IReadOnlySet<CsvColumn> Absent) Read(TextReader text, ICollection<ImportIssue> issues, string file = FileName)
     {
         var rows = new List<PupilRow>();
         CsvTable.Read(text, file, Columns, issues, row =>
@@ -69,7 +74,7 @@ public static class PupilsCsv
                 LeavingDate = row.Date(LeavingDate),
             };
             rows.Add(new PupilRow(pupil, row.Line, row.HasErrors));
-        });
+        }, out var absent);
 
         // Ids that differ only in letter case clash: a pupil's report is a file named by their id, and on Windows and
         // macOS two such names are one file, where one child's report would replace another's.
@@ -91,7 +96,7 @@ public static class PupilsCsv
             }
         }
 
-        return (pupils, index);
+        return (pupils, index, absent);
     }
 
     private sealed record PupilRow(Pupil Pupil, int Line, bool HasErrors);
@@ -114,10 +119,16 @@ public static class PupilsCsv
         }
     }
 
-    /// <summary>"7", "Y7", "Year 7"; "R" or "Reception" is 0, "N1"/"N2" nursery are -2/-1.</summary>
+    /// <summary>"7", "Y7", "Year 7"; "R" or "Reception" is 0, "N1"/"N2" nursery are -2/-1; anything else, an empty cell too, refuses the row.</summary>
     private static int YearGroup(CsvRow row)
     {
         var text = row.Get(Year);
+        if (text.Length == 0)
+        {
+            row.Error(Year, "", $"'{Year.Name}' is empty: {Year.WhyRequired}");
+            return 0;
+        }
+
         var span = text.AsSpan().Trim();
         if (span.StartsWith("Year", StringComparison.OrdinalIgnoreCase))
         {
@@ -126,11 +137,6 @@ public static class PupilsCsv
         else if (span.StartsWith('Y') || span.StartsWith('y'))
         {
             span = span[1..];
-        }
-
-        if (span.IsEmpty)
-        {
-            return 0;
         }
 
         if (span.Equals("R", StringComparison.OrdinalIgnoreCase) || span.Equals("Reception", StringComparison.OrdinalIgnoreCase))
