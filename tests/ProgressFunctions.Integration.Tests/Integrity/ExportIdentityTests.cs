@@ -190,7 +190,8 @@ public class ExportIdentityTests
         var (idA, upnA, idB, upnB) = (export.Pupils.Get(0, "Pupil ID"), export.Pupils.Get(0, "UPN"), export.Pupils.Get(1, "Pupil ID"), export.Pupils.Get(1, "UPN"));
         export.Pupils.Set(0, "Pupil ID", idB);
         export.Pupils.Set(1, "Pupil ID", idA);
-        export.SetSchoolJson("exportedAt", "2025-12-05T08:00:00Z");
+        // Newer than the first export (made at 17:00 on the 5th): an older one would be limited before identity mattered.
+        export.SetSchoolJson("exportedAt", "2025-12-06T08:00:00Z");
 
         var result = await run.IngestAsync(export.Zip(), "swapped.zip");
         await run.SnapshotAndSendAsync();
