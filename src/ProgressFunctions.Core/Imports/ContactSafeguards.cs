@@ -89,7 +89,9 @@ public static class ContactSafeguards
         {
             var file = export.RecordsRead.Keys.FirstOrDefault(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) ?? ContactsCsv.FileName;
             issues.Add(ImportIssue.Warning(file, 0, "Contacts", unknown.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{unknown} contact links are new to the store and this export does not say their restrictions: they are stored with none, so record any in the MIS and import a CSV export that has the Restriction column"));
+                $"{unknown} contact links are new to the store and this export does not say their restrictions: they are stored with none, so record any in the MIS and import a CSV export that has the Restriction column")
+                // A parent a court order keeps away would be sent the next report: the data managers check before it goes.
+                with { TellDataManagers = true });
         }
 
         return export with { ContactLinks = links, Issues = [.. export.Issues, .. issues] };

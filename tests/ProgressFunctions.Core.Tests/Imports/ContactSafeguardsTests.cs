@@ -39,6 +39,8 @@ public sealed class ContactSafeguardsTests
         Assert.True((expected, expectedCorrespondence) == (link.Restriction, link.ReceivesCorrespondence), $"{export}: restriction {link.Restriction}, correspondence {link.ReceivesCorrespondence}");
         Assert.Equal(warning.Length == 0 ? 0 : 1, kept.WarningCount);
         Assert.All(kept.Issues, i => Assert.Contains(warning, i.Reason, StringComparison.Ordinal));
+        // Every one of these warnings is about who may be sent a child's reports: the data managers are sent it.
+        Assert.All(kept.Issues, i => Assert.True(i.TellDataManagers, i.Reason));
     }
 
     /// <summary>A school's first import stores no restriction to keep: a contacts.csv that cannot say them is said to the data managers, once.</summary>
