@@ -11,11 +11,11 @@ public class CtfPupilReaderTests
 
     private static string C { get; } = Upn(3);
 
-    private static string Pupil(string upn, string surname, string parent) => $"""
+    private static string Pupil(string upn, string surname, string parent, string? email = null) => $"""
         <Pupil>
           <UPN>{upn}</UPN>
           <BasicDetails><Surname>{surname}</Surname><Forename>Sam</Forename><DOB>2014-01-02</DOB><NCyearActual>7</NCyearActual></BasicDetails>
-          <Contacts><Contact><Forename>{parent}</Forename><Surname>{surname}</Surname><Email>{parent.ToLowerInvariant()}@family.example</Email><Responsibility>true</Responsibility></Contact></Contacts>
+          <Contacts><Contact><Forename>{parent}</Forename><Surname>{surname}</Surname><Email>{email ?? parent.ToLowerInvariant() + "@family.example"}</Email><Responsibility>true</Responsibility></Contact></Contacts>
           <Attendance><YearData><AttendStartDate>2025-09-03</AttendStartDate><AttendMarks>//</AttendMarks></YearData></Attendance>
         </Pupil>
         """;
@@ -49,5 +49,22 @@ public class CtfPupilReaderTests
         Assert.Equal([(true, first, $"UPN {A} is also used on line {second}"), (true, second, $"UPN {A} is also used on line {first}")], lines.Order());
         Assert.Equal(1, export.RecordsRead["pupils"]);
         Assert.Equal(1, export.RecordsRead["contacts"]);
+    }
+
+    /// <summary>A parent's address mistyped in the MIS: the CTF's contact comes without it, under another made id; the
+    /// parent stored for the pupil with an address stands in, so the report still reaches them, and the data managers are told.</summary>
+    [Fact]
+    public void Read_StoredParentsAddressMistyped_StoredContactAndAddressKept()
+    {
+        var known = ExportMerge.Apply(KnownSchool.Empty, StoredChecks.Apply(Read(Pupil(A, "Lee", "Ann")), StoredSchool.Empty).Export!, At).School;
+
+        var again = StoredChecks.Apply(Read(Pupil(A, "Lee", "Ann", email: "ann.lee@family")), StoredSchool.Of(known)).Export!;
+
+        var stored = Assert.Single(known.Contacts.Values);
+        var link = Assert.Single(again.ContactLinks);
+        Assert.Equal(stored.Id, link.ContactId);
+        var merged = ExportMerge.Apply(known, again, At.AddDays(1)).School;
+        Assert.Equal("ann@family.example", merged.Contacts[link.ContactId].Email);
+        Assert.Contains(again.Issues, i => i.TellDataManagers && i.Reason.Contains(stored.Id, StringComparison.Ordinal));
     }
 }

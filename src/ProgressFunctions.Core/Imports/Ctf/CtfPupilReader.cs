@@ -11,6 +11,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
     private readonly List<Pupil> _pupils = [];
     private readonly Dictionary<string, Contact> _contacts = new(StringComparer.Ordinal);
     private readonly List<ContactLink> _links = [];
+    private readonly List<RefusedContactRow> _refusedContacts = [];
     private readonly List<AttendanceSummary> _summaries = [];
     private readonly List<AssessmentResult> _assessments = [];
     private readonly Dictionary<string, int> _lineByUpn = new(StringComparer.OrdinalIgnoreCase);
@@ -124,6 +125,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         Pupils = _pupils,
         Contacts = [.. _contacts.Values],
         ContactLinks = _links,
+        RefusedContactRows = _refusedContacts,
         Attendance = _sink.Registers,
         AttendanceSummaries = _summaries,
         Assessments = _assessments,
@@ -173,15 +175,22 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             var phone = Children(Child(contact, "Phones"), "Phone").Select(p => Value(p, "PhoneNo")).FirstOrDefault(p => p.Length > 0);
             var (forename, surname) = (Name(contact, "Forename", line), Name(contact, "Surname", line));
             var contactId = RecordIds.Contact(forename, surname, email, phone);
-            _contacts.TryAdd(contactId, new Contact { Id = contactId, Title = Value(contact, "Title"), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused });
-            _links.Add(new ContactLink
+            var person = new Contact { Id = contactId, Title = Value(contact, "Title"), Forename = forename, Surname = surname, Email = email, Phone = phone, EmailRefused = refused };
+            _contacts.TryAdd(contactId, person);
+            var link = new ContactLink
             {
                 ContactId = contactId,
                 PupilId = pupilId,
                 Relationship = CtfCodes.RelationshipWord(Value(contact, "Relationship")),
                 ParentalResponsibility = FieldParse.TryBool(Value(contact, "Responsibility"), out var pr) && pr,
                 Priority = int.TryParse(Value(contact, "Order"), out var order) ? order : 1,
-            });
+            };
+            _links.Add(link);
+            if (refused)
+            {
+                // As a contacts.csv row with an unusable address: the same person stored for the pupil, with an address, stands in (RefusedContacts).
+                _refusedContacts.Add(new RefusedContactRow(line, pupilId, false, person, link, OnlyAddressRefused: true));
+            }
         }
     }
 }
