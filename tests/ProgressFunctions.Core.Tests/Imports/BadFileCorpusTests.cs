@@ -206,6 +206,21 @@ public class BadFileCorpusTests
         }
     }
 
+    /// <summary>Two exports zipped together: which is the school's data now cannot be told, so neither is read (one file of each would mix them).</summary>
+    [Theory]
+    [InlineData(new[] { "monday/pupils.csv", "tuesday/pupils.csv" }, "two.zip holds more than one export: 'monday/pupils.csv' and 'tuesday/pupils.csv'. Put each")]
+    [InlineData(new[] { "monday/pupils.csv", "monday/school.json", "tuesday/pupils.csv", "tuesday/school.json" }, "two.zip holds more than one export: 'monday/pupils.csv' and 'tuesday/pupils.csv', and 1 more files twice. Put each")]
+    [InlineData(new[] { "pupils.csv", "copy/PUPILS.CSV" }, "two.zip holds more than one export: 'pupils.csv' and 'copy/PUPILS.CSV'. Put each")]
+    public void Zip_AFileOfTheBundleTwice_NotOpenedAndSaysWhy(string[] paths, string error)
+    {
+        var zip = Zip([.. paths.Select(p => (p, TestFiles.Bytes("pupils_bad_check_letter.csv")))]);
+
+        Assert.False(ZipBundleSource.TryOpen(zip, "two.zip", ZipLimits.Default, out var source, out var reason));
+
+        Assert.Null(source);
+        Assert.StartsWith(error, reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Zip_NotAZip_OneLineError()
     {

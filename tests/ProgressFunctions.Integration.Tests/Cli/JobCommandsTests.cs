@@ -27,6 +27,24 @@ public class JobCommandsTests
         Assert.True(File.Exists(Path.Combine(folder, "data", "progress.db")));
     }
 
+    /// <summary>Monday's and Tuesday's exports zipped together: refused whole, with what to do, and nothing stored.</summary>
+    [Fact]
+    public void Ingest_ZipOfTwoExports_ExitTwoNothingStored()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", Path.Combine("both", "monday")).ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", Path.Combine("both", "tuesday")).ExitCode);
+        System.IO.Compression.ZipFile.CreateFromDirectory(Path.Combine(folder, "both"), Path.Combine(folder, "both.zip"));
+
+        var run = CliProcess.Run(folder, "ingest", "both.zip", "--school", "100001");
+        var batches = CliProcess.Run(folder, "batches", "--school", "100001");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("both.zip holds more than one export: '", run.Output + run.Error);
+        Assert.Contains("Put each export in a zip of its own and import them one at a time, the older first", run.Output + run.Error);
+        Assert.Contains("the store has no school 100001", batches.Error);
+    }
+
     /// <summary>A warning about a whole file is printed on screen, not only written to the errors file that nobody opens.</summary>
     [Fact]
     public void Ingest_FileUnderAnotherName_WarningOnScreen()

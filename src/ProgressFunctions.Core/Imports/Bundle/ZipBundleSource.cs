@@ -17,7 +17,9 @@ public sealed record ZipLimits(int MaxEntries = 64, long MaxEntryBytes = 4L << 3
 /// <summary>A CSV bundle inside a zip archive, read within <see cref="ZipLimits"/>.</summary>
 /// <remarks>
 /// Entries may sit in one top folder ("export/pupils.csv"). An entry whose path is absolute or climbs out with
-/// <c>..</c> is refused and reported; nothing is ever extracted to disk.
+/// <c>..</c> is refused and reported; nothing is ever extracted to disk. An archive that holds a file of the bundle
+/// twice (two exports zipped together, "monday/pupils.csv" and "tuesday/pupils.csv") is not opened at all: which of
+/// the two is the school's data now cannot be told, and reading one file of each would mix them.
 /// </remarks>
 public sealed class ZipBundleSource : IBundleSource
 {
@@ -26,6 +28,7 @@ public sealed class ZipBundleSource : IBundleSource
     private readonly ZipLimits _limits;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ImportIssue> _issues = [];
+    private readonly List<(string First, string Again)> _repeated = [];
     private long _expandedSoFar;
 
     private ZipBundleSource(ZipArchive archive, string name, ZipLimits limits)
@@ -57,6 +60,17 @@ public sealed class ZipBundleSource : IBundleSource
         try
         {
             source = new ZipBundleSource(new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false), name, limits);
+            if (source._repeated.Count > 0)
+            {
+                var (first, again) = source._repeated[0];
+                var more = source._repeated.Count - 1;
+                error = $"{name} holds more than one export: '{first}' and '{again}'{(more > 0 ? Invariant($", and {more:N0} more files twice") : "")}. "
+                    + "Put each export in a zip of its own and import them one at a time, the older first";
+                source.Dispose();
+                source = null;
+                return false;
+            }
+
             return true;
         }
         catch (InvalidDataException e)
@@ -108,7 +122,7 @@ public sealed class ZipBundleSource : IBundleSource
         var fileName = path[(path.LastIndexOf('/') + 1)..];
         if (!_entries.TryAdd(fileName, entry))
         {
-            _issues.Add(ImportIssue.Error(fileName, 0, "", entry.FullName, $"the archive holds '{fileName}' more than once; only '{_entries[fileName].FullName}' was read"));
+            _repeated.Add((_entries[fileName].FullName, entry.FullName));
         }
     }
 
