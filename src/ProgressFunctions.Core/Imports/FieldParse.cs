@@ -17,6 +17,11 @@ public static class FieldParse
             return TryMake(y, m, d, out date);
         }
 
+        if (!TryWithoutTime(ref text))
+        {
+            return false;
+        }
+
         var first = text.IndexOf('/');
         var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('/') + first + 1;
         if (first is 1 or 2 && second - first is 2 or 3 && text.Length - second - 1 == 4
@@ -28,11 +33,37 @@ public static class FieldParse
         return false;
     }
 
+    /// <summary>A slashed date without the time after it, if any; false when what follows the date is not a time.</summary>
+    /// <remarks>A date column saved again by Excel reads "20/03/2026 00:00": the time is dropped, as the ISO form's is.</remarks>
+    private static bool TryWithoutTime(ref ReadOnlySpan<char> text)
+    {
+        if (text.IndexOf(' ') is var space and > 0)
+        {
+            if (!IsTime(text[(space + 1)..]))
+            {
+                return false;
+            }
+
+            text = text[..space];
+        }
+
+        return true;
+    }
+
+    /// <summary>"0:00", "00:00" or "00:00:00": hours, minutes and perhaps seconds.</summary>
+    private static bool IsTime(ReadOnlySpan<char> text) =>
+        text.Length is >= 4 and <= 8 && text.IndexOf(':') is 1 or 2 && text.IndexOfAnyExcept("0123456789:") < 0;
+
     /// <summary>How a slashed date reads: only day first (20/03/2026), only month first (03/20/2026), either (03/04/2026), or neither.</summary>
     /// <remarks>Dates are read day first, as English MIS exports write them; a file that is only ever month first is a US-format export.</remarks>
     public static SlashOrder OrderOf(ReadOnlySpan<char> text)
     {
         text = text.Trim();
+        if (!TryWithoutTime(ref text))
+        {
+            return SlashOrder.None;
+        }
+
         var first = text.IndexOf('/');
         var second = first < 0 ? -1 : text[(first + 1)..].IndexOf('/') + first + 1;
         if (first is not (1 or 2) || second - first is not (2 or 3) || text.Length - second - 1 != 4

@@ -138,6 +138,9 @@ public class CsvReaderTests
     [InlineData("03/09/2025", 2025, 9, 3)]
     [InlineData("3/9/2025", 2025, 9, 3)]
     [InlineData("2025-09-03T00:00:00", 2025, 9, 3)]
+    [InlineData("03/09/2025 00:00", 2025, 9, 3)]      // a date column saved again by Excel
+    [InlineData("3/9/2025 0:00", 2025, 9, 3)]
+    [InlineData("03/09/2025 00:00:00", 2025, 9, 3)]
     public void TryDate_IsoAndUk_Parse(string text, int y, int m, int d)
     {
         Assert.True(FieldParse.TryDate(text, out var date));
@@ -149,6 +152,9 @@ public class CsvReaderTests
     [InlineData("09/03/25")]
     [InlineData("tomorrow")]
     [InlineData("")]
+    [InlineData("03/09/2025 noon")]
+    [InlineData("03/09/2025 00")]
+    [InlineData("03/09/2025 00:00 extra")]
     public void TryDate_NotADate_Fails(string text) => Assert.False(FieldParse.TryDate(text, out _));
 
     [Theory]
@@ -159,6 +165,9 @@ public class CsvReaderTests
     [InlineData("31/31/2026", SlashOrder.None)]
     [InlineData("2026-03-20", SlashOrder.None)]
     [InlineData("03/20/26", SlashOrder.None)]
+    [InlineData("03/20/2026 00:00", SlashOrder.MonthFirst)]   // a US export saved again by Excel
+    [InlineData("20/03/2026 0:00", SlashOrder.DayFirst)]
+    [InlineData("03/20/2026 noon", SlashOrder.None)]
     public void OrderOf_SlashedDates_Table(string text, SlashOrder expected) => Assert.Equal(expected, FieldParse.OrderOf(text));
 
     [Theory]
