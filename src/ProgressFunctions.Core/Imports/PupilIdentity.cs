@@ -89,11 +89,35 @@ public static class PupilIdentity
                 continue;
             }
 
-            issues.Add(ImportIssue.Warning(file, line, "Legal Surname", pupil.Id,
-                $"pupil {pupil.Id}'s legal name or date of birth changes in this export: check it in the MIS before reports go out under it") with { TellDataManagers = true });
+            var (column, what) = WhatChanged(stored[pupil.Id], pupil);
+            issues.Add(ImportIssue.Warning(file, line, column, pupil.Id,
+                $"pupil {pupil.Id}'s {what} in this export: check it in the MIS before reports go out under it") with { TellDataManagers = true });
         }
 
         return RefusedPupils.Without(export, refused, issues);
+    }
+
+    /// <summary>The first column that changed, and the words for every change: "legal surname and date of birth change".</summary>
+    private static (string Column, string What) WhatChanged(Pupil before, Pupil now)
+    {
+        static bool Differ(string a, string b) => !string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+        var changes = new List<(string Column, string Words)>();
+        if (Differ(before.LegalSurname, now.LegalSurname))
+        {
+            changes.Add(("Legal Surname", "legal surname"));
+        }
+
+        if (Differ(before.LegalForename, now.LegalForename))
+        {
+            changes.Add(("Legal Forename", "legal forename"));
+        }
+
+        if (before.DateOfBirth is { } was && now.DateOfBirth is { } @is && was != @is)
+        {
+            changes.Add(("Date of Birth", "date of birth"));
+        }
+
+        return (changes[0].Column, Reports.ReportFormat.Listed([.. changes.Select(c => c.Words)]) + (changes.Count == 1 ? " changes" : " change"));
     }
 
     private static string NameOf(Pupil pupil) => pupil.LegalForename.Trim() + "\n" + pupil.LegalSurname.Trim();

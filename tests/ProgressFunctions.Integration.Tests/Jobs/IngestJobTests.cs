@@ -273,7 +273,7 @@ public class IngestJobTests
         await using var csv = await fixture.Context.Blobs.OpenReadAsync(Core.Ports.BlobPath.Parse(result.RejectedPath!));
         var text = await new StreamReader(csv!).ReadToEndAsync();
         Assert.All(swapped, p => Assert.Contains($"pupil {p} comes with the legal name stored for pupil ", text, StringComparison.Ordinal));
-        Assert.Contains($"pupil {rows[20][id]}'s legal name or date of birth changes in this export", text, StringComparison.Ordinal);
+        Assert.Contains($"pupil {rows[20][id]}'s legal surname changes in this export", text, StringComparison.Ordinal);
     }
 
     /// <summary>The pupil column of contacts.csv reversed on its own (a spreadsheet slip), or a few rows moved.</summary>
