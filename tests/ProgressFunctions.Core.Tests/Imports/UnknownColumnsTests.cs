@@ -65,6 +65,20 @@ public sealed class UnknownColumnsTests
         }
     }
 
+    /// <summary>Columns an MIS adds that are close to no known one: one warning for the file naming them all, not one each on every import.</summary>
+    [Fact]
+    public void Read_SeveralColumnsCloseToNone_OneWarningNamingThemAll()
+    {
+        var export = ReadWithHeader("pupils.csv", "Reg Group", "Reg Grop,Ethnicity,Postcode");
+
+        var warnings = export.Issues.Where(i => i.File == "pupils.csv" && !i.IsError && i.Reason.Contains("does not know", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, warnings.Count);
+        Assert.EndsWith(": did you mean 'Reg Group'?", warnings[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(("Ethnicity", "Ethnicity, Postcode", "pupils.csv has 2 columns the import does not know, so they are not read: 'Ethnicity', 'Postcode' (docs/import-format.md lists the columns of each file)"),
+            (warnings[1].Column, warnings[1].Value, warnings[1].Reason));
+    }
+
     [Theory]
     [InlineData("SEN", "sen status")]
     [InlineData("Restriction", " RESTRICTION ")]

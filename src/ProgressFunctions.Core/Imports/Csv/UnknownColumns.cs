@@ -5,7 +5,9 @@ namespace ProgressFunctions.Core.Imports.Csv;
 /// <summary>The warnings for header cells no column of the file reads: a typo ("Restricton"), a column given twice, one the MIS adds.</summary>
 /// <remarks>
 /// Ignored without a word, a misspelt optional column reads as an absent one, and the data manager never learns why a
-/// field stopped changing. Each such cell is one warning on the header line, naming the known column it is closest to.
+/// field stopped changing. Each such cell close to a known column is one warning on the header line, naming that
+/// column. The columns an MIS adds that are close to none (Ethnicity, Postcode) are one warning for the file, naming
+/// them all: a warning each, on every import, would bury the one that matters.
 /// </remarks>
 internal static class UnknownColumns
 {
@@ -16,6 +18,7 @@ internal static class UnknownColumns
     public static void Warn(CsvReader header, string file, IReadOnlyList<CsvColumn> columns, IReadOnlyDictionary<CsvColumn, int> read, ICollection<ImportIssue> issues)
     {
         var used = read.Values.ToHashSet();
+        var unknown = new List<string>();
         for (var i = 0; i < header.FieldCount; i++)
         {
             var name = header.GetString(i);
@@ -33,9 +36,22 @@ internal static class UnknownColumns
                 continue;
             }
 
-            var closest = Closest(normal, columns);
-            issues.Add(ImportIssue.Warning(file, header.Line, name, name, $"{file} has a column '{name}' that the import does not know, so it is not read"
-                + (closest is null ? " (docs/import-format.md lists the columns of each file)" : $": did you mean '{closest}'?")));
+            if (Closest(normal, columns) is { } closest)
+            {
+                issues.Add(ImportIssue.Warning(file, header.Line, name, name, $"{file} has a column '{name}' that the import does not know, so it is not read: did you mean '{closest}'?"));
+            }
+            else
+            {
+                unknown.Add(name);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            var names = string.Join(", ", unknown.Select(n => $"'{n}'"));
+            issues.Add(ImportIssue.Warning(file, header.Line, unknown[0], string.Join(", ", unknown), unknown.Count == 1
+                ? $"{file} has a column {names} that the import does not know, so it is not read (docs/import-format.md lists the columns of each file)"
+                : $"{file} has {unknown.Count} columns the import does not know, so they are not read: {names} (docs/import-format.md lists the columns of each file)"));
         }
     }
 
