@@ -11,7 +11,11 @@ namespace ProgressFunctions.Core.Imports;
 /// <param name="Link">What the row says of the link. Of a refused row, parental responsibility and correspondence are
 /// false only where the row clearly says no, and the restriction is the cell as written.</param>
 /// <param name="OnlyAddressRefused">The row was imported, only its address refused.</param>
-public sealed record RefusedContactRow(int Line, string PupilId, bool PupilRefused, Contact Person, ContactLink Link, bool OnlyAddressRefused = false);
+public sealed record RefusedContactRow(int Line, string PupilId, bool PupilRefused, Contact Person, ContactLink Link, bool OnlyAddressRefused = false)
+{
+    /// <summary>The file the row is in: contacts.csv, or the CTF whose contact element it is.</summary>
+    public string File { get; init; } = ContactsCsv.FileName;
+}
 
 /// <summary>Keeps the stored contact a contacts.csv row names when the row cannot be used: a refused row takes nothing stored away.</summary>
 /// <remarks>
@@ -49,21 +53,14 @@ public static class RefusedContacts
         var issues = new List<ImportIssue>();
         foreach (var row in export.RefusedContactRows.Where(r => !r.PupilRefused))
         {
+            if (row.OnlyAddressRefused)
+            {
+                StandIn(row, stored.Naming(row).Where(n => n.PupilId == row.PupilId).ToList());
+                continue;
+            }
+
             foreach (var (pupilId, link, contact) in stored.Naming(row).Where(s => inExport.Contains(s.Link.PupilId)))
             {
-                if (row.OnlyAddressRefused)
-                {
-                    if (contact.Email is { Length: > 0 } && links.IndexOf(row.Link) is var own and >= 0)
-                    {
-                        links[own] = row.Link with { ContactId = link.ContactId };
-                        replaced.Add(row.Person.Id);
-                        standIns.Add(link.ContactId);
-                        issues.Add(Kept(row, ContactsCsv.Email.Name, link.ContactId,
-                            $"the e-mail address on this row is not valid: pupil {pupilId}'s contact {link.ContactId} keeps the address stored for them, so reports about the pupil still go there. Correct the address in the MIS"));
-                    }
-
-                    break;
-                }
 
                 // A pupil the file has no usable row for keeps every stored contact: nothing in it says which they no longer have.
                 var rowless = !export.PupilsWithContactRows.Contains(pupilId);
@@ -98,6 +95,25 @@ public static class RefusedContacts
             return export;
         }
 
+        // The row's link is found by pupil and contact id: the stored values of absent columns may already be on it.
+        // The stored contact stands in only when it is the one person of the pupil's the row can be, and the export
+        // does not link the pupil to them already (a brother of the same name as a restricted father is not the father).
+        void StandIn(RefusedContactRow row, List<(string PupilId, ContactLink Link, Contact Contact)> named)
+        {
+            var own = links.FindIndex(l => l.PupilId == row.Link.PupilId && l.ContactId == row.Link.ContactId);
+            if (named is not [var (pupilId, link, contact)] || contact.Email is not { Length: > 0 } || own < 0
+                || links.Where((l, i) => i != own && l.PupilId == pupilId && l.ContactId == link.ContactId).Any())
+            {
+                return;
+            }
+
+            links[own] = links[own] with { ContactId = link.ContactId };
+            replaced.Add(row.Person.Id);
+            standIns.Add(link.ContactId);
+            issues.Add(Kept(row, ContactsCsv.Email.Name, link.ContactId,
+                $"the e-mail address on this row is not valid: pupil {pupilId}'s contact {link.ContactId} keeps the address stored for them, so reports about the pupil still go there. Correct the address in the MIS"));
+        }
+
         // A row's record without its address goes where the stored one stands in for it: under the same id it would
         // overwrite the stored address; under another it is linked to nobody (unless another pupil's row still uses it).
         var used = links.Select(l => l.ContactId).ToHashSet(StringComparer.Ordinal);
@@ -111,7 +127,7 @@ public static class RefusedContacts
     }
 
     private static ImportIssue Kept(RefusedContactRow row, string column, string contactId, string reason) =>
-        ImportIssue.Warning(ContactsCsv.FileName, row.Line, column, contactId, reason) with { TellDataManagers = true };
+        ImportIssue.Warning(row.File, row.Line, column, contactId, reason) with { TellDataManagers = true };
 
     /// <summary>The stored link, restricted further where the refused row says so; a restriction is never lifted by it.</summary>
     private static ContactLink Tightened(ContactLink stored, ContactLink said) => stored with

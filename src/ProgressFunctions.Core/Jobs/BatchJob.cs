@@ -214,9 +214,9 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
 
         var counted = amendment is null ? stored.Body
             : stored.Body with { Messages = amendment.Members.Count, Pupils = amendment.Pupils, NotReached = BatchRules.PupilsReachedByNoOne(amendment.NotReached).Count };
-        if (!includeFewer && BatchRules.ReachesFarFewer(stored.Body, counted))
+        if (!includeFewer && amendment is not null && BatchRules.ReachesFarFewer(stored.Body.Pupils, amendment.ReachedNow))
         {
-            return await HoldFewerAsync(schoolId, stored, counted, cancellationToken);
+            return await HoldFewerAsync(schoolId, stored, amendment.ReachedNow, includeStale, cancellationToken);
         }
 
         var released = counted with { State = BatchState.Released, ReleasedAt = clock.GetUtcNow(), HeldReason = null, IncludeStale = includeStale && stored.Body.IncludeStale is false ? BatchRules.NewerThan(stored.Body, all) is not null : stored.Body.IncludeStale };
@@ -232,18 +232,18 @@ public sealed class BatchJob(IDocumentStore documents, IBlobStore blobs, Outgoin
     }
 
     /// <remarks>The batch keeps the counts staff reviewed, so that releasing it again compares with those, not with the fewer.</remarks>
-    private async Task<BatchActionResult> HoldFewerAsync(string schoolId, Document<Batch> stored, Batch counted, CancellationToken cancellationToken)
+    private async Task<BatchActionResult> HoldFewerAsync(string schoolId, Document<Batch> stored, int reachedNow, bool includeStale, CancellationToken cancellationToken)
     {
         var batch = stored.Body;
-        var reason = $"decided again on the data imported since it was prepared, it reaches the families of {BatchRules.Reached(counted)} pupils where the one reviewed reached {BatchRules.Reached(batch)}: "
+        var reason = $"decided again on the data imported since it was prepared, it reaches the families of {reachedNow} pupils where the one reviewed reached {batch.Pupils}: "
             + $"check the latest export's contacts ('progress not-sent --school {schoolId} --batch {batch.Id}' lists who is not reached and why), then release it, with --include-fewer to send it as it is";
         if (!(await documents.ReplaceAsync(stored with { Body = batch with { State = BatchState.Held, HeldReason = reason } }, stored.ETag!, cancellationToken)).Replaced)
         {
-            return await ReleaseAsync(schoolId, batch.Id, includeStale: false, includeFewer: false, cancellationToken);
+            return await ReleaseAsync(schoolId, batch.Id, includeStale, includeFewer: false, cancellationToken);
         }
 
         logger.LogWarning("Batch {BatchId} of school {SchoolId} held: {Reached} pupils reached where the reviewed batch reached {Reviewed}",
-            batch.Id, schoolId, BatchRules.Reached(counted), BatchRules.Reached(batch));
+            batch.Id, schoolId, reachedNow, batch.Pupils);
         return new BatchActionResult(BatchActionOutcome.HeldFewer, $"batch {batch.Id} held, not released: {reason}");
     }
 

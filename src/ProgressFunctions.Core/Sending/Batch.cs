@@ -99,21 +99,19 @@ public static class BatchRules
     public const int FewerHeldFrom = 5;
 
     /// <summary>Whether the batch decided again at release reaches far fewer pupils' families than the batch staff reviewed.</summary>
+    /// <param name="reviewed">The pupils the reviewed batch's messages cover (<see cref="Batch.Pupils"/>: those reached).</param>
+    /// <param name="now">The pupils the messages decided again at release cover, with those already sent (<see cref="BatchAmendment.ReachedNow"/>).</param>
     /// <remarks>
     /// Corrections made during the review add families or move a few; an export that lost most contacts' e-mail
     /// addresses or links (a contacts.csv cut short, a column emptied) would make most of the batch fail at send, each
-    /// failure recorded, but the batch gone in a form nobody reviewed. At least <see cref="FewerHeldFrom"/> pupils and a
-    /// tenth of those the review saw reached (more than a tenth, rounded down) is far fewer.
+    /// failure recorded, but the batch gone in a form nobody reviewed. At least <see cref="FewerHeldFrom"/> pupils and
+    /// more than a tenth of those the review saw reached is far fewer.
     /// </remarks>
-    public static bool ReachesFarFewer(Batch reviewed, Batch now)
+    public static bool ReachesFarFewer(int reviewed, int now)
     {
-        var (before, after) = (Reached(reviewed), Reached(now));
-        var lost = before - after;
-        return lost >= FewerHeldFrom && lost * 10 > before;
+        var lost = reviewed - now;
+        return lost >= FewerHeldFrom && lost * 10 > reviewed;
     }
-
-    /// <summary>The pupils whose families the batch reaches.</summary>
-    public static int Reached(Batch batch) => batch.Pupils - batch.NotReached;
 
     /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>
     public static bool ReleasesItself(Batch batch, IEnumerable<Batch> all, DateOnly asOf) =>

@@ -34,6 +34,10 @@ public sealed record BatchAmendment(
     /// <summary>Decided messages left out of the batch because another contact at the same inbox is sent their reports.</summary>
     public int SharedInbox { get; init; }
 
+    /// <summary>The pupils whose families the batch reaches now: those of the messages decided again and of those already sent.</summary>
+    /// <remarks>Not <see cref="Pupils"/>, which counts every member, a decided message the new decision no longer makes included (its send is refused).</remarks>
+    public int ReachedNow { get; init; }
+
     public bool ChangesNothing => Changed.Count == 0 && SharedInbox == 0;
 
     /// <summary>"2 families added, 1 address updated" (empty when nothing changed).</summary>
@@ -91,6 +95,7 @@ public sealed record BatchAmendment(
         return new BatchAmendment(changed, members, records, pupils, added, readdressed, regrouped)
         {
             SharedInbox = decided.Count(m => !kept.Contains(m.Id)),
+            ReachedNow = now.Concat(alreadyIn).SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count(),
         };
     }
 

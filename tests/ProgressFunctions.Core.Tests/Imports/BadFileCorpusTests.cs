@@ -221,6 +221,18 @@ public class BadFileCorpusTests
         Assert.StartsWith(error, reason, StringComparison.Ordinal);
     }
 
+    /// <summary>A file that is not part of the bundle may be there twice (a readme in two folders): the export is read.</summary>
+    [Fact]
+    public void Zip_OtherFileTwice_OpenedAsOneExport()
+    {
+        var zip = Zip(("export/pupils.csv", TestFiles.Bytes("pupils_bad_check_letter.csv")), ("export/readme.txt", "a"u8.ToArray()), ("export/notes/readme.txt", "b"u8.ToArray()));
+
+        Assert.True(ZipBundleSource.TryOpen(zip, "one.zip", ZipLimits.Default, out var source, out var reason));
+
+        source!.Dispose();
+        Assert.Null(reason);
+    }
+
     [Fact]
     public void Zip_NotAZip_OneLineError()
     {

@@ -65,6 +65,6 @@ public class CtfPupilReaderTests
         Assert.Equal(stored.Id, link.ContactId);
         var merged = ExportMerge.Apply(known, again, At.AddDays(1)).School;
         Assert.Equal("ann@family.example", merged.Contacts[link.ContactId].Email);
-        Assert.Contains(again.Issues, i => i.TellDataManagers && i.Reason.Contains(stored.Id, StringComparison.Ordinal));
+        Assert.Contains(again.Issues, i => i.TellDataManagers && i.File == "pupils.xml" && i.Reason.Contains(stored.Id, StringComparison.Ordinal));
     }
 }

@@ -130,4 +130,33 @@ public class RefusedContactRowsTests
         Assert.Contains(after.ContactLinks, l => l.PupilId == "P2" && l.ContactId == "c4");
         Assert.Equal((null, true), (after.Contacts["c4"].Email, after.Contacts["c4"].EmailRefused));
     }
+
+    /// <summary>The next export lacks the Relationship column, so the stored relationship is put back on the row's link
+    /// before the address is checked: the stored contact still stands in, and keeps its address.</summary>
+    [Fact]
+    public void Import_AddressBrokenInAnExportWithoutAColumn_StoredAddressKept()
+    {
+        const string withRelationship = "Contact ID,Pupil UPN,Forename,Surname,Email,Relationship,Parental Responsibility,Priority,Restriction\n";
+        var stored = Import(KnownSchool.Empty, PupilsCsv, ("contacts.csv", withRelationship + $"c1,{A},Ann,Lee,ann@family.example,Mother,Y,1,\nc3,{B},Ngozi,Okafor,ngozi@family.example,Mother,Y,1,\n"));
+
+        var checkedExport = Check(stored, PupilsCsv, ("contacts.csv", Header + $"c1,{A},Ann,Lee,ann@@family.example,Y,1,\nc3,{B},Ngozi,Okafor,ngozi@family.example,Y,1,\n"));
+        var after = ExportMerge.Apply(stored, checkedExport.Export!, At).School;
+
+        Assert.Equal(("ann@family.example", "Mother"), (after.Contacts["c1"].Email, after.ContactLinks.Single(l => l.ContactId == "c1").Relationship));
+        Assert.Contains(checkedExport.Export!.Issues, i => i.TellDataManagers && i.Reason.Contains("keeps the address stored for them", StringComparison.Ordinal));
+    }
+
+    /// <summary>A brother with the restricted father's name and a broken address is not the father: he is kept as a
+    /// contact of his own without an address, and the father's link keeps its restriction, once.</summary>
+    [Fact]
+    public void Import_NamesakeOfALinkedContactWithABrokenAddress_NotTakenForThem()
+    {
+        var stored = Import(KnownSchool.Empty, PupilsCsv, ("contacts.csv", Header + $"c1,{A},Sam,Lee,sam@family.example,Y,1,No contact (court order)\n"));
+
+        var after = Import(stored, PupilsCsv, ("contacts.csv", Header + $"c1,{A},Sam,Lee,sam@family.example,Y,1,No contact (court order)\nc9,{A},Sam,Lee,sam@@family.example,N,3,\n"));
+
+        var links = after.ContactLinks.Where(l => l.PupilId == "P1").OrderBy(l => l.ContactId, StringComparer.Ordinal).ToList();
+        Assert.Equal([("c1", "No contact (court order)"), ("c9", null)], links.Select(l => (l.ContactId, l.Restriction)));
+        Assert.Equal(("sam@family.example", null), (after.Contacts["c1"].Email, after.Contacts["c9"].Email));
+    }
 }

@@ -46,6 +46,7 @@ public sealed class UnknownColumnsTests
     [InlineData("pupils.csv", null, "Ethnicity", null)]
     [InlineData("pupils.csv", "Pupil ID", "ID", null)]
     [InlineData("contacts.csv", null, "Postcode", null)]
+    [InlineData("pupils.csv", null, "ULN", null)]             // close to UPN, which the file has: not a misspelt UPN
     public void Read_HeaderTheImportDoesNotKnow_OneWarningOnLineOneWithACloseColumnSuggested(string file, string? from, string unknown, string? suggested)
     {
         var export = ReadWithHeader(file, from, unknown);

@@ -14,6 +14,13 @@ public sealed record BundleReadOptions(SchoolCalendar? FallbackCalendar = null, 
 /// <summary>Reads a whole CSV bundle (DESIGN.md section 6) into a <see cref="SchoolExport"/>; bad rows become issues.</summary>
 public static class BundleReader
 {
+    /// <summary>The files a bundle is read from: only these make two exports when an archive holds one of them twice.</summary>
+    public static IReadOnlySet<string> FileNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        SchoolJson.FileName, PupilsCsv.FileName, ContactsCsv.FileName, StaffCsv.FileName, AssessmentsCsv.FileName, AssessmentsCsv.TargetsFileName,
+        BehaviourCsv.FileName, BehaviourCsv.HomeworkFileName, InterventionsCsv.FileName, CaseloadsCsv.FileName, AttendanceCsv.FileName,
+    };
+
     public static SchoolExport Read(IBundleSource source, BundleReadOptions? options = null)
     {
         options ??= BundleReadOptions.Default;

@@ -18,7 +18,7 @@ public sealed record ZipLimits(int MaxEntries = 64, long MaxEntryBytes = 4L << 3
 /// <remarks>
 /// Entries may sit in one top folder ("export/pupils.csv"). An entry whose path is absolute or climbs out with
 /// <c>..</c> is refused and reported; nothing is ever extracted to disk. An archive that holds a file of the bundle
-/// twice (two exports zipped together, "monday/pupils.csv" and "tuesday/pupils.csv") is not opened at all: which of
+/// (<see cref="BundleReader.FileNames"/>) twice (two exports zipped together, "monday/pupils.csv" and "tuesday/pupils.csv") is not opened at all: which of
 /// the two is the school's data now cannot be told, and reading one file of each would mix them.
 /// </remarks>
 public sealed class ZipBundleSource : IBundleSource
@@ -120,7 +120,7 @@ public sealed class ZipBundleSource : IBundleSource
         }
 
         var fileName = path[(path.LastIndexOf('/') + 1)..];
-        if (!_entries.TryAdd(fileName, entry))
+        if (!_entries.TryAdd(fileName, entry) && BundleReader.FileNames.Contains(fileName))
         {
             _repeated.Add((_entries[fileName].FullName, entry.FullName));
         }

@@ -36,7 +36,8 @@ internal static class UnknownColumns
                 continue;
             }
 
-            if (Closest(normal, columns) is { } closest)
+            // A column the file already has is not the one meant ("ULN" beside a UPN column is not a misspelt UPN).
+            if (Closest(normal, [.. columns.Where(c => !read.ContainsKey(c))]) is { } closest)
             {
                 issues.Add(ImportIssue.Warning(file, header.Line, name, name, $"{file} has a column '{name}' that the import does not know, so it is not read: did you mean '{closest}'?"));
             }

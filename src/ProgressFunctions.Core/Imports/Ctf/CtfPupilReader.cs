@@ -189,7 +189,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             if (refused)
             {
                 // As a contacts.csv row with an unusable address: the same person stored for the pupil, with an address, stands in (RefusedContacts).
-                _refusedContacts.Add(new RefusedContactRow(line, pupilId, false, person, link, OnlyAddressRefused: true));
+                _refusedContacts.Add(new RefusedContactRow(line, pupilId, false, person, link, OnlyAddressRefused: true) { File = file });
             }
         }
     }
