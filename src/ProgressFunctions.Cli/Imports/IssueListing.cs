@@ -3,7 +3,7 @@ using ProgressFunctions.Core.Imports;
 
 namespace ProgressFunctions.Cli.Imports;
 
-/// <summary>An export's problems as a person reads them on screen: what stops a whole file first, then a few of each kind of row problem.</summary>
+/// <summary>An export's problems as a person reads them on screen: those about a whole file or its header first, then a few of each kind of row problem.</summary>
 /// <remarks>
 /// One mistake repeats on every row: dates written month first, or a pupils.csv refused whole, which leaves every
 /// contacts.csv row naming a pupil that is not there. Listed in full that is a thousand lines with the one that says
@@ -16,18 +16,18 @@ internal static class IssueListing
 
     public static IEnumerable<string> Lines(IReadOnlyList<ImportIssue> issues, bool all)
     {
-        var ordered = issues.Where(WholeFile).Concat(issues.Where(i => !WholeFile(i))).ToList();
+        var ordered = issues.Where(i => i.IsAboutWholeFile).Concat(issues.Where(i => !i.IsAboutWholeFile)).ToList();
         if (all)
         {
             return ordered.Select(i => i.ToString());
         }
 
-        var totals = ordered.Where(i => !WholeFile(i)).CountBy(KindOf).ToDictionary();
+        var totals = ordered.Where(i => !i.IsAboutWholeFile).CountBy(KindOf).ToDictionary();
         var shown = new Dictionary<(string, string, IssueSeverity, string), int>();
         var lines = new List<string>();
         foreach (var issue in ordered)
         {
-            if (WholeFile(issue))
+            if (issue.IsAboutWholeFile)
             {
                 lines.Add(issue.ToString());
                 continue;
@@ -48,8 +48,6 @@ internal static class IssueListing
 
         return lines;
     }
-
-    private static bool WholeFile(ImportIssue issue) => issue.Line == 0 || issue.StopsItsFile;
 
     private static (string File, string Column, IssueSeverity Severity, string Reason) KindOf(ImportIssue issue) =>
         (issue.File, issue.Column, issue.Severity, issue.Value.Length > 0 ? issue.Reason.Replace(issue.Value, "…", StringComparison.Ordinal) : issue.Reason);

@@ -29,6 +29,9 @@ public sealed record ImportIssue(string File, int Line, string Column, string Va
     /// <remarks>Not line 1 of XML: a CTF written on one line has every pupil's record there.</remarks>
     public bool IsAboutHeader => Line == 1 && !File.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the issue concerns a whole file, not one record: the file itself (line 0) or its header. What a person reads first.</summary>
+    public bool IsAboutWholeFile => Line == 0 || IsAboutHeader;
+
     /// <summary>The compiler-style form <c>file:line:column: reason</c> that <c>progress validate</c> prints; <c>file:key: reason</c>
     /// for a file read as a whole (school.json, line 0), where a line number would point nowhere.</summary>
     public override string ToString() => Line == 0

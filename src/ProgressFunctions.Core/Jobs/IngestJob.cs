@@ -138,7 +138,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
         {
             FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
-            WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.Line == 0 || i.IsAboutHeader || i.TellDataManagers)],
+            WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.IsAboutWholeFile || i.TellDataManagers)],
         };
     }
 
