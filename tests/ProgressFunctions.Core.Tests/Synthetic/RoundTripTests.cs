@@ -86,6 +86,20 @@ public class RoundTripTests
         Assert.Equal(5, school.Assessments.Where(a => a.Point.StartsWith("KS2 ", StringComparison.Ordinal)).Select(a => a.Point).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(SchoolPhase.Secondary, 1500, 1)]
+    [InlineData(SchoolPhase.Primary, 420, 2)]
+    public void Generate_Contacts_FewFamiliesTheSchoolCannotEmail(SchoolPhase phase, int pupils, int seed)
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(phase, pupils, seed));
+        var emailed = school.Contacts.Where(c => c.Email is not null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var reachable = school.ContactLinks.Where(l => l.ReceivesCorrespondence && emailed.Contains(l.ContactId)).Select(l => l.PupilId).ToHashSet(StringComparer.Ordinal);
+        var unreached = school.Pupils.Count(p => !reachable.Contains(p.Id));
+
+        // Every household with children has internet access (ONS, 2020): a family without an address is an MIS gap.
+        Assert.InRange((double)unreached / school.Pupils.Count, 0.01, 0.06);
+    }
+
     [Fact]
     public void Generate_Primary_UsesTeacherAssessmentAndKs2TestsForYear6()
     {

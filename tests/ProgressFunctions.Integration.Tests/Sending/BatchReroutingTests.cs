@@ -59,8 +59,11 @@ public class BatchReroutingTests
         await run.IngestAsync(export.Zip(), "monday.zip");
         await run.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
         var prepared = (await run.Context.Get<BatchJob>().ListAsync(JobsFixture.School, CancellationToken.None)).Single().Batch;
+        // Three contacts in four lose their address, on every row of theirs: a parent of two has one row per child.
         var contacts = export.Contacts;
-        foreach (var row in Enumerable.Range(0, contacts.Rows.Count).Where(i => i % 4 != 0))
+        var ids = Enumerable.Range(0, contacts.Rows.Count).Select(i => contacts.Get(i, "Contact ID")).Distinct().ToList();
+        var losing = ids.Where((_, n) => n % 4 != 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in Enumerable.Range(0, contacts.Rows.Count).Where(i => losing.Contains(contacts.Get(i, "Contact ID"))))
         {
             contacts.Set(row, "Email", "");
         }
