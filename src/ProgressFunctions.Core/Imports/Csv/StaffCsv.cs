@@ -72,7 +72,7 @@ public static class StaffCsv
             }
         });
 
-        var refused = PersonRows.Conflicting(rows.Select(r => (r.Member, r.Member.Id, r.Line)), m => PersonRows.Of(m.Forename, m.Surname, m.Email), file, StaffId, issues);
+        var refused = PersonRows.Conflicting(rows.Select(r => (new PersonRows.Person(r.Member.Forename, r.Member.Surname, r.Member.Email), r.Member.Id, r.Line)), file, StaffId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Member.Id)).ToList();
         return ([.. accepted.Select(r => r.Member).DistinctBy(m => m.Id)], [.. accepted.SelectMany(r => r.Roles)]);
     }
