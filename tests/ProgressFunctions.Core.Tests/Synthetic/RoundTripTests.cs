@@ -101,6 +101,23 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void Generate_Ks3Results_ATermMovesMostSubjectsOneStepButNotEverySubject()
+    {
+        var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Secondary, 1500, seed: 3));
+        Assert.True(school.Profile.Scales.TryGet("KS3 steps", out var steps));
+        var byCourse = school.Assessments.Where(a => a.Scale == "KS3 steps").ToLookup(a => (a.PupilId, a.Subject));
+        var changes = byCourse.Select(c => (From: c.SingleOrDefault(a => a.Point == "2025/26 Autumn 2"), To: c.SingleOrDefault(a => a.Point == "2025/26 Spring 2")))
+            .Where(c => c.From is not null && c.To is not null)
+            .Select(c => steps.ValueOf(c.To!.Grade) - steps.ValueOf(c.From!.Grade)).ToList();
+        double Share(decimal change) => (double)changes.Count(c => c == change) / changes.Count;
+
+        // One step a term is the flight path; teachers' judgements around it put some subjects still and some two ahead.
+        Assert.InRange(Share(1), 0.5, 0.8);
+        Assert.InRange(Share(0), 0.08, 0.3);
+        Assert.InRange(Share(2), 0.08, 0.3);
+    }
+
+    [Fact]
     public void Generate_Primary_UsesTeacherAssessmentAndKs2TestsForYear6()
     {
         var school = SchoolGenerator.Generate(GeneratorOptions.For(SchoolPhase.Primary, 70));
