@@ -32,7 +32,8 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// A stored pupil or contact first gets back its value for each optional column the export lacks
 /// (<see cref="KeptForAbsentColumns"/>), so that no later check reads a missing column as every value changed. Pupils
 /// whose identity does not match the store go next, with everything about them (<see cref="PupilIdentity"/>),
-/// so that no later check counts or keeps anything of theirs; then contact rows that could not be used keep the stored
+/// so that no later check counts or keeps anything of theirs; then addresses moved from one family's contact to
+/// another's are refused (<see cref="MovedAddresses"/>), and contact rows that could not be used keep the stored
 /// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
 /// once is refused whole; otherwise names moved between pupils are refused one by one, pupils who lost every contact
@@ -45,7 +46,7 @@ public static class StoredChecks
     {
         // Stored values for the columns the export lacks go back first: every later check compares the export with the store.
         var complete = KeptForAbsentColumns.Apply(read, stored.Pupils, stored.Contacts, stored.Links);
-        var identified = RefusedContacts.Keep(PupilIdentity.Check(complete, stored.Pupils), stored.Links, stored.Contacts);
+        var identified = RefusedContacts.Keep(MovedAddresses.Keep(PupilIdentity.Check(complete, stored.Pupils), stored.Links, stored.Contacts), stored.Links, stored.Contacts);
         var settled = ExportTime.Settle(identified, stored.LastMarked);
         var export = SharedAddressWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, stored.Links, stored.Contacts, stored.At), stored.Pupils, stored.Contacts, stored.Links, stored.At));
