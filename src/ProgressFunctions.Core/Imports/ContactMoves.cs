@@ -30,8 +30,29 @@ public static class ContactMoves
                     yield return ImportIssue.Warning(file, line, ContactSides.PupilColumn, gained.Id,
                         $"contact {gained.Id} is linked to pupil {pupilId} in {file} and no longer to pupil {from}, for whom it is stored, and the two pupils share no other contact: {ContactSides.Advice(file)}; reports about {pupilId} will go to this contact") with { TellDataManagers = true };
                 }
+
+                if (!left.Any() && InPlaceOf(sides, pupilId, gained) is { } replaced)
+                {
+                    var (file, line) = ContactSides.RowOf(export, pupilId);
+                    yield return ImportIssue.Warning(file, line, ContactSides.PupilColumn, gained.Id,
+                        $"contact {gained.Id} is linked to pupil {pupilId} in {file} in place of their contact {replaced.Contact}, and is stored for pupil {replaced.OtherPupil}, with whom {pupilId} shares no other contact: " +
+                        $"check another family's contact was not entered or copied over this one; reports about {pupilId} will go to contact {gained.Id}") with { TellDataManagers = true };
+                }
             }
         }
+    }
+
+    /// <summary>The contact the pupil lost while gaining <paramref name="gained"/>, who is stored for another family's pupil; null when either is not so.</summary>
+    /// <remarks>
+    /// A parent of another child added beside a pupil's own contacts may be a new partner; the same parent taking the
+    /// place of one of the pupil's own is what a row copied over another looks like, since the other child keeps them.
+    /// </remarks>
+    private static (string Contact, string OtherPupil)? InPlaceOf(ContactSides sides, string pupilId, Contact gained)
+    {
+        var now = sides.Exported(pupilId);
+        var lost = sides.Stored(pupilId).FirstOrDefault(b => !now.Any(n => ContactMatch.SamePerson(b, n)));
+        var other = sides.StoredFor(gained).Select(s => s.PupilId).Where(p => p != pupilId && !Related(sides, pupilId, p, gained)).Order(StringComparer.Ordinal).FirstOrDefault();
+        return lost is null || other is null ? null : (lost.Id, other);
     }
 
     /// <summary>Whether the two pupils share a contact other than <paramref name="moved"/>, stored or exported: one family.</summary>

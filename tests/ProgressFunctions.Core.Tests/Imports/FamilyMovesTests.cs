@@ -113,6 +113,29 @@ public class FamilyMovesTests
         }
     }
 
+    /// <summary>Pupils p0 and p1 have two contacts each (c and d); the export links c0 to p1 as well, as the case says.</summary>
+    [Theory]
+    [InlineData("in place of d1", true)]
+    [InlineData("beside d1", false)]                           // a new partner, say: p1 keeps their own
+    [InlineData("in place of d1, the two pupils siblings", false)]
+    public void Check_AnotherFamilysContactTakesThePlaceOfThePupilsOwn_Named(string change, bool warned)
+    {
+        var contacts = new[] { "c0", "d0", "c1", "d1", "s" }.Select(id => new Contact { Id = id, Forename = "F" + id, Surname = "S" + id, Email = $"{id}@family.example" })
+            .ToDictionary(c => c.Id, StringComparer.Ordinal);
+        List<ContactLink> stored = [Link("c0", "p0"), Link("d0", "p0"), Link("c1", "p1"), Link("d1", "p1")];
+        if (change.Contains("siblings", StringComparison.Ordinal))
+        {
+            stored.AddRange([Link("s", "p0"), Link("s", "p1")]);
+        }
+
+        var links = stored.Where(l => !(l.ContactId == "d1" && change.StartsWith("in place", StringComparison.Ordinal))).Append(Link("c0", "p1")).ToList();
+
+        var result = StoredChecks.Apply(Export(links, contacts.Values), new StoredSchool(new Dictionary<string, Pupil>(), stored, contacts));
+
+        var warnings = result.Export!.Issues.Where(i => i.TellDataManagers && i.Value == "c0").Select(i => i.Reason).ToList();
+        Assert.Equal(warned ? ["contact c0 is linked to pupil p1 in contacts.csv in place of their contact d1, and is stored for pupil p0, with whom p1 shares no other contact: check another family's contact was not entered or copied over this one; reports about p1 will go to contact c0"] : [], warnings);
+    }
+
     private static ContactLink Link(string contact, string pupil) => new() { ContactId = contact, PupilId = pupil };
 
     private static (List<ContactLink> Links, Dictionary<string, Contact> Contacts) Families(int pupils)
