@@ -11,6 +11,8 @@ public enum MarkOutcome
     /// <summary>The date is not a school day of the calendar; a closure mark (<c>#</c>) there is simply skipped.</summary>
     NotASchoolDay,
     SkippedClosure,
+    /// <summary>The date is after the day the export was made (<see cref="AttendanceSink.MadeOn"/>).</summary>
+    AfterTheExport,
 }
 
 /// <summary>Places session marks into per-pupil registers, applying the import rules both readers share.</summary>
@@ -27,9 +29,17 @@ public sealed class AttendanceSink(AttendanceRegisters registers)
 
     public SchoolCalendar Calendar => Registers.Calendar;
 
+    /// <summary>The day in England the export was made, when it says; no mark can be dated after it.</summary>
+    public DateOnly? MadeOn { get; init; }
+
     public MarkOutcome Apply(PupilRegister register, DateOnly date, SessionOfDay session, AttendanceCode code, out AttendanceCode? previous)
     {
         previous = null;
+        if (date > MadeOn)
+        {
+            return MarkOutcome.AfterTheExport;
+        }
+
         if (!Calendar.TryGetDayIndex(date, out var day))
         {
             return code == s_closure ? MarkOutcome.SkippedClosure : MarkOutcome.NotASchoolDay;

@@ -65,7 +65,7 @@ public static class BundleReader
         else
         {
             attendance = new AttendanceRegisters(calendar);
-            var sink = new AttendanceSink(attendance);
+            var sink = new AttendanceSink(attendance) { MadeOn = profile?.Settings.ExportedAt is { } at ? SchoolClock.DateAt(at) : null };
             counts[AttendanceCsv.FileName] = ReadText(source, AttendanceCsv.FileName, issues, false, text => AttendanceCsv.Read(text, sink, byUpn, issues));
             if (issues.Any(i => i.StopsItsFile && string.Equals(i.File, AttendanceCsv.FileName, StringComparison.OrdinalIgnoreCase)))
             {

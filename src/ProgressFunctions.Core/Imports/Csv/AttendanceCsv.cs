@@ -55,7 +55,7 @@ public static class AttendanceCsv
                 iLate >= 0 ? reader[iLate] : [], iReason >= 0 ? reader[iReason] : []);
         }
 
-        if (rows.Dates.FileError(file, "marks") is { } monthFirst)
+        if ((rows.Dates.FileError(file, "marks") ?? rows.Dates.AmbiguousFileError(file, "marks", sink.MadeOn)) is { } monthFirst)
         {
             issues.Add(monthFirst);
             return 0;
@@ -75,6 +75,10 @@ public static class AttendanceCsv
                 return false;
             case MarkOutcome.SkippedClosure:
                 return true;
+            case MarkOutcome.AfterTheExport:
+                issues.Add(ImportIssue.Error(file, line, Date.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    $"{date:yyyy-MM-dd} is after the export was made ({sink.MadeOn:yyyy-MM-dd}): a register cannot be taken before its day. Was the date written month first (MM/dd/yyyy)? The mark is not imported"));
+                return false;
             case MarkOutcome.Duplicate:
                 var kept = register.Mark(date, session)!.Value;
                 issues.Add(ImportIssue.Warning(file, line, Mark.Name, code.Code,

@@ -105,7 +105,7 @@ internal sealed class AttendanceRows(AttendanceSink sink, PupilIndex? pupils, IC
             return false;
         }
 
-        Dates.Note(text, parsed: true, line);
+        Dates.Note(text, parsed: true, line, _date);
         _lastDateLength = text.Length <= _lastDate.Length ? text.Length : -1;
         if (_lastDateLength >= 0)
         {
