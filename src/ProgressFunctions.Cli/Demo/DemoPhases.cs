@@ -79,7 +79,9 @@ internal sealed class DemoPhases(IServiceProvider jobs, DemoOptions options, Can
         {
             foreach (var batch in await _batches.ListAsync(schoolId, cancellationToken))
             {
-                if (batch.State == Core.Sending.BatchState.Prepared && !batch.Stale)
+                // A batch held as it was prepared for its weeks-old figures is what a school starting mid-term would
+                // get; the demo sends it as staff would, saying so (DemoReport prints each release).
+                if ((batch.State == Core.Sending.BatchState.Prepared || (batch.State == Core.Sending.BatchState.Held && Core.Sending.BatchRules.LateReason(batch.Batch.Kind, batch.Batch.DataTo, batch.Batch.PreparedOn) is not null)) && !batch.Stale)
                 {
                     _released.Add(await _batches.ReleaseAsync(schoolId, batch.Batch.Id, includeStale: false, cancellationToken));
                 }

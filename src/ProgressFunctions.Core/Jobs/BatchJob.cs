@@ -60,8 +60,9 @@ public sealed partial class BatchJob(IDocumentStore documents, IBlobStore blobs,
 
         var profile = state.Profile!;
         var pupils = messages.SelectMany(PupilsOf).Distinct(StringComparer.Ordinal).Count();
+        var late = BatchRules.LateReason(kind, dataTo, preparedOn);
         var batch = new Batch(batchId, kind, source, dataTo, preparedOn, BatchRules.ReleaseOn(state.Calendar!, preparedOn, profile.Settings.ReviewSchoolDays),
-            BatchState.Prepared, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count) { Title = title };
+            late is null ? BatchState.Prepared : BatchState.Held, messages.Count, pupils, BatchRules.PupilsReachedByNoOne(notReached).Count) { Title = title, HeldReason = late };
         await outgoing.DecideAsync(schoolId, messages, cancellationToken);
         await documents.UpsertAsync(new Document<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, new BatchMembers([.. messages.Select(m => m.Id)])), cancellationToken);
         await documents.UpsertAsync(new Document<BatchNotReached>(schoolId, DocumentTypes.BatchNotReached, batchId, new BatchNotReached(notReached)), cancellationToken);
@@ -106,7 +107,7 @@ public sealed partial class BatchJob(IDocumentStore documents, IBlobStore blobs,
             .DistinctBy(r => r.Member.Id)
             .Select(r => new OutgoingMessage($"{ReportKind.BatchPreview}.{batch.Id}", ReportKind.BatchPreview,
                 new Recipient(r.Member.Id, RecipientKind.Staff, r.Member.Email, r.Member.DisplayName),
-                new BatchPreviewPayload(document, ReportEmailComposer.ForBatchPreview(profile.Name, r.Member.DisplayName, what, releaseOn, newer, hold, [document.FileName, csvName]),
+                new BatchPreviewPayload(document, ReportEmailComposer.ForBatchPreview(profile.Name, r.Member.DisplayName, what, releaseOn, newer, hold, [document.FileName, csvName], batch.HeldReason, release),
                     $"{state.SchoolId}/batches/{batch.Id}", csv, samples),
                 why, [$"{r.Role}"], school))];
     }

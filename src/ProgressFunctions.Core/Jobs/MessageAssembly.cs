@@ -67,7 +67,7 @@ internal sealed class MessageAssembly(
         var contact = directory.Contact(message.Recipient.Id)!;
         var children = allowed.Zip(documents, (id, d) => new ChildReport(ParentReport.ChildName(directory.Pupil(id)!, distinct[id]), d.Document.AttachedAs, d.Document.Password is not null)).ToList();
         var greeting = await GreetingAsync(school, contact, payload.AlsoFor, cancellationToken);
-        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, greeting, Reports.ReportFormat.PeriodLabel(snapshot.Key), children, message.School.ContactLine));
+        var email = ReportEmailComposer.ForParent(new ParentEmailInput(message.School.SchoolName, greeting, Reports.ReportFormat.PeriodLabel(snapshot.Key), children, message.School.ContactLine) { FiguresTo = snapshot.AsOf });
         return new PreparedMessage(new PreparedMail(message.To, documents, email, ReportDispatcher.TermFolder(snapshot.Key)), undelivered);
     }
 

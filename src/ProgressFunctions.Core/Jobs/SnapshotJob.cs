@@ -277,7 +277,9 @@ public sealed class SnapshotJob(IDocumentStore documents, SchoolStates states, O
             : Sending.BatchRules.NewerThan(batch, await documents.ListAsync<Sending.Batch>(schoolId, DocumentTypes.Batch, cancellationToken).Select(d => d.Body).ToListAsync(cancellationToken))?.Id;
         var message = Outcome(due.Count, taken, already.Count, queued)
             + (batch is null ? "" : $"; parent reports prepared as batch {batch.Id}: {batch.Messages} e-mails, {batch.NotReached} pupils not reached, "
-                + (newer is null ? $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held" : $"older than batch {newer}: it goes only if released with --include-stale"))
+                + (newer is not null ? $"older than batch {newer}: it goes only if released with --include-stale"
+                    : batch.State == Sending.BatchState.Held ? $"held: {batch.HeldReason} (progress release --school {schoolId} --batch {batch.Id})"
+                    : $"to go on {batch.ReleaseOn:yyyy-MM-dd} unless held"))
             + (waiting is null ? "" : "; " + waiting);
         return new SnapshotJobResult(taken, already, queued, notSent, message) { Batch = batch, Ran = waiting is null };
     }

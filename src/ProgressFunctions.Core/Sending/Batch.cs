@@ -113,6 +113,19 @@ public static class BatchRules
         return lost >= FewerHeldFrom && lost * 10 > reviewed;
     }
 
+    /// <summary>The most days a parent-report batch may be prepared after its figures end and still go by itself.</summary>
+    public const int LateAfterDays = 21;
+
+    /// <summary>Why a parent-report batch is held as it is prepared, or null: its figures end more than <see cref="LateAfterDays"/> days before.</summary>
+    /// <remarks>
+    /// Snapshots missed are caught up (a school starting mid-term, a daily run stopped for weeks): the latest one's
+    /// reports would reach families with figures from weeks ago, as if new. They wait for staff to release them.
+    /// </remarks>
+    public static string? LateReason(BatchKind kind, DateOnly dataTo, DateOnly preparedOn) =>
+        kind != BatchKind.ParentReports || preparedOn.DayNumber - dataTo.DayNumber <= LateAfterDays ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"its figures end on {dataTo:d MMMM yyyy}, {preparedOn.DayNumber - dataTo.DayNumber} days before it was prepared (a snapshot caught up late): families would read weeks-old figures as new, so it goes only if staff release it");
+
     /// <summary>Whether <paramref name="batch"/> goes without anyone acting on <paramref name="asOf"/>: prepared, its review period over, and not stale.</summary>
     public static bool ReleasesItself(Batch batch, IEnumerable<Batch> all, DateOnly asOf) =>
         batch.State == BatchState.Prepared && asOf >= batch.ReleaseOn && NewerThan(batch, all) is null;

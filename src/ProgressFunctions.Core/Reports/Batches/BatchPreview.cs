@@ -23,14 +23,17 @@ public static class BatchPreview
         var release = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var blocks = new List<ReportBlock>
         {
-            new Paragraph(input.NewerBatch is { } newer
+            new Paragraph(batch.State == BatchState.Held && batch.HeldReason is { } held
+                ? $"The {input.What} are ready, but held: {held}. Nothing has been sent to any family."
+                : input.NewerBatch is { } newer
                 ? $"The {input.What} are ready, but batch {newer} has newer figures: these are not sent to families unless staff release them with --include-stale. Nothing has been sent to any family."
                 : $"The {input.What} are ready to go to families. They are sent on {release} unless someone holds them; nothing has been sent to any family yet."),
             new KeyFacts([
                 new KeyFact("E-mails to families", Count(batch.Messages)),
                 new KeyFact("Pupils covered", Count(batch.Pupils)),
                 new KeyFact("Pupils reaching no one", Count(batch.NotReached), batch.NotReached > 0 ? Tone.Caution : Tone.Good),
-                new KeyFact("Goes on", input.NewerBatch is null ? release : "only if released"),
+                new KeyFact("Figures up to", Date(batch.DataTo)),
+                new KeyFact("Goes on", input.NewerBatch is null && batch.State != BatchState.Held ? release : "only if released"),
             ]),
             new Heading("What to do"),
             new Paragraph($"To stop it while you check something, the data manager runs: {input.HoldCommand}. To send it before then: {input.ReleaseCommand}"),

@@ -16,7 +16,11 @@ public sealed record ChildReport(string PupilName, string FileName, bool Passwor
 /// what the reports cover, e.g. "Autumn term 2025/26". <see cref="ContactLine"/>: whom to contact, e.g. "the school
 /// office on 01234 567890 or office@school.example".
 /// </remarks>
-public sealed record ParentEmailInput(string SchoolName, string? Greeting, string Period, IReadOnlyList<ChildReport> Reports, string ContactLine);
+public sealed record ParentEmailInput(string SchoolName, string? Greeting, string Period, IReadOnlyList<ChildReport> Reports, string ContactLine)
+{
+    /// <summary>The last day the reports' figures cover, said in the e-mail as the reports say it: a family reading it weeks later knows how old they are.</summary>
+    public DateOnly? FiguresTo { get; init; }
+}
 
 /// <summary>A report sent to a member of staff.</summary>
 /// <remarks><see cref="ReportTitle"/> is the report's title, e.g. "Year 9 report".</remarks>
@@ -52,9 +56,10 @@ public static class ReportEmailComposer
         var paragraphs = new List<string>
         {
             input.Greeting is { Length: > 0 } greeting ? $"Dear {greeting}," : "Dear parent or carer,",
-            several
-                ? $"Here are the {input.Period} progress reports from {input.SchoolName} for each of your children."
-                : $"Here is the {input.Period} progress report from {input.SchoolName}.",
+            (several
+                ? $"Here are the {input.Period} progress reports from {input.SchoolName} for each of your children"
+                : $"Here is the {input.Period} progress report from {input.SchoolName}")
+                + (input.FiguresTo is { } to ? $", with figures up to {Reports.ReportFormat.Date(to)}." : "."),
         };
         paragraphs.AddRange(input.Reports.Select(r =>
             $"{r.PupilName}'s report, covering attendance, punctuality, behaviour and progress in each subject, is attached as {r.FileName}."
@@ -164,18 +169,20 @@ public static class ReportEmailComposer
 
     /// <summary>To the staff who review a batch of messages to families before it goes.</summary>
     /// <remarks><paramref name="newerBatch"/>, when set, is a later batch of the same kind: this one then goes on no day of
-    /// its own, only if staff release it.</remarks>
+    /// its own, only if staff release it. So with <paramref name="heldReason"/>, why the batch was held as it was
+    /// prepared (<see cref="Sending.BatchRules.LateReason"/>); <paramref name="releaseCommand"/> then says how to send it.</remarks>
     public static ComposedEmail ForBatchPreview(
-        string schoolName, string recipientName, string what, string releaseOn, string? newerBatch, string holdCommand, IReadOnlyList<string> files) => Compose(
+        string schoolName, string recipientName, string what, string releaseOn, string? newerBatch, string holdCommand, IReadOnlyList<string> files,
+        string? heldReason = null, string? releaseCommand = null) => Compose(
         $"{schoolName}: to review before it goes to families: {what}",
         [
             $"Dear {recipientName},",
-            (newerBatch is null
-                ? $"The {what} are ready. They go to families on {releaseOn} unless someone holds them."
+            (heldReason is not null ? $"The {what} are ready, but held: {heldReason}."
+                : newerBatch is null ? $"The {what} are ready. They go to families on {releaseOn} unless someone holds them."
                 : $"The {what} are ready, but batch {newerBatch} has newer figures: these go to families only if someone releases them with --include-stale.")
                 + " The summary, the list of families who will not be reached (with the reason for each) and a few sample reports are attached.",
             // The headteacher reviews too, and does not run the program: say who does.
-            $"To hold them, the data manager runs: {holdCommand}",
+            heldReason is not null ? $"To send them, the data manager runs: {releaseCommand}" : $"To hold them, the data manager runs: {holdCommand}",
             "The attachments hold pupils' personal data: please keep them within the school.",
             schoolName,
         ],

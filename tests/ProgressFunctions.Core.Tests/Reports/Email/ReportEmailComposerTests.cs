@@ -79,6 +79,17 @@ public partial class ReportEmailComposerTests
     }
 
     [Theory]
+    [InlineData(1, "Here is the Spring term 2025/26 progress report from Zoë Park Academy, with figures up to 13 March 2026.")]
+    [InlineData(2, "Here are the Spring term 2025/26 progress reports from Zoë Park Academy for each of your children, with figures up to 13 March 2026.")]
+    public void ForParent_FiguresToGiven_SaysHowRecentTheFiguresAre(int children, string opening)
+    {
+        var email = ReportEmailComposer.ForParent(new("Zoë Park Academy", null, "Spring term 2025/26",
+            [.. Enumerable.Range(1, children).Select(i => new ChildReport($"Child {i}", $"{i}.pdf"))], Contact) { FiguresTo = new DateOnly(2026, 3, 13) });
+
+        Assert.Equal(opening, email.TextBody.Split("\n\n")[1]);
+    }
+
+    [Theory]
     [InlineData(1, "Dear parent or carer,\n\nHere is the Spring term 2025/26 progress report from Zoë Park Academy.\n\n")]
     [InlineData(2, "Dear parent or carer,\n\nHere are the Spring term 2025/26 progress reports from Zoë Park Academy for each of your children.\n\n")]
     public void ForParent_Children_OpensWithOneSentenceThatDoesNotRepeatTheAttachment(int children, string expected)
