@@ -49,6 +49,9 @@ public sealed record SchoolExport
     public IReadOnlySet<string> MarkedButUnlisted { get; init; } = new HashSet<string>();
     public IReadOnlyDictionary<string, long> RecordsRead { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>The CSV files of the export that hold a header and no row (<see cref="EmptyFiles"/>); empty for a CTF.</summary>
+    public IReadOnlySet<string> FilesWithoutRows { get; init; } = new HashSet<string>();
+
     /// <summary>Whether the export says each pupil's registration group, admission date and pupil premium.</summary>
     /// <remarks>A CTF does not (it carries a pupil between schools, not their place in this one): a pupil already
     /// stored keeps those values when a CTF lists them, rather than having them blanked.</remarks>

@@ -38,7 +38,7 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
 /// once is refused whole; otherwise names moved between pupils are refused one by one, pupils who lost every contact
 /// row are dealt with (<see cref="ContactRemovals"/>), and the pupils and contacts moved between families are named
-/// (<see cref="FamilyMoves.Warn"/>).
+/// (<see cref="FamilyMoves.Warn"/>); last, a file holding only its header where the store holds its data is named (<see cref="EmptyFiles"/>).
 /// </remarks>
 public static class StoredChecks
 {
@@ -58,6 +58,6 @@ public static class StoredChecks
         var renamed = PupilIdentity.Renamed(export, stored.Pupils);
         // Moves are looked for once pupils without a row have lost their contacts: a contact gone from such a pupil
         // to an unrelated one has left it as surely as one gone from a pupil with other rows.
-        return new CheckedExport(FamilyMoves.Warn(ContactRemovals.Apply(renamed, stored.Links), stored.Links, stored.Contacts), null);
+        return new CheckedExport(EmptyFiles.Warn(FamilyMoves.Warn(ContactRemovals.Apply(renamed, stored.Links), stored.Links, stored.Contacts), stored), null);
     }
 }

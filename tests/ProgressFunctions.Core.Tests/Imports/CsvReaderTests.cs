@@ -53,6 +53,33 @@ public class CsvReaderTests
         }
     }
 
+    /// <remarks>The last record's fields, whether a line end follows it, and the line it ends on; read whole and a few characters at a time.</remarks>
+    [Theory]
+    [InlineData("a,b\n1,2\n", "1|2", false, 2)]
+    [InlineData("a,b\n1,2", "1|2", true, 2)]
+    [InlineData("a,b\r\n1,2\r\n", "1|2", false, 2)]
+    [InlineData("a,b\r\n1,2\r", "1|2", false, 2)]
+    [InlineData("a,b\n1", "1", true, 2)]
+    [InlineData("a,b\n1,", "1|", true, 2)]
+    [InlineData("a,b\n\"x\",2", "x|2", true, 2)]
+    [InlineData("a,b\n\"x\",2\n", "x|2", false, 2)]
+    [InlineData("a,b\n\"x\ny\",", "x\ny|", true, 3)]
+    [InlineData("a,b\n1,\"open", "1|open", true, 2)]
+    [InlineData("a,b\n1,\"open\n", "1|open\n", true, 3)]
+    public void Read_LastRecord_SaysWhetherALineEndsIt(string text, string fields, bool withoutLineEnd, int lastLine)
+    {
+        foreach (var chunk in new[] { text.Length, 1, 2, 3 })
+        {
+            var reader = new CsvReader(new TrickleReader(text, chunk));
+            Assert.True(reader.Read());
+            Assert.False(reader.EndsWithoutLineEnd);
+            Assert.True(reader.Read());
+            Assert.Equal((fields, withoutLineEnd, lastLine),
+                (string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString())), reader.EndsWithoutLineEnd, reader.LastLine));
+            Assert.False(reader.Read());
+        }
+    }
+
     [Fact]
     public void Read_ManyRowsOfMixedWidthsAndLineEnds_GivesEveryField()
     {

@@ -53,6 +53,22 @@ internal sealed class EditableExport
         return this;
     }
 
+    /// <summary>Cuts the file off in the middle of the line half way through it, as an interrupted copy or upload leaves it; the line it stops on.</summary>
+    public int CutInTheMiddle(string name)
+    {
+        var text = Encoding.UTF8.GetString(Content(name));
+        var lineStart = text.LastIndexOf('\n', text.Length / 2) + 1;
+        Replace(name, text[..(lineStart + 16)]);
+        return text.AsSpan(0, lineStart).Count('\n') + 1;
+    }
+
+    /// <summary>Replaces a file with the given text, as it stands.</summary>
+    public void Replace(string name, string text)
+    {
+        Tables.Remove(name);
+        _raw[name] = Encoding.UTF8.GetBytes(text);
+    }
+
     /// <summary>The bundle as a zip, with the tables as edited.</summary>
     public byte[] Zip() => BundleZip.Create(_raw.Select(r => (r.Key, Content(r.Key))));
 

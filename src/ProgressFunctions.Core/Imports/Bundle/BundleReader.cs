@@ -106,6 +106,7 @@ public static class BundleReader
             Caseloads = caseloads,
             Issues = issues,
             RecordsRead = counts,
+            FilesWithoutRows = WithoutRows(source, counts, issues),
             ExportedAt = profile?.Settings.ExportedAt,
         };
     }
@@ -116,6 +117,22 @@ public static class BundleReader
             $"pupils.csv does not list {(upns.Count == 1 ? "1 pupil" : $"{upns.Count} pupils")} that attendance.csv marks on {lastDay:yyyy-MM-dd}, its last day " +
             "(their rows are refused below): it is not taken as the whole roll, so nobody is marked as a leaver by this export. " +
             "If pupils.csv was cut short, export the whole roll again") with { TellDataManagers = true };
+
+    /// <summary>The CSV files read that hold a header and no row: none of their records were read, and none was refused.</summary>
+    /// <remarks>Opened again only when nothing of the file was accepted, which is rare, and read no further than its first row.</remarks>
+    private static HashSet<string> WithoutRows(IBundleSource source, Dictionary<string, long> counts, List<ImportIssue> issues) =>
+        counts.Where(c => c.Value == 0 && c.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                && !issues.Any(i => i.StopsItsFile && string.Equals(i.File, c.Key, StringComparison.OrdinalIgnoreCase))
+                && ReadFile(source, c.Key, [], required: false, stream =>
+                {
+                    var (reader, _) = TextDecoding.Open(stream);
+                    using (reader)
+                    {
+                        return CsvTable.HoldsOnlyAHeader(reader);
+                    }
+                }, quietIfMissing: true))
+            .Select(c => c.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The file's records, or nothing when reading it found the file as a whole unusable (<see cref="ImportIssue.StopsItsFile"/>): none of its rows are kept.</summary>
     private static T? ReadText<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<TextReader, T> read, bool quietIfMissing = false)

@@ -30,7 +30,7 @@ public static class AttendanceCsv
         var reader = new CsvReader(text);
         if (!reader.Read())
         {
-            issues.Add(ImportIssue.Error(file, 1, "", "", "the file is empty: expected a header row"));
+            issues.Add(CsvTable.Empty(file));
             return 0;
         }
 
@@ -46,7 +46,19 @@ public static class AttendanceCsv
         var rows = new AttendanceRows(sink, pupils, issues, file);
         while (reader.Read())
         {
-            if (reader.IsBlank || !CsvTable.CheckShape(reader, file, width, issues))
+            if (reader.IsBlank)
+            {
+                continue;
+            }
+
+            if (CsvTable.CutShort(reader, file, width) is { } cut)
+            {
+                // The bundle keeps no mark of a file refused whole: the marks placed so far are dropped with the sink.
+                issues.Add(cut);
+                return 0;
+            }
+
+            if (!CsvTable.CheckShape(reader, file, width, issues))
             {
                 continue;
             }

@@ -16,6 +16,7 @@ public sealed partial class CsvReader
             if (_pos >= _len && !Fill())
             {
                 UnterminatedQuote = inQuotes;
+                EndsWithoutLineEnd = true;
                 AddField(fieldStart, _recordLength);
                 return true;
             }

@@ -14,7 +14,7 @@ namespace ProgressFunctions.Core.Imports.Csv;
 /// <para>
 /// <see cref="Line"/> is the 1-based physical line on which the current record starts. A record whose closing quote
 /// never comes (a truncated file) is returned with <see cref="UnterminatedQuote"/> set. A line ends at CR, LF or CRLF;
-/// a last line without one is still a record.
+/// a last line without one is still a record, with <see cref="EndsWithoutLineEnd"/> set.
 /// </para>
 /// <para>
 /// Written here rather than read with Sep because the import reports a quote left open, keeps reading after a row
@@ -58,6 +58,12 @@ public sealed partial class CsvReader
 
     public bool UnterminatedQuote { get; private set; }
 
+    /// <summary>True when the input ends in the current record, with no line end after it: a complete last line, or a file cut short in the middle of one.</summary>
+    public bool EndsWithoutLineEnd { get; private set; }
+
+    /// <summary>The 1-based physical line the current record ends on: after <see cref="Line"/> when a quoted field holds a line break.</summary>
+    public int LastLine => EndsWithoutLineEnd ? _nextLine : _nextLine - 1;
+
     /// <summary>True when the record holds no text: an empty line, or a line of empty fields (Excel saves ",,,," for a row it once held).</summary>
     public bool IsBlank
     {
@@ -84,6 +90,7 @@ public sealed partial class CsvReader
     {
         FieldCount = 0;
         UnterminatedQuote = false;
+        EndsWithoutLineEnd = false;
         Line = _nextLine;
 
         // Offsets are from the record's start (_pos), which stays valid when the buffer is refilled; the delimiters in
@@ -136,6 +143,7 @@ public sealed partial class CsvReader
 
                 AddField(fieldStart, _len - _pos);
                 EndInBuffer(_len - _pos);
+                EndsWithoutLineEnd = true;
                 return true;
             }
 

@@ -206,7 +206,8 @@ public sealed class CsvRow
 public static class CsvTable
 {
     /// <summary>Calls <paramref name="onRow"/> for each well-formed data row; returns the number of rows accepted.</summary>
-    /// <remarks>Blank lines are skipped; a row with the wrong number of fields or an unclosed quote is reported and skipped.</remarks>
+    /// <remarks>Blank lines are skipped; a row with the wrong number of fields is reported and skipped. A file that ends in
+    /// the middle of a row (<see cref="CutShort"/>) is refused whole: 0, with one error about the file.</remarks>
     public static int Read(TextReader text, string file, IReadOnlyList<CsvColumn> columns, ICollection<ImportIssue> issues, Action<CsvRow> onRow) =>
         Read(text, file, columns, issues, onRow, out _);
 
@@ -217,7 +218,7 @@ public static class CsvTable
         var reader = new CsvReader(text);
         if (!reader.Read())
         {
-            issues.Add(ImportIssue.Error(file, 1, "", "", "the file is empty: expected a header row"));
+            issues.Add(Empty(file));
             return 0;
         }
 
@@ -236,6 +237,12 @@ public static class CsvTable
             if (reader.IsBlank)
             {
                 continue;
+            }
+
+            if (CutShort(reader, file, width) is { } cut)
+            {
+                issues.Add(cut);
+                return 0;
             }
 
             if (!CheckShape(reader, file, width, issues))
@@ -257,14 +264,55 @@ public static class CsvTable
         return accepted;
     }
 
-    internal static bool CheckShape(CsvReader reader, string file, int width, ICollection<ImportIssue> issues)
+    /// <summary>Whether the text holds a header and no row after it with any text in it.</summary>
+    public static bool HoldsOnlyAHeader(TextReader text)
     {
-        if (reader.UnterminatedQuote)
+        var reader = new CsvReader(text);
+        if (!reader.Read())
         {
-            issues.Add(ImportIssue.Error(file, reader.Line, "", "", "a quoted field is never closed: the file may be truncated"));
             return false;
         }
 
+        while (reader.Read())
+        {
+            if (!reader.IsBlank)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static ImportIssue Empty(string file) => ImportIssue.Error(file, 1, "", "", $"{file} is empty: expected a header row");
+
+    /// <summary>The error that refuses the whole file when it ends in the middle of a row; null for any other row.</summary>
+    /// <remarks>
+    /// An interrupted copy or upload leaves a last line with fewer fields than the header and no line end, or one inside
+    /// a quote never closed; importing the rows before it would take the rest of the roll as missing. A last line with
+    /// every field but no line end is whole: many tools write files that way.
+    /// </remarks>
+    internal static ImportIssue? CutShort(CsvReader reader, string file, int width)
+    {
+        if (!reader.EndsWithoutLineEnd)
+        {
+            return null;
+        }
+
+        if (reader.UnterminatedQuote)
+        {
+            return ImportIssue.Error(file, 0, "", "", string.Create(CultureInfo.InvariantCulture,
+                $"{file} ends inside a quoted field that opens on line {reader.Line} and is never closed: the file was cut short, as an interrupted copy or upload leaves it, or that line has a stray quote; nothing from it was imported: export it again"));
+        }
+
+        return reader.FieldCount < width
+            ? ImportIssue.Error(file, 0, "", "", string.Create(CultureInfo.InvariantCulture,
+                $"{file} stops in the middle of line {reader.LastLine} (it has {reader.FieldCount} of its {width} fields and no line end): the file was cut short, as an interrupted copy or upload leaves it; nothing from it was imported: export it again"))
+            : null;
+    }
+
+    internal static bool CheckShape(CsvReader reader, string file, int width, ICollection<ImportIssue> issues)
+    {
         if (reader.FieldCount != width)
         {
             issues.Add(ImportIssue.Error(file, reader.Line, "", "",
