@@ -37,7 +37,9 @@ public static class ImportErrorsCsv
             lines.Add($"{(check.Count - WarningsQuoted).ToString(CultureInfo.InvariantCulture)} more to check in the attached file.");
         }
 
-        var counts = issues.Where(i => !i.StopsItsFile).GroupBy(i => i.File, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+        // A file refused whole imported no row: its row errors would only say "the rest was imported" of it.
+        var stopped = issues.Where(i => i.StopsItsFile).Select(i => i.File).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var counts = issues.Where(i => !stopped.Contains(i.File)).GroupBy(i => i.File, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => (File: g.Key, Errors: g.Count(i => i.IsError), Warnings: g.Count(i => !i.IsError)))
             .Select(f => $"{f.File}: " + string.Join(", ", new[]
             {

@@ -43,6 +43,7 @@ public sealed class ImportIssueTests
             ImportIssue.Warning("pupils.csv", 12, "Legal Surname", "Zoë", "held a tab"),
             ImportIssue.Warning("contacts.csv", 3, "Email", "a@b", "shared") with { TellDataManagers = true },
             ImportIssue.Error("attendance.csv", 0, "", "", "dates are written month first"),
+            ImportIssue.Error("attendance.csv", 17102, "Mark", "", "no mark"),   // a row of the file refused whole: not counted as imported
         ];
 
         var lines = ImportErrorsCsv.Summary(issues);
