@@ -8,16 +8,18 @@ internal sealed record Course(RollEntry Entry, string Subject, int SubjectIndex,
 {
     /// <summary>A result's value on a date: the flight path, plus the pupil's momentum (felt fully from about four months into the course), the subject offset and noise.</summary>
     /// <remarks>
-    /// The noise (a third of a step, each drop on its own) is a teacher's judgement on the day: over a term a KS3
-    /// subject moves the expected one step in about two results in three, stays put or moves two in most others, and
-    /// a GCSE grade falls back between two half terms in about one in eight. With a sixth of a step, 87% of a term's
-    /// changes were exactly one step and a pupil's report read "+1" in every subject.
+    /// The noise is a teacher's judgement on the day, each drop on its own, in the scale's own steps: a third of a KS3
+    /// step (a sub-level), a quarter of a GCSE grade, a sixth of a primary standard (WTS, EXS, GDS: a year's band each,
+    /// which teachers rarely move a pupil out of and back). Over a term a KS3 subject then moves the expected one step in
+    /// about two results in three, stays put or moves two in most others. With a sixth of a step everywhere, 87% of a
+    /// term's KS3 changes were exactly one step and a pupil's report read "+1" in every subject.
     /// </remarks>
     public double ValueAt(DateOnly date, double noise)
     {
         var expected = (double)new FlightPath(Baseline, Target, Start, End).ExpectedAt(date);
         var ramp = Math.Min(1, (date.DayNumber - Start.DayNumber) / 120.0);
-        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + (0.3 * noise);
+        var spread = Scale == GradeScale.PrimaryTeacherAssessment ? 0.15 : Scale == GradeScale.Gcse ? 0.25 : 0.3;
+        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + (spread * noise);
     }
 }
 

@@ -81,6 +81,11 @@ public static class ParentReport
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot, input.Key));
             blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
+            if (GradeKey([.. snapshot.Subjects.SelectMany(s => new[] { s.CurrentGrade, s.TargetGrade, s.ExpectedGrade }), .. untargeted.Select(s => s.CurrentGrade)]) is { } key)
+            {
+                blocks.Add(new Paragraph(key, Small: true));
+            }
+
             if (untargeted.Count > 0)
             {
                 blocks.Add(new Paragraph(UntargetedNote(untargeted), Small: true));
@@ -195,6 +200,23 @@ public static class ParentReport
         Progress.Snapshots.SnapshotPoint.Start => "Change since last term",
         _ => "Change since last",
     };
+
+    /// <summary>The primary teacher-assessment codes a parent cannot be expected to know, in the DfE's words; only those the report shows.</summary>
+    private static readonly (string Code, string Meaning)[] s_teacherAssessment =
+    [
+        ("GDS", "working at greater depth within the expected standard"),
+        ("EXS", "working at the expected standard"),
+        ("WTS", "working towards the expected standard"),
+        ("PK", "the pre-key stage standards, for pupils working below WTS (PK6 the highest)"),
+    ];
+
+    private static string? GradeKey(IEnumerable<string?> grades)
+    {
+        var shown = grades.OfType<string>().Select(g => g.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var meant = s_teacherAssessment.Where(t => t.Code == "PK" ? shown.Any(g => g.StartsWith("PK", StringComparison.Ordinal)) : shown.Contains(t.Code))
+            .Select(t => $"{(t.Code == "PK" ? "PK1 to PK6" : t.Code)}: {t.Meaning}").ToList();
+        return meant.Count == 0 ? null : string.Join("; ", meant) + ".";
+    }
 
     private static string UntargetedNote(IReadOnlyList<UntargetedSubject> subjects)
     {

@@ -114,6 +114,23 @@ public class ParentReportTests
     }
 
     [Theory]
+    [InlineData("EXS|GDS|EXS", "GDS: working at greater depth within the expected standard; EXS: working at the expected standard.")]
+    [InlineData("WTS|EXS|PK6", "EXS: working at the expected standard; WTS: working towards the expected standard; PK1 to PK6: the pre-key stage standards, for pupils working below WTS (PK6 the highest).")]
+    [InlineData("5|6|5", null)]
+    public void Build_TeacherAssessmentGrades_KeyForParentsOfThoseShown(string currentTargetExpected, string? key)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1];
+        var grades = currentTargetExpected.Split('|');
+        var subjects = pupil.Subjects.Select(s => s with { CurrentGrade = grades[0], TargetGrade = grades[1], ExpectedGrade = grades[2] }).ToEquatableList();
+        var input = ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil with { Subjects = subjects } };
+
+        var text = ParentReport.Build(input).Text().ToList();
+
+        Assert.Equal(key, text.SingleOrDefault(t => t.Contains(": working", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData(TargetSource.DfeTransitionMatrix, true)]
     [InlineData(TargetSource.School, false)]
     public void Build_DefaultTarget_MarkedWithFootnote(TargetSource source, bool footnote)
