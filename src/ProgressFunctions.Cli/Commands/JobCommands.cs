@@ -138,6 +138,12 @@ internal static class JobCommands
             }
 
             console.WriteLine("reports: " + Describe(result.Dispatch));
+            var notDone = result.Steps.Where(s => s.NotDone).Select(s => $"{s.SchoolId} {s.Step}").ToList();
+            if (notDone.Count > 0)
+            {
+                console.WriteLine($"not done, as an import held the school (said above): {string.Join(", ", notDone)}; run progress run-due again once that import has finished (or, if it stopped part way, been run again)");
+            }
+
             return result.Steps.Any(s => s.NeedsSomeone) || result.Dispatch.NotSent > 0 || result.Dispatch.Poisoned > 0 ? 1 : 0;
         }, checkStore: true));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProgressFunctions.Cli.Hosting;
+using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Infrastructure.Configuration;
@@ -23,6 +24,13 @@ internal static class UploadCommand
         command.SetAction((r, ct) => CommandRunner.RunAsync("upload", r.GetValue(host.Verbose), Console.Error, async () =>
         {
             var (bytes, name) = JobCommands.ReadExport(r.GetValue(path)!);
+            // Refused here, as ingest refuses it: once uploaded, run-due rejects it under a school that may have no staff to tell.
+            if (ExportFile.SchoolJsonOf(bytes, name) is { } schoolJson && ExportSchool.SchoolJsonMismatch(r.GetValue(school)!, schoolJson) is { } mismatch)
+            {
+                Console.Error.WriteLine($"progress upload: {mismatch}");
+                return 2;
+            }
+
             var target = BlobPath.Parse($"{JobResources.ExportsContainer}/{r.GetValue(school)}/{name}");
             using var cli = CliHost.Create(host.Choice(r) with { CreateStore = true }, JobProgress.None, TimeProvider.System);
             await cli.Blobs.PutAsync(target, new MemoryStream(bytes, writable: false), ContentType(name), cancellationToken: ct);

@@ -41,6 +41,23 @@ public static class ExportFile
         return new ExportRead(null, null, $"{name} is neither a zip archive of a CSV bundle nor an XML (CTF) file");
     }
 
+    /// <summary>The school.json of a zipped CSV bundle, read alone; null for a CTF, a bundle without one, or one that cannot be read (the import says why).</summary>
+    public static SchoolProfile? SchoolJsonOf(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length < 2 || content[0] != (byte)'P' || content[1] != (byte)'K'
+            || !ZipBundleSource.TryOpen(new MemoryStream(content, writable: false), name, ZipLimits.Default, out var zip, out _))
+        {
+            return null;
+        }
+
+        using (zip)
+        {
+            using var json = zip!.Open(SchoolJsonFile);
+            return json is null ? null : SchoolJson.Read(json, BankHolidays.EnglandAndWales, new List<ImportIssue>());
+        }
+    }
+
     private const string SchoolJsonFile = "school.json";
 
     private static string? ReadText(IBundleSource source, string file)

@@ -26,9 +26,7 @@ public static class ExportSchool
 
         if (hasSchoolJson)
         {
-            return profile.Urn == schoolId || profile.SchoolId == schoolId ? null
-                : $"the export's school.json is for URN {profile.Urn}{(profile.SchoolId is { } id ? $" (school id {id})" : "")}, not school {schoolId}: " +
-                  $"store it under --school {profile.SchoolId ?? profile.Urn}, or set \"schoolId\": \"{schoolId}\" in its school.json if this school is filed under that id";
+            return SchoolJsonMismatch(schoolId, profile);
         }
 
         if (stored is null)
@@ -42,6 +40,16 @@ public static class ExportSchool
         return sameSchool ? null
             : $"the CTF is from {(profile.Urn.Length > 0 ? $"URN {profile.Urn}" : $"LA {profile.LocalAuthority} establishment {profile.Establishment}")}, " +
               $"but school {schoolId} is URN {stored.Urn}: store it under that school's id";
+    }
+
+    /// <summary>Null when an export whose school.json reads as <paramref name="schoolJson"/> may be stored under <paramref name="schoolId"/>, else a one-line reason saying what to do.</summary>
+    /// <remarks>The same rule <see cref="Mismatch"/> applies to a CSV bundle, for a command that has only the school.json (an upload, before anything is stored).</remarks>
+    public static string? SchoolJsonMismatch(string schoolId, SchoolProfile schoolJson)
+    {
+        ArgumentNullException.ThrowIfNull(schoolJson);
+        return schoolJson.Urn == schoolId || schoolJson.SchoolId == schoolId ? null
+            : $"the export's school.json is for URN {schoolJson.Urn}{(schoolJson.SchoolId is { } id ? $" (school id {id})" : "")}, not school {schoolId}: " +
+              $"store it under --school {schoolJson.SchoolId ?? schoolJson.Urn}, or set \"schoolId\": \"{schoolId}\" in its school.json if this school is filed under that id";
     }
 
     /// <summary>The smallest stored roll <see cref="RollReplaced"/> looks at: a handful of pupils can all leave at once.</summary>

@@ -3,8 +3,13 @@ using ProgressFunctions.Core.Ports;
 namespace ProgressFunctions.Core.Jobs;
 
 /// <summary>One step for one school.</summary>
-/// <remarks><see cref="NeedsSomeone"/>: the step could not do its work, or did it only in part, for a reason a person must put right (an export refused or stored with errors, a check that could not run or could not address a staff message).</remarks>
-public sealed record RunDueStep(string SchoolId, string Step, string Outcome, bool NeedsSomeone = false);
+/// <remarks>
+/// <see cref="NeedsSomeone"/>: the step could not do its work, or did it only in part, for a reason a person must put
+/// right (an export refused or stored with errors, a check that could not run or could not address a staff message).
+/// <see cref="NotDone"/>: the step did not run at all because an import was writing the school (or one stopped part
+/// way); it needs someone too, as nothing else runs it that day: running run-due again once the import has finished does it.
+/// </remarks>
+public sealed record RunDueStep(string SchoolId, string Step, string Outcome, bool NeedsSomeone = false, bool NotDone = false);
 
 public sealed record RunDueResult(IReadOnlyList<RunDueStep> Steps, DispatchDrainResult Dispatch);
 
@@ -85,8 +90,9 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
             }
             catch (SchoolBusyException busy)
             {
-                // Another school's work goes on; this one is done by the next run.
-                return new RunDueStep(message.SchoolId, message.Job.ToString(), busy.Message);
+                // Another school's work goes on. This step is not done: with run-due once a day, passing it over in
+                // silence meant that day's call list and digests never went out.
+                return new RunDueStep(message.SchoolId, message.Job.ToString(), busy.Message, NeedsSomeone: true, NotDone: true);
             }
         }, cancellationToken));
 

@@ -20,8 +20,14 @@ public sealed class EmbeddedStorage
             throw new StoreUnavailableException($"there is no store in {DataDirectory} (no {DatabaseFileName}): pass --data with the folder that holds it, or run 'progress ingest' to start one");
         }
 
-        SqliteDatabase.CheckFile(path);
         Directory.CreateDirectory(DataDirectory);
+        if (Created)
+        {
+            // Another process starting the same store at the same moment may have put its own in place first.
+            Created = SqliteDatabase.CreateIfAbsent(path);
+        }
+
+        SqliteDatabase.CheckFile(path);
         SqliteDatabase database;
         try
         {

@@ -1,3 +1,8 @@
+using Microsoft.Data.Sqlite;
+using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
+using ProgressFunctions.Infrastructure.Embedded;
+
 namespace ProgressFunctions.Integration.Tests.Cli;
 
 public class JobCommandsTests
@@ -126,6 +131,25 @@ public class JobCommandsTests
         Assert.Contains("100001 CheckAttendance: checked", run.Output);
         Assert.Contains("snapshots taken", run.Output);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "data", "outbox"), "*.eml"));
+    }
+
+    /// <summary>run-due while another process imports the school: exit 1, naming the steps not done and what to do.</summary>
+    [Fact]
+    public async Task RunDue_SchoolBeingImported_ExitOneNamingTheStepsToRunAgain()
+    {
+        var folder = CliProcess.TempFolder();
+        CliProcess.Run(folder, "generate", "--pupils", "15", "--phase", "primary", "--as-of", "2026-03-20", "--out", "export");
+        CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+        var storage = EmbeddedStorage.Open(Path.Combine(folder, "data"), create: false);
+        var free = await storage.Documents.ReadAsync<ImportLockState>("100001", DocumentTypes.ImportLock, ImportLock.Id);
+        await storage.Documents.UpsertAsync(free! with { Body = free.Body with { Holder = "another-import", HeldUntil = DateTimeOffset.UtcNow.AddMinutes(10), Writing = new ImportRef("cd34", "monday.zip") } });
+        SqliteConnection.ClearAllPools();
+
+        var run = CliProcess.Run(folder, "run-due", "--as-of", "2026-03-20");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("100001 CheckAttendance: school 100001 is being imported (monday.zip): its import lock is held until", run.Output);
+        Assert.Contains("not done, as an import held the school (said above): 100001 CheckAttendance, 100001 TakeSnapshots; run progress run-due again once that import has finished", run.Output);
     }
 
     /// <summary>An attendance officer with no e-mail address: the check names them and exits 1, and not-sent --date lists what they were not sent.</summary>

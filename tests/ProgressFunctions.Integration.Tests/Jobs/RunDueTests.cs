@@ -138,6 +138,35 @@ public class RunDueTests
         Assert.All(sent.Where(id => !daily.Any(d => id.StartsWith(d, StringComparison.Ordinal))), id => Assert.Contains("2025-26-spring-end", id));
     }
 
+    /// <remarks>
+    /// With run-due once a day, a step passed over because an import held the school meant that day's call list and
+    /// digests never went out: each such step is reported not done, needing someone, and a run after the import does it.
+    /// </remarks>
+    [Fact]
+    public async Task RunAsync_SchoolBeingImported_ItsStepsNotDoneUntilRunAgainAfterTheImport()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
+        var free = await fixture.Context.Documents.ReadAsync<ImportLockState>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.ImportLock, ImportLock.Id);
+        var importing = free!.Body with { Holder = "another-import", HeldUntil = fixture.Clock.GetUtcNow().AddMinutes(10), Writing = new ImportRef("cd34", "monday.zip") };
+        await fixture.Context.Documents.UpsertAsync(free with { Body = importing });
+
+        var during = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await fixture.Context.Documents.UpsertAsync(free);
+        var after = await fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        string[] jobsOfASchool = [nameof(SchoolJobKind.CheckAttendance), nameof(SchoolJobKind.TakeSnapshots)];
+        Assert.Equal(jobsOfASchool, during.Steps.Select(s => s.Step));
+        Assert.All(during.Steps, s =>
+        {
+            Assert.Contains("school 100001 is being imported (monday.zip)", s.Outcome, StringComparison.Ordinal);
+            Assert.Equal((true, true), (s.NotDone, s.NeedsSomeone));
+        });
+        Assert.Equal(jobsOfASchool, after.Steps.Select(s => s.Step));
+        Assert.All(after.Steps, s => Assert.False(s.NotDone));
+        Assert.StartsWith("checked", after.Steps[0].Outcome, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> SentAsync(JobsFixture fixture, string prefix) =>
         await fixture.Context.Documents.ListAsync<Core.Jobs.Stored.SendRecord>(JobsFixture.School, Core.Jobs.Stored.DocumentTypes.Sent)
             .Select(r => r.Body.ReportId).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToListAsync();
