@@ -19,7 +19,7 @@ internal static class JobCommands
     {
         var path = new Argument<string>("path") { Description = "A CSV bundle folder, a .zip of one, or a CTF .xml file" };
         var school = SchoolOption();
-        var command = new Command("ingest", "Read, validate and store an MIS export; row errors go to mis-exports-rejected.\n\nExample: progress ingest ./export --school 100001") { path, school };
+        var command = new Command("ingest", "Read, validate and store an MIS export; the rows it could not take are listed in a file under the store's blobs/mis-exports-rejected, which it names.\n\nExample: progress ingest ./export --school 100001") { path, school };
         var host = HostOptions.AddTo(command);
         command.SetAction((r, ct) => Run(r, host, "ingest", async (jobs, console) =>
         {

@@ -17,6 +17,14 @@ public static class SchoolJson
 
     private static readonly JsonDocumentOptions s_options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 16 };
 
+    /// <summary>The parser's reason without its 0-based position (the issue gives the line, counted from 1) or its advice to programmers.</summary>
+    private static string Plain(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        var reason = (cut >= 0 ? message[..cut] : message).Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
+        return reason.EndsWith('.') ? reason : reason + ".";
+    }
+
     /// <summary>The profile, or null when the file is not usable JSON or lacks the URN or name (each reason an issue).</summary>
     public static SchoolProfile? Read(Stream json, BankHolidays bankHolidays, ICollection<ImportIssue> issues, string file = FileName)
     {
@@ -27,7 +35,7 @@ public static class SchoolJson
         }
         catch (JsonException e)
         {
-            issues.Add(ImportIssue.Error(file, (int)(e.LineNumber ?? 0) + 1, "", "", $"not valid JSON: {e.Message}"));
+            issues.Add(ImportIssue.Error(file, (int)(e.LineNumber ?? 0) + 1, "", "", $"not valid JSON at character {(e.BytePositionInLine ?? 0) + 1} of this line: {Plain(e.Message)}"));
             return null;
         }
 

@@ -215,7 +215,9 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts added or changed, {s.PupilsWithLinksChanged} pupils' contact links changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {export.ErrorCount} row errors, {export.WarningCount} warnings");
+        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts added or changed, {s.PupilsWithLinksChanged} pupils' contact links changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {Counted(export.ErrorCount, "row error")}, {Counted(export.WarningCount, "warning")}");
+
+    private static string Counted(int count, string what) => string.Create(CultureInfo.InvariantCulture, $"{count} {what}{(count == 1 ? "" : "s")}");
 
     private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).TrimStart('.');
 

@@ -221,6 +221,20 @@ public class BadFileCorpusTests
         Assert.StartsWith(error, reason, StringComparison.Ordinal);
     }
 
+    /// <summary>A zip of the MIS's zip: the message points at the zip inside, not at every file "missing".</summary>
+    [Theory]
+    [InlineData(new[] { "export.zip" }, "outer.zip holds another zip, 'export.zip', and none of the export's files: import 'export.zip' itself (take it out of outer.zip first)")]
+    [InlineData(new[] { "old/export.zip", "pupils.csv" }, null)]   // an export beside an old zip is read
+    public void Zip_HoldingAZipInsteadOfTheExport_NotOpenedAndSaysWhichZip(string[] paths, string? error)
+    {
+        var zip = Zip([.. paths.Select(p => (p, TestFiles.Bytes("pupils_bad_check_letter.csv")))]);
+
+        var opened = ZipBundleSource.TryOpen(zip, "outer.zip", ZipLimits.Default, out var source, out var reason);
+        source?.Dispose();
+
+        Assert.Equal((error is null, error), (opened, reason));
+    }
+
     /// <summary>A file that is not part of the bundle may be there twice (a readme in two folders): the export is read.</summary>
     [Fact]
     public void Zip_OtherFileTwice_OpenedAsOneExport()

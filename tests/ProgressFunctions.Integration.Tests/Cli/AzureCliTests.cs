@@ -33,6 +33,11 @@ public sealed class AzureCliTests
         var environment = await AzureEnvironmentAsync();
         var folder = CliProcess.TempFolder();
         Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "10", "--phase", "primary", "--format", "csv", "--out", "export").ExitCode);
+        // Filed under an id of its own (the other tests' school is 100001 on the same emulator), as school.json allows.
+        var json = Path.Combine(folder, "export", "school.json");
+        var school = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!;
+        school["schoolId"] = "100002";
+        File.WriteAllText(json, school.ToJsonString());
 
         var (exit, output, error) = CliProcess.Run(folder, environment, "upload", "export", "--school", "100002");
 

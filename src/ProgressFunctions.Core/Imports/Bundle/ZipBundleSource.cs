@@ -71,6 +71,16 @@ public sealed class ZipBundleSource : IBundleSource
                 return false;
             }
 
+            if (!source._entries.Keys.Any(BundleReader.FileNames.Contains)
+                && source._archive.Entries.FirstOrDefault(e => e.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) is { } inner)
+            {
+                // A zip of the zip the MIS wrote: "has no school.json, no pupils.csv" would send the user looking for missing files.
+                error = $"{name} holds another zip, '{inner.FullName}', and none of the export's files: import '{inner.Name}' itself (take it out of {name} first)";
+                source.Dispose();
+                source = null;
+                return false;
+            }
+
             return true;
         }
         catch (InvalidDataException e)

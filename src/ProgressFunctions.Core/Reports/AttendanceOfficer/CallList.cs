@@ -194,7 +194,7 @@ public static partial class CallList
 
     private static string Form(CallListInput input, string pupilId) => input.Directory.Pupil(pupilId)?.RegistrationGroup ?? "";
 
-    /// <summary>"last 4 weeks 88.5% (year 93.0%); absent on 3 of the last 10 school days; absent 4 of last 5 Friday PMs".</summary>
+    /// <summary>"attendance last 4 weeks 88.5% (this year 93.0%); absent on 3 of the last 10 school days; absent 4 of last 5 Friday PMs".</summary>
     private static string Pattern(PupilRegister register, DateOnly date)
     {
         var summary = AttendanceMeasures.Summarise(register, date, AttendanceRules.Default);
@@ -204,7 +204,7 @@ public static partial class CallList
             .Count(d => AttendanceMeasures.DayCounts(register, d) is { Absent: > 0 });
         var parts = new List<string>
         {
-            $"last 4 weeks {Percent(summary.Trend.Recent.AttendanceRate)} (year {Percent(summary.YearToDate.AttendanceRate)})",
+            $"attendance last 4 weeks {Percent(summary.Trend.Recent.AttendanceRate)} (this year {Percent(summary.YearToDate.AttendanceRate)})",
             $"absent on {days} of the last {Math.Min(upTo, RecentSchoolDays)} school days",
         };
         parts.AddRange(summary.Patterns.Select(p => p.Evidence));

@@ -55,7 +55,7 @@ public class CallListTests
         Assert.Equal(1, calls[0].Restricted);
         Assert.Equal([SessionOfDay.Am, SessionOfDay.Pm], calls[0].Sessions);
         Assert.Equal(["1. Mrs Emma Byrne (Parent) no phone number in the MIS"], calls[1].Calls);
-        Assert.StartsWith("last 4 weeks ", calls[1].Pattern, StringComparison.Ordinal);
+        Assert.StartsWith("attendance last 4 weeks ", calls[1].Pattern, StringComparison.Ordinal);
         Assert.Contains("; absent on 1 of the last 10 school days", calls[1].Pattern, StringComparison.Ordinal);
         var arrival = Assert.Single(late);
         Assert.Equal(("p3", SessionOfDay.Am, 42, "Bus late"), (arrival.PupilId, arrival.Session, arrival.MinutesLate, arrival.Reason));
