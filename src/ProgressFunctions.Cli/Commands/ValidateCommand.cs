@@ -58,15 +58,22 @@ internal static class ValidateCommand
         }
         else
         {
-            foreach (var line in IssueListing.Lines(export.Issues, all))
+            var lines = IssueListing.Lines(export.Issues, all).ToList();
+            lines.ForEach(stdout.WriteLine);
+            if (lines.Count > 0)
             {
-                stdout.WriteLine(line);
+                stdout.WriteLine();
             }
 
-            stdout.WriteLine();
             foreach (var (file, count) in export.RecordsRead)
             {
                 stdout.WriteLine($"{file}: {count} records read");
+            }
+
+            if (export.RecordsRead.Keys.Any(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Checked on a fallback calendar: ingest would refuse it for a school not yet in the store.
+                stdout.WriteLine("note: a CTF carries no term dates or grade scales, so it can update a school already in the store but not start one: ingest the school's CSV bundle with school.json first");
             }
 
             stdout.WriteLine($"{export.ErrorCount} error{(export.ErrorCount == 1 ? "" : "s")}, {export.WarningCount} warning{(export.WarningCount == 1 ? "" : "s")}");

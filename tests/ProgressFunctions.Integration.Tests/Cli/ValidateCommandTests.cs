@@ -32,6 +32,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("pupils.csv: 40 records read", output);
         Assert.EndsWith("0 errors, 0 warnings" + Environment.NewLine, output);
+        Assert.StartsWith("school.json: ", output, StringComparison.Ordinal);   // no blank line where no issue is listed
+        Assert.DoesNotContain("note: a CTF", output, StringComparison.Ordinal);
 
         var zip = Path.Combine(_dir, "bundle.zip");
         File.Delete(Path.Combine(folder, "school.ctf.xml"));
@@ -39,7 +41,10 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, Validate(zip).Code);
 
         var ctfFolder = Generate("ctf");
-        Assert.Equal(0, Validate(Path.Combine(ctfFolder, "school.ctf.xml")).Code);
+        var ctf = Validate(Path.Combine(ctfFolder, "school.ctf.xml"));
+        Assert.Equal(0, ctf.Code);
+        // Ingest refuses a CTF for a school not yet stored: validate says so rather than "0 errors" alone.
+        Assert.Contains("note: a CTF carries no term dates or grade scales, so it can update a school already in the store but not start one", ctf.Out, StringComparison.Ordinal);
     }
 
     /// <summary>Dates written month first: the line saying pupils.csv was refused comes first, and each kind of row problem it causes is shown five times, then counted.</summary>
