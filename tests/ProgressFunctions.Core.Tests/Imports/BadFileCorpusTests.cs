@@ -60,6 +60,20 @@ public class BadFileCorpusTests
     }
 
     [Fact]
+    public void Pupils_RowRepeatedExactly_ImportedOnceWithAWarning()
+    {
+        var issues = new List<ImportIssue>();
+        var row = "C201100025001,Smith,Olivia,2014-01-02,7,7A";
+
+        var (pupils, index, _) = PupilsCsv.Read(new StringReader($"UPN,Legal Surname,Legal Forename,Date of Birth,Year,Reg Group\n{row}\n{row}\n"), issues);
+
+        Assert.Equal("Olivia Smith", Assert.Single(pupils).DisplayName);
+        var warning = Assert.Single(issues, i => i.Line > 1);   // the header's absent optional columns aside
+        Assert.Equal((3, false, "line 3 repeats line 2 exactly: the pupil is imported once"), (warning.Line, warning.IsError, warning.Reason));
+        Assert.False(index.IsRefused("C201100025001"));
+    }
+
+    [Fact]
     public void Pupils_Windows1252_DecodesNames()
     {
         Assert.Empty(ReadPupils("pupils_windows1252.csv", out var pupils));

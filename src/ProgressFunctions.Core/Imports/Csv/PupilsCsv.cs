@@ -76,6 +76,16 @@ public static class PupilsCsv
             rows.Add(new PupilRow(pupil, row.Line, row.HasErrors));
         }, out var absent);
 
+        // A row repeated exactly (pasted twice, an MIS report run into the file twice) says one thing twice: read once.
+        var repeats = rows.Where(r => !r.HasErrors).GroupBy(r => r.Pupil).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Skip(1).Select(r => (r.Line, First: g.First().Line, r.Pupil.Upn))).ToList();
+        foreach (var (line, first, upn) in repeats)
+        {
+            issues.Add(ImportIssue.Warning(file, line, Upn.Name, upn, $"line {line} repeats line {first} exactly: the pupil is imported once"));
+        }
+
+        rows.RemoveAll(r => repeats.Any(x => x.Line == r.Line));
+
         // Ids that differ only in letter case clash: a pupil's report is a file named by their id, and on Windows and
         // macOS two such names are one file, where one child's report would replace another's.
         var clashing = Clashes(rows, r => r.Pupil.Id, StringComparer.OrdinalIgnoreCase, PupilId.Name, "Pupil ID", file, issues)
