@@ -36,7 +36,9 @@ public static class BatchPreview
                 new KeyFact("Goes on", input.NewerBatch is null && batch.State != BatchState.Held ? release : "only if released"),
             ]),
             new Heading("What to do"),
-            new Paragraph($"To stop it while you check something, the data manager runs: {input.HoldCommand}. To send it before then: {input.ReleaseCommand}"),
+            new Paragraph(batch.State == BatchState.Held
+                ? $"It is held: nothing goes until the data manager releases it with: {input.ReleaseCommand}"
+                : $"To stop it while you check something, the data manager runs: {input.HoldCommand}. To send it before then: {input.ReleaseCommand}"),
         };
         var unreached = BatchRules.PupilsReachedByNoOne(input.NotReached);
         if (unreached.Count > 0)
