@@ -70,6 +70,17 @@ internal sealed class EditableExport
     }
 
     /// <summary>The bundle as a zip, with the tables as edited.</summary>
+    /// <summary>Two contacts.csv rows of contacts the school may write to, of families that share no contact.</summary>
+    public (int First, int Second) TwoFamiliesWrittenTo()
+    {
+        var contacts = Contacts;
+        bool MaySend(int i) => contacts.Get(i, "Email").Length > 0 && contacts.Get(i, "Parental Responsibility") == "Y"
+            && contacts.Get(i, "Receives Correspondence") != "N" && contacts.Get(i, "Restriction").Length == 0;
+        IEnumerable<string> FamilyOf(int i) => contacts.Where("Pupil UPN", contacts.Get(i, "Pupil UPN")).Select(r => contacts.Get(r, "Contact ID"));
+        var a = Enumerable.Range(0, contacts.Rows.Count).First(MaySend);
+        return (a, Enumerable.Range(0, contacts.Rows.Count).First(i => MaySend(i) && !FamilyOf(i).Intersect(FamilyOf(a)).Any()));
+    }
+
     public byte[] Zip() => BundleZip.Create(_raw.Select(r => (r.Key, Content(r.Key))));
 
     /// <summary>Writes the bundle as a folder (what <c>progress ingest ./folder</c> reads).</summary>

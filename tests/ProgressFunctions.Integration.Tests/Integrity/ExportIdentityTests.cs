@@ -141,11 +141,7 @@ public class ExportIdentityTests
     private static (string Address, string First, string Second) GiveOneAddressToTwoFamilies(EditableExport export)
     {
         var contacts = export.Contacts;
-        bool MaySend(int i) => contacts.Get(i, "Email").Length > 0 && contacts.Get(i, "Parental Responsibility") == "Y"
-            && contacts.Get(i, "Receives Correspondence") != "N" && contacts.Get(i, "Restriction").Length == 0;
-        IEnumerable<string> FamilyOf(int i) => contacts.Where("Pupil UPN", contacts.Get(i, "Pupil UPN")).Select(r => contacts.Get(r, "Contact ID"));
-        var a = Enumerable.Range(0, contacts.Rows.Count).First(MaySend);
-        var b = Enumerable.Range(0, contacts.Rows.Count).First(i => MaySend(i) && !FamilyOf(i).Intersect(FamilyOf(a)).Any());
+        var (a, b) = export.TwoFamiliesWrittenTo();
         var (address, idA, idB) = (contacts.Get(a, "Email"), contacts.Get(a, "Contact ID"), contacts.Get(b, "Contact ID"));
         foreach (var row in contacts.Where("Contact ID", idB))
         {
