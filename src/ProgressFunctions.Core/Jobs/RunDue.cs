@@ -37,9 +37,16 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
         var (steps, stored) = await IngestAsync(cancellationToken);
         foreach (var school in stored)
         {
-            if (await schoolJobs.AfterIngestAsync(school, now, cancellationToken) is { } recheck)
+            try
             {
-                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck.Message, recheck.NeedsSomeone));
+                if (await schoolJobs.AfterIngestAsync(school, now, cancellationToken) is { } recheck)
+                {
+                    steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), recheck.Message, recheck.NeedsSomeone));
+                }
+            }
+            catch (SchoolBusyException busy)
+            {
+                steps.Add(new RunDueStep(school, nameof(SchoolJobKind.CheckAttendance), busy.Message, NeedsSomeone: true, NotDone: true));
             }
         }
 
@@ -58,7 +65,17 @@ public sealed class RunDue(IBlobStore blobs, ExportIntake intake, SchoolJobs sch
 
         var steps = await BySchoolAsync(exports, ExportIntake.SchoolOf, async path =>
         {
-            var result = await intake.RunAsync(path, cancellationToken);
+            IngestResult result;
+            try
+            {
+                result = await intake.RunAsync(path, cancellationToken);
+            }
+            catch (SchoolBusyException busy)
+            {
+                // Another import holds the school past the wait: this export stays where it is for the next run.
+                return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", busy.Message, NeedsSomeone: true, NotDone: true), Outcome: IngestOutcome.Unreadable);
+            }
+
             var needsSomeone = result.Outcome == IngestOutcome.Unreadable || result.Errors > 0;
             return (Step: new RunDueStep(ExportIntake.SchoolOf(path), "ingest", result.Message, needsSomeone), result.Outcome);
         }, cancellationToken);

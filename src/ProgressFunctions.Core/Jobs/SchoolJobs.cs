@@ -69,10 +69,12 @@ public sealed class SchoolJobs(IDocumentStore documents, AttendanceCheckJob chec
             return SchoolJobOutcome.Of(await check.RunAsync(message.SchoolId, message.AsOf, cancellationToken));
         }
 
-        var snapshots = (await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken)).Message;
+        var taken = await snapshotJob.RunDueAsync(message.SchoolId, message.AsOf, cancellationToken);
         var released = await batches.ReleaseDueAsync(message.SchoolId, message.AsOf, cancellationToken);
-        return new(released.Count == 0 ? snapshots : $"{snapshots}; {string.Join("; ", released.Select(r => r.Message))}",
-            NeedsSomeone: released.Any(r => r.Outcome == BatchActionOutcome.HeldFewer));
+        // A batch held as it was prepared (its figures weeks old) waits for staff as one held for far fewer families does.
+        var heldOnArrival = taken.Batch is { State: Sending.BatchState.Held };
+        return new(released.Count == 0 ? taken.Message : $"{taken.Message}; {string.Join("; ", released.Select(r => r.Message))}",
+            NeedsSomeone: heldOnArrival || released.Any(r => r.Outcome == BatchActionOutcome.HeldFewer));
     }
 
     private static SchoolJobMessage[] Both(string schoolId, DateOnly asOf) =>

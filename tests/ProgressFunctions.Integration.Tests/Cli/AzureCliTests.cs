@@ -60,8 +60,10 @@ public sealed class AzureCliTests
 
         Assert.True(upload.ExitCode == 0, upload.Error);
         Assert.Contains("run-due", upload.Output, StringComparison.Ordinal);
-        Assert.True(runDue.ExitCode == 0, runDue.Error + runDue.Output);
+        // The first run catches up the start-of-term snapshot, weeks old: its parent reports wait for staff, so exit 1.
+        Assert.True(runDue.ExitCode == 1, runDue.Error + runDue.Output);
         Assert.Contains("100001 ingest: export.zip: 10 pupils added", runDue.Output, StringComparison.Ordinal);
+        Assert.Contains("held: its figures end on 16 September 2025", runDue.Output, StringComparison.Ordinal);
     }
 
     [Fact]

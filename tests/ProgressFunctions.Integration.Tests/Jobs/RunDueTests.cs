@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Synthetic;
@@ -173,4 +174,30 @@ public class RunDueTests
 
     private static async Task Upload(JobsFixture fixture, Synthetic.SyntheticSchool school) =>
         await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/export.zip"), new MemoryStream(JobsFixture.Zip(school)), "application/zip");
+
+    /// <summary>An export waits in mis-exports while another import holds the school: run-due should report that step
+    /// (not done, needs someone) and go on with the other schools and dispatch, as it now does for the job steps.</summary>
+    [Fact]
+    public async Task RunAsync_NewExportWhileAnotherImportHoldsTheSchool_StepNotDoneAndTheRunGoesOn()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 10)));
+        var free = await fixture.Context.Documents.ReadAsync<ImportLockState>(JobsFixture.School, DocumentTypes.ImportLock, ImportLock.Id);
+        await fixture.Context.Documents.UpsertAsync(free! with { Body = free.Body with { Holder = "another-import", HeldUntil = fixture.Clock.GetUtcNow().AddHours(1), Writing = new ImportRef("cd34", "monday.zip") } });
+        await fixture.Context.Blobs.PutAsync(BlobPath.Parse($"{JobResources.ExportsContainer}/{JobsFixture.School}/tuesday.zip"),
+            new MemoryStream(JobsFixture.Zip(JobsFixture.Generate(pupils: 11))), "application/zip");
+
+        var run = fixture.Context.Get<RunDue>().RunAsync(JobsFixture.AsOf, TimeSpan.FromMinutes(1), CancellationToken.None);
+        // The lock wait (2 minutes) is counted on the fixture's clock.
+        while (!run.IsCompleted)
+        {
+            await Task.Delay(200);
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var result = await run;
+        var step = Assert.Single(result.Steps, s => s.Step == "ingest");
+        Assert.True(step.NotDone && step.NeedsSomeone, step.Outcome);
+        Assert.Contains("being imported", step.Outcome, StringComparison.Ordinal);
+    }
 }
