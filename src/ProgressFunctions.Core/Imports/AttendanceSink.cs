@@ -29,8 +29,14 @@ public sealed class AttendanceSink(AttendanceRegisters registers)
 
     public SchoolCalendar Calendar => Registers.Calendar;
 
-    /// <summary>The day in England the export was made, when it says; no mark can be dated after it.</summary>
+    /// <summary>The day in England the export was made, when it says; no mark dated after it is stored.</summary>
     public DateOnly? MadeOn { get; init; }
+
+    /// <summary>How many marks were dated after <see cref="MadeOn"/>, and the first of them.</summary>
+    public (int Count, int Line, DateOnly Date) AfterTheExport { get; private set; }
+
+    internal void NoteAfterTheExport(int line, DateOnly date) =>
+        AfterTheExport = AfterTheExport.Count == 0 ? (1, line, date) : AfterTheExport with { Count = AfterTheExport.Count + 1 };
 
     public MarkOutcome Apply(PupilRegister register, DateOnly date, SessionOfDay session, AttendanceCode code, out AttendanceCode? previous)
     {

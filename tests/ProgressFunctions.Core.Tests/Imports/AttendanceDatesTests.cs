@@ -20,28 +20,35 @@ public class AttendanceDatesTests
         return (accepted, registers, issues);
     }
 
-    /// <summary>A day's export, its date in the file as the case gives it, made on the day given (or not saying).</summary>
+    /// <summary>A short export, its dates in the file as the case gives them (one AM and PM each), made on the day given (or not saying).</summary>
     [Theory]
     [InlineData("03/02/2026", "2026-03-02", 0, "file")]   // 2 March month first: read day first, 3 February, a month before the export
     [InlineData("02/03/2026", "2026-03-02", 1, "")]
     [InlineData("2026-03-02", "2026-03-02", 1, "")]
     [InlineData("03/02/2026", "", 1, "")]                // without the day it was made, either reading stands
     [InlineData("03/02/2026", "2026-02-06", 1, "")]      // made three days after 3 February: day first fits
-    [InlineData("2026-03-12", "2026-03-10", 0, "row")]   // after the export was made
-    [InlineData("12/03/2026", "2026-03-10", 0, "row")]
-    public void Read_OneDayExport_DatesThatCannotBeTheExportsRefused(string date, string madeOn, int accepted, string refused)
+    [InlineData("03/02/2026|03/03/2026|03/04/2026|03/05/2026|03/06/2026", "2026-03-06", 0, "file")]   // a week month first: read day first, February to June
+    [InlineData("03/02/2026|03/03/2026", "2026-03-03", 0, "file")]      // read day first, 3 February and 3 March: weeks apart
+    [InlineData("02/03/2026|03/03/2026", "2026-03-03", 2, "")]           // day first, 2 and 3 March
+    [InlineData("2026-03-12", "2026-03-10", 0, "ahead")]  // after the export was made: entered ahead
+    [InlineData("2026-03-10|2026-03-12", "2026-03-10", 1, "ahead")]
+    public void Read_ShortExport_DatesThatCannotBeTheExportsNotStored(string dates, string madeOn, int days, string refused)
     {
         var registers = new AttendanceRegisters(Year2025);
         var issues = new List<ImportIssue>();
         var index = new PupilIndex();
         index.Accept(Upn, "p1", new RowRef("pupils.csv", 2));
         var sink = new AttendanceSink(registers) { MadeOn = madeOn.Length == 0 ? null : DateOnly.Parse(madeOn, System.Globalization.CultureInfo.InvariantCulture) };
+        var rows = string.Concat(dates.Split('|').Select(d => $"{Upn},{d},AM,/\n{Upn},{d},PM,/\n"));
 
-        var read = AttendanceCsv.Read(new StringReader($"UPN,Date,Session,Mark\n{Upn},{date},AM,/\n{Upn},{date},PM,/\n"), sink, index, issues);
+        var read = AttendanceCsv.Read(new StringReader($"UPN,Date,Session,Mark\n{rows}"), sink, index, issues);
 
-        Assert.Equal(accepted * 2, read);
+        Assert.Equal(days * 2, read);
         Assert.Equal(refused == "file", issues.Any(i => i.StopsItsFile && i.Reason.StartsWith("every date in attendance.csv reads both ways", StringComparison.Ordinal)));
-        Assert.Equal(refused == "row" ? 2 : 0, issues.Count(i => i.Reason.Contains($"is after the export was made ({madeOn})", StringComparison.Ordinal)));
+        var ahead = issues.Where(i => i.Reason.Contains("dated after the day the export was made", StringComparison.Ordinal)).ToList();
+        Assert.Equal(refused == "ahead" ? 1 : 0, ahead.Count);
+        Assert.All(ahead, i => Assert.StartsWith($"2 marks are dated after the day the export was made ({madeOn}), the first 2026-03-12 on this line: not imported.", i.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(issues, i => i.IsError && !i.StopsItsFile);
     }
 
     [Fact]

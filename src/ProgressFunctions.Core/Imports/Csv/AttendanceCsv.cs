@@ -73,8 +73,23 @@ public static class AttendanceCsv
             return 0;
         }
 
+        if (AfterTheExportWarning(sink, file) is { } ahead)
+        {
+            issues.Add(ahead);
+        }
+
         return rows.Accepted;
     }
+
+    /// <summary>The marks dated after the export was made, in one warning: not stored, as no register is taken before its day.</summary>
+    /// <remarks>
+    /// An MIS exports marks entered ahead (a planned absence, a closure): they are imported once their day has passed.
+    /// A date read the wrong way round (11/12 for 12 November) lands here too, so the warning names the first.
+    /// </remarks>
+    private static ImportIssue? AfterTheExportWarning(AttendanceSink sink, string file) => sink.AfterTheExport is { Count: > 0 } ahead
+        ? ImportIssue.Warning(file, ahead.Line, Date.Name, ahead.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture,
+            $"{ahead.Count} mark{(ahead.Count == 1 ? " is" : "s are")} dated after the day the export was made ({sink.MadeOn:yyyy-MM-dd}), the first {ahead.Date:yyyy-MM-dd} on this line: not imported. Marks entered ahead (a planned absence, a closure) are imported once their day has passed; if a date is wrong, check it is not written month first (MM/dd/yyyy) and that exportedAt in school.json is right"))
+        : null;
 
     /// <summary>Applies one mark and reports what the import rules say about it; false when it was not stored.</summary>
     internal static bool Place(AttendanceSink sink, PupilRegister register, DateOnly date, SessionOfDay session, AttendanceCode code, int? minutes, string file, int line, ICollection<ImportIssue> issues)
@@ -88,8 +103,8 @@ public static class AttendanceCsv
             case MarkOutcome.SkippedClosure:
                 return true;
             case MarkOutcome.AfterTheExport:
-                issues.Add(ImportIssue.Error(file, line, Date.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    $"{date:yyyy-MM-dd} is after the export was made ({sink.MadeOn:yyyy-MM-dd}): a register cannot be taken before its day. Was the date written month first (MM/dd/yyyy)? The mark is not imported"));
+                // One warning for the file (AfterTheExportWarning): an MIS exports marks entered ahead, every day.
+                sink.NoteAfterTheExport(line, date);
                 return false;
             case MarkOutcome.Duplicate:
                 var kept = register.Mark(date, session)!.Value;

@@ -11,7 +11,8 @@ internal sealed class DateOrderTally
     private long _dayFirstOnly;
     private long _monthFirstOnly;
     private long _either;
-    private DateOnly _latestEither;
+    private (DateOnly First, DateOnly Last) _dayFirst = (DateOnly.MaxValue, DateOnly.MinValue);
+    private (DateOnly First, DateOnly Last) _monthFirst = (DateOnly.MaxValue, DateOnly.MinValue);
     private (int Line, string Text)? _first;
 
     /// <summary>Notes a date read; for one that did not parse, the reason to give on its row.</summary>
@@ -23,8 +24,10 @@ internal sealed class DateOrderTally
             _dayFirstOnly += order == SlashOrder.DayFirst ? 1 : 0;
             if (order == SlashOrder.Either)
             {
+                // Its day is 12 or under, so swapped it is a date too: the file's range read each way.
                 _either++;
-                _latestEither = date > _latestEither ? date : _latestEither;
+                _dayFirst = Widened(_dayFirst, date);
+                _monthFirst = Widened(_monthFirst, new DateOnly(date.Year, date.Day, date.Month));
             }
 
             return null;
@@ -48,30 +51,38 @@ internal sealed class DateOrderTally
             $"the dates of {file} are written month first (MM/dd/yyyy), as on line {first.Line} ('{first.Text}') and {_monthFirstOnly - 1} other rows: a date such as 03/04/2026 cannot be told from 3 April, so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy"))
         : null;
 
-    /// <summary>The error that keeps out a file whose every date reads either way, when only month first do they end near the day the export was made.</summary>
+    /// <summary>The error that keeps out a file whose every date reads either way, when only read month first do they fit the day the export was made.</summary>
     /// <remarks>
     /// A day's or a week's export (10/09/2026 for 9 October) has no date past the 12th to give the order away. An export
-    /// is made on or soon after its last register, so dates that read day first end weeks before it (10 September) while
-    /// read month first they end within a fortnight of it: the file is written month first. Without the day the export
-    /// was made, or with any date that reads one way only, this says nothing.
+    /// is made on or soon after its last register: read the right way its dates end within a fortnight before it and
+    /// run over a few days. Read month first, 03/02 to 03/06 made on 6 March ends on 6 March; read day first it runs
+    /// from February to June, past the export. So the file is refused when only the month-first reading fits, or both
+    /// end near the export but the day-first reading spreads over weeks more (03/02 and 03/03 made on 3 March: 3 February
+    /// and 3 March, or 2 and 3 March). Without the day the export was made, or with any date that reads one way only,
+    /// this says nothing.
     /// </remarks>
     public ImportIssue? AmbiguousFileError(string file, string what, DateOnly? madeOn)
     {
-        if (madeOn is not { } made || _either == 0 || _dayFirstOnly > 0 || _monthFirstOnly > 0 || made.DayNumber - _latestEither.DayNumber <= Fortnight)
+        if (madeOn is not { } made || _either == 0 || _dayFirstOnly > 0 || _monthFirstOnly > 0)
         {
             return null;
         }
 
-        // Every date read was "Either", so its day is 12 or under: swapped, it is a date.
-        var swapped = new DateOnly(_latestEither.Year, _latestEither.Day, _latestEither.Month);
-        if (swapped > made || made.DayNumber - swapped.DayNumber > Fortnight)
+        bool Fits((DateOnly First, DateOnly Last) range) => range.Last <= made && made.DayNumber - range.Last.DayNumber <= Fortnight;
+        static int Span((DateOnly First, DateOnly Last) range) => range.Last.DayNumber - range.First.DayNumber;
+        if (!Fits(_monthFirst) || (Fits(_dayFirst) && Span(_dayFirst) <= Span(_monthFirst) + Week))
         {
             return null;
         }
 
         return ImportIssue.Error(file, 0, "", "", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"every date in {file} reads both ways, and read day first (dd/MM/yyyy) they end on {_latestEither:d MMMM yyyy}, {made.DayNumber - _latestEither.DayNumber} days before the export was made ({made:d MMMM yyyy}); read month first they end on {swapped:d MMMM yyyy}. The dates look written month first (MM/dd/yyyy), so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy"));
+            $"every date in {file} reads both ways: read day first (dd/MM/yyyy) they run from {_dayFirst.First:d MMMM yyyy} to {_dayFirst.Last:d MMMM yyyy}, read month first (MM/dd/yyyy) from {_monthFirst.First:d MMMM yyyy} to {_monthFirst.Last:d MMMM yyyy}, and the export was made on {made:d MMMM yyyy}. They look written month first, so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy"));
     }
+
+    private static (DateOnly First, DateOnly Last) Widened((DateOnly First, DateOnly Last) range, DateOnly date) =>
+        (date < range.First ? date : range.First, date > range.Last ? date : range.Last);
+
+    private const int Week = 7;
 
     private const int Fortnight = 14;
 }
