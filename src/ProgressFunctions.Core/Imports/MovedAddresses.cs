@@ -4,20 +4,23 @@ using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Core.Imports;
 
-/// <summary>Keeps the stored addresses when an export moves one family's e-mail address onto another family's contact.</summary>
+/// <summary>Keeps an e-mail address for both families when an export moves it from one family's contact to another's: neither is e-mailed at it.</summary>
 /// <remarks>
 /// <para>
 /// An address cut from one parent's row and pasted onto another's (a slip in the MIS, a spreadsheet edit) leaves the
 /// address on one contact only, so nothing in the export looks shared (<see cref="SharedAddressWarnings"/>); merged, the
 /// other family's parent would be sent this family's reports. The store knows better: the address is stored for a
-/// contact of another family (their pupils share no contact, stored or exported), under another name, who no longer has it.
+/// contact of another family (their pupils share no contact, stored or exported), under another name, who no longer
+/// has it. But the move may as well be the correction of an address typed on the wrong family's row, and then the
+/// contact who had it must not keep it either.
 /// </para>
 /// <para>
-/// Both rows are then taken as addresses refused (<see cref="RefusedContactRow.OnlyAddressRefused"/>): each contact
-/// keeps the address stored for them (<see cref="RefusedContacts"/>), so reports go where they went before, and the
-/// data managers are told on every import until the MIS gives each their own address. The contact who lost the
-/// address keeps it only when the export gives them none: an address of their own now may mean the other was theirs
-/// all along. Ids only in the warning, never the address.
+/// So the address is kept for both: the new holder takes it, and the contact who had it keeps it while the export
+/// gives them none (found by id, or by name among their pupils' contacts when a CTF renames them, or kept with their
+/// stored links when the export leaves them out). Two families then share it, and sending refuses it for both with
+/// that reason (<see cref="Reports.Routing.SharedAddresses"/>), on every import until the MIS gives it to one of them
+/// and the other an address of their own. The data managers are told each time, by contact and pupil id. A contact
+/// who now has another address has simply moved on: the new holder's address is taken, with a warning.
 /// </para>
 /// </remarks>
 public static class MovedAddresses
@@ -30,42 +33,64 @@ public static class MovedAddresses
             return export;
         }
 
-        var exportedLinks = export.ContactLinks.ToLookup(l => l.ContactId, StringComparer.Ordinal);
         var (rows, issues) = (new List<RefusedContactRow>(), new List<ImportIssue>());
-        foreach (var (to, from, fromId) in moves)
+        var (contacts, links, listed) = (export.Contacts.ToList(), export.ContactLinks.ToList(), export.PupilsWithContactRows.ToHashSet(StringComparer.Ordinal));
+        var inExport = export.Pupils.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (to, from, stored) in moves)
         {
-            foreach (var link in exportedLinks[to.Id])
+            var theirs = storedLinks.Where(l => l.ContactId == stored.Id).ToList();
+            var pupils = string.Join(", ", theirs.Select(l => l.PupilId).Distinct().Order(StringComparer.Ordinal));
+            var kept = from is null || from.Email is null;
+            if (from is { Email: null })
             {
-                var (file, line) = ContactSides.RowOf(export, link.PupilId);
-                rows.Add(new RefusedContactRow(line, link.PupilId, false, to, link, OnlyAddressRefused: true) { File = file, AddressProblem = $"the e-mail address on this row is stored for contact {fromId} of another family" });
-                issues.Add(ImportIssue.Warning(file, line, ContactsCsv.Email.Name, to.Id,
-                    $"contact {to.Id} (pupil {link.PupilId}) is given the e-mail address stored until now for contact {fromId} of another family (pupil {string.Join(", ", PupilsOf(storedLinks, fromId))}), " +
-                    $"{(from is null ? "who is not in this export" : from.Email is null ? "whose row now has none" : "who now has another")}: an address cut from one family's row and pasted onto another's? " +
-                    $"The address is not imported for contact {to.Id}; correct the addresses in the MIS") with { TellDataManagers = true });
+                // The row says no address: the stored one stands in (RefusedContacts), so the next import finds it again.
+                foreach (var link in export.ContactLinks.Where(l => l.ContactId == from.Id))
+                {
+                    var (file, line) = ContactSides.RowOf(export, link.PupilId);
+                    rows.Add(new RefusedContactRow(line, link.PupilId, false, from, link, OnlyAddressRefused: true)
+                    {
+                        File = file,
+                        AddressProblem = $"this row has no e-mail address, and the one stored for contact {stored.Id} is now on contact {to.Id}'s row, of another family",
+                        StandInOutcome = "but while both families have it, neither is e-mailed at it",
+                    });
+                }
+            }
+            else if (from is null)
+            {
+                // Left out of the export: kept with their stored links, as a family cannot lose its parent to a paste.
+                contacts.Add(stored);
+                foreach (var link in theirs.Where(l => inExport.Contains(l.PupilId) && !links.Any(x => x.PupilId == l.PupilId && x.ContactId == l.ContactId)))
+                {
+                    links.Add(link);
+                    listed.Add(link.PupilId);
+                }
             }
 
-            // The contact who lost the address keeps it while the export gives them none: the next import then finds
-            // it stored for them again, so the warning stands until the MIS is put right.
-            foreach (var link in from is { Email: null } ? exportedLinks[from.Id] : [])
+            foreach (var pupilId in export.ContactLinks.Where(l => l.ContactId == to.Id).Select(l => l.PupilId).Distinct())
             {
-                var (file, line) = ContactSides.RowOf(export, link.PupilId);
-                rows.Add(new RefusedContactRow(line, link.PupilId, false, from!, link, OnlyAddressRefused: true) { File = file, AddressProblem = $"this row has no e-mail address, and the one stored for contact {from!.Id} is now on contact {to.Id}'s row, of another family" });
+                var (file, line) = ContactSides.RowOf(export, pupilId);
+                issues.Add(ImportIssue.Warning(file, line, ContactsCsv.Email.Name, to.Id,
+                    $"contact {to.Id} (pupil {pupilId}) is given the e-mail address stored until now for contact {stored.Id} of another family (pupil {pupils}), " +
+                    (kept
+                        ? $"{(from is null ? "who is not in this export" : "whose row now has none")}: an address pasted onto the wrong family's row, or one corrected? Until the MIS gives it to one of them only, and the other an address of their own, it is kept for both, and neither family is e-mailed at it"
+                        : "who now has another: check the address is contact " + to.Id + "'s")) with { TellDataManagers = true });
             }
         }
 
-        var refused = moves.Select(m => m.To.Id).ToHashSet(StringComparer.Ordinal);
         return export with
         {
-            Contacts = [.. export.Contacts.Select(c => refused.Contains(c.Id) ? c with { Email = null, EmailRefused = true } : c)],
+            Contacts = contacts,
+            ContactLinks = links,
+            PupilsWithContactRows = listed,
             RefusedContactRows = [.. export.RefusedContactRows, .. rows],
             Issues = [.. export.Issues, .. issues],
         };
     }
 
     /// <summary>Each exported contact given an address stored for another family's differently named contact who no longer has it.</summary>
-    private static List<(Contact To, Contact? From, string FromId)> Find(SchoolExport export, IReadOnlyList<ContactLink> storedLinks, IReadOnlyDictionary<string, Contact> storedContacts)
+    private static List<(Contact To, Contact? From, Contact Stored)> Find(SchoolExport export, IReadOnlyList<ContactLink> storedLinks, IReadOnlyDictionary<string, Contact> storedContacts)
     {
-        var moves = new List<(Contact, Contact?, string)>();
+        var moves = new List<(Contact, Contact?, Contact)>();
         if (storedLinks.Count == 0)
         {
             return moves;
@@ -82,23 +107,21 @@ public static class MovedAddresses
             .SelectMany(p => storedContactsOf[p].Concat(exportedContactsOf[p])).ToHashSet(StringComparer.Ordinal);
         foreach (var to in exported.Values.Where(c => c.Email is { Length: > 0 } && !c.EmailRefused))
         {
-            if (storedContacts.GetValueOrDefault(to.Id) is { } before && EmailAddress.SameInbox(before.Email, to.Email))
-            {
-                continue;
-            }
-
+            // The new holder may have the address stored already (an earlier import of the same move): the dispute stands
+            // while the one who had it still has no other.
             var from = storedByInbox[to.Email!].FirstOrDefault(t => t.Id != to.Id && !t.HasSameNameAs(to)
                 && !(exported.GetValueOrDefault(t.Id) is { } now && EmailAddress.SameInbox(now.Email, to.Email))
                 && !Family(t.Id).Overlaps(Family(to.Id)));
             if (from is not null && storedPupils[from.Id].Any())
             {
-                moves.Add((to, exported.GetValueOrDefault(from.Id), from.Id));
+                // The same person under a new id (a CTF makes ids from name and address): by name among their pupils' contacts.
+                var now = exported.GetValueOrDefault(from.Id)
+                    ?? storedPupils[from.Id].SelectMany(p => exportedContactsOf[p]).Select(id => exported.GetValueOrDefault(id)).OfType<Contact>().FirstOrDefault(c => c.HasSameNameAs(from));
+                moves.Add((to, now, from));
             }
         }
 
         return moves;
     }
 
-    private static IEnumerable<string> PupilsOf(IReadOnlyList<ContactLink> links, string contactId) =>
-        links.Where(l => l.ContactId == contactId).Select(l => l.PupilId).Distinct().Order(StringComparer.Ordinal);
 }

@@ -18,6 +18,9 @@ public sealed record RefusedContactRow(int Line, string PupilId, bool PupilRefus
 
     /// <summary>Of a row whose address was refused, what was wrong with it, as the data managers read it.</summary>
     public string AddressProblem { get; init; } = "the e-mail address on this row is not valid";
+
+    /// <summary>Of a row whose stored address stands in, what then becomes of the reports.</summary>
+    public string StandInOutcome { get; init; } = "so reports about the pupil still go there";
 }
 
 /// <summary>Keeps the stored contact a contacts.csv row names when the row cannot be used: a refused row takes nothing stored away.</summary>
@@ -114,7 +117,7 @@ public static class RefusedContacts
             replaced.Add(row.Person.Id);
             standIns.Add(link.ContactId);
             issues.Add(Kept(row, ContactsCsv.Email.Name, link.ContactId,
-                $"{row.AddressProblem}: pupil {pupilId}'s contact {link.ContactId} keeps the address stored for them, so reports about the pupil still go there. Correct the address in the MIS"));
+                $"{row.AddressProblem}: pupil {pupilId}'s contact {link.ContactId} keeps the address stored for them, {row.StandInOutcome}. Correct the address in the MIS"));
         }
 
         // A row's record without its address goes where the stored one stands in for it: under the same id it would
