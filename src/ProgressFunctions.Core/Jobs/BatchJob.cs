@@ -95,7 +95,7 @@ public sealed partial class BatchJob(IDocumentStore documents, IBlobStore blobs,
         var school = Letterheads.Of(profile);
         var what = batch.Describe();
         var hold = $"progress hold --school {state.SchoolId} --batch {batch.Id} --reason \"...\"";
-        var release = $"progress release --school {state.SchoolId} --batch {batch.Id}";
+        var release = $"progress release --school {state.SchoolId} --batch {batch.Id}{(newer is null ? "" : " --include-stale")}";
         var document = BatchPreview.Build(new BatchPreviewInput(profile.Name, batch, what, notReached, id => Reports.ReportFormat.NameOf(directory, id), hold, release) { NewerBatch = newer });
         var csvName = csv[(csv.LastIndexOf('/') + 1)..];
         var releaseOn = batch.ReleaseOn.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
