@@ -215,7 +215,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     }
 
     private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {s.PupilsAdded} pupils added, {s.PupilsUpdated} updated, {s.LeaversMarked} leavers marked, {s.ContactsChanged} contacts added or changed, {s.PupilsWithLinksChanged} pupils' contact links changed, {s.MarksChanged} marks changed, {s.AssessmentsChanged} results changed; {Counted(export.ErrorCount, "row error")}, {Counted(export.WarningCount, "warning")}");
+        $"{name}: {Counted(s.PupilsAdded, "pupil")} added, {s.PupilsUpdated} updated, {Counted(s.LeaversMarked, "leaver")} marked, {Counted(s.ContactsChanged, "contact")} added or changed, {s.PupilsWithLinksChanged} {(s.PupilsWithLinksChanged == 1 ? "pupil's" : "pupils'")} contact links changed, {Counted(s.MarksChanged, "mark")} changed, {Counted(s.AssessmentsChanged, "result")} changed; {Counted(export.ErrorCount, "row error")}, {Counted(export.WarningCount, "warning")}");
 
     private static string Counted(int count, string what) => string.Create(CultureInfo.InvariantCulture, $"{count} {what}{(count == 1 ? "" : "s")}");
 
