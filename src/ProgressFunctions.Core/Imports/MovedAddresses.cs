@@ -58,11 +58,16 @@ public static class MovedAddresses
             else if (from is null)
             {
                 // Left out of the export: kept with their stored links, as a family cannot lose its parent to a paste.
-                contacts.Add(stored);
+                if (!contacts.Any(c => c.Id == stored.Id))
+                {
+                    contacts.Add(stored);
+                }
+
                 foreach (var link in theirs.Where(l => inExport.Contains(l.PupilId) && !links.Any(x => x.PupilId == l.PupilId && x.ContactId == l.ContactId)))
                 {
-                    links.Add(link);
-                    listed.Add(link.PupilId);
+                    // A pupil the file has no row for keeps every stored contact (RefusedContacts), not this one alone.
+                    var rowless = listed.Add(link.PupilId);
+                    links.AddRange(rowless ? storedLinks.Where(l => l.PupilId == link.PupilId && !links.Contains(l)) : [link]);
                 }
             }
 
@@ -109,10 +114,10 @@ public static class MovedAddresses
         {
             // The new holder may have the address stored already (an earlier import of the same move): the dispute stands
             // while the one who had it still has no other.
-            var from = storedByInbox[to.Email!].FirstOrDefault(t => t.Id != to.Id && !t.HasSameNameAs(to)
+            var from = storedByInbox[to.Email!].FirstOrDefault(t => t.Id != to.Id && !t.HasSameNameAs(to) && storedPupils[t.Id].Any()
                 && !(exported.GetValueOrDefault(t.Id) is { } now && EmailAddress.SameInbox(now.Email, to.Email))
                 && !Family(t.Id).Overlaps(Family(to.Id)));
-            if (from is not null && storedPupils[from.Id].Any())
+            if (from is not null)
             {
                 // The same person under a new id (a CTF makes ids from name and address): by name among their pupils' contacts.
                 var now = exported.GetValueOrDefault(from.Id)

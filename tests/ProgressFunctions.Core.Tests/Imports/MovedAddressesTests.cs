@@ -60,5 +60,45 @@ public class MovedAddressesTests
         Assert.All(said, r => Assert.DoesNotContain("x.example", r, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Edge cases: two new holders of one left-out contact, an unlinked stored holder met first, a left-out contact's pupil with no row.</summary>
+    [Theory]
+    [InlineData("two parents of family 2, one inbox, both given c0's address; c0 left out")]
+    [InlineData("an unlinked stored contact with the address comes first")]
+    [InlineData("c0 left out with its pupil, who has another stored contact")]
+    public void Keep_EdgeCases_TheOneWhoHadItKeptOnceWithTheirFamily(string change)
+    {
+        var stored = new Dictionary<string, Contact>(StringComparer.Ordinal)
+        {
+            ["o9"] = new() { Id = "o9", Forename = "Old", Surname = "Parent", Email = "a@x.example" },
+            ["c0"] = new() { Id = "c0", Forename = "Ann", Surname = "Lee", Email = "a@x.example" },
+            ["c2"] = new() { Id = "c2", Forename = "Cy", Surname = "Lee", Email = "c@x.example" },
+            ["g1"] = new() { Id = "g1", Forename = "Bea", Surname = "Cole", Email = "b@x.example" },
+            ["g2"] = new() { Id = "g2", Forename = "Dan", Surname = "Cole", Email = "b@x.example" },
+        };
+        var two = change.StartsWith("two parents", StringComparison.Ordinal);
+        List<ContactLink> storedLinks = [Link("c0", "p0"), Link("c2", "p0"), Link("g1", "p1"), .. two ? new[] { Link("g2", "p1") } : []];
+        var leftOut = change.Contains("left out", StringComparison.Ordinal);
+        var export = new SchoolExport
+        {
+            Pupils = [.. new[] { "p0", "p1" }.Select(id => new Pupil { Id = id, Upn = id, LegalForename = "F", LegalSurname = "S" })],
+            Contacts = [stored["g1"] with { Email = "a@x.example" }, .. two ? new[] { stored["g2"] with { Email = "a@x.example" } } : [], .. leftOut ? [] : new[] { stored["c0"] with { Email = null }, stored["c2"] }],
+            ContactLinks = [Link("g1", "p1"), .. two ? new[] { Link("g2", "p1") } : [], .. leftOut ? [] : new[] { Link("c0", "p0"), Link("c2", "p0") }],
+            PupilsWithContactRows = new HashSet<string>(leftOut ? ["p1"] : ["p0", "p1"], StringComparer.Ordinal),
+        };
+
+        var result = MovedAddresses.Keep(export, storedLinks, stored);
+
+        if (leftOut)
+        {
+            Assert.Single(result.Contacts, c => c.Id == "c0");
+            // Its pupil keeps every stored contact, as a pupil with no row does: not the one kept for the address alone.
+            Assert.Equal(["c0", "c2"], result.ContactLinks.Where(l => l.PupilId == "p0").Select(l => l.ContactId).Order(StringComparer.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(result.RefusedContactRows, r => r.Person.Id == "c0" && r.OnlyAddressRefused);
+        }
+    }
+
     private static ContactLink Link(string contact, string pupil) => new() { ContactId = contact, PupilId = pupil, ParentalResponsibility = true };
 }

@@ -11,8 +11,7 @@ internal sealed class DateOrderTally
     private long _dayFirstOnly;
     private long _monthFirstOnly;
     private long _either;
-    private (DateOnly First, DateOnly Last) _dayFirst = (DateOnly.MaxValue, DateOnly.MinValue);
-    private (DateOnly First, DateOnly Last) _monthFirst = (DateOnly.MaxValue, DateOnly.MinValue);
+    private readonly HashSet<DateOnly> _eitherDays = [];
     private (int Line, string Text)? _first;
 
     /// <summary>Notes a date read; for one that did not parse, the reason to give on its row.</summary>
@@ -24,10 +23,8 @@ internal sealed class DateOrderTally
             _dayFirstOnly += order == SlashOrder.DayFirst ? 1 : 0;
             if (order == SlashOrder.Either)
             {
-                // Its day is 12 or under, so swapped it is a date too: the file's range read each way.
                 _either++;
-                _dayFirst = Widened(_dayFirst, date);
-                _monthFirst = Widened(_monthFirst, new DateOnly(date.Year, date.Day, date.Month));
+                _eitherDays.Add(date);
             }
 
             return null;
@@ -54,12 +51,12 @@ internal sealed class DateOrderTally
     /// <summary>The error that keeps out a file whose every date reads either way, when only read month first do they fit the day the export was made.</summary>
     /// <remarks>
     /// A day's or a week's export (10/09/2026 for 9 October) has no date past the 12th to give the order away. An export
-    /// is made on or soon after its last register: read the right way its dates end within a fortnight before it and
-    /// run over a few days. Read month first, 03/02 to 03/06 made on 6 March ends on 6 March; read day first it runs
-    /// from February to June, past the export. So the file is refused when only the month-first reading fits, or both
-    /// end near the export but the day-first reading spreads over weeks more (03/02 and 03/03 made on 3 March: 3 February
-    /// and 3 March, or 2 and 3 March). Without the day the export was made, or with any date that reads one way only,
-    /// this says nothing.
+    /// is made on or soon after its last register: read the right way, its dates up to the day it was made end within a
+    /// fortnight before it and run over a few days (marks entered ahead, after that day, are left out either way and
+    /// say nothing). So the file is refused when only the month-first reading fits, or both do but the day-first
+    /// reading spreads over weeks more: 03/02 to 03/06 made on 6 March reads 2 to 6 March month first, but 3 February
+    /// and 3 March day first (the rest falling after the export). Without the day the export was made, or with any date
+    /// that reads one way only, this says nothing.
     /// </remarks>
     public ImportIssue? AmbiguousFileError(string file, string what, DateOnly? madeOn)
     {
@@ -68,19 +65,27 @@ internal sealed class DateOrderTally
             return null;
         }
 
-        bool Fits((DateOnly First, DateOnly Last) range) => range.Last <= made && made.DayNumber - range.Last.DayNumber <= Fortnight;
-        static int Span((DateOnly First, DateOnly Last) range) => range.Last.DayNumber - range.First.DayNumber;
-        if (!Fits(_monthFirst) || (Fits(_dayFirst) && Span(_dayFirst) <= Span(_monthFirst) + Week))
+        // Every date here has its day at 12 or under, so swapped it is a date too.
+        var dayFirst = Range(_eitherDays, made);
+        var monthFirst = Range(_eitherDays.Select(d => new DateOnly(d.Year, d.Day, d.Month)), made);
+        bool Fits((DateOnly First, DateOnly Last)? range) => range is { } r && made.DayNumber - r.Last.DayNumber <= Fortnight;
+        static int Span((DateOnly First, DateOnly Last)? range) => range is { } r ? r.Last.DayNumber - r.First.DayNumber : 0;
+        if (!Fits(monthFirst) || (Fits(dayFirst) && Span(dayFirst) <= Span(monthFirst) + Week))
         {
             return null;
         }
 
+        var (d, m) = (dayFirst is { } x ? $"run from {x.First:d MMMM yyyy} to {x.Last:d MMMM yyyy}" : "all fall after it", monthFirst!.Value);
         return ImportIssue.Error(file, 0, "", "", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"every date in {file} reads both ways: read day first (dd/MM/yyyy) they run from {_dayFirst.First:d MMMM yyyy} to {_dayFirst.Last:d MMMM yyyy}, read month first (MM/dd/yyyy) from {_monthFirst.First:d MMMM yyyy} to {_monthFirst.Last:d MMMM yyyy}, and the export was made on {made:d MMMM yyyy}. They look written month first, so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy"));
+            $"every date in {file} reads both ways: up to the day the export was made ({made:d MMMM yyyy}), read day first (dd/MM/yyyy) they {d}, read month first (MM/dd/yyyy) from {m.First:d MMMM yyyy} to {m.Last:d MMMM yyyy}. They look written month first, so none of its {what} are imported. Export dates as yyyy-MM-dd or dd/MM/yyyy"));
     }
 
-    private static (DateOnly First, DateOnly Last) Widened((DateOnly First, DateOnly Last) range, DateOnly date) =>
-        (date < range.First ? date : range.First, date > range.Last ? date : range.Last);
+    /// <summary>The first and last of the dates up to <paramref name="made"/>; null when none is.</summary>
+    private static (DateOnly First, DateOnly Last)? Range(IEnumerable<DateOnly> dates, DateOnly made)
+    {
+        var upTo = dates.Where(d => d <= made).ToList();
+        return upTo.Count == 0 ? null : (upTo.Min(), upTo.Max());
+    }
 
     private const int Week = 7;
 
