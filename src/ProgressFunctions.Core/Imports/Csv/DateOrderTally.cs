@@ -10,7 +10,6 @@ internal sealed class DateOrderTally
 {
     private long _dayFirstOnly;
     private long _monthFirstOnly;
-    private long _either;
     private readonly HashSet<DateOnly> _eitherDays = [];
     private (int Line, string Text)? _first;
 
@@ -23,7 +22,6 @@ internal sealed class DateOrderTally
             _dayFirstOnly += order == SlashOrder.DayFirst ? 1 : 0;
             if (order == SlashOrder.Either)
             {
-                _either++;
                 _eitherDays.Add(date);
             }
 
@@ -60,7 +58,7 @@ internal sealed class DateOrderTally
     /// </remarks>
     public ImportIssue? AmbiguousFileError(string file, string what, DateOnly? madeOn)
     {
-        if (madeOn is not { } made || _either == 0 || _dayFirstOnly > 0 || _monthFirstOnly > 0)
+        if (madeOn is not { } made || _eitherDays.Count == 0 || _dayFirstOnly > 0 || _monthFirstOnly > 0)
         {
             return null;
         }
