@@ -11,6 +11,7 @@ namespace ProgressFunctions.Synthetic;
 /// <param name="TripDay">A school-day index spent on an educational visit (<c>V</c>), if any.</param>
 /// <param name="Momentum">How far ahead of (+) or behind (-) their flight path the pupil runs, in grades.</param>
 /// <param name="HasTargets">False for the pupils the school has set no targets for (defaults fill in).</param>
+/// <param name="ProgressGap">How far disadvantage and special needs hold the pupil back from their flight path, in GCSE grades (<see cref="PersonHabits.ProgressGap"/>).</param>
 internal sealed record PupilTraits(
     int MarkSeed,
     double Propensity,
@@ -21,4 +22,5 @@ internal sealed record PupilTraits(
     (int Start, int Days)? Holiday,
     int? TripDay,
     double Momentum,
-    bool HasTargets);
+    bool HasTargets,
+    double ProgressGap);

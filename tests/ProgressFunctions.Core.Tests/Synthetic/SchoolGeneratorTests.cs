@@ -174,6 +174,35 @@ public partial class SchoolGeneratorTests
     }
 
     [Fact]
+    public void Generate_Progress_DisadvantagedAndSenPupilsRunBehindTheOthersAsNationally()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
+        var pupils = school.Pupils.ToDictionary(p => p.Id);
+        var differences = school.Snapshot().Pupils
+            .SelectMany(p => p.Subjects.Where(s => s.Scale == GradeScale.Gcse.Name && s.Difference is not null).Select(s => (Pupil: pupils[p.PupilId], Difference: (double)s.Difference!.Value)))
+            .ToList();
+        double Mean(Func<Pupil, bool> group) => differences.Where(d => group(d.Pupil)).Average(d => d.Difference);
+
+        // Progress 8 (KS4 performance 2023/24) is about a grade per subject: disadvantaged pupils about -0.6 and the
+        // rest about +0.15; SEN support about -0.45 and an EHC plan about -1.1. A Year 10 or 11 GCSE course is most of the way there.
+        Assert.InRange(Mean(p => !p.PupilPremium) - Mean(p => p.PupilPremium), 0.4, 0.9);
+        Assert.InRange(Mean(p => p.Sen == SenStatus.None) - Mean(p => p.Sen == SenStatus.Support), 0.25, 0.7);
+        Assert.InRange(Mean(p => p.Sen == SenStatus.None) - Mean(p => p.Sen == SenStatus.Ehcp), 0.6, 1.4);
+    }
+
+    [Fact]
+    public void Generate_Behaviour_DisadvantagedAndSenPupilsLosePointsMoreOftenAsNationally()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
+        var lost = school.Behaviour.Where(b => b.Points < 0).GroupBy(b => b.PupilId).ToDictionary(g => g.Key, g => -g.Sum(b => b.Points));
+        double PerPupil(Func<Pupil, bool> group) => school.Pupils.Where(group).Average(p => lost.GetValueOrDefault(p.Id));
+
+        // Suspensions (DfE, 2022/23): about four times as frequent for pupils on free school meals, and for pupils with SEN.
+        Assert.InRange(PerPupil(p => p.PupilPremium) / PerPupil(p => !p.PupilPremium), 2.5, 6);
+        Assert.InRange(PerPupil(p => p.Sen == SenStatus.Support) / PerPupil(p => p.Sen == SenStatus.None), 2, 5);
+    }
+
+    [Fact]
     public void Generate_Targets_AboutOneKs4PupilInTenHasNoneAndAllHaveKs2PriorAttainment()
     {
         var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
