@@ -83,8 +83,10 @@ public static class AttendanceDigest
         var summaries = input.Summaries.OrderBy(s => s.PupilId, StringComparer.Ordinal).ToList();
         var today = DigestRows.Today(input);
         var overdue = summaries.SelectMany(s => s.OverdueUnexplained.Select(m => (s.PupilId, Mark: m))).ToList();
+        // A runway as long as the sessions left means the pupil cannot reach 10% this year (on the last day, nobody can).
         var nearPa = summaries.Where(s => !s.YearToDate.IsPersistentAbsence && s.YearToDate.Possible > 0
-            && (s.Runway.BeforePersistent is null || s.Runway.BeforePersistent < input.RunwayWarningSessions))
+            && (s.Runway.BeforePersistent is null
+                || (s.Runway.BeforePersistent < input.RunwayWarningSessions && s.Runway.BeforePersistent < s.Runway.SessionsRemaining)))
             .OrderBy(s => s.Runway.BeforePersistent ?? -1).ToList();
         var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence).OrderBy(s => s.YearToDate.AttendanceRate).ToList();
         var crossed = input.ThresholdsCrossed.OrderByDescending(c => c.Severity).ThenBy(c => NameOf(input.Directory, c.PupilId), StringComparer.CurrentCulture).ToList();
@@ -123,7 +125,7 @@ public static class AttendanceDigest
                 [.. lateOften.Select(l => Row(input, l.PupilId, l.Evidence, Tone.Caution))]),
             DigestRows.Section("Attendance fallen below a threshold (new alerts)", "No pupil's attendance fell below a threshold today.",
                 [.. crossed.Select(c => Row(input, c.PupilId, c.Evidence, c.Severity == Alerts.AlertSeverity.Info ? Tone.Caution : Tone.Concern))]),
-            DigestRows.Section("Close to persistent absence", $"No pupil is within {input.RunwayWarningSessions} sessions of persistent absence.",
+            DigestRows.Section("Close to persistent absence at the end of the year", $"No pupil is within {input.RunwayWarningSessions} more missed sessions of 10% absence for the year.",
                 [.. nearPa.Select(s => Row(input, s.PupilId, DigestRows.Runway(s), Tone.Caution))]),
             DigestRows.Section("Severe absence (50% or more)", "No pupil is severely absent this year.",
                 [.. severe.Select(s => Row(input, s.PupilId, $"attendance {Percent(s.YearToDate.AttendanceRate)}: absent {Count(s.YearToDate.Absent)} of {Count(s.YearToDate.Possible)} sessions", Tone.Concern))]),

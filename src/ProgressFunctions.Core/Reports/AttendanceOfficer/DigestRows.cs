@@ -60,10 +60,15 @@ internal static class DigestRows
     public static string Marked(string evidence, string? openInterventions) =>
         openInterventions is null ? evidence : $"{evidence}. Open intervention: {openInterventions}";
 
+    /// <summary>The runway in the alert's words: the sessions the pupil may still miss and stay under 10% for the year (one more makes it).</summary>
     public static string Runway(PupilAttendanceSummary summary) =>
-        summary.Runway.BeforePersistent is { } sessions
-            ? $"attendance {Percent(summary.YearToDate.AttendanceRate)}; {(sessions == 1 ? "1 more session" : $"{sessions} more sessions")} absent this year would make persistent absence"
-            : $"attendance {Percent(summary.YearToDate.AttendanceRate)}; will be persistently absent at year end even with full attendance from now";
+        $"attendance {Percent(summary.YearToDate.AttendanceRate)}; " + summary.Runway.BeforePersistent switch
+        {
+            null => "will be persistently absent at year end even with full attendance from now",
+            0 => "any further absence this year makes persistent absence",
+            1 => "can miss only 1 more session this year before reaching persistent absence",
+            var sessions => $"can miss only {sessions} more sessions this year before reaching persistent absence",
+        };
 
     public static string Dates(AbsencePattern pattern) =>
         pattern.AbsentDates.Count == 0 ? "" : " (" + string.Join(", ", pattern.AbsentDates.Select(ShortDate)) + ")";

@@ -57,6 +57,34 @@ public class AttendanceDigestTests
         Assert.Equal("2 pupils", document.Blocks.OfType<KeyFacts>().Single().Facts.Single(f => f.Label.StartsWith("Unexplained today", StringComparison.Ordinal)).Value);
     }
 
+    /// <summary>
+    /// Five school days (ten sessions) before the year ends, a pupil who may miss three more sessions and stay under
+    /// 10% for the year is listed with those three; on the last day a pupil at 93% cannot reach it and is not listed.
+    /// </summary>
+    [Fact]
+    public void Build_CloseToPersistentAbsence_ListsWhoCanStillReachItWithTheSessionsTheyMayMiss()
+    {
+        var calendar = Year2025;
+        var (first, last, close) = (calendar.DayAt(0), calendar.DayAt(calendar.SchoolDayCount - 1), calendar.DayAt(calendar.SchoolDayCount - 6));
+        var yearSessions = 2 * calendar.SchoolDayCount;
+        var absent = ((yearSessions + 9) / 10) - 1 - 3;   // the smallest PA absence for the year is ceil(sessions / 10)
+        var near = new RegisterBuilder(calendar, "near").Present(first, close);
+        for (var i = 0; i < absent; i++)
+        {
+            near.Mark(calendar.DayAt(1 + (i / 2)), i % 2 == 0 ? SessionOfDay.Am : SessionOfDay.Pm, "O");
+        }
+
+        var ended = new RegisterBuilder(calendar, "ended").Present(first, last).Fill(calendar.DayAt(1), calendar.DayAt(13), "I").Build();
+        ReportDocument Digest(DateOnly on, params PupilRegister[] registers) => AttendanceDigest.Build(new AttendanceDigestInput(
+            "Test School", on, calendar, [.. registers.Select(r => AttendanceMeasures.Summarise(r, on, AttendanceRules.Default))], registers,
+            new DirectoryBuilder().Pupil("near").Pupil("ended").Build()));
+
+        var rows = Digest(close, near.Build()).Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Close to persistent absence", StringComparison.Ordinal)).Rows;
+        Assert.Equal("near Test", Assert.Single(rows).Cells[0]);
+        Assert.EndsWith("; can miss only 3 more sessions this year before reaching persistent absence", rows[0].Cells[2]);
+        Assert.Contains(Digest(last, ended).Text(), t => t.StartsWith("Close to persistent absence at the end of the year: No pupil", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Build_ThresholdAlerts_ListedWithTheirEvidenceMostSevereFirst()
     {
