@@ -6,16 +6,21 @@ namespace ProgressFunctions.Core.Attendance;
 public sealed record PenaltyThresholdCase(string PupilId, RollingUnauthorisedCount Count, IReadOnlyList<SessionMark> Sessions);
 
 /// <summary>A continuous absence of 10 or more school days, with its marks: the evidence for the local authority.</summary>
-/// <remarks><see cref="Open"/>: the spell runs to the last day measured (the pupil is still absent). <see cref="Codes"/> counts its sessions by code, most first.</remarks>
-public sealed record ContinuousAbsenceCase(string PupilId, AbsenceSpell Spell, bool Open, IReadOnlyList<(string Code, int Sessions)> Codes);
+/// <remarks>
+/// <see cref="Open"/>: the spell runs to the last day measured (the pupil is still absent). <see cref="Codes"/> counts
+/// its sessions by code, most first. <see cref="DaysWithoutPermission"/> is the most school days in a row within the
+/// spell on which every absence was unauthorised (G, N, O, U): the regulations' "absent without the school's
+/// permission" that a school must notify to the local authority from 10 days; an illness or leave day breaks the run.
+/// </remarks>
+public sealed record ContinuousAbsenceCase(string PupilId, AbsenceSpell Spell, bool Open, IReadOnlyList<(string Code, int Sessions)> Codes, int DaysWithoutPermission);
 
 /// <summary>The pupils the law asks schools to act on, each with the evidence: the attendance officer's weekly lists.</summary>
 /// <remarks>
 /// The penalty-notice threshold is the national framework's: 10 sessions of unauthorised absence within 10 school
 /// weeks, here the 10 school weeks ending on the day measured (<see cref="AttendanceMeasures.RollingUnauthorised"/>,
 /// across holidays and terms). A continuous absence is a run of school days on which the pupil missed every possible
-/// session (<see cref="AbsenceSpell"/>); schools must tell the local authority of a pupil absent for 10 or more school
-/// days in a row. Both are measured to <c>measuredOn</c>, the latest complete register.
+/// session (<see cref="AbsenceSpell"/>); schools must tell the local authority of a pupil absent without the school's
+/// permission for 10 or more school days in a row (<see cref="ContinuousAbsenceCase.DaysWithoutPermission"/>). Both are measured to <c>measuredOn</c>, the latest complete register.
 /// </remarks>
 public static class StatutoryLists
 {
@@ -45,8 +50,27 @@ public static class StatutoryLists
                 var codes = Marks(register, from, to).Where(m => m.Code.Category.IsAbsence())
                     .GroupBy(m => m.Code.Code, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))
                     .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-                return new ContinuousAbsenceCase(register.PupilId, s, s.Last == lastDay, codes);
+                return new ContinuousAbsenceCase(register.PupilId, s, s.Last == lastDay, codes, DaysWithoutPermission(register, from, to));
             })];
+    }
+
+    /// <summary>The longest run of days in [<paramref name="fromDay"/>, <paramref name="toDay"/>) whose absences were all unauthorised; days with no possible session are passed over, as in a spell.</summary>
+    private static int DaysWithoutPermission(PupilRegister register, int fromDay, int toDay)
+    {
+        int run = 0, longest = 0;
+        for (var d = fromDay; d < toDay; d++)
+        {
+            var categories = new[] { register.CategoryAt(2 * d), register.CategoryAt((2 * d) + 1) }.OfType<AttendanceCategory>().Where(c => c.IsPossible()).ToList();
+            if (categories.Count == 0)
+            {
+                continue;
+            }
+
+            run = categories.All(c => c == AttendanceCategory.UnauthorisedAbsence) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static IEnumerable<SessionMark> Marks(PupilRegister register, int fromDay, int toDay)

@@ -65,7 +65,7 @@ public static class WeeklyDecisions
             notReached.AddRange(routed.UnreachableStaffIds.Select(id => new NotDecided(summaryId, ReportKind.WeeklySummary, id, StaffRouting.NoAddressReason)));
             messages.AddRange(routed.Recipients.Select(member => new OutgoingMessage(summaryId, ReportKind.WeeklySummary,
                 new Recipient(member.Id, RecipientKind.Staff, member.Email, member.DisplayName),
-                new DocumentPayload(summary, ReportEmailComposer.ForWeeklySummary(week.School.SchoolName, member.DisplayName, label, atThreshold, continuous.Count, summary.FileName), folder),
+                new DocumentPayload(summary, ReportEmailComposer.ForWeeklySummary(week.School.SchoolName, member.DisplayName, label, atThreshold, continuous.Count(WeeklySummaryInput.ToNotify), summary.FileName), folder),
                 why, [$"{role}"], week.School)));
         }
 

@@ -42,6 +42,24 @@ public class StatutoryListsTests
         var spell = Assert.Single(found);
         Assert.Equal((D("2025-11-17"), D("2025-12-05"), 15, 30, true), (spell.Spell.First, spell.Spell.Last, spell.Spell.SchoolDays, spell.Spell.Sessions, spell.Open));
         Assert.Equal([("N", 20), ("I", 10)], spell.Codes);
+        Assert.Equal(10, spell.DaysWithoutPermission);
         Assert.Single(StatutoryLists.ContinuousAbsences(register, D("2025-12-05"), D("2025-09-01"), 10), s => !s.Open && s.Spell.SchoolDays == 10);
+    }
+
+    /// <summary>Absent without the school's permission: the longest run of days whose every absence is unauthorised; an ill day breaks it.</summary>
+    [Theory]
+    [InlineData("O", "O", 12)]
+    [InlineData("I", "O", 5)]
+    [InlineData("I", "I", 0)]
+    [InlineData("O", "I", 7)]
+    public void ContinuousAbsences_TwelveDays_CountsTheDaysInARowWithoutPermission(string firstSevenDays, string lastFiveDays, int expected)
+    {
+        var register = new RegisterBuilder(Year2025).Present(D("2025-09-03"), D("2025-11-14"))
+            .Fill(D("2025-11-17"), D("2025-11-25"), firstSevenDays).Fill(D("2025-11-26"), D("2025-12-02"), lastFiveDays).Build();
+
+        var spell = Assert.Single(StatutoryLists.ContinuousAbsences(register, D("2025-12-02"), D("2025-12-01"), 10));
+
+        Assert.Equal(12, spell.Spell.SchoolDays);
+        Assert.Equal(expected, spell.DaysWithoutPermission);
     }
 }

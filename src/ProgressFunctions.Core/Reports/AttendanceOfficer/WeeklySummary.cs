@@ -14,13 +14,16 @@ namespace ProgressFunctions.Core.Reports.AttendanceOfficer;
 /// </remarks>
 public sealed record WeeklySummaryInput(string SchoolName, DateOnly Monday, DateRange Week, IReadOnlyList<PupilRegister> Registers, SchoolDirectory Directory)
 {
-    /// <summary>School days in a row from which schools must tell the local authority.</summary>
+    /// <summary>School days in a row from which schools must tell the local authority of an absence without permission.</summary>
     public const int ContinuousAbsenceDays = 10;
+
+    /// <summary>Whether the school must notify the local authority of the spell: 10 school days in a row absent without permission.</summary>
+    public static bool ToNotify(ContinuousAbsenceCase spell) => spell.DaysWithoutPermission >= ContinuousAbsenceDays;
 
     public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>The attendance officer's and headteacher's weekly summary: the pupils at the penalty-notice threshold and those absent 10 or more school days in a row, each with the evidence.</summary>
+/// <summary>The attendance officer's and headteacher's weekly summary: the pupils at the penalty-notice threshold and those absent 10 or more school days in a row (without permission first), each with the evidence.</summary>
 public static class WeeklySummary
 {
     /// <summary>The two lists, in the order the summary prints them: most unauthorised sessions first; open spells first, longest first.</summary>
@@ -41,19 +44,22 @@ public static class WeeklySummary
     {
         var measured = input.Week.End;
         var (penalty, spells) = lists;
+        var (notify, permitted) = (spells.Where(WeeklySummaryInput.ToNotify).ToList(), spells.Where(c => !WeeklySummaryInput.ToNotify(c)).ToList());
         var cohort = CohortSummary.Of("whole school", input.Registers.Select(r => r.Totals(input.Week)));
         var year = CohortSummary.Of("whole school", input.Registers.Select(r => AttendanceMeasures.YearToDate(r, measured)));
         var blocks = new List<ReportBlock>
         {
             new Paragraph($"The whole school, {Count(input.Registers.Count)} pupils on roll, for the school week from {Date(input.Week.Start)} to {Date(measured)} (registers up to then). " +
                 "Two lists the law asks schools to act on: pupils who have reached the national penalty-notice threshold (10 sessions of unauthorised absence within " +
-                "10 school weeks), and pupils absent for 10 or more school days in a row, whom the school must notify to the local authority."),
+                "10 school weeks), and pupils absent without the school's permission for 10 or more school days in a row, whom the school must notify to the " +
+                "local authority. Pupils absent 10 or more days in a row with permission for some of them (ill, for example) are listed after them, to follow up."),
             new KeyFacts(
             [
                 new KeyFact("Attendance this week (whole school)", Percent(cohort.AttendanceRate), ToneOf(cohort.Totals.Band)),
                 new KeyFact("Attendance this year (whole school)", Percent(year.AttendanceRate), ToneOf(year.Totals.Band)),
                 new KeyFact("At the penalty-notice threshold", Count(penalty.Count), penalty.Count > 0 ? Tone.Concern : Tone.Good),
-                new KeyFact("Absent 10+ school days in a row", Count(spells.Count), spells.Count > 0 ? Tone.Concern : Tone.Good),
+                new KeyFact("Absent 10+ days without permission", Count(notify.Count), notify.Count > 0 ? Tone.Concern : Tone.Good),
+                new KeyFact("Absent 10+ days, some with permission", Count(permitted.Count), permitted.Count > 0 ? Tone.Caution : Tone.Good),
                 new KeyFact("Still absent", Count(spells.Count(s => s.Open)), spells.Any(s => s.Open) ? Tone.Concern : Tone.Good),
             ]),
             penalty.Count == 0
@@ -68,17 +74,17 @@ public static class WeeklySummary
                     $"At the penalty-notice threshold: 10 or more unauthorised sessions in 10 school weeks ({Count(penalty.Count)})"),
             new Paragraph("Unauthorised sessions are G, N, O and U. N (no reason yet) counts as unauthorised until the school records a reason, " +
                 "so check any N listed before acting on the threshold.", Small: true),
-            spells.Count == 0
-                ? new Paragraph("No pupil has been absent for 10 or more school days in a row this week.")
-                : new TableBlock([Column("Pupil", 1.7), Column(RegistrationGroupHeading(input.Directory), 0.6), Column("From", 0.9), Column("To", 0.9), Number("School days", 0.9), Number("Sessions", 0.8), Column("Marks", 1.6), Column("Still absent", 2.1)],
-                    [.. spells.Select(c => new TableRow(
-                    [
-                        NameOf(input.Directory, c.PupilId), Form(input, c.PupilId), ShortDate(c.Spell.First), ShortDate(c.Spell.Last),
-                        Count(c.Spell.SchoolDays), Count(c.Spell.Sessions), string.Join(", ", c.Codes.Select(x => $"{x.Code} {x.Sessions}")),
-                        DigestRows.Marked(c.Open ? "Yes" : "No, returned", input.OpenInterventions.GetValueOrDefault(c.PupilId)),
-                    ], c.Open ? Tone.Concern : Tone.Caution))],
-                    $"Absent for 10 or more school days in a row: notify the local authority ({Count(spells.Count)})"),
+            notify.Count == 0
+                ? new Paragraph("No pupil has been absent without the school's permission for 10 or more school days in a row this week.")
+                : Spells(input, notify, $"Notify the local authority: absent without permission 10 or more school days in a row ({Count(notify.Count)})"),
         };
+        if (permitted.Count > 0)
+        {
+            blocks.Add(Spells(input, permitted, $"Absent 10 or more school days in a row, with permission for some or all ({Count(permitted.Count)})"));
+            blocks.Add(new Paragraph("Not for the 10-day return, which is for 10 school days in a row absent without permission (G, N, O, U). " +
+                "A sickness return is due to the local authority once a pupil has been absent through illness for 15 school days.", Small: true));
+        }
+
         return new ReportDocument($"Weekly attendance summary: {Date(input.Monday)}", "Penalty-notice threshold and continuous absence", input.SchoolName, measured, blocks)
         {
             FileName = $"weekly-summary-{input.Monday:yyyy-MM-dd}.pdf",
@@ -89,6 +95,16 @@ public static class WeeklySummary
     public static string Sessions(IEnumerable<SessionMark> marks) =>
         string.Join("; ", marks.GroupBy(m => m.Date).OrderBy(g => g.Key).Select(day =>
             day.Key.ToString("ddd d MMM", CultureInfo.InvariantCulture) + " " + string.Join(", ", day.OrderBy(m => m.Session).Select(m => $"{Session(m.Session)} {m.Code}"))));
+
+    private static TableBlock Spells(WeeklySummaryInput input, IReadOnlyList<ContinuousAbsenceCase> spells, string caption) =>
+        new([Column("Pupil", 1.7), Column(RegistrationGroupHeading(input.Directory), 0.6), Column("From", 0.9), Column("To", 0.9), Number("School days", 0.9), Number("Sessions", 0.8), Column("Marks", 1.6), Column("Still absent", 2.1)],
+            [.. spells.Select(c => new TableRow(
+            [
+                NameOf(input.Directory, c.PupilId), Form(input, c.PupilId), ShortDate(c.Spell.First), ShortDate(c.Spell.Last),
+                Count(c.Spell.SchoolDays), Count(c.Spell.Sessions), string.Join(", ", c.Codes.Select(x => $"{x.Code} {x.Sessions}")),
+                DigestRows.Marked(c.Open ? "Yes" : "No, returned", input.OpenInterventions.GetValueOrDefault(c.PupilId)),
+            ], c.Open ? Tone.Concern : Tone.Caution))],
+            caption);
 
     private static string Form(WeeklySummaryInput input, string pupilId) => input.Directory.Pupil(pupilId)?.RegistrationGroup ?? "";
 }

@@ -148,7 +148,7 @@ public static class ReportEmailComposer
         [
             $"Dear {recipientName},",
             $"This week's summary is attached as {fileName}: {(atThreshold == 1 ? "1 pupil has" : $"{atThreshold} pupils have")} reached the penalty-notice threshold, and "
-                + $"{(continuous == 1 ? "1 pupil has" : $"{continuous} pupils have")} been absent for 10 or more school days in a row (to notify to the local authority), each with the evidence.",
+                + $"{(continuous == 1 ? "1 pupil has" : $"{continuous} pupils have")} been absent without the school's permission for 10 or more school days in a row (to notify to the local authority), each with the evidence.",
             "It holds pupils' personal data: please keep it within the school.",
             Corrections,
             schoolName,

@@ -17,9 +17,14 @@ internal static class TableLayout
         var widths = Widths(table.Columns, flow.Width);
         if (table.Caption is { } caption)
         {
-            flow.Ensure(TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1)));
-            Theme.Text(flow.Graphics, caption, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
-            flow.Y += TextWrap.LineHeight(Theme.H2);
+            // Wrapped as a heading is: a caption drawn on one line ran off the page, count and all.
+            var captionLines = TextWrap.Lines(caption, Theme.H2, flow.Width);
+            flow.Ensure((captionLines.Count * TextWrap.LineHeight(Theme.H2)) + (3 * RowHeight(1)));
+            foreach (var line in captionLines)
+            {
+                Theme.Text(flow.Graphics, line, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
+                flow.Y += TextWrap.LineHeight(Theme.H2);
+            }
         }
 
         // Each row is wrapped once, for the room it asks for and for drawing; the header once for every page it repeats on.
