@@ -16,7 +16,9 @@ public sealed record OverdueUnexplainedMark(DateOnly Date, SessionOfDay Session,
 /// <remarks>
 /// The window runs from the Monday of the school week <c>Weeks - 1</c> school weeks before the as-of date's school
 /// week, to the as-of date (inclusive), skipping holidays and running across terms and academic years as far as the
-/// calendar goes. <see cref="Weeks"/> is smaller than asked when the calendar starts later.
+/// calendar goes. <see cref="Weeks"/> is smaller than asked when the calendar starts later. It starts no earlier than the
+/// day the pupil reached compulsory school age (<see cref="PupilRegister.CompulsoryFrom"/>): for a child not yet of that
+/// age it starts after the as-of date and counts nothing.
 /// </remarks>
 public sealed record RollingUnauthorisedCount(DateOnly WindowStart, DateOnly WindowEnd, int Weeks, int UnauthorisedSessions, int Threshold)
 {

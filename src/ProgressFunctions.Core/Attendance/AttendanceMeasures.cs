@@ -121,8 +121,15 @@ public static class AttendanceMeasures
 
         var lastWeek = calendar.WeekOfDay(upTo - 1);
         var firstWeek = Math.Max(0, lastWeek - weeks + 1);
-        var totals = register.Totals(calendar.FirstDayOfWeek(firstWeek) * 2, upTo * 2);
-        return new RollingUnauthorisedCount(calendar.WeekMonday(firstWeek), asOf, lastWeek - firstWeek + 1, totals.Unauthorised, threshold);
+        var (firstDay, windowStart) = (calendar.FirstDayOfWeek(firstWeek), calendar.WeekMonday(firstWeek));
+        if (register.CompulsoryFrom is { } compulsory && compulsory > windowStart)
+        {
+            // Absence before compulsory school age is no parent's offence: the window starts when the child reached it.
+            (firstDay, windowStart) = (Math.Min(upTo, calendar.DaysBefore(compulsory)), compulsory);
+        }
+
+        var totals = register.Totals(firstDay * 2, upTo * 2);
+        return new RollingUnauthorisedCount(windowStart, asOf, lastWeek - firstWeek + 1, totals.Unauthorised, threshold);
     }
 
     public static AttendanceTrend Trend(PupilRegister register, DateOnly asOf, AttendanceRules rules)

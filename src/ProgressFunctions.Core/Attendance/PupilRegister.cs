@@ -26,6 +26,9 @@ public sealed class PupilRegister
 
     public SchoolCalendar Calendar { get; }
 
+    /// <summary>The day the pupil reached compulsory school age (<see cref="CompulsorySchoolAge"/>), or null when not known; unauthorised absence before it counts towards no penalty notice.</summary>
+    public DateOnly? CompulsoryFrom { get; init; }
+
     internal ReadOnlySpan<byte> RawMarks => _marks;
 
     /// <summary>Records a mark, replacing any earlier one; false when the date is not a school day of the calendar.</summary>

@@ -80,7 +80,10 @@ public sealed partial record SchoolState(
     /// <summary>One register per pupil over the school's calendar, filled from the stored years.</summary>
     public IReadOnlyDictionary<string, PupilRegister> Registers(SchoolCalendar calendar)
     {
-        var registers = Pupils.Keys.ToDictionary(id => id, id => new PupilRegister(id, calendar), StringComparer.Ordinal);
+        var registers = Pupils.Values.ToDictionary(p => p.Pupil.Id, p => new PupilRegister(p.Pupil.Id, calendar)
+        {
+            CompulsoryFrom = p.Pupil.DateOfBirth is { } born ? CompulsorySchoolAge.From(born) : null,
+        }, StringComparer.Ordinal);
         foreach (var year in Attendance)
         {
             if (registers.TryGetValue(year.PupilId, out var register))

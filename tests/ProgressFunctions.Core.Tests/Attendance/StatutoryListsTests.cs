@@ -22,6 +22,20 @@ public class StatutoryListsTests
             ProgressFunctions.Core.Reports.AttendanceOfficer.WeeklySummary.Sessions(found.Sessions));
     }
 
+    /// <summary>No penalty notice for a child below compulsory school age: their unauthorised absence before it does not count.</summary>
+    [Theory]
+    [InlineData("2025-12-31", 0)]   // not yet of compulsory school age on 5 December
+    [InlineData("2025-11-12", 0)]   // of it from 12 November: 6 of the 10 sessions count, under the threshold
+    [InlineData("2025-08-31", 10)]
+    public void PenaltyThreshold_ReceptionChild_CountsOnlyFromCompulsorySchoolAge(string compulsoryFrom, int listedSessions)
+    {
+        var register = new RegisterBuilder(Year2025, compulsoryFrom: D(compulsoryFrom)).Present(D("2025-09-03"), D("2025-12-05")).Fill(D("2025-11-10"), D("2025-11-14"), "O").Build();
+
+        var found = StatutoryLists.PenaltyThreshold(register, D("2025-12-05"), AttendanceRules.Default);
+
+        Assert.Equal(listedSessions, found?.Sessions.Count ?? 0);
+    }
+
     [Fact]
     public void PenaltyThreshold_NineSessions_None()
     {

@@ -4,9 +4,9 @@ using ProgressFunctions.Core.Schools;
 namespace ProgressFunctions.Core.Tests.Builders;
 
 /// <summary>Builds a pupil register by filling date ranges with marks.</summary>
-internal sealed class RegisterBuilder(SchoolCalendar calendar, string pupilId = "P1")
+internal sealed class RegisterBuilder(SchoolCalendar calendar, string pupilId = "P1", DateOnly? compulsoryFrom = null)
 {
-    private readonly PupilRegister _register = new(pupilId, calendar);
+    private readonly PupilRegister _register = new(pupilId, calendar) { CompulsoryFrom = compulsoryFrom };
 
     /// <summary>Present (/ and \) on every school day from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public RegisterBuilder Present(DateOnly from, DateOnly to) => Fill(from, to, "/", "\\");

@@ -9,6 +9,8 @@ internal sealed record PupilRow(string Upn, string Id, string Name, int Year, st
     /// <summary>How staff reports list the pupil: the name, and the end of the UPN when another pupil of the export has the name too (set by <see cref="ExportRows.Read"/>).</summary>
     public string Listed { get; init; } = Name;
 
+    public DateOnly? Born { get; init; }
+
     public bool OnRoll(DateOnly date) => (Admitted is null || Admitted <= date) && (Left is null || Left >= date);
 }
 
@@ -60,7 +62,7 @@ internal sealed class ExportRows
             Terms = terms,
             CustomScales = scales,
             Pupils = Listed([.. Rows(folder, "pupils.csv").Select(r => new PupilRow(r["UPN"], r["Pupil ID"], $"{(r["Preferred Forename"].Length > 0 ? r["Preferred Forename"] : r["Legal Forename"])} {r["Legal Surname"]}",
-                int.Parse(r["Year"], CultureInfo.InvariantCulture), r["Reg Group"], r["SEN"], Date(r["Admission Date"]), Date(r["Leaving Date"])))]),
+                int.Parse(r["Year"], CultureInfo.InvariantCulture), r["Reg Group"], r["SEN"], Date(r["Admission Date"]), Date(r["Leaving Date"])) { Born = Date(r["Date of Birth"]) })]),
             MarksByUpn = Rows(folder, "attendance.csv").Select(r => new MarkRow(r["UPN"], Date(r["Date"])!.Value, r["Session"], r["Mark"],
                 r["Minutes Late"].Length == 0 ? null : int.Parse(r["Minutes Late"], CultureInfo.InvariantCulture))).ToLookup(m => m.Upn, StringComparer.Ordinal),
             Results = [.. Rows(folder, "assessments.csv").Select(r => new ResultRow(r["UPN"], r["Subject"], r["Point"], Date(r["Date"])!.Value, r["Scale"], r["Grade"]))],

@@ -49,6 +49,14 @@ internal static class Recount
         return new Sessions(present, approved, authorised, unauthorised, late, minutes);
     }
 
+    /// <summary>The day a child reaches compulsory school age: 31 March, 31 August or 31 December, the first on or after the fifth birthday (Education Act 1996 s8).</summary>
+    public static DateOnly CompulsoryFrom(DateOnly born)
+    {
+        var fifth = born.AddYears(5);
+        var (march, august, december) = (new DateOnly(fifth.Year, 3, 31), new DateOnly(fifth.Year, 8, 31), new DateOnly(fifth.Year, 12, 31));
+        return fifth <= march ? march : fifth <= august ? august : december;
+    }
+
     /// <summary>1 August of the academic year that holds <paramref name="date"/>.</summary>
     public static DateOnly YearStart(DateOnly date) => new(date.Month >= 8 ? date.Year : date.Year - 1, 8, 1);
 
