@@ -97,13 +97,27 @@ public sealed partial class ReconciliationTests
     }
 
     /// <summary>Each subject's latest result up to <paramref name="date"/> and its distance from the flight path, by subject (trimmed, any case).</summary>
-    /// <remarks>
-    /// The flight paths are the export's target rows; a GCSE subject the export gives no target in has the DfE estimate,
-    /// whose grade is the snapshot's (checked on its own, as in <see cref="NeedsAttention"/>) on a course of the year
-    /// (Year 10: to the end of next year; Year 11: from the start of last year) with the first result of the course as
-    /// its baseline.
-    /// </remarks>
     private static Dictionary<string, (DateOnly Date, decimal Distance)> Distances(ReconciledSchool school, PupilRow pupil, DateOnly date)
+    {
+        var distances = new Dictionary<string, (DateOnly, decimal)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var target in TargetsOf(school, pupil))
+        {
+            if (OnPath(school.Export, target, date) is { } latest)
+            {
+                distances[target.Subject.Trim()] = (latest.Row.Date, latest.Value - latest.Expected);
+            }
+        }
+
+        return distances;
+    }
+
+    /// <summary>The flight paths of a pupil's subjects.</summary>
+    /// <remarks>
+    /// The export's target rows; a GCSE subject the export gives no target in has the DfE estimate, whose grade is the
+    /// snapshot's (checked on its own, as in <see cref="NeedsAttention"/>) on a course of the year (Year 10: to the end
+    /// of next year; Year 11: from the start of last year), with no baseline (the first result of the course is used).
+    /// </remarks>
+    private static List<TargetRow> TargetsOf(ReconciledSchool school, PupilRow pupil)
     {
         var year = YearStart(school.Snapshot.AsOf);
         var (courseStart, courseEnd) = pupil.Year switch
@@ -116,29 +130,29 @@ public sealed partial class ReconciliationTests
         var estimated = (school.Snapshot.Pupil(pupil.Id)?.Subjects ?? [])
             .Where(s => s.TargetSource == Core.Progress.TargetSource.DfeTransitionMatrix && !given.Any(t => Same(t.Subject, s.Subject)))
             .Select(s => new TargetRow(pupil.Upn, s.Subject, "GCSE", s.TargetGrade, "", courseStart, courseEnd, ""));
-        var distances = new Dictionary<string, (DateOnly, decimal)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var target in given.Concat(estimated))
-        {
-            var results = school.Export.Results
-                .Where(r => r.Upn == pupil.Upn && Same(r.Subject, target.Subject) && r.Date <= date && string.Equals(r.Scale, target.Scale, StringComparison.OrdinalIgnoreCase))
-                .Select(r => (Row: r, Value: Value(school.Export, r.Scale, r.Grade))).Where(r => r.Value is not null)
-                .OrderBy(r => r.Row.Date).ThenBy(r => r.Row.Point, StringComparer.Ordinal).ToList();
-            if (results.Count == 0)
-            {
-                continue;
-            }
+        return [.. given, .. estimated];
+    }
 
-            var goal = Value(school.Export, target.Scale, target.Grade)!.Value;
-            var baseline = (target.Baseline.Length > 0 ? Value(school.Export, target.Scale, target.Baseline) : null)
-                ?? results.Where(r => r.Row.Date >= target.Start).Select(r => r.Value).FirstOrDefault() ?? goal;
-            var (latest, value) = (results[^1].Row, results[^1].Value!.Value);
-            var expected = latest.Date <= target.Start ? (target.End <= target.Start && latest.Date == target.Start ? goal : baseline)
-                : latest.Date >= target.End ? goal
-                : baseline + ((goal - baseline) * (latest.Date.DayNumber - target.Start.DayNumber) / (target.End.DayNumber - target.Start.DayNumber));
-            distances[target.Subject.Trim()] = (latest.Date, value - expected);
+    /// <summary>The latest result on the target's scale up to <paramref name="date"/>, its value, and the flight path's value on its date; null with no result.</summary>
+    private static (ResultRow Row, decimal Value, decimal Expected)? OnPath(ExportRows export, TargetRow target, DateOnly date)
+    {
+        var results = export.Results
+            .Where(r => r.Upn == target.Upn && Same(r.Subject, target.Subject) && r.Date <= date && string.Equals(r.Scale, target.Scale, StringComparison.OrdinalIgnoreCase))
+            .Select(r => (Row: r, Value: Value(export, r.Scale, r.Grade))).Where(r => r.Value is not null)
+            .OrderBy(r => r.Row.Date).ThenBy(r => r.Row.Point, StringComparer.Ordinal).ToList();
+        if (results.Count == 0)
+        {
+            return null;
         }
 
-        return distances;
+        var goal = Value(export, target.Scale, target.Grade)!.Value;
+        var baseline = (target.Baseline.Length > 0 ? Value(export, target.Scale, target.Baseline) : null)
+            ?? results.Where(r => r.Row.Date >= target.Start).Select(r => r.Value).FirstOrDefault() ?? goal;
+        var (latest, value) = (results[^1].Row, results[^1].Value!.Value);
+        var expected = latest.Date <= target.Start ? (target.End <= target.Start && latest.Date == target.Start ? goal : baseline)
+            : latest.Date >= target.End ? goal
+            : baseline + ((goal - baseline) * (latest.Date.DayNumber - target.Start.DayNumber) / (target.End.DayNumber - target.Start.DayNumber));
+        return (latest, value, expected);
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
