@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProgressFunctions.Core.Email;
 using ProgressFunctions.Core.Imports.Bundle;
 using ProgressFunctions.Core.Jobs;
+using ProgressFunctions.Core.Reports;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Infrastructure.Email.Outbox;
 using ProgressFunctions.Infrastructure.Embedded;
@@ -20,13 +21,15 @@ internal sealed class JobsFixture : IDisposable
 
     private readonly EmbeddedStorage _storage;
 
-    public JobsFixture(IEmailSender? sender = null)
+    /// <param name="sender">Where e-mail goes; the outbox when null.</param>
+    /// <param name="workbooks">The workbook renderer, as hosts register it; none (reports go without their .xlsx) when null.</param>
+    public JobsFixture(IEmailSender? sender = null, IWorkbookRenderer? workbooks = null)
     {
         Directory = TestFolders.NewPath("pf-jobs-");
         Clock = new ManualTimeProvider(new DateTimeOffset(2025, 12, 5, 7, 0, 0, TimeSpan.Zero));
         _storage = EmbeddedStorage.Open(Path.Combine(Directory, "data"), Clock);
         Outbox = new OutboxEmailSender(Path.Combine(Directory, "outbox"), EmailAddress.Create("reports@school.example", "Test School"), null, Clock, NullLogger<OutboxEmailSender>.Instance);
-        Context = new JobPorts(_storage.Documents, _storage.Blobs, _storage.Queue, sender ?? Outbox, new PdfReportRenderer(), Clock);
+        Context = new JobPorts(_storage.Documents, _storage.Blobs, _storage.Queue, sender ?? Outbox, new PdfReportRenderer(), Clock) { Workbooks = workbooks };
     }
 
     public string Directory { get; }

@@ -29,6 +29,12 @@ internal sealed class ReconciledSchool
     public required IReadOnlyDictionary<string, string> PdfText { get; init; }
     public required AlertDay Alerts { get; init; }
 
+    /// <summary>The workbooks (.xlsx) sent beside the subject and year-group reports, by blob name.</summary>
+    public required IReadOnlyDictionary<string, byte[]> Workbooks { get; init; }
+
+    /// <summary>The data date of the snapshot before <see cref="Snapshot"/>, which "change since last snapshot" counts from; null when there was none.</summary>
+    public DateOnly? PreviousAsOf { get; init; }
+
     public Core.Reports.Routing.SchoolDirectory Directory => State.Directory();
 
 
@@ -46,7 +52,7 @@ internal sealed class ReconciledSchool
         var primary = phase == SchoolPhase.Primary;
         var asOf = primary ? new DateOnly(2026, 7, 14) : new DateOnly(2026, 3, 20);
         var school = SchoolGenerator.Generate(new GeneratorOptions(phase, primary ? 140 : 150, 11, asOf) { Urn = JobsFixture.School });
-        var jobs = new JobsFixture();
+        var jobs = new JobsFixture(workbooks: new Infrastructure.Reports.Excel.ExcelWorkbookRenderer());
         var folder = Path.Combine(jobs.Directory, "export");
         System.IO.Directory.CreateDirectory(folder);
         CsvBundleWriter.Write(school, name => File.Create(Path.Combine(folder, name)));
@@ -62,6 +68,7 @@ internal sealed class ReconciledSchool
         Assert.Equal(0, drained.Poisoned);
 
         var termId = snapshots.Taken.Last(id => !id.EndsWith("ks2results", StringComparison.Ordinal));
+        var previousId = snapshots.Taken.Where(id => !id.EndsWith("ks2results", StringComparison.Ordinal)).SkipLast(1).LastOrDefault();
         var ks2Id = snapshots.Taken.SingleOrDefault(id => id.EndsWith("ks2results", StringComparison.Ordinal));
         return new ReconciledSchool
         {
@@ -72,8 +79,27 @@ internal sealed class ReconciledSchool
             Ks2 = ks2Id is null ? null : await SnapshotStore.LoadAsync(jobs.Context.Documents, JobsFixture.School, ks2Id, CancellationToken.None),
             State = await SchoolState.LoadAsync(jobs.Context.Documents, jobs.Context.Clock, JobsFixture.School, CancellationToken.None),
             PdfText = await PdfTextAsync(jobs),
+            Workbooks = await WorkbooksAsync(jobs),
+            PreviousAsOf = previousId is null ? null : (await SnapshotStore.LoadAsync(jobs.Context.Documents, JobsFixture.School, previousId, CancellationToken.None))!.AsOf,
             Alerts = (await jobs.Context.Documents.ReadAsync<AlertDay>(JobsFixture.School, DocumentTypes.AlertDay, CheckRun.IdFor(asOf, 1)))!.Body,
         };
+    }
+
+    private static async Task<Dictionary<string, byte[]>> WorkbooksAsync(JobsFixture jobs)
+    {
+        var workbooks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (var blob in jobs.Context.Blobs.ListAsync($"{JobResources.ReportsContainer}/{JobsFixture.School}/"))
+        {
+            if (blob.Path.Name.EndsWith(".xlsx", StringComparison.Ordinal))
+            {
+                await using var content = (await jobs.Context.Blobs.OpenReadAsync(blob.Path))!;
+                using var bytes = new MemoryStream();
+                await content.CopyToAsync(bytes);
+                workbooks[blob.Path.Name] = bytes.ToArray();
+            }
+        }
+
+        return workbooks;
     }
 
     private static async Task<Dictionary<string, string>> PdfTextAsync(JobsFixture jobs)

@@ -42,7 +42,8 @@ public sealed partial class ReconciliationTests
 
     /// <summary>The progress cells of the impact table and of each pupil's row, for <paramref name="pupils"/>' interventions.</summary>
     /// <returns>The number of interventions whose progress was measured.</returns>
-    private static int AssertProgressImpact(ReconciledSchool school, RoleRows rows, ReportDocument model, string pdf, IReadOnlyList<PupilRow> pupils)
+    /// <remarks>With suppressSmall, as in the governors' report, a type with fewer than 5 pupils is left to <see cref="AssertImpact"/> ("c" only), and no pupil's row is shown.</remarks>
+    private static int AssertProgressImpact(ReconciledSchool school, RoleRows rows, ReportDocument model, string pdf, IReadOnlyList<PupilRow> pupils, bool suppressSmall = false)
     {
         var asOf = school.Snapshot.AsOf;
         var days = rows.SchoolDays.Where(d => d >= YearStart(asOf) && d <= asOf).ToList();
@@ -68,7 +69,7 @@ public sealed partial class ReconciliationTests
 
         var summary = model.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption == "Impact by type of intervention");
         Assert.Equal(outcomes.Count > 0, summary is not null);
-        foreach (var type in outcomes.GroupBy(o => o.Intervention.Type))
+        foreach (var type in outcomes.GroupBy(o => o.Intervention.Type).Where(t => !suppressSmall || t.Select(o => o.Pupil.Upn).Distinct().Count() >= 5))
         {
             var progress = type.Where(o => o.Progress is not null).Select(o => o.Progress!.Value).ToList();
             var (before, during) = progress.Count == 0 ? (0m, 0m) : (progress.Sum(p => p.Before) / progress.Count, progress.Sum(p => p.During) / progress.Count);
@@ -82,12 +83,13 @@ public sealed partial class ReconciliationTests
             AssertNear(pdf, [type.Key, .. expected]);
         }
 
-        var each = model.Blocks.OfType<TableBlock>().Single(t => t.Caption == "Each pupil's interventions");
-        foreach (var (intervention, pupil, progress) in outcomes)
+        var each = model.Blocks.OfType<TableBlock>().SingleOrDefault(t => t.Caption == "Each pupil's interventions");
+        Assert.Equal(suppressSmall, each is null);
+        foreach (var (intervention, pupil, progress) in each is null ? [] : outcomes)
         {
             var cell = progress is { } p ? $"{Signed(p.Before)} to {Signed(p.During)}" : "No result to compare";
             var dates = intervention.End is { } end && !intervention.OpenOn(asOf) ? $"{Long(intervention.Start)} to {Long(end)}" : $"from {Long(intervention.Start)}, open";
-            var row = each.Rows.Single(r => r.Cells[0] == pupil.Listed && r.Cells[1].StartsWith(intervention.Type, StringComparison.Ordinal) && r.Cells[2] == dates);
+            var row = each!.Rows.Single(r => r.Cells[0] == pupil.Listed && r.Cells[1].StartsWith(intervention.Type, StringComparison.Ordinal) && r.Cells[2] == dates);
             Assert.Equal(cell, row.Cells[5]);
         }
 
@@ -95,13 +97,27 @@ public sealed partial class ReconciliationTests
     }
 
     /// <summary>Each subject's latest result up to <paramref name="date"/> and its distance from the flight path, by subject (trimmed, any case).</summary>
-    /// <remarks>
-    /// The flight paths are the export's target rows; a GCSE subject the export gives no target in has the DfE estimate,
-    /// whose grade is the snapshot's (checked on its own, as in <see cref="NeedsAttention"/>) on a course of the year
-    /// (Year 10: to the end of next year; Year 11: from the start of last year) with the first result of the course as
-    /// its baseline.
-    /// </remarks>
     private static Dictionary<string, (DateOnly Date, decimal Distance)> Distances(ReconciledSchool school, PupilRow pupil, DateOnly date)
+    {
+        var distances = new Dictionary<string, (DateOnly, decimal)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var target in TargetsOf(school, pupil))
+        {
+            if (OnPath(school.Export, target, date) is { } latest)
+            {
+                distances[target.Subject.Trim()] = (latest.Row.Date, latest.Value - latest.Expected);
+            }
+        }
+
+        return distances;
+    }
+
+    /// <summary>The flight paths of a pupil's subjects.</summary>
+    /// <remarks>
+    /// The export's target rows; a GCSE subject the export gives no target in has the DfE estimate, whose grade is the
+    /// snapshot's (checked on its own, as in <see cref="NeedsAttention"/>) on a course of the year (Year 10: to the end
+    /// of next year; Year 11: from the start of last year), with no baseline (the first result of the course is used).
+    /// </remarks>
+    private static List<TargetRow> TargetsOf(ReconciledSchool school, PupilRow pupil)
     {
         var year = YearStart(school.Snapshot.AsOf);
         var (courseStart, courseEnd) = pupil.Year switch
@@ -114,29 +130,29 @@ public sealed partial class ReconciliationTests
         var estimated = (school.Snapshot.Pupil(pupil.Id)?.Subjects ?? [])
             .Where(s => s.TargetSource == Core.Progress.TargetSource.DfeTransitionMatrix && !given.Any(t => Same(t.Subject, s.Subject)))
             .Select(s => new TargetRow(pupil.Upn, s.Subject, "GCSE", s.TargetGrade, "", courseStart, courseEnd, ""));
-        var distances = new Dictionary<string, (DateOnly, decimal)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var target in given.Concat(estimated))
-        {
-            var results = school.Export.Results
-                .Where(r => r.Upn == pupil.Upn && Same(r.Subject, target.Subject) && r.Date <= date && string.Equals(r.Scale, target.Scale, StringComparison.OrdinalIgnoreCase))
-                .Select(r => (Row: r, Value: Value(school.Export, r.Scale, r.Grade))).Where(r => r.Value is not null)
-                .OrderBy(r => r.Row.Date).ThenBy(r => r.Row.Point, StringComparer.Ordinal).ToList();
-            if (results.Count == 0)
-            {
-                continue;
-            }
+        return [.. given, .. estimated];
+    }
 
-            var goal = Value(school.Export, target.Scale, target.Grade)!.Value;
-            var baseline = (target.Baseline.Length > 0 ? Value(school.Export, target.Scale, target.Baseline) : null)
-                ?? results.Where(r => r.Row.Date >= target.Start).Select(r => r.Value).FirstOrDefault() ?? goal;
-            var (latest, value) = (results[^1].Row, results[^1].Value!.Value);
-            var expected = latest.Date <= target.Start ? (target.End <= target.Start && latest.Date == target.Start ? goal : baseline)
-                : latest.Date >= target.End ? goal
-                : baseline + ((goal - baseline) * (latest.Date.DayNumber - target.Start.DayNumber) / (target.End.DayNumber - target.Start.DayNumber));
-            distances[target.Subject.Trim()] = (latest.Date, value - expected);
+    /// <summary>The latest result on the target's scale up to <paramref name="date"/>, its value, and the flight path's value on its date; null with no result.</summary>
+    private static (ResultRow Row, decimal Value, decimal Expected)? OnPath(ExportRows export, TargetRow target, DateOnly date)
+    {
+        var results = export.Results
+            .Where(r => r.Upn == target.Upn && Same(r.Subject, target.Subject) && r.Date <= date && string.Equals(r.Scale, target.Scale, StringComparison.OrdinalIgnoreCase))
+            .Select(r => (Row: r, Value: Value(export, r.Scale, r.Grade))).Where(r => r.Value is not null)
+            .OrderBy(r => r.Row.Date).ThenBy(r => r.Row.Point, StringComparer.Ordinal).ToList();
+        if (results.Count == 0)
+        {
+            return null;
         }
 
-        return distances;
+        var goal = Value(export, target.Scale, target.Grade)!.Value;
+        var baseline = (target.Baseline.Length > 0 ? Value(export, target.Scale, target.Baseline) : null)
+            ?? results.Where(r => r.Row.Date >= target.Start).Select(r => r.Value).FirstOrDefault() ?? goal;
+        var (latest, value) = (results[^1].Row, results[^1].Value!.Value);
+        var expected = latest.Date <= target.Start ? (target.End <= target.Start && latest.Date == target.Start ? goal : baseline)
+            : latest.Date >= target.End ? goal
+            : baseline + ((goal - baseline) * (latest.Date.DayNumber - target.Start.DayNumber) / (target.End.DayNumber - target.Start.DayNumber));
+        return (latest, value, expected);
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

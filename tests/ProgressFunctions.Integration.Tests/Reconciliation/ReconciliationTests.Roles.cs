@@ -285,9 +285,17 @@ public sealed partial class ReconciliationTests
                 }
 
                 var (count, total, persistent, severe) = Group(members.Select(p => YearToDate(school, p, asOf)));
-                string[] expected = [label, Number(members.Count), AttendancePercent(total), $"{Number(persistent)} ({Percent(persistent, count)})", $"{Number(severe)} ({Percent(severe, count)})"];
-                Assert.Equal(expected, row.Take(5));
-                Assert.Equal(OneDecimal((decimal)members.Sum(BehaviourPoints) / members.Count), row[7]);
+                // Results on track or above: subject entries with a result; needs attention: pupils with a result in any subject.
+                var bands = members.Select(p => BandsOf(school, p, asOf)).ToList();
+                var (entries, onTrack) = (bands.Sum(b => b.Count), bands.Sum(b => b.Count(x => x.Band is "On track" or "Above")));
+                var (withResults, flagged) = (bands.Count(b => b.Count > 0), bands.Count(Flagged));
+                string[] expected =
+                [
+                    label, Number(members.Count), AttendancePercent(total), $"{Number(persistent)} ({Percent(persistent, count)})", $"{Number(severe)} ({Percent(severe, count)})",
+                    entries == 0 ? "No results" : Percent(onTrack, entries), withResults == 0 ? "No results" : $"{Number(flagged)} ({Percent(flagged, withResults)})",
+                    OneDecimal((decimal)members.Sum(BehaviourPoints) / members.Count),
+                ];
+                Assert.Equal(expected, row);
                 AssertNear(pdf, expected);
             }
 
@@ -297,7 +305,7 @@ public sealed partial class ReconciliationTests
         AssertGap(school, rows, model, pdf, pupils, BehaviourPoints);
     }
 
-    /// <summary>The disadvantage gap: attendance (ratio estimator), persistent and severe absence (Wald), behaviour points (Welch), each recounted with its 95% interval.</summary>
+    /// <summary>The disadvantage gap: attendance (ratio estimator), persistent and severe absence and needing attention (Wald), behaviour points (Welch), each recounted with its 95% interval.</summary>
     private static void AssertGap(ReconciledSchool school, RoleRows rows, ReportDocument model, string pdf, IReadOnlyList<PupilRow> pupils, Func<PupilRow, int> behaviour)
     {
         const double Z = 1.959963984540054;
@@ -332,6 +340,9 @@ public sealed partial class ReconciliationTests
         }
 
         var small = disSessions.Count < 5 || othSessions.Count < 5;
+        // Needing attention is a share of the pupils with a result in any subject.
+        List<bool> Flags(List<PupilRow> group) => [.. group.Select(p => BandsOf(school, p, asOf)).Where(b => b.Count > 0).Select(Flagged)];
+        var (disFlags, othFlags) = (Flags(dis), Flags(oth));
         string[][] expected =
         [
             Row("Attendance", small, () => (Ratio(disSessions), Ratio(othSessions)) is var (x, y) ? (x.Rate, y.Rate, 100 * Math.Sqrt(x.Variance + y.Variance)) : default, Pct),
@@ -339,9 +350,12 @@ public sealed partial class ReconciliationTests
                 ? (x.Rate, y.Rate, 100 * Math.Sqrt(x.Variance + y.Variance)) : default, Pct),
             Row("Severe absence", small, () => (Share(disSessions.Count(s => s.Severe), disSessions.Count), Share(othSessions.Count(s => s.Severe), othSessions.Count)) is var (x, y)
                 ? (x.Rate, y.Rate, 100 * Math.Sqrt(x.Variance + y.Variance)) : default, Pct),
+            Row("Needs attention for progress", disFlags.Count < 5 || othFlags.Count < 5, () => (Share(disFlags.Count(f => f), disFlags.Count), Share(othFlags.Count(f => f), othFlags.Count)) is var (x, y)
+                ? (x.Rate, y.Rate, 100 * Math.Sqrt(x.Variance + y.Variance)) : default, Pct),
             Row("Behaviour points per pupil", dis.Count < 5 || oth.Count < 5, () => (Mean(dis.Select(behaviour).ToList()), Mean(oth.Select(behaviour).ToList())) is var (x, y)
                 ? (x.Mean, y.Mean, Math.Sqrt(x.Variance + y.Variance)) : default, OneDecimal),
         ];
+        Assert.Equal(expected.Select(r => r[0]), table.Rows.Select(r => r.Cells[0]));
         foreach (var row in expected)
         {
             Assert.Equal(row, table.Rows.Single(r => r.Cells[0] == row[0]).Cells);
@@ -357,7 +371,8 @@ public sealed partial class ReconciliationTests
 
     /// <summary>The "Impact by type of intervention" table of one report: pupils, open, attendance in the equal windows before and from the start, and how many improved.</summary>
     /// <returns>The number of types compared.</returns>
-    private static int AssertImpact(ReconciledSchool school, RoleRows rows, ReportDocument model, string pdf, IReadOnlyList<PupilRow> pupils)
+    /// <remarks>With suppressSmall, as in the governors' report, a type with fewer than 5 pupils shows only "c".</remarks>
+    private static int AssertImpact(ReconciledSchool school, RoleRows rows, ReportDocument model, string pdf, IReadOnlyList<PupilRow> pupils, bool suppressSmall = false)
     {
         var asOf = school.Snapshot.AsOf;
         var days = rows.SchoolDays.Where(d => d >= YearStart(asOf) && d <= asOf).ToList();
@@ -379,6 +394,14 @@ public sealed partial class ReconciliationTests
         Assert.Equal(outcomes.Count > 0, table is not null);
         foreach (var type in outcomes.GroupBy(o => o.Intervention.Type))
         {
+            if (suppressSmall && type.Select(o => o.Intervention.Upn).Distinct().Count() < 5)
+            {
+                string[] hidden = [type.Key, .. Enumerable.Repeat("c", 8)];
+                Assert.Equal(hidden, table!.Rows.Single(r => r.Cells[0] == type.Key).Cells);
+                AssertNear(pdf, hidden);
+                continue;
+            }
+
             var measured = type.Where(o => o.Measured).ToList();
             var (before, during) = (measured.Aggregate(Sessions.None, (a, o) => a + o.Before), measured.Aggregate(Sessions.None, (a, o) => a + o.During));
             var improved = measured.Count(o => (long)o.During.Attended * o.Before.Possible > (long)o.Before.Attended * o.During.Possible);

@@ -284,18 +284,9 @@ public sealed partial class ReconciliationTests(ReconciliationSchools schools) :
     /// </remarks>
     private static string NeedsAttention(ReconciledSchool school, IReadOnlyList<PupilRow> pupils, DateOnly asOf)
     {
-        string[] core = ["English", "English Language", "Mathematics", "Maths", "Reading", "Writing"];
-        var results = school.Export.Results.ToLookup(r => r.Upn, StringComparer.Ordinal);
-        var bands = pupils.Select(p => school.Export.Targets.Where(t => t.Upn == p.Upn)
-            .Select(t => (t.Subject, Band: Band(school.Export, t, results[p.Upn], asOf)))
-            .Concat(Estimated(school, p))
-            .Where(b => b.Band is not null).ToList()).ToList();
+        var bands = pupils.Select(p => BandsOf(school, p, asOf)).ToList();
         var withResults = bands.Count(b => b.Count > 0);
-        var flagged = bands.Count(b =>
-        {
-            var below = b.Where(x => x.Band is "Below" or "Well below").ToList();
-            return b.Any(x => x.Band == "Well below") || below.Count(x => core.Contains(x.Subject)) >= 2 || (b.Count >= 3 && below.Count * 2 >= b.Count);
-        });
+        var flagged = bands.Count(Flagged);
         return withResults == 0 ? "No results yet" : $"{Number(flagged)} ({Percent(flagged, withResults)})";
     }
 

@@ -82,18 +82,28 @@ internal static class Recount
         return (counted.Count, counted.Aggregate(Sessions.None, (a, b) => a + b), counted.Count(p => p.Persistent), counted.Count(p => p.Severe));
     }
 
+    /// <summary>The grades of a scale, lowest first: GCSE, primary teacher assessment, KS2 test scaled scores (80 to 120) or one of the school's own in school.json.</summary>
+    public static IReadOnlyList<string> Grades(ExportRows export, string scale) => scale.ToUpperInvariant() switch
+    {
+        "GCSE" => ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        "KS2 TA" => ["PK1", "PK2", "PK3", "PK4", "PK5", "PK6", "WTS", "EXS", "GDS"],
+        "KS2" => [.. Enumerable.Range(80, 41).Select(s => s.ToString(CultureInfo.InvariantCulture))],
+        _ => export.CustomScales.GetValueOrDefault(scale) ?? [],
+    };
+
     /// <summary>The value of a grade on its scale: its position, since every scale here steps by one point per grade.</summary>
     public static decimal? Value(ExportRows export, string scale, string grade)
     {
-        IReadOnlyList<string> grades = scale.ToUpperInvariant() switch
-        {
-            "GCSE" => ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-            "KS2 TA" => ["PK1", "PK2", "PK3", "PK4", "PK5", "PK6", "WTS", "EXS", "GDS"],
-            _ => export.CustomScales.GetValueOrDefault(scale) ?? [],
-        };
-        var index = grades.ToList().FindIndex(g => string.Equals(g, grade, StringComparison.OrdinalIgnoreCase));
+        var index = Grades(export, scale).ToList().FindIndex(g => string.Equals(g, grade.Trim(), StringComparison.OrdinalIgnoreCase));
         return index < 0 ? null : index;
     }
+
+    /// <summary>The grade as its scale writes it ("emerging+" is "Emerging+"); null when the scale has no such grade.</summary>
+    public static string? Label(ExportRows export, string scale, string grade) => Value(export, scale, grade) is { } v ? Grades(export, scale)[(int)v] : null;
+
+    /// <summary>The grade a fractional value shows as: rounded half-up to a whole step, within the scale.</summary>
+    public static string Nearest(ExportRows export, string scale, decimal value) =>
+        Grades(export, scale)[(int)Math.Clamp(Math.Round(value, 0, MidpointRounding.AwayFromZero), 0, Grades(export, scale).Count - 1)];
 
     /// <summary>The progress band of one target at a date, from its latest result on the same scale; null with no result.</summary>
     /// <remarks>

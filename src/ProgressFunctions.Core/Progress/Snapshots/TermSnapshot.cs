@@ -59,6 +59,13 @@ public sealed record TermSnapshot(
             YearGroup = p.YearGroup,
             RegistrationGroup = p.RegistrationGroup,
             Sen = p.Sen,
+            // The characteristics the snapshot kept: without them every pupil of a report built from this directory read
+            // as not disadvantaged (the year and subject workbooks' "Disadvantaged" column said "No" for every pupil).
+            Gender = p.Characteristics?.Gender ?? "",
+            FreeSchoolMeals = p.Characteristics?.FreeSchoolMeals ?? false,
+            PupilPremium = p.Characteristics?.PupilPremium ?? false,
+            EnglishAdditionalLanguage = p.Characteristics?.EnglishAdditionalLanguage ?? false,
+            LookedAfter = p.Characteristics?.LookedAfter ?? false,
         }), [], [], staff ?? [], []);
 }
 

@@ -32,4 +32,18 @@ public sealed class TermSnapshotTests
 
         Assert.All(shuffled.Pupils, p => Assert.Same(p, shuffled.Pupil(p.PupilId)));
     }
+
+    /// <summary>The year and subject workbooks read who is disadvantaged from this directory: it said "No" for every pupil.</summary>
+    [Fact]
+    public void Directory_PupilsWithCharacteristics_KeepsEachPupilsFlags()
+    {
+        var (_, snapshot) = ReportData.School(pupils: 60);
+
+        var directory = snapshot.Directory();
+
+        Assert.Contains(snapshot.Pupils, p => p.Characteristics!.Disadvantaged);
+        Assert.All(snapshot.Pupils, p => Assert.Equal(
+            (p.Characteristics!.Gender, p.Characteristics.FreeSchoolMeals, p.Characteristics.PupilPremium, p.Characteristics.EnglishAdditionalLanguage, p.Characteristics.LookedAfter),
+            directory.Pupil(p.PupilId) is { } d ? (d.Gender, d.FreeSchoolMeals, d.PupilPremium, d.EnglishAdditionalLanguage, d.LookedAfter) : default));
+    }
 }
