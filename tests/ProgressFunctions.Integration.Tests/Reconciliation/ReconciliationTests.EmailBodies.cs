@@ -61,13 +61,14 @@ public sealed partial class ReconciliationTests
         var onRoll = school.Export.Pupils.Where(p => p.OnRoll(week.End)).ToList();
         var days = rows.SchoolDays.Where(d => d >= YearStart(week.End) && d <= week.End).ToList();
         var from = days.Select(Monday).Distinct().TakeLast(10).First();
-        var penalty = onRoll.Count(p => Count(school.Export.MarksByUpn[p.Upn], from, week.End).Unauthorised >= 10);
-        var continuous = onRoll.Count(p => Spells(school.Export.MarksByUpn[p.Upn], days).Any(s => s.Days >= 10 && s.Last >= week.Start));
+        var penalty = onRoll.Count(p => Count(school.Export.MarksByUpn[p.Upn], PenaltyWindowFrom(p, from), week.End).Unauthorised >= 10);
+        var continuous = onRoll.Count(p => Spells(school.Export.MarksByUpn[p.Upn], days)
+            .Any(s => s.Days >= 10 && s.Last >= week.Start && DaysWithoutPermission(school.Export.MarksByUpn[p.Upn], s, days) >= 10));
         string Pupils(int n) => n == 1 ? "1 pupil has" : $"{Number(n)} pupils have";
         var summaries = Bodies(school, "WeeklySummary");
         Assert.NotEmpty(summaries);
         Assert.All(summaries, body => Assert.Contains(body, l => l.Contains(
-            $": {Pupils(penalty)} reached the penalty-notice threshold, and {Pupils(continuous)} been absent for 10 or more school days in a row", StringComparison.Ordinal)));
+            $": {Pupils(penalty)} reached the penalty-notice threshold, and {Pupils(continuous)} been absent without the school's permission for 10 or more school days in a row", StringComparison.Ordinal)));
 
         var mentees = rows.Caseloads.Where(c => onRoll.Any(p => p.Upn == c.Upn)).GroupBy(c => c.StaffId).ToDictionary(g => g.Key, g => g.Select(c => c.Upn).Distinct().Count());
         var digests = Bodies(school, "MentorDigest", withStaffId: true);

@@ -161,7 +161,7 @@ public sealed partial class ReconciliationTests
         var pdf = school.Pdf($"/weekly-summary-{week.Start:yyyy-MM-dd}.pdf");
 
         // A child's absence counts towards a penalty notice only from compulsory school age (a Reception child may not be of it).
-        DateOnly From(PupilRow p) => p.Born is { } born && CompulsoryFrom(born) > mondays[0] ? CompulsoryFrom(born) : mondays[0];
+        DateOnly From(PupilRow p) => PenaltyWindowFrom(p, mondays[0]);
         var penalty = onRoll.Select(p => (Pupil: p, Sessions: Count(school.Export.MarksByUpn[p.Upn], From(p), measured).Unauthorised)).Where(x => x.Sessions >= 10).ToList();
         foreach (var (pupil, sessions) in penalty)
         {

@@ -57,6 +57,10 @@ internal static class Recount
         return fifth <= march ? march : fifth <= august ? august : december;
     }
 
+    /// <summary>Where a pupil's penalty-notice window starts: its first Monday, or later the day they reached compulsory school age.</summary>
+    public static DateOnly PenaltyWindowFrom(PupilRow pupil, DateOnly monday) =>
+        pupil.Born is { } born && CompulsoryFrom(born) > monday ? CompulsoryFrom(born) : monday;
+
     /// <summary>1 August of the academic year that holds <paramref name="date"/>.</summary>
     public static DateOnly YearStart(DateOnly date) => new(date.Month >= 8 ? date.Year : date.Year - 1, 8, 1);
 
