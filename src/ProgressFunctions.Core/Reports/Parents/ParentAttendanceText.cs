@@ -23,14 +23,21 @@ internal static class ParentAttendanceText
             + "Schools aim for every pupil to attend at least 95% of the time; each day in school helps with learning and friendships.";
         // A year with a possible session has a band; a term without one has none.
         var yearBand = year.Band!.Value;
-        var meaning = term.Band is { } termBand && TermFellBelow(yearBand, termBand) ? TermMeaning(forename, yearBand, termBand) : YearMeaning(forename, yearBand);
+        var close = CloseToPersistent(year);
+        var meaning = term.Band is { } termBand && TermFellBelow(yearBand, termBand) ? TermMeaning(forename, yearBand, termBand, close) : YearMeaning(forename, yearBand, close);
         return opening + meaning + LateText(forename, year.Late, term.Late);
     }
 
-    private static string YearMeaning(string forename, AttendanceBand band) => band switch
+    /// <summary>Whether a year's attendance is under 92%: close enough to 90% that "a little below 95%" would understate it.</summary>
+    /// <remarks>Exact: attended x 100 &lt; 92 x possible, never a rounded percentage.</remarks>
+    private static bool CloseToPersistent(AttendanceTotals year) => year.Attended * 100L < 92L * year.Possible;
+
+    private static string YearMeaning(string forename, AttendanceBand band, bool close) => band switch
     {
         AttendanceBand.Excellent => $" {forename}'s attendance is excellent. Thank you for your support.",
         AttendanceBand.Expected => $" {forename}'s attendance is in line with what we expect. Thank you for your support.",
+        AttendanceBand.AtRisk when close => $" {forename}'s attendance is below 95% and close to 90%: a pupil who misses 10% or more of sessions, for whatever reason including illness, "
+            + "is counted as persistently absent. If anything is making it hard to get to school, please let us know so that we can help.",
         AttendanceBand.AtRisk => " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.",
         AttendanceBand.Persistent => $" When a pupil misses 10% or more of sessions, for whatever reason including illness, this is called persistent absence. {forename}'s absence is at that level this year. "
             + "We know there are often good reasons, and we would like to work with you to help; a member of staff will be in touch.",
@@ -52,12 +59,13 @@ internal static class ParentAttendanceText
     private static bool TermFellBelow(AttendanceBand year, AttendanceBand term) =>
         term >= AttendanceBand.AtRisk && term > year && year < AttendanceBand.Persistent;
 
-    private static string TermMeaning(string forename, AttendanceBand year, AttendanceBand term)
+    private static string TermMeaning(string forename, AttendanceBand year, AttendanceBand term, bool close)
     {
         var overYear = year switch
         {
             AttendanceBand.Excellent => $" Over the year {forename}'s attendance is excellent",
             AttendanceBand.Expected => $" Over the year {forename}'s attendance is in line with what we expect",
+            _ when close => $" Over the year {forename}'s attendance is below 95% and close to 90%",
             _ => $" Over the year {forename}'s attendance is a little below 95%",
         };
         var thisTerm = term switch

@@ -42,9 +42,11 @@ public class ParentAttendanceTextTests
     [InlineData(96, 4, 96, 4, " Sam's attendance is in line with what we expect. Thank you for your support.")]
     [InlineData(98, 2, 47, 3, " Over the year Sam's attendance is excellent, but this term it is below 95%. If anything is making it hard to get to school, please let us know so that we can help.")]
     [InlineData(96, 4, 78, 10, " Over the year Sam's attendance is in line with what we expect, but this term Sam has missed 10% or more of the sessions: over a whole year, that level is called persistent absence. If anything is making it hard to get to school, please let us know so that we can help.")]
-    [InlineData(91, 9, 73, 15, " Over the year Sam's attendance is a little below 95%, but this term Sam has missed 10% or more of the sessions: over a whole year, that level is called persistent absence. If anything is making it hard to get to school, please let us know so that we can help.")]
-    [InlineData(91, 9, 40, 45, " Over the year Sam's attendance is a little below 95%, but this term Sam has missed half or more of the sessions. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(93, 7, 73, 15, " Over the year Sam's attendance is a little below 95%, but this term Sam has missed 10% or more of the sessions: over a whole year, that level is called persistent absence. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(91, 9, 40, 45, " Over the year Sam's attendance is below 95% and close to 90%, but this term Sam has missed half or more of the sessions. If anything is making it hard to get to school, please let us know so that we can help.")]
     [InlineData(93, 7, 47, 3, " Attendance is a little below 95%. If anything is making it hard to get to school, please let us know so that we can help.")]
+    [InlineData(92, 8, 46, 4, " Attendance is a little below 95%.")]
+    [InlineData(902, 98, 451, 49, " Sam's attendance is below 95% and close to 90%: a pupil who misses 10% or more of sessions, for whatever reason including illness, is counted as persistently absent.")]
     [InlineData(85, 15, 20, 30, " When a pupil misses 10% or more of sessions")]
     [InlineData(98, 2, 0, 0, " Sam's attendance is excellent. Thank you for your support.")]
     public void Explain_TermInALowerBandThanTheYear_SaysSo(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected)
