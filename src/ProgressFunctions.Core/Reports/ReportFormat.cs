@@ -203,6 +203,12 @@ public static class ReportFormat
     public static IOrderedEnumerable<T> ThenByPupilName<T>(this IOrderedEnumerable<T> items, Func<T, string?> name, Func<T, string> pupilId) =>
         items.ThenBy(name, Schools.PersonName.Order).ThenBy(pupilId, StringComparer.Ordinal);
 
+    /// <summary>Pupils (or rows about them) as a register is read: year group (7 before 10), then form, then name; pupils not in the directory last.</summary>
+    public static IOrderedEnumerable<T> InRollOrder<T>(this IEnumerable<T> items, SchoolDirectory directory, Func<T, string> pupilId) =>
+        items.OrderBy(i => directory.Pupil(pupilId(i))?.YearGroup ?? int.MaxValue)
+            .ThenBy(i => directory.Pupil(pupilId(i))?.RegistrationGroup ?? "", StringComparer.Ordinal)
+            .ThenByPupilName(i => NameOf(directory, pupilId(i)), pupilId);
+
     /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
     public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
         items.OrderBy(i => GroupNames.LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);

@@ -49,9 +49,7 @@ public static partial class CallList
         var late = new List<LateEntry>();
         var unmarked = new List<UnmarkedEntry>();
         var formSizes = input.Registers.CountBy(r => Form(input, r.PupilId)).ToDictionary(StringComparer.Ordinal);
-        // Year group first, so 7A comes before 10A; then form and name.
-        foreach (var register in input.Registers.OrderBy(r => input.Directory.Pupil(r.PupilId)?.YearGroup ?? int.MaxValue).ThenBy(r => Form(input, r.PupilId), StringComparer.Ordinal)
-            .ThenByPupilName(r => NameOf(input.Directory, r.PupilId), r => r.PupilId))
+        foreach (var register in input.Registers.InRollOrder(input.Directory, r => r.PupilId))
         {
             var marks = Enum.GetValues<SessionOfDay>().Select(s => (Session: s, Code: register.Mark(input.Date, s))).Where(m => m.Code is not null).ToList();
             if (marks.Count == 0)

@@ -15,7 +15,8 @@ internal static class DigestRows
         var unexplained = new List<TodayMark>();
         var late = new List<TodayMark>();
         var marked = false;
-        foreach (var register in input.Registers.OrderBy(r => r.PupilId, StringComparer.Ordinal))
+        // In the call list's order, so the officer reads today's pupils form by form as they call them.
+        foreach (var register in input.Registers.InRollOrder(input.Directory, r => r.PupilId))
         {
             foreach (var session in new[] { SessionOfDay.Am, SessionOfDay.Pm })
             {

@@ -85,6 +85,20 @@ public class AttendanceDigestTests
         Assert.Contains(Digest(last, ended).Text(), t => t.StartsWith("Close to persistent absence at the end of the year: No pupil", StringComparison.Ordinal));
     }
 
+    /// <summary>Today's absences are read as the call list is: year group (7 before 10), then form and name, not in id order.</summary>
+    [Fact]
+    public void Build_NewUnexplainedAbsences_InYearGroupThenNameOrder()
+    {
+        var directory = new DirectoryBuilder().Pupil("b", year: 10).Pupil("c", year: 7).Pupil("a", year: 7).Build();
+        var registers = new[] { "a", "b", "c" }.Select(id => new RegisterBuilder(Year2025, id).Present(D("2025-09-03"), s_asOf).Day(s_asOf, "N").Build()).ToArray();
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput("Test School", s_asOf, Year2025,
+            [.. registers.Select(r => AttendanceMeasures.Summarise(r, s_asOf, AttendanceRules.Default))], registers, directory));
+
+        var rows = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("New unexplained absences today", StringComparison.Ordinal)).Rows;
+        Assert.Equal(["a Test", "c Test", "b Test"], rows.Select(r => r.Cells[0]));
+    }
+
     [Fact]
     public void Build_ThresholdAlerts_ListedWithTheirEvidenceMostSevereFirst()
     {
