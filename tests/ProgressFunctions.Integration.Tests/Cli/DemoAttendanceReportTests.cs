@@ -1,8 +1,5 @@
-using ProgressFunctions.Cli.Commands;
-using ProgressFunctions.Cli.Hosting;
 using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Integration.Tests.Reconciliation;
-using Spectre.Console;
 using static ProgressFunctions.Integration.Tests.Reconciliation.Recount;
 
 namespace ProgressFunctions.Integration.Tests.Cli;
@@ -25,7 +22,7 @@ public sealed class DemoAttendanceReportTests
         var asOf = DateOnly.Parse(asOfText, System.Globalization.CultureInfo.InvariantCulture);
         var outDir = CliProcess.TempFolder();
 
-        var (exit, text) = await RunDemo(outDir, 150, phase, 5, asOf);
+        var (exit, text) = await DemoCommandTests.RunDemo(outDir, 150, phase, 5, asOf);
 
         Assert.True(exit == 0, text);
         var folder = Path.Combine(outDir, "export");
@@ -63,13 +60,4 @@ public sealed class DemoAttendanceReportTests
         .. text.Split('\n').Where(l => l.TrimStart().StartsWith('│'))
             .Select(l => l.Trim().Trim('│').Split('│').Select(c => c.Trim()).ToArray()),
     ];
-
-    private static async Task<(int Exit, string Text)> RunDemo(string outDir, int pupils, SchoolPhase phase, int seed, DateOnly asOf)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
-        console.Profile.Width = 200;
-        var exit = await DemoCommand.RunAsync(console, new StoreChoice(null, null), pupils, phase, seed, asOf, outDir, CancellationToken.None);
-        return (exit, writer.ToString());
-    }
 }

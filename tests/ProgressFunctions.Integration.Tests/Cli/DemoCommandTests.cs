@@ -56,7 +56,8 @@ public class DemoCommandTests
         Assert.Contains("--pupils must be at least 1", text);
     }
 
-    private static async Task<(int Exit, string Text)> RunDemo(string outDir, int pupils, SchoolPhase phase, int seed, DateOnly asOf)
+    /// <summary>Runs the demo in this process into a plain 200-column console, for tests that read what it prints.</summary>
+    internal static async Task<(int Exit, string Text)> RunDemo(string outDir, int pupils, SchoolPhase phase, int seed, DateOnly asOf)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
