@@ -37,7 +37,7 @@ internal static class ValidateCommand
             }
 
             // The same export-wide check the ingest makes, so validating first finds what the import report would.
-            export = SharedAddressWarnings.Add(read.Export!);
+            export = ExportWarnings.Add(read.Export!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -35,7 +35,7 @@ public sealed record CheckedExport(SchoolExport? Export, string? Refusal)
 /// so that no later check counts or keeps anything of theirs; then addresses moved from one family's contact to
 /// another's are refused (<see cref="MovedAddresses"/>), and contact rows that could not be used keep the stored
 /// contacts they name (<see cref="RefusedContacts"/>), before anything counts a pupil's contacts. Then the export's time is settled, stored restrictions
-/// kept, an older export limited, and shared addresses named. An export that renames or re-families many pupils at
+/// kept, an older export limited, and the export-wide warnings added (<see cref="ExportWarnings"/>). An export that renames or re-families many pupils at
 /// once is refused whole; otherwise names moved between pupils are refused one by one, pupils who lost every contact
 /// row are dealt with (<see cref="ContactRemovals"/>), and the pupils and contacts moved between families are named
 /// (<see cref="FamilyMoves.Warn"/>); last, a file holding only its header where the store holds its data is named (<see cref="EmptyFiles"/>).
@@ -48,7 +48,7 @@ public static class StoredChecks
         var complete = KeptForAbsentColumns.Apply(read, stored.Pupils, stored.Contacts, stored.Links);
         var identified = RefusedContacts.Keep(MovedAddresses.Keep(PupilIdentity.Check(complete, stored.Pupils), stored.Links, stored.Contacts), stored.Links, stored.Contacts);
         var settled = ExportTime.Settle(identified, stored.LastMarked);
-        var export = SharedAddressWarnings.Add(OlderExport.Limit(
+        var export = ExportWarnings.Add(OlderExport.Limit(
             ContactSafeguards.Keep(settled, stored.Links, stored.Contacts, stored.At), stored.Pupils, stored.Contacts, stored.Links, stored.At));
         if ((PupilIdentity.ManyChanged(export, stored.Pupils) ?? FamilyMoves.ManyMoved(export, stored.Links, stored.Contacts)) is { } refusal)
         {

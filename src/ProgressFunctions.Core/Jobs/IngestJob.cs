@@ -20,7 +20,7 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
     /// <summary>The errors that kept a whole file out (<see cref="ImportIssue.StopsItsFile"/>), not one row: what a person must see first.</summary>
     public IReadOnlyList<ImportIssue> FileErrors { get; init; } = [];
 
-    /// <summary>The warnings, those about a whole file or its header or sent to the data managers first: what the person importing should read now, not only in the errors file.</summary>
+    /// <summary>The warnings, those sent to the data managers first, then those about a whole file or its header: what the person importing should read now, not only in the errors file.</summary>
     public IReadOnlyList<ImportIssue> WarningsFirstToRead { get; init; } = [];
 }
 
@@ -138,7 +138,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
         {
             FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
-            WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.IsAboutWholeFile || i.TellDataManagers)],
+            WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.TellDataManagers).ThenByDescending(i => i.IsAboutWholeFile)],
         };
     }
 
