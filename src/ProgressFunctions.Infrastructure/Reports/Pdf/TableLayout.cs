@@ -1,47 +1,73 @@
+using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
 using ProgressFunctions.Core.Reports.Documents;
 
 namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 
 /// <summary>Tables whose rows wrap within their cells and whose header repeats on every page they reach.</summary>
+/// <remarks>
+/// A table no taller than <see cref="KeepTogetherShare"/> of a page is kept on one page: split, a three-row table left
+/// its last row alone on the next page and a gap table its last two. Longer tables flow from where they start.
+/// </remarks>
 internal static class TableLayout
 {
     private const double Padding = 4;
 
-    /// <summary>What a table needs on the page it starts on: its caption, the header and the first row (or two with a caption).</summary>
+    /// <summary>The share of a page's content height up to which a whole table (caption, header and rows) is kept on one page.</summary>
+    private const double KeepTogetherShare = 0.6;
+
+    // Each table is wrapped once, whether the heading before it asks its height first or it is drawn straight away.
+    private static readonly ConditionalWeakTable<TableBlock, Measured> s_measured = [];
+
+    /// <summary>What a table needs on the page it starts on: all of it when it is kept together, else its caption, the header and the first row (or two with a caption).</summary>
     public static double MinimumHeight(TableBlock table) =>
-        table.Caption is null ? RowHeight(1) * 2 : TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1));
+        Measure(table) is { KeptTogether: true } measured ? measured.Total
+        : table.Caption is null ? RowHeight(1) * 2 : TextWrap.LineHeight(Theme.H2) + (3 * RowHeight(1));
 
     public static void Draw(PageFlow flow, TableBlock table)
     {
-        var widths = Widths(table.Columns, flow.Width);
-        if (table.Caption is { } caption)
+        var measured = Measure(table);
+        if (measured.KeptTogether)
         {
-            // Wrapped as a heading is: a caption drawn on one line ran off the page, count and all.
-            var captionLines = TextWrap.Lines(caption, Theme.H2, flow.Width);
-            flow.Ensure((captionLines.Count * TextWrap.LineHeight(Theme.H2)) + (3 * RowHeight(1)));
-            foreach (var line in captionLines)
+            flow.Ensure(measured.Total);
+        }
+
+        if (measured.Caption.Count > 0)
+        {
+            flow.Ensure((measured.Caption.Count * TextWrap.LineHeight(Theme.H2)) + (3 * RowHeight(1)));
+            foreach (var line in measured.Caption)
             {
                 Theme.Text(flow.Graphics, line, Theme.H2, Theme.Ink, flow.Left, flow.Y + Theme.H2.Size);
                 flow.Y += TextWrap.LineHeight(Theme.H2);
             }
         }
 
-        // Each row is wrapped once, for the room it asks for and for drawing; the header once for every page it repeats on.
-        var header = CellLines(new TableRow([.. table.Columns.Select(c => c.Header)]), widths, Theme.BodyBold);
         flow.Ensure(RowHeight(1) * 2);
-        DrawRow(flow, table.Columns, widths, header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
+        DrawRow(flow, table.Columns, measured.Widths, measured.Header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
         for (var i = 0; i < table.Rows.Count; i++)
         {
-            var lines = CellLines(table.Rows[i], widths, Theme.Body);
+            var lines = measured.Rows[i];
             if (flow.Ensure(RowHeight(MostLines(lines))))
             {
-                DrawRow(flow, table.Columns, widths, header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
+                DrawRow(flow, table.Columns, measured.Widths, measured.Header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
             }
 
-            DrawRow(flow, table.Columns, widths, lines, table.Rows[i].Tone, Theme.Body, isHeader: false, index: i);
+            DrawRow(flow, table.Columns, measured.Widths, lines, table.Rows[i].Tone, Theme.Body, isHeader: false, index: i);
         }
     }
+
+    /// <summary>The table wrapped to the page's width: the caption's lines (wrapped as a heading is, not run off the page), the header's and each row's cell lines, and the whole height.</summary>
+    private static Measured Measure(TableBlock table) => s_measured.GetValue(table, static t =>
+    {
+        var widths = Widths(t.Columns, Theme.ContentWidth);
+        var caption = t.Caption is { } text ? TextWrap.Lines(text, Theme.H2, Theme.ContentWidth) : [];
+        var header = CellLines(new TableRow([.. t.Columns.Select(c => c.Header)]), widths, Theme.BodyBold);
+        var rows = t.Rows.Select(r => CellLines(r, widths, Theme.Body)).ToArray();
+        var total = (caption.Count * TextWrap.LineHeight(Theme.H2)) + RowHeight(MostLines(header)) + rows.Sum(r => RowHeight(MostLines(r)));
+        return new Measured(widths, caption, header, rows, total, total <= KeepTogetherShare * (Theme.ContentBottom - Theme.ContentTop));
+    });
+
+    private sealed record Measured(double[] Widths, IReadOnlyList<string> Caption, IReadOnlyList<string>[] Header, IReadOnlyList<string>[][] Rows, double Total, bool KeptTogether);
 
     private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, IReadOnlyList<string>[] lines, Tone tone, XFont font, bool isHeader, int index)
     {
