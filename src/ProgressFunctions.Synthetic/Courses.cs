@@ -6,7 +6,7 @@ namespace ProgressFunctions.Synthetic;
 /// <summary>One pupil's course in one subject: the scale, the flight path from baseline to target, and how they run on it.</summary>
 internal sealed record Course(RollEntry Entry, string Subject, int SubjectIndex, GradeScale Scale, decimal Baseline, decimal Target, DateOnly Start, DateOnly End, double Standing, double Offset)
 {
-    /// <summary>A result's value on a date: the flight path, plus the pupil's momentum (felt fully from about four months into the course), the subject offset, their group's gap and noise.</summary>
+    /// <summary>A result's value on a date: the flight path, plus the pupil's momentum and this year's absence (felt fully from about four months into the course), the subject offset, their group's gap and noise.</summary>
     /// <remarks>
     /// The noise is a teacher's judgement on the day, each drop on its own, in the scale's own steps: a third of a KS3
     /// step (a sub-level), a quarter of a GCSE grade, a sixth of a primary standard (WTS, EXS, GDS: a year's band each,
@@ -19,7 +19,7 @@ internal sealed record Course(RollEntry Entry, string Subject, int SubjectIndex,
         var expected = (double)new FlightPath(Baseline, Target, Start, End).ExpectedAt(date);
         var ramp = Math.Min(1, (date.DayNumber - Start.DayNumber) / 120.0);
         var spread = Scale == GradeScale.PrimaryTeacherAssessment ? 0.15 : Scale == GradeScale.Gcse ? 0.25 : 0.3;
-        return expected + (ramp * (Entry.Traits.Momentum + Offset)) + GroupGap(date) + (spread * noise);
+        return expected + (ramp * (Entry.Traits.Momentum + Offset + Entry.Traits.AbsenceGap)) + GroupGap(date) + (spread * noise);
     }
 
     /// <summary>The pupil's group's gap (<see cref="PersonHabits.ProgressGap"/>) as it has built up by a date.</summary>

@@ -12,6 +12,7 @@ namespace ProgressFunctions.Synthetic;
 /// <param name="Momentum">How far ahead of (+) or behind (-) their flight path the pupil runs, in grades.</param>
 /// <param name="HasTargets">False for the pupils the school has set no targets for (defaults fill in).</param>
 /// <param name="ProgressGap">How far disadvantage and special needs hold the pupil back from their flight path, in GCSE grades (<see cref="PersonHabits.ProgressGap"/>).</param>
+/// <param name="AbsenceGap">How far this year's absence holds the pupil back from their flight path, in grades (<see cref="PersonHabits.AbsenceGap"/>).</param>
 internal sealed record PupilTraits(
     int MarkSeed,
     double Propensity,
@@ -23,4 +24,5 @@ internal sealed record PupilTraits(
     int? TripDay,
     double Momentum,
     bool HasTargets,
-    double ProgressGap);
+    double ProgressGap,
+    double AbsenceGap);

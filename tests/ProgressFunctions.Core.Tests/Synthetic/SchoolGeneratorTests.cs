@@ -190,6 +190,21 @@ public partial class SchoolGeneratorTests
         Assert.InRange(Mean(p => p.Sen == SenStatus.None) - Mean(p => p.Sen == SenStatus.Ehcp), 0.6, 1.4);
     }
 
+    /// <summary>A pupil who misses half the year is not on track everywhere: the severely absent run well behind the flight path, those who attend run on it.</summary>
+    [Fact]
+    public void Generate_Progress_SeverelyAbsentPupilsRunWellBehind()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
+        var pupils = school.Snapshot().Pupils.Where(p => p.Subjects.Any(s => s.Difference is not null)).ToList();
+        double Mean(Func<Core.Attendance.AttendanceTotals, bool> attendance) => pupils.Where(p => attendance(p.YearAttendance))
+            .SelectMany(p => p.Subjects.Where(s => s.Difference is not null)).Average(s => (double)s.Difference!.Value);
+
+        var attending = Mean(t => t.Absent * 20 <= t.Possible);   // 95% or more
+        var severe = Mean(t => t.IsSevereAbsence);
+
+        Assert.InRange(attending - severe, 0.8, 2);
+    }
+
     [Fact]
     public void Generate_Behaviour_DisadvantagedAndSenPupilsLosePointsMoreOftenAsNationally()
     {
