@@ -31,7 +31,7 @@ public static class GroupBreakdown
 
     public static string Title(GroupDimension dimension) => dimension switch
     {
-        GroupDimension.Disadvantaged => "Disadvantaged (FSM or pupil premium)",
+        GroupDimension.Disadvantaged => "Disadvantaged (FSM, pupil premium or looked after)",
         GroupDimension.Sen => "Special educational needs",
         GroupDimension.EnglishAdditionalLanguage => "English as an additional language",
         GroupDimension.LookedAfter => "Looked after",

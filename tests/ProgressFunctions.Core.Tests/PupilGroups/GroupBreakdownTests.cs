@@ -49,6 +49,15 @@ public class GroupBreakdownTests
         Assert.Equal(3m / 7, group.BehaviourPointsPerPupil);
     }
 
+    /// <summary>The DfE counts a looked-after child as disadvantaged; an MIS may flag them without the pupil premium.</summary>
+    [Fact]
+    public void For_LookedAfterWithoutFsmOrPupilPremium_Disadvantaged()
+    {
+        var pupils = Many(6, "c", id => Pupil(id, lookedAfter: true));
+
+        Assert.Equal([("Disadvantaged", 6)], By(GroupDimension.Disadvantaged, pupils).Groups.Select(g => (g.Label, g.Pupils)));
+    }
+
     [Fact]
     public void For_SnapshotWithoutCharacteristics_OnlyTheDimensionsItHolds()
     {

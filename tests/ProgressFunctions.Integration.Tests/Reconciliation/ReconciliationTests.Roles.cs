@@ -249,7 +249,7 @@ public sealed partial class ReconciliationTests
         TraitsRow T(PupilRow p) => rows.Traits[p.Upn];
         var dimensions = new List<(string Title, (string Label, Func<PupilRow, bool> In)[] Groups)>
         {
-            ("Disadvantaged (FSM or pupil premium)", [("Disadvantaged", p => T(p).Disadvantaged), ("Not disadvantaged", p => !T(p).Disadvantaged)]),
+            ("Disadvantaged (FSM, pupil premium or looked after)", [("Disadvantaged", p => T(p).Disadvantaged), ("Not disadvantaged", p => !T(p).Disadvantaged)]),
             ("Special educational needs", [("No SEN", p => p.Sen == "N"), ("SEN support (K)", p => p.Sen == "K"), ("EHC plan (E)", p => p.Sen == "E")]),
             ("English as an additional language", [("EAL", p => T(p).Eal), ("Not EAL", p => !T(p).Eal)]),
             ("Looked after", [("Looked after", p => T(p).LookedAfter), ("Not looked after", p => !T(p).LookedAfter)]),

@@ -65,8 +65,7 @@ public sealed partial class ReconciliationTests
         {
             ["Pupil"] = pupil.Name, ["UPN"] = pupil.Upn, ["Form"] = pupil.Form, ["Teaching group"] = target.Group,
             ["SEN"] = pupil.Sen switch { "N" => "None", "K" => "SEN support", _ => "EHC plan" },
-            // The workbook's "Disadvantaged" is pupil premium, free school meals or looked after, as its own remarks say.
-            ["Disadvantaged"] = traits.Disadvantaged || traits.LookedAfter ? "Yes" : "No",
+            ["Disadvantaged"] = traits.Disadvantaged ? "Yes" : "No",
             ["Target"] = Label(export, target.Scale, target.Grade)!,
             ["Band"] = now is { } n ? (n.Value - n.Expected) switch { >= 0.5m => "Above", > -0.5m => "On track", > -1.5m => "Below", _ => "Well below" } : "No result yet",
         };

@@ -4,7 +4,8 @@ namespace ProgressFunctions.Integration.Tests.Reconciliation;
 
 internal sealed record TraitsRow(string Upn, string Gender, bool FreeSchoolMeals, bool PupilPremium, bool Eal, bool LookedAfter)
 {
-    public bool Disadvantaged => FreeSchoolMeals || PupilPremium;
+    /// <summary>The DfE's: free school meals, looked after (or adopted from care), which the pupil premium covers.</summary>
+    public bool Disadvantaged => FreeSchoolMeals || PupilPremium || LookedAfter;
 }
 
 internal sealed record InterventionRow(string Upn, string Type, DateOnly Start, DateOnly? End)

@@ -10,9 +10,8 @@ namespace ProgressFunctions.Core.Reports.Subjects;
 /// Every figure is the snapshot's: target, current grade, expected grade on the flight path, band and change since the
 /// last snapshot, so the workbook agrees with the PDF report beside it. Assessment-point columns are ordered by the
 /// earliest date of each point, then by name; the last one a pupil has is the snapshot's current grade. Rows are
-/// ordered by surname, forename, then pupil id. "Disadvantaged" is pupil premium, free school meals or looked after,
-/// as the MIS flags them (the DfE measure counts FSM in the last six years and children in or adopted from care,
-/// which pupil premium eligibility records).
+/// ordered by surname, forename, then pupil id. "Disadvantaged" is the one rule every report's groups use
+/// (<see cref="Core.PupilGroups.PupilCharacteristics.Disadvantaged"/>).
 /// </remarks>
 public static class SubjectWorkbook
 {
@@ -97,7 +96,7 @@ public static class SubjectWorkbook
         pupil.RegistrationGroup,
         subject.TeachingGroup ?? "",
         SenLabel(pupil.Sen),
-        known is { } k && (k.PupilPremium || k.FreeSchoolMeals || k.LookedAfter),
+        known is { } k && Core.PupilGroups.PupilCharacteristics.Of(k).Disadvantaged,
         grades.Of(subject.Scale, subject.TargetGrade),
         [.. atPoint.Select(r => r is null ? null : grades.Of(r.Scale, r.Grade))],
         subject.CurrentGrade is { } current ? new GradeCell(subject.Current, current) : null,
