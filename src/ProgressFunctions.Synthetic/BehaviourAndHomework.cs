@@ -1,4 +1,5 @@
 using ProgressFunctions.Core.Progress;
+using ProgressFunctions.Core.PupilGroups;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Synthetic;
@@ -55,7 +56,7 @@ internal static class BehaviourAndHomework
     /// </remarks>
     private static double Conduct(Pupil pupil)
     {
-        var disadvantage = pupil.PupilPremium ? 2.4 : 0.56;
+        var disadvantage = PupilCharacteristics.Of(pupil).Disadvantaged ? 2.4 : 0.56;
         var needs = pupil.Sen switch { SenStatus.Support => 2.3, SenStatus.Ehcp => 1.9, _ => 0.78 };
         return disadvantage * needs;
     }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using ProgressFunctions.Core.PupilGroups;
 using ProgressFunctions.Core.Schools;
 
 namespace ProgressFunctions.Synthetic;
@@ -82,7 +83,7 @@ internal sealed class PersonHabits
     /// </remarks>
     public static double ProgressGap(Pupil pupil)
     {
-        var disadvantage = pupil.PupilPremium ? -0.5 : 0.15;
+        var disadvantage = PupilCharacteristics.Of(pupil).Disadvantaged ? -0.5 : 0.15;
         var needs = pupil.Sen switch { SenStatus.Ehcp => -0.9, SenStatus.Support => -0.35, _ => 0.07 };
         return disadvantage + needs;
     }

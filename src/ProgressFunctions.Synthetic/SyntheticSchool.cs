@@ -102,7 +102,7 @@ public sealed class SyntheticSchool
 
     private PupilRegister Register(Pupil pupil)
     {
-        var register = new PupilRegister(pupil.Id, Calendar) { CompulsoryFrom = pupil.DateOfBirth is { } born ? CompulsorySchoolAge.From(born) : null };
+        var register = new PupilRegister(pupil.Id, Calendar) { CompulsoryFrom = CompulsorySchoolAge.Of(pupil) };
         foreach (var mark in MarksOf(pupil))
         {
             register.TrySet(mark.Date, mark.Session, mark.Code);

@@ -60,13 +60,13 @@ public static class StatutoryLists
         int run = 0, longest = 0;
         for (var d = fromDay; d < toDay; d++)
         {
-            var categories = new[] { register.CategoryAt(2 * d), register.CategoryAt((2 * d) + 1) }.OfType<AttendanceCategory>().Where(c => c.IsPossible()).ToList();
-            if (categories.Count == 0)
+            var day = register.Totals(2 * d, (2 * d) + 2);
+            if (day.Possible == 0)
             {
                 continue;
             }
 
-            run = categories.All(c => c == AttendanceCategory.UnauthorisedAbsence) ? run + 1 : 0;
+            run = day.Unauthorised == day.Possible ? run + 1 : 0;
             longest = Math.Max(longest, run);
         }
 

@@ -82,7 +82,7 @@ public sealed partial record SchoolState(
     {
         var registers = Pupils.Values.ToDictionary(p => p.Pupil.Id, p => new PupilRegister(p.Pupil.Id, calendar)
         {
-            CompulsoryFrom = p.Pupil.DateOfBirth is { } born ? CompulsorySchoolAge.From(born) : null,
+            CompulsoryFrom = CompulsorySchoolAge.Of(p.Pupil),
         }, StringComparer.Ordinal);
         foreach (var year in Attendance)
         {

@@ -9,6 +9,9 @@ namespace ProgressFunctions.Core.Schools;
 /// </remarks>
 public static class CompulsorySchoolAge
 {
+    /// <summary>The first day of compulsory school age of a pupil, or null when the MIS gave no date of birth.</summary>
+    public static DateOnly? Of(Pupil pupil) => pupil.DateOfBirth is { } born ? From(born) : null;
+
     /// <summary>The first day of compulsory school age of a child born on <paramref name="dateOfBirth"/> (inclusive).</summary>
     public static DateOnly From(DateOnly dateOfBirth)
     {
