@@ -20,7 +20,7 @@ internal sealed class ParentSendSetup : IDisposable
     private static readonly DateOnly s_asOf = new(2026, 3, 13);
     private readonly string _directory;
 
-    public ParentSendSetup()
+    public ParentSendSetup(string? root = null)
     {
         var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, s_asOf));
         TermSnapshot snapshot = school.Snapshot();
@@ -29,7 +29,7 @@ internal sealed class ParentSendSetup : IDisposable
         {
             Scales = school.Profile.Scales,
         })];
-        _directory = Path.Combine(Path.GetTempPath(), "progress-bench-send-" + Guid.NewGuid().ToString("N"));
+        _directory = Path.Combine(root ?? Path.GetTempPath(), "progress-bench-send-" + Guid.NewGuid().ToString("N"));
         Storage = EmbeddedStorage.Open(_directory);
         Outbox = new OutboxEmailSender(Path.Combine(_directory, "outbox"), EmailAddress.Parse("reports@school.example"), null,
             TimeProvider.System, NullLogger<OutboxEmailSender>.Instance);

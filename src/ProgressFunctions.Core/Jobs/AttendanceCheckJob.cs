@@ -110,6 +110,8 @@ public sealed partial class AttendanceCheckJob(IDocumentStore documents, SchoolS
         {
             OpenInterventions = views.Select(v => (v.Pupil.Id, Open: AlertEngine.OpenInterventions(v.Interventions, asOf))).Where(v => v.Open is not null)
                 .ToDictionary(v => v.Id, v => v.Open!, StringComparer.Ordinal),
+            // Alert states are kept for good once raised, so none stored means no check has alerted anyone yet.
+            FirstAlerts = previous.Count == 0 && raised.Count > 0,
         };
         await outgoing.DecideAsync(schoolId, CheckDecisions.Digests(inputs, digests), cancellationToken);
         var staffNotReached = new List<NotDecided>(CheckDecisions.DigestsNotReached(inputs, DigestPlanner.NotReached(raised, directory)));
@@ -136,9 +138,10 @@ public sealed partial class AttendanceCheckJob(IDocumentStore documents, SchoolS
             ? register.PupilsUnmarkedOnAsOf switch { 0 => "", 1 => "; 1 pupil on roll has no mark for today", var n => $"; {n} pupils on roll have no mark for today" }
             : $"; no marks yet for today (measured to {register.LatestMarked?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start of the year"})";
         var again = run == 1 ? "" : $" (run {run}: today's marks arrived)";
+        var first = inputs.FirstAlerts ? " (the school's first alerts: every pupil already past a threshold)" : "";
         var more = (callList is null ? "" : $", {callList}") + (weekly is null ? "" : $"; {weekly.Summary}")
             + (overdue is null ? "" : $"; no register imported for {overdue.Missing.Count} school day{(overdue.Missing.Count == 1 ? "" : "s")} before today, data managers told");
-        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts, {digests.Count} digests queued{letterNote}{more}{today}{NotSentLine(staffNotReached)}", views, raised, digests.Count)
+        return new AttendanceCheckResult(CheckOutcome.Checked, $"checked {views.Count} pupils{again}: {raised.Count} alerts{first}, {digests.Count} digests queued{letterNote}{more}{today}{NotSentLine(staffNotReached)}", views, raised, digests.Count)
         {
             StaffNotReached = staffNotReached,
         };

@@ -32,6 +32,9 @@ public static class CheckDecisions
     {
         /// <summary>Each pupil's interventions open on the day, as digests and lists mark them.</summary>
         public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>Whether no alert had been raised for the school before this run (<see cref="AttendanceDigestInput.FirstAlerts"/>).</summary>
+        public bool FirstAlerts { get; init; }
     }
 
     public static IReadOnlyList<OutgoingMessage> Digests(CheckRunInputs run, IReadOnlyList<StaffDigest> digests)
@@ -50,6 +53,7 @@ public static class CheckDecisions
                 digest.Alerts.Select(a => a.PupilId), run.Calendar, run.Directory, run.Registers, run.OnRoll) with
             {
                 OpenInterventions = run.OpenInterventions,
+                FirstAlerts = run.FirstAlerts,
                 ThresholdsCrossed = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold).Select(a => new ThresholdCrossing(a.PupilId, a.Evidence, a.Severity))],
                 LateOften = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.Lateness).Select(a => new LatenessConcern(a.PupilId, a.Evidence))],
             });

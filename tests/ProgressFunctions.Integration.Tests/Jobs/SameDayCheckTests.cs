@@ -107,5 +107,51 @@ public class SameDayCheckTests
         Assert.Contains(sent, s => s.ReportId == "AttendanceDigest.2025-12-05.2");
     }
 
+    [Fact]
+    public async Task Check_SchoolsFirstAlerts_DigestSaysSoAndTheNextDaysListsOnlyNewOnes()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 60)));
+
+        var thursday = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today.AddDays(-1), CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var friday = await fixture.Context.Get<AttendanceCheckJob>().RunAsync(JobsFixture.School, s_today, CancellationToken.None);
+        await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.NotEmpty(thursday.Alerts);
+        Assert.Contains($"{thursday.Alerts.Count} alerts (the school's first alerts: every pupil already past a threshold)", thursday.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("first alerts", friday.Message, StringComparison.Ordinal);
+        var first = await DigestTextsAsync(fixture, "2025-12-04");
+        var next = await DigestTextsAsync(fixture, "2025-12-05");
+        Assert.NotEmpty(first);
+        Assert.All(first, text => Assert.Contains("These are the school's first alerts", text, StringComparison.Ordinal));
+        Assert.All(next, text => Assert.DoesNotContain("first alerts", text, StringComparison.Ordinal));
+    }
+
+    /// <summary>The text of every digest stored for <paramref name="day"/>, read from its PDF.</summary>
+    private static async Task<List<string>> DigestTextsAsync(JobsFixture fixture, string day)
+    {
+        var texts = new List<string>();
+        await foreach (var blob in fixture.Context.Blobs.ListAsync($"{JobResources.ReportsContainer}/{JobsFixture.School}/"))
+        {
+            if (!blob.Path.Name.Contains($"/daily/{day}/", StringComparison.Ordinal) || !blob.Path.Name.EndsWith($"attendance-digest-{day}.pdf", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var file = Path.Combine(fixture.Directory, $"digest-{day}-{texts.Count}.pdf");
+            await using (var content = (await fixture.Context.Blobs.OpenReadAsync(blob.Path))!)
+            await using (var target = File.Create(file))
+            {
+                await content.CopyToAsync(target);
+            }
+
+            var text = Integration.Tests.Reports.PdfTools.Run("pdftotext", $"-enc UTF-8 \"{file}\" -").Output;
+            texts.Add(string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        return texts;
+    }
+
     private static DateTimeOffset At(int hour, int minute) => new(s_today.Year, s_today.Month, s_today.Day, hour, minute, 0, TimeSpan.Zero);
 }

@@ -38,6 +38,10 @@ public sealed record AttendanceDigestInput(
 
     public DateOnly MeasuredOn => RegisterDate ?? AsOf;
 
+    /// <summary>Whether no alert had been raised for the school before this run: its first check, when every pupil already past a threshold is alerted at once.</summary>
+    /// <remarks>Without it an attendance officer's first digest called 200 long-standing cases "new alerts" that "fell below a threshold today".</remarks>
+    public bool FirstAlerts { get; init; }
+
     /// <summary>Each pupil's interventions open on the day ("Reading catch-up (since 3 Mar)"): their rows are marked with them.</summary>
     public IReadOnlyDictionary<string, string> OpenInterventions { get; init; } = new Dictionary<string, string>();
 
@@ -121,9 +125,11 @@ public static class AttendanceDigest
                 [.. overdue.Select(o => Row(input, o.PupilId, $"N mark on {ShortDate(o.Mark.Date)} {Session(o.Mark.Session)}, {o.Mark.AgeInSchoolDays} school days old", Tone.Concern))]),
             DigestRows.Section("Late today", marked ? "Nobody was late today." : "No marks yet for today.",
                 [.. DigestRows.ByPupil(today.Late).Select(p => Row(input, p.PupilId, string.Join("; ", p.Marks.Select(DigestRows.LateEvidence))))]),
-            DigestRows.Section("Late often in the last 4 school weeks (new alerts)", "No pupil was late often enough to alert about today.",
+            DigestRows.Section(input.FirstAlerts ? "Late often in the last 4 school weeks (first alerts)" : "Late often in the last 4 school weeks (new alerts)",
+                "No pupil was late often enough to alert about today.",
                 [.. lateOften.Select(l => Row(input, l.PupilId, l.Evidence, Tone.Caution))]),
-            DigestRows.Section("Attendance fallen below a threshold (new alerts)", "No pupil's attendance fell below a threshold today.",
+            DigestRows.Section(input.FirstAlerts ? "Attendance below a threshold (first alerts, however long ago it fell)" : "Attendance fallen below a threshold (new alerts)",
+                input.FirstAlerts ? "No pupil's attendance is below a threshold." : "No pupil's attendance fell below a threshold today.",
                 [.. crossed.Select(c => Row(input, c.PupilId, c.Evidence, c.Severity == Alerts.AlertSeverity.Info ? Tone.Caution : Tone.Concern))]),
             DigestRows.Section("Close to persistent absence at the end of the year", $"No pupil is within {input.RunwayWarningSessions} more missed sessions of 10% absence for the year.",
                 [.. nearPa.Select(s => Row(input, s.PupilId, DigestRows.Runway(s), Tone.Caution))]),
@@ -167,6 +173,9 @@ public static class AttendanceDigest
             ? $" Registers up to {Date(input.AsOf)}."
             : $" No marks yet for today: figures are up to {Date(input.MeasuredOn)}, the latest register received.";
         var update = input.Run > 1 ? " This update adds only what today's marks showed since this morning's digest." : "";
-        return figures + register + update;
+        var first = input.FirstAlerts
+            ? " These are the school's first alerts: every pupil already past a threshold is listed once, however long ago they passed it. From the next check, only new alerts are listed."
+            : "";
+        return figures + register + update + first;
     }
 }

@@ -122,6 +122,27 @@ public class AttendanceDigestTests
     }
 
     [Fact]
+    public void Build_SchoolsFirstAlerts_SaysTheyAreNotNewToday()
+    {
+        var directory = new DirectoryBuilder().Pupil("pa").Build();
+        var registers = new[] { new RegisterBuilder(Year2025, "pa").Present(D("2025-09-03"), s_asOf).Build() };
+        var input = new AttendanceDigestInput("Test School", s_asOf, Year2025, [], registers, directory)
+        {
+            ThresholdsCrossed = [new ThresholdCrossing("pa", "attendance 89.8% this year: persistent absence (10% or more missed)", Core.Alerts.AlertSeverity.Warning)],
+            LateOften = [new LatenessConcern("pa", "late 5 times in the last 4 school weeks")],
+        };
+
+        var first = AttendanceDigest.Build(input with { FirstAlerts = true });
+        var later = AttendanceDigest.Build(input);
+
+        Assert.Contains(first.Text(), t => t.Contains("These are the school's first alerts: every pupil already past a threshold is listed once", StringComparison.Ordinal));
+        Assert.Equal(["Late often in the last 4 school weeks (first alerts) (1)", "Attendance below a threshold (first alerts, however long ago it fell) (1)"],
+            first.Blocks.OfType<TableBlock>().Select(t => t.Caption!).Where(c => c.Contains("alerts", StringComparison.Ordinal)));
+        Assert.DoesNotContain(later.Text(), t => t.Contains("first alerts", StringComparison.Ordinal));
+        Assert.Contains(later.Blocks.OfType<TableBlock>(), t => t.Caption!.StartsWith("Attendance fallen below a threshold (new alerts)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Build_SeededSchool_PatternRowsCarryTheirEvidence()
     {
         var (school, _) = ReportData.School();
