@@ -76,14 +76,16 @@ public sealed record NeedsAttentionRule
             reasons.Add("well below in " + string.Join(", ", wellBelow));
         }
 
-        if ((core?.Count ?? 0) >= CoreSubjectsBelow)
+        // A core subject already named as well below is not named again as below ("well below in English; below in
+        // English, Mathematics" read as two verdicts on English).
+        if ((core?.Count ?? 0) >= CoreSubjectsBelow && core!.Where(c => wellBelow?.Contains(c) != true).ToList() is { Count: > 0 } onlyBelow)
         {
-            reasons.Add("below in " + string.Join(", ", core ?? []));
+            reasons.Add("below in " + string.Join(", ", onlyBelow));
         }
 
         if (ShareOfSubjects > 0 && results >= MinimumSubjectsForShare && below >= ShareOfSubjects * results)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"below in {below} of {results} subjects"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"below or well below in {below} of {results} subjects"));
         }
 
         if (falling is not null)

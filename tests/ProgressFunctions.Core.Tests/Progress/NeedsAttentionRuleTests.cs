@@ -15,7 +15,12 @@ public sealed class NeedsAttentionRuleTests
     // Well below anywhere: yes.
     [InlineData("English:OnTrack Mathematics:Above History:WellBelow Art:OnTrack", "well below in History")]
     // Below in two of four (half): yes.
-    [InlineData("English:OnTrack Mathematics:OnTrack History:Below Art:Below", "below in 2 of 4 subjects")]
+    [InlineData("English:OnTrack Mathematics:OnTrack History:Below Art:Below", "below or well below in 2 of 4 subjects")]
+    // Each subject named once, by its own band: English well below is not named again among the core subjects below...
+    [InlineData("English:WellBelow Mathematics:Below History:OnTrack Art:OnTrack Music:OnTrack", "well below in English; below in Mathematics")]
+    // ...and with both well below there is nothing more to say about them.
+    [InlineData("English:WellBelow Mathematics:WellBelow History:OnTrack Art:OnTrack Music:OnTrack", "well below in English, Mathematics")]
+    [InlineData("English:OnTrack Mathematics:OnTrack History:Below Art:WellBelow", "well below in Art; below or well below in 2 of 4 subjects")]
     // No results at all: never.
     [InlineData("English:None Mathematics:None", null)]
     public void Reason_DefaultRule_PicksOutTheFewToActOn(string bands, string? expected)
