@@ -67,15 +67,26 @@ internal sealed record ProgressData(List<AssessmentResult> Assessments, List<Tar
             }
 
             var random = new Random(Seeds.Of(options.Seed, 7, course.Entry.Cohort, course.Entry.Place, options.Year.StartYear, course.SubjectIndex));
+            // A stream of its own, so that every other pupil's results are the same as without it.
+            var missed = new Random(Seeds.Of(options.Seed, 16, course.Entry.Cohort, course.Entry.Place, options.Year.StartYear, course.SubjectIndex));
             foreach (var drop in drops.Where(d => d.Date >= course.Start))
             {
                 var value = course.ValueAt(drop.Date, Normal.Sample(random, 0, 1));
+                if (!IsKs2Writing(course, drop) && NotThereToBeAssessed(course.Entry.Traits, missed))
+                {
+                    continue;
+                }
+
                 // Year 6's last writing assessment is the statutory KS2 teacher assessment, the grade its target was set from.
                 var grade = course.Scale.NearestGrade(IsKs2Writing(course, drop) ? course.Target : (decimal)value);
                 data.Assessments.Add(new AssessmentResult { PupilId = pupil.Id, Subject = course.Subject, Point = drop.Name, Date = drop.Date, Scale = course.Scale.Name, Grade = grade });
             }
         }
     }
+
+    /// <summary>Whether a severely absent pupil (absent half the time or more) has no result at a drop: as often as they are absent.</summary>
+    /// <remarks>A pupil who is rarely in school is often not there on the assessment week; a modelling choice, as no national figure counts it.</remarks>
+    private static bool NotThereToBeAssessed(PupilTraits traits, Random random) => traits.Severe && random.NextDouble() < traits.Propensity;
 
     private static bool IsKs2Writing(Course course, DataDrop drop) =>
         drop.EndOfYear && course.Entry.Pupil.YearGroup == 6 && course.Subject == "Writing" && course.Scale == GradeScale.PrimaryTeacherAssessment;

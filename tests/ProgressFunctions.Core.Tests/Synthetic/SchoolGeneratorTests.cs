@@ -206,6 +206,26 @@ public partial class SchoolGeneratorTests
     }
 
     [Fact]
+    public void Generate_Results_SeverelyAbsentPupilsMissSomeAssessmentsAndTheRestNone()
+    {
+        var asOf = new DateOnly(2026, 3, 13);
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, asOf));
+        var years = school.Snapshot().Pupils.ToDictionary(p => p.PupilId, p => p.YearAttendance);
+        // Results per subject this year: each subject of a KS3 pupil is assessed at every data drop so far.
+        var perSubject = school.Assessments.Where(a => a.Date >= new DateOnly(2025, 9, 1) && a.Scale != "KS2")
+            .GroupBy(a => (a.PupilId, a.Subject)).Select(g => (g.Key.PupilId, Count: g.Count())).ToList();
+        var most = perSubject.Max(s => s.Count);
+        double Missing(Func<Core.Attendance.AttendanceTotals, bool> attendance) =>
+            perSubject.Where(s => years.TryGetValue(s.PupilId, out var y) && attendance(y)).Average(s => (double)(most - s.Count) / most);
+
+        var severe = Missing(t => t.IsSevereAbsence);
+        var others = Missing(t => t.Possible > 0 && t.Absent * 10 < t.Possible);
+
+        Assert.InRange(severe, 0.2, 0.8);
+        Assert.InRange(others, 0, 0.2);
+    }
+
+    [Fact]
     public void Generate_Behaviour_DisadvantagedAndSenPupilsLosePointsMoreOftenAsNationally()
     {
         var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));

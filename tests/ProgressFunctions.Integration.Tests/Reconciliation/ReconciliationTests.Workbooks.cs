@@ -74,7 +74,8 @@ public sealed partial class ReconciliationTests
         {
             (text["Current"], text["Expected"]) = (Label(export, current.Row.Scale, current.Row.Grade)!, Nearest(export, target.Scale, current.Expected));
             numbers["Current - Expected"] = (double)(current.Value - current.Expected);
-            if (then is { } before)
+            // No number when the pupil has no result since the snapshot before (the same date and grade).
+            if (then is { } before && !(before.Row.Date == current.Row.Date && before.Value == current.Value))
             {
                 numbers["Change since last snapshot"] = (double)(current.Value - before.Value);
             }

@@ -8,7 +8,8 @@ namespace ProgressFunctions.Core.Progress.Snapshots;
 /// <see cref="Current"/> is the latest result on or before the snapshot date. <see cref="Expected"/> is the flight
 /// path on that result's date (so it agrees with <see cref="Band"/>), or on the snapshot date when there is no result
 /// yet. <see cref="ChangeSinceLast"/> is current minus the current value in the previous snapshot, in scale points;
-/// null when either has no result. Values are exact; <see cref="ExpectedGrade"/> is for display only.
+/// null when either has no result, or when there is no result since the previous snapshot
+/// (<see cref="NotAssessedSinceLast"/>). Values are exact; <see cref="ExpectedGrade"/> is for display only.
 /// </remarks>
 public sealed record SubjectSnapshot(
     string Subject,
@@ -25,6 +26,17 @@ public sealed record SubjectSnapshot(
     decimal? ChangeSinceLast,
     ProgressBand? PreviousBand)
 {
+    /// <summary>The date of the latest result; null when there is none, and in snapshots stored before it was kept.</summary>
+    public DateOnly? LatestOn { get; init; }
+
+    /// <summary>Whether the latest result is the one the previous snapshot already held (same date, same value): the pupil has no result since it.</summary>
+    /// <remarks>
+    /// A pupil absent on an assessment week keeps last term's result, and its change was printed "No change", as if
+    /// they had been assessed at the same grade. Known only when the previous snapshot kept <see cref="LatestOn"/>.
+    /// </remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NotAssessedSinceLast { get; init; }
+
     public decimal? Difference => Current - Expected;
 
     public bool NotMakingExpectedProgress => Concerns != ProgressConcern.None;

@@ -146,9 +146,15 @@ public static class SnapshotBuilder
         scales.TryGet(progress.Scale, out var scale);
         var latest = progress.Latest;
         var expected = latest?.Expected ?? progress.Path.ExpectedAt(asOf);
+        // The same date and value as the previous snapshot's latest is the same result; a value corrected in the MIS since is a change.
+        var notAssessed = latest is { } l && previous?.LatestOn == l.Date && previous.Current == l.Value;
         return new SubjectSnapshot(
             progress.Subject, progress.TeachingGroup, progress.Scale, latest?.Grade, latest?.Value, progress.TargetGrade, progress.TargetSource,
-            expected, scale!.NearestGrade(expected), latest?.Band, progress.Concerns, latest?.Value - previous?.Current, previous?.Band);
+            expected, scale!.NearestGrade(expected), latest?.Band, progress.Concerns, notAssessed ? null : latest?.Value - previous?.Current, previous?.Band)
+        {
+            LatestOn = latest?.Date,
+            NotAssessedSinceLast = notAssessed,
+        };
     }
 
     /// <summary>Behaviour points (the negative events', as a positive number) and achievement points, in one pass.</summary>

@@ -81,6 +81,11 @@ public static class ParentReport
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot, input.Key));
             blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
+            if (NotAssessedNote(snapshot.Subjects) is { } notAssessed)
+            {
+                blocks.Add(new Paragraph(notAssessed, Small: true));
+            }
+
             if (GradeKey([.. snapshot.Subjects.SelectMany(s => new[] { s.CurrentGrade, s.TargetGrade, s.ExpectedGrade }), .. untargeted.Select(s => s.CurrentGrade)]) is { } key)
             {
                 blocks.Add(new Paragraph(key, Small: true));
@@ -186,7 +191,7 @@ public static class ParentReport
                 TargetText(s),
                 s.ExpectedGrade,
                 Label(s.Band),
-                Change(s.ChangeSinceLast),
+                Change(s),
             ],
             ToneOf(s.Band))),
         .. (pupil.WithoutTarget ?? []).Select(s => new TableRow([s.Subject, s.CurrentGrade ?? "-", "Not set", "-", "No target yet", "-"], Tone.Normal))]);
@@ -216,6 +221,21 @@ public static class ParentReport
         var meant = s_teacherAssessment.Where(t => t.Code == "PK" ? shown.Any(g => g.StartsWith("PK", StringComparison.Ordinal)) : shown.Contains(t.Code))
             .Select(t => $"{(t.Code == "PK" ? "PK1 to PK6" : t.Code)}: {t.Meaning}").ToList();
         return meant.Count == 0 ? null : string.Join("; ", meant) + ".";
+    }
+
+    /// <summary>Which subjects have no result since the last report, and when the result shown was given; null when every subject has a new one.</summary>
+    /// <remarks>The row's expected grade and progress are those of that result's date, as for any result, so the note says so.</remarks>
+    private static string? NotAssessedNote(IReadOnlyList<SubjectSnapshot> subjects)
+    {
+        var stale = subjects.Where(s => s.NotAssessedSinceLast && s.LatestOn is not null).ToList();
+        if (stale.Count == 0)
+        {
+            return null;
+        }
+
+        var named = Listed([.. stale.GroupBy(s => s.LatestOn!.Value).OrderBy(g => g.Key)
+            .Select(g => $"{Listed([.. g.Select(s => s.Subject)])} (from {Date(g.Key)})")]);
+        return $"No new result since the last report in {named}: the result shown is the latest, with the grade expected on its date.";
     }
 
     private static string UntargetedNote(IReadOnlyList<UntargetedSubject> subjects)

@@ -129,6 +129,30 @@ public class SnapshotBuilderTests
     }
 
     [Fact]
+    public void Build_NoResultSinceThePreviousSnapshot_SaysSoAndGivesNoChange()
+    {
+        var previous = SnapshotBuilder.Build(SnapshotData.Inputs());
+        var spring = SnapshotData.Inputs() with { Key = SnapshotData.AutumnEnd with { Term = Core.Schools.TermName.Spring }, AsOf = new DateOnly(2026, 3, 20), Previous = previous };
+        // p1 is assessed again in English on 13 March; in Maths, nobody is, so both keep their result of 1 December.
+        var current = SnapshotBuilder.Build(spring with { Results = [.. spring.Results, ProgressData.Result("p1", "English", "DD2", new DateOnly(2026, 3, 13), "5")] });
+
+        var p1 = current.Pupil("p1")!.Subjects.ToDictionary(s => s.Subject);
+        Assert.Equal((true, (decimal?)null, new DateOnly(2025, 12, 1)), (p1["Maths"].NotAssessedSinceLast, p1["Maths"].ChangeSinceLast, p1["Maths"].LatestOn!.Value));
+        Assert.Equal((false, (decimal?)0m, new DateOnly(2026, 3, 13)), (p1["English"].NotAssessedSinceLast, p1["English"].ChangeSinceLast, p1["English"].LatestOn!.Value));
+        Assert.All(previous.Pupils.SelectMany(p => p.Subjects), s => Assert.False(s.NotAssessedSinceLast));
+    }
+
+    [Fact]
+    public void Build_ResultCorrectedInTheMisAtTheSameDate_IsAChangeNotAMissedAssessment()
+    {
+        var previous = SnapshotBuilder.Build(SnapshotData.Inputs("2"));
+        var current = SnapshotBuilder.Build(SnapshotData.Inputs("3") with { Previous = previous });
+
+        var maths = current.Pupil("p2")!.Subjects.Single();
+        Assert.Equal((false, (decimal?)1m), (maths.NotAssessedSinceLast, maths.ChangeSinceLast));
+    }
+
+    [Fact]
     public void Build_GcseResultsWithoutTarget_GetADefaultTargetFromTheMatrices()
     {
         var inputs = SnapshotData.Inputs() with { DefaultTargets = Core.Progress.DefaultTargets.TransitionMatrices.Dfe2024 };

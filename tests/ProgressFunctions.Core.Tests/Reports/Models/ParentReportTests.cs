@@ -222,4 +222,20 @@ public class ParentReportTests
         Assert.Contains("No target has been set yet in Art and Science, so the latest result is shown without an expected grade or progress.", document.Text());
         Assert.DoesNotContain("No subject results have been recorded yet this year.", document.Text());
     }
+    [Fact]
+    public void Build_SubjectsWithNoResultSinceTheLastReport_SayNoNewResultAndWhenTheShownOneIsFrom()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1];
+        var stale = pupil.Subjects.Select((s, i) => i == 0 ? s with { NotAssessedSinceLast = true, ChangeSinceLast = null, LatestOn = new DateOnly(2025, 12, 1) } : s).ToEquatableList();
+        var input = ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil with { Subjects = stale } };
+
+        var document = ParentReport.Build(input);
+        var assessed = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId));
+
+        var rows = document.Blocks.OfType<TableBlock>().Single().Rows;
+        Assert.Equal("No new result", rows[0].Cells[5]);
+        Assert.Contains($"No new result since the last report in {stale[0].Subject} (from 1 December 2025): the result shown is the latest, with the grade expected on its date.", document.Text());
+        Assert.DoesNotContain(assessed.Text(), t => t.Contains("No new result", StringComparison.Ordinal));
+    }
 }
