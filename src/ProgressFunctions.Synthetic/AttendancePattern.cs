@@ -11,7 +11,8 @@ namespace ProgressFunctions.Synthetic;
 /// unauthorised (<c>O</c>) or authorised (<c>C</c>); single sessions for medical
 /// appointments (<c>M</c>) or unauthorised (<c>O</c>), most on Friday afternoons; a habit of missing Friday afternoons
 /// for a few; late arrivals, <c>L</c> (before the register closed, 2-25 minutes) or <c>U</c> (after, 31-75 minutes),
-/// with the minutes in the attendance file; an educational visit (<c>V</c>) for some. The expected shares follow the
+/// with the minutes in the attendance file; an educational visit (<c>V</c>) for some; suspensions (<c>E</c>, whole
+/// days, <see cref="PupilTraits.Suspensions"/>) for a few. The expected shares follow the
 /// pupil's propensity and unauthorised share; the day shapes move them around the year without changing the total.
 /// </para>
 /// <para>
@@ -34,6 +35,7 @@ internal static class AttendancePattern
     private static readonly AttendanceCode s_medical = AttendanceCode.Medical;
     private static readonly AttendanceCode s_authorisedOther = AttendanceCode.Parse("C");
     private static readonly AttendanceCode s_visit = AttendanceCode.Parse("V");
+    private static readonly AttendanceCode s_suspended = AttendanceCode.Parse("E");
 
     // The chance that an absence this many school days before the export still has no reason (0 = the as-of day).
     private static readonly double[] s_unresolved = [0.75, 0.5, 0.3, 0.15, 0.08];
@@ -67,6 +69,14 @@ internal static class AttendancePattern
             {
                 (am, minutes) = Morning(random, traits, rates, shape.Single[day * 2]);
                 pm = Afternoon(random, traits, rates, shape.Single[(day * 2) + 1], date);
+            }
+
+            // Drawn above all the same, so the rest of the year's marks are as they would be without the suspension.
+            if (traits.Suspensions.Any(s => day >= s.Start && day < s.Start + s.Days))
+            {
+                yield return new SessionMark(pupil.Id, date, SessionOfDay.Am, s_suspended);
+                yield return new SessionMark(pupil.Id, date, SessionOfDay.Pm, s_suspended);
+                continue;
             }
 
             yield return new SessionMark(pupil.Id, date, SessionOfDay.Am, Resolve(am, traits, day, SessionOfDay.Am, last), minutes);

@@ -35,6 +35,12 @@ internal static class BehaviourAndHomework
             }
         }
 
+        // The incident each suspension follows, on the school day before it (PersonHabits.Suspensions).
+        foreach (var (start, _) in entry.Traits.Suspensions.Where(s => s.Start - 1 >= first && s.Start - 1 < days))
+        {
+            data.Behaviour.Add(new BehaviourEvent { PupilId = pupil.Id, Date = calendar.DayAt(start - 1), Points = -5, Category = "Serious incident" });
+        }
+
         // A stream of its own, so that a later export's homework agrees with an earlier one's.
         random = new Random(Seeds.Of(options.Seed, 10, entry.Cohort, entry.Place, options.Year.StartYear));
         for (var day = first + 4; day < days; day += 15)
@@ -54,7 +60,7 @@ internal static class BehaviourAndHomework
     /// factor averages about 1 over the generated roll (24% FSM or looked after; 12% SEN support, 3% EHC plan), so the
     /// school's total stays where it was; without them a disadvantaged pupil lost as many points as any other.
     /// </remarks>
-    private static double Conduct(Pupil pupil)
+    internal static double Conduct(Pupil pupil)
     {
         var disadvantage = PupilCharacteristics.Of(pupil).Disadvantaged ? 2.4 : 0.56;
         var needs = pupil.Sen switch { SenStatus.Support => 2.3, SenStatus.Ehcp => 1.9, _ => 0.78 };

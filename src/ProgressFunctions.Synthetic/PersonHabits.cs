@@ -59,7 +59,39 @@ internal sealed class PersonHabits
             ? HolidayBlock(calendar.SchoolDayCount, context.Breaks[breakIndex], before, length)
             : null;
         return new PupilTraits(markSeed, propensity, unauthorised, severe, _friday, _lateRate, holiday,
-            tripDraw < 0.5 ? tripDay : null, _momentum, HasTargets: !(_noTargets && pupil.YearGroup >= 10), ProgressGap(pupil), AbsenceGap(propensity, profile.MeanPropensity));
+            tripDraw < 0.5 ? tripDay : null, _momentum, HasTargets: !(_noTargets && pupil.YearGroup >= 10), ProgressGap(pupil), AbsenceGap(propensity, profile.MeanPropensity))
+        {
+            Suspensions = Suspensions(new Random(Seeds.Of(options.Seed, 17, cohort, place, options.Year.StartYear)), options.Phase, pupil, calendar.SchoolDayCount),
+        };
+    }
+
+    /// <summary>The year's suspensions: whether the pupil is suspended at all, how often, for how long and when, from a stream of their own.</summary>
+    /// <remarks>
+    /// DfE, Suspensions and permanent exclusions in England: in the autumn term of 2023/24, 8.19 suspensions per 100
+    /// pupils in secondary schools and 0.83 in primary, and 660,000 days missed for 346,000 suspensions (about 1.9 days
+    /// each). Here about 9% of secondary pupils (1% of primary) are suspended in a year, more often the pupils who lose
+    /// behaviour points more often (<see cref="BehaviourAndHomework.Conduct"/>), each about 2.6 times (a geometric
+    /// count), each for 1 to 5 days: about 24 suspensions per 100 secondary pupils a year. The count and days are drawn
+    /// whatever the outcome, so the stream stays aligned; a pupil marked <c>E</c> is absent, authorised.
+    /// </remarks>
+    private static IReadOnlyList<(int Start, int Days)> Suspensions(Random random, SchoolPhase phase, Pupil pupil, int schoolDays)
+    {
+        var (draw, more) = (random.NextDouble(), random.NextDouble());
+        var chance = Math.Min(0.6, (phase == SchoolPhase.Secondary ? 0.09 : 0.01) * BehaviourAndHomework.Conduct(pupil));
+        var count = draw < chance && schoolDays > 1 ? 1 + (int)Math.Floor(Math.Log(1 - more) / Math.Log(0.6)) : 0;
+        var spells = new List<(int Start, int Days)>();
+        for (var i = 0; i < Math.Min(count, 8); i++)
+        {
+            var days = random.NextDouble() switch { < 0.5 => 1, < 0.75 => 2, < 0.9 => 3, _ => 5 };
+            var start = 1 + random.Next(schoolDays - 1);
+            // Spells that would overlap one already drawn are left out rather than moved, so the draws stay as they are.
+            if (spells.All(s => start + days <= s.Start || start >= s.Start + s.Days))
+            {
+                spells.Add((start, Math.Min(days, schoolDays - start)));
+            }
+        }
+
+        return [.. spells.OrderBy(s => s.Start)];
     }
 
     /// <summary>How far a year's absence holds a pupil back from their flight path, in grades: three grades per whole year missed beyond the usual, at most a grade and a half.</summary>

@@ -25,4 +25,8 @@ internal sealed record PupilTraits(
     double Momentum,
     bool HasTargets,
     double ProgressGap,
-    double AbsenceGap);
+    double AbsenceGap)
+{
+    /// <summary>This year's suspensions (<c>E</c>): each one's first school-day index and length in school days, in order; the incident is the school day before.</summary>
+    public IReadOnlyList<(int Start, int Days)> Suspensions { get; init; } = [];
+}

@@ -226,6 +226,26 @@ public partial class SchoolGeneratorTests
     }
 
     [Fact]
+    public void Generate_Suspensions_AFewPupilsWholeDaysAfterAnIncidentDisadvantagedMoreOften()
+    {
+        var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
+        var suspended = school.AllMarks().Where(m => m.Code.Code == "E").GroupBy(m => m.PupilId).ToDictionary(g => g.Key, g => g.ToList());
+        var incidents = school.Behaviour.Where(b => b.Category == "Serious incident").ToLookup(b => b.PupilId);
+        double Share(Func<Pupil, bool> group) => school.Pupils.Where(group).Average(p => suspended.ContainsKey(p.Id) ? 1.0 : 0.0);
+
+        // About 9% of secondary pupils a year, so by mid-March (about 60% of the school days) some 6%.
+        Assert.InRange(Share(_ => true), 0.03, 0.10);
+        Assert.True(Share(p => p.PupilPremium) > 2 * Share(p => !p.PupilPremium));
+        foreach (var (pupil, marks) in suspended)
+        {
+            // Whole days, each run after an incident on the school day before it.
+            Assert.All(marks.GroupBy(m => m.Date), day => Assert.Equal(2, day.Count()));
+            var firstDays = marks.Select(m => m.Date).Distinct().Order().Where(d => !marks.Any(m => m.Date == school.Calendar.DayAt(school.Calendar.DaysBefore(d) - 1)));
+            Assert.All(firstDays, d => Assert.Contains(incidents[pupil], i => i.Date == school.Calendar.DayAt(school.Calendar.DaysBefore(d) - 1)));
+        }
+    }
+
+    [Fact]
     public void Generate_Behaviour_DisadvantagedAndSenPupilsLosePointsMoreOftenAsNationally()
     {
         var school = SchoolGenerator.Generate(new GeneratorOptions(SchoolPhase.Secondary, 1500, 2026, new DateOnly(2026, 3, 13)));
