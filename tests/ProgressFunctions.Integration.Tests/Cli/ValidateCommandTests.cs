@@ -85,6 +85,30 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("\"errors\": 1", json);
     }
 
+    /// <summary>attendance.csv with its rows pasted in twice: every row's warning names its own date and marks, and they are still
+    /// two kinds (AM and PM sessions), five of each shown and the rest counted, not a line per row.</summary>
+    [Fact]
+    public void Run_AttendanceRowsGivenTwice_FiveDoubleMarkWarningsOfEachSessionThenCounted()
+    {
+        var folder = Generate("csv");
+        var attendance = Path.Combine(folder, "attendance.csv");
+        var lines = File.ReadAllLines(attendance);
+        File.WriteAllLines(attendance, [.. lines, .. lines.Skip(1)]);
+
+        var (code, output, _) = Validate(folder);
+        var (_, everyOne, _) = Validate(folder, all: true);
+
+        Assert.Equal(0, code);
+        var shown = output.Split(Environment.NewLine);
+        Assert.Equal(5, shown.Count(l => l.Contains(": warning: two marks for the AM session", StringComparison.Ordinal)));
+        Assert.Equal(5, shown.Count(l => l.Contains(": warning: two marks for the PM session", StringComparison.Ordinal)));
+        var counted = shown.Where(l => l.StartsWith("attendance.csv:Mark: and ", StringComparison.Ordinal))
+            .Select(l => int.Parse(l.Split(' ')[2], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, counted.Count);
+        Assert.Equal(lines.Length - 1, 10 + counted.Sum());
+        Assert.Equal(lines.Length - 1, everyOne.Split(Environment.NewLine).Count(l => l.Contains(": warning: two marks for the ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Run_TwoFamiliesGivenOneAddress_WarnsAsTheImportWouldWithoutNamingTheAddress()
     {
