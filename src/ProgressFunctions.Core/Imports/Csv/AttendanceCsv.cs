@@ -43,6 +43,7 @@ public static class AttendanceCsv
         var (iUpn, iDate, iSession, iMark, iLate, iReason) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate], map[LateReason]);
         sink.Registers.HasLateReasonColumn |= iReason >= 0;
         var width = reader.FieldCount;
+        var header = CsvTable.HeaderCells(reader);
         var rows = new AttendanceRows(sink, pupils, issues, file);
         while (reader.Read())
         {
@@ -58,7 +59,7 @@ public static class AttendanceCsv
                 return 0;
             }
 
-            if (!CsvTable.CheckShape(reader, file, width, issues))
+            if (!CsvTable.CheckShape(reader, file, width, issues) || CsvTable.RepeatsHeader(reader, header, file, issues))
             {
                 continue;
             }

@@ -30,6 +30,7 @@ public static class CsvTable
 
         absent = map.Absent;
         var width = reader.FieldCount;
+        var header = HeaderCells(reader);
         var row = new CsvRow(reader, map, file, issues);
         var accepted = 0;
         while (reader.Read())
@@ -45,7 +46,7 @@ public static class CsvTable
                 return 0;
             }
 
-            if (!CheckShape(reader, file, width, issues))
+            if (!CheckShape(reader, file, width, issues) || RepeatsHeader(reader, header, file, issues))
             {
                 continue;
             }
@@ -109,6 +110,32 @@ public static class CsvTable
             ? ImportIssue.Error(file, 0, "", "", string.Create(CultureInfo.InvariantCulture,
                 $"{file} stops in the middle of line {reader.LastLine} (it has {reader.FieldCount} of its {width} fields and no line end): the file was cut short, as an interrupted copy or upload leaves it; nothing from it was imported: export it again"))
             : null;
+    }
+
+    /// <summary>The header's cells as read, to know the header row again further down (<see cref="RepeatsHeader"/>).</summary>
+    internal static string[] HeaderCells(CsvReader reader) => [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)];
+
+    /// <summary>Whether the row is the header row again, reported as such: two exports of one file joined into one (pasted
+    /// below each other, or appended by a script), where the row would otherwise be read as a pupil with UPN 'UPN'.</summary>
+    /// <remarks>The first cell is compared first, so a data row costs one comparison.</remarks>
+    internal static bool RepeatsHeader(CsvReader reader, string[] header, string file, ICollection<ImportIssue> issues)
+    {
+        if (reader.FieldCount != header.Length || header.Length == 0 || !reader[0].Trim().Equals(header[0], StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < header.Length; i++)
+        {
+            if (!reader[i].Trim().Equals(header[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        issues.Add(ImportIssue.Error(file, reader.Line, "", "",
+            $"this line repeats the header row (line 1): were two exports of {file} joined into one? The line is skipped; check that the rows after it are not the rows before it again"));
+        return true;
     }
 
     internal static bool CheckShape(CsvReader reader, string file, int width, ICollection<ImportIssue> issues)
