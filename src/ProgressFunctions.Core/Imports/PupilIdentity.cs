@@ -44,7 +44,7 @@ public static class PupilIdentity
             else if (idByUpn.TryGetValue(pupil.Upn, out var storedId) && storedId != pupil.Id)
             {
                 issues.Add(ImportIssue.Error(file, line, "UPN", pupil.Upn,
-                    $"UPN {pupil.Upn} is stored as pupil {storedId} but this export gives it Pupil ID {pupil.Id}: not imported, nor anything else about this pupil in the export (check the MIS: a pupil keeps one id)"));
+                    $"UPN {pupil.Upn} is stored as pupil {storedId} but this export gives it Pupil ID {pupil.Id}: not imported, nor anything else about this pupil in the export ({WhatToCheck(storedId, pupil.Id)})"));
                 refused.Add(pupil.Id);
             }
         }
@@ -56,6 +56,17 @@ public static class PupilIdentity
 
         return RefusedPupils.Without(export, refused, issues);
     }
+
+    /// <summary>What the data manager is to put right when a stored UPN comes with another id.</summary>
+    /// <remarks>
+    /// Admission numbers are digits with leading zeros ("000123"), and a spreadsheet that opens and saves the file
+    /// writes them as numbers ("123"), so every pupil of the export comes with another id. The MIS is right and the file
+    /// is not: sent to the MIS, the data manager finds nothing to correct there.
+    /// </remarks>
+    private static string WhatToCheck(string storedId, string exportId) =>
+        storedId.All(char.IsAsciiDigit) && exportId.All(char.IsAsciiDigit) && storedId.TrimStart('0') == exportId.TrimStart('0')
+            ? "the two ids differ only in leading zeros, which a spreadsheet drops when it saves the file: export again from the MIS and import that file as it is, or set the column to text before saving"
+            : "check the MIS: a pupil keeps one id";
 
     /// <summary>Warns the data managers of each pupil whose legal name or date of birth changes, and refuses pupils whose names moved between them.</summary>
     /// <remarks>

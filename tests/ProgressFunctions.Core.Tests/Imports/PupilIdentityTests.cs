@@ -26,4 +26,24 @@ public class PupilIdentityTests
             (warning.Column, warning.Reason, warning.TellDataManagers, warning.IsError));
         Assert.Equal([now], renamed.Pupils);
     }
+
+    /// <summary>An admission number saved by a spreadsheet loses its leading zeros: the error says so, where "check the MIS" sent the data manager to a MIS that is right.</summary>
+    [Theory]
+    [InlineData("000123", "123", "the two ids differ only in leading zeros, which a spreadsheet drops when it saves the file: export again from the MIS and import that file as it is, or set the column to text before saving")]
+    [InlineData("123", "000123", "the two ids differ only in leading zeros, which a spreadsheet drops when it saves the file: export again from the MIS and import that file as it is, or set the column to text before saving")]
+    [InlineData("000123", "124", "check the MIS: a pupil keeps one id")]
+    [InlineData("p-0123", "p-123", "check the MIS: a pupil keeps one id")]
+    public void Check_StoredUpnUnderAnotherId_ErrorSaysWhatToCheck(string storedId, string exportId, string whatToCheck)
+    {
+        var stored = s_stored with { Id = storedId, Upn = "C201100025001" };
+        var now = stored with { Id = exportId };
+        var export = new SchoolExport { Pupils = [now], PupilRows = new Dictionary<string, RowRef> { [exportId] = new("pupils.csv", 2) } };
+
+        var checkedExport = PupilIdentity.Check(export, new Dictionary<string, Pupil> { [storedId] = stored });
+
+        var error = Assert.Single(checkedExport.Issues, i => i.File == "pupils.csv");
+        Assert.True(error.IsError);
+        Assert.Equal($"UPN C201100025001 is stored as pupil {storedId} but this export gives it Pupil ID {exportId}: not imported, nor anything else about this pupil in the export ({whatToCheck})", error.Reason);
+        Assert.Empty(checkedExport.Pupils);
+    }
 }
