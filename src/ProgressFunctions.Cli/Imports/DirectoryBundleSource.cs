@@ -16,6 +16,8 @@ internal sealed class DirectoryBundleSource(string folder) : IBundleSource
     public Stream? Open(string fileName) =>
         _files.TryGetValue(fileName, out var path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan) : null;
 
+    public IEnumerable<string> FileNames => _files.Keys;
+
     public void Dispose()
     {
     }

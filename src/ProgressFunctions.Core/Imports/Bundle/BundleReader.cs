@@ -149,6 +149,41 @@ public static class BundleReader
         return issues.Skip(before).Any(i => i.StopsItsFile && string.Equals(i.File, file, StringComparison.OrdinalIgnoreCase)) ? default : records;
     }
 
+    private static readonly string[] s_renamedExtensions = [".csv", ".txt", ".json"];
+
+    /// <summary>The file of the bundle that is probably <paramref name="file"/> under another name, or null.</summary>
+    /// <remarks>
+    /// A file misspelt by hand ("attendence.csv"), saved again by a browser or Windows beside the first ("contacts (1).csv",
+    /// "contacts - Copy.csv") or with a second extension ("pupils.csv.txt") is not read, and "has no attendance.csv" alone
+    /// sends the data manager looking for a file they can see. Compared by letters only, the extensions and copy
+    /// numbers taken off, at most two letters apart; a file the bundle reads is never the one meant.
+    /// </remarks>
+    private static string? ProbablyMeant(IBundleSource source, string file)
+    {
+        static string Stem(string name)
+        {
+            var stem = name;
+            // Only extensions a renamed file may have kept: a workbook (.xlsx) or a CTF (school.ctf.xml) is not a CSV under another name.
+            while (s_renamedExtensions.FirstOrDefault(e => stem.EndsWith(e, StringComparison.OrdinalIgnoreCase)) is { } extension)
+            {
+                stem = stem[..^extension.Length];
+            }
+
+            stem = stem.Replace("copy", "", StringComparison.OrdinalIgnoreCase);
+            return new string([.. stem.Where(char.IsLetter).Select(char.ToLowerInvariant)]);
+        }
+
+        var wanted = Stem(file);
+        return source.FileNames
+            .Where(name => !FileNames.Contains(name))
+            .Select(name => (Name: name, Edits: Quickenshtein.Levenshtein.GetDistance(Stem(name), wanted)))
+            .Where(c => c.Edits <= 2)
+            .OrderBy(c => c.Edits)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
     private static T? ReadFile<T>(IBundleSource source, string file, List<ImportIssue> issues, bool required, Func<Stream, T> read, bool quietIfMissing = false)
     {
         var stream = source.Open(file);
@@ -156,7 +191,8 @@ public static class BundleReader
         {
             if (required || !quietIfMissing)
             {
-                issues.Add(new ImportIssue(file, 0, "", "", $"{source.Name} has no {file}", required ? IssueSeverity.Error : IssueSeverity.Warning));
+                var meant = ProbablyMeant(source, file) is { } other ? $": it has '{other}', which is not read; if that is the {file}, give it that name and import again" : "";
+                issues.Add(new ImportIssue(file, 0, "", "", $"{source.Name} has no {file}{meant}", required ? IssueSeverity.Error : IssueSeverity.Warning));
             }
 
             return default;

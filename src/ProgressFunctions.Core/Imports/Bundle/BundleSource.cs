@@ -10,6 +10,9 @@ public interface IBundleSource : IDisposable
 
     /// <summary>The file's bytes as a stream the caller disposes, or null when the bundle has no such file.</summary>
     Stream? Open(string fileName);
+
+    /// <summary>The names of every file the bundle holds (without folders), read or not: to name the one probably meant when a file is missing.</summary>
+    IEnumerable<string> FileNames => [];
 }
 
 /// <summary>A bundle held in memory (tests, the generator's output before it is written).</summary>
@@ -22,6 +25,8 @@ public sealed class MemoryBundleSource(IReadOnlyDictionary<string, byte[]> files
     public IReadOnlyList<ImportIssue> Issues => [];
 
     public Stream? Open(string fileName) => _files.TryGetValue(fileName, out var bytes) ? new MemoryStream(bytes, writable: false) : null;
+
+    public IEnumerable<string> FileNames => _files.Keys;
 
     public void Dispose()
     {

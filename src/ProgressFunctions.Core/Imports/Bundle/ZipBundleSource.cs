@@ -101,6 +101,8 @@ public sealed class ZipBundleSource : IBundleSource
         return new LimitedStream(entry.Open(), budget, n => _expandedSoFar += n, entry.FullName);
     }
 
+    public IEnumerable<string> FileNames => _entries.Keys;
+
     public void Dispose() => _archive.Dispose();
 
     private void Admit(ZipArchiveEntry entry)
