@@ -33,6 +33,20 @@ internal static class JobCommands
                 console.WriteLine($"  not imported: {problem}");
             }
 
+            // The row errors on screen as validate lists them, a few of each kind: a pupil refused because two UPNs were
+            // swapped, or every pupil because a spreadsheet dropped the ids' leading zeros, was said only in the errors file.
+            const int rowLines = 12;
+            var rowErrors = IssueListing.Lines(result.RowErrors, all: false, everyOne: "the file below lists every one").ToList();
+            foreach (var line in rowErrors.Take(rowLines))
+            {
+                console.WriteLine($"  {line}");
+            }
+
+            if (rowErrors.Count > rowLines)
+            {
+                console.WriteLine("  and more row errors in the file below");
+            }
+
             // The first warnings on screen: a warning only in the errors file went unread (a missing column, a file under another name).
             const int shown = 10;
             foreach (var warning in result.WarningsFirstToRead.Take(shown))

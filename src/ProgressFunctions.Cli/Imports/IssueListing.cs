@@ -18,7 +18,10 @@ internal static partial class IssueListing
 {
     public const int Alike = 5;
 
-    public static IEnumerable<string> Lines(IReadOnlyList<ImportIssue> issues, bool all)
+    /// <param name="issues">The export's problems, in the order read.</param>
+    /// <param name="all">List every one, not <see cref="Alike"/> of each kind.</param>
+    /// <param name="everyOne">Where every row is listed, as the "more rows like" line says it: validate's option, or ingest's errors file.</param>
+    public static IEnumerable<string> Lines(IReadOnlyList<ImportIssue> issues, bool all, string everyOne = "--all lists every one")
     {
         var ordered = issues.Where(i => i.IsAboutWholeFile).Concat(issues.Where(i => !i.IsAboutWholeFile)).ToList();
         if (all)
@@ -46,7 +49,7 @@ internal static partial class IssueListing
             else if (count == Alike + 1)
             {
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{issue.File}:{issue.Column}: and {totals[kind] - Alike:N0} more rows like the {Alike} above (--all lists every one)"));
+                    $"{issue.File}:{issue.Column}: and {totals[kind] - Alike:N0} more rows like the {Alike} above ({everyOne})"));
             }
         }
 

@@ -22,6 +22,9 @@ public sealed record IngestResult(IngestOutcome Outcome, string Message, MergeSu
 
     /// <summary>The warnings, those sent to the data managers first, then those about a whole file or its header: what the person importing should read now, not only in the errors file.</summary>
     public IReadOnlyList<ImportIssue> WarningsFirstToRead { get; init; } = [];
+
+    /// <summary>The errors that refused a row (or a pupil's rows), not a whole file, in the order read.</summary>
+    public IReadOnlyList<ImportIssue> RowErrors { get; init; } = [];
 }
 
 /// <summary>Ingest an MIS export: read it, validate it row by row, merge it into what is stored, and store it.</summary>
@@ -138,6 +141,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
         {
             FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
+            RowErrors = [.. exportRead.Issues.Where(i => i.IsError && !i.StopsItsFile)],
             WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.TellDataManagers).ThenByDescending(i => i.IsAboutWholeFile)],
         };
     }

@@ -42,4 +42,18 @@ public class ContactsCsvTests
         Assert.Equal(secondSays is null ? null : $"Contact ID c1 is also used on line 2 for a different person ({secondSays}): none of its rows is imported; make every row of this id name one person in the MIS", Says(3));
         Assert.Equal(firstSays is null ? 2 : 0, read.Links.Count);
     }
+    [Fact]
+    public void Read_OneIdOnTwoRowsOneWithAnAddressThatIsNotOne_SaysSoNotBlank()
+    {
+        var pupils = new PupilIndex();
+        pupils.Accept("A123456789012", "p1", new RowRef("pupils.csv", 2));
+        pupils.Accept("B123456789012", "p2", new RowRef("pupils.csv", 3));
+        var issues = new List<ImportIssue>();
+        var text = "Contact ID,Pupil UPN,Forename,Surname,Email,Parental Responsibility\nc1,A123456789012,Ann,Lee,annhome.example,Y\nc1,B123456789012,Ann,Lee,ann@home.example,Y\n";
+
+        ContactsCsv.Read(new StringReader(text), pupils, issues);
+
+        Assert.Contains(issues, i => i.Line == 2 && i.Reason.Contains("(e-mail not a valid address here, ann@home.example on line 3)", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Line == 3 && i.Reason.Contains("(e-mail ann@home.example here, not a valid address on line 2)", StringComparison.Ordinal));
+    }
 }

@@ -64,6 +64,28 @@ public class JobCommandsTests
         Assert.Contains("  behaviour.csv: warning: export has no behaviour.csv", run.Output);
     }
 
+    /// <summary>The rows ingest refuses are said on screen, a few of each kind, not only counted.</summary>
+    [Fact]
+    public void Ingest_DuplicateUpn_RowErrorsOnScreen()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", "export").ExitCode);
+        var pupils = Path.Combine(folder, "export", "pupils.csv");
+        var lines = File.ReadAllLines(pupils);
+        var header = lines[0].Split(',');
+        var (upn, first, second) = (Array.IndexOf(header, "UPN"), lines[1].Split(','), lines[2].Split(','));
+        second[upn] = first[upn];
+        lines[2] = string.Join(',', second);
+        File.WriteAllLines(pupils, lines);
+
+        var run = CliProcess.Run(folder, "ingest", "export", "--school", "100001");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"  pupils.csv:2:UPN: UPN {first[upn]} is also used on line 3: neither row is imported", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"  pupils.csv:3:UPN: UPN {first[upn]} is also used on line 2: neither row is imported", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--all", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>A typo in a header is said on screen by validate and by ingest, with the column it is close to, not ignored.</summary>
     [Fact]
     public void ValidateAndIngest_HeaderWithATypo_WarningWithTheCloseColumnOnScreen()

@@ -90,7 +90,7 @@ public static class ContactsCsv
             }
         }, out var absent);
 
-        var refused = PersonRows.Conflicting(rows.Select(r => (new PersonRows.Person(r.Contact.Forename, r.Contact.Surname, r.Contact.Email), r.Contact.Id, r.Line)), file, ContactId, issues);
+        var refused = PersonRows.Conflicting(rows.Select(r => (new PersonRows.Person(r.Contact.Forename, r.Contact.Surname, r.Contact.Email) { EmailRefused = r.Contact.EmailRefused }, r.Contact.Id, r.Line)), file, ContactId, issues);
         var accepted = rows.Where(r => !refused.Contains(r.Contact.Id)).ToList();
         unusable.AddRange(rows.Where(r => refused.Contains(r.Contact.Id) || r.Contact.EmailRefused)
             .Select(r => new RefusedContactRow(r.Line, r.Link.PupilId, false, r.Contact, r.Link, OnlyAddressRefused: !refused.Contains(r.Contact.Id))));

@@ -6,15 +6,18 @@ internal static class PersonRows
     /// <summary>A row's person as the rule compares them: names ignoring case, the e-mail address ignoring case and spaces around it.</summary>
     public sealed record Person(string Forename, string Surname, string? Email)
     {
+        /// <summary>Whether the row gave an e-mail address that is not one, so <see cref="Email"/> is null: said as such, not as blank.</summary>
+        public bool EmailRefused { get; init; }
+
         public string Key => $"{Forename.ToUpperInvariant()}|{Surname.ToUpperInvariant()}|{Email?.Trim().ToUpperInvariant()}";
 
         /// <summary>What differs from <paramref name="other"/>, as a data manager checks it: "e-mail blank here, x@y.example on line 7".</summary>
         public string DifferenceFrom(Person other, int otherLine)
         {
-            static string Shown(string? value) => value is { Length: > 0 } v ? v : "blank";
+            static string Shown(Person person) => person.Email?.Trim() is { Length: > 0 } v ? v : person.EmailRefused ? "not a valid address" : "blank";
             return !string.Equals(Forename, other.Forename, StringComparison.OrdinalIgnoreCase) || !string.Equals(Surname, other.Surname, StringComparison.OrdinalIgnoreCase)
                 ? $"name {Forename} {Surname} here, {other.Forename} {other.Surname} on line {otherLine}"
-                : $"e-mail {Shown(Email?.Trim())} here, {Shown(other.Email?.Trim())} on line {otherLine}";
+                : $"e-mail {Shown(this)} here, {Shown(other)} on line {otherLine}";
         }
     }
 
