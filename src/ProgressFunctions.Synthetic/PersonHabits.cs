@@ -70,8 +70,8 @@ internal sealed class PersonHabits
     /// DfE, Suspensions and permanent exclusions in England: in the autumn term of 2023/24, 8.19 suspensions per 100
     /// pupils in secondary schools and 0.83 in primary, and 660,000 days missed for 346,000 suspensions (about 1.9 days
     /// each). Here about 9% of secondary pupils (1% of primary) are suspended in a year, more often the pupils who lose
-    /// behaviour points more often (<see cref="BehaviourAndHomework.Conduct"/>), each about 2.6 times (a geometric
-    /// count), each for 1 to 5 days: about 24 suspensions per 100 secondary pupils a year. The count and days are drawn
+    /// behaviour points more often (<see cref="BehaviourAndHomework.Conduct"/>), each about 2.5 times (a geometric
+    /// count), each for 1 to 5 days: about 22 suspensions per 100 secondary pupils a year. The count and days are drawn
     /// whatever the outcome, so the stream stays aligned; a pupil marked <c>E</c> is absent, authorised.
     /// </remarks>
     private static IReadOnlyList<(int Start, int Days)> Suspensions(Random random, SchoolPhase phase, Pupil pupil, int schoolDays)
