@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
+using ProgressFunctions.Cli.Hosting;
 using ProgressFunctions.Cli.Imports;
 using ProgressFunctions.Core.Imports;
 using ProgressFunctions.Core.Imports.Bundle;
+using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Schools;
+using Spectre.Console;
 
 namespace ProgressFunctions.Cli.Commands;
 
-/// <summary><c>progress validate &lt;path&gt;</c>: reads an export without storing anything and lists every problem.</summary>
-/// <remarks>Exit codes: 0 no errors (warnings allowed), 1 row errors, 2 the input cannot be read at all.</remarks>
+/// <summary><c>progress validate &lt;path&gt; [--school ID]</c>: reads an export without storing anything and lists every problem, with <c>--school</c> those the store would show too.</summary>
+/// <remarks>Exit codes: 0 no errors (warnings allowed), 1 row errors, 2 the input cannot be read at all (or, with <c>--school</c>, ingest would refuse it whole).</remarks>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -16,35 +19,78 @@ internal static class ValidateCommand
         var path = new Argument<string>("path") { Description = "A CSV bundle folder, a .zip of one, or a CTF .xml file" };
         var json = new Option<bool>("--json") { Description = "Print the issues and counts as JSON" };
         var all = new Option<bool>("--all") { Description = $"List every problem, not {IssueListing.Alike} of each kind" };
-        var command = new Command("validate", "Check an MIS export (CSV bundle or CTF) and print each problem as file:line:column: reason.\n\nExample: progress validate ./oakfield.zip")
+        var school = new Option<string?>("--school")
         {
-            path, json, all,
+            Description = "Also check it against what the store holds for this school (ids and UPNs, contacts' addresses, the school itself), as ingest would; nothing is stored",
         };
-        command.SetAction(result => Run(result.GetValue(path)!, result.GetValue(json), Console.Out, Console.Error, result.GetValue(all)));
+        var command = new Command("validate", "Check an MIS export (CSV bundle or CTF) and print each problem as file:line:column: reason.\n\nExample: progress validate ./oakfield.zip --school 100001")
+        {
+            path, json, all, school,
+        };
+        var host = HostOptions.AddTo(command);
+        command.SetAction((result, ct) => result.GetValue(school) is { } id
+            ? JobCommands.Run(result, host, "validate", (jobs, console) => AgainstStoreAsync(jobs, id, result.GetValue(path)!, result.GetValue(json), result.GetValue(all), console, ct))
+            : Task.FromResult(Run(result.GetValue(path)!, result.GetValue(json), Console.Out, Console.Error, result.GetValue(all))));
         return command;
     }
 
     internal static int Run(string path, bool asJson, TextWriter stdout, TextWriter stderr, bool all = false)
     {
-        SchoolExport export;
+        if (ReadChecked(path, stderr) is not { } export)
+        {
+            return 2;
+        }
+
+        return Print(export, asJson, all, stdout.WriteLine);
+    }
+
+    /// <summary>The files' own checks, then the store's: a Pupil ID the store knows under another UPN, or one a spreadsheet took the leading zeros off, is found before ingest refuses it.</summary>
+    private static async Task<int> AgainstStoreAsync(CliHost jobs, string schoolId, string path, bool asJson, bool all, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        if (ReadChecked(path, Console.Error) is not { } export)
+        {
+            return 2;
+        }
+
+        var (checkedExport, stored) = await jobs.Get<ExportCheck>().AgainstStoreAsync(schoolId, export, export.Profile is not null, cancellationToken);
+        if (checkedExport.Refusal is { } refusal)
+        {
+            console.WriteLine($"ingest would refuse the whole export: {refusal}");
+            return 2;
+        }
+
+        if (!stored && !asJson)
+        {
+            console.WriteLine($"nothing is stored for school {schoolId} yet: checked as its first import (is the school id right?)");
+        }
+
+        return Print(checkedExport.Export!, asJson, all, console.WriteLine);
+    }
+
+    /// <summary>The export read and given the export-wide checks ingest makes, or null when it cannot be read (said on <paramref name="stderr"/>).</summary>
+    private static SchoolExport? ReadChecked(string path, TextWriter stderr)
+    {
         try
         {
             var read = Read(path);
             if (read.Error is not null)
             {
                 stderr.WriteLine($"progress validate: {read.Error}");
-                return 2;
+                return null;
             }
 
             // The same export-wide check the ingest makes, so validating first finds what the import report would.
-            export = ExportWarnings.Add(read.Export!);
+            return ExportWarnings.Add(read.Export!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"progress validate: cannot read {path}: {e.Message}");
-            return 2;
+            return null;
         }
+    }
 
+    private static int Print(SchoolExport export, bool asJson, bool all, Action<string> writeLine)
+    {
         if (asJson)
         {
             var body = new
@@ -54,29 +100,29 @@ internal static class ValidateCommand
                 recordsRead = export.RecordsRead,
                 issues = export.Issues.Select(i => new { i.File, i.Line, i.Column, i.Value, i.Reason, severity = i.Severity.ToString().ToLowerInvariant() }),
             };
-            stdout.WriteLine(JsonSerializer.Serialize(body, CliJson.Options));
+            writeLine(JsonSerializer.Serialize(body, CliJson.Options));
         }
         else
         {
             var lines = IssueListing.Lines(export.Issues, all).ToList();
-            lines.ForEach(stdout.WriteLine);
+            lines.ForEach(writeLine);
             if (lines.Count > 0)
             {
-                stdout.WriteLine();
+                writeLine("");
             }
 
             foreach (var (file, count) in export.RecordsRead)
             {
-                stdout.WriteLine($"{file}: {count} records read");
+                writeLine($"{file}: {count} records read");
             }
 
             if (export.RecordsRead.Keys.Any(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
             {
                 // Checked on a fallback calendar: ingest would refuse it for a school not yet in the store.
-                stdout.WriteLine("note: a CTF carries no term dates or grade scales, so it can update a school already in the store but not start one: ingest the school's CSV bundle with school.json first");
+                writeLine("note: a CTF carries no term dates or grade scales, so it can update a school already in the store but not start one: ingest the school's CSV bundle with school.json first");
             }
 
-            stdout.WriteLine($"{export.ErrorCount} error{(export.ErrorCount == 1 ? "" : "s")}, {export.WarningCount} warning{(export.WarningCount == 1 ? "" : "s")}");
+            writeLine($"{export.ErrorCount} error{(export.ErrorCount == 1 ? "" : "s")}, {export.WarningCount} warning{(export.WarningCount == 1 ? "" : "s")}");
         }
 
         return export.HasErrors ? 1 : 0;

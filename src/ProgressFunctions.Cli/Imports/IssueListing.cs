@@ -57,13 +57,14 @@ internal static partial class IssueListing
     }
 
     /// <remarks>
-    /// The quoted values and numbers go first; the row's value after, and only when longer than one character: a mark
-    /// such as 'M' taken out everywhere would turn "AM" into "A…" and split one kind into several.
+    /// The row's value goes first, whole (a UPN such as "L201100018000" would otherwise leave its letter behind, and
+    /// every pupil of an export be a kind of their own), and only when longer than one character: a mark such as 'M'
+    /// taken out everywhere would turn "AM" into "A…" and split one kind into several. Quoted values and numbers after.
     /// </remarks>
     private static (string File, string Column, IssueSeverity Severity, string Reason) KindOf(ImportIssue issue)
     {
-        var reason = RowDetails().Replace(issue.Reason, "…");
-        return (issue.File, issue.Column, issue.Severity, issue.Value.Length > 1 ? reason.Replace(issue.Value, "…", StringComparison.Ordinal) : reason);
+        var reason = issue.Value.Length > 1 ? issue.Reason.Replace(issue.Value, "…", StringComparison.Ordinal) : issue.Reason;
+        return (issue.File, issue.Column, issue.Severity, RowDetails().Replace(reason, "…"));
     }
 
     /// <summary>What differs from row to row within one reason: a quoted value ('/', 'Q9') or a number (a date's parts, a line, a count).</summary>

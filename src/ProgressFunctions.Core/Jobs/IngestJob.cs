@@ -105,9 +105,7 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
             return new IngestResult(IngestOutcome.Unreadable, refusal, RejectedPath: reasonPath);
         }
 
-        var stored = new StoredSchool(state.Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal),
-            [.. state.Pupils.Values.SelectMany(p => p.Links)], state.Contacts, StoredAt(state), AttendanceYearCodec.LastMarkedDay(state.Attendance));
-        var checkedExport = StoredChecks.Apply(read.Export!, stored);
+        var checkedExport = StoredChecks.Apply(read.Export!, state.ToStored());
         if (checkedExport.Refusal is { } refused)
         {
             return new IngestResult(IngestOutcome.Unreadable, refused, RejectedPath: await RejectAsync(state, import, refused, cancellationToken));
@@ -160,9 +158,6 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
               + "), so every other row would be refused: nothing was imported. Export the whole roll again";
 
     /// <summary>When the newest export stored was made: its school.json's time, or the latest time a stored mark carries; null when nothing is stored.</summary>
-    private static DateTimeOffset? StoredAt(SchoolState state) =>
-        state.Attendance.SelectMany(y => y.Stamps).Append(state.ProfileStoredAt ?? default).Max() is var latest && latest != default ? latest : null;
-
     private async Task<IngestResult?> ReceiptAsync(string schoolId, ImportRef import, CancellationToken cancellationToken) =>
         await documents.ReadAsync<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256, cancellationToken) is { } receipt
             ? new IngestResult(IngestOutcome.AlreadyImported, $"{import.Name} was already imported on {receipt.Body.ImportedAt:yyyy-MM-dd HH:mm} UTC as {receipt.Body.Name}; nothing to do")

@@ -28,6 +28,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<BatchJob>();
         services.TryAddSingleton<WeeklyJob>();
         services.TryAddSingleton<IngestJob>();
+        services.TryAddSingleton<ExportCheck>();
         services.TryAddSingleton<ExportIntake>();
         services.TryAddSingleton<AttendanceCheckJob>();
         services.TryAddSingleton<SnapshotJob>();

@@ -95,6 +95,14 @@ public sealed partial record SchoolState(
         return registers;
     }
 
+    /// <summary>What the checks of an export against the store read (<see cref="StoredChecks"/>): pupils, links, contacts, when the store was last written, the last marked day.</summary>
+    public StoredSchool ToStored() => new(
+        Pupils.ToDictionary(p => p.Key, p => p.Value.Pupil, StringComparer.Ordinal),
+        [.. Pupils.Values.SelectMany(p => p.Links)],
+        Contacts,
+        Attendance.SelectMany(y => y.Stamps).Append(ProfileStoredAt ?? default).Max() is var latest && latest != default ? latest : null,
+        AttendanceYearCodec.LastMarkedDay(Attendance));
+
     /// <summary>What the export merge needs to know about the school.</summary>
     public KnownSchool ToKnown() => new()
     {

@@ -86,6 +86,34 @@ public class JobCommandsTests
         Assert.DoesNotContain("--all", run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>validate --school finds what only the store shows, as ingest would: two pupils' UPNs swapped between exports.</summary>
+    [Fact]
+    public void Validate_AgainstTheStore_FindsWhatTheFilesAloneCannot()
+    {
+        var folder = CliProcess.TempFolder();
+        Assert.Equal(0, CliProcess.Run(folder, "generate", "--pupils", "20", "--phase", "secondary", "--out", "export").ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, "ingest", "export", "--school", "100001").ExitCode);
+        var pupils = Path.Combine(folder, "export", "pupils.csv");
+        var lines = File.ReadAllLines(pupils);
+        var (upn, id) = (Array.IndexOf(lines[0].Split(','), "UPN"), Array.IndexOf(lines[0].Split(','), "Pupil ID"));
+        var (first, second) = (lines[1].Split(','), lines[2].Split(','));
+        (first[upn], second[upn]) = (second[upn], first[upn]);
+        (lines[1], lines[2]) = (string.Join(',', first), string.Join(',', second));
+        File.WriteAllLines(pupils, lines);
+
+        var alone = CliProcess.Run(folder, "validate", "export");
+        var againstStore = CliProcess.Run(folder, "validate", "export", "--school", "100001");
+        var otherSchool = CliProcess.Run(folder, "validate", "export", "--school", "100002");
+
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Equal(1, againstStore.ExitCode);
+        Assert.Contains($"pupils.csv:2:Pupil ID: Pupil ID {first[id]} is stored for UPN {second[upn]} but this export gives it UPN {first[upn]}", againstStore.Output, StringComparison.Ordinal);
+        Assert.Equal(2, otherSchool.ExitCode);
+        Assert.Contains("ingest would refuse the whole export: the export's school.json is for URN 100001, not school 100002", otherSchool.Output, StringComparison.Ordinal);
+        // Nothing was stored by validating: the export still imports with the same refusals.
+        Assert.Equal(1, CliProcess.Run(folder, "ingest", "export", "--school", "100001").ExitCode);
+    }
+
     /// <summary>A typo in a header is said on screen by validate and by ingest, with the column it is close to, not ignored.</summary>
     [Fact]
     public void ValidateAndIngest_HeaderWithATypo_WarningWithTheCloseColumnOnScreen()
