@@ -153,6 +153,9 @@ public static class ReportFormat
         _ => "-" + Points(-points.Value),
     };
 
+    /// <summary>An average per pupil, one decimal place always, half-up ("1.0", "0.6"): in a column of them, "1" beside "1.8" read as a count.</summary>
+    public static string PerPupil(decimal value) => Percentages.RoundHalfUp(value, 1).ToString("0.0", s_invariant);
+
     /// <summary>Up to one decimal place, half-up, trailing zero dropped ("1", "0.5").</summary>
     public static string Points(decimal value) => Percentages.RoundHalfUp(value, 1).ToString("0.#", s_invariant);
 

@@ -516,7 +516,7 @@ public sealed partial class ReconciliationTests
 
     private static string Pct(decimal rate) => Math.Round(rate, 1, MidpointRounding.AwayFromZero).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
-    private static string OneDecimal(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
+    private static string OneDecimal(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>"+1.2", "-3.4", "0.0": one decimal place, half-up, signed.</summary>
     private static string Signed(decimal value)

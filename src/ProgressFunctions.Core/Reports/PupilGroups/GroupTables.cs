@@ -58,8 +58,8 @@ public static class GroupTables
     }
 
     public static TableBlock Table(DimensionBreakdown dimension) => new(
-        [Column("Group", 2.3), Number("Pupils", 0.8), Number("Attendance", 1.3), Number("Persistent absence", 1.3), Number("Severe absence", 1.2),
-            Number("Results on track or above", 1.3), Number("Needs attention", 1.2), Number("Behaviour points per pupil", 1.2)],
+        [Column("Group", 2.1), Number("Pupils", 0.8), Number("Attendance", 1.3), Number("Persistent absence", 1.3), Number("Severe absence", 1.2),
+            Number("Results on track or above", 1.3), Number("Needs attention", 1.4), Number("Behaviour points per pupil", 1.2)],
         [.. dimension.Groups.Select(g => g.Suppressed != Suppression.None
             ? new TableRow([g.Label, .. Enumerable.Repeat(SuppressedMark, 7)])
             : new TableRow(
@@ -67,7 +67,7 @@ public static class GroupTables
                 g.Label, Count(g.Pupils), Percent(g.AttendanceRate), $"{Count(g.PersistentAbsentees)} ({Percent(g.PersistentAbsenceRate)})",
                 $"{Count(g.SevereAbsentees)} ({Percent(g.SevereAbsenceRate)})", g.EntriesWithResults == 0 ? "No results" : Percent(g.OnTrackOrAboveRate),
                 g.PupilsWithResults == 0 ? "No results" : $"{Count(g.NeedsAttention)} ({Percent(g.NeedsAttentionRate)})",
-                g.BehaviourPointsPerPupil is { } perPupil ? Points(perPupil) : "-",
+                g.BehaviourPointsPerPupil is { } perPupil ? PerPupil(perPupil) : "-",
             ], ToneOf(g.Attendance.Band)))],
         dimension.Title);
 
@@ -92,7 +92,7 @@ public static class GroupTables
     private static bool IsRate(GapEstimate gap) => !gap.Measure.StartsWith("Behaviour", StringComparison.Ordinal);
 
     // Both forms round half-up to one decimal place, as PrintedGap does before subtracting.
-    private static string Value(GapEstimate gap, decimal? value) => IsRate(gap) ? Percent(value) : value is { } v ? Points(v) : "-";
+    private static string Value(GapEstimate gap, decimal? value) => IsRate(gap) ? Percent(value) : value is { } v ? PerPupil(v) : "-";
 
     /// <summary>"+1.2", "-3.4", "0.0": one decimal place, half-up, always signed.</summary>
     public static string Signed(decimal? value)

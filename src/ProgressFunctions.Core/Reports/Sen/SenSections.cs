@@ -30,7 +30,7 @@ internal static class SenSections
             [Column("Group", 1.6), Number("Pupils", 0.8), Number("Attendance"), Number("Persistent absence", 1.2), Number("Needs attention", 1.4), Number("Behaviour points (term)", 1.6)],
             [.. groups.Select(c => new TableRow([c.Name, Count(c.Pupils), Percent(c.AttendanceRate), Percent(c.PersistentAbsenceRate),
                 c.PupilsWithResults == 0 ? "No results yet" : $"{Count(c.NeedsAttention)} ({Percent(Percentages.Of(c.NeedsAttention, c.PupilsWithResults))})",
-                c.Pupils == 0 ? Count(c.BehaviourPoints) : $"{Count(c.BehaviourPoints)} ({Points((decimal)c.BehaviourPoints / c.Pupils)} a pupil)"]))],
+                c.Pupils == 0 ? Count(c.BehaviourPoints) : $"{Count(c.BehaviourPoints)} ({PerPupil((decimal)c.BehaviourPoints / c.Pupils)} a pupil)"]))],
             "SEN groups compared with pupils without SEN");
     }
 
