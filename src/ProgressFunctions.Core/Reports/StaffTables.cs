@@ -50,6 +50,26 @@ public static class StaffTables
             $"{Count(persistent)} with attendance over 50% to 90% + {Count(severe)} at 50% and below.", Small: true);
     }
 
+    /// <summary>Where Reception pupils are among the school's figures: the same figures on DfE's basis, pupils aged 5 to 15 (Year 1 upwards); nothing otherwise.</summary>
+    /// <remarks>
+    /// DfE's published absence statistics count pupils of compulsory school age, aged 5 to 15 at the start of the year,
+    /// so a primary school's whole-school figure with Reception in it is not the one its national comparison uses.
+    /// </remarks>
+    public static IEnumerable<Paragraph> CompulsoryAgeNote(IReadOnlyCollection<PupilSnapshot> pupils)
+    {
+        var reception = pupils.Count(p => p.YearGroup == 0);
+        if (reception == 0)
+        {
+            yield break;
+        }
+
+        var older = CohortSummary.Of("", pupils.Where(p => p.YearGroup != 0).Select(p => p.YearAttendance));
+        yield return new Paragraph(
+            $"These figures include the school's {Count(reception)} Reception {(reception == 1 ? "pupil" : "pupils")}. DfE's published absence figures count pupils aged 5 to 15 " +
+            $"(Year 1 upwards): on that basis attendance is {Percent(older.AttendanceRate)} and persistent absence {Count(older.PersistentAbsentees)} " +
+            $"{(older.PersistentAbsentees == 1 ? "pupil" : "pupils")} ({Percent(older.PersistentAbsenceRate)}).", Small: true);
+    }
+
     /// <summary>One row per pupil: name, form, attendance, sessions missed (unauthorised among them), late sessions this year, minutes late this term and SEN; worst first.</summary>
     /// <remarks>
     /// The two lateness columns cover different periods (the minutes are kept for the term only), so both headers name

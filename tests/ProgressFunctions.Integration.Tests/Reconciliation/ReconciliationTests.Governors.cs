@@ -53,6 +53,20 @@ public sealed partial class ReconciliationTests
             Assert.Contains($"{Number(pa + sa)} pupils = {Number(pa)} with attendance over 50% to 90% + {Number(sa)} at 50% and below", Plain(pdf), StringComparison.Ordinal);
         }
 
+        // A primary school's figures on DfE's basis too, pupils aged 5 to 15: its Reception pupils left out.
+        var reception = onRoll.Count(p => p.Year == 0);
+        Assert.Equal(phase == SchoolPhase.Primary, reception > 0);
+        if (reception > 0)
+        {
+            var (olderCount, olderTotal, olderPersistent, _) = Group(onRoll.Where(p => p.Year != 0).Select(p => YearToDate(school, p, asOf)));
+            Assert.Contains($"These figures include the school's {Number(reception)} Reception pupils. DfE's published absence figures count pupils aged 5 to 15 (Year 1 upwards): " +
+                $"on that basis attendance is {AttendancePercent(olderTotal)} and persistent absence {Number(olderPersistent)} pupils ({Percent(olderPersistent, olderCount)}).", Plain(pdf), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("Reception", Plain(pdf), StringComparison.Ordinal);
+        }
+
         AssertGroups(school, rows, model, pdf, onRoll, withYears: true);
         var types = AssertImpact(school, rows, model, pdf, onRoll, suppressSmall: true);
         Assert.True(types > 0, "the governors' report has no intervention type to compare");

@@ -32,6 +32,7 @@ public static class GovernorsReport
 
         blocks.Add(StaffTables.AttendanceBands(pupils));
         blocks.AddRange(StaffTables.PersistentAbsenceNote(pupils));
+        blocks.AddRange(StaffTables.CompulsoryAgeNote(pupils));
         blocks.AddRange(GroupTables.Section(pupils, GroupBreakdown.All, "the whole school"));
         blocks.AddRange(InterventionTables.Section(InterventionTables.Of(pupils), directory: null, "any pupil", suppressSmall: true));
         return new ReportDocument("Governors' report", PeriodLabel(input.Snapshot.Key), input.SchoolName, input.Issued, blocks)

@@ -26,6 +26,7 @@ public static class WholeSchoolReport
         blocks.Add(new Heading("Attendance"));
         blocks.Add(StaffTables.AttendanceBands(input.Snapshot.Pupils));
         blocks.AddRange(StaffTables.PersistentAbsenceNote(input.Snapshot.Pupils));
+        blocks.AddRange(StaffTables.CompulsoryAgeNote(input.Snapshot.Pupils));
         var groups = cohorts.Where(c => c.Kind is CohortKind.School or CohortKind.YearGroup or CohortKind.Sen).ToList();
         blocks.Add(new TableBlock(
             [Column("Group", 1.8), Number("Pupils", 0.8), Number("Attendance", 1.2), Number("Persistent absence", 1.3), Number("PA pupils (incl. severe)", 1.2), Number("Severe"),

@@ -140,6 +140,23 @@ public class StaffReportTests
     }
 
     [Fact]
+    public void WholeSchoolReport_PrimaryWithReception_GivesTheFiguresOnDfesBasisToo()
+    {
+        var synthetic = ProgressFunctions.Synthetic.SchoolGenerator.Generate(new ProgressFunctions.Synthetic.GeneratorOptions(SchoolPhase.Primary, 210, 2026, new DateOnly(2026, 3, 13)));
+        var snapshot = synthetic.Snapshot();
+        var older = snapshot.Pupils.Where(p => p.YearGroup != 0).Select(p => p.YearAttendance).Where(t => t.Possible > 0).ToList();
+        var rate = Percentages.Format(Percentages.Of(older.Sum(t => t.Attended), older.Sum(t => t.Possible)));
+        var persistent = older.Count(t => t.IsPersistentAbsence);
+
+        var primary = WholeSchoolReport.Build(new WholeSchoolReportInput(synthetic.Name, ReportData.AsOf, snapshot));
+        var secondary = WholeSchoolReport.Build(new WholeSchoolReportInput("Secondary", ReportData.AsOf, ReportData.School().Snapshot));
+
+        Assert.Contains(primary.Text(), t => t.StartsWith($"These figures include the school's {snapshot.Pupils.Count(p => p.YearGroup == 0)} Reception pupils.", StringComparison.Ordinal)
+            && t.EndsWith($"on that basis attendance is {rate} and persistent absence {persistent} pupils ({Percentages.Format(Percentages.Of(persistent, older.Count))}).", StringComparison.Ordinal));
+        Assert.DoesNotContain(secondary.Text(), t => t.Contains("Reception pupils", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ks2SatsReport_Build_ShowsPercentagesHalfUp()
     {
         // 8 pupils: reading 100+ for 5 (62.5% -> "62.5%"), RWM expected 3 of 8 (37.5%), higher 1 of 8 (12.5%).
