@@ -213,8 +213,14 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         await outgoing.RecordUndeliveredAsync(schoolId, notReached, cancellationToken);
     }
 
-    private static string Describe(string name, MergeSummary s, SchoolExport export) => string.Create(CultureInfo.InvariantCulture,
-        $"{name}: {Counted(s.PupilsAdded, "pupil")} added, {s.PupilsUpdated} updated, {Counted(s.LeaversMarked, "leaver")} marked, {Counted(s.ContactsChanged, "contact")} added or changed, {s.PupilsWithLinksChanged} {(s.PupilsWithLinksChanged == 1 ? "pupil's" : "pupils'")} contact links changed, {Counted(s.MarksChanged, "mark")} changed, {Counted(s.AssessmentsChanged, "result")} changed; {Counted(export.ErrorCount, "row error")}, {Counted(export.WarningCount, "warning")}");
+    // A file refused whole is said as such, not counted as "1 row error": a cut-off attendance.csv imported no mark at all.
+    private static string Describe(string name, MergeSummary s, SchoolExport export)
+    {
+        var files = export.Issues.Where(i => i.StopsItsFile).Select(i => i.File).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var refused = files.Count == 0 ? "" : $", {Counted(files.Count, "file")} not imported ({string.Join(", ", files)})";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {Counted(s.PupilsAdded, "pupil")} added, {s.PupilsUpdated} updated, {Counted(s.LeaversMarked, "leaver")} marked, {Counted(s.ContactsChanged, "contact")} added or changed, {s.PupilsWithLinksChanged} {(s.PupilsWithLinksChanged == 1 ? "pupil's" : "pupils'")} contact links changed, {Counted(s.MarksChanged, "mark")} changed, {Counted(s.AssessmentsChanged, "result")} changed; {Counted(export.Issues.Count(i => i.IsError && !i.StopsItsFile), "row error")}{refused}, {Counted(export.WarningCount, "warning")}");
+    }
 
     private static string Counted(int count, string what) => string.Create(CultureInfo.InvariantCulture, $"{count} {what}{(count == 1 ? "" : "s")}");
 

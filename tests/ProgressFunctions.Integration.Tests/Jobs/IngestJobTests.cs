@@ -427,6 +427,8 @@ public class IngestJobTests
         Assert.Equal(IngestOutcome.Stored, result.Outcome);
         Assert.Equal(0, result.Summary!.MarksChanged);
         Assert.Contains(result.FileErrors, i => i.File == "attendance.csv" && i.Reason.StartsWith("the dates of attendance.csv are written month first", StringComparison.Ordinal));
+        // Said as a file not imported, not counted among the row errors.
+        Assert.True(result.Message.Contains(" row errors, 1 file not imported (attendance.csv), 1 warning", StringComparison.Ordinal), result.Message);
     }
 
     [Fact]
