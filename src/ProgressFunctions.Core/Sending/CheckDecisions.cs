@@ -57,7 +57,7 @@ public static class CheckDecisions
                 ThresholdsCrossed = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold).Select(a => new ThresholdCrossing(a.PupilId, a.Evidence, a.Severity))],
                 LateOften = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.Lateness).Select(a => new LatenessConcern(a.PupilId, a.Evidence))],
             });
-            var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName);
+            var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName, run.FirstAlerts);
             // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.
             var folder = $"{run.SchoolId}/{AcademicYear.Containing(run.AsOf).StartYear}/daily/{run.AsOf:yyyy-MM-dd}/{digest.StaffId}";
             messages.Add(new OutgoingMessage($"{ReportKind.AttendanceDigest}.{run.RunId}", ReportKind.AttendanceDigest,

@@ -126,6 +126,14 @@ public class SameDayCheckTests
         Assert.NotEmpty(first);
         Assert.All(first, text => Assert.Contains("These are the school's first alerts", text, StringComparison.Ordinal));
         Assert.All(next, text => Assert.DoesNotContain("first alerts", text, StringComparison.Ordinal));
+        // The e-mails say so too: the first digest is long, and its reader is told why before opening it.
+        var emails = Directory.GetFiles(fixture.OutboxDirectory, "AttendanceDigest.*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Select(m => (Subject: m.Subject ?? "", m.TextBody)).ToList();
+        Assert.All(emails.Where(e => e.Subject.EndsWith("4 December 2025", StringComparison.Ordinal)),
+            e => Assert.Contains("This is the school's first attendance check", e.TextBody, StringComparison.Ordinal));
+        Assert.All(emails.Where(e => e.Subject.EndsWith("5 December 2025", StringComparison.Ordinal)),
+            e => Assert.DoesNotContain("first attendance check", e.TextBody, StringComparison.Ordinal));
+        Assert.Contains(emails, e => e.Subject.EndsWith("4 December 2025", StringComparison.Ordinal));
     }
 
     /// <summary>The text of every digest stored for <paramref name="day"/>, read from its PDF.</summary>

@@ -92,13 +92,15 @@ public static class ReportEmailComposer
         ],
         [input.FileName, .. input.WorkbookFileName is { } w ? [w] : Array.Empty<string>()]);
 
-    /// <summary>The daily digest to an attendance officer; <paramref name="date"/> is already formatted ("12 March 2026").</summary>
-    public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName) => Compose(
+    /// <summary>The daily digest to a member of staff; <paramref name="date"/> is already formatted ("12 March 2026").</summary>
+    /// <remarks>On the school's first check (<see cref="AttendanceOfficer.AttendanceDigestInput.FirstAlerts"/>) the message says why the digest is long.</remarks>
+    public static ComposedEmail ForAttendanceDigest(string schoolName, string recipientName, string date, string fileName, bool firstAlerts = false) => Compose(
         $"{schoolName}: attendance digest for {date}",
         [
             $"Dear {recipientName},",
             $"Today's attendance digest for {date} is attached as {fileName}: new and overdue unexplained absences, lateness, pupils close to persistent absence, "
-                + "the rolling 10-week unauthorised count, open continuous absences and patterns, each with its evidence.",
+                + "the rolling 10-week unauthorised count, open continuous absences and patterns, each with its evidence."
+                + (firstAlerts ? " This is the school's first attendance check, so it lists every pupil already past a threshold, however long ago; from the next check, only new alerts are listed." : ""),
             "It holds pupils' personal data: please keep it within the school.",
             Corrections,
             schoolName,
