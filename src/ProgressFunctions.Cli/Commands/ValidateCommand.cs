@@ -36,18 +36,20 @@ internal static class ValidateCommand
 
     internal static int Run(string path, bool asJson, TextWriter stdout, TextWriter stderr, bool all = false)
     {
-        if (ReadChecked(path, stderr) is not { } export)
+        if (ReadOrSay(path, stderr) is not { } export)
         {
             return 2;
         }
 
-        return Print(export, asJson, all, stdout.WriteLine);
+        // The same export-wide check the ingest makes, so validating first finds what the import report would.
+        return Print(ExportWarnings.Add(export), asJson, all, stdout.WriteLine);
     }
 
     /// <summary>The files' own checks, then the store's: a Pupil ID the store knows under another UPN, or one a spreadsheet took the leading zeros off, is found before ingest refuses it.</summary>
     private static async Task<int> AgainstStoreAsync(CliHost jobs, string schoolId, string path, bool asJson, bool all, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (ReadChecked(path, Console.Error) is not { } export)
+        // Not given the export-wide warnings here: the store's checks end with them, and twice would list each twice.
+        if (ReadOrSay(path, Console.Error) is not { } export)
         {
             return 2;
         }
@@ -67,8 +69,8 @@ internal static class ValidateCommand
         return Print(checkedExport.Export!, asJson, all, console.WriteLine);
     }
 
-    /// <summary>The export read and given the export-wide checks ingest makes, or null when it cannot be read (said on <paramref name="stderr"/>).</summary>
-    private static SchoolExport? ReadChecked(string path, TextWriter stderr)
+    /// <summary>The export as read, or null when it cannot be read (said on <paramref name="stderr"/>).</summary>
+    private static SchoolExport? ReadOrSay(string path, TextWriter stderr)
     {
         try
         {
@@ -79,8 +81,7 @@ internal static class ValidateCommand
                 return null;
             }
 
-            // The same export-wide check the ingest makes, so validating first finds what the import report would.
-            return ExportWarnings.Add(read.Export!);
+            return read.Export!;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
