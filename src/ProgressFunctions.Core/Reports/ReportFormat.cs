@@ -140,9 +140,9 @@ public static class ReportFormat
 
     public static string Label(ProgressBand? band) => band?.Label() ?? "No result yet";
 
-    /// <summary>A subject's change since the previous snapshot: "No new result" when it has none since, else as <see cref="Change(decimal?)"/>.</summary>
+    /// <summary>A subject's change since the previous snapshot: "No new result" when it has none since, "First result" when the previous snapshot had none, else as <see cref="Change(decimal?)"/>.</summary>
     public static string Change(Progress.Snapshots.SubjectSnapshot subject) =>
-        subject.NotAssessedSinceLast ? "No new result" : Change(subject.ChangeSinceLast);
+        subject.NotAssessedSinceLast ? "No new result" : subject.FirstResultSinceLast ? "First result" : Change(subject.ChangeSinceLast);
 
     /// <summary>A change in scale points: "+1", "-0.5", "No change", "-" when unknown.</summary>
     public static string Change(decimal? points) => points switch

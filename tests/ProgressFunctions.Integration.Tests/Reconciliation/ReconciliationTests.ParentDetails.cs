@@ -82,10 +82,12 @@ public sealed partial class ReconciliationTests
             var change = now is { } n && then is { } b ? n.Value - b.Value : (decimal?)null;
             // The same result (date and grade) as at the snapshot before: no result since, which is not "no change".
             var notAssessed = now is { } n2 && then is { } b2 && n2.Row.Date == b2.Row.Date && n2.Value == b2.Value;
+            // A result now and none at the snapshot before, which held the pupil: a first result, not an unknown change.
+            var first = now is not null && then is null && school.PreviousAsOf is { } before && pupil.OnRoll(before);
             return (string[])[t.Subject.Trim(), now is { } c ? Label(export, c.Row.Scale, c.Row.Grade)! : "-", Label(export, t.Scale, t.Grade)! + (estimated ? " *" : ""),
                 now is { } e ? Nearest(export, t.Scale, e.Expected) : "-",
                 now is { } d ? (d.Value - d.Expected) switch { >= 0.5m => "Above", > -0.5m => "On track", > -1.5m => "Below", _ => "Well below" } : "No result yet",
-                notAssessed ? "No new result" : change switch { null => "-", 0 => "No change", > 0 => "+" + Steps(change.Value), _ => "-" + Steps(-change.Value) }];
+                notAssessed ? "No new result" : first ? "First result" : change switch { null => "-", 0 => "No change", > 0 => "+" + Steps(change.Value), _ => "-" + Steps(-change.Value) }];
         });
 
         // Subjects with a result up to the snapshot and no target, KS2 test scores aside (prior attainment): the latest usable grade, "Not set".

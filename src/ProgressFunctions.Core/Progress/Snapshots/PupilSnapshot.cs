@@ -37,6 +37,14 @@ public sealed record SubjectSnapshot(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool NotAssessedSinceLast { get; init; }
 
+    /// <summary>Whether this is the pupil's first result in the subject since the previous snapshot, which held the pupil but no result in it.</summary>
+    /// <remarks>
+    /// There is no change to give, and "-" read as unknown beside subjects with a change. False when there is no
+    /// previous snapshot or the pupil was not in it (no earlier report to compare with), and in snapshots stored before it was kept.
+    /// </remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FirstResultSinceLast { get; init; }
+
     public decimal? Difference => Current - Expected;
 
     public bool NotMakingExpectedProgress => Concerns != ProgressConcern.None;

@@ -36,6 +36,7 @@ public static class SnapshotBuilder
             .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var rows = new PupilRows(inputs, termToDate, index);
         var previous = SnapshotComparison.SubjectsOf(inputs.Previous);
+        var inPrevious = (inputs.Previous?.Pupils ?? []).Select(p => p.PupilId).ToHashSet(StringComparer.Ordinal);
         var issues = new List<ProgressIssue>();
         var progress = new List<SubjectProgress>();
         var pupils = new List<PupilSnapshot>(onRoll.Count);
@@ -46,7 +47,7 @@ public static class SnapshotBuilder
             var targets = inputs.DefaultTargets is { } matrices ? TargetsWithDefaults(pupil, rows.Targets(pupil.Id), results, inputs, matrices) : rows.Targets(pupil.Id);
             progress.Clear();
             ProgressEvaluation.Evaluate(targets, results, inputs.Scales, asOf, progress, issues);
-            pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, previous, targets) with { WithoutTarget = Untargeted.Of(targets, results, inputs.Scales) });
+            pupils.Add(PupilOf(pupil, inputs, rows, termToDate, progress, inPrevious.Contains(pupil.Id) ? previous : null, targets) with { WithoutTarget = Untargeted.Of(targets, results, inputs.Scales) });
         }
 
         var ordered = ProgressEvaluation.Order(issues);
@@ -57,12 +58,12 @@ public static class SnapshotBuilder
 
     private static PupilSnapshot PupilOf(
         Pupil p, SnapshotInputs inputs, PupilRows rows, DateRange termToDate, List<SubjectProgress> progress,
-        Dictionary<SubjectKey, SubjectSnapshot> previous, IReadOnlyList<Target> targets)
+        Dictionary<SubjectKey, SubjectSnapshot>? previous, IReadOnlyList<Target> targets)
     {
         var asOf = inputs.AsOf;
         var register = rows.Register(p.Id);
         var subjects = progress
-            .Select(s => SubjectOf(s, inputs.Scales, asOf, previous.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
+            .Select(s => SubjectOf(s, inputs.Scales, asOf, previous is not null, previous?.GetValueOrDefault(SubjectKey.Of(p.Id, s.Subject))))
             .OrderBy(s => s.Subject, StringComparer.Ordinal).ToEquatableList();
         var (behaviour, achievement) = PointsOf(rows.Behaviour(p.Id));
         var interventions = rows.Interventions(p.Id);
@@ -141,7 +142,8 @@ public static class SnapshotBuilder
         }
     }
 
-    private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, SubjectSnapshot? previous)
+    // previous is the subject in the previous snapshot, null also when that held the pupil (inPrevious) but no such subject.
+    private static SubjectSnapshot SubjectOf(SubjectProgress progress, GradeScaleSet scales, DateOnly asOf, bool inPrevious, SubjectSnapshot? previous)
     {
         scales.TryGet(progress.Scale, out var scale);
         var latest = progress.Latest;
@@ -154,6 +156,7 @@ public static class SnapshotBuilder
         {
             LatestOn = latest?.Date,
             NotAssessedSinceLast = notAssessed,
+            FirstResultSinceLast = latest is not null && inPrevious && previous?.Current is null,
         };
     }
 

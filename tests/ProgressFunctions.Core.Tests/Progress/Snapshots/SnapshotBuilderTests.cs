@@ -143,6 +143,34 @@ public class SnapshotBuilderTests
     }
 
     [Fact]
+    public void Build_FirstResultSinceThePreviousSnapshot_SaysSoAndGivesNoChange()
+    {
+        // p2 has a Maths target but no result at the autumn snapshot: its result of 1 December reached the MIS after it.
+        var autumn = SnapshotData.Inputs();
+        autumn = autumn with { Results = [.. autumn.Results.Where(r => r.PupilId != "p2")] };
+        var spring = SnapshotData.Inputs() with { Key = SnapshotData.AutumnEnd with { Term = Core.Schools.TermName.Spring }, AsOf = new DateOnly(2026, 3, 20) };
+
+        var current = SnapshotBuilder.Build(spring with { Previous = SnapshotBuilder.Build(autumn) });
+
+        var maths = current.Pupil("p2")!.Subjects.Single();
+        Assert.Equal((true, false, (decimal?)null), (maths.FirstResultSinceLast, maths.NotAssessedSinceLast, maths.ChangeSinceLast));
+        Assert.All(current.Pupil("p1")!.Subjects, s => Assert.False(s.FirstResultSinceLast));
+    }
+
+    [Fact]
+    public void Build_PupilNotInThePreviousSnapshotOrNoneTaken_IsNotAFirstResult()
+    {
+        var spring = SnapshotData.Inputs() with { Key = SnapshotData.AutumnEnd with { Term = Core.Schools.TermName.Spring }, AsOf = new DateOnly(2026, 3, 20) };
+        var withoutP2 = SnapshotData.Inputs();
+        withoutP2 = withoutP2 with { Pupils = [.. withoutP2.Pupils.Where(p => p.Id != "p2")] };
+
+        var joined = SnapshotBuilder.Build(spring with { Previous = SnapshotBuilder.Build(withoutP2) });
+        var first = SnapshotBuilder.Build(spring);
+
+        Assert.All([joined, first], s => Assert.DoesNotContain(s.Pupils.SelectMany(p => p.Subjects), x => x.FirstResultSinceLast));
+    }
+
+    [Fact]
     public void Build_ResultCorrectedInTheMisAtTheSameDate_IsAChangeNotAMissedAssessment()
     {
         var previous = SnapshotBuilder.Build(SnapshotData.Inputs("2"));

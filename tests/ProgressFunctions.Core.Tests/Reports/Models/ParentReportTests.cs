@@ -222,6 +222,7 @@ public class ParentReportTests
         Assert.Contains("No target has been set yet in Art and Science, so the latest result is shown without an expected grade or progress.", document.Text());
         Assert.DoesNotContain("No subject results have been recorded yet this year.", document.Text());
     }
+
     [Fact]
     public void Build_SubjectsWithNoResultSinceTheLastReport_SayNoNewResultAndWhenTheShownOneIsFrom()
     {
@@ -237,5 +238,19 @@ public class ParentReportTests
         Assert.Equal("No new result", rows[0].Cells[5]);
         Assert.Contains($"No new result since the last report in {stale[0].Subject} (from 1 December 2025): the result shown is the latest, with the grade expected on its date.", document.Text());
         Assert.DoesNotContain(assessed.Text(), t => t.Contains("No new result", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_FirstResultSinceTheLastReport_SaysFirstResultNotADash()
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1];
+        var first = pupil.Subjects.Select((s, i) => i == 0 ? s with { FirstResultSinceLast = true, ChangeSinceLast = null } : s).ToEquatableList();
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil with { Subjects = first } });
+
+        var rows = document.Blocks.OfType<TableBlock>().Single().Rows;
+        Assert.Equal("First result", rows[0].Cells[5]);
+        Assert.All(rows.Skip(1), r => Assert.NotEqual("First result", r.Cells[5]));
     }
 }
