@@ -29,4 +29,27 @@ public partial class PdfReportRendererTests
             Assert.Contains("Special educational needs", page, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// Wherever a long table's page breaks fall, its last page holds at least three of its rows: after 1 to 45
+    /// paragraphs, a 60-row table never ends with one or two rows under a repeated header.
+    /// </summary>
+    [Fact]
+    public void Render_LongTableWhateverWhereItStarts_LastPageHoldsAtLeastThreeRows()
+    {
+        for (var before = 1; before <= 45; before += 2)
+        {
+            var path = Write(_renderer.Render(new ReportDocument("Long table", "Spring term 2025/26", "Zoë Park Academy", new DateOnly(2026, 3, 13),
+            [
+                .. Enumerable.Range(1, before).Select(i => new Paragraph($"Paragraph {i} of the text before the table, long enough to take a line of its own.")),
+                new TableBlock([new("Pupil", 3), new("Sessions", 1, Align.Right)], [.. Enumerable.Range(1, 60).Select(i => new TableRow([$"Listed pupil {i:00}", "10"]))]),
+            ])));
+            var pages = int.Parse(PdfTools.Info(path)["Pages"], CultureInfo.InvariantCulture);
+            var last = PdfTools.Run("pdftotext", $"-enc UTF-8 -f {pages} -l {pages} \"{path}\" -").Output;
+
+            var rows = last.Split('\n').Count(l => l.Contains("Listed pupil", StringComparison.Ordinal));
+            Assert.True(rows >= 3, $"after {before} paragraphs the last of {pages} pages holds {rows} rows");
+            Assert.Contains("Listed pupil 60", last, StringComparison.Ordinal);
+        }
+    }
 }

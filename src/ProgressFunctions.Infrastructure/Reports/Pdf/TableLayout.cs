@@ -7,7 +7,8 @@ namespace ProgressFunctions.Infrastructure.Reports.Pdf;
 /// <summary>Tables whose rows wrap within their cells and whose header repeats on every page they reach.</summary>
 /// <remarks>
 /// A table no taller than <see cref="KeepTogetherShare"/> of a page is kept on one page: split, a three-row table left
-/// its last row alone on the next page and a gap table its last two. Longer tables flow from where they start.
+/// its last row alone on the next page and a gap table its last two. Longer tables flow from where they start, and
+/// their last <see cref="LastRowsTogether"/> rows go over together.
 /// </remarks>
 internal static class TableLayout
 {
@@ -15,6 +16,9 @@ internal static class TableLayout
 
     /// <summary>The share of a page's content height up to which a whole table (caption, header and rows) is kept on one page.</summary>
     private const double KeepTogetherShare = 0.6;
+
+    /// <summary>How many of a long table's last rows go over to a new page together, so that its last page never holds one or two rows under a repeated header.</summary>
+    private const int LastRowsTogether = 3;
 
     // Each table is wrapped once, whether the heading before it asks its height first or it is drawn straight away.
     private static readonly ConditionalWeakTable<TableBlock, Measured> s_measured = [];
@@ -47,7 +51,8 @@ internal static class TableLayout
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var lines = measured.Rows[i];
-            if (flow.Ensure(RowHeight(MostLines(lines))))
+            var room = i > 0 && i == table.Rows.Count - LastRowsTogether ? measured.HeightFrom(i) : RowHeight(MostLines(lines));
+            if (flow.Ensure(room))
             {
                 DrawRow(flow, table.Columns, measured.Widths, measured.Header, Tone.Normal, Theme.BodyBold, isHeader: true, index: 0);
             }
@@ -67,7 +72,11 @@ internal static class TableLayout
         return new Measured(widths, caption, header, rows, total, total <= KeepTogetherShare * (Theme.ContentBottom - Theme.ContentTop));
     });
 
-    private sealed record Measured(double[] Widths, IReadOnlyList<string> Caption, IReadOnlyList<string>[] Header, IReadOnlyList<string>[][] Rows, double Total, bool KeptTogether);
+    private sealed record Measured(double[] Widths, IReadOnlyList<string> Caption, IReadOnlyList<string>[] Header, IReadOnlyList<string>[][] Rows, double Total, bool KeptTogether)
+    {
+        /// <summary>The height of the rows from <paramref name="first"/> to the last.</summary>
+        public double HeightFrom(int first) => Rows.Skip(first).Sum(r => RowHeight(MostLines(r)));
+    }
 
     private static void DrawRow(PageFlow flow, IReadOnlyList<TableColumn> columns, double[] widths, IReadOnlyList<string>[] lines, Tone tone, XFont font, bool isHeader, int index)
     {
