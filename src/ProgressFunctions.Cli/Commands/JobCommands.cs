@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ProgressFunctions.Cli.Hosting;
 using ProgressFunctions.Cli.Imports;
+using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Ports;
 using ProgressFunctions.Core.Progress.Snapshots;
@@ -83,7 +84,7 @@ internal static class JobCommands
             console.WriteLine(result.Message);
             foreach (var rule in result.Alerts.GroupBy(a => a.Rule).OrderBy(g => g.Key))
             {
-                console.WriteLine($"  {rule.Key}: {rule.Count()}");
+                console.WriteLine($"  {rule.Key.Describe()}: {rule.Count()}");
             }
 
             // Staff messages that could not be addressed are "done, but with messages not sent": exit 1, as dispatch's are.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProgressFunctions.Core.Alerts;
 using Spectre.Console;
 
 namespace ProgressFunctions.Cli.Demo;
@@ -33,7 +34,7 @@ internal static class DemoSummary
         var alerts = new Table().Title("Alerts raised by the attendance check").AddColumns("Rule", "Alerts", "Most severe");
         foreach (var rule in outcome.Checks.SelectMany(c => c.Alerts).GroupBy(a => a.Rule).OrderBy(g => g.Key))
         {
-            alerts.AddRow(rule.Key.ToString(), N(rule.Count()), rule.Max(a => a.Severity).ToString());
+            alerts.AddRow(Markup.Escape(rule.Key.Describe()), N(rule.Count()), rule.Max(a => a.Severity).ToString());
         }
 
         console.Write(alerts);

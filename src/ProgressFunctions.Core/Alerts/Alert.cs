@@ -45,3 +45,20 @@ public sealed record AlertState(string PupilId, AlertRule Rule, int Level, DateO
 {
     public string Id => $"{PupilId}-{Rule}";
 }
+
+/// <summary>The alert rules as staff read them, in the CLI's summaries (the digests head their lists in their own words).</summary>
+public static class AlertRuleText
+{
+    public static string Describe(this AlertRule rule) => rule switch
+    {
+        AlertRule.NewUnexplainedAbsence => "New unexplained absence (N)",
+        AlertRule.OverdueUnexplainedAbsence => "Unexplained absence overdue",
+        AlertRule.AttendanceThreshold => "Attendance below a threshold",
+        AlertRule.PersistentAbsenceRunway => "Close to persistent absence at year end",
+        AlertRule.PenaltyNoticeThreshold => "10+ unauthorised sessions in 10 school weeks",
+        AlertRule.ContinuousAbsence => "Continuous absence",
+        AlertRule.AbsencePattern => "Pattern of absence",
+        AlertRule.Lateness => "Late often",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "an alert rule with no wording"),
+    };
+}

@@ -228,6 +228,9 @@ public class JobCommandsTests
         Assert.Equal(1, check.ExitCode);
         Assert.Contains($"staff messages not sent (no e-mail address): {cells[0]} (", check.Output);
         Assert.Contains("call list", check.Output);
+        // Alerts are counted by rule in words, not the rule's code name.
+        Assert.Contains("  Attendance below a threshold: ", check.Output);
+        Assert.DoesNotContain("AttendanceThreshold", check.Output);
         Assert.Equal(0, listed.ExitCode);
         var rows = File.ReadAllLines(Path.Combine(folder, "not-sent.csv"));
         Assert.Contains($"CallList.2026-03-20,CallList,{cells[0]},the member of staff has no valid e-mail address", rows);
