@@ -78,7 +78,10 @@ internal static class SendingCommands
                 var sent = await jobs.Get<DispatchJob>().DrainAsync(null, TimeSpan.FromMinutes(5), ct);
                 // The drain sends everything queued, staff reports waiting included, so its count is the queue's, said as such.
                 console.WriteLine(result.Message + string.Create(CultureInfo.InvariantCulture,
-                    $"; the queue then sent {sent.Sent} e-mails in all (this batch's and any others waiting), {sent.NotSent} not sent (progress not-sent lists why)"));
+                    $"; the queue then sent {sent.Sent} e-mails in all (this batch's and any others waiting), {sent.NotSent} not sent (progress not-sent lists why)")
+                    // A failed send (the mail server down) is queued to try again, not "not sent": say so, or the line reads as if all went.
+                    + (sent.Retried == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {sent.Retried} failed and wait to be tried again (progress dispatch, run-due)"))
+                    + (sent.LastError is { } error ? $" (the last failure: {error})" : ""));
                 return sent.NotSent > 0 || sent.Poisoned > 0 ? 1 : 0;
             }
 

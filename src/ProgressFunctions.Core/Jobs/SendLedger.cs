@@ -67,21 +67,58 @@ public sealed class SendLedger(IDocumentStore documents)
 
         var pupils = await documents.ListAsync<PupilRecord>(schoolId, DocumentTypes.Pupil, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body.Pupil, StringComparer.Ordinal, cancellationToken);
         var contacts = await documents.ListAsync<Contact>(schoolId, DocumentTypes.Contact, cancellationToken).ToDictionaryAsync(d => d.Id, d => d.Body, StringComparer.Ordinal, cancellationToken);
+        var refusals = await documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken)
+            .Where(d => d.Body.BatchId == batchId).Select(d => d.Body).ToListAsync(cancellationToken);
         var unreached = BatchRules.PupilsReachedByNoOne(decided.Body.NotSent);
+        var reached = await ReachedByMembersAsync(schoolId, batchId, refusals, cancellationToken);
+        // A pupil is reached when the decision reaches them and a message of the batch carrying their report was sent
+        // or is still to go: a contact refused at send does not make a pupil unreached whose report another parent got.
         NotReachedEntry Entry(string pupilId, string? contactId, string reason, string stage) => new(pupilId, pupils.GetValueOrDefault(pupilId)?.Upn,
             pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage,
-            stage == "decided" && !unreached.Contains(pupilId));
+            !unreached.Contains(pupilId) && reached.Contains(pupilId));
 
         var entries = decided.Body.NotSent.Select(n => Entry(n.PupilId, n.ContactId, BatchPreview.Reason(n.Reason) + (n.Detail is null ? "" : $" ({n.Detail})"), "decided")).ToList();
-        await foreach (var refused in documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken))
+        foreach (var refused in refusals)
         {
-            if (refused.Body.BatchId == batchId)
-            {
-                entries.AddRange(refused.Body.PupilIds.DefaultIfEmpty("").Select(id => Entry(id, refused.Body.RecipientId, refused.Body.Reason, "refused at send")));
-            }
+            entries.AddRange(refused.PupilIds.DefaultIfEmpty("").Select(id => Entry(id, refused.RecipientId, refused.Reason, "refused at send")));
         }
 
         return [.. entries.OrderBy(e => e.PupilReached).ThenByPupilName(e => e.PupilName ?? e.PupilId, e => e.PupilId).ThenBy(e => e.ContactId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The pupils whose report a message of the batch carried when it was sent, or carries while it is still to go.</summary>
+    /// <remarks>
+    /// The refusals of one attempt at a message share their time. An attempt that refused every child of the message
+    /// sent nothing, so a message sent since (released again with a corrected address) was sent after it and carried
+    /// its children; an attempt that refused some children sent the rest without them. A message not sent is reached
+    /// for the children no attempt refused.
+    /// </remarks>
+    private async Task<HashSet<string>> ReachedByMembersAsync(string schoolId, string batchId, IReadOnlyList<UndeliveredRecord> refusals, CancellationToken cancellationToken)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var members = (await documents.ReadAsync<BatchMembers>(schoolId, DocumentTypes.BatchMembers, batchId, cancellationToken))?.Body.OutgoingIds ?? [];
+        foreach (var id in members)
+        {
+            if ((await documents.ReadAsync<OutgoingMessage>(schoolId, DocumentTypes.Outgoing, id, cancellationToken))?.Body is not { } message)
+            {
+                continue;
+            }
+
+            var children = (message.Payload switch
+            {
+                ParentReportPayload parent => parent.Children.Select(c => c.PupilId),
+                DocumentPayload letter => letter.PupilIds,
+                _ => [],
+            }).ToHashSet(StringComparer.Ordinal);
+            var sent = (await documents.ReadAsync<SendRecord>(schoolId, DocumentTypes.Sent, id, cancellationToken))?.Body.Status == SendStatus.Sent;
+            var refused = refusals.Where(r => r.ReportId == message.ReportId && r.RecipientId == message.Recipient.Id)
+                .GroupBy(r => r.At).Select(attempt => attempt.SelectMany(r => r.PupilIds).ToHashSet(StringComparer.Ordinal))
+                .Where(attempt => !sent || !children.IsSubsetOf(attempt))
+                .SelectMany(attempt => attempt).ToHashSet(StringComparer.Ordinal);
+            reached.UnionWith(children.Where(c => !refused.Contains(c)));
+        }
+
+        return reached;
     }
 
     /// <summary>The messages the checks of one school day decided but could not send (staff digests, call lists, weekly messages, notices), each with its reason.</summary>

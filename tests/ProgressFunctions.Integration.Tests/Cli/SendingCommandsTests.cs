@@ -1,8 +1,32 @@
+using ProgressFunctions.Integration.Tests.Integrity;
+
 namespace ProgressFunctions.Integration.Tests.Cli;
 
 public class SendingCommandsTests
 {
     private const string Batch = "parents-2025-26-spring-end";
+
+    /// <summary>The mail server refuses the connection as the batch is released: nothing went, and the line must not read as if all did.</summary>
+    [Fact]
+    public void Release_MailServerDown_SaysHowManyFailedAndWhy()
+    {
+        var folder = CliProcess.TempFolder();
+        IntegrityRun.NewExport(pupils: 12).WriteFolder(Path.Combine(folder, "export"));
+        string[] data = ["--data", Path.Combine(folder, "data")];
+        Assert.Equal(0, CliProcess.Run(folder, ["ingest", "export", "--school", "100001", .. data]).ExitCode);
+        Assert.Equal(0, CliProcess.Run(folder, ["snapshot", "--school", "100001", "--term", "autumn", "--point", "start", "--as-of", "2025-12-05", .. data]).ExitCode);
+        var down = new Dictionary<string, string>
+        {
+            ["Email__Provider"] = "Smtp", ["Email__From"] = "office@school.example", ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = "9",
+            ["Smtp__Security"] = "None", ["Smtp__MaxAttempts"] = "1", ["Smtp__Timeout"] = "00:00:05",
+        };
+
+        var released = CliProcess.Run(folder, down, ["release", "--school", "100001", "--batch", "parents-2025-26-autumn-start", .. data]);
+
+        Assert.Contains("the queue then sent 0 e-mails in all", released.Output);
+        Assert.Matches(@"; [1-9]\d* failed and wait to be tried again \(progress dispatch, run-due\) \(the last failure: ", released.Output);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, "data"), "*.eml", SearchOption.AllDirectories));
+    }
 
     /// <remarks>The README: pupils appear by pseudonymous id in the terminal; names only in files the user asks for.</remarks>
     [Fact]
