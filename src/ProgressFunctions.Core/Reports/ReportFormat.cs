@@ -216,9 +216,9 @@ public static class ReportFormat
             .ThenBy(i => directory.Pupil(pupilId(i))?.RegistrationGroup ?? "", StringComparer.Ordinal)
             .ThenByPupilName(i => NameOf(directory, pupilId(i)), pupilId);
 
-    /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" (leading number first, then the name).</summary>
+    /// <summary>Group names in the order people expect: "7Ma1" before "10Ma1" and "7Ma2" before "7Ma10" (<see cref="GroupNames.Order"/>), named groups last.</summary>
     public static IOrderedEnumerable<T> InGroupOrder<T>(this IEnumerable<T> items, Func<T, string> name) =>
-        items.OrderBy(i => GroupNames.LeadingNumber(name(i))).ThenBy(name, StringComparer.Ordinal);
+        items.OrderBy(i => GroupNames.LeadingNumber(name(i))).ThenBy(name, GroupNames.Order);
 
     public static TableColumn Column(string header, double weight = 1, Align align = Align.Left) => new(header, weight, align);
 

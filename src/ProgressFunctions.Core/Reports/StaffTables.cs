@@ -126,17 +126,24 @@ public static class StaffTables
                 $"Needs attention for progress: {Count(flagged.Count)} of {Count(withResults)} pupils with results");
     }
 
-    /// <summary>The pupils with the most behaviour points, at most <paramref name="top"/>, none with zero.</summary>
+    /// <summary>The pupils with the most behaviour points, <paramref name="top"/> of them and any tied with the last, none with zero.</summary>
+    /// <remarks>Cutting a tie at the last place by pupil id listed one of two pupils on equal points and left the other out.</remarks>
     public static ReportBlock Behaviour(IEnumerable<PupilSnapshot> pupils, SchoolDirectory directory, int top = 15)
     {
-        var listed = pupils.Where(p => p.BehaviourPoints > 0)
-            .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).Take(top).ToList();
+        var ranked = pupils.Where(p => p.BehaviourPoints > 0)
+            .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).ToList();
+        var listed = ranked.Count <= top ? ranked : ranked.TakeWhile((p, i) => i < top || p.BehaviourPoints == ranked[top - 1].BehaviourPoints).ToList();
         var rows = listed.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, Count(p.BehaviourPoints), Count(p.AchievementPoints)])).ToList();
         return rows.Count == 0
             ? new Paragraph("No behaviour points were recorded this term.")
             : new TableBlock([Column("Pupil", 2.2), Column(RegistrationGroupHeading(listed.Select(p => p.YearGroup)), 0.8), Number("Behaviour points"), Number("Achievement points")], rows,
-                $"Highest behaviour points this term (top {Count(rows.Count)})");
+                $"Highest behaviour points this term ({TopCaption(listed, top)})");
     }
+
+    private static string TopCaption(List<PupilSnapshot> listed, int top) =>
+        listed.Count <= top
+            ? $"top {Count(listed.Count)}"
+            : $"top {Count(top)}, and {Count(listed.Count - top)} more tied on {Count(listed[^1].BehaviourPoints)} {(listed[^1].BehaviourPoints == 1 ? "point" : "points")}";
 
     /// <summary>Entries per progress band, as counts.</summary>
     public static IReadOnlyList<string> BandCells(CohortProgress cohort) =>

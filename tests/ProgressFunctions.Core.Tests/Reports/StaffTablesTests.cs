@@ -1,5 +1,6 @@
 using ProgressFunctions.Core.Progress.Snapshots;
 using ProgressFunctions.Core.Reports;
+using ProgressFunctions.Core.Reports.Documents;
 using ProgressFunctions.Core.Reports.Routing;
 using ProgressFunctions.Core.Schools;
 using static ProgressFunctions.Core.Tests.PupilGroups.GroupPupils;
@@ -68,5 +69,20 @@ public sealed class StaffTablesTests
         var table = StaffTables.AttendanceList("Persistent absence", Cohort(3, 0).Where(p => p.PupilId.StartsWith("pa", StringComparison.Ordinal)).ToList(), directory);
 
         Assert.Equal(["Ava Khan", "Sam Khan (UPN ending 0004)", "Sam Khan (UPN ending 0005)"], table.Rows.Select(r => r.Cells[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    // behaviour points of the pupils, most first -> rows listed with top 3, and the caption
+    [InlineData(new[] { 9, 7, 5, 5, 5, 2 }, 5, "Highest behaviour points this term (top 3, and 2 more tied on 5 points)")]
+    [InlineData(new[] { 9, 7, 5, 4 }, 3, "Highest behaviour points this term (top 3)")]
+    [InlineData(new[] { 9, 1, 1 }, 3, "Highest behaviour points this term (top 3)")]
+    [InlineData(new[] { 9, 1, 1, 1 }, 4, "Highest behaviour points this term (top 3, and 1 more tied on 1 point)")]
+    public void Behaviour_TieAtTheLastPlace_EveryTiedPupilListed(int[] points, int rows, string caption)
+    {
+        var pupils = points.Select((p, i) => Pupil($"b{i}", behaviour: p)).ToList();
+
+        var table = Assert.IsType<TableBlock>(StaffTables.Behaviour(pupils, new SchoolDirectory([], [], [], [], []), top: 3));
+
+        Assert.Equal((rows, caption), (table.Rows.Count, table.Caption));
     }
 }

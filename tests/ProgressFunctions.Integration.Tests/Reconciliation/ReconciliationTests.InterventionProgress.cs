@@ -76,7 +76,7 @@ public sealed partial class ReconciliationTests
             string[] expected =
             [
                 progress.Count == 0 ? "No results yet" : $"{Signed(before)} to {Signed(during)}",
-                progress.Count == 0 ? "-" : Signed(during - before),
+                progress.Count == 0 ? "-" : Signed(Printed(during) - Printed(before)),
                 $"{Number(progress.Count(p => p.During > p.Before))} of {Number(progress.Count)}",
             ];
             Assert.Equal(expected, summary!.Rows.Single(r => r.Cells[0] == type.Key).Cells.Skip(6));

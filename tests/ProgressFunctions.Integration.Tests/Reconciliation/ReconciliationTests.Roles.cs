@@ -409,7 +409,8 @@ public sealed partial class ReconciliationTests
             [
                 type.Key, Number(type.Select(o => o.Intervention.Upn).Distinct().Count()), Number(type.Count(o => o.Intervention.OpenOn(asOf))),
                 measured.Count == 0 ? "Not yet measured" : $"{AttendancePercent(before)} to {AttendancePercent(during)}",
-                measured.Count == 0 ? "-" : Signed((during.Attended * 100m / during.Possible) - (before.Attended * 100m / before.Possible)),
+                // The change is the two printed rates subtracted (each rounded half-up first), as the gap is.
+                measured.Count == 0 ? "-" : Signed(Printed(during.Attended * 100m / during.Possible) - Printed(before.Attended * 100m / before.Possible)),
                 $"{Number(improved)} of {Number(measured.Count)}",
             ];
             Assert.Equal(expected, table!.Rows.Single(r => r.Cells[0] == type.Key).Cells.Take(6));
@@ -517,6 +518,9 @@ public sealed partial class ReconciliationTests
     private static string Pct(decimal rate) => Math.Round(rate, 1, MidpointRounding.AwayFromZero).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     private static string OneDecimal(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure as printed: rounded half-up to one decimal place.</summary>
+    private static decimal Printed(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>"+1.2", "-3.4", "0.0": one decimal place, half-up, signed.</summary>
     private static string Signed(decimal value)

@@ -63,7 +63,7 @@ public sealed record CohortProgress(
         foreach (var subject in entries.GroupBy(e => e.Subject.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             cohorts.Add(OfSubject(CohortKind.Subject, subject.Key, subject.Key, subject, distinct));
-            cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => GroupNames.LeadingNumber(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            cohorts.AddRange(subject.GroupBy(e => e.Subject.TeachingGroup ?? "", StringComparer.Ordinal).OrderBy(g => GroupNames.LeadingNumber(g.Key)).ThenBy(g => g.Key, GroupNames.Order)
                 .Select(g => OfSubject(CohortKind.TeachingGroup, g.Key, subject.Key, g, distinct)));
         }
 

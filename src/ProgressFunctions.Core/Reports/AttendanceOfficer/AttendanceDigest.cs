@@ -131,7 +131,7 @@ public static class AttendanceDigest
             DigestRows.Section(input.FirstAlerts ? "Attendance below a threshold (first alerts, however long ago it fell)" : "Attendance fallen below a threshold (new alerts)",
                 input.FirstAlerts ? "No pupil's attendance is below a threshold." : "No pupil's attendance fell below a threshold today.",
                 [.. crossed.Select(c => Row(input, c.PupilId, c.Evidence, c.Severity == Alerts.AlertSeverity.Info ? Tone.Caution : Tone.Concern))]),
-            DigestRows.Section("Close to persistent absence at the end of the year", $"No pupil is within {input.RunwayWarningSessions} more missed sessions of 10% absence for the year.",
+            DigestRows.Section("Close to persistent absence at the end of the year", RunwayNone(input.RunwayWarningSessions),
                 [.. nearPa.Select(s => Row(input, s.PupilId, DigestRows.Runway(s), Tone.Caution))]),
             DigestRows.Section("Severe absence (50% or more)", "No pupil is severely absent this year.",
                 [.. severe.Select(s => Row(input, s.PupilId, $"attendance {Percent(s.YearToDate.AttendanceRate)}: absent {Count(s.YearToDate.Absent)} of {Count(s.YearToDate.Possible)} sessions", Tone.Concern))]),
@@ -178,4 +178,9 @@ public static class AttendanceDigest
             : "";
         return figures + register + update + first;
     }
+
+    // The list leaves out pupils already at 10%: without saying so, "no pupil is within 10 sessions" read as if none
+    // was near persistent absence on a day when many were past it and could still finish the year under it.
+    private static string RunwayNone(int sessions) =>
+        $"No pupil below 10% absence now is within {sessions} more missed sessions of it for the year. Pupils already at 10% or more are not listed here.";
 }

@@ -57,11 +57,16 @@ public static class InterventionTables
             [
                 t.Type, Count(t.Pupils), Count(t.Open),
                 t.AttendanceMeasured == 0 ? "Not yet measured" : $"{Percent(t.Before.AttendanceRate)} to {Percent(t.During.AttendanceRate)}",
-                Signed(t.AttendanceChange), $"{Count(t.AttendanceImproved)} of {Count(t.AttendanceMeasured)}",
+                Signed(t.AttendanceMeasured == 0 ? null : PrintedChange(t.Before.AttendanceRate, t.During.AttendanceRate)), $"{Count(t.AttendanceImproved)} of {Count(t.AttendanceMeasured)}",
                 t.ProgressMeasured == 0 ? "No results yet" : $"{Signed(t.ProgressBefore)} to {Signed(t.ProgressDuring)}",
-                Signed(t.ProgressChange), $"{Count(t.ProgressImproved)} of {Count(t.ProgressMeasured)}",
+                Signed(PrintedChange(t.ProgressBefore, t.ProgressDuring)), $"{Count(t.ProgressImproved)} of {Count(t.ProgressMeasured)}",
             ]))],
         "Impact by type of intervention");
+
+    /// <summary>The change as the summary prints it: the two figures beside it, each first rounded half-up to one decimal place, subtracted; null when either is unknown.</summary>
+    /// <remarks>Subtracting the exact figures printed "-0.3 to -0.3" with a change of -0.1, which a reader took for an error (as <see cref="PrintedGap"/> found for the disadvantage gap).</remarks>
+    public static decimal? PrintedChange(decimal? before, decimal? during) =>
+        before is { } b && during is { } d ? Percentages.RoundHalfUp(d, 1) - Percentages.RoundHalfUp(b, 1) : null;
 
     public static TableBlock PupilTable(IEnumerable<(PupilSnapshot Pupil, InterventionOutcome Outcome)> outcomes, SchoolDirectory directory) => new(
         [Column("Pupil", 2), Column("Intervention", 1.8), Column("Dates", 1.6), Number("Window (days)", 0.9), Number("Attendance before, from start", 1.7), Number("Progress before, from start", 1.6)],

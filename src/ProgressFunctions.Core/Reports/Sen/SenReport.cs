@@ -59,7 +59,7 @@ public static class SenReport
 
         yield return new Heading("Pupils");
         yield return new TableBlock(
-            [Column("Pupil", 2), Column("Year", 0.8), Column("SEN", 1.1), Number("Attendance", 1.2), Number("Behaviour", 1.1), Number("Homework", 1.2), Column("Subjects not making expected progress", 2.8)],
+            [Column("Pupil", 2), Column("Year", 0.8), Column("SEN", 1.1), Number("Attendance", 1.2), Number("Behaviour points (term)", 1.1), Number("Homework handed in (term)", 1.2), Column("Subjects not making expected progress", 2.8)],
             [.. pupils.Select(p => new TableRow(
                 [
                     NameOf(input.Directory, p.PupilId), YearLabel(p.YearGroup), SenLabel(p.Sen), Percent(p.YearAttendance.AttendanceRate),

@@ -85,6 +85,21 @@ public class AttendanceDigestTests
         Assert.Contains(Digest(last, ended).Text(), t => t.StartsWith("Close to persistent absence at the end of the year: No pupil", StringComparison.Ordinal));
     }
 
+    /// <summary>A pupil already past 10% is not in the list; the sentence in its place says so rather than that no pupil is near.</summary>
+    [Fact]
+    public void Build_OnlyPupilsAlreadyPersistentlyAbsent_EmptyListSaysTheyAreLeftOut()
+    {
+        var calendar = Year2025;
+        var on = calendar.DayAt(20);
+        var register = new RegisterBuilder(calendar, "past").Present(calendar.DayAt(0), on).Fill(calendar.DayAt(1), calendar.DayAt(5), "O").Build();
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput("Test School", on, calendar, [AttendanceMeasures.Summarise(register, on, AttendanceRules.Default)], [register],
+            new DirectoryBuilder().Pupil("past").Build()));
+
+        Assert.Contains(document.Text(), t => t.StartsWith("Close to persistent absence at the end of the year: No pupil below 10% absence now", StringComparison.Ordinal)
+            && t.EndsWith("Pupils already at 10% or more are not listed here.", StringComparison.Ordinal));
+    }
+
     /// <summary>Today's absences are read as the call list is: year group (7 before 10), then form and name, not in id order.</summary>
     [Fact]
     public void Build_NewUnexplainedAbsences_InYearGroupThenNameOrder()

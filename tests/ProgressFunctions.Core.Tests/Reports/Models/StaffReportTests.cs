@@ -126,6 +126,17 @@ public class StaffReportTests
     }
 
     [Fact]
+    public void SenReport_PupilsTable_BehaviourAndHomeworkColumnsSayWhatAndWhen()
+    {
+        var (school, snapshot) = ReportData.School();
+
+        var document = SenReport.Build(new SenReportInput(school.Name, ReportData.AsOf, snapshot, school.Directory));
+
+        var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("Pupils with SEN", StringComparison.Ordinal));
+        Assert.Equal(["Behaviour points (term)", "Homework handed in (term)"], table.Columns.Skip(4).Take(2).Select(c => c.Header));
+    }
+
+    [Fact]
     public void WholeSchoolReport_Build_HasEveryCohortWithItsFigures()
     {
         var (school, snapshot) = ReportData.School();
