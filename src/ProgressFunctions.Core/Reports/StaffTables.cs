@@ -133,17 +133,27 @@ public static class StaffTables
         var ranked = pupils.Where(p => p.BehaviourPoints > 0)
             .OrderByDescending(p => p.BehaviourPoints).ThenBy(p => p.PupilId, StringComparer.Ordinal).ToList();
         var listed = ranked.Count <= top ? ranked : ranked.TakeWhile((p, i) => i < top || p.BehaviourPoints == ranked[top - 1].BehaviourPoints).ToList();
+        // A tie shared by many (a small school where most have a point or two) is cut at the top, and the caption says how many more share it.
+        var tiedLeftOut = listed.Count > top + MostTiedListed ? listed.Count - top : 0;
+        listed = tiedLeftOut > 0 ? listed[..top] : listed;
         var rows = listed.Select(p => new TableRow([NameOf(directory, p.PupilId), p.RegistrationGroup, Count(p.BehaviourPoints), Count(p.AchievementPoints)])).ToList();
         return rows.Count == 0
             ? new Paragraph("No behaviour points were recorded this term.")
             : new TableBlock([Column("Pupil", 2.2), Column(RegistrationGroupHeading(listed.Select(p => p.YearGroup)), 0.8), Number("Behaviour points"), Number("Achievement points")], rows,
-                $"Highest behaviour points this term ({TopCaption(listed, top)})");
+                $"Highest behaviour points this term ({TopCaption(listed, top, tiedLeftOut)})");
     }
 
-    private static string TopCaption(List<PupilSnapshot> listed, int top) =>
-        listed.Count <= top
-            ? $"top {Count(listed.Count)}"
-            : $"top {Count(top)}, and {Count(listed.Count - top)} more tied on {Count(listed[^1].BehaviourPoints)} {(listed[^1].BehaviourPoints == 1 ? "point" : "points")}";
+    /// <summary>How many pupils beyond the top may be listed for sharing its last place; more are counted, not listed.</summary>
+    private const int MostTiedListed = 5;
+
+    private static string TopCaption(List<PupilSnapshot> listed, int top, int tiedLeftOut)
+    {
+        var points = listed[^1].BehaviourPoints;
+        var onPoints = $"{Count(points)} {(points == 1 ? "point" : "points")}";
+        return tiedLeftOut > 0 ? $"top {Count(top)}; {Count(tiedLeftOut)} more pupils also have {onPoints} and are not listed"
+            : listed.Count <= top ? $"top {Count(listed.Count)}"
+            : $"top {Count(top)}, and {Count(listed.Count - top)} more tied on {onPoints}";
+    }
 
     /// <summary>Entries per progress band, as counts.</summary>
     public static IReadOnlyList<string> BandCells(CohortProgress cohort) =>

@@ -6,7 +6,11 @@ namespace ProgressFunctions.Core.Schools;
 public static class GroupNames
 {
     /// <summary>Group names as staff read them: runs of digits compare as numbers, so "7Ma2" comes before "7Ma10".</summary>
-    /// <remarks>Names equal but for leading zeros ("7Ma01", "7Ma1") are then ordered ordinally, so the order is total.</remarks>
+    /// <remarks>
+    /// Names equal but for leading zeros ("7Ma01", "7Ma1") are then ordered ordinally, so the order is total. Written
+    /// here rather than .NET's <c>CompareOptions.NumericOrdering</c>, which a host in globalization-invariant mode
+    /// (no ICU) silently treats as ordinal: the same report would list groups in another order on such a host.
+    /// </remarks>
     public static IComparer<string> Order { get; } = Comparer<string>.Create(Compare);
 
     /// <summary>The number a group name starts with ("10Ma1" gives 10), or <see cref="int.MaxValue"/> when it starts with none.</summary>

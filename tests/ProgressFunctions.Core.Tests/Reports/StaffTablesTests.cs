@@ -77,6 +77,8 @@ public sealed class StaffTablesTests
     [InlineData(new[] { 9, 7, 5, 4 }, 3, "Highest behaviour points this term (top 3)")]
     [InlineData(new[] { 9, 1, 1 }, 3, "Highest behaviour points this term (top 3)")]
     [InlineData(new[] { 9, 1, 1, 1 }, 4, "Highest behaviour points this term (top 3, and 1 more tied on 1 point)")]
+    [InlineData(new[] { 9, 2, 2, 2, 2, 2, 2, 2 }, 8, "Highest behaviour points this term (top 3, and 5 more tied on 2 points)")]
+    [InlineData(new[] { 9, 2, 2, 2, 2, 2, 2, 2, 2 }, 3, "Highest behaviour points this term (top 3; 6 more pupils also have 2 points and are not listed)")]
     public void Behaviour_TieAtTheLastPlace_EveryTiedPupilListed(int[] points, int rows, string caption)
     {
         var pupils = points.Select((p, i) => Pupil($"b{i}", behaviour: p)).ToList();
