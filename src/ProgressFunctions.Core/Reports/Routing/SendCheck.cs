@@ -6,7 +6,8 @@ namespace ProgressFunctions.Core.Reports.Routing;
 /// report's figures are about (when the report knows it); the contact is stored and linked to that very pupil with
 /// parental responsibility, correspondence on and no restriction, and has a valid address; and, when the school
 /// protects reports with the date of birth, the pupil has one. Each pupil that fails is refused with its reason; no
-/// path attaches a pupil's report to a message for anyone else.
+/// path attaches a pupil's report to a message for anyone else. Being on roll is not checked: a pupil who left after
+/// the batch was decided still gets the report of the term they were on roll for, as their parents would expect.
 /// </remarks>
 public static class SendCheck
 {
