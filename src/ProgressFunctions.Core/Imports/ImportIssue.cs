@@ -16,6 +16,11 @@ public enum IssueSeverity
 /// </remarks>
 public sealed record ImportIssue(string File, int Line, string Column, string Value, string Reason, IssueSeverity Severity = IssueSeverity.Error)
 {
+    private readonly string _reason = VisibleText.Of(Reason);
+
+    /// <summary>Why the value was not accepted as is; a character that cannot be seen is named (<see cref="VisibleText"/>), so the reader can find it.</summary>
+    public string Reason { get => _reason; init => _reason = VisibleText.Of(value); }
+
     public bool IsError => Severity == IssueSeverity.Error;
 
     /// <summary>A warning the data managers are sent, as they are sent errors: what it says must be checked before anything goes out (a contact restriction lifted).</summary>

@@ -5,6 +5,21 @@ namespace ProgressFunctions.Core.Tests.Imports;
 
 public class ContactsCsvTests
 {
+    [Fact]
+    public void Read_AddressWithAZeroWidthSpace_ErrorNamesTheCharacterTheReaderCannotSee()
+    {
+        var pupils = new PupilIndex();
+        pupils.Accept("A123456789012", "p1", new RowRef("pupils.csv", 2));
+        var issues = new List<ImportIssue>();
+        var text = "Contact ID,Pupil UPN,Forename,Surname,Email,Parental Responsibility\nc1,A123456789012,Ann,Lee,ann@example.org\u200B,Y\n";
+
+        ContactsCsv.Read(new StringReader(text), pupils, issues);
+
+        var issue = Assert.Single(issues, i => i.IsError);
+        Assert.Equal("'ann@example.org<U+200B>' is not an e-mail address; the contact is kept without one", issue.Reason);
+        Assert.Equal("ann@example.org\u200B", issue.Value);
+    }
+
     [Theory]
     [InlineData("mum@home.example", "mum@home.example", false)]
     [InlineData("", null, false)]
