@@ -166,6 +166,8 @@ internal static class JobCommands
 
     private static string Describe(DispatchDrainResult r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Sent} e-mails sent, {r.NotSent} not sent (each recorded with its reason: progress sent, progress not-sent), {r.Waiting} waiting for their batch to be released; {r.Retried} to retry, {r.Poisoned} moved to {JobResources.ReportRequestsQueue}-poison")
+        + (r.Deferred == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; {r.Deferred} held back while an earlier attempt's claim on them lasts (10 minutes from that attempt), then sent by the next dispatch"))
         + (r.LastError is { } error ? $" (the last failure: {error})" : "");
 
     /// <summary>On Cosmos DB, what the command cost in request units.</summary>

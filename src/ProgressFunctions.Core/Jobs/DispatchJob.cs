@@ -24,6 +24,9 @@ public sealed record DispatchDrainResult(int Completed, int Retried, int Poisone
     public int NotSent { get; init; }
 
     public int Waiting { get; init; }
+
+    /// <summary>Requests put back on the queue because an earlier attempt's claim on their send is still within its lease: tried again once it lapses, not lost.</summary>
+    public int Deferred { get; init; }
 }
 
 /// <summary>Renders and sends the reports of one request, recording each send so a redelivered request sends nothing twice.</summary>
@@ -74,7 +77,7 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
     {
         await queue.CreateIfMissingAsync(JobResources.ReportRequestsQueue, cancellationToken);
         var total = await queue.CountAsync(JobResources.ReportRequestsQueue, cancellationToken);
-        var (done, sent, notSent, waiting, malformed) = (0, 0, 0, 0, 0);
+        var (done, sent, notSent, waiting, deferred, malformed) = (0, 0, 0, 0, 0, 0);
         var drained = await QueueDrain.DrainAsync(queue, JobResources.ReportRequestsQueue, async (message, ct) =>
         {
             if (await HandleQueuedAsync(message.Id, message.DequeueCount, message.Body, ct) is { } result)
@@ -82,6 +85,7 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
                 Interlocked.Add(ref sent, result.Sent);
                 Interlocked.Add(ref notSent, result.NotSent.Count);
                 Interlocked.Add(ref waiting, result.Waiting ? 1 : 0);
+                Interlocked.Add(ref deferred, result.RetryAfter is null ? 0 : 1);
             }
             else
             {
@@ -91,9 +95,9 @@ public sealed class DispatchJob(IMessageQueue queue, ReportDispatcher dispatcher
 
             progress.Report("sending reports", Interlocked.Increment(ref done), Math.Max(total, done));
         }, new DrainOptions { BatchSize = 16, MaxMessages = max, RetryAfter = retryAfter, Concurrency = Environment.ProcessorCount }, cancellationToken);
-        var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting, LastError = drained.LastError };
-        logger.LogInformation("Report queue drained: {Completed} requests done, {Sent} e-mails sent, {NotSent} not sent (recorded), {Waiting} waiting for their batch, {Retried} to retry, {Poisoned} poisoned",
-            result.Completed, result.Sent, result.NotSent, result.Waiting, result.Retried, result.Poisoned);
+        var result = new DispatchDrainResult(drained.Completed - malformed, drained.Retried, drained.Poisoned + malformed) { Sent = sent, NotSent = notSent, Waiting = waiting, Deferred = deferred, LastError = drained.LastError };
+        logger.LogInformation("Report queue drained: {Completed} requests done, {Sent} e-mails sent, {NotSent} not sent (recorded), {Waiting} waiting for their batch, {Deferred} deferred to an earlier attempt's lease, {Retried} to retry, {Poisoned} poisoned",
+            result.Completed, result.Sent, result.NotSent, result.Waiting, result.Deferred, result.Retried, result.Poisoned);
         if (result.LastError is { } error)
         {
             logger.LogWarning("A report request failed and waits for another attempt: {Error}", error);

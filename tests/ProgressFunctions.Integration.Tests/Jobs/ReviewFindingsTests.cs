@@ -1,6 +1,7 @@
 using ProgressFunctions.Core.Jobs;
 using ProgressFunctions.Core.Jobs.Stored;
 using ProgressFunctions.Core.Ports;
+using ProgressFunctions.Core.Sending;
 
 namespace ProgressFunctions.Integration.Tests.Jobs;
 
@@ -115,6 +116,22 @@ public class ReviewFindingsTests
             Assert.Equal(0, held.Sent);
             Assert.NotNull(held.RetryAfter);
         }
+    }
+
+    [Fact]
+    public async Task Drain_RequestUnderAnEarlierAttemptsClaim_CountedAsDeferredNotLost()
+    {
+        using var fixture = new JobsFixture();
+        await fixture.IngestAsync(JobsFixture.Zip(JobsFixture.Generate(pupils: 20)));
+        await fixture.Context.Get<SnapshotJob>().RunDueAsync(JobsFixture.School, JobsFixture.AsOf, CancellationToken.None);
+        var outgoing = (await fixture.Context.Documents.ListAsync<OutgoingMessage>(JobsFixture.School, DocumentTypes.Outgoing).FirstAsync()).Body;
+        await fixture.Context.Documents.CreateIfAbsentAsync(new Document<SendRecord>(JobsFixture.School, DocumentTypes.Sent, outgoing.Id,
+            new SendRecord(outgoing.ReportId, outgoing.Recipient.Id, fixture.Clock.GetUtcNow().AddMinutes(-1), "", "") { Status = SendStatus.Claimed }));
+
+        var result = await fixture.Context.Get<DispatchJob>().DrainAsync(null, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((1, 0), (result.Deferred, result.Poisoned));
+        Assert.True(result.Sent > 0);
     }
 
     [Fact]
