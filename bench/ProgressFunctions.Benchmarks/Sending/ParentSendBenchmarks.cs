@@ -20,6 +20,7 @@ namespace ProgressFunctions.Benchmarks.Sending;
 /// The benchmarks program's <c>parent-send-allocations</c> mode splits the Allocated figure by step.
 /// </remarks>
 [MemoryDiagnoser]
+[InvocationCount(512)]
 public class ParentSendBenchmarks
 {
     private readonly PdfReportRenderer _renderer = new();
@@ -41,6 +42,14 @@ public class ParentSendBenchmarks
 
     [GlobalSetup]
     public void Setup() => _setup = new ParentSendSetup(Folder == "memory" ? MemoryFolder : null);
+
+    /// <remarks>
+    /// A run sends tens of thousands of reports; kept, they would make folders of that size (and, in memory, gigabytes
+    /// of files), where a term's folder holds one school's reports. Cleared between iterations of 512 sends (the
+    /// class's fixed invocation count), outside the measured time.
+    /// </remarks>
+    [IterationCleanup(Target = nameof(RenderStoreSend))]
+    public void ClearSent() => _setup.ClearSent();
 
     [GlobalCleanup]
     public void Cleanup() => _setup.Dispose();

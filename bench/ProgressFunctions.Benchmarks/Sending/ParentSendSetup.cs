@@ -61,6 +61,18 @@ internal sealed class ParentSendSetup : IDisposable
         };
     }
 
+    /// <summary>Deletes the reports and e-mails written so far, so that a term's folder holds one iteration's files, not a whole run's.</summary>
+    public void ClearSent()
+    {
+        foreach (var folder in new[] { Path.Combine(_directory, "blobs", "reports", "bench"), Path.Combine(_directory, "outbox") })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -23,6 +23,9 @@ public enum NotSentReason
 /// <summary>A decision not to send one pupil's report to one contact (or to anyone, with a null contact).</summary>
 public sealed record NotSent(string PupilId, string? ContactId, NotSentReason Reason, string? Detail = null)
 {
+    /// <summary>The detail of <see cref="NotSentReason.NoEligibleContact"/> for a pupil with no contact stored at all.</summary>
+    public const string NoContactStoredDetail = "no contact is stored for this pupil: the export lists none, or its contact rows were refused at import (see the import errors)";
+
     /// <summary>The pupil's report went to <paramref name="contactId"/>'s inbox once, in <paramref name="carrierId"/>'s e-mail (<see cref="NotSentReason.SameAddressAsAnotherContact"/>).</summary>
     public static NotSent SentOnceTo(string pupilId, string contactId, string carrierId) =>
         new(pupilId, contactId, NotSentReason.SameAddressAsAnotherContact, $"sent once, to contact {carrierId} at the same address");
@@ -63,9 +66,10 @@ public static class ParentRouting
         var notSent = new List<NotSent>();
         foreach (var pupilId in pupilIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var eligible = 0;
+            var (eligible, linked) = (0, 0);
             foreach (var link in directory.LinksOf(pupilId).OrderBy(l => l.Priority).ThenBy(l => l.ContactId, StringComparer.Ordinal))
             {
+                linked++;
                 if (Refusal(link, directory) is { } refused)
                 {
                     notSent.Add(refused);
@@ -86,7 +90,8 @@ public static class ParentRouting
 
             if (eligible == 0)
             {
-                notSent.Add(new NotSent(pupilId, null, NotSentReason.NoEligibleContact));
+                // With contacts, each one's refusal says why; with none, the office looks at the export and its import errors.
+                notSent.Add(new NotSent(pupilId, null, NotSentReason.NoEligibleContact, linked == 0 ? NotSent.NoContactStoredDetail : null));
             }
         }
 

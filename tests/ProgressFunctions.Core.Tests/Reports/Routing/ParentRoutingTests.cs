@@ -32,6 +32,18 @@ public class ParentRoutingTests
         }
     }
 
+    [Fact]
+    public void Route_PupilWithNoContactStoredAtAll_SaysSoAndWhereToLook()
+    {
+        var directory = new DirectoryBuilder().Pupil("p1").Pupil("p2").Contact("c1", null).Link("c1", "p2").Build();
+
+        var result = ParentRouting.Route(["p1", "p2"], directory);
+
+        Assert.Contains(new NotSent("p1", null, NotSentReason.NoEligibleContact, NotSent.NoContactStoredDetail), result.NotSent);
+        Assert.Contains(new NotSent("p2", null, NotSentReason.NoEligibleContact), result.NotSent);
+        Assert.Contains("refused at import", NotSent.NoContactStoredDetail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false, NotSentReason.NoEmailAddress)]
     [InlineData(true, NotSentReason.InvalidEmailAddress)]   // the MIS gave "bad@@example": the office corrects it, not adds one
