@@ -20,8 +20,9 @@ internal sealed partial class MessageAssembly
             return new PreparedMessage(null, [new Undelivered(message.Recipient.Id, [.. payload.Children.Select(c => c.PupilId)], moved)]);
         }
 
-        var (allowed, refused) = SendCheck.Parent(message.Recipient.Id, payload.Children.Select(c => (c.PupilId, (string?)c.Upn)), directory, payload.Protected);
+        var (checkedIn, refused) = SendCheck.Parent(message.Recipient.Id, payload.Children.Select(c => (c.PupilId, (string?)c.Upn)), directory, payload.Protected);
         var undelivered = refused.Select(Undelivered.Of).ToList();
+        var allowed = ParentReport.InFamilyOrder(checkedIn.Select(id => directory.Pupil(id)!)).Select(p => p.Id).ToList();
         if (allowed.Count == 0)
         {
             return new PreparedMessage(null, undelivered);

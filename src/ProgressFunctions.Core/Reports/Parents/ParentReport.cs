@@ -49,38 +49,50 @@ public static class ParentReport
         var pupil = input.Directory.Pupil(snapshot.PupilId);
         var name = pupil?.DisplayName ?? snapshot.PupilId;
         var forename = pupil is null ? "your child" : pupil.PreferredForename ?? pupil.LegalForename;
+        IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks = input.Register is { } register
+            ? [.. WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(input.AsOf)).Select(w => (w.Monday, w.AttendanceRate is { } r ? (decimal?)Percentages.RoundHalfUp(r, 1) : null))]
+            : WeeklyRates.Read(snapshot.Weeks);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, {RegistrationGroupWord(snapshot.YearGroup)} {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."),
+            new Paragraph($"{name}, {YearLabel(snapshot.YearGroup)}, {RegistrationGroupWord(snapshot.YearGroup)} {snapshot.RegistrationGroup}. Figures up to {Date(input.AsOf)}."
+                + JoinedText(forename, pupil?.AdmissionDate, weeks, input.AsOf)),
             KeyFactsOf(snapshot),
             // The two points figures count opposite things, and a parent cannot tell from "4" which way is good.
             new Paragraph("Achievements are points given for good work and conduct; behaviour points are given for incidents in school, so fewer is better.", Small: true),
             new Heading("Attendance"),
             new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),
         };
-        IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks = input.Register is { } register
-            ? [.. WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(input.AsOf)).Select(w => (w.Monday, w.AttendanceRate is { } r ? (decimal?)Percentages.RoundHalfUp(r, 1) : null))]
-            : WeeklyRates.Read(snapshot.Weeks);
         if (weeks.Count > 0)
         {
             blocks.Add(WeeklyChart(weeks));
         }
 
-        blocks.Add(new PageBreak());
-        blocks.Add(new Heading("Subjects"));
         var untargeted = snapshot.WithoutTarget ?? [];
         if (snapshot.Subjects.Count == 0 && untargeted.Count == 0)
         {
+            // One line and the contact paragraph: a page of their own left a Reception parent a second page almost blank.
+            blocks.Add(new Heading("Subjects"));
             blocks.Add(new Paragraph("No subject results have been recorded yet this year."));
         }
         else
         {
+            blocks.Add(new PageBreak());
+            blocks.Add(new Heading("Subjects"));
             blocks.Add(new Paragraph(snapshot.HasResults || untargeted.Count > 0
                 ? "Each subject's latest result against the target for the end of the course, and the grade expected by now on the way to it."
                 : "No results have been recorded yet this year: each subject's target is shown, and progress will be reported once the first results are in."));
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot, input.Key));
-            blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects));
+            if (snapshot.Subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix))
+            {
+                blocks.Add(new Paragraph(DefaultTargetNoteForParents, Small: true));
+            }
+
+            if (NoEarlierReport(snapshot.Subjects))
+            {
+                blocks.Add(new Paragraph("There is no earlier report to compare these results with, so no change is shown yet.", Small: true));
+            }
+
             if (NotAssessedNote(snapshot.Subjects) is { } notAssessed)
             {
                 blocks.Add(new Paragraph(notAssessed, Small: true));
@@ -110,6 +122,11 @@ public static class ParentReport
     /// <summary>The child as the e-mail names them: "Oisín Edwards", or "Oisín Edwards (Year 7)" beside a brother of one name (<see cref="Distinctions"/>).</summary>
     public static string ChildName(Schools.Pupil pupil, string? distinguish) => distinguish is null ? pupil.DisplayName : $"{pupil.DisplayName} ({distinguish})";
 
+    /// <summary>The children of one e-mail in the order a family reads them: eldest year first, then by name (then id, so the order is always the same).</summary>
+    /// <remarks>In pupil id order (pseudonymous, so random), one e-mail listed a Year 8, a Year 10 and a Year 7, its attachments likewise.</remarks>
+    public static IReadOnlyList<Schools.Pupil> InFamilyOrder(IEnumerable<Schools.Pupil> children) =>
+        [.. children.OrderByDescending(c => c.YearGroup).ThenBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
+
     /// <summary>For the children of one e-mail, what tells apart those who share a name: their year, else their place in the list.</summary>
     /// <remarks>Two attachments of one name would be saved one over the other, and two paragraphs alike would not say which is which.</remarks>
     public static IReadOnlyDictionary<string, string?> Distinctions(IReadOnlyList<Schools.Pupil> children)
@@ -125,6 +142,29 @@ public static class ParentReport
         }
 
         return result;
+    }
+
+    /// <summary>The staff note's meaning without its terms ("DfE transition matrices"), which a family cannot be expected to know.</summary>
+    internal const string DefaultTargetNoteForParents =
+        "* Estimated target: the school has not set its own target in this subject yet, so this is the GCSE grade most often reached nationally "
+        + "by pupils with similar results at the end of primary school (Key Stage 2 tests).";
+
+    /// <summary>" Kacper joined the school on 26 February 2026, so this year's figures start from that day.", when the pupil joined after the year's first school week; else "".</summary>
+    /// <remarks>
+    /// A pupil who joined in February read "this year 58.3%" over three weeks, with a chart empty until then and every
+    /// change shown as "-", and nothing said why. The first week of <paramref name="weeks"/> is the school's first of the
+    /// year, so pupils starting with the year (a September admission after an August date) get no sentence.
+    /// </remarks>
+    private static string JoinedText(string forename, DateOnly? admitted, IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks, DateOnly asOf) =>
+        admitted is { } joined && weeks.Count > 0 && joined > weeks[0].Monday.AddDays(6) && joined <= asOf
+            ? $" {forename} joined the school on {Date(joined)}, so this year's figures start from that day."
+            : "";
+
+    /// <summary>Whether no subject with a result has a change, nor a reason for none: the pupil was not in the previous snapshot, or there was none.</summary>
+    private static bool NoEarlierReport(IReadOnlyList<SubjectSnapshot> subjects)
+    {
+        var withResult = subjects.Where(s => s.Current is not null).ToList();
+        return withResult.Count > 0 && withResult.All(s => s.ChangeSinceLast is null && !s.NotAssessedSinceLast && !s.FirstResultSinceLast);
     }
 
     /// <summary>The pupil's date of birth as ddMMyyyy; a protected report is never built without one (never a guessable constant).</summary>

@@ -144,7 +144,66 @@ public class ParentReportTests
 
         var targets = document.Blocks.OfType<TableBlock>().Single().Rows.Select(r => r.Cells[2]).ToList();
         Assert.All(targets, t => Assert.Equal(footnote, t.EndsWith(" *", StringComparison.Ordinal)));
-        Assert.Equal(footnote, document.Text().Any(t => t.StartsWith("* Target is an estimate from DfE transition matrices", StringComparison.Ordinal)));
+        Assert.Equal(footnote, document.Text().Contains(ParentReport.DefaultTargetNoteForParents));
+        // The staff note's terms mean nothing to a family.
+        Assert.DoesNotContain(document.Text(), t => t.Contains("transition matri", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("2025-09-01", null)]
+    [InlineData("2025-09-03", null)]
+    [InlineData("2026-02-26", "Figures up to 13 March 2026. {0} joined the school on 26 February 2026, so this year's figures start from that day.")]
+    [InlineData("2026-03-14", null)]
+    public void Build_AdmissionDate_JoinedAfterTheFirstWeekSaysFiguresStartThen(string admitted, string? expected)
+    {
+        var (school, snapshot) = ReportData.School();
+        var input = ReportData.ParentInput(school, snapshot, snapshot.Pupils[0].PupilId);
+        var pupil = school.Directory.Pupil(input.Pupil.PupilId)! with { AdmissionDate = DateOnly.Parse(admitted, System.Globalization.CultureInfo.InvariantCulture) };
+        var directory = new ProgressFunctions.Core.Reports.Routing.SchoolDirectory([pupil], [], [], [], []);
+
+        var first = ParentReport.Build(input with { Directory = directory, AsOf = new DateOnly(2026, 3, 13) }).Blocks.OfType<Paragraph>().First().Value;
+
+        var forename = pupil.PreferredForename ?? pupil.LegalForename;
+        Assert.Equal(expected is null ? "Figures up to 13 March 2026." : string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, forename), first[first.IndexOf("Figures up to", StringComparison.Ordinal)..]);
+    }
+
+    [Theory]
+    [InlineData("-,-,-", true)]
+    [InlineData("-,1,-", false)]
+    [InlineData("-,first,-", false)]
+    [InlineData("-,stale,-", false)]
+    public void Build_NoSubjectHasAChange_SaysThereIsNoEarlierReport(string changes, bool note)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[1];
+        var kinds = changes.Split(',');
+        var subjects = pupil.Subjects.Take(3).Select((s, i) => s with
+        {
+            ChangeSinceLast = kinds[i] == "1" ? 1m : null,
+            FirstResultSinceLast = kinds[i] == "first",
+            NotAssessedSinceLast = kinds[i] == "stale",
+            LatestOn = new DateOnly(2026, 3, 11),
+        }).ToEquatableList();
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil with { Subjects = subjects } });
+
+        Assert.Equal(note, document.Text().Contains("There is no earlier report to compare these results with, so no change is shown yet."));
+    }
+
+    [Theory]
+    [InlineData("Leo Begum/8, Zoë Begum/10, Noah Begum/7", "Zoë Begum, Leo Begum, Noah Begum")]
+    [InlineData("Noah Begum/7, Amir Begum/7", "Amir Begum, Noah Begum")]
+    [InlineData("Ava Khan/0, Ava Khan/6", "Ava Khan, Ava Khan")]
+    public void InFamilyOrder_ChildrenOfOneEmail_EldestYearFirstThenName(string children, string expected)
+    {
+        var pupils = children.Split(", ").Select((c, i) => c.Split('/') is [var name, var year]
+            ? new Pupil { Id = $"p{9 - i}", Upn = "", LegalForename = name.Split(' ')[0], LegalSurname = name.Split(' ')[1], YearGroup = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) }
+            : throw new ArgumentException(c)).ToList();
+
+        var ordered = ParentReport.InFamilyOrder(pupils);
+
+        Assert.Equal(expected, string.Join(", ", ordered.Select(p => p.DisplayName)));
+        Assert.Equal(ordered.Select(p => p.YearGroup).OrderDescending(), ordered.Select(p => p.YearGroup));
     }
 
     [Theory]
@@ -195,6 +254,8 @@ public class ParentReportTests
 
         Assert.Contains(expected, document.Text());
         Assert.DoesNotContain(document.Blocks, b => b is BarChart or TableBlock);
+        // One line needs no page of its own.
+        Assert.DoesNotContain(document.Blocks, b => b is PageBreak);
     }
 
     [Fact]
