@@ -12,7 +12,11 @@ internal static class ParentAttendanceText
     /// the year must not read the same words as one whose child is just under 90%. Lateness names both of its periods,
     /// because the report's "Late this term" tile sits beside this paragraph and a year's count alone read as the term's.
     /// </remarks>
-    public static string Explain(string forename, AttendanceTotals year, AttendanceTotals term)
+    /// <param name="forename">The child's forename as the report uses it.</param>
+    /// <param name="year">Year-to-date totals.</param>
+    /// <param name="term">Term-to-date totals.</param>
+    /// <param name="reception">The child is in Reception, whom DfE's absence figures (pupils aged 5 to 15) leave out.</param>
+    public static string Explain(string forename, AttendanceTotals year, AttendanceTotals term, bool reception = false)
     {
         if (year.Possible == 0)
         {
@@ -24,8 +28,36 @@ internal static class ParentAttendanceText
         // A year with a possible session has a band; a term without one has none.
         var yearBand = year.Band!.Value;
         var close = CloseToPersistent(year);
+        if (reception && Worse(yearBand, term.Band) >= AttendanceBand.AtRisk)
+        {
+            return opening + ReceptionMeaning(forename, yearBand, term.Band) + LateText(forename, year.Late, term.Late);
+        }
+
         var meaning = term.Band is { } termBand && TermFellBelow(yearBand, termBand) ? TermMeaning(forename, yearBand, termBand, close) : YearMeaning(forename, yearBand, close);
         return opening + meaning + LateText(forename, year.Late, term.Late);
+    }
+
+    private static AttendanceBand Worse(AttendanceBand year, AttendanceBand? term) => term is { } t && t > year ? t : year;
+
+    /// <summary>The words for a Reception child below 95%: what was missed, and why it matters at that age, without the persistent-absence label.</summary>
+    /// <remarks>
+    /// "Counted as persistently absent" is not true of a Reception child in DfE's figures, which count pupils aged 5 to
+    /// 15 (Year 1 upwards); a parent of a four-year-old was told it.
+    /// </remarks>
+    private static string ReceptionMeaning(string forename, AttendanceBand year, AttendanceBand? term)
+    {
+        var band = Worse(year, term);
+        var period = band == year ? "this year" : "this term";
+        var missed = band switch
+        {
+            AttendanceBand.Persistent => $" {forename} has missed 10% or more of the sessions {period}.",
+            AttendanceBand.Severe => $" {forename} has missed half or more of the sessions {period}.",
+            _ => $" Attendance {period} is below 95%.",
+        };
+        return missed + " Coming to school regularly in Reception helps children settle, learn and make friends, and makes the start of Year 1 easier."
+            + (band >= AttendanceBand.Persistent
+                ? " We know there are often good reasons, and we would like to work with you to help; a member of staff will be in touch."
+                : " If anything is making it hard to get to school, please let us know so that we can help.");
     }
 
     /// <summary>Whether a year's attendance is under 92%: close enough to 90% that "a little below 95%" would understate it.</summary>

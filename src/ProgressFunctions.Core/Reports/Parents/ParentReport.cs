@@ -60,7 +60,7 @@ public static class ParentReport
             // The two points figures count opposite things, and a parent cannot tell from "4" which way is good.
             new Paragraph("Achievements are points given for good work and conduct; behaviour points are given for incidents in school, so fewer is better.", Small: true),
             new Heading("Attendance"),
-            new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance)),
+            new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance, reception: snapshot.YearGroup == 0)),
         };
         if (weeks.Count > 0)
         {

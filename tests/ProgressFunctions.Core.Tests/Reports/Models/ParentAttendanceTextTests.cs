@@ -61,6 +61,26 @@ public class ParentAttendanceTextTests
     }
 
     [Theory]
+    // present, absent of the year; of the term -> a Reception child's paragraph, after its opening sentences
+    [InlineData(98, 2, 49, 1, " Sam's attendance is excellent. Thank you for your support.")]
+    [InlineData(93, 7, 47, 3, " Attendance this year is below 95%. Coming to school regularly in Reception helps children settle, learn and make friends, and makes the start of Year 1 easier. If anything")]
+    [InlineData(85, 15, 42, 8, " Sam has missed 10% or more of the sessions this year. Coming to school regularly in Reception")]
+    [InlineData(96, 4, 38, 10, " Sam has missed 10% or more of the sessions this term.")]
+    [InlineData(40, 60, 20, 30, " Sam has missed half or more of the sessions this year. Coming to school regularly in Reception helps children settle, learn and make friends, and makes the start of Year 1 easier. We know there are often good reasons")]
+    public void Explain_ReceptionChild_SaysWhatWasMissedWithoutThePersistentAbsenceLabel(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected)
+    {
+        var year = new AttendanceTotals(yearPresent, 0, yearAbsent, 0, 0);
+        var term = new AttendanceTotals(termPresent, 0, termAbsent, 0, 0);
+
+        var paragraph = ParentAttendanceText.Explain("Sam", year, term, reception: true);
+
+        var judged = paragraph[paragraph.IndexOf("friendships.", StringComparison.Ordinal)..]["friendships.".Length..];
+        Assert.StartsWith(expected, judged, StringComparison.Ordinal);
+        Assert.DoesNotContain("persistent", paragraph, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("severe", paragraph, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     // late sessions this year, of them this term -> what the paragraph says (the report's tile shows the term's)
     [InlineData(0, 0, null)]
     [InlineData(1, 0, " Sam has arrived late once this year, before this term.")]
