@@ -70,9 +70,9 @@ public static class CtfReader
             var doctype = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase);
             var reason = doctype
                 ? "the file declares a DOCTYPE; DTDs and entities are not allowed in a CTF and the file was not read further"
-                : $"not well-formed XML: {e.Message}";
+                : $"not well-formed XML: {VisibleText.Of(e.Message).TrimEnd('.')}";
             state.Issues.Add(ImportIssue.Error(file, e.LineNumber, "", "", reason));
-            unreadable = $"{file}:{e.LineNumber}: {reason}. " + (doctype
+            unreadable = $"{file}{(e.LineNumber > 0 ? $":{e.LineNumber}" : "")}: {reason}. " + (doctype
                 ? "Nothing of it was imported: export the CTF again from the MIS, as it writes it"
                 : "The file is damaged or cut short, so nothing of it was imported (the pupils before that line neither): export it again from the MIS");
         }
