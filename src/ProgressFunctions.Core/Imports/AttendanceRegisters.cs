@@ -28,6 +28,12 @@ public sealed class AttendanceRegisters
     /// <summary>Whether the attendance file had a late-reason column: only then does it say anything about reasons.</summary>
     public bool HasLateReasonColumn { get; internal set; }
 
+    /// <summary>
+    /// Whether the export can say minutes late: an attendance.csv with a minutes-late column. A CTF's mark string, or a
+    /// file without the column, cannot; a stored late mark it repeats keeps its minutes (<see cref="ExportMerge"/>).
+    /// </summary>
+    public bool HasMinutesLateColumn { get; internal set; }
+
     public long MarkCount { get; internal set; }
 
     public static AttendanceRegisters Empty(SchoolCalendar calendar) => new(calendar);
@@ -123,6 +129,7 @@ public sealed class AttendanceRegisters
 
     internal void SetMinutesLate(string pupilId, int session, int minutes)
     {
+        HasMinutesLateColumn = true;
         if (!_minutesLate.TryGetValue(pupilId, out var byPupil))
         {
             byPupil = [];

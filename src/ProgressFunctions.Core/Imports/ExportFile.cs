@@ -33,9 +33,16 @@ public static class ExportFile
 
         if (CtfReader.LooksLikeXml(content.AsSpan(0, Math.Min(content.Length, 256))))
         {
-            return (known?.Calendar ?? fallbackCalendar) is { } calendar
-                ? new ExportRead(CtfReader.Read(new MemoryStream(content, writable: false), calendar, name, known?.Scales), null, null)
-                : new ExportRead(null, null, $"{name} is a CTF file, which carries no term dates: import a CSV bundle with school.json for this school first");
+            if ((known?.Calendar ?? fallbackCalendar) is not { } calendar)
+            {
+                return new ExportRead(null, null, $"{name} is a CTF file, which carries no term dates: import a CSV bundle with school.json for this school first");
+            }
+
+            var ctf = CtfReader.Read(new MemoryStream(content, writable: false), calendar, name, known?.Scales, out var unreadable);
+            return unreadable is not null ? new ExportRead(null, null, unreadable)
+                : NamesNoSchool(ctf.Profile) ? new ExportRead(null, null,
+                    $"{name} names no source school (Header/SourceSchool with a URN, or an LEA and Estab), so it cannot be checked to be this school's: nothing of it was imported; export it again from the MIS")
+                : new ExportRead(ctf, null, null);
         }
 
         return new ExportRead(null, null, $"{name} is neither a zip archive of a CSV bundle nor an XML (CTF) file");
@@ -59,6 +66,11 @@ public static class ExportFile
     }
 
     private const string SchoolJsonFile = "school.json";
+
+    /// <summary>Whether a CTF's header says nothing of the school it comes from (no header, or a SourceSchool with neither a URN nor an LA and establishment number).</summary>
+    /// <remarks>Such a file cannot be told from another school's export (<see cref="ExportSchool.Mismatch"/> has nothing to compare).</remarks>
+    private static bool NamesNoSchool(SchoolProfile? profile) =>
+        profile is null || (profile.Urn.Length == 0 && (profile.LocalAuthority.Length == 0 || profile.Establishment.Length == 0));
 
     private static string? ReadText(IBundleSource source, string file)
     {

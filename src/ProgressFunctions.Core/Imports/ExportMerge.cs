@@ -179,7 +179,9 @@ public static class ExportMerge
             foreach (var mark in export.MarksOf(pupilId))
             {
                 var key = (mark.Date, mark.Session);
-                if (!before.TryGetValue(key, out var had) || (had.ExportedAt < exportedAt && (had.Code != mark.Code || had.MinutesLate != mark.MinutesLate)))
+                // An export that cannot say minutes late (a CTF) repeating a stored mark leaves it, minutes and all.
+                if (!before.TryGetValue(key, out var had)
+                    || (had.ExportedAt < exportedAt && (had.Code != mark.Code || (export.HasMinutesLateColumn && had.MinutesLate != mark.MinutesLate))))
                 {
                     merged ??= new(before);
                     merged[key] = new StampedMark(mark.Code, exportedAt, mark.MinutesLate);

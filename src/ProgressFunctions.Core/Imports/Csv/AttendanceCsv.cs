@@ -42,6 +42,7 @@ public static class AttendanceCsv
 
         var (iUpn, iDate, iSession, iMark, iLate, iReason) = (map[Upn], map[Date], map[Session], map[Mark], map[MinutesLate], map[LateReason]);
         sink.Registers.HasLateReasonColumn |= iReason >= 0;
+        sink.Registers.HasMinutesLateColumn |= iLate >= 0;
         var width = reader.FieldCount;
         var header = CsvTable.HeaderCells(reader);
         var rows = new AttendanceRows(sink, pupils, issues, file);

@@ -16,9 +16,20 @@ internal static class CtfAttendance
         foreach (var year in Children(Child(pupil, "Attendance"), "YearData"))
         {
             var marks = Value(year, "AttendMarks");
-            if (marks.Length > 0 && TryDate(Value(year, "AttendStartDate"), out var start))
+            if (marks.Length > 0)
             {
-                placed += ReadMarks(sink, pupilId, start, marks, file, line, issues);
+                var startText = Value(year, "AttendStartDate");
+                if (TryDate(startText, out var start))
+                {
+                    placed += ReadMarks(sink, pupilId, start, marks, file, line, issues);
+                }
+                else
+                {
+                    // Without the date of its first character no mark can be placed: the year's totals would stand in silently.
+                    issues.Add(ImportIssue.Error(file, line, "AttendStartDate", startText,
+                        (startText.Length == 0 ? "AttendMarks has no AttendStartDate" : $"'{startText}' is not a date (use yyyy-MM-dd)") + ": none of this year's marks are imported"));
+                }
+
                 continue;
             }
 

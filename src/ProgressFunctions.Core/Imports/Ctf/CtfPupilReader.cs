@@ -69,6 +69,25 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             return;
         }
 
+        // As pupils.csv refuses a row whose date of birth or year group cannot be read: stored as none (or Reception),
+        // the pupil's reports would go unprotected, or to the wrong year leader, and the stored value would be lost.
+        var dobText = Value(basic, "DOB");
+        DateOnly? dateOfBirth = TryDate(dobText, out var dob) ? dob : null;
+        if (dateOfBirth is null && dobText.Length > 0)
+        {
+            Issues.Add(ImportIssue.Error(file, line, "DOB", dobText, $"'{dobText}' is not a date (use yyyy-MM-dd): the pupil record is not imported"));
+            return;
+        }
+
+        var yearText = Value(basic, "NCyearActual");
+        if (YearGroup(yearText) is not { } yearGroup)
+        {
+            Issues.Add(ImportIssue.Error(file, line, "NCyearActual", yearText, (yearText.Length == 0
+                ? "NCyearActual is empty: a pupil without a year group cannot be routed to their year leader"
+                : $"'{yearText}' is not a year group (N1, N2, R or 1-14)") + "; the pupil record is not imported"));
+            return;
+        }
+
         var id = RecordIds.PupilFromUpn(upn);
         _rows[id] = new RowRef(file, line);
         var senProvision = Children(Child(pupil, "SENhistory"), "SEN").Select(s => Value(s, "SENprovision")).LastOrDefault() ?? "";
@@ -81,9 +100,9 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
             LegalSurname = Clean(First(basic, "Surname", "LegalSurname"), "Surname", line),
             LegalForename = Clean(First(basic, "Forename", "LegalForename"), "Forename", line),
             PreferredForename = Name(basic, "PreferredForename", line) is { Length: > 0 } p ? p : null,
-            DateOfBirth = TryDate(Value(basic, "DOB"), out var dob) ? dob : null,
+            DateOfBirth = dateOfBirth,
             Gender = First(basic, "Gender", "Sex"),
-            YearGroup = Value(basic, "NCyearActual") is var y && int.TryParse(y, out var year) ? year : 0,
+            YearGroup = yearGroup,
             Sen = senProvision.ToUpperInvariant() switch { "K" => SenStatus.Support, "E" or "S" => SenStatus.Ehcp, _ => SenStatus.None },
             FreeSchoolMeals = fsm,
             EnglishAdditionalLanguage = !CtfCodes.IsEnglish(firstLanguage),
@@ -93,6 +112,15 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         _marks += CtfAttendance.Read(pupil, id, line, _sink, file, _summaries, Issues);
         CtfAssessments.Read(pupil, id, line, scales, file, _assessments, Issues);
     }
+
+    /// <summary>A CTF <c>NCyearActual</c>: N1 and N2 (nursery) are -2 and -1, R (Reception) 0, then 1-14, as pupils.csv reads them; null for anything else.</summary>
+    private static int? YearGroup(string text) => text.ToUpperInvariant() switch
+    {
+        "N1" => -2,
+        "N2" => -1,
+        "R" => 0,
+        _ => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 14 ? year : null,
+    };
 
     /// <summary>The pupils read, without those whose UPN another pupil record also has.</summary>
     /// <remarks>
