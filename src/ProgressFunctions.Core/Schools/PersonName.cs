@@ -1,11 +1,13 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace ProgressFunctions.Core.Schools;
 
 /// <summary>The one rule for the text of a person's name, as it is stored, printed and put in e-mail headers.</summary>
 /// <remarks>
-/// A tab, line break or other control character typed into an MIS name field becomes a space, and runs of spaces
-/// become one; the name is trimmed. Cleaned once at import (with a warning naming the field) and again wherever a
+/// A tab, line break or other control character typed into an MIS name field becomes a space, a character that
+/// prints as nothing (a zero-width space, a direction override) is removed, and runs of spaces become one; the name
+/// is trimmed. Cleaned once at import (with a warning naming the field) and again wherever a
 /// name meets a header, so a name is never a reason for a message not to be sent.
 /// </remarks>
 public static class PersonName
@@ -24,7 +26,15 @@ public static class PersonName
     /// <summary>Compares keys made by <see cref="OrderKey"/>.</summary>
     public static IComparer<SortKey> KeyOrder { get; } = Comparer<SortKey>.Create(SortKey.Compare);
 
-    public static bool NeedsCleaning(string name) => name.Any(char.IsControl);
+    public static bool NeedsCleaning(string name) => name.AsSpan().ContainsAny(s_unclean);
+
+    // Control characters (made spaces), and characters that print as nothing and have no place in a name (removed): a
+    // zero-width space, a word joiner, a byte-order mark, direction marks and overrides. A right-to-left override pasted
+    // into a surname printed it reversed wherever it was shown. Zero-width joiners stay: some scripts spell with them.
+    private static readonly SearchValues<char> s_unclean = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), .. Invisible]);
+
+    private const string Invisible = "\u200B\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF";
 
     /// <summary>The character standing where a letter was lost, or null: no name holds '?' or U+FFFD.</summary>
     /// <remarks>
@@ -37,7 +47,7 @@ public static class PersonName
     /// <remarks>A name already clean (most are, and every late reason of an attendance export passes here) is returned as it is.</remarks>
     public static string Clean(string name) => IsClean(name)
         ? name
-        : string.Join(' ', name.Split((char[])[' ', .. name.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
+        : string.Join(' ', string.Concat(name.Where(c => !Invisible.Contains(c))).Split((char[])[' ', .. name.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
 
     private static bool IsClean(string name) =>
         name.Length == 0 || (name[0] != ' ' && name[^1] != ' ' && !name.Contains("  ", StringComparison.Ordinal) && !NeedsCleaning(name));

@@ -14,6 +14,10 @@ public sealed class PersonNameTests
     [InlineData("   ", "")]
     [InlineData("", "")]
     [InlineData("Amelia\u00A0Thomas", "Amelia\u00A0Thomas")]
+    [InlineData("Amelia\u200BThomas", "AmeliaThomas")]
+    [InlineData("\u202EsamohT", "samohT")]
+    [InlineData("\uFEFFAmelia \u200F", "Amelia")]
+    [InlineData("\u0645\u200C\u0631", "\u0645\u200C\u0631")]
     public void Clean_ControlCharactersAndRuns_OneSpaceEach(string name, string expected) =>
         Assert.Equal(expected, PersonName.Clean(name));
 

@@ -97,7 +97,7 @@ public sealed class CsvRow
         }
 
         var cleaned = Schools.PersonName.Clean(value);
-        Warning(column, cleaned, $"'{column.Name}' held a tab, line break or other control character; each was replaced by a space");
+        Warning(column, cleaned, $"'{column.Name}' held a tab, line break or other control character, each replaced by a space, or an invisible character (a zero-width space, a direction mark), removed");
         return cleaned;
     }
 

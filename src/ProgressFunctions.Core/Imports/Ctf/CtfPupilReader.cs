@@ -176,7 +176,7 @@ internal sealed class CtfPupilReader(string file, SchoolCalendar calendar, Grade
         }
 
         var cleaned = PersonName.Clean(value);
-        Issues.Add(ImportIssue.Warning(file, line, element, cleaned, $"{element} held a tab, line break or other control character; each was replaced by a space"));
+        Issues.Add(ImportIssue.Warning(file, line, element, cleaned, $"{element} held a tab, line break or other control character, each replaced by a space, or an invisible character (a zero-width space, a direction mark), removed"));
         return cleaned;
     }
 
