@@ -64,7 +64,7 @@ public static class ParentReport
         };
         if (weeks.Count > 0)
         {
-            blocks.Add(WeeklyChart(weeks));
+            blocks.Add(WeeklyChart(weeks, reception: snapshot.YearGroup == 0));
         }
 
         var untargeted = snapshot.WithoutTarget ?? [];
@@ -189,14 +189,15 @@ public static class ParentReport
     /// <summary>The chart of weekly rates, each already rounded half-up to one decimal place as printed.</summary>
     /// <remarks>
     /// Always from 0% to 100%: an axis fitted to each child's lowest week made one week at 75% fall to the foot of one
-    /// child's chart and sit high on a sibling's, in the same e-mail.
+    /// child's chart and sit high on a sibling's, in the same e-mail. A Reception child's 90% line is not labelled
+    /// persistent absence, as their attendance paragraph does not call it that (<see cref="ParentAttendanceText"/>).
     /// </remarks>
-    private static LineChart WeeklyChart(IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks)
+    private static LineChart WeeklyChart(IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks, bool reception)
     {
         var values = weeks.Select(w => w.Rate is { } rate ? (double?)(double)rate : null).ToList();
         const double yMin = 0;
         return new LineChart("Attendance by school week", [.. weeks.Select(w => ShortDate(w.Monday))], [new ChartSeries("Attendance", values)],
-            [new ReferenceLine("95% expected", 95, Tone.Good), new ReferenceLine("90% persistent absence", 90, Tone.Concern)], yMin, 100, "%");
+            [new ReferenceLine("95% expected", 95, Tone.Good), new ReferenceLine(reception ? "90%" : "90% persistent absence", 90, Tone.Concern)], yMin, 100, "%");
     }
 
     private static IEnumerable<BarChart> SubjectCharts(PupilSnapshot pupil, GradeScaleSet scales)

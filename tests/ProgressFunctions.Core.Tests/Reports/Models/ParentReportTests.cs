@@ -314,4 +314,19 @@ public class ParentReportTests
         Assert.Equal("First result", rows[0].Cells[5]);
         Assert.All(rows.Skip(1), r => Assert.NotEqual("First result", r.Cells[5]));
     }
+
+    [Theory]
+    // year group -> the labels of the weekly chart's reference lines
+    [InlineData(0, "95% expected|90%")]
+    [InlineData(1, "95% expected|90% persistent absence")]
+    public void Build_WeeklyChart_ReceptionsNinetyPercentLineNotCalledPersistentAbsence(int yearGroup, string labels)
+    {
+        var (school, snapshot) = ReportData.School();
+        var pupil = snapshot.Pupils[0] with { YearGroup = yearGroup };
+
+        var document = ParentReport.Build(ReportData.ParentInput(school, snapshot, pupil.PupilId) with { Pupil = pupil });
+
+        var chart = document.Blocks.OfType<LineChart>().Single();
+        Assert.Equal(labels, string.Join('|', chart.Lines.Select(r => r.Label)));
+    }
 }
