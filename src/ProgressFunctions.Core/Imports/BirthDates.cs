@@ -8,13 +8,15 @@ namespace ProgressFunctions.Core.Imports;
 /// swapped across a year) leaves the family with a file they cannot open, and nothing else in an import would notice.
 /// A pupil in year group Y in the academic year starting 1 September A is born from 1 September A-Y-5 to 31 August
 /// A-Y-4 (Reception is 0, nursery -1 and -2); a year either side is allowed, for a child taught out of their year
-/// group. Warnings only: the date is imported as the MIS gives it. Without the export's date nothing is checked.
+/// group. Warnings only: the date is imported as the MIS gives it. Without the export's date, or when pupils.csv has no
+/// date-of-birth column (the stored dates stand), nothing is checked.
 /// </remarks>
 public static class BirthDates
 {
     public static SchoolExport Warn(SchoolExport export)
     {
-        if (export.ExportedAt is not { } exportedAt)
+        // A pupils.csv without the column carries the stored dates: the warning is for the dates this export gives.
+        if (export.ExportedAt is not { } exportedAt || export.AbsentColumns.Contains(Csv.PupilsCsv.DateOfBirth))
         {
             return export;
         }

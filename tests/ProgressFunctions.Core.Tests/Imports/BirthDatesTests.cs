@@ -51,5 +51,6 @@ public sealed class BirthDatesTests
         Assert.Equal(("pupils.csv", 3, "Date of Birth", false), (issue.File, issue.Line, issue.Column, issue.IsError));
         Assert.StartsWith("a pupil in Year 7 this year is born between 1 September 2013 and 31 August 2014, and 1 October 2017 is more than a year outside that", issue.Reason, StringComparison.Ordinal);
         Assert.Empty(BirthDates.Warn(export with { ExportedAt = null }).Issues);
+        Assert.Empty(BirthDates.Warn(export with { AbsentColumns = new HashSet<Core.Imports.Csv.CsvColumn> { Core.Imports.Csv.PupilsCsv.DateOfBirth } }).Issues);
     }
 }
