@@ -56,6 +56,7 @@ public static class CheckDecisions
                 FirstAlerts = run.FirstAlerts,
                 ThresholdsCrossed = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold).Select(a => new ThresholdCrossing(a.PupilId, a.Evidence, a.Severity))],
                 LateOften = [.. digest.Alerts.Where(a => a.Rule == Alerts.AlertRule.Lateness).Select(a => new LatenessConcern(a.PupilId, a.Evidence))],
+                Alerts = digest.Alerts,
             });
             var email = ReportEmailComposer.ForAttendanceDigest(run.School.SchoolName, member.DisplayName, date, document.FileName, run.FirstAlerts);
             // Each member of staff's digest differs (a year leader sees their year), so each is kept under its own name.

@@ -52,6 +52,15 @@ public sealed record AttendanceDigestInput(
     /// <remarks>Lateness is an alert of its own: without this list an attendance officer would be alerted about it in no message at all.</remarks>
     public IReadOnlyList<LatenessConcern> LateOften { get; init; } = [];
 
+    /// <summary>The recipient's alerts today; null when the digest is built from <see cref="Summaries"/> alone.</summary>
+    /// <remarks>
+    /// Given, each list under the headline figures (overdue N marks, close to persistent absence, severe absence, the
+    /// penalty-notice count, open continuous absences, patterns) names only the pupils alerted today for that list's
+    /// own condition. Without it a pupil alerted for today's N alone was listed again, each day, under every condition
+    /// still in its cool-down (severe absence, the same unauthorised count, the same pattern), as if it were new.
+    /// </remarks>
+    public IReadOnlyList<Alerts.Alert>? Alerts { get; init; }
+
     /// <summary>The digest input for one member of staff: their scope's registers and the measures of the pupils they have alerts about.</summary>
     public static AttendanceDigestInput For(string schoolName, DateOnly asOf, DateOnly? registerDate, int run, string staffId, IEnumerable<string> alertedPupilIds,
         SchoolCalendar calendar, SchoolDirectory directory, IReadOnlyDictionary<string, PupilRegister> registers, IEnumerable<Pupil> onRoll)
@@ -85,20 +94,24 @@ public static class AttendanceDigest
     public static ReportDocument Build(AttendanceDigestInput input)
     {
         var summaries = input.Summaries.OrderBy(s => s.PupilId, StringComparer.Ordinal).ToList();
+        var alerted = input.Alerts?.Select(a => (a.PupilId, a.Rule)).ToHashSet();
+        var alertedSevere = input.Alerts?.Where(a => a.Rule == Alerts.AlertRule.AttendanceThreshold && a.Severity == Alerts.AlertSeverity.Urgent)
+            .Select(a => a.PupilId).ToHashSet(StringComparer.Ordinal);
+        bool For(Alerts.AlertRule rule, PupilAttendanceSummary s) => alerted is null || alerted.Contains((s.PupilId, rule));
         var today = DigestRows.Today(input);
-        var overdue = summaries.SelectMany(s => s.OverdueUnexplained.Select(m => (s.PupilId, Mark: m))).ToList();
+        var overdue = summaries.Where(s => For(Alerts.AlertRule.OverdueUnexplainedAbsence, s)).SelectMany(s => s.OverdueUnexplained.Select(m => (s.PupilId, Mark: m))).ToList();
         // A runway as long as the sessions left means the pupil cannot reach 10% this year (on the last day, nobody can).
-        var nearPa = summaries.Where(s => !s.YearToDate.IsPersistentAbsence && s.YearToDate.Possible > 0
+        var nearPa = summaries.Where(s => For(Alerts.AlertRule.PersistentAbsenceRunway, s) && !s.YearToDate.IsPersistentAbsence && s.YearToDate.Possible > 0
             && (s.Runway.BeforePersistent is null
                 || (s.Runway.BeforePersistent < input.RunwayWarningSessions && s.Runway.BeforePersistent < s.Runway.SessionsRemaining)))
             .OrderBy(s => s.Runway.BeforePersistent ?? -1).ToList();
-        var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence).OrderBy(s => s.YearToDate.AttendanceRate).ToList();
+        var severe = summaries.Where(s => s.YearToDate.IsSevereAbsence && (alertedSevere is null || alertedSevere.Contains(s.PupilId))).OrderBy(s => s.YearToDate.AttendanceRate).ToList();
         var crossed = input.ThresholdsCrossed.OrderByDescending(c => c.Severity).ThenBy(c => NameOf(input.Directory, c.PupilId), StringComparer.CurrentCulture).ToList();
-        var rolling = summaries.Where(s => s.RollingUnauthorised.ReachesThreshold).OrderByDescending(s => s.RollingUnauthorised.UnauthorisedSessions).ToList();
+        var rolling = summaries.Where(s => s.RollingUnauthorised.ReachesThreshold && For(Alerts.AlertRule.PenaltyNoticeThreshold, s)).OrderByDescending(s => s.RollingUnauthorised.UnauthorisedSessions).ToList();
         var lastDay = input.MeasuredOn;
-        var open = summaries.SelectMany(s => s.Spells.Where(sp => sp.Last == lastDay && sp.SchoolDays >= input.ContinuousAbsenceDays).Select(sp => (s.PupilId, Spell: sp))).ToList();
+        var open = summaries.Where(s => For(Alerts.AlertRule.ContinuousAbsence, s)).SelectMany(s => s.Spells.Where(sp => sp.Last == lastDay && sp.SchoolDays >= input.ContinuousAbsenceDays).Select(sp => (s.PupilId, Spell: sp))).ToList();
         // One row per pupil, as every other list: a pupil with two patterns is one pupil, both patterns in the evidence.
-        var patterns = summaries.Where(s => s.Patterns.Count > 0)
+        var patterns = summaries.Where(s => s.Patterns.Count > 0 && For(Alerts.AlertRule.AbsencePattern, s))
             .Select(s => (s.PupilId, Evidence: string.Join("; ", s.Patterns.Select(p => p.Evidence + DigestRows.Dates(p))))).ToList();
         var lateOften = input.LateOften.DistinctBy(l => l.PupilId, StringComparer.Ordinal)
             .OrderBy(l => NameOf(input.Directory, l.PupilId), StringComparer.CurrentCulture).ToList();

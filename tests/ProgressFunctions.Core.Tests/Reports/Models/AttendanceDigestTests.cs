@@ -1,6 +1,8 @@
+using ProgressFunctions.Core.Alerts;
 using ProgressFunctions.Core.Attendance;
 using ProgressFunctions.Core.Reports.AttendanceOfficer;
 using ProgressFunctions.Core.Reports.Documents;
+using ProgressFunctions.Core.Schools;
 using ProgressFunctions.Core.Tests.Builders;
 using static ProgressFunctions.Core.Tests.Builders.Calendars;
 
@@ -112,6 +114,34 @@ public class AttendanceDigestTests
 
         var rows = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("New unexplained absences today", StringComparison.Ordinal)).Rows;
         Assert.Equal(["a Test", "c Test", "b Test"], rows.Select(r => r.Cells[0]));
+    }
+
+    /// <summary>
+    /// Two pupils with the same register (severely absent, 10+ unauthorised sessions, an open spell, an overdue N, and
+    /// absent with no reason today): "again" is alerted today for the list's condition, "today" only for today's N, its
+    /// other conditions being in their cool-down. Only "again" is in the list, and the count above it says one.
+    /// </summary>
+    [Theory]
+    [InlineData("Severe absence (50% or more)", AlertRule.AttendanceThreshold, AlertSeverity.Urgent)]
+    [InlineData("10 or more unauthorised sessions in 10 school weeks", AlertRule.PenaltyNoticeThreshold, AlertSeverity.Urgent)]
+    [InlineData("Continuous absence of 10+ school days, still open", AlertRule.ContinuousAbsence, AlertSeverity.Urgent)]
+    [InlineData("Unexplained absences overdue", AlertRule.OverdueUnexplainedAbsence, AlertSeverity.Warning)]
+    public void Build_PupilAlertedTodayOnlyForTodaysN_NotListedUnderConditionsInCoolDown(string list, AlertRule rule, AlertSeverity severity)
+    {
+        var directory = new DirectoryBuilder().Pupil("again").Pupil("today").Build();
+        var registers = new[] { "again", "today" }.Select(id => new RegisterBuilder(Year2025, id).Present(D("2025-09-03"), D("2025-09-30"))
+            .Fill(D("2025-10-01"), D("2025-11-11"), "O").Day(D("2025-11-12"), "N").Fill(D("2025-11-13"), D("2025-11-27"), "O").Day(s_asOf, "N").Build()).ToArray();
+        var summaries = registers.Select(r => AttendanceMeasures.Summarise(r, s_asOf, AttendanceRules.Default)).ToList();
+        Alert Raised(string pupil, AlertRule r, AlertSeverity sev) => new(pupil, r, sev, 1, "evidence", [StaffRoleKind.AttendanceOfficer], s_asOf);
+
+        var document = AttendanceDigest.Build(new AttendanceDigestInput("Test School", s_asOf, Year2025, summaries, registers, directory)
+        {
+            Alerts = [Raised("again", AlertRule.NewUnexplainedAbsence, AlertSeverity.Info), Raised("today", AlertRule.NewUnexplainedAbsence, AlertSeverity.Info), Raised("again", rule, severity)],
+        });
+
+        var table = document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith(list, StringComparison.Ordinal));
+        Assert.Equal(["again Test"], table.Rows.Select(r => r.Cells[0]).Distinct());
+        Assert.Equal(2, document.Blocks.OfType<TableBlock>().Single(t => t.Caption!.StartsWith("New unexplained absences today", StringComparison.Ordinal)).Rows.Count);
     }
 
     [Fact]
