@@ -56,6 +56,14 @@ public static class AlertEngine
         && asOf.DayNumber - last.LastRaised.DayNumber < rules.CoolDownDays
         && alert.Level <= last.Level;
 
+    /// <summary>How much a count of sessions or school days must grow to count as worse within the cool-down: five, a school week's days.</summary>
+    /// <remarks>
+    /// The penalty-notice count and a continuous absence grow with every day away: levelled by the count itself, each
+    /// day's absence made them "worse", and the same pupils were alerted again every day with a count one higher.
+    /// Levelled in steps of five, one is raised again after a further school week of absence (or five sessions).
+    /// </remarks>
+    private const int StepOfWorsening = 5;
+
     private static IEnumerable<Alert> Conditions(PupilAttendanceView view, AlertRules rules, DateOnly asOf)
     {
         var s = view.Summary;
@@ -87,13 +95,13 @@ public static class AlertEngine
         if (s.RollingUnauthorised.ReachesThreshold)
         {
             var r = s.RollingUnauthorised;
-            yield return make(AlertRule.PenaltyNoticeThreshold, AlertSeverity.Urgent, r.UnauthorisedSessions,
+            yield return make(AlertRule.PenaltyNoticeThreshold, AlertSeverity.Urgent, r.UnauthorisedSessions / StepOfWorsening,
                 Text($"{r.UnauthorisedSessions} unauthorised sessions in the {r.Weeks} school weeks since {r.WindowStart:yyyy-MM-dd} (threshold {r.Threshold})"), [StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader]);
         }
 
         if (OpenSpell(s, view.Register.Calendar) is { } spell && spell.SchoolDays >= rules.ContinuousAbsenceDays)
         {
-            yield return make(AlertRule.ContinuousAbsence, AlertSeverity.Urgent, spell.SchoolDays,
+            yield return make(AlertRule.ContinuousAbsence, AlertSeverity.Urgent, spell.SchoolDays / StepOfWorsening,
                 Text($"absent for {spell.SchoolDays} school days in a row since {spell.First:yyyy-MM-dd}"), [StaffRoleKind.AttendanceOfficer, StaffRoleKind.YearLeader]);
         }
 

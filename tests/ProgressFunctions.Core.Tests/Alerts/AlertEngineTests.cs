@@ -88,7 +88,7 @@ public class AlertEngineTests
         var raised = Evaluate(builder).Raised;
 
         var spell = Assert.Single(raised, a => a.Rule == AlertRule.ContinuousAbsence);
-        Assert.Equal((AlertSeverity.Urgent, 11), (spell.Severity, spell.Level));
+        Assert.Equal((AlertSeverity.Urgent, 11 / 5), (spell.Severity, spell.Level));
         Assert.Contains("since 2025-12-05", spell.Evidence);
         var fresh = Assert.Single(raised, a => a.Rule == AlertRule.NewUnexplainedAbsence);
         Assert.Equal("no reason yet for today's absence (AM and PM)", fresh.Evidence);
@@ -101,8 +101,26 @@ public class AlertEngineTests
 
         var penalty = Assert.Single(Evaluate(builder).Raised, a => a.Rule == AlertRule.PenaltyNoticeThreshold);
 
-        Assert.Equal(10, penalty.Level);
+        Assert.Equal(10 / 5, penalty.Level);
         Assert.Contains("10 unauthorised sessions", penalty.Evidence);
+    }
+
+    [Theory]
+    // school days of unauthorised absence (two sessions each) by the second check, three school days after the first
+    // (which saw 5 days, 10 sessions) -> alerted again within the cool-down?
+    [InlineData(6, false)]
+    [InlineData(7, false)]
+    [InlineData(8, true)]
+    public void Evaluate_PenaltyCountGrowingWithinCoolDown_RaisedAgainOnlyAfterFiveMoreSessions(int days, bool again)
+    {
+        var builder = new RegisterBuilder(Year2025).Present(D("2025-09-03"), s_asOf).Fill(D("2025-12-01"), D("2025-12-05"), "G");
+        var first = Evaluate(builder, asOf: D("2025-12-05"));
+        builder.Fill(D("2025-12-08"), D("2025-12-08").AddDays(days - 6), "G");
+
+        var second = Evaluate(builder, asOf: D("2025-12-10"), previous: first.States);
+
+        Assert.Contains(first.Raised, a => a.Rule == AlertRule.PenaltyNoticeThreshold);
+        Assert.Equal(again, second.Raised.Any(a => a.Rule == AlertRule.PenaltyNoticeThreshold));
     }
 
     [Fact]
