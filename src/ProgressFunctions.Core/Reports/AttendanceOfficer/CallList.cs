@@ -88,7 +88,7 @@ public static partial class CallList
             new KeyFacts(
             [
                 new KeyFact("To call (absent, no reason)", Pupils(calls.Count), calls.Count > 0 ? Tone.Caution : Tone.Good),
-                new KeyFact("No number to call", Pupils(noNumber), noNumber > 0 ? Tone.Concern : Tone.Normal),
+                new KeyFact("Of them, no number to call", Pupils(noNumber), noNumber > 0 ? Tone.Concern : Tone.Normal),
                 new KeyFact("Late today", Pupils(late.Select(l => l.PupilId).Distinct(StringComparer.Ordinal).Count())),
                 .. (unmarked.Count == 0 ? Array.Empty<KeyFact>() : [new KeyFact("No mark today", Pupils(unmarked.Count), Tone.Concern)]),
             ]),

@@ -122,6 +122,8 @@ public class CallListTests
         Assert.Contains("U: after the register closed (unauthorised)", text, StringComparison.Ordinal);
         var facts = CallList.Build(Input()).Blocks.OfType<KeyFacts>().Single().Facts;
         Assert.Equal(["2 pupils", "1 pupil", "1 pupil"], facts.Select(f => f.Value));
+        // The pupils with no number are among those to call, and the label says so.
+        Assert.Equal(["To call (absent, no reason)", "Of them, no number to call", "Late today"], facts.Select(f => f.Label));
     }
 
     [Fact]
