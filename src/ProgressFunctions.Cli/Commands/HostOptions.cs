@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Azure.Identity;
+using Microsoft.Extensions.Options;
 using ProgressFunctions.Cli.Hosting;
 
 namespace ProgressFunctions.Cli.Commands;
@@ -54,10 +55,30 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
+            var settings = verbose ? [] : SettingFailures(e);
+            if (settings.Count > 0)
+            {
+                // Every wrong setting at once, one line each, as the start-up validation found them.
+                foreach (var failure in settings)
+                {
+                    error.WriteLine($"progress {command}: {failure}");
+                }
+            }
+            else
+            {
+                error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
+            }
+
             return 2;
         }
     }
+
+    private static List<string> SettingFailures(Exception e) => e switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException all => [.. all.Flatten().InnerExceptions.OfType<OptionsValidationException>().SelectMany(o => o.Failures)],
+        _ => [],
+    };
 
     private static string OneLine(Exception e)
     {

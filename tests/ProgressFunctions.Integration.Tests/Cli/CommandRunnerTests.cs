@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Azure.Identity;
+using Microsoft.Extensions.Options;
 using ProgressFunctions.Cli.Commands;
 
 namespace ProgressFunctions.Integration.Tests.Cli;
@@ -40,6 +41,26 @@ public sealed class CommandRunnerTests
         Assert.Contains("AzureWebJobsStorage", error, StringComparison.Ordinal);
         Assert.Contains("CosmosDb__Endpoint", error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task RunAsync_SettingsOfTwoKindsWrong_EverySettingOnALineOfItsOwn()
+    {
+        // What the start-up validator throws when both the storage and the e-mail settings fail.
+        var thrown = new AggregateException(
+            new OptionsValidationException("", typeof(object), ["Storage settings: CosmosDb__Database is missing.", "Storage settings: CosmosDb__Container is missing."]),
+            new OptionsValidationException("", typeof(object), ["E-mail settings: SendGrid__ApiKey is required when Email__Provider is SendGrid."]));
+
+        var (exit, error) = await RunAsync(thrown);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            [
+                "progress batches: Storage settings: CosmosDb__Database is missing.",
+                "progress batches: Storage settings: CosmosDb__Container is missing.",
+                "progress batches: E-mail settings: SendGrid__ApiKey is required when Email__Provider is SendGrid.",
+            ],
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
