@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Net.Sockets;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
 using ProgressFunctions.Cli.Hosting;
 
 namespace ProgressFunctions.Cli.Commands;
@@ -52,10 +55,30 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
+            var settings = verbose ? [] : SettingFailures(e);
+            if (settings.Count > 0)
+            {
+                // Every wrong setting at once, one line each, as the start-up validation found them.
+                foreach (var failure in settings)
+                {
+                    error.WriteLine($"progress {command}: {failure}");
+                }
+            }
+            else
+            {
+                error.WriteLine(verbose ? e.ToString() : $"progress {command}: {OneLine(e)}");
+            }
+
             return 2;
         }
     }
+
+    private static List<string> SettingFailures(Exception e) => e switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException all => [.. all.Flatten().InnerExceptions.OfType<OptionsValidationException>().SelectMany(o => o.Failures)],
+        _ => [],
+    };
 
     private static string OneLine(Exception e)
     {
@@ -65,6 +88,34 @@ internal static class CommandRunner
             inner = next;
         }
 
-        return inner.Message.ReplaceLineEndings(" ");
+        return Explained(e) ?? inner.Message.ReplaceLineEndings(" ");
+    }
+
+    // Failures that come from the settings rather than from the data: the SDKs' own text names no setting.
+    private static string? Explained(Exception e)
+    {
+        string? request = null;
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case HttpRequestException:
+                    // "Connection refused (127.0.0.1:10001)": the address is in this message, not in the socket's.
+                    request ??= cause.Message;
+                    break;
+                case AuthenticationFailedException:
+                    return "no Azure sign-in could be used: CosmosDb__Endpoint without CosmosDb__Key (or AzureWebJobsStorage__blobServiceUri and "
+                        + "__queueServiceUri instead of a connection string) signs in with an Azure identity, and none was found or it was refused. "
+                        + "For an emulator set CosmosDb__ConnectionString (or CosmosDb__Key) and AzureWebJobsStorage; for Azure sign in with "
+                        + "'az login' (or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET) as an identity with the data roles docs/deploy.md lists.";
+                case SocketException socket:
+                    return $"nothing answered ({(request ?? socket.Message).ReplaceLineEndings(" ")}): check the endpoint the settings name (AzureWebJobsStorage, "
+                        + "CosmosDb__Endpoint or CosmosDb__ConnectionString; Smtp__Host when Email__Provider is Smtp) and that the service or emulator there is running.";
+                default:
+                    break;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ internal sealed class StorageSettingsValidator(IConfiguration configuration) : I
     {
         if (!connection.UsesIdentity)
         {
+            CheckConnectionString(connection.ConnectionString!, problems);
             return;
         }
 
@@ -57,10 +59,19 @@ internal sealed class StorageSettingsValidator(IConfiguration configuration) : I
             {
                 problems.Add("CosmosDb__ConnectionString has no AccountEndpoint=...; (expected AccountEndpoint=https://...;AccountKey=...;).");
             }
+
+            if (ConnectionStringPart(connection, "AccountKey") is { } key && !IsAccountKey(key))
+            {
+                problems.Add("CosmosDb__ConnectionString: its AccountKey is not a Cosmos DB account key (base64, as the account's Keys page or the emulator's documentation gives it).");
+            }
         }
         else if (cosmos.Endpoint is null)
         {
             problems.Add("CosmosDb__Endpoint is missing (or set CosmosDb__ConnectionString).");
+        }
+        else if (cosmos.Key is { Length: > 0 } key && !IsAccountKey(key))
+        {
+            problems.Add("CosmosDb__Key is not a Cosmos DB account key (base64, as the account's Keys page or the emulator's documentation gives it); leave it unset to sign in with managed identity.");
         }
 
         if (string.IsNullOrWhiteSpace(cosmos.Database))
@@ -73,4 +84,28 @@ internal sealed class StorageSettingsValidator(IConfiguration configuration) : I
             problems.Add("CosmosDb__Container is missing.");
         }
     }
+
+    // The SDKs parse these only when the first client is made, and then say nothing of the setting; never quote the value: it holds the key.
+    private static void CheckConnectionString(string connection, List<string> problems)
+    {
+        try
+        {
+            _ = new BlobServiceClient(connection);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            problems.Add("AzureWebJobsStorage is not a storage connection string (expected UseDevelopmentStorage=true for Azurite, or DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net from the account's Access keys page).");
+        }
+    }
+
+    private static string? ConnectionStringPart(string connection, string name) =>
+        connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(part => part.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
+            .Select(part => part[(name.Length + 1)..])
+            .FirstOrDefault();
+
+    // A resource token (type=resource&...) is the one other credential the SDK takes in the key's place.
+    private static bool IsAccountKey(string key) =>
+        key.StartsWith("type=resource", StringComparison.OrdinalIgnoreCase)
+        || Convert.TryFromBase64String(key.Trim(), new byte[key.Length], out _);
 }

@@ -20,6 +20,10 @@ public sealed class StorageSettingsTests
     [InlineData("Progress__Store=Azure|AzureWebJobsStorage=UseDevelopmentStorage=true|CosmosDb__Endpoint=not a uri|CosmosDb__Database=d|CosmosDb__Container=c", "CosmosDb__Endpoint must be an absolute http(s) URL; it is 'not a uri'.")]
     [InlineData("Progress__Store=Azure|AzureWebJobsStorage=UseDevelopmentStorage=true|" + Cosmos + "|CosmosDb__Gateway=yes", "CosmosDb__Gateway must be true or false; it is 'yes'.")]
     [InlineData("Progress__Store=Azure|AzureWebJobsStorage=UseDevelopmentStorage=true|CosmosDb__ConnectionString=AccountKey=k;|CosmosDb__Database=d|CosmosDb__Container=c", "CosmosDb__ConnectionString has no AccountEndpoint")]
+    [InlineData("Progress__Store=Azure|AzureWebJobsStorage=UseDevelopmentStorage=true|CosmosDb__ConnectionString=AccountEndpoint=https://127.0.0.1:8081/;AccountKey=anykey;|CosmosDb__Database=d|CosmosDb__Container=c", "CosmosDb__ConnectionString: its AccountKey is not a Cosmos DB account key")]
+    [InlineData("Progress__Store=Azure|AzureWebJobsStorage=UseDevelopmentStorage=true|CosmosDb__Endpoint=https://127.0.0.1:8081/|CosmosDb__Key=<cosmos-emulator-key-from-its-documentation>|CosmosDb__Database=d|CosmosDb__Container=c", "CosmosDb__Key is not a Cosmos DB account key")]
+    [InlineData("Progress__Store=Azure|AzureWebJobsStorage=DefaultEndpointsProtocol=https;AccountName=x|" + Cosmos, "AzureWebJobsStorage is not a storage connection string")]
+    [InlineData("Progress__Store=Azure|AzureWebJobsStorage=not a connection string|" + Cosmos, "AzureWebJobsStorage is not a storage connection string")]
     public void ValidateSettings_MissingOrInvalid_OneLineNamingTheSetting(string settings, string expected)
     {
         var failures = Settings.Failures(settings.Split('|'));
