@@ -49,16 +49,8 @@ public class ParentAttendanceTextTests
     [InlineData(902, 98, 451, 49, " Sam's attendance is below 95% and close to 90%: a pupil who misses 10% or more of sessions, for whatever reason including illness, is counted as persistently absent.")]
     [InlineData(85, 15, 20, 30, " When a pupil misses 10% or more of sessions")]
     [InlineData(98, 2, 0, 0, " Sam's attendance is excellent. Thank you for your support.")]
-    public void Explain_TermInALowerBandThanTheYear_SaysSo(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected)
-    {
-        var year = new AttendanceTotals(yearPresent, 0, yearAbsent, 0, 0);
-        var term = new AttendanceTotals(termPresent, 0, termAbsent, 0, 0);
-
-        var paragraph = ParentAttendanceText.Explain("Sam", year, term);
-
-        var judged = paragraph[paragraph.IndexOf("friendships.", StringComparison.Ordinal)..]["friendships.".Length..];
-        Assert.StartsWith(expected, judged, StringComparison.Ordinal);
-    }
+    public void Explain_TermInALowerBandThanTheYear_SaysSo(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected) =>
+        Assert.StartsWith(expected, Judged(Explain(yearPresent, yearAbsent, termPresent, termAbsent, reception: false)), StringComparison.Ordinal);
 
     [Theory]
     // present, absent of the year; of the term -> a Reception child's paragraph, after its opening sentences
@@ -69,16 +61,18 @@ public class ParentAttendanceTextTests
     [InlineData(40, 60, 20, 30, " Sam has missed half or more of the sessions this year. Coming to school regularly in Reception helps children settle, learn and make friends, and makes the start of Year 1 easier. We know there are often good reasons")]
     public void Explain_ReceptionChild_SaysWhatWasMissedWithoutThePersistentAbsenceLabel(int yearPresent, int yearAbsent, int termPresent, int termAbsent, string expected)
     {
-        var year = new AttendanceTotals(yearPresent, 0, yearAbsent, 0, 0);
-        var term = new AttendanceTotals(termPresent, 0, termAbsent, 0, 0);
+        var paragraph = Explain(yearPresent, yearAbsent, termPresent, termAbsent, reception: true);
 
-        var paragraph = ParentAttendanceText.Explain("Sam", year, term, reception: true);
-
-        var judged = paragraph[paragraph.IndexOf("friendships.", StringComparison.Ordinal)..]["friendships.".Length..];
-        Assert.StartsWith(expected, judged, StringComparison.Ordinal);
+        Assert.StartsWith(expected, Judged(paragraph), StringComparison.Ordinal);
         Assert.DoesNotContain("persistent", paragraph, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("severe", paragraph, StringComparison.OrdinalIgnoreCase);
     }
+
+    private static string Explain(int yearPresent, int yearAbsent, int termPresent, int termAbsent, bool reception) =>
+        ParentAttendanceText.Explain("Sam", new AttendanceTotals(yearPresent, 0, yearAbsent, 0, 0), new AttendanceTotals(termPresent, 0, termAbsent, 0, 0), reception);
+
+    /// <summary>What the paragraph says after its opening sentences (the figures and the 95% aim).</summary>
+    private static string Judged(string paragraph) => paragraph[(paragraph.IndexOf("friendships.", StringComparison.Ordinal) + "friendships.".Length)..];
 
     [Theory]
     // late sessions this year, of them this term -> what the paragraph says (the report's tile shows the term's)
