@@ -136,10 +136,12 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
         var rejected = await RejectRowsAsync(schoolId, import, exportRead, exportRead.Profile ?? state.Profile, plan.Staff ?? state.Staff, cancellationToken);
         await documents.CreateIfAbsentAsync(new Document<ImportReceipt>(schoolId, DocumentTypes.ImportReceipt, import.Sha256,
             new ImportReceipt(import.Name, import.Sha256, now, exportRead.RecordsRead, exportRead.ErrorCount, exportRead.WarningCount)), cancellationToken);
-        return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
+        IReadOnlyList<ImportIssue> fileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)];
+        IReadOnlyList<ImportIssue> rowErrors = [.. exportRead.Issues.Where(i => i.IsError && !i.StopsItsFile)];
+        return new IngestResult(IngestOutcome.Stored, Describe(import.Name, plan.Summary, exportRead, fileErrors, rowErrors.Count), plan.Summary, exportRead.ErrorCount, exportRead.WarningCount, rejected)
         {
-            FileErrors = [.. exportRead.Issues.Where(i => i.StopsItsFile)],
-            RowErrors = [.. exportRead.Issues.Where(i => i.IsError && !i.StopsItsFile)],
+            FileErrors = fileErrors,
+            RowErrors = rowErrors,
             WarningsFirstToRead = [.. exportRead.Issues.Where(i => !i.IsError).OrderByDescending(i => i.TellDataManagers).ThenByDescending(i => i.IsAboutWholeFile)],
         };
     }
@@ -214,12 +216,12 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
     }
 
     // A file refused whole is said as such, not counted as "1 row error": a cut-off attendance.csv imported no mark at all.
-    private static string Describe(string name, MergeSummary s, SchoolExport export)
+    private static string Describe(string name, MergeSummary s, SchoolExport export, IReadOnlyList<ImportIssue> fileErrors, int rowErrors)
     {
-        var files = export.Issues.Where(i => i.StopsItsFile).Select(i => i.File).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var files = fileErrors.Select(i => i.File).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var refused = files.Count == 0 ? "" : $", {Counted(files.Count, "file")} not imported ({string.Join(", ", files)})";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {Counted(s.PupilsAdded, "pupil")} added, {s.PupilsUpdated} updated, {Counted(s.LeaversMarked, "leaver")} marked, {Counted(s.ContactsChanged, "contact")} added or changed, {s.PupilsWithLinksChanged} {(s.PupilsWithLinksChanged == 1 ? "pupil's" : "pupils'")} contact links changed, {Counted(s.MarksChanged, "mark")} changed, {Counted(s.AssessmentsChanged, "result")} changed; {Counted(export.Issues.Count(i => i.IsError && !i.StopsItsFile), "row error")}{refused}, {Counted(export.WarningCount, "warning")}");
+            $"{name}: {Counted(s.PupilsAdded, "pupil")} added, {s.PupilsUpdated} updated, {Counted(s.LeaversMarked, "leaver")} marked, {Counted(s.ContactsChanged, "contact")} added or changed, {s.PupilsWithLinksChanged} {(s.PupilsWithLinksChanged == 1 ? "pupil's" : "pupils'")} contact links changed, {Counted(s.MarksChanged, "mark")} changed, {Counted(s.AssessmentsChanged, "result")} changed; {Counted(rowErrors, "row error")}{refused}, {Counted(export.WarningCount, "warning")}");
     }
 
     private static string Counted(int count, string what) => string.Create(CultureInfo.InvariantCulture, $"{count} {what}{(count == 1 ? "" : "s")}");

@@ -70,12 +70,13 @@ public sealed class SendLedger(IDocumentStore documents)
         var refusals = await documents.ListAsync<UndeliveredRecord>(schoolId, DocumentTypes.NotSent, cancellationToken)
             .Where(d => d.Body.BatchId == batchId).Select(d => d.Body).ToListAsync(cancellationToken);
         var unreached = BatchRules.PupilsReachedByNoOne(decided.Body.NotSent);
-        var reached = await ReachedByMembersAsync(schoolId, batchId, refusals, cancellationToken);
         // A pupil is reached when the decision reaches them and a message of the batch carrying their report was sent
         // or is still to go: a contact refused at send does not make a pupil unreached whose report another parent got.
+        // With nothing refused at send every message carries what the decision gave it, so its members need no reading.
+        var reached = refusals.Count == 0 ? null : await ReachedByMembersAsync(schoolId, batchId, refusals, cancellationToken);
         NotReachedEntry Entry(string pupilId, string? contactId, string reason, string stage) => new(pupilId, pupils.GetValueOrDefault(pupilId)?.Upn,
             pupils.GetValueOrDefault(pupilId)?.DisplayName, contactId, contactId is null ? null : contacts.GetValueOrDefault(contactId)?.DisplayName, reason, stage,
-            !unreached.Contains(pupilId) && reached.Contains(pupilId));
+            !unreached.Contains(pupilId) && (reached is null || reached.Contains(pupilId)));
 
         var entries = decided.Body.NotSent.Select(n => Entry(n.PupilId, n.ContactId, BatchPreview.Reason(n.Reason) + (n.Detail is null ? "" : $" ({n.Detail})"), "decided")).ToList();
         foreach (var refused in refusals)

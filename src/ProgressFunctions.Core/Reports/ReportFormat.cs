@@ -167,8 +167,10 @@ public static class ReportFormat
         subject.TargetGrade + (subject.TargetSource == TargetSource.DfeTransitionMatrix ? " *" : "");
 
     /// <summary>The default-target note, when any of <paramref name="subjects"/> has a default target.</summary>
-    public static IEnumerable<ReportBlock> DefaultTargetNoteFor(IEnumerable<SubjectSnapshot> subjects) =>
-        subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix) ? [new Paragraph(DefaultTargetNote, Small: true)] : [];
+    /// <param name="subjects">The subjects the table or chart shows.</param>
+    /// <param name="note">The note's words: <see cref="DefaultTargetNote"/> for staff, plainer ones for families.</param>
+    public static IEnumerable<ReportBlock> DefaultTargetNoteFor(IEnumerable<SubjectSnapshot> subjects, string note = DefaultTargetNote) =>
+        subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix) ? [new Paragraph(note, Small: true)] : [];
 
     /// <summary>Late sessions, with the minutes late when the MIS gave them: "3 sessions, 42 min".</summary>
     public static string Late(int sessions, int? minutes) =>

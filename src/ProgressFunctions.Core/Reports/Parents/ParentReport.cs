@@ -49,6 +49,7 @@ public static class ParentReport
         var pupil = input.Directory.Pupil(snapshot.PupilId);
         var name = pupil?.DisplayName ?? snapshot.PupilId;
         var forename = pupil is null ? "your child" : pupil.PreferredForename ?? pupil.LegalForename;
+        var reception = snapshot.YearGroup == 0;
         IReadOnlyList<(DateOnly Monday, decimal? Rate)> weeks = input.Register is { } register
             ? [.. WeeklyAttendance.Of(register, AttendanceMeasures.YearToDateRange(input.AsOf)).Select(w => (w.Monday, w.AttendanceRate is { } r ? (decimal?)Percentages.RoundHalfUp(r, 1) : null))]
             : WeeklyRates.Read(snapshot.Weeks);
@@ -60,11 +61,11 @@ public static class ParentReport
             // The two points figures count opposite things, and a parent cannot tell from "4" which way is good.
             new Paragraph("Achievements are points given for good work and conduct; behaviour points are given for incidents in school, so fewer is better.", Small: true),
             new Heading("Attendance"),
-            new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance, reception: snapshot.YearGroup == 0)),
+            new Paragraph(ParentAttendanceText.Explain(forename, snapshot.YearAttendance, snapshot.TermAttendance, reception)),
         };
         if (weeks.Count > 0)
         {
-            blocks.Add(WeeklyChart(weeks, reception: snapshot.YearGroup == 0));
+            blocks.Add(WeeklyChart(weeks, reception));
         }
 
         var untargeted = snapshot.WithoutTarget ?? [];
@@ -83,10 +84,7 @@ public static class ParentReport
                 : "No results have been recorded yet this year: each subject's target is shown, and progress will be reported once the first results are in."));
             blocks.AddRange(SubjectCharts(snapshot, input.Scales));
             blocks.Add(SubjectTable(snapshot, input.Key));
-            if (snapshot.Subjects.Any(s => s.TargetSource == TargetSource.DfeTransitionMatrix))
-            {
-                blocks.Add(new Paragraph(DefaultTargetNoteForParents, Small: true));
-            }
+            blocks.AddRange(DefaultTargetNoteFor(snapshot.Subjects, DefaultTargetNoteForParents));
 
             if (NoEarlierReport(snapshot.Subjects))
             {
