@@ -51,6 +51,32 @@ public sealed class OutboxEmailSenderTests : IDisposable
         Assert.Equal(longest.Length, eml.GetProperty("max_line").GetInt32());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(56)]
+    [InlineData(57)]
+    [InlineData(58)]
+    [InlineData(114)]
+    [InlineData(4097)]
+    public async Task SendAsync_AttachmentOfSize_DecodesToTheSameBytesInLinesOf76Characters(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+
+        var receipt = await Sender().SendAsync(TestMessages.Report(pdf: bytes), CancellationToken.None);
+
+        using var written = MimeKit.MimeMessage.Load(Path.Combine(_directory, receipt.ProviderMessageId));
+        var part = Assert.IsType<MimeKit.MimePart>(Assert.Single(written.Attachments));
+        using var decoded = new MemoryStream();
+        part.Content!.DecodeTo(decoded);
+        Assert.Equal(bytes, decoded.ToArray());
+        using var encoded = new MemoryStream();
+        part.Content.WriteTo(encoded);
+        var lines = System.Text.Encoding.ASCII.GetString(encoded.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines[..^1], line => Assert.Equal(76, line.Length));
+        Assert.InRange(lines[^1].Length, 4, 76);
+    }
+
     [PythonFact]
     public async Task SendAsync_PlainTextOnly_WritesSingleTextPart()
     {
