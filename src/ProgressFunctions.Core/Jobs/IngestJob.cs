@@ -228,8 +228,18 @@ public sealed class IngestJob(IDocumentStore documents, IBlobStore blobs, Outgoi
 
     private static string SafeName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).TrimStart('.');
 
+    // An export of known length is read into one array of its size; a growing buffer and its copy made four or five
+    // arrays of up to the file's size (megabytes, so on the large object heap) for every import.
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var length and <= int.MaxValue)
+        {
+            var bytes = new byte[length];
+            // A file cut short while it is read gives what it had, as a copy to its end would.
+            var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+            return read == bytes.Length ? bytes : bytes[..read];
+        }
+
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();

@@ -65,7 +65,8 @@ public static partial class AttendanceYearCodec
                     yield return new AttendanceYear(pupilId, year.StartYear, [marks.ExportedAt], days) { MinutesLate = late };
                 }
 
-                (year, days, late) = (AcademicYear.Containing(date), [], null);
+                // Sized for the register's days still to come: a year's list is not regrown (and copied) seven times over.
+                (year, days, late) = (AcademicYear.Containing(date), new List<string>(calendar.SchoolDayCount - d), null);
             }
 
             days.Add(Day(texts, date, am, pm, 0, 0));
