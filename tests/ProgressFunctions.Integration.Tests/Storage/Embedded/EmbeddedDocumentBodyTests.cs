@@ -44,6 +44,41 @@ public sealed class EmbeddedDocumentBodyTests : IDisposable
         Assert.Equal(1L, Scalar("SELECT count(*) FROM documents WHERE body LIKE '%\"status\":\"claimed\"%'"));
     }
 
+    // An id of one character; 190 two-byte characters (bound from an array: its most UTF-8 bytes pass the stack's 512);
+    // an accented name with a character outside the BMP.
+    public static TheoryData<string, string> Ids => new()
+    {
+        { "upsert", "a" }, { "bulk", "a" }, { "commit", "a" },
+        { "upsert", new string('é', DocumentKey.MaxIdLength) }, { "bulk", new string('é', DocumentKey.MaxIdLength) }, { "commit", new string('é', DocumentKey.MaxIdLength) },
+        { "upsert", "Zoë 😀" }, { "commit", "Zoë 😀" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task Write_IdOfAnyLengthAndCharacters_StoredAsTextAndReadBackByIt(string write, string id)
+    {
+        var storage = EmbeddedStorage.Open(_directory);
+        await WriteAsync(storage.Documents, write, new Document<Body>(School, "pupil", id, s_body));
+
+        Assert.Equal(id, Scalar("SELECT id FROM documents WHERE type = 'pupil'"));
+        Assert.Equal("text", Scalar("SELECT typeof(id) FROM documents WHERE type = 'pupil'"));
+        Assert.Equal(s_body.Name, (await storage.Documents.ReadAsync<Body>(School, "pupil", id))!.Body.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task Write_TableGone_FaultsItsTaskWithSqlitesErrorAndWritesNothing(string write)
+    {
+        var storage = EmbeddedStorage.Open(_directory);
+        Scalar("ALTER TABLE documents RENAME TO documents_away");
+
+        var written = WriteAsync(storage.Documents, write, new Document<Body>(School, "pupil", "p1", s_body));
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => written);
+        Assert.Contains("no such table: documents", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM documents_away"));
+    }
+
     [Fact]
     public async Task ReadAsync_WrittenBody_RoundTripsToTheSameValueAndBytes()
     {
