@@ -36,28 +36,13 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
             : null;
     }
 
-    public Task<string> UpsertAsync<T>(Document<T> document, CancellationToken cancellationToken = default)
+    public async Task<string> UpsertAsync<T>(Document<T> document, CancellationToken cancellationToken = default)
     {
-        // The write is synchronous (a local file); its failures still reach the caller through the task, as before.
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            document.Key.Validate();
-            var body = DocumentBody.ToUtf8(document.Body);
-            using var connection = database.Connect();
-            using var upsert = new DocumentUpsert(connection);
-            var etag = NewETag();
-            upsert.Write(document.Key, etag, body);
-            return Task.FromResult(etag);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<string>(cancellationToken);
-        }
-        catch (Exception e)
-        {
-            return Task.FromException<string>(e);
-        }
+        document.Key.Validate();
+        var body = DocumentBody.ToUtf8(document.Body);
+        using var connection = database.Connect();
+        using var command = UpsertCommand(connection, null);
+        return await UpsertOneAsync(command, document.Key, body, cancellationToken);
     }
 
     public async Task<CreateResult> CreateIfAbsentAsync<T>(Document<T> document, CancellationToken cancellationToken = default)
@@ -205,16 +190,44 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     private static async Task WriteAsync(SqliteConnection connection, (DocumentKey Key, byte[] Body)[] rows, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
-        using (var upsert = new DocumentUpsert(connection))
+        using var command = UpsertCommand(connection, transaction);
+        foreach (var (key, body) in rows)
         {
-            foreach (var (key, body) in rows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                upsert.Write(key, NewETag(), body);
-            }
+            await UpsertOneAsync(command, key, body, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static SqliteCommand UpsertCommand(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var command = SqliteDatabase.Command(
+            connection,
+            $"""
+            INSERT INTO documents (school_id, type, id, etag, body) VALUES ($s, $t, $i, $e, {DocumentBody.Parameter})
+            ON CONFLICT (school_id, type, id) DO UPDATE SET etag = excluded.etag, body = excluded.body
+            """,
+            transaction);
+        foreach (string name in new[] { "$s", "$t", "$i", "$e" })
+        {
+            command.Parameters.Add(name, SqliteType.Text);
+        }
+
+        command.Parameters.Add("$b", SqliteType.Blob);
+
+        return command;
+    }
+
+    private static async Task<string> UpsertOneAsync(SqliteCommand command, DocumentKey key, byte[] body, CancellationToken cancellationToken)
+    {
+        string etag = NewETag();
+        command.Parameters["$s"].Value = key.SchoolId;
+        command.Parameters["$t"].Value = key.Type;
+        command.Parameters["$i"].Value = key.Id;
+        command.Parameters["$e"].Value = etag;
+        command.Parameters["$b"].Value = body;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return etag;
     }
 
     private static void AddKey(SqliteCommand command, string schoolId, string type, string id)
